@@ -1,0 +1,91 @@
+"""The directory: member organisations, people, committees and their standing members."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from clu_desktop.domain.base import Base
+
+if TYPE_CHECKING:
+    from clu_desktop.domain.meetings import Meeting
+
+
+class Organisation(Base):
+    """A member organisation, or one of the préfecture's own services."""
+
+    __tablename__ = "organisation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), index=True)
+    acronym: Mapped[str | None] = mapped_column(String(50))
+    internal: Mapped[bool] = mapped_column(default=False)
+    address: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    people: Mapped[list[Person]] = relationship(back_populates="organisation")
+
+
+class Person(Base):
+    __tablename__ = "person"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    civility: Mapped[str | None] = mapped_column(String(20))
+    first_name: Mapped[str | None] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(100), index=True)
+    function: Mapped[str | None] = mapped_column(String(300))
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisation.id", ondelete="SET NULL"), index=True
+    )
+    email: Mapped[str | None] = mapped_column(String(254))
+    phone: Mapped[str | None] = mapped_column(String(50))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    organisation: Mapped[Organisation | None] = relationship(back_populates="people")
+    memberships: Mapped[list[CommitteeMember]] = relationship(
+        back_populates="person", cascade="all, delete-orphan"
+    )
+
+    @property
+    def display_name(self) -> str:
+        """Civility, first name and NAME as the minutes print them: "M. Bernard GUY"."""
+        parts = [self.civility, self.first_name, self.last_name.upper()]
+        return " ".join(p for p in parts if p)
+
+
+class Committee(Base):
+    """A user committee; several may exist and be merged, so it is data, not a constant."""
+
+    __tablename__ = "committee"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    acronym: Mapped[str | None] = mapped_column(String(50))
+    description: Mapped[str | None] = mapped_column(Text)
+
+    members: Mapped[list[CommitteeMember]] = relationship(
+        back_populates="committee",
+        cascade="all, delete-orphan",
+        order_by="CommitteeMember.position",
+    )
+    meetings: Mapped[list[Meeting]] = relationship(back_populates="committee")
+
+
+class CommitteeMember(Base):
+    """A standing member of a committee: invited to every meeting."""
+
+    __tablename__ = "committee_member"
+    __table_args__ = (UniqueConstraint("committee_id", "person_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    committee_id: Mapped[int] = mapped_column(ForeignKey("committee.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), index=True
+    )
+    role: Mapped[str | None] = mapped_column(String(100))
+    position: Mapped[int] = mapped_column(default=0)
+
+    committee: Mapped[Committee] = relationship(back_populates="members")
+    person: Mapped[Person] = relationship(back_populates="memberships")

@@ -1,0 +1,92 @@
+"""Quality indicators, the sites they are measured on, and their values by period."""
+
+from __future__ import annotations
+
+import enum
+
+from sqlalchemy import Column, ForeignKey, String, Table, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from clu_desktop.domain.base import Base, enum_column
+
+
+class Direction(enum.StrEnum):
+    HIGHER_IS_BETTER = "higher"
+    LOWER_IS_BETTER = "lower"
+
+
+class Periodicity(enum.StrEnum):
+    """How often an indicator is measured; periods are written "2022", "2022-T3", "2022-07"."""
+
+    YEAR = "year"
+    QUARTER = "quarter"
+    MONTH = "month"
+
+
+indicator_site = Table(
+    "indicator_site",
+    Base.metadata,
+    Column("indicator_id", ForeignKey("indicator.id", ondelete="CASCADE"), primary_key=True),
+    Column("site_id", ForeignKey("site.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Site(Base):
+    """A place where the préfecture receives the public: préfecture, sous-préfectures."""
+
+    __tablename__ = "site"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    position: Mapped[int] = mapped_column(default=0)
+
+
+class Indicator(Base):
+    __tablename__ = "indicator"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(50), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    category: Mapped[str | None] = mapped_column(String(200))
+    unit: Mapped[str | None] = mapped_column(String(30))
+    direction: Mapped[Direction] = mapped_column(
+        enum_column(Direction), default=Direction.HIGHER_IS_BETTER
+    )
+    target: Mapped[float | None]
+    periodicity: Mapped[Periodicity] = mapped_column(
+        enum_column(Periodicity), default=Periodicity.YEAR
+    )
+    position: Mapped[int] = mapped_column(default=0)
+    description: Mapped[str | None] = mapped_column(Text)
+
+    sites: Mapped[list[Site]] = relationship(secondary=indicator_site, order_by="Site.position")
+    values: Mapped[list[IndicatorValue]] = relationship(
+        back_populates="indicator",
+        cascade="all, delete-orphan",
+        order_by="IndicatorValue.period",
+    )
+
+
+class IndicatorValue(Base):
+    """One measure of an indicator for a period, on a site or (no site) overall.
+
+    ``is_example`` marks values that were made up for a demonstration: the interface and
+    the documents say so.
+    """
+
+    __tablename__ = "indicator_value"
+    # One value per indicator, period and site. SQL lets NULLs repeat in a unique key, so
+    # the services also refuse a second overall ("no site") value for the same period.
+    __table_args__ = (UniqueConstraint("indicator_id", "period", "site_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    indicator_id: Mapped[int] = mapped_column(ForeignKey("indicator.id", ondelete="CASCADE"))
+    period: Mapped[str] = mapped_column(String(10))
+    site_id: Mapped[int | None] = mapped_column(ForeignKey("site.id", ondelete="RESTRICT"))
+    value: Mapped[float]
+    comment: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(String(300))
+    is_example: Mapped[bool] = mapped_column(default=False)
+
+    indicator: Mapped[Indicator] = relationship(back_populates="values")
+    site: Mapped[Site | None] = relationship()

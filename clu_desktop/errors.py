@@ -1,0 +1,9 @@
+"""Errors the user can act on. Their messages are French and shown as they are."""
+
+
+class UserError(Exception):
+    """Bad input or environment: shown to the user in French, nothing was changed."""
+
+
+class DatabaseError(UserError):
+    """The database file cannot be used (not a database, too new, unreadable)."""

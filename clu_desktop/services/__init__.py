@@ -1,0 +1,1 @@
+"""Use cases on a Session, without Qt: the only code that writes data."""

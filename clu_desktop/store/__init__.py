@@ -1,0 +1,1 @@
+"""Storage: where the database lives, engines and sessions, migrations and backups."""

@@ -1,0 +1,149 @@
+"""Engines and sessions: which database to open, how each connection is set up.
+
+Every SQLite connection enforces foreign keys, waits on a busy file instead of failing,
+runs in WAL mode with full synchronisation (a committed transaction survives a power
+cut), and leaves transaction control to SQLAlchemy, which emits BEGIN itself.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from clu_desktop.errors import DatabaseError
+
+APP_NAME = "clu-desktop"
+DB_ENV = "CLU_DB"
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+def data_dir() -> Path:
+    """The user's data folder, where the default database and its backups live."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_database_path() -> Path:
+    return data_dir() / "clu.sqlite"
+
+
+def resolve_url(target: str | os.PathLike[str] | None = None) -> URL:
+    """The database to open: ``target``, else $CLU_DB, else the default file.
+
+    A target is a file path or a SQLAlchemy URL ("postgresql+psycopg://...").
+    """
+    raw = os.fspath(target) if target is not None else os.environ.get(DB_ENV) or None
+    if raw is None:
+        return URL.create("sqlite", database=str(default_database_path()))
+    if "://" in raw:
+        try:
+            return make_url(raw)
+        except Exception as exc:  # sqlalchemy.exc.ArgumentError
+            raise DatabaseError(f"Adresse de base de données invalide : {raw}") from exc
+    return URL.create("sqlite", database=str(Path(raw).expanduser().absolute()))
+
+
+def sqlite_path(url: URL) -> Path | None:
+    """The file behind a SQLite URL, or None for another engine or an in-memory base."""
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database)
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse, without touching it, a file that is not a SQLite database."""
+    if path.is_dir():
+        raise DatabaseError(f"« {path} » est un dossier, pas une base de données.")
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseError(f"Impossible de lire « {path} » : {exc.strerror}.") from exc
+    if header != SQLITE_HEADER:
+        raise DatabaseError(
+            f"« {path} » n'est pas une base de données CLU Desktop (fichier SQLite attendu). "
+            "Le fichier n'a pas été modifié."
+        )
+
+
+def _set_up_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection, _record) -> None:
+        # Let SQLAlchemy emit BEGIN itself (pysqlite's own transaction handling is off).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if sqlite_path(engine.url) is not None:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = FULL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(connection) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+
+def create_database_engine(url: URL) -> Engine:
+    """An engine for ``url``; a SQLite file's folder is created, its header checked."""
+    path = sqlite_path(url)
+    if path is not None:
+        check_sqlite_file(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(
+                f"Impossible de créer le dossier « {path.parent} » : {exc.strerror}."
+            ) from exc
+    if url.get_backend_name() == "sqlite":
+        engine = create_engine(url)
+        _set_up_sqlite(engine)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+@dataclass(frozen=True)
+class Database:
+    """An open database: its engine and the session factory every user action uses."""
+
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @classmethod
+    def for_engine(cls, engine: Engine) -> Database:
+        return cls(engine, sessionmaker(engine, expire_on_commit=False))
+
+    @property
+    def url(self) -> URL:
+        return self.engine.url
+
+    @property
+    def description(self) -> str:
+        """Where the data is, for titles and messages (no password)."""
+        path = sqlite_path(self.url)
+        return str(path) if path else self.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One short transaction: committed on success, rolled back on any error."""
+        with self.sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for reading; nothing is committed."""
+        with self.sessions() as session:
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
