@@ -166,6 +166,8 @@ class AgendaItem(Base):
     )
     position: Mapped[int] = mapped_column(default=0)
     title: Mapped[str] = mapped_column(String(300))
+    # The heading of the item's section in the minutes, when it differs from the title.
+    heading: Mapped[str | None] = mapped_column(String(300))
     presenter_id: Mapped[int | None] = mapped_column(
         ForeignKey("person.id", ondelete="SET NULL")
     )

@@ -1,0 +1,135 @@
+"""The command line: the window by default, and headless commands for files and scripts.
+
+Nothing here imports Qt: only the window's own start does, and only when it is opened.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from clu_desktop import __version__
+from clu_desktop.errors import UserError
+
+EXIT_USER_ERROR = 2
+
+
+class FrenchArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USER_ERROR, f"{self.prog} : erreur : {message}\n")
+
+
+def _db_option(parser: argparse.ArgumentParser, default=None) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="CHEMIN",
+        default=default,
+        help="fichier de base de données ou adresse SQLAlchemy "
+        "(par défaut : $CLU_DB, sinon le dossier de données de l'utilisateur)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = FrenchArgumentParser(
+        prog="clu-desktop",
+        description="CLU Desktop : le comité local des usagers, hors ligne.",
+    )
+    parser.add_argument("--version", action="version", version=f"CLU Desktop {__version__}")
+    _db_option(parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchArgumentParser)
+
+    demo = commands.add_parser("demo", help="charger la séance de démonstration (CLU du 20/12/2023)")
+    _db_option(demo, argparse.SUPPRESS)
+    demo.add_argument("--force", action="store_true", help="même si la base contient des séances")
+
+    listing = commands.add_parser("list", help="lister les séances")
+    _db_option(listing, argparse.SUPPRESS)
+
+    importing = commands.add_parser("import", help="importer une séance (fichier JSON)")
+    _db_option(importing, argparse.SUPPRESS)
+    importing.add_argument("file", type=Path, metavar="FICHIER.json")
+
+    export = commands.add_parser("export", help="exporter une séance")
+    formats = export.add_subparsers(dest="format", metavar="FORMAT", required=True, parser_class=FrenchArgumentParser)
+    as_json = formats.add_parser("json", help="la séance complète au format JSON")
+    _db_option(as_json, argparse.SUPPRESS)
+    as_json.add_argument("--meeting", default="latest", metavar="ID|latest")
+    as_json.add_argument("-o", "--output", type=Path, required=True, metavar="FICHIER.json")
+    return parser
+
+
+def _open(args):
+    from clu_desktop.store.migrate import open_database
+
+    return open_database(args.db)
+
+
+def cmd_demo(args) -> int:
+    from clu_desktop.services.meeting_files import load_demo
+
+    db = _open(args)
+    with db.transaction() as session:
+        meeting_id = load_demo(session, force=args.force)
+    print(f"Séance de démonstration chargée (n° {meeting_id}) dans {db.description}.")
+    return 0
+
+
+def cmd_list(args) -> int:
+    from clu_desktop.services.meetings import list_meetings
+
+    db = _open(args)
+    with db.reading() as session:
+        meetings = list_meetings(session)
+    if not meetings:
+        print("Aucune séance.")
+    for m in meetings:
+        print(f"{m.id}\t{m.date:%d/%m/%Y}\t{m.committee}\t{m.title}\t{m.status_label}")
+    return 0
+
+
+def cmd_import(args) -> int:
+    from clu_desktop.services.meeting_files import import_file
+
+    db = _open(args)
+    with db.transaction() as session:
+        meeting_id = import_file(session, args.file)
+    print(f"Séance importée (n° {meeting_id}).")
+    return 0
+
+
+def cmd_export(args) -> int:
+    from clu_desktop.services.meeting_files import export_file
+
+    db = _open(args)
+    with db.reading() as session:
+        meeting_id = export_file(session, args.meeting, args.output)
+    print(f"Séance n° {meeting_id} exportée dans {args.output}.")
+    return 0
+
+
+def cmd_gui(args) -> int:
+    db = _open(args)
+    from clu_desktop.app import run_gui
+
+    return run_gui(db)
+
+
+COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
+    None: cmd_gui,
+    "demo": cmd_demo,
+    "list": cmd_list,
+    "import": cmd_import,
+    "export": cmd_export,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except UserError as exc:
+        print(f"Erreur : {exc}", file=sys.stderr)
+        return EXIT_USER_ERROR

@@ -1,0 +1,404 @@
+"""Export one meeting, with all it refers to, as a meeting file (format version 1).
+
+The output is canonical: records come in a fixed order and get identifiers from that
+order, so exporting, importing into an empty database and exporting again gives the same
+bytes. What is exported:
+- the meeting with its attendance, agenda (sub-items nested), statements, the actions
+  decided in it and its annexes;
+- its committee with the standing members, and every person and organisation these
+  refer to;
+- the letterhead identity; every site and referential; the labels; the audits held
+  on or before the meeting's date, with their findings;
+- the indicators its annexes show, with their values for periods up to the meeting's
+  year.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload, undefer
+
+from clu_desktop.domain import (
+    Action,
+    AgendaItem,
+    Annex,
+    Audit,
+    Identity,
+    Indicator,
+    IndicatorValue,
+    Label,
+    Meeting,
+    Organisation,
+    Person,
+    Referential,
+    Site,
+    Statement,
+)
+from clu_desktop.files import write_atomically
+from clu_desktop.interchange.validation import FORMAT_NAME, FORMAT_VERSION
+
+
+def export_meeting_file(session: Session, meeting_id: int, path: Path) -> None:
+    write_atomically(path, dumps(export_meeting(session, meeting_id)).encode("utf-8"))
+
+
+def dumps(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _date(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _time(value: dt.time | None) -> str | None:
+    if value is None:
+        return None
+    return value.strftime("%H:%M" if value.second == 0 else "%H:%M:%S")
+
+
+class _Ids:
+    """Canonical identifiers: a prefix and the record's rank in the file."""
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+        self.by_key: dict[int, str] = {}
+
+    def add(self, key: int) -> str:
+        return self.by_key.setdefault(key, f"{self.prefix}{len(self.by_key) + 1}")
+
+    def get(self, key: int | None) -> str | None:
+        return None if key is None else self.by_key.get(key)
+
+
+class MeetingExporter:
+    def __init__(self, session: Session, meeting: Meeting) -> None:
+        self.session = session
+        self.meeting = meeting
+        self.people = _Ids("person-")
+        self.organisations = _Ids("org-")
+        self.sites = _Ids("site-")
+        self.referentials = _Ids("ref-")
+        self.modules = _Ids("module-")
+        self.audits = _Ids("audit-")
+        self.findings = _Ids("finding-")
+        self.indicators = _Ids("indicator-")
+        self.items = _Ids("item-")
+        self.statements = _Ids("statement-")
+
+    def export(self) -> dict[str, Any]:
+        meeting = self.meeting
+        people = self._referenced_people()
+        organisations = sorted(
+            {p.organisation for p in people if p.organisation is not None},
+            key=lambda o: (o.name.casefold(), o.id),
+        )
+        org_records = [self._organisation(o) for o in organisations]
+        person_records = [self._person(p) for p in people]
+        site_records = [self._site(s) for s in self._all(Site, Site.position, Site.name, Site.id)]
+        referentials = self._all(Referential, Referential.code, Referential.id)
+        return {
+            "format": FORMAT_NAME,
+            "version": FORMAT_VERSION,
+            "identity": self._identity(),
+            "organisations": org_records,
+            "people": person_records,
+            "committee": self._committee(),
+            "sites": site_records,
+            "referentials": [self._referential(r) for r in referentials],
+            "labels": [self._label(label) for label in self._labels()],
+            "audits": [self._audit(a) for a in self._audits()],
+            "indicators": [self._indicator(i) for i in self._indicators()],
+            "meeting": self._meeting(meeting),
+        }
+
+    # -- what is referenced ------------------------------------------------------------
+
+    def _referenced_people(self) -> list[Person]:
+        meeting = self.meeting
+        found: set[Person] = set()
+        found.update(m.person for m in meeting.committee.members)
+        found.update(p for p in (meeting.chair, meeting.signatory, meeting.contact) if p)
+        for invitation in meeting.invitations:
+            found.update(p for p in (invitation.person, invitation.represented_by) if p)
+        for item in meeting.agenda_items:
+            if item.presenter:
+                found.add(item.presenter)
+            for statement in item.statements:
+                found.update(s.person for s in statement.speakers)
+        found.update(a.owner for a in meeting.actions if a.owner)
+        people = sorted(
+            found,
+            key=lambda p: ((p.last_name or "").casefold(), (p.first_name or "").casefold(), p.id),
+        )
+        for person in people:
+            self.people.add(person.id)
+        return people
+
+    def _all(self, model, *order) -> list:
+        return list(self.session.scalars(select(model).order_by(*order)))
+
+    def _labels(self) -> list[Label]:
+        labels = self.session.scalars(select(Label).options(selectinload(Label.modules))).all()
+        return sorted(
+            labels,
+            key=lambda label: (
+                label.referential.code,
+                label.granted_on or dt.date.max,
+                label.deadline or dt.date.max,
+                label.id,
+            ),
+        )
+
+    def _audits(self) -> list[Audit]:
+        return list(
+            self.session.scalars(
+                select(Audit)
+                .where(Audit.date <= self.meeting.date)
+                .order_by(Audit.date, Audit.kind, Audit.id)
+                .options(selectinload(Audit.findings), selectinload(Audit.modules))
+            )
+        )
+
+    def _indicators(self) -> list[Indicator]:
+        shown = {i for annex in self.meeting.annexes for i in annex.indicators}
+        return sorted(shown, key=lambda i: (i.position, i.code, i.id))
+
+    # -- records ---------------------------------------------------------------------
+
+    def _identity(self) -> dict[str, Any] | None:
+        identity = self.session.scalars(select(Identity).order_by(Identity.id)).first()
+        if identity is None:
+            return None
+        keys = ("authority", "motto", "service_block", "service_name", "town", "phone", "email")
+        return {key: getattr(identity, key) for key in (*keys, "website")}
+
+    def _organisation(self, org: Organisation) -> dict[str, Any]:
+        return {
+            "id": self.organisations.add(org.id),
+            "name": org.name,
+            "acronym": org.acronym,
+            "internal": org.internal,
+            "address": org.address,
+            "notes": org.notes,
+        }
+
+    def _person(self, person: Person) -> dict[str, Any]:
+        return {
+            "id": self.people.get(person.id),
+            "civility": person.civility,
+            "first_name": person.first_name,
+            "last_name": person.last_name,
+            "function": person.function,
+            "organisation": self.organisations.get(person.organisation_id),
+            "email": person.email,
+            "phone": person.phone,
+            "notes": person.notes,
+        }
+
+    def _committee(self) -> dict[str, Any]:
+        committee = self.meeting.committee
+        return {
+            "name": committee.name,
+            "acronym": committee.acronym,
+            "description": committee.description,
+            "members": [
+                {"person": self.people.get(m.person_id), "role": m.role}
+                for m in committee.members
+            ],
+        }
+
+    def _site(self, site: Site) -> dict[str, Any]:
+        return {"id": self.sites.add(site.id), "name": site.name}
+
+    def _referential(self, ref: Referential) -> dict[str, Any]:
+        return {
+            "id": self.referentials.add(ref.id),
+            "code": ref.code,
+            "name": ref.name,
+            "owner": ref.owner,
+            "description": ref.description,
+            "modules": [
+                {"id": self.modules.add(m.id), "code": m.code, "title": m.title}
+                for m in ref.modules
+            ],
+        }
+
+    def _label(self, label: Label) -> dict[str, Any]:
+        return {
+            "referential": self.referentials.get(label.referential_id),
+            "site": self.sites.get(label.site_id),
+            "granted_on": _date(label.granted_on),
+            "certifier": label.certifier,
+            "deadline": _date(label.deadline),
+            "notes": label.notes,
+            "modules": [self.modules.get(m.id) for m in label.modules],
+        }
+
+    def _audit(self, audit: Audit) -> dict[str, Any]:
+        return {
+            "id": self.audits.add(audit.id),
+            "referential": self.referentials.get(audit.referential_id),
+            "site": self.sites.get(audit.site_id),
+            "kind": audit.kind.value,
+            "date": _date(audit.date),
+            "auditor": audit.auditor,
+            "result": audit.result,
+            "modules": [self.modules.get(m.id) for m in audit.modules],
+            "findings": [
+                {
+                    "id": self.findings.add(f.id),
+                    "kind": f.kind.value,
+                    "text": f.text,
+                    "module": self.modules.get(f.module_id),
+                }
+                for f in audit.findings
+            ],
+        }
+
+    def _indicator(self, indicator: Indicator) -> dict[str, Any]:
+        last_year = str(self.meeting.date.year)
+        values = self.session.scalars(
+            select(IndicatorValue)
+            .outerjoin(Site, IndicatorValue.site_id == Site.id)
+            .where(IndicatorValue.indicator_id == indicator.id)
+            .where(IndicatorValue.period < last_year + "~")  # "~" sorts after "-Tn", "-MM"
+            .order_by(IndicatorValue.period, Site.position, Site.name, IndicatorValue.id)
+        )
+        return {
+            "id": self.indicators.add(indicator.id),
+            "code": indicator.code,
+            "name": indicator.name,
+            "category": indicator.category,
+            "unit": indicator.unit,
+            "direction": indicator.direction.value,
+            "target": indicator.target,
+            "periodicity": indicator.periodicity.value,
+            "description": indicator.description,
+            "sites": [self.sites.get(s.id) for s in indicator.sites],
+            "values": [
+                {
+                    "period": v.period,
+                    "site": self.sites.get(v.site_id),
+                    "value": v.value,
+                    "comment": v.comment,
+                    "source": v.source,
+                    "example": v.is_example,
+                }
+                for v in values
+            ],
+        }
+
+    def _meeting(self, meeting: Meeting) -> dict[str, Any]:
+        people = self.people
+        items = [self._item(item) for item in meeting.top_level_items]
+        return {
+            "title": meeting.title,
+            "date": _date(meeting.date),
+            "start_time": _time(meeting.start_time),
+            "end_time": _time(meeting.end_time),
+            "place": meeting.place,
+            "status": meeting.status.value,
+            "chair": people.get(meeting.chair_id),
+            "minutes_place": meeting.minutes_place,
+            "minutes_date": _date(meeting.minutes_date),
+            "signatory": {
+                "person": people.get(meeting.signatory_id),
+                "delegation_formula": meeting.delegation_formula,
+                "title": meeting.signatory_title,
+                "name": meeting.signatory_name,
+            },
+            "contact": {
+                "person": people.get(meeting.contact_id),
+                "name": meeting.contact_name,
+                "phone": meeting.contact_phone,
+                "email": meeting.contact_email,
+            },
+            "opening_text": meeting.opening_text,
+            "closing_text": meeting.closing_text,
+            "notes": meeting.notes,
+            "attendance": [
+                {
+                    "person": people.get(inv.person_id),
+                    "status": inv.status.value,
+                    "represented_by": people.get(inv.represented_by_id),
+                    "represented_by_name": inv.represented_by_name,
+                    "arrived_at": _time(inv.arrived_at),
+                    "left_at": _time(inv.left_at),
+                    "note": inv.note,
+                    "printed": {
+                        "civility": inv.printed_civility,
+                        "first_name": inv.printed_first_name,
+                        "last_name": inv.printed_last_name,
+                        "organisation": inv.printed_organisation,
+                        "function": inv.printed_function,
+                    },
+                }
+                for inv in meeting.invitations
+            ],
+            "agenda": items,
+            "actions": [self._action(a) for a in meeting.actions],
+            "annexes": [self._annex(a) for a in meeting.annexes],
+        }
+
+    def _item(self, item: AgendaItem) -> dict[str, Any]:
+        return {
+            "id": self.items.add(item.id),
+            "title": item.title,
+            "heading": item.heading,
+            "presenter": self.people.get(item.presenter_id),
+            "duration_minutes": item.duration_minutes,
+            "minutes_text": item.minutes_text,
+            "statements": [self._statement(s) for s in item.statements],
+            "items": [self._item(child) for child in item.children],
+        }
+
+    def _statement(self, statement: Statement) -> dict[str, Any]:
+        return {
+            "id": self.statements.add(statement.id),
+            "kind": statement.kind.value,
+            "speakers": [self.people.get(s.person_id) for s in statement.speakers],
+            "text": statement.text,
+            "answer_text": statement.answer_text,
+            "answered_on": _date(statement.answered_on),
+        }
+
+    def _action(self, action: Action) -> dict[str, Any]:
+        return {
+            "text": action.text,
+            "agenda_item": self.items.get(action.agenda_item_id),
+            "finding": self.findings.get(action.finding_id),
+            "statement": self.statements.get(action.statement_id),
+            "owner": self.people.get(action.owner_id),
+            "owner_name": action.owner_name,
+            "due_date": _date(action.due_date),
+            "status": action.status.value,
+            "done_date": _date(action.done_date),
+            "when_label": action.when_label,
+            "origin": action.origin.value,
+        }
+
+    def _annex(self, annex: Annex) -> dict[str, Any]:
+        data = annex.file_data
+        return {
+            "title": annex.title,
+            "kind": annex.kind.value,
+            "text": annex.text,
+            "indicators": [self.indicators.get(i.id) for i in annex.indicators],
+            "file_name": annex.file_name,
+            "file_data": base64.b64encode(data).decode("ascii") if data else None,
+        }
+
+
+def export_meeting(session: Session, meeting_id: int) -> dict[str, Any]:
+    meeting = session.scalars(
+        select(Meeting)
+        .where(Meeting.id == meeting_id)
+        .options(selectinload(Meeting.annexes).options(undefer(Annex.file_data)))
+    ).one()
+    return MeetingExporter(session, meeting).export()

@@ -1,0 +1,392 @@
+"""Reading and checking a meeting file, with French messages that say where it is wrong.
+
+A file is checked whole before anything is imported: first as JSON, then against the
+JSON Schema (``meeting.schema.json``, a well-kept validator does that part), then for
+what a schema cannot say (references between records, consistent attendance, periods
+that match their indicator).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from jsonschema.exceptions import ValidationError, best_match
+
+from clu_desktop.errors import UserError
+
+FORMAT_NAME = "clu-desktop-meeting"
+FORMAT_VERSION = 1
+MAX_FILE_BYTES = 300 * 1024 * 1024
+MAX_REPORTED_ERRORS = 10
+PERIOD_SHAPES = {"year": "AAAA", "quarter": "AAAA-Tn", "month": "AAAA-MM"}
+
+JSON_TYPES = {
+    "string": "un texte",
+    "integer": "un nombre entier",
+    "number": "un nombre",
+    "boolean": "true ou false",
+    "object": "un objet { … }",
+    "array": "une liste [ … ]",
+    "null": "null",
+}
+
+
+class MeetingFileError(UserError):
+    """The file cannot be imported; the message lists each problem and its place."""
+
+    def __init__(self, source: str, problems: list[str]) -> None:
+        self.problems = problems
+        shown = problems[:MAX_REPORTED_ERRORS]
+        more = len(problems) - len(shown)
+        lines = [f"Le fichier « {source} » n'a pas été importé :"]
+        lines += [f"  • {p}" for p in shown]
+        if more:
+            lines.append(f"  … et {more} autre(s) problème(s).")
+        lines.append("Rien n'a été modifié dans la base.")
+        super().__init__("\n".join(lines))
+
+
+@cache
+def schema() -> dict[str, Any]:
+    text = resources.files(__package__).joinpath("meeting.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def place(path: Iterable[str | int]) -> str:
+    """A place in the file as a reader finds it: ``meeting.agenda[2].title``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out or "racine du fichier"
+
+
+def read_meeting_file(path: Path) -> dict[str, Any]:
+    """Parse and check a meeting file; raise MeetingFileError with every problem found."""
+    source = path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise MeetingFileError(source, [f"fichier trop gros ({size // 2**20} Mio)."])
+        raw = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise UserError(f"Le fichier « {path} » n'existe pas.") from exc
+    except IsADirectoryError as exc:
+        raise UserError(f"« {path} » est un dossier, pas un fichier.") from exc
+    except OSError as exc:
+        raise UserError(f"Impossible de lire « {path} » : {exc.strerror}.") from exc
+    data = parse_json(raw, source)
+    check_meeting_data(data, source)
+    return data
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"clé « {key} » en double dans un même objet")
+        result[key] = value
+    return result
+
+
+def _refuse_constant(name: str) -> None:
+    raise ValueError(f"valeur {name} interdite")
+
+
+def parse_json(raw: bytes, source: str) -> Any:
+    if not raw.strip():
+        raise MeetingFileError(source, ["le fichier est vide."])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise MeetingFileError(
+            source, [f"le fichier n'est pas en UTF-8 (octet illisible à la position {exc.start})."]
+        ) from exc
+    try:
+        return json.loads(
+            text, object_pairs_hook=_no_duplicate_keys, parse_constant=_refuse_constant
+        )
+    except json.JSONDecodeError as exc:
+        problem = f"JSON mal formé, ligne {exc.lineno}, colonne {exc.colno} ({exc.msg})."
+        raise MeetingFileError(source, [problem]) from exc
+    except ValueError as exc:
+        raise MeetingFileError(source, [f"JSON refusé : {exc}."]) from exc
+    except RecursionError as exc:
+        raise MeetingFileError(source, ["JSON imbriqué trop profondément."]) from exc
+
+
+def check_meeting_data(data: Any, source: str) -> None:
+    """Check decoded data against the schema, then its references and consistency."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        raise MeetingFileError(source, ["ce n'est pas un fichier de séance CLU Desktop."])
+    if data.get("version") != FORMAT_VERSION:
+        raise MeetingFileError(
+            source,
+            [
+                f"version {data.get('version')!r} du format non prise en charge "
+                f"(cette application lit la version {FORMAT_VERSION})."
+            ],
+        )
+    validator = jsonschema.Draft202012Validator(
+        schema(), format_checker=jsonschema.FormatChecker()
+    )
+    errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+    problems = [_schema_problem(error) for error in errors]
+    if not problems:
+        problems = list(ReferenceChecker(data).problems())
+    if problems:
+        raise MeetingFileError(source, problems)
+
+
+def _schema_problem(error: ValidationError) -> str:
+    if error.validator == "oneOf" and error.context:
+        error = best_match(error.context)
+    where = place(error.absolute_path)
+    return f"{where} : {_explain(error)}"
+
+
+def _explain(error: ValidationError) -> str:
+    kind, expected, value = error.validator, error.validator_value, error.instance
+    if kind == "required":
+        missing = [k for k in expected if isinstance(value, dict) and k not in value]
+        return f"le champ obligatoire « {', '.join(missing)} » manque."
+    if kind == "additionalProperties":
+        extra = sorted(set(value) - set(error.schema.get("properties", {})))
+        return f"champ inconnu « {', '.join(extra)} »."
+    if kind == "type":
+        wanted = expected if isinstance(expected, list) else [expected]
+        names = " ou ".join(JSON_TYPES.get(t, t) for t in wanted)
+        return f"{names} attendu, pas {_shown(value)}."
+    if kind in ("enum", "const"):
+        allowed = expected if kind == "enum" else [expected]
+        return f"valeur {_shown(value)} non reconnue (attendu : {', '.join(map(str, allowed))})."
+    if kind == "maxLength":
+        return f"texte trop long : {len(value)} caractères, {expected} au plus."
+    if kind == "minLength" or (kind == "pattern" and expected == "\\S"):
+        return "ce champ ne peut pas être vide."
+    if kind == "pattern":
+        return _explain_pattern(expected, value)
+    if kind == "format":
+        return f"date impossible : « {value} »."
+    if kind == "maxItems":
+        return f"liste trop longue : {len(value)} éléments, {expected} au plus."
+    if kind == "minimum":
+        return f"{value} est trop petit ({expected} au moins)."
+    if kind == "maximum":
+        return f"{value} est trop grand ({expected} au plus)."
+    return f"valeur refusée ({error.message})."
+
+
+def _explain_pattern(pattern: str, value: str) -> str:
+    if "\\d{4}-\\d{2}-\\d{2}" in pattern:
+        return f"date attendue au format AAAA-MM-JJ, pas « {value} »."
+    if "[0-5]\\d" in pattern:
+        return f"heure attendue au format HH:MM, pas « {value} »."
+    if "-T[1-4]" in pattern:
+        return f"période attendue sous la forme AAAA, AAAA-Tn ou AAAA-MM, pas « {value} »."
+    return (
+        f"identifiant « {value} » invalide (1 à 64 lettres, chiffres, « - », « _ » ou « . »)."
+    )
+
+
+def _shown(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def parse_time(text: str | None) -> dt.time | None:
+    return dt.time.fromisoformat(text) if text else None
+
+
+def parse_date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def decode_file_data(text: str) -> bytes:
+    return base64.b64decode(text, validate=True)
+
+
+class ReferenceChecker:
+    """What the schema cannot check: identifiers, references and consistency."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.found: list[str] = []
+        self.ids: dict[str, set[str]] = {}
+
+    def problems(self) -> Iterator[str]:
+        data = self.data
+        self._define("organisation", data.get("organisations", []), ["organisations"])
+        self._define("personne", data.get("people", []), ["people"])
+        self._define("site", data.get("sites", []), ["sites"])
+        self._define("référentiel", data.get("referentials", []), ["referentials"])
+        for i, ref in enumerate(data.get("referentials", [])):
+            path = ["referentials", i, "modules"]
+            self._define(f"module:{ref['id']}", ref.get("modules", []), path)
+        self._define("audit", data.get("audits", []), ["audits"])
+        for i, audit in enumerate(data.get("audits", [])):
+            self._define("constat", audit.get("findings", []), ["audits", i, "findings"])
+        self._define("indicateur", data.get("indicators", []), ["indicators"])
+        meeting = data["meeting"]
+        items = list(_walk_items(meeting.get("agenda", []), ["meeting", "agenda"]))
+        self._define("point", [item for item, _ in items if "id" in item], None, items)
+        statements = [
+            (st, [*path, "statements", j])
+            for item, path in items
+            for j, st in enumerate(item.get("statements", []))
+        ]
+        self._define("intervention", [s for s, _ in statements if "id" in s], None, statements)
+        self._check_directory()
+        self._check_quality()
+        self._check_indicators()
+        self._check_meeting(items, statements)
+        yield from self.found
+
+    # -- helpers ---------------------------------------------------------------------
+
+    def _define(self, kind, records, path, placed=None) -> None:
+        seen = self.ids.setdefault(kind, set())
+        pairs = placed if placed is not None else [(r, [*path, i]) for i, r in enumerate(records)]
+        for record, where in pairs:
+            if "id" not in record:
+                continue
+            if record["id"] in seen:
+                self.found.append(f"{place([*where, 'id'])} : identifiant « {record['id']} » en double.")
+            seen.add(record["id"])
+
+    def _ref(self, kind: str, value: str | None, where: list, label: str) -> None:
+        if value is not None and value not in self.ids.get(kind, set()):
+            self.found.append(f"{place(where)} : {label} « {value} » introuvable dans le fichier.")
+
+    # -- sections --------------------------------------------------------------------
+
+    def _check_directory(self) -> None:
+        for i, person in enumerate(self.data.get("people", [])):
+            where = ["people", i, "organisation"]
+            self._ref("organisation", person.get("organisation"), where, "organisation")
+        seen: set[str] = set()
+        for i, member in enumerate(self.data["committee"].get("members", [])):
+            where = ["committee", "members", i, "person"]
+            self._ref("personne", member["person"], where, "personne")
+            if member["person"] in seen:
+                self.found.append(f"{place(where)} : « {member['person']} » est déjà membre.")
+            seen.add(member["person"])
+
+    def _check_quality(self) -> None:
+        for section in ("labels", "audits"):
+            for i, record in enumerate(self.data.get(section, [])):
+                ref = record["referential"]
+                self._ref("référentiel", ref, [section, i, "referential"], "référentiel")
+                self._ref("site", record.get("site"), [section, i, "site"], "site")
+                for j, module in enumerate(record.get("modules", [])):
+                    where = [section, i, "modules", j]
+                    self._ref(f"module:{ref}", module, where, "module du référentiel")
+                for j, finding in enumerate(record.get("findings", [])):
+                    where = [section, i, "findings", j, "module"]
+                    self._ref(f"module:{ref}", finding.get("module"), where, "module")
+
+    def _check_indicators(self) -> None:
+        for i, indicator in enumerate(self.data.get("indicators", [])):
+            for j, site in enumerate(indicator.get("sites", [])):
+                self._ref("site", site, ["indicators", i, "sites", j], "site")
+            periodicity = indicator.get("periodicity", "year")
+            seen: set[tuple[str, str | None]] = set()
+            for j, value in enumerate(indicator.get("values", [])):
+                where = ["indicators", i, "values", j]
+                self._ref("site", value.get("site"), [*where, "site"], "site")
+                if _period_kind(value["period"]) != periodicity:
+                    shape = PERIOD_SHAPES[periodicity]
+                    self.found.append(
+                        f"{place([*where, 'period'])} : période « {value['period']} » "
+                        f"incohérente avec la périodicité de l'indicateur ({shape})."
+                    )
+                key = (value["period"], value.get("site"))
+                if key in seen:
+                    self.found.append(
+                        f"{place(where)} : deux valeurs pour la période {value['period']} "
+                        "et le même site."
+                    )
+                seen.add(key)
+
+    def _check_meeting(self, items, statements) -> None:
+        meeting = self.data["meeting"]
+        for key in ("chair",):
+            self._ref("personne", meeting.get(key), ["meeting", key], "personne")
+        for key in ("signatory", "contact"):
+            block = meeting.get(key) or {}
+            self._ref("personne", block.get("person"), ["meeting", key, "person"], "personne")
+        start, end = meeting.get("start_time"), meeting.get("end_time")
+        if start and end and parse_time(end) < parse_time(start):
+            self.found.append("meeting.end_time : la séance finit avant de commencer.")
+        self._check_attendance(meeting.get("attendance", []))
+        for item, path in items:
+            self._ref("personne", item.get("presenter"), [*path, "presenter"], "personne")
+        for statement, path in statements:
+            for k, speaker in enumerate(statement.get("speakers", [])):
+                self._ref("personne", speaker, [*path, "speakers", k], "personne")
+        for i, action in enumerate(meeting.get("actions", [])):
+            where = ["meeting", "actions", i]
+            self._ref("point", action.get("agenda_item"), [*where, "agenda_item"], "point")
+            self._ref("constat", action.get("finding"), [*where, "finding"], "constat")
+            self._ref("intervention", action.get("statement"), [*where, "statement"], "intervention")
+            self._ref("personne", action.get("owner"), [*where, "owner"], "personne")
+        for i, annex in enumerate(meeting.get("annexes", [])):
+            where = ["meeting", "annexes", i]
+            for j, indicator in enumerate(annex.get("indicators", [])):
+                self._ref("indicateur", indicator, [*where, "indicators", j], "indicateur")
+            self._check_annex_file(annex, where)
+
+    def _check_attendance(self, attendance: list[dict]) -> None:
+        seen: set[str] = set()
+        for i, entry in enumerate(attendance):
+            where = ["meeting", "attendance", i]
+            person, deputy = entry.get("person"), entry.get("represented_by")
+            self._ref("personne", person, [*where, "person"], "personne")
+            self._ref("personne", deputy, [*where, "represented_by"], "personne")
+            if person is not None and person in seen:
+                self.found.append(f"{place(where)} : « {person} » est invité deux fois.")
+            seen.add(person)
+            if person is not None and deputy == person:
+                self.found.append(f"{place(where)} : une personne ne peut se représenter elle-même.")
+            if entry.get("status") == "represented" and not (
+                deputy or entry.get("represented_by_name")
+            ):
+                self.found.append(f"{place(where)} : « représenté » sans dire par qui.")
+            arrived, left = entry.get("arrived_at"), entry.get("left_at")
+            if arrived and left and parse_time(left) < parse_time(arrived):
+                self.found.append(f"{place([*where, 'left_at'])} : départ avant l'arrivée.")
+
+    def _check_annex_file(self, annex: dict, where: list) -> None:
+        data = annex.get("file_data")
+        if annex["kind"] == "pdf" and not data:
+            self.found.append(f"{place(where)} : annexe PDF sans contenu (file_data).")
+        if not data:
+            return
+        try:
+            content = decode_file_data(data)
+        except (binascii.Error, ValueError):
+            self.found.append(f"{place([*where, 'file_data'])} : contenu base64 illisible.")
+            return
+        if annex["kind"] == "pdf" and not content.startswith(b"%PDF"):
+            self.found.append(f"{place([*where, 'file_data'])} : ce n'est pas un fichier PDF.")
+
+
+def _walk_items(items: list[dict], path: list) -> Iterator[tuple[dict, list]]:
+    for i, item in enumerate(items):
+        where = [*path, i]
+        yield item, where
+        yield from _walk_items(item.get("items", []), [*where, "items"])
+
+
+def _period_kind(period: str) -> str:
+    if len(period) == 4:
+        return "year"
+    return "quarter" if "T" in period else "month"

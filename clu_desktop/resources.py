@@ -1,0 +1,23 @@
+"""Where the application's own files are: resources/ and ui/, installed or in a checkout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _folder(name: str) -> Path:
+    installed = _PACKAGE / name  # a wheel carries them inside the package
+    return installed if installed.is_dir() else _PACKAGE.parent / name
+
+
+def resource_path(*parts: str) -> Path:
+    return _folder("resources").joinpath(*parts)
+
+
+def ui_path(*parts: str) -> Path:
+    return _folder("ui").joinpath(*parts)
+
+
+DEMO_MEETING = ("demo", "clu-2023-12-20.json")

@@ -1,0 +1,39 @@
+"""Meeting files in and out, and the demonstration meeting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from clu_desktop.errors import UserError
+from clu_desktop.interchange.meeting_export import export_meeting_file
+from clu_desktop.interchange.meeting_import import import_meeting
+from clu_desktop.interchange.validation import read_meeting_file
+from clu_desktop.resources import DEMO_MEETING, resource_path
+from clu_desktop.services.meetings import count_meetings, find_meeting_id
+
+
+def import_file(session: Session, path: Path) -> int:
+    """Check the whole file, then import it; returns the new meeting's id."""
+    data = read_meeting_file(path)
+    meeting = import_meeting(session, data)
+    return meeting.id
+
+
+def export_file(session: Session, meeting_spec: str, path: Path) -> int:
+    """Write the meeting ("latest" or an id) to ``path``; returns its id."""
+    meeting_id = find_meeting_id(session, meeting_spec)
+    export_meeting_file(session, meeting_id, path)
+    return meeting_id
+
+
+def load_demo(session: Session, *, force: bool = False) -> int:
+    """Load the CLU of 20 December 2023; refuse a database that holds meetings already."""
+    existing = count_meetings(session)
+    if existing and not force:
+        raise UserError(
+            f"La base contient déjà {existing} séance(s) : la démonstration n'a pas été "
+            "chargée. Utilisez --force pour l'ajouter quand même."
+        )
+    return import_file(session, resource_path(*DEMO_MEETING))
