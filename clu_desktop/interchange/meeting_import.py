@@ -67,6 +67,9 @@ class MeetingImporter:
         self.indicators: dict[str, Indicator] = {}
         self.items: dict[str, AgendaItem] = {}
         self.statements: dict[str, Statement] = {}
+        # What the database held before this import, by folded name, for reuse.
+        self.known_orgs: dict[str, Organisation] | None = None
+        self.known_people: dict[tuple[str, str, int | None], Person] | None = None
 
     def run(self) -> Meeting:
         data = self.data
@@ -105,8 +108,12 @@ class MeetingImporter:
             self.session.add(Identity(**record))
 
     def _organisation(self, record: dict[str, Any]) -> Organisation:
-        found = self._existing(Organisation, func.lower(Organisation.name) == record["name"].lower())
-        if found is not None and _fold(found.name) == _fold(record["name"]):
+        if self.known_orgs is None:
+            self.known_orgs = {
+                _fold(org.name): org for org in self.session.scalars(select(Organisation))
+            }
+        found = self.known_orgs.get(_fold(record["name"]))
+        if found is not None:
             return found
         org = Organisation(
             name=record["name"],
@@ -119,20 +126,16 @@ class MeetingImporter:
         return org
 
     def _person(self, record: dict[str, Any]) -> Person:
+        if self.known_people is None:
+            self.known_people = {
+                (_fold(p.last_name), _fold(p.first_name), p.organisation_id): p
+                for p in self.session.scalars(select(Person))
+            }
         org = self.orgs.get(record.get("organisation"))
         if org is None or org.id is not None:
-            same_org = (
-                Person.organisation_id.is_(None) if org is None
-                else Person.organisation_id == org.id
-            )
-            candidates = self.session.scalars(
-                select(Person).where(
-                    func.lower(Person.last_name) == record["last_name"].lower(), same_org
-                )
-            )
-            for candidate in candidates:
-                if _fold(candidate.first_name) == _fold(record.get("first_name")):
-                    return candidate
+            key = (_fold(record["last_name"]), _fold(record.get("first_name")), org and org.id)
+            if key in self.known_people:
+                return self.known_people[key]
         person = Person(
             civility=record.get("civility"),
             first_name=record.get("first_name"),
@@ -188,7 +191,7 @@ class MeetingImporter:
         if site is None:
             site = Site(name=record["name"], position=self._next_position(Site.position))
             self.session.add(site)
-            self.session.flush([site])
+            self.session.flush()
         return site
 
     def _referential(self, record: dict[str, Any]) -> Referential:
@@ -287,7 +290,7 @@ class MeetingImporter:
                 position=self._next_position(Indicator.position),
             )
             self.session.add(indicator)
-            self.session.flush([indicator])
+            self.session.flush()
         for site_id in record.get("sites", []):
             if self.sites[site_id] not in indicator.sites:
                 indicator.sites.append(self.sites[site_id])

@@ -138,12 +138,16 @@ def check_meeting_data(data: Any, source: str) -> None:
     validator = jsonschema.Draft202012Validator(
         schema(), format_checker=jsonschema.FormatChecker()
     )
-    errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
-    problems = [_schema_problem(error) for error in errors]
+    errors = sorted(validator.iter_errors(data), key=lambda e: _sort_key(e.absolute_path))
+    problems = list(dict.fromkeys(_schema_problem(error) for error in errors))
     if not problems:
         problems = list(ReferenceChecker(data).problems())
     if problems:
         raise MeetingFileError(source, problems)
+
+
+def _sort_key(path: Iterable[str | int]) -> list[tuple[int, str | int]]:
+    return [(0, p) if isinstance(p, int) else (1, p) for p in path]
 
 
 def _schema_problem(error: ValidationError) -> str:

@@ -1,0 +1,107 @@
+"""The command line as a user types it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from clu_desktop import __version__
+from clu_desktop.cli import main
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "clu_desktop", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_version():
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"CLU Desktop {__version__}"
+
+
+def test_demo_then_list_shows_the_meeting_of_20_december_2023(tmp_path):
+    db = tmp_path / "new folder" / "clu.sqlite"
+    assert run("demo", "--db", str(db)).returncode == 0
+    listed = run("list", "--db", str(db))
+    assert listed.returncode == 0
+    fields = listed.stdout.strip().split("\t")
+    assert fields == [
+        "1",
+        "20/12/2023",
+        "Comité local des usagers",
+        "Comité local des usagers (CLU)",
+        "compte-rendu signé",
+    ]
+
+
+def test_db_can_come_from_the_environment(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("CLU_DB", str(tmp_path / "env.sqlite"))
+    assert main(["demo"]) == 0
+    assert (tmp_path / "env.sqlite").exists()
+    assert main(["list"]) == 0
+    assert "20/12/2023" in capsys.readouterr().out
+
+
+def test_default_database_lives_in_the_user_data_folder(isolated_user_folders, capsys):
+    assert main(["list"]) == 0
+    assert "Aucune séance." in capsys.readouterr().out
+    expected = isolated_user_folders / "xdg_data_home" / "clu-desktop" / "clu.sqlite"
+    assert expected.exists()
+
+
+def test_demo_twice_is_refused_in_french(tmp_path, capsys):
+    db = str(tmp_path / "clu.sqlite")
+    assert main(["demo", "--db", db]) == 0
+    assert main(["demo", "--db", db]) == 2
+    assert "contient déjà 1 séance" in capsys.readouterr().err
+
+
+def test_export_and_import_json(tmp_path, capsys):
+    source, target = str(tmp_path / "a.sqlite"), str(tmp_path / "b.sqlite")
+    out = tmp_path / "export" / "seance.json"
+    assert main(["demo", "--db", source]) == 0
+    assert main(["export", "json", "--meeting", "latest", "-o", str(out), "--db", source]) == 0
+    assert json.loads(out.read_text("utf-8"))["meeting"]["date"] == "2023-12-20"
+    assert main(["--db", target, "import", str(out)]) == 0
+    assert main(["list", "--db", target]) == 0
+    assert "20/12/2023" in capsys.readouterr().out
+
+
+def test_export_of_an_unknown_meeting_is_refused(tmp_path, capsys):
+    db = str(tmp_path / "a.sqlite")
+    out = tmp_path / "x.json"
+    assert main(["export", "json", "--meeting", "42", "-o", str(out), "--db", db]) == 2
+    assert "Aucune séance n'a le numéro 42" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_a_file_that_is_not_a_database_is_left_untouched(tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Compte-rendu à relire\n" * 100, "utf-8")
+    before = notes.read_bytes()
+    result = run("list", "--db", str(notes))
+    assert result.returncode == 2
+    assert "n'est pas une base de données CLU Desktop" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert notes.read_bytes() == before
+
+
+def test_import_of_a_broken_file_says_where(tmp_path, capsys):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "clu-desktop-meeting", "version": 1,\n "meeting": }', "utf-8")
+    assert main(["import", str(bad), "--db", str(tmp_path / "a.sqlite")]) == 2
+    assert "ligne 2" in capsys.readouterr().err
+
+
+def test_unknown_command_is_answered_in_french(capsys):
+    try:
+        main(["imprimer"])
+    except SystemExit as exc:
+        assert exc.code == 2
+    assert "erreur" in capsys.readouterr().err
