@@ -39,9 +39,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"CLU Desktop {__version__}")
     _db_option(parser)
-    commands = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchArgumentParser)
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMANDE", parser_class=FrenchArgumentParser
+    )
 
-    demo = commands.add_parser("demo", help="charger la séance de démonstration (CLU du 20/12/2023)")
+    demo = commands.add_parser(
+        "demo", help="charger la séance de démonstration (CLU du 20/12/2023)"
+    )
     _db_option(demo, argparse.SUPPRESS)
     demo.add_argument("--force", action="store_true", help="même si la base contient des séances")
 
@@ -53,7 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     importing.add_argument("file", type=Path, metavar="FICHIER.json")
 
     export = commands.add_parser("export", help="exporter une séance")
-    formats = export.add_subparsers(dest="format", metavar="FORMAT", required=True, parser_class=FrenchArgumentParser)
+    formats = export.add_subparsers(
+        dest="format", metavar="FORMAT", required=True, parser_class=FrenchArgumentParser
+    )
     as_json = formats.add_parser("json", help="la séance complète au format JSON")
     _db_option(as_json, argparse.SUPPRESS)
     as_json.add_argument("--meeting", default="latest", metavar="ID|latest")

@@ -26,8 +26,10 @@ def test_ci_runs_the_readme_test_command():
     assert install_and_open.endswith("&& .venv/bin/clu-desktop")
 
 
-@pytest.mark.skipif(shutil.which("ruff", path=str(Path(sys.executable).parent)) is None,
-                    reason="ruff is installed by the test extra")
+@pytest.mark.skipif(
+    shutil.which("ruff", path=str(Path(sys.executable).parent)) is None,
+    reason="ruff is installed by the test extra",
+)
 @pytest.mark.parametrize("command", [["check"], ["format", "--check"]])
 def test_ruff(command):
     ruff = shutil.which("ruff", path=str(Path(sys.executable).parent))

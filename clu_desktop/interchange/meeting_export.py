@@ -208,8 +208,7 @@ class MeetingExporter:
             "acronym": committee.acronym,
             "description": committee.description,
             "members": [
-                {"person": self.people.get(m.person_id), "role": m.role}
-                for m in committee.members
+                {"person": self.people.get(m.person_id), "role": m.role} for m in committee.members
             ],
         }
 

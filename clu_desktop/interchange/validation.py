@@ -135,9 +135,7 @@ def check_meeting_data(data: Any, source: str) -> None:
                 f"(cette application lit la version {FORMAT_VERSION})."
             ],
         )
-    validator = jsonschema.Draft202012Validator(
-        schema(), format_checker=jsonschema.FormatChecker()
-    )
+    validator = jsonschema.Draft202012Validator(schema(), format_checker=jsonschema.FormatChecker())
     errors = sorted(validator.iter_errors(data), key=lambda e: _sort_key(e.absolute_path))
     problems = list(dict.fromkeys(_schema_problem(error) for error in errors))
     if not problems:
@@ -196,9 +194,7 @@ def _explain_pattern(pattern: str, value: str) -> str:
         return f"heure attendue au format HH:MM, pas « {value} »."
     if "-T[1-4]" in pattern:
         return f"période attendue sous la forme AAAA, AAAA-Tn ou AAAA-MM, pas « {value} »."
-    return (
-        f"identifiant « {value} » invalide (1 à 64 lettres, chiffres, « - », « _ » ou « . »)."
-    )
+    return f"identifiant « {value} » invalide (1 à 64 lettres, chiffres, « - », « _ » ou « . »)."
 
 
 def _shown(value: Any) -> str:
@@ -263,7 +259,9 @@ class ReferenceChecker:
             if "id" not in record:
                 continue
             if record["id"] in seen:
-                self.found.append(f"{place([*where, 'id'])} : identifiant « {record['id']} » en double.")
+                self.found.append(
+                    f"{place([*where, 'id'])} : identifiant « {record['id']} » en double."
+                )
             seen.add(record["id"])
 
     def _ref(self, kind: str, value: str | None, where: list, label: str) -> None:
@@ -340,7 +338,9 @@ class ReferenceChecker:
             where = ["meeting", "actions", i]
             self._ref("point", action.get("agenda_item"), [*where, "agenda_item"], "point")
             self._ref("constat", action.get("finding"), [*where, "finding"], "constat")
-            self._ref("intervention", action.get("statement"), [*where, "statement"], "intervention")
+            self._ref(
+                "intervention", action.get("statement"), [*where, "statement"], "intervention"
+            )
             self._ref("personne", action.get("owner"), [*where, "owner"], "personne")
         for i, annex in enumerate(meeting.get("annexes", [])):
             where = ["meeting", "annexes", i]
@@ -359,7 +359,9 @@ class ReferenceChecker:
                 self.found.append(f"{place(where)} : « {person} » est invité deux fois.")
             seen.add(person)
             if person is not None and deputy == person:
-                self.found.append(f"{place(where)} : une personne ne peut se représenter elle-même.")
+                self.found.append(
+                    f"{place(where)} : une personne ne peut se représenter elle-même."
+                )
             if entry.get("status") == "represented" and not (
                 deputy or entry.get("represented_by_name")
             ):

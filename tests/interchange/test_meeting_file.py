@@ -87,7 +87,9 @@ def test_demo_holds_the_december_2023_meeting(demo_db):
     ]
     assert ["GUY", "DORAFI"] in speakers
     second_level = [
-        line for item in meeting["agenda"] for line in (item["minutes_text"] or "").splitlines()
+        line
+        for item in meeting["agenda"]
+        for line in (item["minutes_text"] or "").splitlines()
         if line.startswith("  - ")
     ]
     assert "  - module 6 – coordination des politiques publiques" in second_level

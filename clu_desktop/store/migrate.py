@@ -1,0 +1,396 @@
+"""Schema migrations: a database is brought to the current revision when it is opened.
+
+``open_database`` checks a database before touching it, and refuses, leaving the file
+exactly as it was, one that is not a CLU Desktop database or that a newer version of the
+application has made. A SQLite file that holds data is copied into the backups folder
+before any migration; then every pending revision runs in a single transaction, so an
+upgrade either completes or leaves the database as it was.
+
+The Alembic scripts live in the package (``clu_desktop/store/migrations``), and the
+Alembic configuration is built in code: no alembic.ini is needed at run time.
+
+Writing a new revision (developers, from the repository root, where ``alembic.ini``
+points ``sqlalchemy.url`` at a scratch file, ``dev-migrations.sqlite``)::
+
+    alembic upgrade head                # the scratch database at the current head
+    # ...change the models in clu_desktop/domain/...
+    alembic revision --autogenerate --rev-id 0002 -m "what changes"
+    # read and clean clu_desktop/store/migrations/versions/0002_what_changes.py, then
+    alembic upgrade head && alembic downgrade -1 && alembic upgrade head
+    pytest tests/store
+
+Revision ids are sequential: "0001", "0002"... (always pass ``--rev-id``). A revision must
+run on SQLite: alter tables with ``with op.batch_alter_table("name") as batch:``, which
+autogenerate writes since ``render_as_batch`` is on. Foreign keys are off while SQLite
+migrates (a rebuilt table would otherwise cascade its deletes) and checked before commit.
+``-x db=PATH_OR_URL`` runs a command on another database, without a backup.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import quote
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util import CommandError
+from sqlalchemy import Connection, Engine, create_engine, inspect
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import URL
+from sqlalchemy.pool import NullPool
+
+from clu_desktop.errors import DatabaseError
+from clu_desktop.store.database import (
+    BUSY_TIMEOUT_MS,
+    Database,
+    create_database_engine,
+    data_dir,
+    resolve_url,
+    sqlite_path,
+)
+
+logger = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+VERSION_TABLE = "alembic_version"
+BACKUPS_DIR_NAME = "backups"
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """The Alembic configuration, built in code; ``connection`` is handed to env.py."""
+    config = Config()
+    # ConfigParser interpolates "%": a folder name may hold one.
+    config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def _script_directory() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def _head(script: ScriptDirectory) -> str:
+    head = script.get_current_head()
+    if head is None:
+        raise RuntimeError(f"No migration script in {script.dir}")
+    return head
+
+
+def _known(script: ScriptDirectory) -> frozenset[str]:
+    return frozenset(revision.revision for revision in script.walk_revisions())
+
+
+def head_revision() -> str:
+    """The revision the current models correspond to."""
+    return _head(_script_directory())
+
+
+def known_revisions() -> frozenset[str]:
+    """Every revision this version of the application has a script for."""
+    return _known(_script_directory())
+
+
+def current_revision(connection: Connection) -> str | None:
+    """The revision the database is stamped with, or None for an unversioned database."""
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+# ---------------------------------------------------------------------------- backups
+
+
+def _read_only_uri(path: Path) -> str:
+    """A read-only SQLite URI, with an empty authority so that a Windows UNC path
+    (//server/share/...) stays in the path: SQLite refuses a server as authority, where
+    ``Path.as_uri`` puts it."""
+    posix = path.absolute().as_posix()
+    if not posix.startswith("/"):
+        posix = "/" + posix  # C:/... -> /C:/..., as SQLite expects on Windows
+    return f"file://{quote(posix, safe='/:')}?mode=ro"
+
+
+def _fsync_file(path: Path) -> None:
+    with path.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name != "posix":  # Windows cannot open a folder to flush it
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def backup_sqlite(source: Path, destination: Path) -> Path:
+    """Copy the SQLite database ``source`` to ``destination`` with SQLite's backup API.
+
+    The copy is consistent even while another connection writes, is checked, and is a
+    single self-contained file (rollback journal, no -wal beside it). It is written to a
+    temporary file of the destination folder and then renamed, so ``destination`` never
+    holds half a copy. The source is opened read-only.
+    """
+    source, destination = Path(source), Path(destination)
+    folder = destination.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temp_name = tempfile.mkstemp(
+            prefix=f".{destination.name}.", suffix=".tmp", dir=folder
+        )
+        os.close(handle)
+    except OSError as exc:
+        raise DatabaseError(
+            f"Impossible de créer la sauvegarde dans « {folder} » : {exc.strerror}."
+        ) from exc
+    temp = Path(temp_name)
+    try:
+        reader = sqlite3.connect(_read_only_uri(source), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            writer = sqlite3.connect(temp)
+            try:
+                reader.backup(writer)
+                writer.execute("PRAGMA journal_mode = DELETE")
+                check = writer.execute("PRAGMA quick_check").fetchall()
+            finally:
+                writer.close()
+        finally:
+            reader.close()
+        if check != [("ok",)]:
+            raise DatabaseError(
+                f"La sauvegarde de « {source} » est endommagée : la base d'origine l'est "
+                "sans doute aussi. Elle n'a pas été modifiée."
+            )
+        _fsync_file(temp)
+        os.replace(temp, destination)
+        _fsync_folder(folder)
+    except (OSError, sqlite3.Error) as exc:
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise DatabaseError(
+            f"Impossible de sauvegarder « {source} » dans « {destination} » : {detail}."
+        ) from exc
+    finally:
+        temp.unlink(missing_ok=True)
+    logger.info("Backed up %s to %s", source, destination)
+    return destination
+
+
+def _backup_destination(path: Path, revision: str) -> Path:
+    """A new file of the backups folder, named after the database, the time and revision."""
+    folder = data_dir() / BACKUPS_DIR_NAME
+    stem = f"{path.stem}-{datetime.now():%Y%m%d-%H%M%S}-avant-migration-{revision}"
+    candidate = folder / f"{stem}.sqlite"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{stem}-{number}.sqlite"
+        number += 1
+    return candidate
+
+
+# ------------------------------------------------------------------------- inspection
+
+
+@dataclass(frozen=True)
+class _State:
+    """What a database holds, read before anything is written to it."""
+
+    tables: frozenset[str]  # without alembic_version
+    versioned: bool  # alembic_version exists
+    heads: tuple[str, ...]  # its rows: () when it is missing or empty
+
+
+_EMPTY = _State(frozenset(), versioned=False, heads=())
+
+
+def _read_state(connection: Connection) -> _State:
+    tables = set(inspect(connection).get_table_names())
+    if VERSION_TABLE not in tables:
+        return _State(frozenset(tables), versioned=False, heads=())
+    heads = MigrationContext.configure(connection).get_current_heads()
+    return _State(frozenset(tables - {VERSION_TABLE}), versioned=True, heads=tuple(heads))
+
+
+def _inspect_sqlite_file(path: Path) -> _State:
+    """Read a SQLite file through a read-only connection: the engine's own connections
+    switch the file to WAL, which writes to it."""
+    if not path.exists() or path.stat().st_size == 0:
+        return _EMPTY
+    uri = _read_only_uri(path)
+    reader = create_engine(
+        "sqlite://",
+        creator=lambda: sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000),
+        poolclass=NullPool,
+    )
+    try:
+        with reader.connect() as connection:
+            return _read_state(connection)
+    finally:
+        reader.dispose()
+
+
+def _describe(url: URL) -> str:
+    path = sqlite_path(url)
+    return str(path) if path else url.render_as_string(hide_password=True)
+
+
+def _inspect(engine: Engine) -> _State:
+    path = sqlite_path(engine.url)
+    where = _describe(engine.url)
+    try:
+        if path is not None:
+            return _inspect_sqlite_file(path)
+        with engine.connect() as connection:
+            return _read_state(connection)
+    except sa_exc.DatabaseError as exc:
+        if path is None:
+            raise DatabaseError(f"Impossible d'ouvrir la base « {where} » : {exc.orig}") from exc
+        if isinstance(exc.orig, sqlite3.OperationalError):
+            raise DatabaseError(
+                f"Impossible de lire « {where} » : {exc.orig}. Le fichier n'a pas été modifié."
+            ) from exc
+        raise DatabaseError(
+            f"« {where} » n'est pas une base de données CLU Desktop (fichier illisible ou "
+            "endommagé). Le fichier n'a pas été modifié."
+        ) from exc
+
+
+def _refuse_foreign(state: _State, where: str, known: frozenset[str]) -> None:
+    """Refuse a database this version must not migrate; nothing has been written yet."""
+    if state.tables and not state.versioned:
+        raise DatabaseError(
+            f"« {where} » n'est pas une base de données CLU Desktop : elle contient des "
+            "tables mais aucune version de schéma. Elle n'a pas été modifiée."
+        )
+    if state.tables and not state.heads:
+        # alembic_version is there but empty: tables of unknown shape, that a migration
+        # from scratch would collide with. Refused rather than guessed at.
+        raise DatabaseError(
+            f"« {where} » n'est pas une base de données CLU Desktop reconnue : elle "
+            "contient des tables mais sa version de schéma est vide. Elle n'a pas été "
+            "modifiée."
+        )
+    unknown = [head for head in state.heads if head not in known]
+    if unknown:
+        raise DatabaseError(
+            f"La base « {where} » a été créée ou mise à jour par une version plus récente "
+            f"de CLU Desktop (schéma {', '.join(unknown)}) : ouvrez-la avec cette version. "
+            "Elle n'a pas été modifiée."
+        )
+
+
+# -------------------------------------------------------------------------- upgrading
+
+
+def _set_sqlite_foreign_keys(connection: Connection, enabled: bool) -> None:
+    # Through the driver: a statement through SQLAlchemy would begin a transaction first,
+    # and SQLite ignores this pragma inside one.
+    cursor = connection.connection.driver_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA foreign_keys = {'ON' if enabled else 'OFF'}")
+    finally:
+        cursor.close()
+
+
+def _foreign_key_violations(connection: Connection) -> set[tuple[object, ...]]:
+    rows = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    return {(table, rowid, parent) for table, rowid, parent, _fk in rows}
+
+
+@contextmanager
+def migration_connection(engine: Engine) -> Iterator[Connection]:
+    """A connection inside one transaction, for migrations: committed if the block ends
+    normally, rolled back on any error.
+
+    With SQLite, foreign keys are off meanwhile (rebuilding a table in batch mode drops
+    the old one, which would cascade to the rows referring to it), and a migration that
+    leaves new broken references is rolled back. They are on again afterwards.
+    """
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as connection:
+        if sqlite:
+            _set_sqlite_foreign_keys(connection, False)
+        try:
+            with connection.begin():
+                before = _foreign_key_violations(connection) if sqlite else set()
+                yield connection
+                if sqlite:
+                    broken = _foreign_key_violations(connection) - before
+                    if broken:
+                        tables = ", ".join(sorted({str(table) for table, *_ in broken}))
+                        raise DatabaseError(
+                            "La mise à jour de la base laisserait des références cassées "
+                            f"(tables {tables}) : elle a été annulée."
+                        )
+        finally:
+            if sqlite:
+                try:
+                    _set_sqlite_foreign_keys(connection, True)
+                except Exception:
+                    connection.invalidate()  # never back to the pool without foreign keys
+                    raise
+
+
+def _upgrade(engine: Engine, where: str, backup: Path | None) -> None:
+    saved = f" Une copie faite juste avant est dans « {backup} »." if backup else ""
+    try:
+        with migration_connection(engine) as connection:
+            command.upgrade(alembic_config(connection), "head")
+    except DatabaseError as exc:
+        raise DatabaseError(f"{exc}{saved}") from exc
+    except (sa_exc.SQLAlchemyError, CommandError) as exc:
+        # The driver's own message, without the SQL statement SQLAlchemy appends.
+        detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        raise DatabaseError(
+            f"La mise à jour de la base « {where} » a échoué ({detail}) : elle a été "
+            f"annulée et la base est restée dans son état précédent.{saved}"
+        ) from exc
+
+
+# ---------------------------------------------------------------------------- opening
+
+
+def open_database(
+    target: str | os.PathLike[str] | None = None, *, migrate: bool = True
+) -> Database:
+    """Open ``target`` (a path or URL; else $CLU_DB; else the default file) at head.
+
+    Refused with ``DatabaseError``, the file left as it was: a file that is not a SQLite
+    database, a database with tables but no CLU Desktop schema version (an
+    ``alembic_version`` table that is missing, or empty), a database stamped with a
+    revision this version does not know (a newer CLU Desktop made it).
+
+    A new or empty database is created at head. A SQLite file behind head is first
+    copied to ``data_dir()/backups``, then upgraded (another engine is not backed up:
+    that is its administrator's job). With ``migrate=False`` the checks are the same but
+    nothing is backed up or upgraded: the database may be behind head, or empty.
+    """
+    url = resolve_url(target)
+    engine = create_database_engine(url)
+    where = _describe(url)
+    try:
+        state = _inspect(engine)
+        script = _script_directory()
+        _refuse_foreign(state, where, _known(script))
+        head = _head(script)
+        if migrate and state.heads != (head,):
+            backup = None
+            path = sqlite_path(url)
+            if path is not None and state.heads:
+                backup = backup_sqlite(path, _backup_destination(path, "+".join(state.heads)))
+            logger.info("Upgrading %s from %s to %s", where, state.heads or "nothing", head)
+            _upgrade(engine, where, backup)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database.for_engine(engine)
