@@ -74,9 +74,7 @@ class Meeting(Base):
     minutes_place: Mapped[str | None] = mapped_column(String(100))
     minutes_date: Mapped[dt.date | None] = mapped_column(Date)
     # Signature block: "Pour la Préfète et par délégation" / "Le Secrétaire Général" / name.
-    signatory_id: Mapped[int | None] = mapped_column(
-        ForeignKey("person.id", ondelete="SET NULL")
-    )
+    signatory_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
     delegation_formula: Mapped[str | None] = mapped_column(String(200))
     signatory_title: Mapped[str | None] = mapped_column(String(200))
     signatory_name: Mapped[str | None] = mapped_column(String(200))
@@ -168,9 +166,7 @@ class AgendaItem(Base):
     title: Mapped[str] = mapped_column(String(300))
     # The heading of the item's section in the minutes, when it differs from the title.
     heading: Mapped[str | None] = mapped_column(String(300))
-    presenter_id: Mapped[int | None] = mapped_column(
-        ForeignKey("person.id", ondelete="SET NULL")
-    )
+    presenter_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
     duration_minutes: Mapped[int | None]
     minutes_text: Mapped[str | None] = mapped_column(Text)
 
@@ -221,9 +217,7 @@ class StatementSpeaker(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     statement_id: Mapped[int] = mapped_column(ForeignKey("statement.id", ondelete="CASCADE"))
-    person_id: Mapped[int] = mapped_column(
-        ForeignKey("person.id", ondelete="CASCADE"), index=True
-    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(default=0)
 
     statement: Mapped[Statement] = relationship(back_populates="speakers")

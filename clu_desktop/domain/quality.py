@@ -31,18 +31,14 @@ label_module = Table(
     "label_module",
     Base.metadata,
     Column("label_id", ForeignKey("label.id", ondelete="CASCADE"), primary_key=True),
-    Column(
-        "module_id", ForeignKey("referential_module.id", ondelete="CASCADE"), primary_key=True
-    ),
+    Column("module_id", ForeignKey("referential_module.id", ondelete="CASCADE"), primary_key=True),
 )
 
 audit_module = Table(
     "audit_module",
     Base.metadata,
     Column("audit_id", ForeignKey("audit.id", ondelete="CASCADE"), primary_key=True),
-    Column(
-        "module_id", ForeignKey("referential_module.id", ondelete="CASCADE"), primary_key=True
-    ),
+    Column("module_id", ForeignKey("referential_module.id", ondelete="CASCADE"), primary_key=True),
 )
 
 
@@ -71,9 +67,7 @@ class ReferentialModule(Base):
     __table_args__ = (UniqueConstraint("referential_id", "code"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    referential_id: Mapped[int] = mapped_column(
-        ForeignKey("referential.id", ondelete="CASCADE")
-    )
+    referential_id: Mapped[int] = mapped_column(ForeignKey("referential.id", ondelete="CASCADE"))
     code: Mapped[str] = mapped_column(String(50))
     title: Mapped[str] = mapped_column(String(300))
     position: Mapped[int] = mapped_column(default=0)
