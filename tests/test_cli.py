@@ -105,3 +105,18 @@ def test_unknown_command_is_answered_in_french(capsys):
     except SystemExit as exc:
         assert exc.code == 2
     assert "erreur" in capsys.readouterr().err
+
+
+def test_a_database_from_a_newer_version_is_refused_and_untouched(tmp_path, capsys):
+    import sqlite3
+
+    db = tmp_path / "future.sqlite"
+    assert main(["demo", "--db", str(db)]) == 0
+    with sqlite3.connect(db) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    connection.close()
+    capsys.readouterr()
+    before = db.read_bytes()
+    assert main(["list", "--db", str(db)]) == 2
+    assert "version plus récente de CLU Desktop" in capsys.readouterr().err
+    assert db.read_bytes() == before
