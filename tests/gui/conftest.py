@@ -35,3 +35,29 @@ def add_meeting(db: Database) -> Callable[..., int]:
             return meeting.id
 
     return add
+
+
+@pytest.fixture(autouse=True)
+def answered_messages(monkeypatch):
+    """Message boxes never block a test: errors and infos are recorded, questions
+    answered "yes" unless a test sets ``answered_messages.confirm_answer``."""
+    from clu_desktop.gui import messages
+
+    class Recorder:
+        confirm_answer = True
+
+        def __init__(self) -> None:
+            self.errors: list[str] = []
+            self.infos: list[str] = []
+            self.questions: list[str] = []
+
+    recorder = Recorder()
+    monkeypatch.setattr(messages, "show_error", lambda _p, text: recorder.errors.append(text))
+    monkeypatch.setattr(messages, "show_info", lambda _p, text: recorder.infos.append(text))
+
+    def confirm(_parent, question, _action):
+        recorder.questions.append(question)
+        return recorder.confirm_answer
+
+    monkeypatch.setattr(messages, "confirm", confirm)
+    return recorder

@@ -1,0 +1,27 @@
+"""Every message box of the application goes through here, so tests can answer them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+TITLE = "CLU Desktop"
+
+
+def show_error(parent: QWidget | None, text: str) -> None:
+    QMessageBox.warning(parent, TITLE, text)
+
+
+def show_info(parent: QWidget | None, text: str) -> None:
+    QMessageBox.information(parent, TITLE, text)
+
+
+def confirm(parent: QWidget | None, question: str, action: str) -> bool:
+    """Ask before something that cannot be undone; ``action`` names the button."""
+    box = QMessageBox(QMessageBox.Icon.Question, TITLE, question, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("Annuler", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(QMessageBox.StandardButton.NoButton)
+    box.exec()
+    return box.clickedButton() is yes

@@ -1,0 +1,90 @@
+"""Undo and redo for edits that are saved as they are made.
+
+Every change reaches the database at once (there is no Save button). An edit is
+therefore made first, through a service, and only then recorded on the meeting's undo
+stack; undo and redo replay it through the same services. Consecutive keystrokes in one
+field merge into a single step, as in any editor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from clu_desktop.errors import UserError
+from clu_desktop.gui import messages
+
+MERGING_ID = 1
+
+
+class Edit(QUndoCommand):
+    """A change already made when pushed: the first redo does nothing."""
+
+    def __init__(
+        self,
+        text: str,
+        redo: Callable[[], object],
+        undo: Callable[[], object],
+        merge_key: Hashable | None = None,
+    ) -> None:
+        super().__init__(text)
+        self._redo, self._undo = redo, undo
+        self.merge_key = merge_key
+        self._done = True
+
+    def id(self) -> int:
+        return MERGING_ID if self.merge_key is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, Edit) or other.merge_key != self.merge_key:
+            return False
+        self._redo = other._redo  # keep the oldest undo, take the newest redo
+        return True
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        _replay(self._redo)
+
+    def undo(self) -> None:
+        _replay(self._undo)
+
+
+def _replay(step: Callable[[], object]) -> None:
+    try:
+        step()
+    except UserError as exc:  # the record changed meanwhile: say so, keep running
+        messages.show_error(None, str(exc))
+
+
+def record(
+    stack: QUndoStack | None,
+    text: str,
+    do: Callable[[], object],
+    undo: Callable[[], object],
+    merge_key: Hashable | None = None,
+) -> object:
+    """Make a change with ``do()``, then record it for undo; return what ``do`` returns.
+
+    A UserError from ``do`` propagates (nothing was changed, nothing is recorded).
+    ``undo`` is called with no argument; to undo an insertion, close over a holder that
+    ``do``'s result fills in.
+    """
+    result = do()
+    if stack is not None:
+        stack.push(Edit(text, do, undo, merge_key))
+    return result
+
+
+def field_edit(
+    stack: QUndoStack | None,
+    text: str,
+    apply: Callable[[object], object],
+    old: object,
+    new: object,
+    merge_key: Hashable | None = None,
+) -> None:
+    """Set a value with ``apply(new)``; undo applies ``old`` again."""
+    record(stack, text, lambda: apply(new), lambda: apply(old), merge_key)

@@ -1,0 +1,50 @@
+"""Checks on what a user types, shared by every service. Messages are French.
+
+A service calls these before it writes; a value that fails raises UserError and nothing
+is changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from clu_desktop.errors import UserError
+
+# Control characters other than tab and newline never belong in a field.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def clean_text(
+    value: str | None,
+    label: str,
+    max_length: int,
+    *,
+    required: bool = False,
+    multiline: bool = False,
+) -> str | None:
+    """The value trimmed (None when empty), or UserError naming the field ``label``."""
+    text = (value or "").strip()
+    if not multiline and ("\n" in text or "\r" in text):
+        text = " ".join(text.split())
+    text = _CONTROL.sub("", text)
+    if not text:
+        if required:
+            raise UserError(f"« {label} » ne peut pas être vide.")
+        return None
+    if len(text) > max_length:
+        raise UserError(
+            f"« {label} » est trop long : {len(text)} caractères, {max_length} au plus."
+        )
+    return text
+
+
+def check_time_order(start: dt.time | None, end: dt.time | None, what: str) -> None:
+    if start is not None and end is not None and end < start:
+        raise UserError(f"{what} : l'heure de fin est avant l'heure de début.")
+
+
+def check_date_range(value: dt.date | None, label: str) -> None:
+    """Refuse dates no committee can have (typing slips such as year 223 or 20230)."""
+    if value is not None and not (1900 <= value.year <= 2200):
+        raise UserError(f"« {label} » : la date {value:%d/%m/%Y} n'est pas plausible.")
