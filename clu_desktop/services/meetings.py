@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from clu_desktop.domain import Committee, Meeting, MeetingStatus
+from clu_desktop.domain import AgendaItem, Committee, Meeting, MeetingStatus
 from clu_desktop.errors import UserError
 
 STATUS_LABELS = {
@@ -60,3 +60,134 @@ def find_meeting_id(session: Session, spec: str) -> int:
     if session.get(Meeting, int(spec)) is None:
         raise UserError(f"Aucune séance n'a le numéro {spec}.")
     return int(spec)
+
+
+DEFAULT_COMMITTEE = ("Comité local des usagers", "CLU")
+DEFAULT_INTERVAL_MONTHS = 6
+
+
+def _committee_for_new_meeting(session: Session, committee_id: int | None) -> Committee:
+    if committee_id is not None:
+        committee = session.get(Committee, committee_id)
+        if committee is not None:
+            return committee
+    committee = session.scalars(select(Committee).order_by(Committee.id)).first()
+    if committee is None:  # a new database: the committee the application is built for
+        name, acronym = DEFAULT_COMMITTEE
+        committee = Committee(name=name, acronym=acronym)
+        session.add(committee)
+    return committee
+
+
+def default_title(committee: Committee) -> str:
+    return f"{committee.name} ({committee.acronym})" if committee.acronym else committee.name
+
+
+def create_meeting(
+    session: Session, committee_id: int | None = None, date: dt.date | None = None
+) -> int:
+    """A new planned meeting, dated today unless told, of the given committee (else the
+    first one; a new database gets the "Comité local des usagers")."""
+    committee = _committee_for_new_meeting(session, committee_id)
+    meeting = Meeting(
+        committee=committee,
+        title=default_title(committee),
+        date=date or dt.date.today(),
+        status=MeetingStatus.PLANNED,
+    )
+    session.add(meeting)
+    session.flush()
+    return meeting.id
+
+
+def _add_months(date: dt.date, months: int) -> dt.date:
+    year, month = divmod(date.month - 1 + months, 12)
+    year += date.year
+    month += 1
+    for day in (date.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def _next_date(session: Session, meeting: Meeting) -> dt.date:
+    """The meeting's date plus the committee's usual interval in months (the interval
+    before it, else six months), never before today."""
+    dates = session.scalars(
+        select(Meeting.date)
+        .where(Meeting.committee_id == meeting.committee_id, Meeting.date <= meeting.date)
+        .order_by(Meeting.date.desc())
+        .limit(2)
+    ).all()
+    months = DEFAULT_INTERVAL_MONTHS
+    if len(dates) == 2:
+        months = (dates[0].year - dates[1].year) * 12 + dates[0].month - dates[1].month
+        months = months if months >= 1 else DEFAULT_INTERVAL_MONTHS
+    return max(_add_months(meeting.date, months), dt.date.today())
+
+
+def duplicate_as_next(session: Session, meeting_id: int) -> int:
+    """Prepare the next meeting from this one: same committee, title, place, times,
+    chair, signature and contact; the same agenda titles (without their minutes); the
+    same people invited again, as the directory now prints them."""
+    from clu_desktop.services.invitations import get_meeting, snapshot_invitation
+
+    source = get_meeting(session, meeting_id)
+    copy = Meeting(
+        committee_id=source.committee_id,
+        title=source.title,
+        date=_next_date(session, source),
+        start_time=source.start_time,
+        end_time=source.end_time,
+        place=source.place,
+        status=MeetingStatus.PLANNED,
+        chair_id=source.chair_id,
+        minutes_place=source.minutes_place,
+        signatory_id=source.signatory_id,
+        delegation_formula=source.delegation_formula,
+        signatory_title=source.signatory_title,
+        signatory_name=source.signatory_name,
+        contact_id=source.contact_id,
+        contact_name=source.contact_name,
+        contact_phone=source.contact_phone,
+        contact_email=source.contact_email,
+    )
+    session.add(copy)
+    with session.no_autoflush:
+        for item in source.top_level_items:
+            _copy_item(item, copy, None)
+        people = [inv.person for inv in source.invitations if inv.person is not None]
+        for position, person in enumerate(people):
+            copy.invitations.append(snapshot_invitation(person, position))
+    session.flush()
+    return copy.id
+
+
+def _copy_item(item: AgendaItem, meeting: Meeting, parent: AgendaItem | None) -> None:
+    copy = AgendaItem(
+        parent=parent,
+        title=item.title,
+        heading=item.heading,
+        position=item.position,
+        presenter_id=item.presenter_id,
+        duration_minutes=item.duration_minutes,
+    )
+    meeting.agenda_items.append(copy)
+    for child in item.children:
+        _copy_item(child, meeting, copy)
+
+
+def delete_meeting(session: Session, meeting_id: int) -> None:
+    """Delete a meeting with its agenda, attendance and annexes; the actions it decided
+    are kept (they belong to the action plan)."""
+    meeting = session.get(Meeting, meeting_id)
+    if meeting is None:
+        return
+    if meeting.status is MeetingStatus.MINUTES_SIGNED:
+        raise UserError(
+            "Le compte-rendu de cette séance est signé : elle ne peut pas être supprimée. "
+            "Changez d'abord son statut si c'est vraiment voulu."
+        )
+    session.delete(meeting)
