@@ -50,11 +50,22 @@ def run_gui(db: Database, argv: list[str] | None = None) -> int:
     A value that is not a number raises :class:`~clu_desktop.errors.UserError`.
     """
     exit_delay = exit_after_show_delay()
+    from clu_desktop.gui.crash import install_excepthook, set_up_logging
+    from clu_desktop.gui.main_window import MainWindow
 
+    install_excepthook(set_up_logging())
+    app = create_application(argv)
+    window = MainWindow(db)
+    window.show()
+    if exit_delay is not None:
+        _quit_after_show(app, window, exit_delay)
+    return app.exec()
+
+
+def create_application(argv: list[str] | None = None):
+    """The QApplication, named and in French (Qt's own texts too)."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
     from PySide6.QtWidgets import QApplication
-
-    from clu_desktop.gui.main_window import MainWindow
 
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
     app = QApplication.instance() or QApplication(
@@ -68,12 +79,7 @@ def run_gui(db: Database, argv: list[str] | None = None) -> int:
     translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(QLocale(), "qtbase", "_", translations):
         app.installTranslator(translator)
-
-    window = MainWindow(db)
-    window.show()
-    if exit_delay is not None:
-        _quit_after_show(app, window, exit_delay)
-    return app.exec()
+    return app
 
 
 def _quit_after_show(app, window, delay_ms: int) -> None:

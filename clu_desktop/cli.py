@@ -64,6 +64,12 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(as_json, argparse.SUPPRESS)
     as_json.add_argument("--meeting", default="latest", metavar="ID|latest")
     as_json.add_argument("-o", "--output", type=Path, required=True, metavar="FICHIER.json")
+
+    shots = commands.add_parser(
+        "screenshots", help="enregistrer chaque écran de la dernière séance en PNG"
+    )
+    _db_option(shots, argparse.SUPPRESS)
+    shots.add_argument("--out", type=Path, required=True, metavar="DOSSIER")
     return parser
 
 
@@ -123,12 +129,27 @@ def cmd_gui(args) -> int:
     return run_gui(db)
 
 
+def cmd_screenshots(args) -> int:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    db = _open(args)
+    from clu_desktop.app import create_application
+    from clu_desktop.gui.screenshots import take_screenshots
+
+    create_application()
+    for path in take_screenshots(db, args.out):
+        print(path)
+    return 0
+
+
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: cmd_gui,
     "demo": cmd_demo,
     "list": cmd_list,
     "import": cmd_import,
     "export": cmd_export,
+    "screenshots": cmd_screenshots,
 }
 
 

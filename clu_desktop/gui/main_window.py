@@ -1,52 +1,48 @@
-"""The main window: the meeting navigator on the left, the selected meeting on the right."""
+"""The main window: the meeting navigator beside the selected meeting's pages."""
 
 from __future__ import annotations
 
-import datetime as dt
+import hashlib
 import html
+from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QDate, QItemSelection, QLocale, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFormLayout,
-    QHeaderView,
+    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
     QSizePolicy,
     QSplitter,
-    QStackedWidget,
-    QTreeView,
-    QVBoxLayout,
+    QTabWidget,
+    QToolBar,
     QWidget,
 )
 from sqlalchemy.exc import SQLAlchemyError
 
 from clu_desktop import __version__
-from clu_desktop.gui.models.meetings_model import (
-    COMMITTEE_COLUMN,
-    DATE_COLUMN,
-    MEETING_ID_ROLE,
-    STATUS_COLUMN,
-    TITLE_COLUMN,
-    MeetingListModel,
+from clu_desktop.errors import UserError
+from clu_desktop.gui import messages
+from clu_desktop.gui.navigator import MeetingNavigator
+from clu_desktop.gui.pages import Page, build_pages
+from clu_desktop.gui.window_state import WindowState
+from clu_desktop.services import meeting_files
+from clu_desktop.services.meetings import (
+    create_meeting,
+    delete_meeting,
+    duplicate_as_next,
+    list_meetings,
 )
-from clu_desktop.services.meetings import MeetingSummary, list_meetings
 from clu_desktop.store.database import Database
 
 APP_TITLE = "CLU Desktop"
 EMPTY_STATE_TEXT = (
-    "Aucune séance. Chargez la séance de démonstration avec « clu-desktop demo » ou créez-en une."
+    "Aucune séance. Créez-en une avec « Nouvelle séance » (Ctrl+N), ou chargez la séance "
+    "de démonstration avec « clu-desktop demo »."
 )
-NO_SELECTION_TEXT = "Sélectionnez une séance dans la liste."
-MAX_COMMITTEE_CHARS = 30  # average characters the committee column shows at most
-FRENCH = QLocale(QLocale.Language.French, QLocale.Country.France)
-
-
-def long_french_date(date: dt.date) -> str:
-    """ "jeudi 14 mars 2024"."""
-    return FRENCH.toString(QDate(date.year, date.month, date.day), "dddd d MMMM yyyy")
+NAVIGATOR_REFRESH_MS = 150
 
 
 def meeting_count_text(count: int) -> str:
@@ -55,116 +51,78 @@ def meeting_count_text(count: int) -> str:
     return "1 séance" if count == 1 else f"{count} séances"
 
 
-class MeetingSummaryPanel(QWidget):
-    """A read-only summary of one meeting: title, date, committee and status."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("meetingSummary")
-        self.setAccessibleName("Séance sélectionnée")
-
-        self.title_label = QLabel()
-        self.title_label.setObjectName("meetingTitle")
-        self.title_label.setAccessibleName("Intitulé de la séance")
-        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.title_label.setWordWrap(True)
-        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = self.title_label.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        self.title_label.setFont(font)
-
-        self.date_label = self._value_label("meetingDate", "Date de la séance")
-        self.committee_label = self._value_label("meetingCommittee", "Comité")
-        self.status_label = self._value_label("meetingStatus", "Statut de la séance")
-
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        for caption, value in (
-            ("&Date\u00a0:", self.date_label),
-            ("&Comité\u00a0:", self.committee_label),
-            ("&Statut\u00a0:", self.status_label),
-        ):
-            label = QLabel(caption)
-            label.setBuddy(value)
-            form.addRow(label, value)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title_label)
-        layout.addSpacing(8)
-        layout.addLayout(form)
-        layout.addStretch(1)
-
-    @staticmethod
-    def _value_label(object_name: str, accessible_name: str) -> QLabel:
-        label = QLabel()
-        label.setObjectName(object_name)
-        label.setAccessibleName(accessible_name)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        return label
-
-    def show_meeting(self, summary: MeetingSummary) -> None:
-        self.title_label.setText(summary.title)
-        self.date_label.setText(long_french_date(summary.date))
-        self.committee_label.setText(summary.committee)
-        label = summary.status_label
-        self.status_label.setText(label[:1].upper() + label[1:])
-
-
 class MainWindow(QMainWindow):
-    """The application's window over one open database.
+    """The application's window over one open database; it reads and writes only
+    through ``clu_desktop.services``."""
 
-    It reads its data only through ``clu_desktop.services``; :meth:`refresh` reloads it.
-    """
-
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        parent: QWidget | None = None,
+        pages: Callable[[Database], list[Page]] = build_pages,
+    ) -> None:
         super().__init__(parent)
         self._db = db
         self.setObjectName("mainWindow")
         self.setWindowTitle(f"{APP_TITLE} — {db.description}")
         self.setAccessibleName(APP_TITLE)
+        self.meeting_id: int | None = None
+        self.undo_group = QUndoGroup(self)
+        self._stacks: dict[int, QUndoStack] = {}
+        self._shown: dict[QWidget, int | None] = {}
+        self._directory = None
+        self.state = WindowState("mainWindow")
+        self._db_key = hashlib.sha1(db.description.encode("utf-8")).hexdigest()[:16]
 
-        self.meeting_model = MeetingListModel(self)
-        self.navigator = self._build_navigator()
+        self.navigator = MeetingNavigator()
+        self.navigator.meetingSelected.connect(self.show_meeting)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("meetingTabs")
+        self.tabs.setAccessibleName("Pages de la séance")
+        self.pages = pages(db)
+        for page in self.pages:
+            self.tabs.addTab(page.widget, page.title)
+            if hasattr(page.widget, "changed"):
+                page.widget.changed.connect(self._schedule_refresh)
+        self.tabs.currentChanged.connect(lambda _index: self._show_current_page())
 
-        self.message_label = QLabel()
-        self.message_label.setObjectName("detailsMessage")
-        self.message_label.setAccessibleName("Information")
-        self.message_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.message_label.setWordWrap(True)
-        self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message_label.setMargin(24)
-        self.summary_panel = MeetingSummaryPanel()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([330, 950])
+        self.setCentralWidget(self.splitter)
 
-        self.details = QStackedWidget()
-        self.details.setObjectName("details")
-        self.details.setAccessibleName("Détail de la séance")
-        self.details.addWidget(self.message_label)
-        self.details.addWidget(self.summary_panel)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(NAVIGATOR_REFRESH_MS)
+        self._refresh_timer.timeout.connect(self.refresh)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setObjectName("mainSplitter")
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.navigator)
-        splitter.addWidget(self.details)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        self.setCentralWidget(splitter)
+        self._build_status_bar()
+        self._build_actions()
+        self.resize(1280, 800)
+        self.state.restore_window(self)
+        self.state.restore_splitters(self.splitter, *self._page_splitters())
+        tab = self.state.value("tab")
+        if tab is not None and 0 <= tab < self.tabs.count():
+            self.tabs.setCurrentIndex(tab)
+        self.refresh(select_id=self.state.value(f"lastMeeting/{self._db_key}"))
+        # Settle the size constraints before the native window exists, so that showing
+        # it changes none of them (the offscreen platform warns when they change).
+        self.ensurePolished()
+        self.layout().activate()
 
-        self.location_label = QLabel(f"Données\u00a0: {db.description}")
+    # Building
+
+    def _build_status_bar(self) -> None:
+        self.location_label = QLabel(f"Données\u00a0: {self._db.description}")
         self.location_label.setObjectName("dataLocation")
         self.location_label.setAccessibleName("Emplacement des données")
         self.location_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.location_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.location_label.setToolTip(db.description)
-        # A long path must not force a wide window: the label is cut instead.
+        self.location_label.setToolTip(self._db.description)
         self.location_label.setMinimumWidth(1)
         self.location_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.count_label = QLabel()
@@ -173,121 +131,273 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.location_label, 1)
         self.statusBar().addPermanentWidget(self.count_label)
 
-        self._build_menus()
-        self.resize(1100, 700)
-        self.refresh()
-        # Settle the size constraints before the native window exists: showing the window
-        # then leaves them unchanged (the offscreen platform warns when they change).
-        self.ensurePolished()
-        self.layout().activate()
+    def _action(self, text: str, name: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip)
+        action.setToolTip(tip or text.replace("&", ""))
+        action.triggered.connect(slot)
+        return action
 
-    # Building
-
-    def _build_navigator(self) -> QTreeView:
-        view = QTreeView()
-        view.setObjectName("meetingNavigator")
-        view.setAccessibleName("Séances")
-        view.setAccessibleDescription("Liste des séances, la plus récente en premier")
-        view.setModel(self.meeting_model)
-        view.setRootIsDecorated(False)
-        view.setUniformRowHeights(True)
-        view.setAlternatingRowColors(True)
-        view.setAllColumnsShowFocus(True)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = view.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(DATE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COMMITTEE_COLUMN, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(STATUS_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
-        view.selectionModel().selectionChanged.connect(self._on_selection_changed)
-        return view
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&Fichier")
-        self.quit_action = QAction("&Quitter", self)
-        self.quit_action.setObjectName("quitAction")
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.quit_action.setStatusTip("Fermer CLU Desktop")
+    def _build_actions(self) -> None:
+        self.new_action = self._action(
+            "&Nouvelle séance",
+            "newMeetingAction",
+            self.new_meeting,
+            QKeySequence.StandardKey.New,
+            "Créer une séance",
+        )
+        self.duplicate_action = self._action(
+            "&Préparer la séance suivante",
+            "duplicateMeetingAction",
+            self.duplicate_meeting,
+            "Ctrl+Shift+N",
+            "Nouvelle séance reprenant le comité, le lieu, l'ordre du jour "
+            "et les invités de la séance sélectionnée",
+        )
+        self.delete_action = self._action(
+            "&Supprimer la séance…",
+            "deleteMeetingAction",
+            self.delete_meeting,
+            None,
+            "Supprimer la séance sélectionnée (après confirmation)",
+        )
+        self.import_action = self._action(
+            "&Importer une séance…",
+            "importAction",
+            self.import_meeting,
+            "Ctrl+I",
+            "Importer une séance depuis un fichier JSON",
+        )
+        self.export_action = self._action(
+            "&Exporter la séance…",
+            "exportAction",
+            self.export_meeting,
+            "Ctrl+E",
+            "Enregistrer la séance dans un fichier JSON",
+        )
+        self.settings_action = self._action(
+            "Pa&ramètres…",
+            "settingsAction",
+            self.open_settings,
+            "Ctrl+,",
+            "En-tête des documents, logo, polices, comité par défaut",
+        )
+        self.quit_action = self._action("&Quitter", "quitAction", self.close, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.quit_action.triggered.connect(self.close)
+        self.directory_action = self._action(
+            "&Annuaire…",
+            "directoryAction",
+            self.open_directory,
+            "Ctrl+Shift+A",
+            "Organismes, personnes et comités",
+        )
+        self.about_action = self._action("À &propos de CLU Desktop", "aboutAction", self.show_about)
+        self.undo_action = self.undo_group.createUndoAction(self, "Annuler")
+        self.undo_action.setObjectName("undoAction")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_group.createRedoAction(self, "Rétablir")
+        self.redo_action.setObjectName("redoAction")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&Fichier")
+        for action in (self.new_action, self.duplicate_action, self.delete_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu("É&dition")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        bar.addMenu("A&nnuaire").addAction(self.directory_action)
+        bar.addMenu("&Aide").addAction(self.about_action)
 
-        help_menu = self.menuBar().addMenu("&Aide")
-        self.about_action = QAction("À &propos de CLU Desktop", self)
-        self.about_action.setObjectName("aboutAction")
-        self.about_action.setStatusTip("Version et description de CLU Desktop")
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.about_action.triggered.connect(self.show_about)
-        help_menu.addAction(self.about_action)
+        toolbar = QToolBar("Séances")
+        toolbar.setObjectName("meetingToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.new_action, self.duplicate_action, self.delete_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.directory_action)
+        self.addToolBar(toolbar)
 
-    # Data
+    # Meetings
 
-    def refresh(self) -> None:
-        """Reload the meetings; keep the selected one, else select the newest."""
-        kept_id = self.selected_meeting_id()
+    def refresh(self, select_id: int | None = None) -> None:
+        """Reload the navigator; keep the selected meeting (else ``select_id``, else the
+        newest)."""
         try:
             with self._db.reading() as session:
                 rows = list_meetings(session)
         except SQLAlchemyError as exc:
-            self.meeting_model.set_rows([])
-            self.count_label.clear()
             reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-            self._show_message(f"Impossible de lire les séances de la base\u00a0: {reason}")
+            messages.show_error(self, f"Impossible de lire les séances de la base\u00a0: {reason}")
             return
-        self.meeting_model.set_rows(rows)
+        keep = self.meeting_id if self.meeting_id is not None else select_id
         self.count_label.setText(meeting_count_text(len(rows)))
-        self._fit_committee_column()
-        if not rows:
-            self._show_message(EMPTY_STATE_TEXT)
-            return
-        row = self.meeting_model.row_of(kept_id) if kept_id is not None else None
-        if row is None:
-            newest = max(rows, key=lambda summary: (summary.date, summary.id))
-            row = self.meeting_model.row_of(newest.id)
-        self.select_row(row)
-        self._update_details()
+        selected = self.navigator.set_meetings(rows, keep)
+        if selected != self.meeting_id or not rows:
+            self.show_meeting(selected)
+        self._update_actions()
 
-    def _fit_committee_column(self) -> None:
-        # Wide enough for usual names; a long one is cut (with a tooltip) so that the
-        # title keeps most of the room.
-        header = self.navigator.header()
-        wanted = max(
-            self.navigator.sizeHintForColumn(COMMITTEE_COLUMN),
-            header.sectionSizeHint(COMMITTEE_COLUMN),
+    def _schedule_refresh(self) -> None:
+        self._refresh_timer.start()
+
+    def show_meeting(self, meeting_id: int | None) -> None:
+        """Make ``meeting_id`` the meeting the pages and Undo work on."""
+        self.meeting_id = meeting_id
+        self.undo_group.setActiveStack(self._stack(meeting_id))
+        self._show_current_page()
+        self._update_actions()
+        if meeting_id is not None:
+            self.state.set_value(f"lastMeeting/{self._db_key}", meeting_id)
+
+    def _stack(self, meeting_id: int | None) -> QUndoStack | None:
+        if meeting_id is None:
+            return None
+        if meeting_id not in self._stacks:
+            stack = QUndoStack(self.undo_group)
+            self._stacks[meeting_id] = stack
+        return self._stacks[meeting_id]
+
+    def _show_current_page(self) -> None:
+        """Pages load lazily: only the visible one reads its meeting."""
+        page = self.tabs.currentWidget()
+        if page is None:
+            return
+        if self._shown.get(page, -1) != self.meeting_id:
+            page.show_meeting(self.meeting_id, self._stack(self.meeting_id))
+            self._shown[page] = self.meeting_id
+        if self.meeting_id is None and self.navigator.tree_model.meeting_count() == 0:
+            self.statusBar().showMessage(EMPTY_STATE_TEXT)
+        else:
+            self.statusBar().clearMessage()
+
+    def reload_pages(self) -> None:
+        """Forget what the pages show (the data changed under them) and show again."""
+        self._shown.clear()
+        self._show_current_page()
+
+    def _update_actions(self) -> None:
+        has_meeting = self.meeting_id is not None
+        for action in (self.duplicate_action, self.delete_action, self.export_action):
+            action.setEnabled(has_meeting)
+
+    def _run(self, work):
+        """Run a service in a transaction; a refusal is told, and returns None."""
+        try:
+            with self._db.transaction() as session:
+                return work(session)
+        except UserError as exc:
+            messages.show_error(self, str(exc))
+            return None
+
+    def new_meeting(self) -> None:
+        committee_id = self._default_committee_id()
+        meeting_id = self._run(lambda s: create_meeting(s, committee_id))
+        if meeting_id is not None:
+            self._select_new(meeting_id)
+
+    def _default_committee_id(self) -> int | None:
+        from clu_desktop.services.settings import get_default_committee_id
+
+        with self._db.reading() as session:
+            return get_default_committee_id(session)
+
+    def duplicate_meeting(self) -> None:
+        if self.meeting_id is None:
+            return
+        source = self.meeting_id
+        meeting_id = self._run(lambda s: duplicate_as_next(s, source))
+        if meeting_id is not None:
+            self._select_new(meeting_id)
+
+    def _select_new(self, meeting_id: int) -> None:
+        self.meeting_id = None
+        self.refresh(select_id=meeting_id)
+        self.tabs.setCurrentIndex(0)
+
+    def delete_meeting(self) -> None:
+        if self.meeting_id is None:
+            return
+        summary = self.navigator.tree_model.summary_by_id(self.meeting_id)
+        what = f"« {summary.title} » du {summary.date:%d/%m/%Y}" if summary else "cette séance"
+        question = (
+            f"Supprimer la séance {what} avec son ordre du jour, ses invitations et ses "
+            "annexes ? Les actions décidées restent dans le plan d'action. "
+            "Cette suppression ne peut pas être annulée."
         )
-        widest = self.navigator.fontMetrics().averageCharWidth() * MAX_COMMITTEE_CHARS
-        self.navigator.setColumnWidth(COMMITTEE_COLUMN, min(wanted, widest))
-
-    def select_row(self, row: int) -> None:
-        index = self.meeting_model.index(row, 0)
-        self.navigator.setCurrentIndex(index)
-        self.navigator.scrollTo(index)
-
-    def selected_meeting_id(self) -> int | None:
-        rows = self.navigator.selectionModel().selectedRows()
-        return rows[0].data(MEETING_ID_ROLE) if rows else None
-
-    def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        self._update_details()
-
-    def _update_details(self) -> None:
-        if self.meeting_model.rowCount() == 0:
-            return  # the empty state or an error is already shown
-        rows = self.navigator.selectionModel().selectedRows()
-        if not rows:
-            self._show_message(NO_SELECTION_TEXT)
+        if not messages.confirm(self, question, "Supprimer la séance"):
             return
-        self.summary_panel.show_meeting(self.meeting_model.summary_at(rows[0].row()))
-        self.details.setCurrentWidget(self.summary_panel)
+        meeting_id = self.meeting_id
+        try:
+            with self._db.transaction() as session:
+                delete_meeting(session, meeting_id)
+        except UserError as exc:
+            messages.show_error(self, str(exc))
+            return
+        stack = self._stacks.pop(meeting_id, None)
+        if stack is not None:
+            self.undo_group.removeStack(stack)
+            stack.deleteLater()
+        self.meeting_id = None
+        self.refresh()
 
-    def _show_message(self, text: str) -> None:
-        self.message_label.setText(text)
-        self.details.setCurrentWidget(self.message_label)
+    def import_meeting(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Importer une séance", "", "Séance CLU Desktop (*.json)"
+        )
+        if not name:
+            return
+        meeting_id = self._run(lambda s: meeting_files.import_file(s, Path(name)))
+        if meeting_id is not None:
+            self._select_new(meeting_id)
 
-    # Actions
+    def export_meeting(self) -> None:
+        if self.meeting_id is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Exporter la séance", "seance.json", "Séance CLU Desktop (*.json)"
+        )
+        if not name:
+            return
+        meeting_id = self.meeting_id
+        try:
+            with self._db.reading() as session:
+                meeting_files.export_file(session, str(meeting_id), Path(name))
+        except UserError as exc:
+            messages.show_error(self, str(exc))
+
+    # Other windows
+
+    def open_directory(self) -> None:
+        from clu_desktop.gui.directory.window import DirectoryWindow
+
+        if self._directory is None:
+            self._directory = DirectoryWindow(self._db, self)
+            self._directory.changed.connect(self._on_directory_changed)
+        self._directory.show()
+        self._directory.raise_()
+        self._directory.activateWindow()
+
+    def _on_directory_changed(self) -> None:
+        self._schedule_refresh()
+        self._shown.clear()
+
+    def open_settings(self) -> None:
+        from clu_desktop.gui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self._db, self)
+        dialog.exec()
+        self.reload_pages()
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -298,3 +408,15 @@ class MainWindow(QMainWindow):
             "et comptes-rendus, hors ligne.</p>"
             f"<p>Données\u00a0: {html.escape(self._db.description)}</p>",
         )
+
+    # Closing
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.state.save_window(self)
+        self.state.save_splitters(self.splitter, *self._page_splitters())
+        self.state.set_value("tab", self.tabs.currentIndex())
+        self.state.sync()
+        super().closeEvent(event)
+
+    def _page_splitters(self) -> list[QSplitter]:
+        return [s for p in self.pages for s in p.widget.findChildren(QSplitter)]

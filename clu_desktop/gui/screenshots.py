@@ -1,0 +1,61 @@
+"""Render every screen of the latest meeting to PNG files, offscreen: for the README and
+for reviewing the screens as a user sees them."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from clu_desktop.store.database import Database
+
+WINDOW_SIZE = (1400, 900)
+
+
+def _slug(title: str) -> str:
+    text = unicodedata.normalize("NFKD", title.replace("&", ""))
+    text = text.encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def take_screenshots(db: Database, out_dir: Path) -> list[Path]:
+    """Write one PNG per tab of the main window (on the newest meeting), per tab of the
+    directory, and of the settings dialog; returns the files written."""
+    from PySide6.QtWidgets import QApplication, QTabWidget
+
+    from clu_desktop.gui.main_window import MainWindow
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+
+    def save(widget, name: str) -> None:
+        QApplication.processEvents()
+        path = out_dir / f"{len(written) + 1:02d}-{name}.png"
+        if not widget.grab().save(str(path)):
+            raise OSError(f"Impossible d'écrire « {path} ».")
+        written.append(path)
+
+    window = MainWindow(db)
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        save(window, _slug(window.tabs.tabText(index)))
+
+    window.open_directory()
+    directory = window._directory
+    directory.resize(*WINDOW_SIZE)
+    tabs = directory.findChild(QTabWidget)
+    for index in range(tabs.count() if tabs else 0):
+        tabs.setCurrentIndex(index)
+        save(directory, "annuaire-" + _slug(tabs.tabText(index)))
+    directory.close()
+
+    from clu_desktop.gui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(db, window)
+    dialog.show()
+    save(dialog, "parametres")
+    dialog.close()
+    window.close()
+    return written
