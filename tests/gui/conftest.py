@@ -61,3 +61,14 @@ def answered_messages(monkeypatch):
 
     monkeypatch.setattr(messages, "confirm", confirm)
     return recorder
+
+
+@pytest.fixture(autouse=True)
+def named_application(qapp):
+    """QSettings need the application's names; tests keep theirs in the test's folders."""
+    from PySide6.QtCore import QSettings
+
+    qapp.setOrganizationName("clu-desktop-tests")
+    qapp.setApplicationName("CLU Desktop tests")
+    QSettings().clear()  # Qt reads the settings folder once per process: start afresh
+    return qapp

@@ -1,23 +1,27 @@
-"""The main window and its meeting model, offscreen."""
+"""The main window: the navigator, the meeting actions, undo, remembered state."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import subprocess
 import sys
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from clu_desktop import __version__
 from clu_desktop.app import EXIT_AFTER_SHOW_ENV, WINDOW_SHOWN_MARKER, exit_after_show_delay
 from clu_desktop.domain import MeetingStatus
 from clu_desktop.errors import UserError
-from clu_desktop.gui.main_window import EMPTY_STATE_TEXT, NO_SELECTION_TEXT, MainWindow
-from clu_desktop.gui.models.meetings_model import MEETING_ID_ROLE, MeetingListModel
-from clu_desktop.services.meetings import MeetingSummary
+from clu_desktop.gui.main_window import MainWindow
+from clu_desktop.gui.models.navigator_model import MEETING_ID_ROLE, MeetingTreeModel
+from clu_desktop.gui.pages import Page
+from clu_desktop.gui.placeholders import ParticipantsPage
+from clu_desktop.services.invitations import list_invitations
+from clu_desktop.services.meetings import MeetingSummary, list_meetings
 
 SUMMARIES = [
     MeetingSummary(3, dt.date(2024, 3, 14), "CLU Nord", "Séance plénière", MeetingStatus.HELD),
@@ -28,14 +32,29 @@ SUMMARIES = [
 ]
 
 
-def column_texts(model, row: int) -> list[str]:
-    return [model.index(row, column).data() for column in range(model.columnCount())]
+class RecordingPage(QWidget):
+    """A page that remembers which meetings it was asked to show."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[int | None] = []
+        self.label = QLabel(self)
+
+    def show_meeting(self, meeting_id, stack) -> None:
+        self.shown.append(meeting_id)
 
 
 @pytest.fixture
 def open_window(qtbot, db):
-    def open_() -> MainWindow:
-        window = MainWindow(db)
+    def open_(database=db) -> MainWindow:
+        def pages(d):
+            return [
+                Page("&Séance", RecordingPage()),
+                Page("&Participants", ParticipantsPage(d)),
+                Page("&Qualité", RecordingPage()),
+            ]
+
+        window = MainWindow(database, pages=pages)
         qtbot.addWidget(window)
         with qtbot.waitExposed(window):
             window.show()
@@ -44,103 +63,140 @@ def open_window(qtbot, db):
     return open_
 
 
+def meetings(db) -> list[MeetingSummary]:
+    with db.reading() as session:
+        return list_meetings(session)
+
+
 @pytest.mark.parametrize("count", [0, 1, 3])
-def test_model_passes_the_model_tester(qtmodeltester, count):
-    model = MeetingListModel()
+def test_navigator_model_passes_the_model_tester(qtmodeltester, count):
+    model = MeetingTreeModel()
     model.set_rows(SUMMARIES[:count])
     qtmodeltester.check(model)
-    model.set_rows(SUMMARIES)  # a reset, watched by the tester
+    model.set_rows(SUMMARIES)
     model.set_rows([])
 
 
-def test_model_shows_french_dates_and_labels():
-    model = MeetingListModel()
+def test_navigator_groups_meetings_by_committee_newest_first():
+    model = MeetingTreeModel()
     model.set_rows(SUMMARIES)
-    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
-    assert headers == ["Date", "Comité", "Intitulé", "Statut"]
-    assert column_texts(model, 1) == [
-        "05/11/2023",
-        "CLU Sud",
-        "Point d'étape",
-        "Compte-rendu signé",
+    committees = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert committees == ["CLU Nord", "CLU Sud"]
+    north = model.index(0, 0)
+    rows = [
+        [model.index(r, c, north).data() for c in range(3)] for r in range(model.rowCount(north))
     ]
-    assert model.index(1, 2).data(MEETING_ID_ROLE) == 2
-    assert model.row_of(1) == 2
-    assert model.row_of(99) is None
+    assert rows == [
+        ["14/03/2024", "Séance plénière", "Tenue"],
+        ["09/01/2023", "Installation", "Prévue"],
+    ]
+    assert model.newest_index().data(MEETING_ID_ROLE) == 3
 
 
-def test_empty_database_shows_the_french_empty_state(open_window, db):
+def test_empty_database_disables_meeting_actions(open_window):
     window = open_window()
-    assert window.windowTitle() == f"CLU Desktop — {db.description}"
-    assert window.meeting_model.rowCount() == 0
-    assert window.details.currentWidget() is window.message_label
-    assert window.message_label.text() == EMPTY_STATE_TEXT
-    assert window.message_label.isVisible()
-    assert window.location_label.text() == f"Données\u00a0: {db.description}"
     assert window.count_label.text() == "Aucune séance"
-    assert window.selected_meeting_id() is None
+    assert window.meeting_id is None
+    assert not window.delete_action.isEnabled()
+    assert window.pages[0].widget.shown == [None]
 
 
-def test_navigator_lists_meetings_newest_first_and_shows_the_newest(open_window, add_meeting):
-    newest = add_meeting(
-        "Séance plénière du printemps", dt.date(2024, 3, 14), status=MeetingStatus.HELD
-    )
-    older = add_meeting("Réunion d'installation", dt.date(2023, 11, 5), committee="CLU Sud")
+def test_selects_the_newest_meeting_and_only_the_visible_page_reads_it(open_window, add_meeting):
+    add_meeting("Installation", dt.date(2023, 1, 9))
+    newest = add_meeting("Séance plénière", dt.date(2024, 3, 14))
     window = open_window()
-
-    model = window.navigator.model()
-    assert model.rowCount() == 2
-    assert column_texts(model, 0) == [
-        "14/03/2024",
-        "Comité local des usagers",
-        "Séance plénière du printemps",
-        "Tenue",
-    ]
-    assert column_texts(model, 1) == ["05/11/2023", "CLU Sud", "Réunion d'installation", "Prévue"]
-    assert window.count_label.text() == "2 séances"
-
-    assert window.selected_meeting_id() == newest
-    panel = window.summary_panel
-    assert window.details.currentWidget() is panel
-    assert panel.title_label.text() == "Séance plénière du printemps"
-    assert panel.date_label.text() == "jeudi 14 mars 2024"
-    assert panel.committee_label.text() == "Comité local des usagers"
-    assert panel.status_label.text() == "Tenue"
-
-    window.select_row(1)
-    assert window.selected_meeting_id() == older
-    assert panel.title_label.text() == "Réunion d'installation"
-    assert panel.date_label.text() == "dimanche 5 novembre 2023"
-
-    window.refresh()  # keeps the selected meeting
-    assert window.selected_meeting_id() == older
-
-    window.navigator.clearSelection()
-    assert window.details.currentWidget() is window.message_label
-    assert window.message_label.text() == NO_SELECTION_TEXT
+    assert window.meeting_id == newest
+    assert window.pages[0].widget.shown[-1] == newest
+    assert window.pages[2].widget.shown == []  # not visible yet: not read
+    window.tabs.setCurrentIndex(2)
+    assert window.pages[2].widget.shown == [newest]
 
 
-def test_window_shows_the_demonstration_meeting(qtbot, demo_db):
-    window = MainWindow(demo_db)
-    qtbot.addWidget(window)
-    assert window.meeting_model.rowCount() == 1
-    assert window.meeting_model.index(0, 0).data() == "20/12/2023"
-    assert window.summary_panel.date_label.text() == "mercredi 20 décembre 2023"
+def test_new_meeting_with_ctrl_n(open_window, qtbot, db):
+    window = open_window()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    (created,) = meetings(db)
+    assert window.meeting_id == created.id
+    assert created.committee == "Comité local des usagers"
+    assert window.count_label.text() == "1 séance"
 
 
-def test_unreadable_meetings_show_a_french_error(qtbot, db):
-    with db.engine.begin() as connection:
-        connection.exec_driver_sql("DROP TABLE meeting")
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    assert window.meeting_model.rowCount() == 0
-    assert window.details.currentWidget() is window.message_label
-    assert window.message_label.text().startswith("Impossible de lire les séances de la base")
+def test_prepare_the_next_meeting(open_window, demo_db):
+    window = open_window(demo_db)
+    window.duplicate_action.trigger()
+    rows = meetings(demo_db)
+    assert len(rows) == 2
+    assert window.meeting_id == max(r.id for r in rows)
+
+
+def test_delete_asks_first(open_window, add_meeting, db, answered_messages):
+    add_meeting("Installation", dt.date(2023, 1, 9))
+    window = open_window()
+    answered_messages.confirm_answer = False
+    window.delete_action.trigger()
+    assert len(meetings(db)) == 1
+    assert "Installation" in answered_messages.questions[0]
+    answered_messages.confirm_answer = True
+    window.delete_action.trigger()
+    assert meetings(db) == []
+    assert window.meeting_id is None
+
+
+def test_signed_minutes_are_not_deleted(open_window, demo_db, answered_messages):
+    window = open_window(demo_db)
+    window.delete_action.trigger()
+    assert len(meetings(demo_db)) == 1
+    assert "signé" in answered_messages.errors[0]
+
+
+def test_invite_standing_members_then_undo_and_redo(open_window, demo_db, qtbot):
+    window = open_window(demo_db)
+    window.duplicate_action.trigger()
+    meeting_id = window.meeting_id
+    window.tabs.setCurrentIndex(1)
+    page = window.pages[1].widget
+    with demo_db.transaction() as session:
+        from clu_desktop.services.invitations import remove_invitations
+
+        remove_invitations(session, [r.id for r in list_invitations(session, meeting_id)])
+    window.reload_pages()
+    assert page.people.count() == 0
+    qtbot.mouseClick(page.invite_button, Qt.MouseButton.LeftButton)
+    assert page.people.count() == 15
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    with demo_db.reading() as session:
+        assert list_invitations(session, meeting_id) == []
+    assert page.people.count() == 0
+    qtbot.keyClick(window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert page.people.count() == 15
+
+
+def test_undo_belongs_to_each_meeting(open_window, demo_db):
+    window = open_window(demo_db)
+    first = window.meeting_id
+    window.pages[1].widget.invite_standing_members()  # everyone is invited already
+    window.duplicate_action.trigger()
+    assert window.meeting_id != first
+    assert not window.undo_action.isEnabled()
+
+
+def test_window_remembers_the_meeting_and_the_tab(open_window, add_meeting, qtbot):
+    older = add_meeting("Installation", dt.date(2023, 1, 9))
+    add_meeting("Séance plénière", dt.date(2024, 3, 14))
+    window = open_window()
+    window.navigator.select_meeting(older)
+    window.tabs.setCurrentIndex(2)
+    window.resize(900, 640)
+    window.close()
+    again = open_window()
+    assert again.meeting_id == older
+    assert again.tabs.currentIndex() == 2
+    assert (again.width(), again.height()) == (900, 640)
 
 
 def test_main_widgets_have_accessible_names(open_window):
     window = open_window()
-    for widget in (window.navigator, window.details, window.summary_panel, window.location_label):
+    for widget in (window.navigator, window.tabs, window.location_label, window.count_label):
         assert widget.accessibleName()
 
 
@@ -171,16 +227,27 @@ def test_exit_after_show_delay_is_read_from_the_environment():
 
 
 SCRIPT = """
+import json
 import sys
 from clu_desktop.app import run_gui
 from clu_desktop.store.migrate import open_database
 
 assert "PySide6" not in sys.modules, "importing clu_desktop.app loaded Qt"
-sys.exit(run_gui(open_database(sys.argv[1])))
+code = run_gui(open_database(sys.argv[1]))
+print(json.dumps(sorted(m for m in ("numpy", "pyqtgraph", "reportlab") if m in sys.modules)))
+sys.exit(code)
 """
 
 
-def test_run_gui_shows_the_window_then_quits_by_itself(tmp_path):
+def test_window_shows_before_any_heavy_module_is_loaded(tmp_path):
+    """The window appears without numpy, pyqtgraph or reportlab: they load on first use."""
+    from clu_desktop.services.meeting_files import load_demo
+    from clu_desktop.store.migrate import open_database
+
+    database = open_database(tmp_path / "clu.sqlite")
+    with database.transaction() as session:
+        load_demo(session)
+    database.dispose()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", EXIT_AFTER_SHOW_ENV: "100"}
     result = subprocess.run(
         [sys.executable, "-c", SCRIPT, str(tmp_path / "clu.sqlite")],
@@ -190,4 +257,4 @@ def test_run_gui_shows_the_window_then_quits_by_itself(tmp_path):
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == [WINDOW_SHOWN_MARKER]
+    assert result.stdout.splitlines() == [WINDOW_SHOWN_MARKER, "[]"]
