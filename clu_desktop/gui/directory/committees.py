@@ -1,0 +1,335 @@
+"""The "Comités" tab: the committees, and the standing members of the selected one."""
+
+from __future__ import annotations
+
+import itertools
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clu_desktop.gui.directory.committee_models import CommitteesModel, MembersModel
+from clu_desktop.gui.directory.dialogs import NewCommitteeDialog, PersonPickerDialog
+from clu_desktop.gui.directory.editing import (
+    DirectoryContext,
+    FieldBinder,
+    buddy_label,
+    name_widget,
+)
+from clu_desktop.gui.directory.people_tab import make_button, make_table, select_table_row
+from clu_desktop.gui.directory.person_form import error_label, heading_label
+from clu_desktop.gui.directory.table_model import ID_ROLE
+from clu_desktop.gui.directory.texts import count_text
+from clu_desktop.services.directory import (
+    MEMBER_ROLES,
+    add_committee,
+    add_member,
+    delete_committee,
+    list_committees,
+    list_members,
+    move_member,
+    remove_member,
+    restore_snapshot,
+    set_committee_field,
+    set_member_positions,
+    set_member_role,
+)
+
+NO_COMMITTEE_TEXT = "Sélectionnez un comité, ou créez-en un (Ctrl+N)."
+
+
+class CommitteesTab(QWidget):
+    def __init__(self, ctx: DirectoryContext, clear_search, parent=None) -> None:
+        super().__init__(parent)
+        name_widget(self, "committeesTab", "Comités")
+        self._ctx, self._clear_search = ctx, clear_search
+        self.query = ""
+        self.dialog = None
+
+        self.model = CommitteesModel(self)
+        self.table = make_table("committeesTable", "Comités", self.model)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.new_action = QAction("Nou&veau comité…", self)
+        self.new_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_action.triggered.connect(self.new_committee)
+        self.addAction(self.new_action)
+        self.new_button = make_button(
+            "Nou&veau comité…", "newCommitteeButton", "Nouveau comité", self.new_committee
+        )
+        self.new_button.setToolTip("Créer un comité (Ctrl+N)")
+
+        self.heading = heading_label("committeeHeading", "Comité sélectionné")
+        self.name = name_widget(QLineEdit(), "committeeName", "Nom du comité")
+        self.name.setMaxLength(300)
+        self.acronym = name_widget(QLineEdit(), "committeeAcronym", "Sigle du comité")
+        self.acronym.setMaxLength(50)
+        self.status = error_label("committeeError")
+        self.binder = FieldBinder(ctx, "committee", self._apply, self.status, self)
+        self.binder.line(self.name, "name", "Renommer le comité")
+        self.binder.line(self.acronym, "acronym", "Modifier le sigle du comité")
+        self.binder.saved.connect(lambda cid, _field: self._committee_saved(cid))
+
+        self.members_model = MembersModel(self)
+        self.members = make_table("membersTable", "Membres permanents", self.members_model)
+        self.members.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.members.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((36, 200, 250, 200)):
+            self.members.setColumnWidth(column, width)
+        self.add_button = make_button(
+            "A&jouter un membre…", "addMemberButton", "Ajouter un membre", self.add_member
+        )
+        self.remove_button = make_button(
+            "Re&tirer", "removeMemberButton", "Retirer le membre", self.remove_member
+        )
+        self.up_button = make_button(
+            "M&onter", "memberUpButton", "Monter le membre", lambda: self.move(-1)
+        )
+        self.down_button = make_button(
+            "Desc&endre", "memberDownButton", "Descendre le membre", lambda: self.move(1)
+        )
+        self.role = name_widget(QComboBox(), "memberRole", "Rôle du membre sélectionné")
+        self.role.setEditable(True)
+        self.role.addItems(["", *MEMBER_ROLES])
+        self.role.lineEdit().setMaxLength(100)
+        self.role.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.role.setMinimumContentsLength(24)
+        self.role.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.role_status = error_label("memberRoleError")
+        self.role_binder = FieldBinder(ctx, "member", self._apply_role, self.role_status, self)
+        self.role_binder.combo_text(self.role, "role", "Modifier le rôle")
+        self.role_binder.saved.connect(lambda mid, _field: self._refresh_members(mid))
+
+        self._build_layout()
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._load_current())
+        self.members.selectionModel().currentRowChanged.connect(lambda *_: self._load_member())
+
+    def _build_layout(self) -> None:
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(buddy_label("&Comités\u00a0:", self.table))
+        left_layout.addWidget(self.table)
+        row = QHBoxLayout()
+        row.addWidget(self.new_button)
+        row.addStretch(1)
+        left_layout.addLayout(row)
+
+        form = QFormLayout()
+        form.addRow(buddy_label("&Nom\u00a0:", self.name), self.name)
+        form.addRow(buddy_label("&Sigle\u00a0:", self.acronym), self.acronym)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        role_row = QHBoxLayout()
+        role_row.addWidget(buddy_label("Rô&le du membre sélectionné\u00a0:", self.role))
+        role_row.addWidget(self.role)
+        role_row.addStretch(1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.heading)
+        right_layout.addLayout(form)
+        right_layout.addWidget(self.status)
+        right_layout.addWidget(buddy_label("Membres perm&anents\u00a0:", self.members))
+        right_layout.addWidget(self.members, 1)
+        right_layout.addLayout(buttons)
+        right_layout.addLayout(role_row)
+        right_layout.addWidget(self.role_status)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 5)
+        splitter.setSizes([380, 820])
+        QVBoxLayout(self).addWidget(splitter)
+        order = (
+            self.table, self.new_button, self.name, self.acronym, self.members,
+            self.add_button, self.remove_button, self.up_button, self.down_button, self.role,
+        )  # fmt: skip
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+
+    # Reading
+
+    def set_query(self, text: str) -> None:
+        self.query = text
+        self.refresh()
+
+    def refresh(self, select_id: int | None = None) -> None:
+        keep = select_id if select_id is not None else self.current_id()
+        self.model.set_rows(self._ctx.read(list_committees, self.query))
+        row = self.model.row_of(keep)
+        if row is None and self.model.rowCount():
+            row = 0
+        select_table_row(self.table, row)
+        self._load_current()
+
+    def count_text(self) -> str:
+        return count_text(self.model.rowCount(), "comité", "comités")
+
+    def current_id(self) -> int | None:
+        index = self.table.selectionModel().currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def current_member_id(self) -> int | None:
+        index = self.members.selectionModel().currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def _load_current(self) -> None:
+        cid = self.current_id()
+        row = self.model.row_at(self.model.row_of(cid)) if cid is not None else None
+        if row is None:
+            self.binder.load(None, {})
+            self.heading.setText(NO_COMMITTEE_TEXT)
+        else:
+            self.binder.load(row.id, {"name": row.name, "acronym": row.acronym})
+            self.heading.setText(row.name)
+        self._refresh_members()
+
+    def _refresh_members(self, select_member: int | None = None) -> None:
+        keep = select_member if select_member is not None else self.current_member_id()
+        cid = self.current_id()
+        self.members_model.set_rows(self._ctx.read(list_members, cid) if cid else [])
+        row = self.members_model.row_of(keep)
+        if row is None and self.members_model.rowCount():
+            row = 0
+        select_table_row(self.members, row)
+        self._load_member()
+
+    def _load_member(self) -> None:
+        mid = self.current_member_id()
+        if mid is None:
+            self.role_binder.load(None, {})
+        else:
+            member = self.members_model.row_at(self.members_model.row_of(mid))
+            self.role_binder.load(mid, {"role": member.role})
+        count = self.members_model.rowCount()
+        position = self.members_model.row_of(mid) if mid is not None else None
+        self.add_button.setEnabled(self.current_id() is not None)
+        self.remove_button.setEnabled(mid is not None)
+        self.up_button.setEnabled(position is not None and position > 0)
+        self.down_button.setEnabled(position is not None and position < count - 1)
+
+    def _refresh_count(self, committee_id: int) -> None:
+        for row in self._ctx.read(list_committees, ""):
+            if row.id == committee_id:
+                self.model.replace_row(row)
+
+    # Changing
+
+    def _apply(self, committee_id: int, field: str, value: object) -> object:
+        return self._ctx.write(set_committee_field, committee_id, field, value)
+
+    def _apply_role(self, member_id: int, _field: str, value: object) -> object:
+        return self._ctx.write(set_member_role, member_id, value)
+
+    def _committee_saved(self, committee_id: int) -> None:
+        self._refresh_count(committee_id)
+        self.heading.setText(self.binder.value("name") or "")
+
+    def new_committee(self) -> None:
+        self.dialog = NewCommitteeDialog(self._create, self)
+        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog.open()
+
+    def _create(self, values: dict) -> bool:
+        held: dict = {}
+
+        def do() -> int:
+            if "snapshot" in held:
+                self._ctx.write(restore_snapshot, held.pop("snapshot"))
+            else:
+                held["id"] = self._ctx.write(add_committee, **values)
+            return held["id"]
+
+        def undo() -> None:
+            held["snapshot"] = self._ctx.write(delete_committee, held["id"])
+
+        done, cid = self._ctx.attempt(self.dialog, "Créer un comité", do, undo)
+        if done:
+            if self.query:
+                self._clear_search()
+            self.refresh(select_id=cid)
+        return done
+
+    def add_member(self) -> None:
+        if self.current_id() is None:
+            return
+        members = {row.person_id for row in self.members_model.rows()}
+        self.dialog = PersonPickerDialog(self._ctx, members, self._add, self)
+        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog.open()
+
+    def _add(self, values: dict) -> bool:
+        cid, held = self.current_id(), {}
+
+        def do() -> int:
+            if "snapshot" in held:
+                self._ctx.write(restore_snapshot, held.pop("snapshot"))
+            else:
+                held["id"] = self._ctx.write(add_member, cid, values["person_id"], values["role"])
+            return held["id"]
+
+        def undo() -> None:
+            held["snapshot"] = self._ctx.write(remove_member, held["id"])
+
+        done, member_id = self._ctx.attempt(self.dialog, "Ajouter un membre", do, undo)
+        if done:
+            self._refresh_members(member_id)
+            self._refresh_count(cid)
+            self.members.setFocus()
+        return done
+
+    def remove_member(self) -> None:
+        mid, held = self.current_member_id(), {}
+        if mid is None:
+            return
+        position = self.members_model.row_of(mid)
+
+        def do() -> None:
+            held["snapshot"] = self._ctx.write(remove_member, mid)
+
+        def undo() -> None:
+            self._ctx.write(restore_snapshot, held["snapshot"])
+
+        if self._ctx.attempt(self, "Retirer un membre", do, undo)[0]:
+            rows = self.members_model.rows()
+            following = [r.id for r in rows[position + 1 :]] + [r.id for r in rows[:position]]
+            self._refresh_members(following[0] if following else None)
+            self._refresh_count(self.current_id())
+
+    def move(self, offset: int) -> None:
+        mid, held = self.current_member_id(), {}
+        if mid is None:
+            return
+
+        def do() -> None:
+            held["positions"] = self._ctx.write(move_member, mid, offset)
+
+        def undo() -> None:
+            self._ctx.write(set_member_positions, held["positions"])
+
+        text = "Monter un membre" if offset < 0 else "Descendre un membre"
+        if self._ctx.attempt(self, text, do, undo)[0]:
+            self._refresh_members(mid)

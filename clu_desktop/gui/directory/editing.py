@@ -1,0 +1,275 @@
+"""What the directory's tabs share: reading and writing through services, recording
+each change on the window's undo stack, and forms whose fields save as they are typed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+from sqlalchemy.exc import SQLAlchemyError
+
+from clu_desktop.errors import UserError
+from clu_desktop.gui import messages, undo
+from clu_desktop.store.database import Database
+
+UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+REDO_KEY = QKeySequence("Ctrl+Y")
+
+
+class DirectoryContext(QObject):
+    """The database and the undo stack of one directory window."""
+
+    saved = Signal()
+
+    def __init__(self, db: Database, stack: QUndoStack, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.stack = stack
+        self.recording = False  # True while our own change is pushed on the stack
+
+    def read(self, service: Callable, *args, **kwargs):
+        with self.db.reading() as session:
+            return service(session, *args, **kwargs)
+
+    def write(self, service: Callable, *args, **kwargs):
+        try:
+            with self.db.transaction() as session:
+                return service(session, *args, **kwargs)
+        except SQLAlchemyError as exc:
+            reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            raise UserError(f"La base de données a refusé la modification\u00a0: {reason}") from exc
+
+    def record(
+        self,
+        text: str,
+        do: Callable[[], object],
+        undo_: Callable[[], object],
+        merge_key: Hashable | None = None,
+    ):
+        """Make a change and record it; a UserError propagates (nothing changed)."""
+        self.recording = True
+        try:
+            result = undo.record(self.stack, text, do, undo_, merge_key)
+        finally:
+            self.recording = False
+        self.saved.emit()
+        return result
+
+    def attempt(
+        self, parent: QWidget, text: str, do: Callable[[], object], undo_: Callable[[], object]
+    ) -> tuple[bool, object]:
+        """Like :meth:`record`, showing a refusal to the user; returns (done, result)."""
+        try:
+            return True, self.record(text, do, undo_)
+        except UserError as exc:
+            messages.show_error(parent, str(exc))
+            return False, None
+
+
+class UndoKeysFilter(QObject):
+    """Lets Ctrl+Z / Ctrl+Y reach the window's undo stack instead of a text field's own
+    undo, so that every saved change is undone the same way."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and (
+            any(event.matches(key) for key in UNDO_KEYS)
+            or QKeySequence(event.keyCombination()) == REDO_KEY
+        ):
+            event.ignore()
+            return True
+        return super().eventFilter(watched, event)
+
+
+def settle(window: QWidget) -> None:
+    """Fix a window's size constraints before its native window exists: the offscreen
+    platform warns when they change after it is shown."""
+    window.ensurePolished()
+    window.layout().activate()
+
+
+def name_widget(widget: QWidget, object_name: str, accessible_name: str) -> QWidget:
+    widget.setObjectName(object_name)
+    widget.setAccessibleName(accessible_name)
+    return widget
+
+
+def buddy_label(text: str, buddy: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
+
+
+def value_label(object_name: str, accessible_name: str) -> QLabel:
+    """A read-only label showing user text (never interpreted as markup)."""
+    label = QLabel()
+    name_widget(label, object_name, accessible_name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByMouse
+        | Qt.TextInteractionFlag.TextSelectableByKeyboard
+    )
+    return label
+
+
+class FieldBinder(QObject):
+    """Saves the fields of a form on each keystroke or choice, through ``apply``.
+
+    ``apply(record_id, field, value)`` writes with a service and returns the stored value.
+    Typing merges into one undo step per field; a refused value is reported in
+    ``status`` while typing, then, when the field is left, in a message and the field
+    goes back to its saved value.
+    """
+
+    saved = Signal(int, str)  # record id, field
+
+    def __init__(
+        self,
+        ctx: DirectoryContext,
+        kind: str,
+        apply: Callable[[int, str, object], object],
+        status: QLabel,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self._ctx, self._kind, self._apply, self._status = ctx, kind, apply, status
+        self._parent = parent
+        self._filter = UndoKeysFilter(self)
+        self._widgets: dict[str, QWidget] = {}
+        self._labels: dict[str, str] = {}
+        self._values: dict[str, object] = {}
+        self._errors: dict[str, str] = {}
+        self._loading = False
+        self.record_id: int | None = None
+
+    # Binding
+
+    def _add(self, field: str, widget: QWidget, undo_text: str) -> None:
+        self._widgets[field] = widget
+        self._labels[field] = undo_text
+        widget.installEventFilter(self._filter)
+
+    def line(self, edit: QLineEdit, field: str, undo_text: str) -> None:
+        self._add(field, edit, undo_text)
+        edit.textEdited.connect(lambda text: self._typed(field, text))
+        edit.editingFinished.connect(lambda: self._left(field))
+
+    def plain(self, edit: QPlainTextEdit, field: str, undo_text: str) -> None:
+        self._add(field, edit, undo_text)
+        edit.textChanged.connect(lambda: self._typed(field, edit.toPlainText()))
+
+    def combo_text(self, combo: QComboBox, field: str, undo_text: str) -> None:
+        self._add(field, combo, undo_text)
+        combo.lineEdit().installEventFilter(self._filter)
+        combo.editTextChanged.connect(lambda text: self._typed(field, text))
+        combo.lineEdit().editingFinished.connect(lambda: self._left(field))
+
+    def combo_data(self, combo: QComboBox, field: str, undo_text: str) -> None:
+        self._add(field, combo, undo_text)
+        combo.currentIndexChanged.connect(lambda i: self._chosen(field, combo.itemData(i)))
+
+    def check(self, box: QCheckBox, field: str, undo_text: str) -> None:
+        self._add(field, box, undo_text)
+        box.toggled.connect(lambda on: self._chosen(field, on))
+
+    # Loading
+
+    def load(self, record_id: int | None, values: dict[str, object]) -> None:
+        """Show a record's saved values (None: an empty, disabled form)."""
+        self._loading = True
+        try:
+            self.record_id = record_id
+            self._values = dict(values)
+            self._errors.clear()
+            for field, widget in self._widgets.items():
+                self._show(widget, values.get(field))
+                widget.setEnabled(record_id is not None)
+        finally:
+            self._loading = False
+        self._show_status()
+
+    @staticmethod
+    def _show(widget: QWidget, value: object) -> None:
+        if isinstance(widget, QLineEdit):
+            if widget.text() != (value or ""):
+                widget.setText(str(value or ""))
+                widget.setCursorPosition(0)  # show a long value from its beginning
+        elif isinstance(widget, QPlainTextEdit):
+            if widget.toPlainText() != (value or ""):
+                widget.setPlainText(str(value or ""))
+        elif isinstance(widget, QCheckBox):
+            widget.setChecked(bool(value))
+        elif isinstance(widget, QComboBox) and widget.isEditable():
+            widget.setEditText(str(value or ""))
+        elif isinstance(widget, QComboBox):
+            index = widget.findData(value)
+            widget.setCurrentIndex(index if index >= 0 else 0)
+
+    # Saving
+
+    def _typed(self, field: str, text: str) -> None:
+        if self._loading or self.record_id is None:
+            return
+        if text.strip() == str(self._values.get(field) or "").strip():
+            self._errors.pop(field, None)  # only spaces differ: nothing to save
+            self._show_status()
+            return
+        self._save(field, text, merge=True)
+
+    def _chosen(self, field: str, value: object) -> None:
+        if self._loading or self.record_id is None or value == self._values.get(field):
+            return
+        self._save(field, value, merge=False)
+        if field in self._errors:  # a choice refused: show it at once, go back
+            messages.show_error(self._parent, self._errors.pop(field))
+            self._revert(field)
+
+    def _save(self, field: str, value: object, *, merge: bool) -> None:
+        record_id, old = self.record_id, self._values.get(field)
+        assert record_id is not None
+        apply = self._apply
+        try:
+            stored = self._ctx.record(
+                self._labels[field],
+                lambda: apply(record_id, field, value),
+                lambda: apply(record_id, field, old),
+                (self._kind, record_id, field) if merge else None,
+            )
+        except UserError as exc:
+            self._errors[field] = str(exc)
+        else:
+            self._errors.pop(field, None)
+            self._values[field] = stored
+            self.saved.emit(record_id, field)
+        self._show_status()
+
+    def _left(self, field: str) -> None:
+        if self._loading or field not in self._errors:
+            return
+        messages.show_error(self._parent, self._errors.pop(field))
+        self._revert(field)
+
+    def _revert(self, field: str) -> None:
+        self._loading = True
+        try:
+            self._show(self._widgets[field], self._values.get(field))
+        finally:
+            self._loading = False
+        self._show_status()
+
+    def _show_status(self) -> None:
+        text = "\n".join(self._errors.values())
+        self._status.setText(text)
+        self._status.setVisible(bool(text))
+
+    def value(self, field: str) -> object:
+        return self._values.get(field)

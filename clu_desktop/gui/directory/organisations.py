@@ -1,0 +1,323 @@
+"""The "Organismes" tab: organisations with their people count, and the selected one's form."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clu_desktop.gui import messages
+from clu_desktop.gui.directory.dialogs import NewOrganisationDialog
+from clu_desktop.gui.directory.editing import (
+    DirectoryContext,
+    FieldBinder,
+    buddy_label,
+    name_widget,
+    value_label,
+)
+from clu_desktop.gui.directory.merge_dialog import MergeDialog
+from clu_desktop.gui.directory.organisations_model import OrganisationsModel
+from clu_desktop.gui.directory.people_tab import make_button, make_table, select_table_row
+from clu_desktop.gui.directory.person_form import error_label, heading_label
+from clu_desktop.gui.directory.table_model import ID_ROLE
+from clu_desktop.gui.directory.texts import MERGE_ORGANISATIONS_INTRO, count_text
+from clu_desktop.services.directory import (
+    OrganisationDetails,
+    add_organisation,
+    delete_organisation,
+    get_organisation,
+    get_organisation_row,
+    list_organisations,
+    merge_organisations,
+    organisation_people,
+    restore_snapshot,
+    set_organisation_field,
+)
+
+NO_ORGANISATION_TEXT = "Sélectionnez un organisme dans la liste, ou créez-en un (Ctrl+N)."
+
+
+class OrganisationForm(QWidget):
+    saved = Signal(int)
+
+    def __init__(self, ctx: DirectoryContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        name_widget(self, "organisationForm", "Fiche de l'organisme")
+        self.heading = heading_label("organisationHeading", "Organisme sélectionné")
+        self.name = name_widget(QLineEdit(), "organisationName", "Nom de l'organisme")
+        self.name.setMaxLength(300)
+        self.acronym = name_widget(QLineEdit(), "organisationAcronym", "Sigle")
+        self.acronym.setMaxLength(50)
+        self.internal = name_widget(
+            QCheckBox("Service de la préfec&ture"),
+            "organisationInternal",
+            "Service de la préfecture",
+        )
+        self.address = name_widget(QPlainTextEdit(), "organisationAddress", "Adresse")
+        self.address.setTabChangesFocus(True)
+        self.address.setMaximumHeight(90)
+        self.notes = name_widget(QPlainTextEdit(), "organisationNotes", "Notes")
+        self.notes.setTabChangesFocus(True)
+        self.people = value_label("organisationPeople", "Personnes de l'organisme")
+        self.people.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.status = error_label("organisationError")
+
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(buddy_label("&Nom\u00a0:", self.name), self.name)
+        form.addRow(buddy_label("&Sigle\u00a0:", self.acronym), self.acronym)
+        form.addRow("", self.internal)
+        form.addRow(buddy_label("&Adresse\u00a0:", self.address), self.address)
+        form.addRow(buddy_label("N&otes\u00a0:", self.notes), self.notes)
+        form.addRow(buddy_label("&Personnes\u00a0:", self.people), self.people)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+
+        self.binder = FieldBinder(ctx, "organisation", self._apply, self.status, self)
+        self.binder.line(self.name, "name", "Renommer l'organisme")
+        self.binder.line(self.acronym, "acronym", "Modifier le sigle")
+        self.binder.check(self.internal, "internal", "Service de la préfecture")
+        self.binder.plain(self.address, "address", "Modifier l'adresse")
+        self.binder.plain(self.notes, "notes", "Modifier les notes de l'organisme")
+        self.binder.saved.connect(lambda oid, _field: self.saved.emit(oid))
+        self.load(None)
+
+    def _apply(self, organisation_id: int, field: str, value: object) -> object:
+        return self._ctx.write(set_organisation_field, organisation_id, field, value)
+
+    def load(self, organisation: OrganisationDetails | None, people: list | None = None) -> None:
+        if organisation is None:
+            self.binder.load(None, {})
+            self.heading.setText(NO_ORGANISATION_TEXT)
+            self.people.clear()
+            return
+        fields = ("name", "acronym", "internal", "address", "notes")
+        self.binder.load(organisation.id, {f: getattr(organisation, f) for f in fields})
+        self.heading.setText(organisation.label)
+        names = [row.display_name for row in people or []]
+        self.people.setText("\n".join(names) or "Personne n'y est rattaché.")
+
+
+class OrganisationsTab(QWidget):
+    def __init__(self, ctx: DirectoryContext, clear_search, parent=None) -> None:
+        super().__init__(parent)
+        name_widget(self, "organisationsTab", "Organismes")
+        self._ctx, self._clear_search = ctx, clear_search
+        self.query = ""
+        self.dialog = None
+
+        self.model = OrganisationsModel(self)
+        self.table = make_table("organisationsTable", "Organismes", self.model)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.form = OrganisationForm(ctx)
+        self.form.saved.connect(self._saved)
+
+        self.new_action = QAction("Nou&vel organisme", self)
+        self.new_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_action.triggered.connect(self.new_organisation)
+        self.addAction(self.new_action)
+        self.delete_action = QAction("Supprimer", self.table)
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.table.addAction(self.delete_action)
+        self.new_button = make_button(
+            "Nou&vel organisme",
+            "newOrganisationButton",
+            "Nouvel organisme",
+            self.new_organisation,
+        )
+        self.new_button.setToolTip("Ajouter un organisme (Ctrl+N)")
+        self.delete_button = make_button(
+            "S&upprimer",
+            "deleteOrganisationButton",
+            "Supprimer l'organisme",
+            self.delete_selected,
+        )
+        self.delete_button.setToolTip("Supprimer l'organisme sélectionné, s'il est vide (Suppr)")
+        self.merge_button = make_button(
+            "Fusionn&er…",
+            "mergeOrganisationsButton",
+            "Fusionner deux organismes",
+            self.merge_selected,
+        )
+        self.merge_button.setToolTip("Réunir deux fiches du même organisme (Ctrl+clic)")
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.delete_button, self.merge_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table)
+        left_layout.addLayout(buttons)
+        scroll = name_widget(QScrollArea(), "organisationFormScroll", "Fiche de l'organisme")
+        scroll.setWidget(self.form)
+        scroll.setWidgetResizable(True)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(left)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([700, 500])
+        QVBoxLayout(self).addWidget(splitter)
+
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._load_current())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        for first, second in (
+            (self.table, self.new_button),
+            (self.new_button, self.delete_button),
+            (self.delete_button, self.merge_button),
+            (self.merge_button, self.form.name),
+        ):
+            QWidget.setTabOrder(first, second)
+
+    def set_query(self, text: str) -> None:
+        self.query = text
+        self.refresh()
+
+    def refresh(self, select_id: int | None = None) -> None:
+        keep = select_id if select_id is not None else self.current_id()
+        self.model.set_rows(self._ctx.read(list_organisations, self.query))
+        row = self.model.row_of(keep)
+        if row is None and self.model.rowCount():
+            row = 0
+        select_table_row(self.table, row)
+        self._load_current()
+        self._update_buttons()
+
+    def count_text(self) -> str:
+        return count_text(self.model.rowCount(), "organisme", "organismes")
+
+    def current_id(self) -> int | None:
+        index = self.table.selectionModel().currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.model.row_at(row).id for row in rows]
+
+    def _load_current(self) -> None:
+        oid = self.current_id()
+        if oid is None:
+            self.form.load(None)
+            return
+        self.form.load(
+            self._ctx.read(get_organisation, oid), self._ctx.read(organisation_people, oid)
+        )
+
+    def _update_buttons(self) -> None:
+        count = len(self.table.selectionModel().selectedRows())
+        self.delete_button.setEnabled(count == 1)
+        self.merge_button.setEnabled(count == 2)
+
+    def _saved(self, organisation_id: int) -> None:
+        self.model.replace_row(self._ctx.read(get_organisation_row, organisation_id))
+        self.form.heading.setText(self.model.row_at(self.model.row_of(organisation_id)).label)
+
+    def new_organisation(self) -> None:
+        self.dialog = NewOrganisationDialog(self._create, self)
+        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog.open()
+
+    def _create(self, values: dict) -> bool:
+        held: dict = {}
+
+        def do() -> int:
+            if "snapshot" in held:
+                self._ctx.write(restore_snapshot, held.pop("snapshot"))
+            else:
+                held["id"] = self._ctx.write(add_organisation, **values)
+            return held["id"]
+
+        def undo() -> None:
+            held["snapshot"] = self._ctx.write(delete_organisation, held["id"])
+
+        done, oid = self._ctx.attempt(self.dialog, "Ajouter un organisme", do, undo)
+        if done:
+            if self.query:
+                self._clear_search()
+            self.refresh(select_id=oid)
+            self.table.setFocus()
+        return done
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return
+        held: dict = {}
+
+        def do() -> None:
+            held["snapshot"] = self._ctx.write(delete_organisation, ids[0])
+
+        def undo() -> None:
+            self._ctx.write(restore_snapshot, held["snapshot"])
+
+        if self._ctx.attempt(self, "Supprimer un organisme", do, undo)[0]:
+            self.refresh()
+
+    def merge_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 2:
+            messages.show_error(
+                self, "Sélectionnez exactement deux organismes (Ctrl+clic) pour les fusionner."
+            )
+            return
+        a, b = (self._ctx.read(get_organisation, i) for i in ids)
+        people = [
+            "\n".join(r.display_name for r in self._ctx.read(organisation_people, i)) for i in ids
+        ]
+        rows = [
+            ("Nom", a.name, b.name),
+            ("Sigle", a.acronym or "", b.acronym or ""),
+            ("Service de la préfecture", *("Oui" if o.internal else "Non" for o in (a, b))),
+            ("Adresse", a.address or "", b.address or ""),
+            ("Personnes", *people),
+            ("Notes", a.notes or "", b.notes or ""),
+        ]
+        self.dialog = MergeDialog(
+            "Fusionner deux organismes",
+            MERGE_ORGANISATIONS_INTRO,
+            (a.id, b.id),
+            rows,
+            self._merge,
+            self,
+        )
+        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog.open()
+
+    def _merge(self, kept_id: int, other_id: int) -> bool:
+        held: dict = {}
+
+        def do() -> None:
+            held["snapshot"] = self._ctx.write(merge_organisations, kept_id, other_id)
+
+        def undo() -> None:
+            self._ctx.write(restore_snapshot, held["snapshot"])
+
+        done, _ = self._ctx.attempt(self.dialog, "Fusionner deux organismes", do, undo)
+        if done:
+            self.refresh(select_id=kept_id)
+        return done

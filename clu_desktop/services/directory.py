@@ -1,0 +1,106 @@
+"""The directory (annuaire): organisations, people, committees and their standing members.
+
+Every function takes a Session first, checks what it is given (French UserError) and
+returns frozen dataclasses. Deletions and merges return a :class:`Snapshot` of every
+row they touch; :func:`restore_snapshot` puts those rows back with the same ids, which
+is how the GUI undoes them. The code lives in ``directory_*.py``; import from here.
+"""
+
+from clu_desktop.services.directory_committees import (
+    DEFAULT_ROLE,
+    MEMBER_ROLES,
+    CommitteeRow,
+    MemberRow,
+    add_committee,
+    add_member,
+    delete_committee,
+    list_committees,
+    list_members,
+    move_member,
+    remove_member,
+    set_committee_field,
+    set_member_positions,
+    set_member_role,
+)
+from clu_desktop.services.directory_common import (
+    SavedRow,
+    Snapshot,
+    fold,
+    restore_snapshot,
+)
+from clu_desktop.services.directory_merge import merge_organisations, merge_people
+from clu_desktop.services.directory_organisations import (
+    ORGANISATION_FIELDS,
+    OrganisationDetails,
+    OrganisationRow,
+    add_organisation,
+    delete_organisation,
+    get_organisation,
+    get_organisation_row,
+    list_organisations,
+    set_organisation_field,
+)
+from clu_desktop.services.directory_people import (
+    CIVILITIES,
+    PERSON_FIELDS,
+    PersonDetails,
+    PersonRow,
+    PersonUsage,
+    add_person,
+    delete_people,
+    delete_person,
+    get_person,
+    get_person_row,
+    organisation_people,
+    person_usage,
+    search_people,
+    set_person_field,
+    update_person,
+)
+
+__all__ = [
+    "CIVILITIES",
+    "DEFAULT_ROLE",
+    "MEMBER_ROLES",
+    "ORGANISATION_FIELDS",
+    "PERSON_FIELDS",
+    "CommitteeRow",
+    "MemberRow",
+    "OrganisationDetails",
+    "OrganisationRow",
+    "PersonDetails",
+    "PersonRow",
+    "PersonUsage",
+    "SavedRow",
+    "Snapshot",
+    "add_committee",
+    "add_member",
+    "add_organisation",
+    "add_person",
+    "delete_committee",
+    "delete_organisation",
+    "delete_people",
+    "delete_person",
+    "fold",
+    "get_organisation",
+    "get_organisation_row",
+    "get_person",
+    "get_person_row",
+    "list_committees",
+    "list_members",
+    "list_organisations",
+    "merge_organisations",
+    "merge_people",
+    "move_member",
+    "organisation_people",
+    "person_usage",
+    "remove_member",
+    "restore_snapshot",
+    "search_people",
+    "set_committee_field",
+    "set_member_positions",
+    "set_member_role",
+    "set_organisation_field",
+    "set_person_field",
+    "update_person",
+]
