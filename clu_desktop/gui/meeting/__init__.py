@@ -1,0 +1,1 @@
+"""The "Séance" page's form and the editors it shares with the settings dialog."""

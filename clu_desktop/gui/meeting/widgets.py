@@ -1,0 +1,265 @@
+"""Editors the "Séance" page and the settings share: a list model of choices, a searchable
+combo box for long lists of people, date and time editors that may stay empty, and the
+event filter sending Ctrl+Z / Ctrl+Y to an undo stack."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Hashable, Iterable, Sequence
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QDate,
+    QEvent,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTime,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QListView,
+    QTimeEdit,
+    QWidget,
+)
+
+FRENCH = QLocale(QLocale.Language.French, QLocale.Country.France)
+ID_ROLE = Qt.ItemDataRole.UserRole
+FIRST_DATE = QDate(1900, 1, 1)
+LAST_DATE = QDate(2200, 12, 31)
+NO_DATE = QDate(1899, 12, 31)  # the "empty" value of an optional date editor
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class ChoiceModel(QAbstractListModel):
+    """Rows of (id, label) for combo boxes; an optional first row stands for "none"."""
+
+    def __init__(self, none_label: str | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._none_label = none_label
+        self._rows: list[tuple[Hashable | None, str]] = []
+        self._row_of: dict[Hashable | None, int] = {}
+        self.set_rows([])
+
+    def set_rows(self, rows: Iterable[tuple[Hashable, str]]) -> None:
+        self.beginResetModel()
+        head = [(None, self._none_label)] if self._none_label is not None else []
+        self._rows = head + list(rows)
+        self._row_of = {key: row for row, (key, _label) in enumerate(self._rows)}
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        key, label = self._rows[index.row()]
+        if role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.EditRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return label
+        if role == ID_ROLE:
+            return key
+        return None
+
+    def row_of(self, key: Hashable | None) -> int | None:
+        return self._row_of.get(key)
+
+    def id_at(self, row: int) -> Hashable | None:
+        return self._rows[row][0] if 0 <= row < len(self._rows) else None
+
+    def label_of(self, key: Hashable | None) -> str | None:
+        row = self._row_of.get(key)
+        return self._rows[row][1] if row is not None else None
+
+
+class ChoiceCombo(QComboBox):
+    """A combo box over a ChoiceModel that says which id the user chose."""
+
+    chosen = Signal(object)  # the id, None for the "none" row
+
+    def __init__(self, model: ChoiceModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.choices = model
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(24)
+        self.currentIndexChanged.connect(self._on_index_changed)
+
+    def current_id(self) -> Hashable | None:
+        return self.choices.id_at(self.currentIndex())
+
+    def set_current_id(self, key: Hashable | None) -> None:
+        """Show ``key`` (no signal when the caller blocks them)."""
+        row = self.choices.row_of(key)
+        self.setCurrentIndex(row if row is not None else -1)
+
+    def _on_index_changed(self, row: int) -> None:
+        if row >= 0:
+            self.chosen.emit(self.choices.id_at(row))
+
+
+class SearchableCombo(ChoiceCombo):
+    """An editable combo for long lists: typing any part of a label, in any case,
+    proposes the matching rows; leaving the field with a text matching none goes back to
+    the current choice, and an empty text chooses the "none" row."""
+
+    def __init__(self, model: ChoiceModel, parent: QWidget | None = None) -> None:
+        super().__init__(model, parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMinimumContentsLength(34)
+        self.setMaxVisibleItems(15)
+        completer = QCompleter(model, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setMaxVisibleItems(12)
+        self.setCompleter(completer)
+        for view in (self.view(), completer.popup()):
+            if isinstance(view, QListView):
+                view.setUniformItemSizes(True)
+        self.lineEdit().editingFinished.connect(self._on_editing_finished)
+
+    def _on_editing_finished(self) -> None:
+        text = self.lineEdit().text().strip()
+        current = self.itemText(self.currentIndex()) if self.currentIndex() >= 0 else ""
+        if text == current:
+            return
+        if not text and self.choices.row_of(None) is not None:
+            row = self.choices.row_of(None)
+        else:
+            row = self.findText(text, Qt.MatchFlag.MatchFixedString) if text else -1
+        if row is not None and row >= 0:
+            self.setCurrentIndex(row)
+        if self.lineEdit().text() != self.itemText(self.currentIndex()):
+            self.lineEdit().setText(self.itemText(self.currentIndex()))
+
+
+class _Calendar(QCalendarWidget):
+    """The popup calendar: an empty optional date opens on today's month, in French."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setLocale(FRENCH)
+        self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.selectedDate() == NO_DATE:
+            today = QDate.currentDate()
+            self.setCurrentPage(today.year(), today.month())
+        super().showEvent(event)
+
+
+class DateEdit(QDateEdit):
+    """dd/MM/yyyy with a calendar; an optional one shows ``empty_text`` when it has no date.
+
+    Typing changes the date when the field is left or Enter is pressed; arrows at once.
+    """
+
+    def __init__(self, optional: bool = False, empty_text: str = "non daté") -> None:
+        super().__init__()
+        self.optional = optional
+        self.setLocale(FRENCH)
+        self.setDisplayFormat("dd/MM/yyyy")
+        self.setCalendarPopup(True)
+        self.setCalendarWidget(_Calendar(self))
+        self.setKeyboardTracking(False)
+        self.setDateRange(NO_DATE if optional else FIRST_DATE, LAST_DATE)
+        if optional:
+            self.setSpecialValueText(empty_text)
+
+    def value(self) -> dt.date | None:
+        date = self.date()
+        if self.optional and date == NO_DATE:
+            return None
+        return dt.date(date.year(), date.month(), date.day())
+
+    def set_value(self, value: dt.date | None) -> None:
+        if value is None:
+            self.setDate(NO_DATE if self.optional else QDate.currentDate())
+        else:
+            self.setDate(QDate(value.year, value.month, value.day))
+
+
+class TimeEdit(QTimeEdit):
+    """HH:mm; 00:00 stands for "no time" and shows ``empty_text`` (no meeting is held at
+    midnight)."""
+
+    def __init__(self, empty_text: str = "non précisée") -> None:
+        super().__init__()
+        self.setLocale(FRENCH)
+        self.setDisplayFormat("HH:mm")
+        self.setKeyboardTracking(False)
+        self.setSpecialValueText(empty_text)
+        self.setTimeRange(QTime(0, 0), QTime(23, 59))
+
+    def value(self) -> dt.time | None:
+        time = self.time()
+        if time == QTime(0, 0):
+            return None
+        return dt.time(time.hour(), time.minute())
+
+    def set_value(self, value: dt.time | None) -> None:
+        self.setTime(QTime(0, 0) if value is None else QTime(value.hour, value.minute))
+
+
+def undo_key(event: QKeyEvent) -> str | None:
+    """ "undo", "redo" or None for a key event (Ctrl+Y is redo everywhere)."""
+    if event.matches(QKeySequence.StandardKey.Undo):
+        return "undo"
+    if event.matches(QKeySequence.StandardKey.Redo):
+        return "redo"
+    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    if event.key() == Qt.Key.Key_Y and modifiers == Qt.KeyboardModifier.ControlModifier:
+        return "redo"
+    return None
+
+
+class UndoKeys(QObject):
+    """Event filter: Ctrl+Z / Ctrl+Y pressed in a field undo and redo on ``stack``, never
+    inside the field (whose own undo would bypass the saved data).
+
+    A text field claims these keys for itself (ShortcutOverride); the filter claims them
+    instead, then calls the stack on the key press, so that a window-wide Ctrl+Z shortcut
+    never fires a second time.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.stack: QUndoStack | None = None
+
+    def watch(self, widgets: Sequence[QWidget]) -> None:
+        for widget in widgets:
+            widget.installEventFilter(self)
+            if isinstance(widget, QComboBox) and widget.lineEdit() is not None:
+                widget.lineEdit().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            return False
+        which = undo_key(event)  # type: ignore[arg-type]
+        if which is None:
+            return False
+        if kind == QEvent.Type.ShortcutOverride:
+            event.accept()  # deliver it as a key press, handled below
+            return True
+        if self.stack is not None:
+            if which == "undo":
+                self.stack.undo()
+            else:
+                self.stack.redo()
+        return True

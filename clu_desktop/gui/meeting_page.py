@@ -1,0 +1,295 @@
+"""The "Séance" page: a meeting's details, saved as they are typed or chosen.
+
+Each change goes through ``gui/undo.py`` on the meeting's undo stack (typing in one field
+merges into one step); undo and redo replay through the services, then the page reloads
+what it shows. A value still unfinished (an empty title, half an e-mail address) waits
+on screen with a hint, and is refused with a message only when the field is left.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clu_desktop.errors import UserError
+from clu_desktop.gui import messages, undo
+from clu_desktop.gui.meeting.binding import (
+    connect_editor,
+    is_typed,
+    set_value,
+    signals_blocked,
+)
+from clu_desktop.gui.meeting.form import MeetingForm
+from clu_desktop.gui.meeting.widgets import UndoKeys
+from clu_desktop.services.meeting_details import (
+    DELEGATION_FORMULAS,
+    FIELD_LABELS,
+    IncompleteValue,
+    MeetingDetails,
+    clean_value,
+    committee_choices,
+    get_meeting_details,
+    person_choices,
+    proposed_delegation_formula,
+    restore_meeting_fields,
+    status_choices,
+    update_meeting,
+)
+from clu_desktop.store.database import Database
+
+EMPTY_TEXT = "Aucune séance sélectionnée. Choisissez une séance dans la liste ou créez-en une."
+
+
+class MeetingPage(QWidget):
+    """The details of one meeting: committee, title, date, signature, contact, texts."""
+
+    #: After every saved edit, undo or redo (the meeting list shows some of these fields).
+    changed = Signal()
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._meeting_id: int | None = None
+        self._stack: QUndoStack | None = None
+        self._details: MeetingDetails | None = None
+        self._pushing = False
+        self._pending: dict[str, str] = {}  # field -> why its unfinished value waits
+        self._sessions: Counter[str] = Counter()  # typing sessions, for undo merging
+        self.setObjectName("meetingPage")
+        self.setAccessibleName("Séance")
+
+        self.form = MeetingForm()
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("meetingScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.form)
+        self.empty_label = QLabel(EMPTY_TEXT)
+        self.empty_label.setObjectName("meetingEmpty")
+        self.empty_label.setAccessibleName("Information")
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setMargin(24)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.empty_label)
+        self.pages.addWidget(self.scroll)
+        self.hint_label = QLabel()
+        self.hint_label.setObjectName("meetingHint")
+        self.hint_label.setAccessibleName("Valeur à compléter")
+        self.hint_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setStyleSheet("color: #a4161a;")
+        self.hint_label.setMargin(4)
+        # The hint's room is kept, so that showing it changes no size (two lines at most).
+        self.hint_label.setFixedHeight(2 * self.hint_label.fontMetrics().lineSpacing() + 8)
+        self.hint_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        policy = self.hint_label.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.hint_label.setSizePolicy(policy)
+        self.hint_label.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+        layout.addWidget(self.hint_label)
+
+        f = self.form
+        self.fields: dict[str, QWidget] = {
+            "committee_id": f.committee_combo,
+            "title": f.title_edit,
+            "date": f.date_edit,
+            "start_time": f.start_edit,
+            "end_time": f.end_edit,
+            "place": f.place_edit,
+            "chair_id": f.chair_combo,
+            "status": f.status_combo,
+            "minutes_place": f.minutes_place_edit,
+            "minutes_date": f.minutes_date_edit,
+            "delegation_formula": f.delegation_combo,
+            "signatory_id": f.signatory_combo,
+            "signatory_title": f.signatory_title_edit,
+            "signatory_name": f.signatory_name_edit,
+            "contact_id": f.contact_combo,
+            "contact_name": f.contact_name_edit,
+            "contact_phone": f.contact_phone_edit,
+            "contact_email": f.contact_email_edit,
+            "opening_text": f.opening_edit,
+            "closing_text": f.closing_edit,
+        }
+        for field, widget in self.fields.items():
+            connect_editor(widget, partial(self._edit, field), partial(self._finish, field))
+        f.undated_button.clicked.connect(lambda: f.minutes_date_edit.set_value(None))
+        f.status_model.set_rows((choice.status, choice.label) for choice in status_choices())
+
+        self.undo_keys = UndoKeys(self)
+        self.undo_keys.watch(f.editors)
+        self.show_meeting(None, None)
+        # Settle the size constraints now: shown on its own, the page keeps them.
+        self.ensurePolished()
+        layout.activate()
+
+    # Showing
+
+    @property
+    def meeting_id(self) -> int | None:
+        return self._meeting_id
+
+    def show_meeting(self, meeting_id: int | None, stack: QUndoStack | None) -> None:
+        """Show ``meeting_id`` (None: the empty state); edits go on ``stack``."""
+        self._meeting_id, self._stack, self._details = meeting_id, stack, None
+        self.undo_keys.stack = stack
+        self._pending.clear()
+        self._set_hint(None)
+        if meeting_id is None:
+            self._show_empty(EMPTY_TEXT)
+            return
+        try:
+            with self._db.reading() as session:
+                details = get_meeting_details(session, meeting_id)
+                people = person_choices(session)
+                committees = committee_choices(session)
+                proposed = proposed_delegation_formula(session)
+        except UserError as exc:
+            self._show_empty(str(exc))
+            return
+        with signals_blocked(self.fields.values()):
+            self.form.people_model.set_rows((p.id, p.label) for p in people)
+            self.form.committee_model.set_rows((c.id, c.name) for c in committees)
+            combo = self.form.delegation_combo
+            combo.clear()
+            combo.addItems(sorted(DELEGATION_FORMULAS, key=lambda text: text != proposed))
+        self._details = details
+        self._fill(details)
+        self.pages.setCurrentWidget(self.scroll)
+
+    def _show_empty(self, text: str) -> None:
+        self._meeting_id = None
+        self.empty_label.setText(text)
+        self.pages.setCurrentWidget(self.empty_label)
+
+    def reload(self) -> None:
+        """Show again what the database holds for the meeting (after undo or redo)."""
+        if self._meeting_id is None:
+            return
+        self._pending.clear()
+        self._set_hint(None)
+        try:
+            with self._db.reading() as session:
+                self._details = get_meeting_details(session, self._meeting_id)
+        except UserError as exc:
+            self._show_empty(str(exc))
+            return
+        self._fill(self._details)
+
+    def _fill(self, details: MeetingDetails, skip: str | None = None) -> None:
+        """Show ``details`` in every field but ``skip`` (the one being typed in)."""
+        with signals_blocked(self.fields.values()):
+            for field, widget in self.fields.items():
+                if field != skip:
+                    set_value(widget, getattr(details, field))
+
+    # Editing
+
+    def _edit(self, field: str, value: Any) -> None:
+        details, meeting_id = self._details, self._meeting_id
+        if details is None or meeting_id is None:
+            return
+        old = getattr(details, field)
+        try:
+            new = clean_value(field, value)
+        except IncompleteValue as exc:
+            self._pending[field] = str(exc)
+            self._set_hint(str(exc))
+            return
+        except UserError as exc:
+            self._refuse(field, str(exc))
+            return
+        self._pending.pop(field, None)
+        self._set_hint(None)
+        if new == old:
+            return
+        typed = is_typed(self.fields[field])
+        merge_key = ("meeting", meeting_id, field, self._sessions[field]) if typed else None
+        do, undo_step = self._steps(meeting_id, field, value)
+        self._pushing = True
+        try:
+            undo.record(
+                self._stack, f"Modifier « {FIELD_LABELS[field]} »", do, undo_step, merge_key
+            )
+        except UserError as exc:
+            self._refuse(field, str(exc))
+            return
+        finally:
+            self._pushing = False
+        with self._db.reading() as session:
+            self._details = get_meeting_details(session, meeting_id)
+        self._fill(self._details, skip=field if typed else None)
+        self.changed.emit()
+
+    def _steps(
+        self, meeting_id: int, field: str, value: Any
+    ) -> tuple[Callable[[], object], Callable[[], object]]:
+        """The edit and its undo, replayed through the services."""
+        before: dict[str, Any] = {}
+
+        def do() -> None:
+            try:
+                with self._db.transaction() as session:
+                    change = update_meeting(session, meeting_id, field, value)
+            finally:
+                if not self._pushing:
+                    self._replayed(meeting_id)
+            if not before:
+                before.update(change.before)
+
+        def undo_step() -> None:
+            try:
+                with self._db.transaction() as session:
+                    restore_meeting_fields(session, meeting_id, before)
+            finally:
+                self._replayed(meeting_id)
+
+        return do, undo_step
+
+    def _replayed(self, meeting_id: int) -> None:
+        if meeting_id == self._meeting_id:
+            self.reload()
+        self.changed.emit()
+
+    def _finish(self, field: str) -> None:
+        """The user left a field: refuse a value still unfinished, show the saved one.
+
+        Typing there again later is another undo step.
+        """
+        self._sessions[field] += 1
+        message = self._pending.pop(field, None)
+        if message is not None:
+            self._refuse(field, message)
+        elif self._details is not None:
+            with signals_blocked(self.fields.values()):
+                set_value(self.fields[field], getattr(self._details, field))
+
+    def _refuse(self, field: str, message: str) -> None:
+        self._pending.pop(field, None)
+        self._set_hint(None)
+        messages.show_error(self, message)
+        if self._details is not None:
+            with signals_blocked(self.fields.values()):
+                set_value(self.fields[field], getattr(self._details, field))
+
+    def _set_hint(self, message: str | None) -> None:
+        suffix = " La valeur enregistrée reste inchangée en attendant." if message else ""
+        self.hint_label.setText(f"{message}{suffix}" if message else "")
+        self.hint_label.setVisible(bool(message))
