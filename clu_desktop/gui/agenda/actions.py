@@ -1,0 +1,375 @@
+"""The actions decided on the selected item: what, who, by when, and where they stand."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import (
+    QDate,
+    QModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clu_desktop.domain import ActionStatus
+from clu_desktop.gui.agenda.action_fields import (
+    FIRST_DATE,
+    FRENCH,
+    LAST_DATE,
+    NO_DATE,
+    from_qdate,
+    owner_value,
+    set_due,
+    set_owner,
+    set_status,
+    set_text,
+    to_qdate,
+)
+from clu_desktop.gui.agenda.actions_model import ActionsModel
+from clu_desktop.gui.agenda.editing import EditContext, name
+from clu_desktop.services.agenda_actions import (
+    ACTION_STATUS_LABELS,
+    ActionRow,
+    add_action,
+    delete_action,
+    list_item_actions,
+    restore_action,
+)
+from clu_desktop.services.invitations import PersonChoice
+
+
+class ActionsPanel(QWidget):
+    """The item's actions above, the selected one's fields below."""
+
+    actions_saved = Signal()
+
+    def __init__(self, context: EditContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._item_id: int | None = None
+        self._people: list[PersonChoice] = []
+        self._current: ActionRow | None = None
+        self.setObjectName("agendaActions")
+
+        self.model = ActionsModel(self)
+        self.view = name(QTreeView(), "actionList", "Actions du point")
+        self.view.setModel(self.model)
+        self.view.setRootIsDecorated(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.setAllColumnsShowFocus(True)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current)
+
+        self.add_button = name(
+            QPushButton("Ajout&er une action"), "addAction", "Ajouter une action"
+        )
+        self.delete_button = name(QPushButton("Supprimer"), "deleteAction", "Supprimer l'action")
+
+        self.text_edit = name(QPlainTextEdit(), "actionText", "Texte de l'action")
+        self.text_edit.setUndoRedoEnabled(False)
+        self.text_edit.setTabChangesFocus(True)
+        self.text_edit.setPlaceholderText("Ce qui doit être fait")
+        self.text_edit.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.owner_combo = name(
+            QComboBox(),
+            "actionOwner",
+            "Responsable de l'action",
+            "Choisissez une personne de la séance ou tapez un nom (service, organisme…)",
+        )
+        self.owner_combo.setEditable(True)
+        self.owner_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.owner_combo.setCompleter(None)
+        self.owner_combo.lineEdit().setPlaceholderText("Personne ou service")
+        self.due_check = name(QCheckBox("Éc&héance\u00a0:"), "actionHasDueDate", "Avec échéance")
+        self.due_edit = self._date_edit("actionDueDate", "Échéance de l'action")
+        self.status_combo = name(QComboBox(), "actionStatus", "Statut de l'action")
+        for status, label in ACTION_STATUS_LABELS.items():
+            self.status_combo.addItem(label, status.value)
+        self.done_edit = self._date_edit("actionDoneDate", "Date de réalisation")
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+
+        self.editor = QWidget()
+        form = QFormLayout(self.editor)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self._label("Te&xte\u00a0:", self.text_edit), self.text_edit)
+        form.addRow(self._label("Responsa&ble\u00a0:", self.owner_combo), self.owner_combo)
+        dates = QHBoxLayout()
+        dates.addWidget(self.due_check)
+        dates.addWidget(self.due_edit)
+        dates.addSpacing(16)
+        dates.addWidget(self._label("Stat&ut\u00a0:", self.status_combo))
+        dates.addWidget(self.status_combo)
+        dates.addWidget(self._label("fait le\u00a0:", self.done_edit))
+        dates.addWidget(self.done_edit)
+        dates.addStretch(1)
+        form.addRow(dates)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.editor)
+
+        self.add_button.clicked.connect(self.add_action)
+        self.delete_button.clicked.connect(self.delete_action)
+        self.text_edit.textChanged.connect(self._text_changed)
+        self.owner_combo.activated.connect(self._owner_chosen)
+        self.owner_combo.lineEdit().textEdited.connect(self._owner_typed)
+        self.due_check.toggled.connect(self._due_toggled)
+        self.due_edit.dateChanged.connect(self._due_changed)
+        self.status_combo.activated.connect(self._status_chosen)
+        self.done_edit.dateChanged.connect(self._done_changed)
+        self._update_editor()
+
+    def _date_edit(self, object_name: str, accessible: str) -> QDateEdit:
+        edit = name(QDateEdit(), object_name, accessible)
+        edit.setLocale(FRENCH)
+        edit.setDisplayFormat("dd/MM/yyyy")
+        edit.setCalendarPopup(True)
+        edit.setDateRange(NO_DATE, LAST_DATE)
+        edit.setSpecialValueText(" ")  # the date before the first one: no date, shown blank
+        edit.setDate(NO_DATE)
+        return edit
+
+    @staticmethod
+    def _show_date(edit: QDateEdit, value: dt.date | None) -> None:
+        """A date, or a blank disabled field when there is none."""
+        edit.setEnabled(value is not None)
+        if value is None:
+            edit.setMinimumDate(NO_DATE)
+            edit.setDate(NO_DATE)
+        else:
+            edit.setMinimumDate(FIRST_DATE)
+            edit.setDate(to_qdate(value))
+
+    @staticmethod
+    def _label(text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        return label
+
+    def tab_order(self) -> list[QWidget]:
+        return [
+            self.view,
+            self.add_button,
+            self.delete_button,
+            self.text_edit,
+            self.owner_combo,
+            self.due_check,
+            self.due_edit,
+            self.status_combo,
+            self.done_edit,
+        ]
+
+    # Loading
+
+    def load(self, item_id: int | None, people: list[PersonChoice]) -> None:
+        kept = self._current.id if self._current is not None and item_id == self._item_id else None
+        self._item_id, self._people = item_id, people
+        rows = self._context.read(list_item_actions, item_id) if item_id is not None else []
+        self.model.set_rows(rows)
+        self.select(kept if kept is not None else (rows[0].id if rows else None))
+
+    def select(self, action_id: int | None) -> None:
+        row = self.model.row_of(action_id)
+        self._current = self.model.action_at(row) if row is not None else None
+        if row is not None:
+            self.view.setCurrentIndex(self.model.index(row, 0))
+        self._update_editor()
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._current = self.model.action_at(current.row()) if current.isValid() else None
+        self._update_editor()
+
+    def _update_editor(self) -> None:
+        row = self._current
+        self.editor.setEnabled(row is not None)
+        self.add_button.setEnabled(self._item_id is not None)
+        self.delete_button.setEnabled(row is not None)
+        text = row.text if row is not None else ""
+        if self.text_edit.toPlainText() != text:
+            self.text_edit.blockSignals(True)
+            self.text_edit.setPlainText(text)
+            self.text_edit.blockSignals(False)
+        self._show_owner(row)
+        self._show_dates(row)
+
+    def _show_owner(self, row: ActionRow | None) -> None:
+        combo = self.owner_combo
+        combo.blockSignals(True)
+        combo.lineEdit().blockSignals(True)
+        combo.clear()
+        for person in self._people:
+            combo.addItem(person.label, person.id)
+        if row is not None and row.owner_id is not None:
+            if combo.findData(row.owner_id) < 0:
+                combo.addItem(row.owner_label, row.owner_id)
+            combo.setCurrentIndex(combo.findData(row.owner_id))
+        else:
+            combo.setCurrentIndex(-1)
+            combo.setEditText(row.owner_label if row is not None else "")
+        combo.lineEdit().blockSignals(False)
+        combo.blockSignals(False)
+
+    def _show_dates(self, row: ActionRow | None) -> None:
+        widgets = (self.due_check, self.due_edit, self.status_combo, self.done_edit)
+        for widget in widgets:
+            widget.blockSignals(True)
+        due = row.due_date if row is not None else None
+        self.due_check.setChecked(due is not None)
+        self._show_date(self.due_edit, due)
+        status = row.status if row is not None else ActionStatus.TODO
+        self.status_combo.setCurrentIndex(self.status_combo.findData(status.value))
+        self._show_date(self.done_edit, row.done_date if row is not None else None)
+        for widget in widgets:
+            widget.blockSignals(False)
+
+    # Editing
+
+    def _reloaded(self, action_id: int | None) -> None:
+        self.load(self._item_id, self._people)
+        self.select(action_id)
+        self.actions_saved.emit()
+
+    def add_action(self) -> None:
+        if self._item_id is None:
+            return
+        item_id, context, state = self._item_id, self._context, {}
+
+        def do() -> int:
+            if "snapshot" in state:
+                return context.write(restore_action, state.pop("snapshot"))
+            state["id"] = context.write(add_action, item_id)
+            return state["id"]
+
+        def undo_step() -> None:
+            state["snapshot"] = context.write(delete_action, state["id"])
+
+        ok, new_id = context.record("Ajouter une action", do, undo_step, widget=self)
+        if ok:
+            self._reloaded(new_id)  # type: ignore[arg-type]
+            self.text_edit.setFocus()
+
+    def delete_action(self) -> None:
+        if self._current is None:
+            return
+        action_id, context, state = self._current.id, self._context, {}
+
+        def do() -> None:
+            state["snapshot"] = context.write(delete_action, action_id)
+
+        def undo_step() -> None:
+            context.write(restore_action, state["snapshot"])
+
+        if context.record("Supprimer une action", do, undo_step, widget=self)[0]:
+            self._reloaded(None)
+
+    def _save(self, text: str, service, old: object, new: object, key: str | None) -> None:
+        """Save one change of the current action through ``service(action_id, value)``."""
+        row = self._current
+        if row is None or old == new:
+            return
+        action_id, context = row.id, self._context
+        holder: dict[str, ActionRow] = {}
+
+        def apply(value: object) -> None:
+            holder["row"] = context.write(service, action_id, value)
+
+        merge_key = ("action", action_id, key) if key else None
+        if context.field(text, apply, old, new, merge_key, widget=self):
+            self._current = holder["row"]
+            self.model.replace_row(holder["row"])
+            self._show_dates(self._current)
+            self.actions_saved.emit()
+        else:
+            self._update_editor()
+
+    def _text_changed(self) -> None:
+        if self._current is not None:
+            self._save(
+                "Modifier le texte de l'action",
+                set_text,
+                self._current.text,
+                self.text_edit.toPlainText(),
+                "text",
+            )
+
+    def _owner_chosen(self, index: int) -> None:
+        if self._current is not None:
+            self._save(
+                "Changer le responsable de l'action",
+                set_owner,
+                owner_value(self._current),
+                self.owner_combo.itemData(index),
+                None,
+            )
+
+    def _owner_typed(self, text: str) -> None:
+        if self._current is None:
+            return
+        index = self.owner_combo.findText(text.strip(), Qt.MatchFlag.MatchFixedString)
+        value = self.owner_combo.itemData(index) if index >= 0 else (text.strip() or None)
+        self._save(
+            "Changer le responsable de l'action",
+            set_owner,
+            owner_value(self._current),
+            value,
+            "owner",
+        )
+
+    def _due_toggled(self, checked: bool) -> None:
+        if self._current is not None:
+            new = dt.date.today() if checked else None
+            self._save("Changer l'échéance", set_due, self._current.due_date, new, None)
+
+    def _due_changed(self, value: QDate) -> None:
+        if self._current is not None and self.due_check.isChecked() and value > NO_DATE:
+            new = from_qdate(value)
+            self._save("Changer l'échéance", set_due, self._current.due_date, new, "due")
+
+    def _status_chosen(self, index: int) -> None:
+        row = self._current
+        if row is not None:
+            new = ActionStatus(self.status_combo.itemData(index))
+            self._save(
+                "Changer le statut de l'action",
+                set_status,
+                (row.status, row.done_date),
+                (new, row.done_date if new is ActionStatus.DONE else None),
+                None,
+            )
+
+    def _done_changed(self, value: QDate) -> None:
+        row = self._current
+        if row is not None and row.status is ActionStatus.DONE and value > NO_DATE:
+            self._save(
+                "Changer la date de réalisation",
+                set_status,
+                (row.status, row.done_date),
+                (row.status, from_qdate(value)),
+                "done",
+            )

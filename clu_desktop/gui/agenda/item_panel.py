@@ -1,0 +1,72 @@
+"""The right side of the agenda page: the selected item's fields and minutes text above,
+its statements and actions in tabs below."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from clu_desktop.gui.agenda.actions import ActionsPanel
+from clu_desktop.gui.agenda.editing import EditContext, name
+from clu_desktop.gui.agenda.item_editor import ItemFields
+from clu_desktop.gui.agenda.statements import StatementsPanel
+from clu_desktop.services.agenda import AgendaItemRow
+from clu_desktop.services.invitations import PersonChoice
+
+
+class ItemPanel(QWidget):
+    #: Something of the shown item was saved (the agenda's tree may need refreshing).
+    item_saved = Signal()
+
+    def __init__(self, context: EditContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("agendaItemPanel")
+        self.fields = ItemFields(context)
+        self.statements = StatementsPanel(context)
+        self.actions = ActionsPanel(context)
+        self.tabs = name(QTabWidget(), "agendaItemTabs", "Interventions et actions du point")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.statements, "Interventions")
+        self.tabs.addTab(self.actions, "Actions")
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("agendaItemSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.fields)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 6, 6)
+        layout.addWidget(self.splitter)
+
+        self.fields.item_saved.connect(lambda _id: self.item_saved.emit())
+        self.statements.statements_saved.connect(self._on_children_saved)
+        self.actions.actions_saved.connect(self._on_children_saved)
+
+    def tab_order(self) -> list[QWidget]:
+        return [
+            *self.fields.tab_order(),
+            self.tabs,
+            *self.statements.tab_order(),
+            *self.actions.tab_order(),
+        ]
+
+    def show_item(self, row: AgendaItemRow, people: list[PersonChoice]) -> None:
+        self.fields.show_item(row, people)
+        self.statements.load(row.id, people)
+        self.actions.load(row.id, people)
+        self._update_tab_titles()
+
+    def _on_children_saved(self) -> None:
+        self._update_tab_titles()
+        self.item_saved.emit()
+
+    def _update_tab_titles(self) -> None:
+        for index, (label, count) in enumerate(
+            (
+                ("Interventions", self.statements.model.rowCount()),
+                ("Actions", self.actions.model.rowCount()),
+            )
+        ):
+            self.tabs.setTabText(index, f"{label} ({count})" if count else label)

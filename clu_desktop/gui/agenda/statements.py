@@ -1,0 +1,347 @@
+"""The statements of the selected item: who said what, and whether users remarked or
+asked something."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clu_desktop.domain import StatementKind
+from clu_desktop.gui.agenda.editing import EditContext, name
+from clu_desktop.gui.agenda.statements_model import PERSON_ROLE, StatementsModel
+from clu_desktop.gui.agenda.texts import plain_tooltip
+from clu_desktop.services.agenda_statements import (
+    STATEMENT_KIND_LABELS,
+    StatementRow,
+    add_statement,
+    delete_statement,
+    list_statements,
+    move_statement,
+    restore_statement,
+    set_statement_kind,
+    set_statement_speakers,
+    set_statement_text,
+)
+from clu_desktop.services.invitations import PersonChoice
+
+
+class StatementsPanel(QWidget):
+    """List of statements on the left, the selected one's kind, speakers and text."""
+
+    #: The statements changed (added, edited, deleted): the item's count may differ.
+    statements_saved = Signal()
+
+    def __init__(self, context: EditContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._item_id: int | None = None
+        self._people: list[PersonChoice] = []
+        self._current: StatementRow | None = None
+        self.setObjectName("agendaStatements")
+
+        self.model = StatementsModel(self)
+        self.list_view = name(QListView(), "statementList", "Interventions du point")
+        self.list_view.setModel(self.model)
+        self.list_view.setWordWrap(True)
+        self.list_view.setAlternatingRowColors(True)
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list_view.selectionModel().currentRowChanged.connect(self._on_current)
+
+        self.add_button = name(QPushButton("Ajout&er"), "addStatement", "Ajouter une intervention")
+        self.delete_button = name(
+            QPushButton("Supprimer"), "deleteStatement", "Supprimer l'intervention"
+        )
+        self.up_button = name(QPushButton("Monter"), "statementUp", "Monter l'intervention")
+        self.down_button = name(
+            QPushButton("Descendre"), "statementDown", "Descendre l'intervention"
+        )
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.delete_button, self.up_button, self.down_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        self.kind_combo = name(QComboBox(), "statementKind", "Nature de l'intervention")
+        for kind, label in STATEMENT_KIND_LABELS.items():
+            self.kind_combo.addItem(label, kind.value)
+        self.speakers_list = name(
+            QListWidget(),
+            "statementSpeakers",
+            "Intervenants",
+            "Cochez qui s'exprime, dans l'ordre où le compte-rendu les nomme",
+        )
+        self.speakers_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.speakers_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.text_edit = name(QPlainTextEdit(), "statementText", "Texte de l'intervention")
+        self.text_edit.setUndoRedoEnabled(False)
+        self.text_edit.setTabChangesFocus(True)
+        self.text_edit.setPlaceholderText("M. X et M. Y font part de …")
+
+        self.editor = QWidget()
+        form = QFormLayout(self.editor)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.addRow(self._label("Nat&ure\u00a0:", self.kind_combo), self.kind_combo)
+        form.addRow(self._label("Intervenants\u00a0:", self.speakers_list), self.speakers_list)
+        form.addRow(self._label("Te&xte\u00a0:", self.text_edit), self.text_edit)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.list_view, 1)
+        left_layout.addLayout(buttons)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("statementsSplitter")
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(left)
+        splitter.addWidget(self.editor)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        self.editor.setMinimumWidth(self.fontMetrics().averageCharWidth() * 40)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self.add_button.clicked.connect(self.add_statement)
+        self.delete_button.clicked.connect(self.delete_statement)
+        self.up_button.clicked.connect(lambda: self.move_statement(-1))
+        self.down_button.clicked.connect(lambda: self.move_statement(1))
+        self.kind_combo.activated.connect(self._kind_chosen)
+        self.speakers_list.itemChanged.connect(self._speaker_toggled)
+        self.text_edit.textChanged.connect(self._text_changed)
+        self._update_editor()
+
+    @staticmethod
+    def _label(text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        return label
+
+    def tab_order(self) -> list[QWidget]:
+        return [
+            self.list_view,
+            self.add_button,
+            self.delete_button,
+            self.up_button,
+            self.down_button,
+            self.kind_combo,
+            self.speakers_list,
+            self.text_edit,
+        ]
+
+    # Loading
+
+    def load(self, item_id: int | None, people: list[PersonChoice]) -> None:
+        """Show the statements of ``item_id``, keeping the selected one if it is there."""
+        kept = self._current.id if self._current is not None and item_id == self._item_id else None
+        self._item_id, self._people = item_id, people
+        rows = self._context.read(list_statements, item_id) if item_id is not None else []
+        self.model.set_rows(rows)
+        self.select(kept if kept is not None else (rows[0].id if rows else None))
+
+    def select(self, statement_id: int | None) -> None:
+        row = self.model.row_of(statement_id)
+        if row is None:
+            self._current = None
+            self._update_editor()
+            return
+        index = self.model.index(row)
+        self.list_view.setCurrentIndex(index)
+        self._current = self.model.statement_at(row)
+        self._update_editor()
+
+    def reload(self) -> None:
+        self.load(self._item_id, self._people)
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._current = self.model.statement_at(current.row()) if current.isValid() else None
+        self._update_editor()
+
+    def _update_editor(self) -> None:
+        row = self._current
+        self.editor.setEnabled(row is not None)
+        self.add_button.setEnabled(self._item_id is not None)
+        count = self.model.rowCount()
+        position = self.model.row_of(row.id) if row is not None else None
+        self.delete_button.setEnabled(row is not None)
+        self.up_button.setEnabled(position is not None and position > 0)
+        self.down_button.setEnabled(position is not None and position < count - 1)
+        self.kind_combo.setCurrentIndex(
+            self.kind_combo.findData(row.kind.value) if row is not None else 0
+        )
+        self._fill_speakers(row)
+        text = row.text if row is not None else ""
+        if self.text_edit.toPlainText() != text:
+            self.text_edit.blockSignals(True)
+            self.text_edit.setPlainText(text)
+            self.text_edit.blockSignals(False)
+
+    def _fill_speakers(self, row: StatementRow | None) -> None:
+        self.speakers_list.blockSignals(True)
+        self.speakers_list.clear()
+        chosen = row.speakers if row is not None else ()
+        known = {person.id for person in self._people}
+        for person in [*self._people, *(p for p in chosen if p.id not in known)]:
+            entry = QListWidgetItem(person.label)
+            entry.setToolTip(plain_tooltip(person.label))
+            entry.setData(Qt.ItemDataRole.UserRole, person.id)
+            entry.setData(PERSON_ROLE, person)
+            entry.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsUserCheckable
+                | Qt.ItemFlag.ItemIsSelectable
+            )
+            self.speakers_list.addItem(entry)
+        if not self.speakers_list.count():
+            hint = QListWidgetItem("Aucun participant : invitez d'abord les membres de la séance.")
+            hint.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.speakers_list.addItem(hint)
+        self.speakers_list.blockSignals(False)
+        self._show_speakers(row)
+
+    def _show_speakers(self, row: StatementRow | None) -> None:
+        """Tick the speakers and number them in the order the minutes name them."""
+        chosen = list(row.speaker_ids) if row is not None else []
+        self.speakers_list.blockSignals(True)
+        for i in range(self.speakers_list.count()):
+            entry = self.speakers_list.item(i)
+            person = entry.data(PERSON_ROLE)
+            if person is None:
+                continue  # the hint shown when nobody is invited
+            checked = person.id in chosen
+            entry.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            rank = chosen.index(person.id) + 1 if checked and len(chosen) > 1 else None
+            entry.setText(f"{rank}. {person.label}" if rank else person.label)
+        self.speakers_list.blockSignals(False)
+
+    def _replace_current(self, row: StatementRow) -> None:
+        """Show a saved change without reloading (the widget being edited keeps its state)."""
+        self._current = row
+        self.model.replace_row(row)
+        self.statements_saved.emit()
+
+    # Editing
+
+    def _saved(self, statement_id: int | None) -> None:
+        self.load(self._item_id, self._people)
+        self.select(statement_id)
+        self.statements_saved.emit()
+
+    def add_statement(self) -> None:
+        if self._item_id is None:
+            return
+        item_id, context, state = self._item_id, self._context, {}
+
+        def do() -> int:
+            if "snapshot" in state:
+                return context.write(restore_statement, state.pop("snapshot"))
+            state["id"] = context.write(add_statement, item_id)
+            return state["id"]
+
+        def undo_step() -> None:
+            state["snapshot"] = context.write(delete_statement, state["id"])
+
+        ok, new_id = context.record("Ajouter une intervention", do, undo_step, widget=self)
+        if ok:
+            self._saved(new_id)  # type: ignore[arg-type]
+            self.speakers_list.setFocus()
+
+    def delete_statement(self) -> None:
+        if self._current is None:
+            return
+        statement_id, context, state = self._current.id, self._context, {}
+
+        def do() -> None:
+            state["snapshot"] = context.write(delete_statement, statement_id)
+
+        def undo_step() -> None:
+            context.write(restore_statement, state["snapshot"])
+
+        if context.record("Supprimer une intervention", do, undo_step, widget=self)[0]:
+            self._saved(None)
+
+    def move_statement(self, delta: int) -> None:
+        if self._current is None:
+            return
+        statement_id, context = self._current.id, self._context
+        ok, _ = context.record(
+            "Déplacer une intervention",
+            lambda: context.write(move_statement, statement_id, delta),
+            lambda: context.write(move_statement, statement_id, -delta),
+            widget=self,
+        )
+        if ok:
+            self._saved(statement_id)
+
+    def _kind_chosen(self, index: int) -> None:
+        row = self._current
+        if row is None:
+            return
+        new = StatementKind(self.kind_combo.itemData(index))
+        if new == row.kind:
+            return
+        statement_id, context = row.id, self._context
+        if context.field(
+            "Changer la nature de l'intervention",
+            lambda kind: context.write(set_statement_kind, statement_id, kind),
+            row.kind,
+            new,
+            widget=self,
+        ):
+            self._replace_current(replace(row, kind=new))
+        else:
+            self._update_editor()
+
+    def _speaker_toggled(self, entry: QListWidgetItem) -> None:
+        row = self._current
+        if row is None:
+            return
+        person = entry.data(PERSON_ROLE)
+        old = list(row.speakers)
+        new = [p for p in old if p.id != person.id]
+        if entry.checkState() == Qt.CheckState.Checked:
+            new.append(person)
+        statement_id, context = row.id, self._context
+        if context.field(
+            "Choisir les intervenants",
+            lambda ids: context.write(set_statement_speakers, statement_id, ids),
+            [p.id for p in old],
+            [p.id for p in new],
+            widget=self,
+        ):
+            row = replace(row, speakers=tuple(new))
+            self._replace_current(row)
+        self._show_speakers(row)
+
+    def _text_changed(self) -> None:
+        row = self._current
+        if row is None:
+            return
+        new = self.text_edit.toPlainText()
+        statement_id, context = row.id, self._context
+        if context.field(
+            "Modifier le texte de l'intervention",
+            lambda text: context.write(set_statement_text, statement_id, text),
+            row.text,
+            new,
+            ("statement", statement_id, "text"),
+            widget=self,
+        ):
+            self._replace_current(replace(row, text=new))
+        else:
+            self._update_editor()
