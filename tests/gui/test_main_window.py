@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import subprocess
 import sys
@@ -186,12 +185,12 @@ def test_window_remembers_the_meeting_and_the_tab(open_window, add_meeting, qtbo
     window = open_window()
     window.navigator.select_meeting(older)
     window.tabs.setCurrentIndex(2)
-    window.resize(900, 640)
+    window.resize(700, 500)
     window.close()
     again = open_window()
     assert again.meeting_id == older
     assert again.tabs.currentIndex() == 2
-    assert (again.width(), again.height()) == (900, 640)
+    assert (again.width(), again.height()) == (700, 500)
 
 
 def test_main_widgets_have_accessible_names(open_window):
