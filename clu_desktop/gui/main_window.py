@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([330, 950])
+        self.splitter.setSizes([480, 920])
         self.setCentralWidget(self.splitter)
 
         self._refresh_timer = QTimer(self)

@@ -58,6 +58,8 @@ class ParticipantsPage(QWidget):
         self.people = QListWidget()
         self.people.setObjectName("invitedPeople")
         self.people.setAccessibleName("Personnes invitées")
+        self.people.setWordWrap(True)
+        self.people.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.invite_button = QPushButton("&Inviter les membres permanents du comité")
         self.invite_button.setObjectName("inviteStandingMembers")
         self.invite_button.setAccessibleName("Inviter les membres permanents du comité")

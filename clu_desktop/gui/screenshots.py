@@ -21,9 +21,15 @@ def _slug(title: str) -> str:
 def take_screenshots(db: Database, out_dir: Path) -> list[Path]:
     """Write one PNG per tab of the main window (on the newest meeting), per tab of the
     directory, and of the settings dialog; returns the files written."""
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QTabWidget
 
     from clu_desktop.gui.main_window import MainWindow
+
+    # Screens as a first start shows them: the user's remembered sizes are neither read
+    # nor changed.
+    QApplication.instance().setOrganizationName("clu-desktop-screenshots")
+    QSettings().clear()
 
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []

@@ -95,7 +95,7 @@ class AgendaPage(AgendaCommands, QWidget):
         self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([480, 720])
+        self.splitter.setSizes([560, 640])
 
         self.pages = QStackedWidget()
         self.empty_label = self._message_label("agendaEmptyState", "Information")

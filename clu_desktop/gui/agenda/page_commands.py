@@ -100,9 +100,11 @@ class AgendaCommands:
     def _build_buttons(self) -> QGridLayout:
         grid = QGridLayout()
         self._buttons: list[QPushButton] = []
-        rows = (
-            (self.add_item_action, self.add_sub_item_action, self.delete_action),
-            (self.up_action, self.down_action, self.indent_action, self.outdent_action),
+        rows = (  # two columns: the list keeps its room on a small screen
+            (self.add_item_action, self.add_sub_item_action),
+            (self.up_action, self.down_action),
+            (self.indent_action, self.outdent_action),
+            (self.delete_action,),
         )
         for row, actions in enumerate(rows):
             for column, action in enumerate(actions):

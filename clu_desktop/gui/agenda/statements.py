@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QListView,
     QListWidget,
@@ -72,10 +72,11 @@ class StatementsPanel(QWidget):
         self.down_button = name(
             QPushButton("Descendre"), "statementDown", "Descendre l'intervention"
         )
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.delete_button, self.up_button, self.down_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = QGridLayout()  # two by two: the page stays usable on a small screen
+        for index, button in enumerate(
+            (self.add_button, self.delete_button, self.up_button, self.down_button)
+        ):
+            buttons.addWidget(button, index // 2, index % 2)
 
         self.kind_combo = name(QComboBox(), "statementKind", "Nature de l'intervention")
         for kind, label in STATEMENT_KIND_LABELS.items():
