@@ -33,7 +33,7 @@ from clu_desktop.gui.meeting.binding import (
     signals_blocked,
 )
 from clu_desktop.gui.meeting.form import MeetingForm
-from clu_desktop.gui.meeting.widgets import UndoKeys
+from clu_desktop.gui.undo import UndoKeys
 from clu_desktop.services.meeting_details import (
     DELEGATION_FORMULAS,
     FIELD_LABELS,
@@ -133,8 +133,8 @@ class MeetingPage(QWidget):
         f.undated_button.clicked.connect(lambda: f.minutes_date_edit.set_value(None))
         f.status_model.set_rows((choice.status, choice.label) for choice in status_choices())
 
-        self.undo_keys = UndoKeys(self)
-        self.undo_keys.watch(f.editors)
+        self.undo_keys = UndoKeys(lambda: self._stack, self)
+        self.undo_keys.watch(*f.editors)
         self.show_meeting(None, None)
         # Settle the size constraints now: shown on its own, the page keeps them.
         self.ensurePolished()
@@ -149,7 +149,6 @@ class MeetingPage(QWidget):
     def show_meeting(self, meeting_id: int | None, stack: QUndoStack | None) -> None:
         """Show ``meeting_id`` (None: the empty state); edits go on ``stack``."""
         self._meeting_id, self._stack, self._details = meeting_id, stack, None
-        self.undo_keys.stack = stack
         self._pending.clear()
         self._set_hint(None)
         if meeting_id is None:

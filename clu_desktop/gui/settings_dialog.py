@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 from clu_desktop.errors import UserError
 from clu_desktop.gui import messages, undo
 from clu_desktop.gui.meeting.binding import connect_editor, is_typed, set_value, signals_blocked
-from clu_desktop.gui.meeting.widgets import ChoiceCombo, ChoiceModel, UndoKeys
+from clu_desktop.gui.meeting.widgets import ChoiceCombo, ChoiceModel
+from clu_desktop.gui.undo import UndoKeys
 from clu_desktop.services.meeting_details import IncompleteValue, committee_choices
 from clu_desktop.services.settings import (
     IDENTITY_LABELS,
@@ -135,9 +136,8 @@ class SettingsDialog(QDialog):
         for field, widget in self.fields.items():
             connect_editor(widget, partial(self._edit, field), partial(self._finish, field))
         editors = [*self.fields.values(), *self.choose_buttons.values()]
-        self.undo_keys = UndoKeys(self)
-        self.undo_keys.stack = self.undo_stack
-        self.undo_keys.watch(editors)
+        self.undo_keys = UndoKeys(lambda: self.undo_stack, self)
+        self.undo_keys.watch(*editors)
         for name, keys, slot in (
             ("undoAction", [QKeySequence.StandardKey.Undo], self.undo_stack.undo),
             ("redoAction", [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")], self.redo),

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from clu_desktop.errors import UserError
 from clu_desktop.gui import messages
@@ -88,3 +90,55 @@ def field_edit(
 ) -> None:
     """Set a value with ``apply(new)``; undo applies ``old`` again."""
     record(stack, text, lambda: apply(new), lambda: apply(old), merge_key)
+
+
+def undo_key(event: QKeyEvent) -> str | None:
+    """ "undo", "redo" or None for a key event (Ctrl+Y is redo on every platform)."""
+    if event.matches(QKeySequence.StandardKey.Undo):
+        return "undo"
+    if event.matches(QKeySequence.StandardKey.Redo):
+        return "redo"
+    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    if event.key() == Qt.Key.Key_Y and modifiers == Qt.KeyboardModifier.ControlModifier:
+        return "redo"
+    return None
+
+
+class UndoKeys(QObject):
+    """Event filter: Ctrl+Z / Ctrl+Y typed in a field undo and redo on the data's stack,
+    never inside the field (whose own undo would bypass what is saved).
+
+    A text field claims these keys for itself (ShortcutOverride); the filter claims them
+    instead, then calls the stack on the key press, so that a window-wide Ctrl+Z shortcut
+    never fires a second time. ``stack`` gives the stack of the moment (None: nothing).
+    """
+
+    def __init__(
+        self, stack: Callable[[], QUndoStack | None], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._stack = stack
+
+    def watch(self, *widgets: QWidget, children: bool = False) -> None:
+        """Filter ``widgets`` (and, with ``children``, every widget inside them)."""
+        for widget in widgets:
+            found = [widget, *widget.findChildren(QWidget)] if children else [widget]
+            for each in found:
+                each.installEventFilter(self)
+                if isinstance(each, QComboBox) and each.lineEdit() is not None:
+                    each.lineEdit().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            return False
+        which = undo_key(event)  # type: ignore[arg-type]
+        if which is None:
+            return False
+        if kind == QEvent.Type.ShortcutOverride:
+            event.accept()  # deliver it as a key press, handled below
+            return True
+        stack = self._stack()
+        if stack is not None:
+            stack.undo() if which == "undo" else stack.redo()
+        return True

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from clu_desktop.errors import UserError
-from clu_desktop.gui.agenda.editing import EditContext, UndoKeys, name
+from clu_desktop.gui.agenda.editing import EditContext, name
 from clu_desktop.gui.agenda.item_panel import ItemPanel
 from clu_desktop.gui.agenda.items_model import (
     DURATION_COLUMN,
@@ -31,6 +31,7 @@ from clu_desktop.gui.agenda.items_model import (
     AgendaTreeModel,
 )
 from clu_desktop.gui.agenda.page_commands import AgendaCommands
+from clu_desktop.gui.undo import UndoKeys
 from clu_desktop.services.agenda import AgendaItemRow, list_agenda
 from clu_desktop.services.agenda_schedule import footer_text
 from clu_desktop.services.invitations import PersonChoice, meeting_people
@@ -109,8 +110,8 @@ class AgendaPage(AgendaCommands, QWidget):
         order = [self.tree, *self._buttons, *self.item_panel.tab_order()]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
-        self.undo_keys = UndoKeys(self.context, self)
-        self.undo_keys.watch(self)
+        self.undo_keys = UndoKeys(lambda: self.context.stack, self)
+        self.undo_keys.watch(self, children=True)
         self.show_meeting(None, None)
 
     def _settle_layout(self) -> None:

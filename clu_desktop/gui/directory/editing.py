@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,10 +19,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from clu_desktop.errors import UserError
 from clu_desktop.gui import messages, undo
+from clu_desktop.gui.undo import UndoKeys
 from clu_desktop.store.database import Database
-
-UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
-REDO_KEY = QKeySequence("Ctrl+Y")
 
 
 class DirectoryContext(QObject):
@@ -73,20 +71,6 @@ class DirectoryContext(QObject):
         except UserError as exc:
             messages.show_error(parent, str(exc))
             return False, None
-
-
-class UndoKeysFilter(QObject):
-    """Lets Ctrl+Z / Ctrl+Y reach the window's undo stack instead of a text field's own
-    undo, so that every saved change is undone the same way."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and (
-            any(event.matches(key) for key in UNDO_KEYS)
-            or QKeySequence(event.keyCombination()) == REDO_KEY
-        ):
-            event.ignore()
-            return True
-        return super().eventFilter(watched, event)
 
 
 def settle(window: QWidget) -> None:
@@ -143,7 +127,7 @@ class FieldBinder(QObject):
         super().__init__(parent)
         self._ctx, self._kind, self._apply, self._status = ctx, kind, apply, status
         self._parent = parent
-        self._filter = UndoKeysFilter(self)
+        self._filter = UndoKeys(lambda: ctx.stack, self)
         self._widgets: dict[str, QWidget] = {}
         self._labels: dict[str, str] = {}
         self._values: dict[str, object] = {}

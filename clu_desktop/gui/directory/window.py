@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
 from clu_desktop.gui.directory.committees import CommitteesTab
 from clu_desktop.gui.directory.editing import (
     DirectoryContext,
-    UndoKeysFilter,
     buddy_label,
     name_widget,
 )
 from clu_desktop.gui.directory.organisations import OrganisationsTab
 from clu_desktop.gui.directory.people_tab import PeopleTab
+from clu_desktop.gui.undo import UndoKeys
 from clu_desktop.store.database import Database
 
 SEARCH_PLACEHOLDER = "Rechercher une personne, un organisme…"
@@ -53,7 +53,8 @@ class DirectoryWindow(QMainWindow):
             "sans tenir compte des accents ni des majuscules (Échap pour effacer)"
         )
         self.search.textChanged.connect(self._search_changed)
-        self.search.installEventFilter(UndoKeysFilter(self.search))  # Ctrl+Z undoes data
+        # Ctrl+Z in the search box undoes the last change to the data, not the typing.
+        UndoKeys(lambda: self.undo_stack, self.search).watch(self.search)
         clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search)
         clear.setContext(Qt.ShortcutContext.WidgetShortcut)
         clear.activated.connect(self.search.clear)

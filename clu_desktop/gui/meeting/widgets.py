@@ -5,12 +5,11 @@ event filter sending Ctrl+Z / Ctrl+Y to an undo stack."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable
 
 from PySide6.QtCore import (
     QAbstractListModel,
     QDate,
-    QEvent,
     QLocale,
     QModelIndex,
     QObject,
@@ -19,7 +18,7 @@ from PySide6.QtCore import (
     QTime,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -214,52 +213,3 @@ class TimeEdit(QTimeEdit):
 
     def set_value(self, value: dt.time | None) -> None:
         self.setTime(QTime(0, 0) if value is None else QTime(value.hour, value.minute))
-
-
-def undo_key(event: QKeyEvent) -> str | None:
-    """ "undo", "redo" or None for a key event (Ctrl+Y is redo everywhere)."""
-    if event.matches(QKeySequence.StandardKey.Undo):
-        return "undo"
-    if event.matches(QKeySequence.StandardKey.Redo):
-        return "redo"
-    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-    if event.key() == Qt.Key.Key_Y and modifiers == Qt.KeyboardModifier.ControlModifier:
-        return "redo"
-    return None
-
-
-class UndoKeys(QObject):
-    """Event filter: Ctrl+Z / Ctrl+Y pressed in a field undo and redo on ``stack``, never
-    inside the field (whose own undo would bypass the saved data).
-
-    A text field claims these keys for itself (ShortcutOverride); the filter claims them
-    instead, then calls the stack on the key press, so that a window-wide Ctrl+Z shortcut
-    never fires a second time.
-    """
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.stack: QUndoStack | None = None
-
-    def watch(self, widgets: Sequence[QWidget]) -> None:
-        for widget in widgets:
-            widget.installEventFilter(self)
-            if isinstance(widget, QComboBox) and widget.lineEdit() is not None:
-                widget.lineEdit().installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
-            return False
-        which = undo_key(event)  # type: ignore[arg-type]
-        if which is None:
-            return False
-        if kind == QEvent.Type.ShortcutOverride:
-            event.accept()  # deliver it as a key press, handled below
-            return True
-        if self.stack is not None:
-            if which == "undo":
-                self.stack.undo()
-            else:
-                self.stack.redo()
-        return True
