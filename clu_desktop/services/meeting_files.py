@@ -12,6 +12,11 @@ from clu_desktop.interchange.meeting_import import import_meeting
 from clu_desktop.interchange.validation import read_meeting_file
 from clu_desktop.resources import DEMO_MEETING, resource_path
 from clu_desktop.services.meetings import count_meetings, find_meeting_id
+from clu_desktop.services.settings import (
+    MINUTES_DATE_STYLE_KEY,
+    get_setting,
+    set_minutes_date_style,
+)
 
 
 def import_file(session: Session, path: Path) -> int:
@@ -36,4 +41,8 @@ def load_demo(session: Session, *, force: bool = False) -> int:
             f"La base contient déjà {existing} séance(s) : la démonstration n'a pas été "
             "chargée. Utilisez --force pour l'ajouter quand même."
         )
-    return import_file(session, resource_path(*DEMO_MEETING))
+    meeting_id = import_file(session, resource_path(*DEMO_MEETING))
+    if get_setting(session, MINUTES_DATE_STYLE_KEY) is None:
+        # The real minutes of December 2023 carry a date stamp: "08 AVR. 2024".
+        set_minutes_date_style(session, "stamp")
+    return meeting_id

@@ -215,3 +215,22 @@ def set_default_committee_id(session: Session, committee_id: int | None) -> None
     if committee_id is not None and session.get(Committee, committee_id) is None:
         raise UserError("Ce comité n'existe plus (il a peut-être été supprimé).")
     set_setting(session, DEFAULT_COMMITTEE_KEY, None if committee_id is None else str(committee_id))
+
+
+MINUTES_DATE_STYLE_KEY = "minutes_date_style"
+MINUTES_DATE_STYLES = {
+    "long": "8 avril 2024",
+    "stamp": "08 AVR. 2024 (comme un tampon dateur)",
+}
+
+
+def get_minutes_date_style(session: Session) -> str:
+    """How the minutes print their date: "long" (the default) or "stamp"."""
+    value = get_setting(session, MINUTES_DATE_STYLE_KEY)
+    return value if value in MINUTES_DATE_STYLES else "long"
+
+
+def set_minutes_date_style(session: Session, style: str) -> None:
+    if style not in MINUTES_DATE_STYLES:
+        raise UserError(f"Style de date inconnu : « {style} ».")
+    set_setting(session, MINUTES_DATE_STYLE_KEY, style)

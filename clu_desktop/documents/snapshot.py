@@ -1,0 +1,192 @@
+"""What a document prints, frozen: plain values read once from the database.
+
+The services build a snapshot (``clu_desktop.services.documents``); the documents read
+it and never touch the database, so they run headless, in tests and in a worker thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+def _join(*parts: str | None) -> str:
+    return " ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """The organisation in the letterhead; multi-line blocks are tuples of lines."""
+
+    authority_lines: tuple[str, ...] = ()
+    motto_lines: tuple[str, ...] = ()
+    service_block_lines: tuple[str, ...] = ()
+    service_name: str | None = None
+    town: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    website: str | None = None
+    logo_path: str | None = None
+    font_path: str | None = None
+    font_bold_path: str | None = None
+
+    @property
+    def author(self) -> str:
+        """For the PDF's metadata: the service, else the authority."""
+        return self.service_name or " ".join(self.authority_lines) or "CLU Desktop"
+
+
+@dataclass(frozen=True)
+class Contact:
+    """The "Affaire suivie par" block."""
+
+    name: str | None = None
+    phone: str | None = None
+    email: str | None = None
+
+
+@dataclass(frozen=True)
+class PrintedPerson:
+    """A person as the documents print them (the invitation's snapshot)."""
+
+    civility: str | None
+    first_name: str | None
+    last_name: str
+    organisation: str | None = None
+    function: str | None = None
+
+    @property
+    def full_name(self) -> str:
+        """ "M. Bernard GUY"."""
+        return _join(self.civility, self.first_name, self.last_name)
+
+    @property
+    def name_and_function(self) -> str:
+        """ "M. Bernard GUY, Président" (no comma without a function)."""
+        return f"{self.full_name}, {self.function}" if self.function else self.full_name
+
+
+@dataclass(frozen=True)
+class Attendance:
+    person: PrintedPerson
+    status: str  # invited, present, excused, absent, represented
+    represented_by: str | None = None  # the deputy's printed name
+    arrived_at: dt.time | None = None
+    left_at: dt.time | None = None
+    note: str | None = None
+    is_chair: bool = False
+
+
+@dataclass(frozen=True)
+class StatementSnapshot:
+    text: str
+    kind: str = "statement"  # statement, remark, request
+    speakers: tuple[str, ...] = ()
+    answer_text: str | None = None
+    answered_on: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class ActionSnapshot:
+    text: str
+    status: str = "todo"  # todo, in_progress, done, abandoned
+    done_date: dt.date | None = None
+    when_label: str | None = None
+    due_date: dt.date | None = None
+    owner: str | None = None
+
+
+@dataclass(frozen=True)
+class ItemSnapshot:
+    """An agenda item; ``number`` is "1", "6.1"…"""
+
+    number: str
+    title: str
+    heading: str | None = None
+    presenter: str | None = None
+    duration_minutes: int | None = None
+    minutes_text: str | None = None
+    statements: tuple[StatementSnapshot, ...] = ()
+    actions: tuple[ActionSnapshot, ...] = ()
+    children: tuple[ItemSnapshot, ...] = ()
+
+    @property
+    def section_title(self) -> str:
+        return self.heading or self.title
+
+    @property
+    def has_content(self) -> bool:
+        """Whether the minutes have anything to print under this item."""
+        return bool(
+            (self.minutes_text or "").strip()
+            or self.statements
+            or self.actions
+            or any(child.has_content for child in self.children)
+        )
+
+
+@dataclass(frozen=True)
+class IndicatorValueSnapshot:
+    period: str  # "2022", "2022-T3", "2022-07"
+    value: float
+    site: str | None = None  # None: all sites
+    comment: str | None = None
+    is_example: bool = False
+
+
+@dataclass(frozen=True)
+class IndicatorSnapshot:
+    code: str
+    name: str
+    category: str | None = None
+    unit: str | None = None
+    direction: str = "higher"  # higher or lower is better
+    target: float | None = None
+    periodicity: str = "year"
+    values: tuple[IndicatorValueSnapshot, ...] = ()
+
+    @property
+    def has_examples(self) -> bool:
+        return any(v.is_example for v in self.values)
+
+
+@dataclass(frozen=True)
+class AnnexSnapshot:
+    number: int  # annexe 1, annexe 2…
+    title: str
+    kind: str  # indicators, text, pdf
+    text: str | None = None
+    indicators: tuple[IndicatorSnapshot, ...] = ()
+    file_name: str | None = None
+    file_data: bytes | None = field(default=None, repr=False)
+
+
+@dataclass(frozen=True)
+class MeetingSnapshot:
+    letterhead: Letterhead
+    committee_name: str
+    committee_acronym: str | None
+    title: str
+    date: dt.date
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
+    place: str | None = None
+    status: str = "planned"
+    chair: PrintedPerson | None = None
+    minutes_place: str | None = None
+    minutes_date: dt.date | None = None
+    #: "long" prints "8 avril 2024"; "stamp" prints "08 AVR. 2024" like a date stamp.
+    minutes_date_style: str = "long"
+    delegation_formula: str | None = None
+    signatory_title: str | None = None
+    signatory_name: str | None = None
+    contact: Contact = Contact()
+    opening_text: str | None = None
+    closing_text: str | None = None
+    attendance: tuple[Attendance, ...] = ()
+    items: tuple[ItemSnapshot, ...] = ()
+    annexes: tuple[AnnexSnapshot, ...] = ()
+
+    def attending(self, status: str) -> tuple[Attendance, ...]:
+        """Invited people of a status, the chair left out (printed as "Présidence")."""
+        return tuple(a for a in self.attendance if a.status == status and not a.is_chair)

@@ -1,0 +1,238 @@
+"""Snapshots of a meeting for the documents: everything they print, read in one go."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload, undefer
+
+from clu_desktop.documents.snapshot import (
+    ActionSnapshot,
+    AnnexSnapshot,
+    Attendance,
+    Contact,
+    IndicatorSnapshot,
+    IndicatorValueSnapshot,
+    ItemSnapshot,
+    Letterhead,
+    MeetingSnapshot,
+    PrintedPerson,
+    StatementSnapshot,
+)
+from clu_desktop.domain import (
+    Action,
+    AgendaItem,
+    Annex,
+    Identity,
+    Indicator,
+    IndicatorValue,
+    Invitation,
+    Meeting,
+    Person,
+    Site,
+)
+from clu_desktop.services.invitations import get_meeting
+from clu_desktop.services.settings import get_minutes_date_style
+
+#: Years of indicator values an annex may show, up to the meeting's year.
+ANNEX_YEARS = 5
+
+
+def _lines(text: str | None) -> tuple[str, ...]:
+    return tuple(line.strip() for line in (text or "").splitlines() if line.strip())
+
+
+def letterhead(session: Session) -> Letterhead:
+    identity = session.scalars(select(Identity).order_by(Identity.id)).first()
+    if identity is None:
+        return Letterhead()
+    return Letterhead(
+        authority_lines=_lines(identity.authority),
+        motto_lines=_lines(identity.motto),
+        service_block_lines=_lines(identity.service_block),
+        service_name=identity.service_name,
+        town=identity.town,
+        phone=identity.phone,
+        email=identity.email,
+        website=identity.website,
+        logo_path=identity.logo_path,
+        font_path=identity.font_path,
+        font_bold_path=identity.font_bold_path,
+    )
+
+
+def _printed(invitation: Invitation) -> PrintedPerson:
+    return PrintedPerson(
+        civility=invitation.printed_civility,
+        first_name=invitation.printed_first_name,
+        last_name=invitation.printed_last_name,
+        organisation=invitation.printed_organisation,
+        function=invitation.printed_function,
+    )
+
+
+def _from_directory(person: Person) -> PrintedPerson:
+    return PrintedPerson(
+        civility=person.civility,
+        first_name=person.first_name,
+        last_name=person.last_name.upper(),
+        organisation=person.organisation.name if person.organisation else None,
+        function=person.function,
+    )
+
+
+class _Builder:
+    def __init__(self, session: Session, meeting: Meeting) -> None:
+        self.session = session
+        self.meeting = meeting
+        self.printed: dict[int, PrintedPerson] = {
+            inv.person_id: _printed(inv) for inv in meeting.invitations if inv.person_id
+        }
+        self.actions: dict[int, list[Action]] = {}
+        for action in meeting.actions:
+            if action.agenda_item_id is not None:
+                self.actions.setdefault(action.agenda_item_id, []).append(action)
+
+    def person(self, person: Person | None) -> PrintedPerson | None:
+        if person is None:
+            return None
+        return self.printed.get(person.id) or _from_directory(person)
+
+    def name(self, person: Person | None) -> str | None:
+        printed = self.person(person)
+        return printed.full_name if printed else None
+
+    def build(self) -> MeetingSnapshot:
+        meeting = self.meeting
+        return MeetingSnapshot(
+            letterhead=letterhead(self.session),
+            committee_name=meeting.committee.name,
+            committee_acronym=meeting.committee.acronym,
+            title=meeting.title,
+            date=meeting.date,
+            start_time=meeting.start_time,
+            end_time=meeting.end_time,
+            place=meeting.place,
+            status=meeting.status.value,
+            chair=self.person(meeting.chair),
+            minutes_place=meeting.minutes_place,
+            minutes_date=meeting.minutes_date,
+            minutes_date_style=get_minutes_date_style(self.session),
+            delegation_formula=meeting.delegation_formula,
+            signatory_title=meeting.signatory_title,
+            signatory_name=meeting.signatory_name,
+            contact=Contact(meeting.contact_name, meeting.contact_phone, meeting.contact_email),
+            opening_text=meeting.opening_text,
+            closing_text=meeting.closing_text,
+            attendance=tuple(self.attendance(inv) for inv in meeting.invitations),
+            items=tuple(
+                self.item(item, str(n)) for n, item in enumerate(meeting.top_level_items, 1)
+            ),
+            annexes=tuple(self.annex(a, n) for n, a in enumerate(meeting.annexes, 1)),
+        )
+
+    def attendance(self, invitation: Invitation) -> Attendance:
+        deputy = self.name(invitation.represented_by) or invitation.represented_by_name
+        return Attendance(
+            person=_printed(invitation),
+            status=invitation.status.value,
+            represented_by=deputy,
+            arrived_at=invitation.arrived_at,
+            left_at=invitation.left_at,
+            note=invitation.note,
+            is_chair=(
+                invitation.person_id is not None and invitation.person_id == self.meeting.chair_id
+            ),
+        )
+
+    def item(self, item: AgendaItem, number: str) -> ItemSnapshot:
+        return ItemSnapshot(
+            number=number,
+            title=item.title,
+            heading=item.heading,
+            presenter=self.name(item.presenter),
+            duration_minutes=item.duration_minutes,
+            minutes_text=item.minutes_text,
+            statements=tuple(
+                StatementSnapshot(
+                    text=s.text,
+                    kind=s.kind.value,
+                    speakers=tuple(self.name(sp.person) or "" for sp in s.speakers),
+                    answer_text=s.answer_text,
+                    answered_on=s.answered_on,
+                )
+                for s in item.statements
+            ),
+            actions=tuple(
+                ActionSnapshot(
+                    text=a.text,
+                    status=a.status.value,
+                    done_date=a.done_date,
+                    when_label=a.when_label,
+                    due_date=a.due_date,
+                    owner=self.name(a.owner) or a.owner_name,
+                )
+                for a in self.actions.get(item.id, [])
+            ),
+            children=tuple(
+                self.item(child, f"{number}.{n}") for n, child in enumerate(item.children, 1)
+            ),
+        )
+
+    def annex(self, annex: Annex, number: int) -> AnnexSnapshot:
+        return AnnexSnapshot(
+            number=number,
+            title=annex.title,
+            kind=annex.kind.value,
+            text=annex.text,
+            indicators=tuple(self.indicator(i) for i in annex.indicators),
+            file_name=annex.file_name,
+            file_data=annex.file_data,
+        )
+
+    def indicator(self, indicator: Indicator) -> IndicatorSnapshot:
+        last = self.meeting.date.year
+        rows = self.session.execute(
+            select(IndicatorValue, Site.name)
+            .outerjoin(Site, IndicatorValue.site_id == Site.id)
+            .where(
+                IndicatorValue.indicator_id == indicator.id,
+                IndicatorValue.period >= str(last - ANNEX_YEARS + 1),
+                IndicatorValue.period < f"{last}~",  # "~" sorts after "-Tn" and "-MM"
+            )
+            .order_by(IndicatorValue.period, Site.position, Site.name)
+        )
+        return IndicatorSnapshot(
+            code=indicator.code,
+            name=indicator.name,
+            category=indicator.category,
+            unit=indicator.unit,
+            direction=indicator.direction.value,
+            target=indicator.target,
+            periodicity=indicator.periodicity.value,
+            values=tuple(
+                IndicatorValueSnapshot(
+                    period=value.period,
+                    value=value.value,
+                    site=site,
+                    comment=value.comment,
+                    is_example=value.is_example,
+                )
+                for value, site in rows
+            ),
+        )
+
+
+def meeting_snapshot(session: Session, meeting_id: int) -> MeetingSnapshot:
+    """Everything the minutes, the convocation and the sign-in sheet print."""
+    get_meeting(session, meeting_id)  # a French error when it is gone
+    meeting = session.scalars(
+        select(Meeting)
+        .where(Meeting.id == meeting_id)
+        .options(
+            selectinload(Meeting.invitations),
+            selectinload(Meeting.agenda_items).selectinload(AgendaItem.statements),
+            selectinload(Meeting.actions),
+            selectinload(Meeting.annexes).options(undefer(Annex.file_data)),
+        )
+    ).one()
+    return _Builder(session, meeting).build()
