@@ -259,34 +259,24 @@ class ActionsPanel(QWidget):
     def add_action(self) -> None:
         if self._item_id is None:
             return
-        item_id, context, state = self._item_id, self._context, {}
-
-        def do() -> int:
-            if "snapshot" in state:
-                return context.write(restore_action, state.pop("snapshot"))
-            state["id"] = context.write(add_action, item_id)
-            return state["id"]
-
-        def undo_step() -> None:
-            state["snapshot"] = context.write(delete_action, state["id"])
-
-        ok, new_id = context.record("Ajouter une action", do, undo_step, widget=self)
+        item_id, context = self._item_id, self._context
+        ok, new_id = context.insert(
+            "Ajouter une action",
+            lambda: context.write(add_action, item_id),
+            delete_action,
+            restore_action,
+            widget=self,
+        )
         if ok:
-            self._reloaded(new_id)  # type: ignore[arg-type]
+            self._reloaded(new_id)
             self.text_edit.setFocus()
 
     def delete_action(self) -> None:
         if self._current is None:
             return
-        action_id, context, state = self._current.id, self._context, {}
-
-        def do() -> None:
-            state["snapshot"] = context.write(delete_action, action_id)
-
-        def undo_step() -> None:
-            context.write(restore_action, state["snapshot"])
-
-        if context.record("Supprimer une action", do, undo_step, widget=self)[0]:
+        if self._context.remove(
+            "Supprimer une action", self._current.id, delete_action, restore_action, widget=self
+        ):
             self._reloaded(None)
 
     def _save(self, text: str, service, old: object, new: object, key: str | None) -> None:

@@ -56,6 +56,49 @@ class EditContext(QObject):
         self.saved.emit()
         return True, result
 
+    def insert(
+        self,
+        text: str,
+        add: Callable[[], int],
+        delete: Callable[..., object],
+        restore: Callable[..., int],
+        widget: QWidget | None = None,
+    ) -> tuple[bool, int | None]:
+        """Record an insertion: ``add()`` writes and returns the new id; undo deletes it
+        with ``delete(session, id)`` (which returns a snapshot) and redo restores that
+        snapshot with ``restore(session, snapshot)``, under the same id."""
+        state: dict[str, Any] = {}
+
+        def do() -> int:
+            if "snapshot" in state:
+                return self.write(restore, state.pop("snapshot"))
+            state["id"] = add()
+            return state["id"]
+
+        def undo_step() -> None:
+            state["snapshot"] = self.write(delete, state["id"])
+
+        return self.record(text, do, undo_step, widget=widget)  # type: ignore[return-value]
+
+    def remove(
+        self,
+        text: str,
+        record_id: int,
+        delete: Callable[..., object],
+        restore: Callable[..., object],
+        widget: QWidget | None = None,
+    ) -> bool:
+        """Record a deletion that undo restores from its snapshot."""
+        state: dict[str, Any] = {}
+
+        def do() -> None:
+            state["snapshot"] = self.write(delete, record_id)
+
+        def undo_step() -> None:
+            self.write(restore, state["snapshot"])
+
+        return self.record(text, do, undo_step, widget=widget)[0]
+
     def field(
         self,
         text: str,

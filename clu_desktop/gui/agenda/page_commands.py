@@ -143,20 +143,14 @@ class AgendaCommands:
         meeting_id = self.context.meeting_id
         if meeting_id is None:
             return
-        context, state = self.context, {}
-
-        def do() -> int:
-            if "snapshot" in state:
-                return context.write(restore_item, state.pop("snapshot"))
-            state["id"] = context.write(
-                add_item, meeting_id, after_id=after_id, parent_id=parent_id
-            )
-            return state["id"]
-
-        def undo_step() -> None:
-            state["snapshot"] = context.write(delete_item, state["id"])
-
-        ok, new_id = self._record(text, do, undo_step)
+        context = self.context
+        ok, new_id = context.insert(
+            text,
+            lambda: context.write(add_item, meeting_id, after_id=after_id, parent_id=parent_id),
+            delete_item,
+            restore_item,
+            widget=self,
+        )
         if ok:
             self.reload(new_id)  # type: ignore[arg-type]
             self.item_panel.fields.title_edit.setFocus()
@@ -172,15 +166,7 @@ class AgendaCommands:
         index = siblings.index(row.id) if row.id in siblings else 0
         rest = siblings[:index] + siblings[index + 1 :]
         next_id = rest[min(index, len(rest) - 1)] if rest else row.parent_id
-        item_id, context, state = row.id, self.context, {}
-
-        def do() -> None:
-            state["snapshot"] = context.write(delete_item, item_id)
-
-        def undo_step() -> None:
-            context.write(restore_item, state["snapshot"])
-
-        if self._record("Supprimer un point", do, undo_step)[0]:
+        if self.context.remove("Supprimer un point", row.id, delete_item, restore_item, self):
             self.reload(next_id)
             self.tree.setFocus()
 

@@ -246,34 +246,28 @@ class StatementsPanel(QWidget):
     def add_statement(self) -> None:
         if self._item_id is None:
             return
-        item_id, context, state = self._item_id, self._context, {}
-
-        def do() -> int:
-            if "snapshot" in state:
-                return context.write(restore_statement, state.pop("snapshot"))
-            state["id"] = context.write(add_statement, item_id)
-            return state["id"]
-
-        def undo_step() -> None:
-            state["snapshot"] = context.write(delete_statement, state["id"])
-
-        ok, new_id = context.record("Ajouter une intervention", do, undo_step, widget=self)
+        item_id, context = self._item_id, self._context
+        ok, new_id = context.insert(
+            "Ajouter une intervention",
+            lambda: context.write(add_statement, item_id),
+            delete_statement,
+            restore_statement,
+            widget=self,
+        )
         if ok:
-            self._saved(new_id)  # type: ignore[arg-type]
+            self._saved(new_id)
             self.speakers_list.setFocus()
 
     def delete_statement(self) -> None:
         if self._current is None:
             return
-        statement_id, context, state = self._current.id, self._context, {}
-
-        def do() -> None:
-            state["snapshot"] = context.write(delete_statement, statement_id)
-
-        def undo_step() -> None:
-            context.write(restore_statement, state["snapshot"])
-
-        if context.record("Supprimer une intervention", do, undo_step, widget=self)[0]:
+        if self._context.remove(
+            "Supprimer une intervention",
+            self._current.id,
+            delete_statement,
+            restore_statement,
+            widget=self,
+        ):
             self._saved(None)
 
     def move_statement(self, delta: int) -> None:
