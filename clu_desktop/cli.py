@@ -64,6 +64,14 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(as_json, argparse.SUPPRESS)
     as_json.add_argument("--meeting", default="latest", metavar="ID|latest")
     as_json.add_argument("-o", "--output", type=Path, required=True, metavar="FICHIER.json")
+    for name, help_text in (
+        ("minutes", "le compte-rendu imprimable (PDF), avec ses annexes"),
+        ("agenda", "la convocation avec l'ordre du jour (PDF)"),
+    ):
+        as_pdf = formats.add_parser(name, help=help_text)
+        _db_option(as_pdf, argparse.SUPPRESS)
+        as_pdf.add_argument("--meeting", default="latest", metavar="ID|latest")
+        as_pdf.add_argument("-o", "--output", type=Path, required=True, metavar="FICHIER.pdf")
 
     shots = commands.add_parser(
         "screenshots", help="enregistrer chaque écran de la dernière séance en PNG"
@@ -113,12 +121,30 @@ def cmd_import(args) -> int:
 
 
 def cmd_export(args) -> int:
+    if args.format in ("minutes", "agenda"):
+        return cmd_export_pdf(args)
     from clu_desktop.services.meeting_files import export_file
 
     db = _open(args)
     with db.reading() as session:
         meeting_id = export_file(session, args.meeting, args.output)
     print(f"Séance n° {meeting_id} exportée dans {args.output}.")
+    return 0
+
+
+def cmd_export_pdf(args) -> int:
+    from clu_desktop.services.document_export import export_agenda, export_minutes
+    from clu_desktop.services.meetings import find_meeting_id
+
+    export, what = {
+        "minutes": (export_minutes, "Compte-rendu"),
+        "agenda": (export_agenda, "Convocation"),
+    }[args.format]
+    db = _open(args)
+    with db.reading() as session:
+        meeting_id = find_meeting_id(session, args.meeting)
+        path = export(session, meeting_id, args.output)
+    print(f"{what} de la séance n° {meeting_id} écrit dans {path}.")
     return 0
 
 

@@ -1,0 +1,30 @@
+"""Printable documents of a meeting: a snapshot read from the database, then a PDF.
+
+These are what the window and the command line call. The snapshot is read in the
+caller's session; the PDF is written to a temporary file beside ``path``, then renamed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from clu_desktop.services.documents import meeting_snapshot
+
+
+def export_minutes(session: Session, meeting_id: int, path: Path | str) -> Path:
+    """Write the minutes (compte-rendu) of a meeting as PDF at ``path``."""
+    from clu_desktop.documents.minutes import write_minutes
+
+    return write_minutes(meeting_snapshot(session, meeting_id), path)
+
+
+def export_agenda(
+    session: Session, meeting_id: int, path: Path | str, issued_on: dt.date | None = None
+) -> Path:
+    """Write the convocation (ordre du jour sent before the meeting) as PDF at ``path``."""
+    from clu_desktop.documents.convocation import write_convocation
+
+    return write_convocation(meeting_snapshot(session, meeting_id), path, issued_on=issued_on)
