@@ -1,11 +1,12 @@
 """The acceptance test: the demo meeting's minutes read like the real ones.
 
-``data/compte-rendu-2023-12-20.txt`` is the text of the real PDF of the CLU of
-20 December 2023 ("**" marks bold, "- " and "•" bullets, a tab between the two cells of
-the participants table). Every non-empty line of it must be found in the text of the PDF
-we print (``pdftotext -layout``), in the same order. Within a line, words must follow
-each other with at most ``MAX_GAP`` other words between them: enough for a table cell
-that wraps beside the other column, not enough to collect words from all over the page.
+``shared/seeds/000_1961c616dff96f7a.txt`` (beside the repository) is the text of the
+real PDF of the CLU of 20 December 2023 ("**" marks bold, "- " and "•" bullets, a tab
+between the two cells of the participants table). Every non-empty line of it must be
+found in the text of the PDF we print (``pdftotext -layout``), in the same order. Within
+a line, words must follow each other with at most ``MAX_GAP`` other words between them:
+enough for a table cell that wraps beside the other column, not enough to collect words
+from all over the page.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ import pytest
 
 from clu_desktop.services.document_export import export_minutes
 
-SEED = Path(__file__).parent / "data" / "compte-rendu-2023-12-20.txt"
+# The real minutes, as text, in the shared folder laid beside the repository.
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_1961c616dff96f7a.txt"
 MAX_GAP = 12
 _BULLET_MARKS = re.compile(r"^(?:[-•–◦▪]\s*)+")
 
