@@ -416,6 +416,10 @@ class MainWindow(QMainWindow):
         self.state.save_splitters(self.splitter, *self._page_splitters())
         self.state.set_value("tab", self.tabs.currentIndex())
         self.state.sync()
+        for page in self.pages:  # pages holding files or handles let them go now
+            cleanup = getattr(page.widget, "cleanup", None)
+            if cleanup is not None:
+                cleanup()
         super().closeEvent(event)
 
     def _page_splitters(self) -> list[QSplitter]:

@@ -23,6 +23,7 @@ class Page:
 
 def build_pages(db: Database) -> list[Page]:
     from clu_desktop.gui.agenda.page import AgendaPage
+    from clu_desktop.gui.documents.page import DocumentsPage
     from clu_desktop.gui.meeting_page import MeetingPage
     from clu_desktop.gui.placeholders import EmptyPage, ParticipantsPage
 
@@ -46,12 +47,5 @@ def build_pages(db: Database) -> list[Page]:
                 "graphiques s'afficheront ici.",
             ),
         ),
-        Page(
-            "&Documents",
-            EmptyPage(
-                "documentsPage",
-                "Le compte-rendu, la convocation et la feuille d'émargement s'imprimeront "
-                "d'ici. En attendant, « clu-desktop export json » enregistre la séance.",
-            ),
-        ),
+        Page("&Documents", DocumentsPage(db)),
     ]

@@ -34,12 +34,15 @@ from clu_desktop.gui.undo import UndoKeys
 from clu_desktop.services.meeting_details import IncompleteValue, committee_choices
 from clu_desktop.services.settings import (
     IDENTITY_LABELS,
+    MINUTES_DATE_STYLES,
     IdentityDetails,
     clean_identity_value,
     get_default_committee_id,
     get_identity,
+    get_minutes_date_style,
     restore_identity,
     set_default_committee_id,
+    set_minutes_date_style,
     update_identity,
 )
 from clu_desktop.store.database import Database
@@ -65,6 +68,19 @@ FILE_FIELDS = [
     ("font_path", "Police &normale", "Choisir la police normale", FONT_FILTER),
     ("font_bold_path", "Police &grasse", "Choisir la police grasse", FONT_FILTER),
 ]
+# Settings chosen in a list: (undo text, how to read the stored value, how to store one).
+CHOICE_FIELDS = {
+    "default_committee_id": (
+        "Modifier le comité par défaut",
+        get_default_committee_id,
+        set_default_committee_id,
+    ),
+    "minutes_date_style": (
+        "Modifier la date du compte-rendu",
+        get_minutes_date_style,
+        set_minutes_date_style,
+    ),
+}
 
 
 def choose_file(parent: QWidget, title: str, start: str, file_filter: str) -> str | None:
@@ -80,7 +96,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self._db = db
         self._identity = IdentityDetails("", *([None] * 10))
-        self._committee_id: int | None = None
+        self._choices: dict[str, Any] = dict.fromkeys(CHOICE_FIELDS)
         self._pending: dict[str, str] = {}
         self._sessions: Counter[str] = Counter()
         self._pushing = False
@@ -226,6 +242,17 @@ class SettingsDialog(QDialog):
         combo.setToolTip("Le comité des séances créées par « Nouvelle séance »")
         self.fields["default_committee_id"] = combo
         _add_row(form, "Comité par &défaut\u00a0:", combo)
+        self.date_style_model = ChoiceModel(None, self)
+        self.date_style_model.set_rows(MINUTES_DATE_STYLES.items())
+        combo = ChoiceCombo(self.date_style_model)
+        combo.setObjectName("minutesDateStyleCombo")
+        combo.setAccessibleName("Style de la date du compte-rendu")
+        combo.setToolTip(
+            "Comment le compte-rendu imprime sa date\u00a0: « Chaumont, le 8 avril 2024 » "
+            "ou « Chaumont, le 08 AVR. 2024 »"
+        )
+        self.fields["minutes_date_style"] = combo
+        _add_row(form, "D&ate du compte-rendu\u00a0:", combo)
         return box
 
     # Showing
@@ -237,10 +264,14 @@ class SettingsDialog(QDialog):
         with self._db.reading() as session:
             self._identity = get_identity(session)
             committees = committee_choices(session)
-            self._committee_id = get_default_committee_id(session)
+            self._read_choices(session)
         with signals_blocked(self.fields.values()):
             self.committee_model.set_rows((c.id, c.name) for c in committees)
         self._fill()
+
+    def _read_choices(self, session) -> None:
+        for field, (_text, read, _write) in CHOICE_FIELDS.items():
+            self._choices[field] = read(session)
 
     def _fill(self, skip: str | None = None) -> None:
         with signals_blocked(self.fields.values()):
@@ -269,14 +300,14 @@ class SettingsDialog(QDialog):
         )
 
     def _saved(self, field: str) -> Any:
-        if field == "default_committee_id":
-            return self._committee_id
+        if field in CHOICE_FIELDS:
+            return self._choices[field]
         return getattr(self._identity, field)
 
     # Editing
 
     def _edit(self, field: str, value: Any) -> None:
-        if field != "default_committee_id":
+        if field not in CHOICE_FIELDS:
             try:
                 new = clean_identity_value(field, value)
             except IncompleteValue as exc:
@@ -299,13 +330,10 @@ class SettingsDialog(QDialog):
         widget = self.fields.get(field)
         typed = widget is not None and is_typed(widget)
         merge_key = ("settings", field, self._sessions[field]) if typed else None
-        if field == "default_committee_id":
-            text = "Modifier le comité par défaut"
-
-            def apply(v: object) -> None:
-                self._write(set_default_committee_id, v)
-
-            do, undo_step = partial(apply, value), partial(apply, old)
+        if field in CHOICE_FIELDS:
+            text, _read, write = CHOICE_FIELDS[field]
+            do = partial(self._write, write, value)
+            undo_step = partial(self._write, write, old)
         else:
             text = f"Modifier « {IDENTITY_LABELS[field]} »"
             do = partial(self._write, update_identity, field, value)
@@ -320,7 +348,7 @@ class SettingsDialog(QDialog):
             self._pushing = False
         with self._db.reading() as session:
             self._identity = get_identity(session)
-            self._committee_id = get_default_committee_id(session)
+            self._read_choices(session)
         self._fill(skip=field if typed else None)
 
     def _write(self, service, *args: Any) -> None:

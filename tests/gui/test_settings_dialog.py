@@ -10,7 +10,11 @@ from PySide6.QtGui import QColor, QImage
 
 from clu_desktop.gui import settings_dialog
 from clu_desktop.gui.settings_dialog import SettingsDialog
-from clu_desktop.services.settings import get_default_committee_id, get_identity
+from clu_desktop.services.settings import (
+    get_default_committee_id,
+    get_identity,
+    get_minutes_date_style,
+)
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -159,3 +163,25 @@ def test_an_email_waits_until_complete(qtbot, dialog, demo_db, answered_messages
     qtbot.keyClicks(email, "sru@haute-marne.gouv.fr")
     assert identity(demo_db).email == "sru@haute-marne.gouv.fr"
     assert answered_messages.errors == []
+
+
+def test_the_minutes_date_style_is_chosen_and_undone(qtbot, dialog, demo_db):
+    stamp, long = "08 AVR. 2024 (comme un tampon dateur)", "8 avril 2024"
+
+    def stored():
+        with demo_db.reading() as session:
+            return get_minutes_date_style(session)
+
+    combo = dialog.fields["minutes_date_style"]
+    assert [combo.itemText(row) for row in range(combo.count())] == [long, stamp]
+    assert combo.currentText() == stamp  # the demo's minutes are dated like a stamp
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Up)
+    assert stored() == "long"
+    assert dialog.undo_stack.count() == 1
+    qtbot.keyClick(combo, Qt.Key.Key_Z, CTRL)
+    assert stored() == "stamp"
+    assert combo.currentText() == stamp
+    qtbot.keyClick(combo, Qt.Key.Key_Y, CTRL)
+    assert stored() == "long"
+    assert combo.currentText() == long

@@ -1,0 +1,80 @@
+"""The documents the page offers: one entry each, so that a new document (the sign-in
+sheet) is one more line in DOCUMENTS and one more exporter."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from clu_desktop.errors import UserError
+
+#: An exporter reads the meeting in the session and writes its PDF to the path.
+Exporter = Callable[[Session, int, Path], Path]
+
+EXPORT_MODULE = "clu_desktop.services.document_export"
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    key: str  # "minutes"
+    label: str  # "Compte-rendu": in the list
+    noun: str  # "le compte-rendu": in sentences
+    file_prefix: str  # "compte-rendu": the saved file's name starts with it
+    exporter: str  # the function's name in clu_desktop.services.document_export
+    description: str  # under the list, for the selected document
+
+
+DOCUMENTS: tuple[DocumentKind, ...] = (
+    DocumentKind(
+        key="minutes",
+        label="Compte-rendu",
+        noun="le compte-rendu",
+        file_prefix="compte-rendu",
+        exporter="export_minutes",
+        description=(
+            "Le compte-rendu de la séance\u00a0: en-tête, participants, ordre du jour, "
+            "une section par point, clôture, signature et annexes."
+        ),
+    ),
+    DocumentKind(
+        key="agenda",
+        label="Convocation (ordre du jour)",
+        noun="la convocation",
+        file_prefix="convocation",
+        exporter="export_agenda",
+        description=(
+            "La convocation envoyée avant la séance\u00a0: date, heure, lieu et ordre du jour."
+        ),
+    ),
+)
+
+
+def module_exporter(kind: DocumentKind) -> Exporter:
+    """The exporter of ``kind``, looked up when called (so tests may replace it)."""
+
+    def export(session: Session, meeting_id: int, path: Path) -> Path:
+        try:
+            module = importlib.import_module(EXPORT_MODULE)
+        except ImportError as exc:
+            raise UserError(
+                f"La génération des documents n'est pas disponible dans cette version "
+                f"({kind.noun} ne peut pas être produit)."
+            ) from exc
+        return getattr(module, kind.exporter)(session, meeting_id, path)
+
+    return export
+
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
+
+
+def default_file_name(kind: DocumentKind, acronym: str | None, date: dt.date) -> str:
+    """ "compte-rendu-CLU-2023-12-20.pdf": what "Enregistrer sous…" proposes."""
+    committee = _UNSAFE.sub("-", (acronym or "").strip()).strip("-.")[:40] or "seance"
+    return f"{kind.file_prefix}-{committee}-{date:%Y-%m-%d}.pdf"

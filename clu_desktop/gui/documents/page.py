@@ -1,0 +1,390 @@
+"""The "Documents" page: pick a document of the meeting, see it as it will print, print
+it, save a copy, or open it in the system's PDF viewer.
+
+The document is generated again whenever the page is shown and the meeting may have
+changed since (another meeting, an edit or an undo on its stack, the settings): what the
+preview shows is what prints. Generating the demo meeting takes well under half a
+second, so it runs on the GUI thread under a wait cursor; the preview renders its pages
+lazily.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import itertools
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clu_desktop.errors import UserError
+from clu_desktop.gui import messages
+from clu_desktop.gui.documents import printing
+from clu_desktop.gui.documents.catalogue import (
+    DOCUMENTS,
+    DocumentKind,
+    Exporter,
+    default_file_name,
+    module_exporter,
+)
+from clu_desktop.gui.documents.pane import PreviewPane
+from clu_desktop.gui.documents.side import DocumentSide
+from clu_desktop.gui.documents.workspace import Workspace, save_copy
+from clu_desktop.services.directory_committees import list_committees
+from clu_desktop.services.meeting_details import get_meeting_details
+from clu_desktop.store.database import Database
+
+NO_MEETING_TEXT = (
+    "Aucune séance sélectionnée. Choisissez une séance dans la liste pour produire son "
+    "compte-rendu et sa convocation."
+)
+PDF_FILTER = "Documents PDF (*.pdf)"
+SAVE_FOLDER_KEY = "documents/saveFolder"
+AUTO_DELAY_MS = 60  # lets the page paint before an automatic generation
+
+
+@dataclass(frozen=True)
+class Generated:
+    """A document generated for a meeting: the file the preview reads."""
+
+    meeting_id: int
+    path: Path
+    file_name: str  # what "Enregistrer sous…" proposes
+    at: dt.datetime
+
+
+def ask_save_path(parent: QWidget, title: str, suggested: Path) -> Path | None:
+    """The system's save dialog; None when the user cancels (tests replace this)."""
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), PDF_FILTER)
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == ".pdf" else path.with_name(f"{path.name}.pdf")
+
+
+@contextlib.contextmanager
+def wait_cursor() -> Iterator[None]:
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+class DocumentsPage(QWidget):
+    """The meeting's documents; ``exporters`` maps a document's key to the function
+    writing its PDF (by default, those of clu_desktop.services.document_export)."""
+
+    def __init__(
+        self,
+        db: Database,
+        parent: QWidget | None = None,
+        exporters: Mapping[str, Exporter] | None = None,
+        documents: tuple[DocumentKind, ...] = DOCUMENTS,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("documentsPage")
+        self._db = db
+        self.documents = documents
+        self._exporters = {
+            kind.key: (exporters or {}).get(kind.key) or module_exporter(kind) for kind in documents
+        }
+        self._meeting_id: int | None = None
+        self._stack: QUndoStack | None = None
+        self._generated: dict[str, Generated] = {}
+        self._fresh: set[str] = set()  # generated since the meeting last changed
+        self._shown_key: str | None = None  # the document in the preview
+        self.workspace = Workspace()
+        self.destroyed.connect(self.workspace.cleanup)
+        self._auto_timer = QTimer(self)
+        self._auto_timer.setSingleShot(True)
+        self._auto_timer.setInterval(AUTO_DELAY_MS)
+        self._auto_timer.timeout.connect(self._generate_if_needed)
+        self._build()
+        self.show_meeting(None, None)
+        # Settle the size constraints before a native window exists, so that showing
+        # the page alone (in tests) changes none of them.
+        self.ensurePolished()
+        self.layout().activate()
+
+    # Building
+
+    def _build(self) -> None:
+        self.side = DocumentSide(self.documents)
+        self.document_list = self.side.document_list
+        self.status = self.side.status
+        self.side.connect_buttons(
+            lambda: self.generate(explicit=True),
+            self.print_document,
+            self.save_as,
+            self.open_in_viewer,
+        )
+        self.pane = PreviewPane()
+        self.preview = self.pane.preview
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("documentsSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.side)
+        self.splitter.addWidget(self.pane)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([260, 700])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+        self.page_actions: list[QAction] = []
+        for name, keys, slot in (
+            ("printAction", [QKeySequence.StandardKey.Print], self.print_document),
+            ("saveAsAction", [QKeySequence("Ctrl+Shift+S")], self.save_as),
+            ("generateAction", [QKeySequence.StandardKey.Refresh], self.generate),
+        ):
+            action = QAction(self)
+            action.setObjectName(name)
+            action.setShortcuts([QKeySequence(key) for key in keys])
+            action.triggered.connect(lambda _checked=False, slot=slot: slot())
+            self.page_actions.append(action)
+        for action in self.page_actions + self.pane.zoom_actions:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        order = [
+            self.document_list,
+            *self.side.buttons,
+            self.pane.zoom_out_button,
+            self.pane.zoom_in_button,
+            self.pane.fit_button,
+            self.preview,
+        ]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+        self.document_list.currentRowChanged.connect(self._on_document_chosen)
+
+    # The meeting
+
+    def show_meeting(self, meeting_id: int | None, stack: QUndoStack | None) -> None:
+        if self._stack is not None:
+            # The stack may have gone with its meeting.
+            with contextlib.suppress(RuntimeError, TypeError):
+                self._stack.indexChanged.disconnect(self._on_data_changed)
+        self._stack = stack
+        if stack is not None:
+            stack.indexChanged.connect(self._on_data_changed)
+        if meeting_id != self._meeting_id:
+            self._forget_documents()
+            self._meeting_id = meeting_id
+        self._fresh.clear()  # the data may have changed since the page last showed it
+        self.side.set_buttons_enabled(meeting_id is not None)
+        for action in self.page_actions:
+            action.setEnabled(meeting_id is not None)
+        if meeting_id is None:
+            self.pane.show_message(NO_MEETING_TEXT)
+            self.side.show_status("")
+            return
+        self._show_current()
+        self._schedule()
+
+    def _forget_documents(self) -> None:
+        self._auto_timer.stop()
+        self.preview.clear()
+        self._shown_key = None
+        for generated in self._generated.values():
+            self.workspace.discard(generated.path)
+        self._generated.clear()
+        self._fresh.clear()
+
+    def _on_data_changed(self) -> None:
+        self._fresh.clear()
+        self._schedule()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._schedule()
+
+    def _schedule(self) -> None:
+        """Generate the selected document soon if it is out of date and on screen."""
+        if self._meeting_id is not None and self.isVisible() and not self._is_fresh():
+            self._auto_timer.start()
+
+    def _generate_if_needed(self) -> None:
+        if self._meeting_id is not None and self.isVisible() and not self._is_fresh():
+            self.generate(explicit=False)
+
+    # The selected document
+
+    def current_kind(self) -> DocumentKind:
+        return self.side.current_kind()
+
+    def _is_fresh(self) -> bool:
+        key = self.current_kind().key
+        return key in self._fresh and key in self._generated
+
+    def _on_document_chosen(self, _row: int) -> None:
+        if self._meeting_id is None:
+            return
+        self._show_current()
+        self._schedule()
+
+    def _show_current(self) -> None:
+        """Show what was generated for the selected document, if anything."""
+        kind = self.current_kind()
+        generated = self._generated.get(kind.key)
+        if generated is None:
+            self.preview.clear()
+            self._shown_key = None
+            self.pane.show_message(f"{kind.label}\u00a0: génération de l'aperçu…")
+            self.side.show_status("")
+            return
+        if self.preview.path != generated.path:
+            try:
+                self.preview.load(generated.path, keep_page=self._shown_key == kind.key)
+            except UserError as exc:
+                self.pane.show_message(str(exc))
+                return
+            self._shown_key = kind.key
+        self.pane.show_preview()
+        self._show_status(kind, generated)
+
+    def _show_status(self, kind: DocumentKind, generated: Generated) -> None:
+        count = self.preview.page_count
+        pages = "1 page" if count == 1 else f"{count} pages"
+        self.side.show_status(
+            f"{kind.label}\u00a0: aperçu produit à {generated.at:%H:%M}, {pages}.\n"
+            f"Nom proposé à l'enregistrement\u00a0: {generated.file_name}"
+        )
+
+    def _show_failure(self, kind: DocumentKind, text: str) -> None:
+        self.side.show_status(f"{kind.label}\u00a0: la génération a échoué.\n{text}", error=True)
+        if not self.pane.showing_preview:
+            self.pane.show_message(f"L'aperçu n'a pas pu être produit.\n\n{text}")
+
+    # Generating
+
+    def generate(self, explicit: bool = True) -> bool:
+        """Generate the selected document for the meeting and preview it. A refusal of
+        the exporter keeps the previous preview; it is told in a message box when the
+        user asked (``explicit``), on the page only when it was automatic."""
+        self._auto_timer.stop()
+        if self._meeting_id is None:
+            return False
+        kind, meeting_id = self.current_kind(), self._meeting_id
+        target = self.workspace.new_file(kind.file_prefix)
+        self.side.show_status(f"{kind.label}\u00a0: génération de l'aperçu…")
+        self.status.repaint()
+        try:
+            with wait_cursor(), self._db.reading() as session:
+                path = Path(self._exporters[kind.key](session, meeting_id, target) or target)
+                details = get_meeting_details(session, meeting_id)
+                acronym = next(
+                    (c.acronym for c in list_committees(session) if c.id == details.committee_id),
+                    None,
+                )
+        except UserError as exc:
+            self.workspace.discard(target)
+            self._show_failure(kind, str(exc))
+            if explicit:
+                messages.show_error(self, str(exc))
+            return False
+        except Exception:
+            # A bug: the crash hook tells the user and logs it; the page stays usable.
+            self.workspace.discard(target)
+            self._show_failure(kind, "Erreur inattendue\u00a0: le détail est dans le journal.")
+            raise
+        previous = self._generated.get(kind.key)
+        self._generated[kind.key] = Generated(
+            meeting_id, path, default_file_name(kind, acronym, details.date), dt.datetime.now()
+        )
+        self._fresh.add(kind.key)
+        self._show_current()
+        if previous is not None and previous.path != path:
+            self.workspace.discard(previous.path)
+        return True
+
+    def _ready(self) -> Generated | None:
+        """The selected document, generated again first if the meeting changed since."""
+        if self._meeting_id is None:
+            return None
+        if not self._is_fresh() and not self.generate(explicit=True):
+            return None
+        return self._generated.get(self.current_kind().key)
+
+    # Print, save, open
+
+    def print_document(self) -> None:
+        generated = self._ready()
+        if generated is None:
+            return
+        kind = self.current_kind()
+        printer = printing.ask_printer(
+            self,
+            f"Imprimer — {kind.label}",
+            generated.file_name.removesuffix(".pdf"),
+            generated.path,
+            self.preview.current_page,
+        )
+        if printer is None:
+            return
+        try:
+            sheets = printing.print_with_progress(
+                self, f"Imprimer — {kind.label}", generated.path, printer, self.preview.current_page
+            )
+        except printing.PrintCancelled:
+            self.side.show_status(f"{kind.label}\u00a0: impression annulée.")
+            return
+        except UserError as exc:
+            messages.show_error(self, str(exc))
+            return
+        pages = "1 page envoyée" if sheets == 1 else f"{sheets} pages envoyées"
+        self.side.show_status(f"{kind.label}\u00a0: {pages} à l'impression.")
+
+    def save_as(self) -> None:
+        generated = self._ready()
+        if generated is None:
+            return
+        kind = self.current_kind()
+        settings = QSettings()
+        folder = settings.value(SAVE_FOLDER_KEY) or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        target = ask_save_path(
+            self, f"Enregistrer {kind.noun}", Path(str(folder)) / generated.file_name
+        )
+        if target is None:
+            return
+        try:
+            with wait_cursor():
+                save_copy(generated.path, target)
+        except UserError as exc:
+            messages.show_error(self, str(exc))
+            return
+        settings.setValue(SAVE_FOLDER_KEY, str(target.parent))
+        self.side.show_status(f"{kind.label}\u00a0: copie enregistrée dans « {target} ».")
+
+    def open_in_viewer(self) -> None:
+        generated = self._ready()
+        if generated is None:
+            return
+        try:
+            copy = self.workspace.viewer_copy(generated.path, generated.file_name)
+        except UserError as exc:
+            messages.show_error(self, str(exc))
+            return
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy))):
+            messages.show_error(
+                self,
+                "Aucune visionneuse PDF n'a pu être ouverte. Enregistrez le document avec "
+                "« Enregistrer sous… » puis ouvrez-le depuis le dossier choisi.",
+            )
+
+    def cleanup(self) -> None:
+        """Let go of the generated files and remove the page's temporary folder."""
+        self._forget_documents()
+        self.workspace.cleanup()
