@@ -4,12 +4,14 @@ for reviewing the screens as a user sees them."""
 from __future__ import annotations
 
 import re
+import time
 import unicodedata
 from pathlib import Path
 
 from clu_desktop.store.database import Database
 
 WINDOW_SIZE = (1400, 900)
+SETTLE_SECONDS = 0.6
 
 
 def _slug(title: str) -> str:
@@ -35,7 +37,11 @@ def take_screenshots(db: Database, out_dir: Path) -> list[Path]:
     written: list[Path] = []
 
     def save(widget, name: str) -> None:
-        QApplication.processEvents()
+        # Let deferred work finish (the Documents page builds its preview after a beat).
+        deadline = time.monotonic() + SETTLE_SECONDS
+        while time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.02)
         path = out_dir / f"{len(written) + 1:02d}-{name}.png"
         if not widget.grab().save(str(path)):
             raise OSError(f"Impossible d'écrire « {path} ».")
