@@ -28,7 +28,6 @@ from clu_desktop.gui import messages
 from clu_desktop.gui.navigator import MeetingNavigator
 from clu_desktop.gui.pages import Page, build_pages
 from clu_desktop.gui.window_state import WindowState
-from clu_desktop.services import meeting_files
 from clu_desktop.services.meetings import (
     create_meeting,
     delete_meeting,
@@ -357,6 +356,8 @@ class MainWindow(QMainWindow):
         )
         if not name:
             return
+        from clu_desktop.services import meeting_files
+
         meeting_id = self._run(lambda s: meeting_files.import_file(s, Path(name)))
         if meeting_id is not None:
             self._select_new(meeting_id)
@@ -369,6 +370,8 @@ class MainWindow(QMainWindow):
         )
         if not name:
             return
+        from clu_desktop.services import meeting_files
+
         meeting_id = self.meeting_id
         try:
             with self._db.reading() as session:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from clu_desktop.store.database import Database
 
@@ -21,9 +23,42 @@ class Page:
     widget: QWidget  # a MeetingView; it may have a ``changed`` signal
 
 
+class LazyPage(QWidget):
+    """Stands for a page until it is first shown, then builds it: what a page imports
+    (a PDF renderer…) is not loaded before the window appears."""
+
+    changed = Signal()
+
+    def __init__(self, build: Callable[[], QWidget], object_name: str) -> None:
+        super().__init__()
+        self.setObjectName(f"{object_name}Holder")
+        self._build = build
+        self.page: QWidget | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def show_meeting(self, meeting_id: int | None, stack: QUndoStack | None) -> None:
+        if self.page is None:
+            self.page = self._build()
+            self._layout.addWidget(self.page)
+            if hasattr(self.page, "changed"):
+                self.page.changed.connect(self.changed)
+        self.page.show_meeting(meeting_id, stack)
+
+    def cleanup(self) -> None:
+        cleanup = getattr(self.page, "cleanup", None)
+        if cleanup is not None:
+            cleanup()
+
+
+def _documents_page(db: Database) -> QWidget:
+    from clu_desktop.gui.documents.page import DocumentsPage
+
+    return DocumentsPage(db)
+
+
 def build_pages(db: Database) -> list[Page]:
     from clu_desktop.gui.agenda.page import AgendaPage
-    from clu_desktop.gui.documents.page import DocumentsPage
     from clu_desktop.gui.meeting_page import MeetingPage
     from clu_desktop.gui.placeholders import EmptyPage, ParticipantsPage
 
@@ -47,5 +82,5 @@ def build_pages(db: Database) -> list[Page]:
                 "graphiques s'afficheront ici.",
             ),
         ),
-        Page("&Documents", DocumentsPage(db)),
+        Page("&Documents", LazyPage(lambda: _documents_page(db), "documentsPage")),
     ]
