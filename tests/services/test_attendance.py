@@ -66,7 +66,7 @@ def test_typing_a_few_letters_narrows_the_list(demo_db, meeting_id):
     listed = rows(demo_db, meeting_id)
     assert [r.name for r in matching(listed, "gu")] == ["M. Guillaume THIRARD", "M. Bernard GUY"]
     assert [r.name for r in matching(listed, "guy")] == ["M. Bernard GUY"]
-    assert [r.name for r in matching(listed, "begu")] == ["Mme Mylène BEGUE"]
+    assert [r.name for r in matching(listed, "begu")] == ["Mme Mylène BÉGUÉ"]
     maires = matching(listed, "maires hau")
     assert [r.name for r in maires] == ["M. Bernard GUY", "M. Eric KREZEL"]
     assert len(matching(listed, "")) == 15
