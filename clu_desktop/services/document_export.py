@@ -28,3 +28,14 @@ def export_agenda(
     from clu_desktop.documents.convocation import write_convocation
 
     return write_convocation(meeting_snapshot(session, meeting_id), path, issued_on=issued_on)
+
+
+def export_sign_in_sheet(
+    session: Session, meeting_id: int, path: Path | str, blank_rows: int | None = None
+) -> Path:
+    """Write the sign-in sheet (feuille d'émargement) as PDF at ``path``: one row per
+    invited person, then ``blank_rows`` empty rows for walk-ins (5 by default)."""
+    from clu_desktop.documents.sign_in_sheet import DEFAULT_BLANK_ROWS, write_sign_in_sheet
+
+    rows = DEFAULT_BLANK_ROWS if blank_rows is None else blank_rows
+    return write_sign_in_sheet(meeting_snapshot(session, meeting_id), path, blank_rows=rows)

@@ -52,6 +52,17 @@ DOCUMENTS: tuple[DocumentKind, ...] = (
             "La convocation envoyée avant la séance\u00a0: date, heure, lieu et ordre du jour."
         ),
     ),
+    DocumentKind(
+        key="sign_in_sheet",
+        label="Feuille d'émargement",
+        noun="la feuille d'émargement",
+        file_prefix="emargement",
+        exporter="export_sign_in_sheet",
+        description=(
+            "La feuille à signer en séance\u00a0: une ligne par personne invitée (excusés et "
+            "représentés signalés), des lignes libres et la signature du président."
+        ),
+    ),
 )
 
 

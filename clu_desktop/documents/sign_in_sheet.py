@@ -1,0 +1,330 @@
+"""The sign-in sheet (feuille d'émargement), printed before the meeting.
+
+The minutes' letterhead; "FEUILLE D'ÉMARGEMENT", the meeting, day, time and room; a table
+Civilité | NOM Prénom | Organisme | Fonction | Signature with one row per invited person in
+the invitation order (excused people marked "excusé", represented people "représenté par
+X", the chair too), then blank rows for walk-ins; at the end, the chair's signature box,
+kept on one page with the last two rows. Every page after the first starts with the
+table's header.
+
+Rows are never cut across pages: each row is at least ``ROW_HEIGHT`` tall and grows with
+its text; a text too long for a cell (a 10,000-character word) is cut with "…" at
+``MAX_LINES`` lines, so that no row can outgrow a page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.platypus import (
+    Flowable,
+    LongTable,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from clu_desktop.documents.fonts import document_fonts
+from clu_desktop.documents.minutes import heading_block, is_feminine, meeting_title
+from clu_desktop.documents.page import FRAME_WIDTH, DocumentInfo, letterhead_flowables
+from clu_desktop.documents.snapshot import Attendance, MeetingSnapshot, PrintedPerson
+from clu_desktop.documents.styles import SHADE, TEXT_COLOR, Styles, make_styles
+from clu_desktop.documents.typography import NBSP, clean, long_date, markup
+from clu_desktop.documents.writer import Story, write_pdf
+
+#: Blank rows for the people who come without being on the list.
+DEFAULT_BLANK_ROWS = 5
+#: A row's height when its texts are short: room enough to sign.
+ROW_HEIGHT = 1.2 * cm
+#: Room left to sign below a note in the signature box ("représenté par X").
+SIGNING_ROOM = 0.9 * cm
+#: The last rows, kept on the page of the chair's signature box.
+TAIL_ROWS = 2
+#: Lines a cell shows at most; longer texts end with "…".
+MAX_LINES = 10
+HEADERS = ("Civilité", "NOM Prénom", "Organisme", "Fonction", "Signature")
+COLUMN_WIDTHS = (1.5 * cm, 3.5 * cm, 4.2 * cm, 3.2 * cm)
+WIDTHS = (*COLUMN_WIDTHS, FRAME_WIDTH - sum(COLUMN_WIDTHS))
+PAD_X, PAD_Y = 4, 3
+GRID = colors.HexColor("#4d4d4d")
+EXCUSED_SHADE = colors.HexColor("#e6e6e6")
+CHAIR_BOX_WIDTH = 8.5 * cm
+CHAIR_BOX_HEIGHT = 2.6 * cm
+INSTRUCTIONS = (
+    "Merci de signer dans la case en face de votre nom. Si votre nom ne figure pas sur la "
+    "liste, inscrivez-vous sur une ligne libre en fin de tableau."
+)
+
+# A part of a cell's text: the plain text, and how its markup is wrapped ("<b>{}</b>").
+Part = tuple[str, str]
+
+
+def _sheet_styles(styles: Styles) -> dict[str, ParagraphStyle]:
+    cell = styles.cell.clone("sheet_cell", fontSize=8.5, leading=10.5)
+    return {
+        "cell": cell,
+        "header": cell.clone("sheet_header", fontName=styles.fonts.bold, textColor=TEXT_COLOR),
+        "note": styles.cell_note.clone("sheet_note", fontSize=8, leading=9.5),
+        "status": styles.cell_note.clone(
+            "sheet_status", fontSize=8.5, leading=10.5, alignment=TA_CENTER
+        ),
+        "intro": styles.note.clone("sheet_intro", spaceBefore=12, spaceAfter=8),
+        "chair_label": styles.body.clone("chair_label", fontName=styles.fonts.bold),
+        "chair_name": styles.body.clone("chair_name", spaceAfter=6),
+    }
+
+
+def _build(parts: Sequence[Part], limit: int | None) -> str:
+    """The markup of ``parts``, cut after ``limit`` characters (with "…") when given."""
+    pieces, left = [], limit
+    for text, template in parts:
+        text = clean(text)
+        if left is not None:
+            text, left = text[:left], left - len(text[:left])
+        if text:
+            pieces.append(template.format(markup(text)))
+    return " ".join(pieces) + ("…" if limit is not None else "")
+
+
+def fitted(parts: Sequence[Part], style: ParagraphStyle, width: float) -> Paragraph:
+    """A paragraph of at most MAX_LINES lines in ``width``: a longer text is cut with "…"."""
+    inner = width - 2 * PAD_X
+    limit_height = MAX_LINES * style.leading + 0.5
+
+    def fits(paragraph: Paragraph) -> bool:
+        return paragraph.wrap(inner, 1e9)[1] <= limit_height
+
+    whole = Paragraph(_build(parts, None), style)
+    if fits(whole):
+        return whole
+    total = sum(len(clean(text)) for text, _ in parts)
+    # No glyph is narrower than a fifth of the font size: the cut is below this bound.
+    low, high = 0, min(total, int(MAX_LINES * inner / (style.fontSize / 5)))
+    while low < high:  # the longest cut that still fits
+        middle = (low + high + 1) // 2
+        if fits(Paragraph(_build(parts, middle), style)):
+            low = middle
+        else:
+            high = middle - 1
+    return Paragraph(_build(parts, low), style)
+
+
+def _agreed(person: PrintedPerson, masculine: str, feminine: str) -> str:
+    """ "excusé" / "excusée", or "excusé(e)" when the civility does not tell."""
+    civility = (person.civility or "").strip().lower()
+    if is_feminine([person]):
+        return feminine
+    if civility.startswith(("m.", "mr", "monsieur")):
+        return masculine
+    return f"{masculine}({feminine[len(masculine) :]})"
+
+
+def _signature_cell(attendance: Attendance, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+    person = attendance.person
+    if attendance.status == "excused":
+        return [Paragraph(_agreed(person, "excusé", "excusée"), styles["status"])]
+    if attendance.status == "represented":
+        # The deputy signs in the box: the note on top, room to sign below it.
+        verb = _agreed(person, "représenté", "représentée")
+        deputy = clean(attendance.represented_by)
+        if not deputy:
+            return [Paragraph(markup(verb), styles["note"]), Spacer(1, SIGNING_ROOM)]
+        return [
+            Paragraph(markup(f"{verb} par"), styles["note"]),
+            fitted([(deputy, "<b>{}</b>")], styles["note"], WIDTHS[4]),
+            Spacer(1, SIGNING_ROOM),
+        ]
+    return []
+
+
+def _person_row(attendance: Attendance, styles: dict) -> list:
+    person = attendance.person
+    cell = styles["cell"]
+    name = [(clean(person.last_name).upper(), "<b>{}</b>"), (person.first_name or "", "{}")]
+    function: list[Flowable] = []
+    if clean(person.function):
+        function.append(fitted([(person.function, "{}")], cell, WIDTHS[3]))
+    if attendance.is_chair:
+        chair = _agreed(person, "Président", "Présidente") + " de séance"
+        function.append(Paragraph(markup(chair), styles["note"]))
+    return [
+        fitted([(person.civility or "", "{}")], cell, WIDTHS[0]),
+        fitted(name, cell, WIDTHS[1]),
+        fitted([(person.organisation or "", "{}")], cell, WIDTHS[2]),
+        function,
+        _signature_cell(attendance, styles),
+    ]
+
+
+def _height(row: Sequence) -> float:
+    """The row's height: ROW_HEIGHT, or more when a cell's text needs it."""
+    tallest = 0.0
+    for value, width in zip(row, WIDTHS, strict=True):
+        if isinstance(value, str):
+            continue  # a blank row's empty cell
+        flowables = value if isinstance(value, list) else [value]
+        tallest = max(tallest, sum(f.wrap(width - 2 * PAD_X, 1e9)[1] for f in flowables))
+    return max(ROW_HEIGHT, tallest + 2 * PAD_Y + 2)
+
+
+def sheet_attendance(snapshot: MeetingSnapshot) -> tuple[Attendance, ...]:
+    """Everyone invited, in the invitation order; the chair first when not invited."""
+    attendance = snapshot.attendance
+    if snapshot.chair is not None and not any(a.is_chair for a in attendance):
+        attendance = (Attendance(snapshot.chair, "invited", is_chair=True), *attendance)
+    return attendance
+
+
+#: A row of the table: an invited person, or None for a blank row.
+Row = Attendance | None
+
+
+def sign_in_table(rows: Sequence[Row], styles: dict, header: bool = True) -> Table:
+    """Rows of the table, below its header when ``header`` (then repeated on each page).
+
+    Rows are never cut: each has its height, fixed from its texts.
+    """
+    data = [[Paragraph(text, styles["header"]) for text in HEADERS]] if header else []
+    first = len(data)
+    for row in rows:
+        data.append(_person_row(row, styles) if row else [""] * len(HEADERS))
+    heights = [None] * first + [_height(cells) for cells in data[first:]]
+    commands = [
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("VALIGN", (4, first), (4, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
+        ("TOPPADDING", (0, 0), (-1, -1), PAD_Y),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_Y),
+        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+    ]
+    if header:
+        commands += [
+            ("TOPPADDING", (0, 0), (-1, 0), 5),
+            ("BOTTOMPADDING", (0, 0), (-1, 0), 5),
+            ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+            ("LINEBELOW", (0, 0), (-1, 0), 1, GRID),
+        ]
+    for number, row in enumerate(rows, first):
+        if row is not None and row.status == "excused":
+            commands += [
+                ("BACKGROUND", (4, number), (4, number), EXCUSED_SHADE),
+                ("VALIGN", (4, number), (4, number), "MIDDLE"),
+            ]
+    kind = LongTable if header else Table
+    table = kind(data, colWidths=WIDTHS, rowHeights=heights, repeatRows=first, hAlign="LEFT")
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+class SheetEnd(Flowable):
+    """The table's last rows and the chair's box, on one page.
+
+    Where they do not fit, they go to the next page below the table's header: no page
+    holds the chair's box alone, nor rows without the header.
+    """
+
+    def __init__(self, parts: list[Flowable], headed: Callable[[], list[Flowable]] | None):
+        super().__init__()
+        self.parts = parts
+        self.headed = headed  # the parts again, the header on top; None once moved
+        self._sizes: list[tuple[float, float]] = []
+
+    def wrap(self, availWidth, availHeight):
+        self._sizes = [part.wrap(availWidth, availHeight) for part in self.parts]
+        self.width, self.height = availWidth, sum(height for _, height in self._sizes)
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        if self.headed is None:  # taller than a page (it cannot be): laid out as it comes
+            return list(self.parts)
+        return [PageBreak(), SheetEnd(self.headed(), None)]
+
+    def draw(self) -> None:
+        y = self.height
+        for part, (width, height) in zip(self.parts, self._sizes, strict=True):
+            y -= height
+            x = self.width - width if getattr(part, "hAlign", "") == "RIGHT" else 0
+            part.drawOn(self.canv, x, y)
+
+
+def sheet_table(rows: Sequence[Row], chair: PrintedPerson | None, styles: dict) -> list[Flowable]:
+    """The table, its last rows kept on one page with the chair's box."""
+    body, tail = list(rows[:-TAIL_ROWS]), list(rows[-TAIL_ROWS:])
+    if len(rows) <= TAIL_ROWS:
+        body, tail = [], list(rows)
+
+    def end(header: bool) -> list[Flowable]:
+        table = [sign_in_table(tail, styles, header)] if tail or header else []
+        return [*table, Spacer(1, 0.7 * cm), chair_signature(chair, styles)]
+
+    if not body:
+        return [SheetEnd(end(True), None)]
+    return [sign_in_table(body, styles), SheetEnd(end(False), lambda: end(True))]
+
+
+def chair_signature(chair: PrintedPerson | None, styles: dict) -> Flowable:
+    """ "Signature du président de séance :", the chair's name and a box, on the right."""
+    label = f"Signature du président de séance{NBSP}:"
+    if chair is not None:
+        label = f"Signature {'de la présidente' if is_feminine([chair]) else 'du président'} "
+        label += f"de séance{NBSP}:"
+    cells: list[Flowable] = [Paragraph(markup(label), styles["chair_label"])]
+    if chair is not None:
+        cells.append(
+            fitted([(chair.name_and_function, "{}")], styles["chair_name"], CHAIR_BOX_WIDTH)
+        )
+    rows = [[cells], [""]]
+    table = Table(
+        rows, colWidths=[CHAIR_BOX_WIDTH], rowHeights=[None, CHAIR_BOX_HEIGHT], hAlign="RIGHT"
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
+                ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
+                ("BOTTOMPADDING", (0, 0), (0, 0), 4),
+                ("BOX", (0, 1), (0, 1), 0.9, GRID),
+            ]
+        )
+    )
+    return table
+
+
+def sign_in_sheet_info(snapshot: MeetingSnapshot) -> DocumentInfo:
+    title = meeting_title(snapshot)
+    day = long_date(snapshot.date)
+    return DocumentInfo(
+        title=f"Feuille d'émargement – {title} du {day}",
+        author=snapshot.letterhead.author,
+        subject=f"Feuille d'émargement de la séance du {day}",
+        first_footer=clean(snapshot.letterhead.website),
+    )
+
+
+def sign_in_sheet_story(snapshot: MeetingSnapshot, blank_rows: int = DEFAULT_BLANK_ROWS) -> Story:
+    letterhead = snapshot.letterhead
+    styles = make_styles(document_fonts(letterhead.font_path, letterhead.font_bold_path))
+    sheet = _sheet_styles(styles)
+    story = Story([], sign_in_sheet_info(snapshot), styles.fonts)
+    flow = story.flowables
+    flow += letterhead_flowables(letterhead, snapshot.contact, styles)
+    flow += heading_block(snapshot, styles, "FEUILLE D'ÉMARGEMENT", meeting_title(snapshot).upper())
+    flow.append(Paragraph(markup(INSTRUCTIONS), sheet["intro"]))
+    rows: list[Row] = [*sheet_attendance(snapshot), *[None] * max(0, blank_rows)]
+    flow += sheet_table(rows, snapshot.chair, sheet)
+    return story
+
+
+def write_sign_in_sheet(
+    snapshot: MeetingSnapshot, path: Path | str, blank_rows: int = DEFAULT_BLANK_ROWS
+) -> Path:
+    """Write the sign-in sheet's PDF at ``path`` (atomically); returns the path."""
+    return write_pdf(sign_in_sheet_story(snapshot, blank_rows), path)
