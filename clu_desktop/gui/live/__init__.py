@@ -1,0 +1,1 @@
+"""The live mode ("Séance en cours"): ticking people present as they walk in."""

@@ -1,0 +1,98 @@
+"""The changes the live window makes, each committed in its own transaction and recorded
+on the meeting's undo stack, so the main window's Undo sees them too."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from clu_desktop.gui import undo
+from clu_desktop.services.attendance import (
+    AttendanceRow,
+    InvitationState,
+    add_walk_in,
+    mark_present,
+    remove_walk_in,
+    restore_invitation_state,
+)
+from clu_desktop.store.database import Database
+
+#: Set on the undo commands of ticks: Ctrl+Z in the live window undoes only those.
+TICK_MARK = "live_attendance_tick"
+
+
+def _is_tick(command: QUndoCommand | None) -> bool:
+    return command is not None and bool(getattr(command, TICK_MARK, False))
+
+
+class LiveCommands:
+    def __init__(self, db: Database, meeting_id: int, stack: QUndoStack) -> None:
+        self.db, self.meeting_id, self.stack = db, meeting_id, stack
+
+    def tick(self, row: AttendanceRow, at: dt.time) -> int:
+        """Tick ``row`` present, arrived at ``at``; returns its invitation's id.
+
+        A UserError (the invitation was removed meanwhile) propagates: nothing changed.
+        """
+        before: dict[str, InvitationState] = {}
+
+        def do() -> None:
+            with self.db.transaction() as session:
+                before["state"] = mark_present(session, row.id, at)
+
+        def back() -> None:
+            with self.db.transaction() as session:
+                restore_invitation_state(session, before["state"])
+
+        self._record(f"Pointage de {row.name}", do, back)
+        return row.id
+
+    def add_walk_in(self, typed: str, at: dt.time) -> int:
+        """Add ``typed`` as someone who came without an invitation, present at ``at``;
+        returns the new invitation's id. Undo takes the invitation back (the person stays
+        in the directory); redo invites them again."""
+        added: dict[str, int] = {}
+
+        def do() -> int:
+            with self.db.transaction() as session:
+                added["id"] = add_walk_in(session, self.meeting_id, typed, at)
+            return added["id"]
+
+        def back() -> None:
+            with self.db.transaction() as session:
+                remove_walk_in(session, added["id"])
+
+        self._record(f"Ajout de « {typed} » (venu(e) sans invitation)", do, back)
+        return added["id"]
+
+    def _record(self, text: str, do, back) -> None:
+        undo.record(self.stack, text, do, back)
+        command = self.stack.command(self.stack.index() - 1)
+        if command is not None:
+            setattr(command, TICK_MARK, True)
+
+    # Undo and redo, of ticks only
+
+    def can_undo(self) -> bool:
+        index = self.stack.index()
+        return index > 0 and _is_tick(self.stack.command(index - 1))
+
+    def can_redo(self) -> bool:
+        index = self.stack.index()
+        return index < self.stack.count() and _is_tick(self.stack.command(index))
+
+    def undo(self) -> str | None:
+        """Undo the last step if it is a tick; returns its text (None: nothing undone)."""
+        if not self.can_undo():
+            return None
+        text = self.stack.undoText()
+        self.stack.undo()
+        return text
+
+    def redo(self) -> str | None:
+        if not self.can_redo():
+            return None
+        text = self.stack.redoText()
+        self.stack.redo()
+        return text

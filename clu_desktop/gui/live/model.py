@@ -1,0 +1,151 @@
+"""The list of the live attendance window: the invited people matching what is typed,
+those still expected first, then an entry adding the typed name as a walk-in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+
+from clu_desktop.domain import AttendanceStatus
+from clu_desktop.gui.live import texts
+from clu_desktop.services.attendance import AttendanceRow, matching
+
+_Index = QModelIndex | QPersistentModelIndex
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the invitation's id (-1 for the walk-in entry)
+NAME_ROLE = Qt.ItemDataRole.UserRole + 2  # first line
+DETAIL_ROLE = Qt.ItemDataRole.UserRole + 3  # second line: organisation
+STATE_ROLE = Qt.ItemDataRole.UserRole + 4  # right: "arrivé à 14h32", "absent excusé"
+PRESENT_ROLE = Qt.ItemDataRole.UserRole + 5  # bool: ticked present
+WALK_IN_ROLE = Qt.ItemDataRole.UserRole + 6  # bool: the "Ajouter « … »" entry
+
+# Who is offered first among the matches: still expected, then the ones who said they
+# would not come (they may come after all), then the ones already ticked.
+_RANK = {
+    AttendanceStatus.INVITED: 0,
+    AttendanceStatus.EXCUSED: 1,
+    AttendanceStatus.ABSENT: 1,
+    AttendanceStatus.REPRESENTED: 1,
+    AttendanceStatus.PRESENT: 2,
+}
+_GREYED = {AttendanceStatus.EXCUSED, AttendanceStatus.ABSENT, AttendanceStatus.REPRESENTED}
+
+
+@dataclass(frozen=True)
+class WalkIn:
+    """The entry adding what was typed as someone who came without an invitation."""
+
+    typed: str
+
+
+Entry = AttendanceRow | WalkIn
+
+
+def entries_for(rows: list[AttendanceRow], typed: str) -> list[Entry]:
+    """Everyone in the participants' order while nothing is typed; else the matches,
+    the still expected first, and last the walk-in entry for the typed text."""
+    typed = " ".join(typed.split())
+    if not typed:
+        return list(rows)
+    found = sorted(matching(rows, typed), key=lambda row: _RANK[row.status])
+    return [*found, WalkIn(typed)]
+
+
+class LiveAttendanceModel(QAbstractListModel):
+    """One entry per line; :meth:`set_rows` gives every invited person and the text typed."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[Entry] = []
+
+    def set_rows(self, rows: list[AttendanceRow], typed: str) -> None:
+        self.beginResetModel()
+        self._entries = entries_for(rows, typed)
+        self.endResetModel()
+
+    def entry(self, row: int) -> Entry | None:
+        return self._entries[row] if 0 <= row < len(self._entries) else None
+
+    def row_of(self, invitation_id: int) -> int | None:
+        for position, entry in enumerate(self._entries):
+            if isinstance(entry, AttendanceRow) and entry.id == invitation_id:
+                return position
+        return None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._entries):
+            return None
+        entry = self._entries[index.row()]
+        if isinstance(entry, WalkIn):
+            return _walk_in_data(entry, role)
+        return _row_data(entry, role)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+
+def line_text(name: str, detail: str, state: str) -> str:
+    """The whole line as one text: for screen readers, tooltips and tests."""
+    return " — ".join(part for part in (name, detail, state) if part)
+
+
+def _row_data(row: AttendanceRow, role: int):
+    present = row.status is AttendanceStatus.PRESENT
+    if role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+    ):
+        state = texts.state_text(row)
+        return line_text(("✓ " if present else "") + row.name, texts.detail_text(row), state)
+    if role == ID_ROLE:
+        return row.id
+    if role == NAME_ROLE:
+        return row.name
+    if role == DETAIL_ROLE:
+        return texts.detail_text(row)
+    if role == STATE_ROLE:
+        return texts.state_text(row)
+    if role == PRESENT_ROLE:
+        return present
+    if role == WALK_IN_ROLE:
+        return False
+    if role == Qt.ItemDataRole.ForegroundRole and row.status in _GREYED:
+        return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)  # greyed
+    return None
+
+
+def _walk_in_data(entry: WalkIn, role: int):
+    if role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+    ):
+        return line_text(texts.walk_in_label(entry.typed), texts.walk_in_detail(entry.typed), "")
+    if role == ID_ROLE:
+        return -1
+    if role == NAME_ROLE:
+        return texts.walk_in_label(entry.typed)
+    if role == DETAIL_ROLE:
+        return texts.walk_in_detail(entry.typed)
+    if role == STATE_ROLE:
+        return ""
+    if role == PRESENT_ROLE:
+        return False
+    if role == WALK_IN_ROLE:
+        return True
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return QApplication.palette().color(QPalette.ColorRole.Link)
+    return None

@@ -1,0 +1,99 @@
+"""What the live attendance window says: states, counts, agreements, in French."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QLocale
+
+from clu_desktop.domain import AttendanceStatus
+from clu_desktop.services.attendance import AttendanceCounts, AttendanceRow
+
+FRENCH = QLocale(QLocale.Language.French, QLocale.Country.France)
+SEARCH_HINT = "Tapez les premières lettres d'un nom ou d'un organisme"
+WALK_IN_NOTE = "venu(e) sans invitation"
+
+
+def agreed(name: str, masculine: str, feminine: str, neutral: str) -> str:
+    """The word agreeing with the civility printed before the name ("M.", "Mme")."""
+    if name.startswith(("Mme ", "Mlle ")):
+        return feminine
+    if name.startswith("M. "):
+        return masculine
+    return neutral
+
+
+def clock(moment: dt.time) -> str:
+    """ "14h32"."""
+    return f"{moment.hour}h{moment.minute:02d}"
+
+
+def long_date(day: dt.date) -> str:
+    """ "20 décembre 2023", "1er avril 2024"."""
+    text = FRENCH.toString(QDate(day.year, day.month, day.day), "d MMMM yyyy")
+    return "1er" + text[1:] if day.day == 1 else text
+
+
+def window_title(title: str, day: dt.date) -> str:
+    return f"Séance en cours — {title} du {long_date(day)}"
+
+
+def state_text(row: AttendanceRow) -> str:
+    """How a person stands, on the right of their line ("" while still expected)."""
+    name = row.name
+    if row.status is AttendanceStatus.PRESENT:
+        arrived = agreed(name, "arrivé", "arrivée", "arrivé(e)")
+        if row.arrived_at is None:
+            return agreed(name, "présent", "présente", "présent(e)")
+        return f"{arrived} à {clock(row.arrived_at)}"
+    if row.status is AttendanceStatus.EXCUSED:
+        return agreed(name, "absent excusé", "absente excusée", "absent(e) excusé(e)")
+    if row.status is AttendanceStatus.ABSENT:
+        return agreed(name, "absent", "absente", "absent(e)")
+    if row.status is AttendanceStatus.REPRESENTED:
+        represented = agreed(name, "représenté", "représentée", "représenté(e)")
+        return f"{represented} par {row.represented_by}" if row.represented_by else represented
+    return ""
+
+
+def detail_text(row: AttendanceRow) -> str:
+    """The second line: the organisation (what tells apart two people of one name)."""
+    parts = [row.organisation, row.function if not row.organisation else None]
+    if row.note == WALK_IN_NOTE:
+        parts.append(WALK_IN_NOTE)
+    return " — ".join(p for p in parts if p)
+
+
+def walk_in_label(typed: str) -> str:
+    return f"Ajouter « {typed} » ({WALK_IN_NOTE})"
+
+
+def walk_in_detail(typed: str) -> str:
+    words = typed.split()
+    stored = " ".join([*words[:-1], words[-1].upper()]) if words else typed
+    return f"Entrée : inscrit(e) dans l'annuaire comme « {stored} » et pointé(e) présent(e)"
+
+
+def counts_text(counts: AttendanceCounts) -> str:
+    return (
+        f"Présents {counts.present} · Excusés {counts.excused} · "
+        f"Représentés {counts.represented} · Attendus {counts.expected}"
+    )
+
+
+def ticked_text(row: AttendanceRow) -> str:
+    ticked = agreed(row.name, "pointé présent", "pointée présente", "pointé(e) présent(e)")
+    at = f" à {clock(row.arrived_at)}" if row.arrived_at else ""
+    return f"✓ {row.name} {ticked}{at}."
+
+
+def already_text(row: AttendanceRow) -> str:
+    name = row.name
+    ticked = agreed(name, "pointé présent", "pointée présente", "pointé(e) présent(e)")
+    arrived = agreed(name, "arrivé", "arrivée", "arrivé(e)")
+    at = f" ({arrived} à {clock(row.arrived_at)})" if row.arrived_at else ""
+    return f"{name} est déjà {ticked}{at} : rien n'a changé."
+
+
+def walked_in_text(name: str, at: dt.time) -> str:
+    return f"✓ {name} ajouté(e) à la liste ({WALK_IN_NOTE}) et pointé(e) présent(e) à {clock(at)}."

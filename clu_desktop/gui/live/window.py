@@ -1,0 +1,361 @@
+"""The live mode ("Séance en cours"): a large-type window for the meeting table where
+the agent ticks people in as they walk in.
+
+Type a few letters, Enter: the highlighted person is ticked present with the time, the
+field is cleared for the next one. Up/Down pick another match first. When nobody
+matches, the highlighted entry adds the typed name as a walk-in. Each tick is committed
+in its own transaction before the list shows it, and goes on the meeting's undo stack.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPalette, QShowEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from clu_desktop.domain import AttendanceStatus
+from clu_desktop.errors import UserError
+from clu_desktop.gui import undo
+from clu_desktop.gui.live import texts
+from clu_desktop.gui.live.commands import LiveCommands
+from clu_desktop.gui.live.delegate import LiveDelegate, _bold, _scaled
+from clu_desktop.gui.live.model import LiveAttendanceModel, WalkIn
+from clu_desktop.services.attendance import AttendanceRow, count_attendance, list_attendance
+from clu_desktop.services.meeting_details import get_meeting_details
+from clu_desktop.store.database import Database
+
+BASE_SCALE = 1.6  # readable from a metre away
+SEARCH_SCALE = 1.3  # of the window's font
+COUNTS_SCALE = 1.2
+LIST_SCALE = 1.15
+ERROR_COLOUR = "#b3261e"
+HELP = (
+    "Entrée : pointer la personne surlignée · ↑ ↓ : en choisir une autre · "
+    "Ctrl+Z : annuler le dernier pointage · Échap : effacer, puis fermer"
+)
+_MOVES = {
+    Qt.Key.Key_Down: 1,
+    Qt.Key.Key_Up: -1,
+    Qt.Key.Key_PageDown: 5,
+    Qt.Key.Key_PageUp: -5,
+}
+
+
+def _name(widget: QWidget, object_name: str, accessible_name: str) -> QWidget:
+    widget.setObjectName(object_name)
+    widget.setAccessibleName(accessible_name)
+    return widget
+
+
+class LiveAttendanceWindow(QDialog):
+    """Ticks people present during meeting ``meeting_id``; undo steps go on ``stack``
+    (the meeting's, shared with the main window; None: a stack of the window's own).
+    ``finished`` is emitted when the window closes ("Terminer", Échap, the title bar)."""
+
+    def __init__(
+        self,
+        db: Database,
+        meeting_id: int,
+        stack: QUndoStack | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db, self.meeting_id = db, meeting_id
+        self.stack = stack if stack is not None else QUndoStack(self)
+        self.rows: list[AttendanceRow] = []
+        self.commands = LiveCommands(db, meeting_id, self.stack)
+        with db.reading() as session:
+            details = get_meeting_details(session, meeting_id)
+        title = texts.window_title(details.title, details.date)
+
+        self.setObjectName("liveAttendance")
+        self.setAccessibleName("Séance en cours : pointage des présents")
+        self.setWindowTitle(title)
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        if parent is not None:  # opened from a page: gone once closed, not kept hidden
+            self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setFont(_scaled(QApplication.font(), BASE_SCALE))
+        self._build(title)
+        self._watching = False
+        self._watch(True)
+        self.reload()
+        # Size constraints settled now, not when shown (the platform would be told late).
+        self.ensurePolished()
+        self.layout().activate()
+        self.resize(1200, 800)
+        self.setWindowState(Qt.WindowState.WindowMaximized)
+
+    # Building
+
+    def _build(self, title: str) -> None:
+        heading = _name(QLabel(title), "liveHeading", "Séance")
+        heading.setTextFormat(Qt.TextFormat.PlainText)
+        heading.setWordWrap(True)
+
+        self.search = _name(QLineEdit(), "liveSearch", "Nom ou organisme de la personne")
+        self.search.setFont(_scaled(self.font(), SEARCH_SCALE))
+        self.search.setPlaceholderText(texts.SEARCH_HINT)
+        self.search.setToolTip(texts.SEARCH_HINT + " (sans accents ni majuscules)")
+        self.search.setMaxLength(200)
+        self.search.textChanged.connect(self._filter)
+        search_label = _name(QLabel("&Nom ou organisme :"), "liveSearchLabel", "Nom ou organisme")
+        search_label.setBuddy(self.search)
+
+        self.counts = _name(QLabel(), "liveCounts", "Décompte des présents")
+        self.counts.setFont(_scaled(_bold(self.font()), COUNTS_SCALE))
+        self.counts.setTextFormat(Qt.TextFormat.PlainText)
+        self.counts.setWordWrap(True)  # the window's least width stays put as counts grow
+
+        self.model = LiveAttendanceModel(self)
+        self.list = _name(QListView(), "liveList", "Personnes invitées")
+        self.list.setFont(_scaled(self.font(), LIST_SCALE))
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(LiveDelegate(self.list))
+        self.list.setUniformItemSizes(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay in the field
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.doubleClicked.connect(lambda index: self._check_in_at(index.row()))
+
+        self.status = _name(QLabel(HELP), "liveStatus", "Dernier pointage")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+
+        self.undo_button = _name(
+            QPushButton("&Annuler le dernier pointage (Ctrl+Z)"),
+            "liveUndo",
+            "Annuler le dernier pointage",
+        )
+        self.undo_button.setToolTip("Remet la dernière personne pointée comme avant (Ctrl+Z)")
+        self.undo_button.clicked.connect(self.undo_last)
+        self.finish_button = _name(QPushButton("&Terminer"), "liveFinish", "Terminer le pointage")
+        self.finish_button.setToolTip("Fermer la séance en cours : tout est déjà enregistré")
+        self.finish_button.clicked.connect(self.accept)
+        for button in (self.undo_button, self.finish_button):
+            button.setAutoDefault(False)  # Enter belongs to the field
+            button.setDefault(False)
+
+        search_row = QHBoxLayout()
+        search_row.addWidget(search_label)
+        search_row.addWidget(self.search, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.undo_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.finish_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(search_row)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        QWidget.setTabOrder(self.search, self.undo_button)
+        QWidget.setTabOrder(self.undo_button, self.finish_button)
+
+        self._keys = _Keys(self)
+        self.search.installEventFilter(self._keys)
+        self.list.installEventFilter(self._keys)
+        # The same keys when a button has the focus (the field handles its own).
+        for name, keys, slot in (
+            ("liveUndoAction", [QKeySequence.StandardKey.Undo], self.undo_last),
+            (
+                "liveRedoAction",
+                [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")],
+                self.redo_last,
+            ),
+        ):
+            action = QAction(self)
+            action.setObjectName(name)
+            action.setShortcuts(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+        self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # Showing
+
+    def reload(self) -> None:
+        """Read the invited people again; the counts and the list follow."""
+        try:
+            with self.db.reading() as session:
+                self.rows = list_attendance(session, self.meeting_id)
+        except UserError as exc:  # the meeting was deleted meanwhile
+            self.rows = []
+            self._say(str(exc), error=True)
+        self.counts.setText(texts.counts_text(count_attendance(self.rows)))
+        self._filter(self.search.text())
+        self._update_undo_button()
+
+    def _filter(self, typed: str) -> None:
+        self.model.set_rows(self.rows, typed)
+        self._highlight(0 if typed.strip() else None)
+
+    def _highlight(self, row: int | None) -> None:
+        if row is None or not 0 <= row < self.model.rowCount():
+            self.list.clearSelection()
+            self.list.setCurrentIndex(self.model.index(-1, 0))
+            self.list.scrollToTop()
+            return
+        index = self.model.index(row, 0)
+        self.list.setCurrentIndex(index)
+        self.list.scrollTo(index)
+
+    def highlighted_row(self) -> int | None:
+        index = self.list.currentIndex()
+        return index.row() if index.isValid() else None
+
+    def move(self, delta: int) -> None:
+        """Highlight another line (Up/Down from the field)."""
+        count = self.model.rowCount()
+        if count == 0:
+            return
+        current = self.highlighted_row()
+        start = (-1 if delta > 0 else count) if current is None else current
+        self._highlight(max(0, min(count - 1, start + delta)))
+
+    def _say(self, text: str, error: bool = False) -> None:
+        palette = self.status.palette()
+        colour = ERROR_COLOUR if error else self.palette().color(QPalette.ColorRole.WindowText)
+        palette.setColor(QPalette.ColorRole.WindowText, colour)
+        self.status.setPalette(palette)
+        self.status.setText(text)
+
+    def _update_undo_button(self) -> None:
+        self.undo_button.setEnabled(self.commands.can_undo())
+
+    def _stack_changed(self, _index: int) -> None:
+        if not isValid(self.stack):
+            return  # the stack is being destroyed (it empties itself first)
+        self.reload()  # whoever moved the stack (here or the main window's Undo)
+
+    # Ticking
+
+    def check_in(self) -> None:
+        """Enter: tick the highlighted person, or add the walk-in entry."""
+        row = self.highlighted_row()
+        if row is None:
+            self._say("Tapez d'abord les premières lettres d'un nom ou d'un organisme.")
+            return
+        self._check_in_at(row)
+
+    def _check_in_at(self, position: int) -> None:
+        entry = self.model.entry(position)
+        if entry is None:
+            return
+        if isinstance(entry, AttendanceRow) and entry.status is AttendanceStatus.PRESENT:
+            self._say(texts.already_text(entry))
+            self.search.selectAll()
+            self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        at = dt.datetime.now().time().replace(microsecond=0)
+        try:
+            if isinstance(entry, WalkIn):
+                invitation_id = self.commands.add_walk_in(entry.typed, at)
+            else:
+                invitation_id = self.commands.tick(entry, at)
+        except UserError as exc:
+            self.reload()
+            self._say(str(exc), error=True)
+            return
+        self.search.clear()  # committed: the list shows it, ready for the next person
+        self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._update_undo_button()
+        ticked = next((r for r in self.rows if r.id == invitation_id), None)
+        if ticked is None:
+            return
+        if isinstance(entry, WalkIn):
+            self._say(texts.walked_in_text(ticked.name, at))
+        else:
+            self._say(texts.ticked_text(ticked))
+        position = self.model.row_of(invitation_id)
+        if position is not None:
+            self.list.scrollTo(self.model.index(position, 0))
+
+    def undo_last(self) -> None:
+        """Ctrl+Z and the button: undo the last tick (through the meeting's stack)."""
+        text = self.commands.undo()
+        if text is None:
+            self._say("Aucun pointage à annuler.")
+        else:
+            self._say(f"Annulé : {text[:1].lower()}{text[1:]}.")
+        self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def redo_last(self) -> None:
+        text = self.commands.redo()
+        if text is None:
+            self._say("Aucun pointage à rétablir.")
+        else:
+            self._say(f"Rétabli : {text[:1].lower()}{text[1:]}.")
+        self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def escape(self) -> None:
+        if self.search.text():
+            self.search.clear()
+        else:
+            self.accept()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._watching:  # shown again after closing: follow the stack again
+            self._watch(True)
+            self.reload()
+        super().showEvent(event)
+
+    def done(self, result: int) -> None:
+        self._watch(False)
+        super().done(result)
+
+    def _watch(self, on: bool) -> None:
+        if on and not self._watching:
+            self.stack.indexChanged.connect(self._stack_changed)
+        elif not on and self._watching and isValid(self.stack):
+            self.stack.indexChanged.disconnect(self._stack_changed)
+        self._watching = on
+
+
+class _Keys(QObject):
+    """The keys of the field (and of the list): Enter, arrows, Échap, Ctrl+Z / Ctrl+Y."""
+
+    def __init__(self, window: LiveAttendanceWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            return False
+        assert isinstance(event, QKeyEvent)
+        which = undo.undo_key(event)
+        if kind == QEvent.Type.ShortcutOverride:
+            if which is not None:  # the field's own undo would bypass what is saved
+                event.accept()
+                return True
+            return False
+        window, key = self.window, event.key()
+        if which == "undo":
+            window.undo_last()
+        elif which == "redo":
+            window.redo_last()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            window.check_in()
+        elif key == Qt.Key.Key_Escape:
+            window.escape()
+        elif key in _MOVES and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            window.move(_MOVES[key])
+        else:
+            return False
+        return True
