@@ -67,11 +67,19 @@ def build_parser() -> argparse.ArgumentParser:
     for name, help_text in (
         ("minutes", "le compte-rendu imprimable (PDF), avec ses annexes"),
         ("agenda", "la convocation avec l'ordre du jour (PDF)"),
+        ("sign-in-sheet", "la feuille d'émargement à signer en séance (PDF)"),
     ):
         as_pdf = formats.add_parser(name, help=help_text)
         _db_option(as_pdf, argparse.SUPPRESS)
         as_pdf.add_argument("--meeting", default="latest", metavar="ID|latest")
         as_pdf.add_argument("-o", "--output", type=Path, required=True, metavar="FICHIER.pdf")
+
+    attendance = formats.add_parser(
+        "attendance", help="la liste de présence (CSV pour un tableur, séparateur « ; »)"
+    )
+    _db_option(attendance, argparse.SUPPRESS)
+    attendance.add_argument("--meeting", default="latest", metavar="ID|latest")
+    attendance.add_argument("-o", "--output", type=Path, required=True, metavar="FICHIER.csv")
 
     shots = commands.add_parser(
         "screenshots", help="enregistrer chaque écran de la dernière séance en PNG"
@@ -121,8 +129,10 @@ def cmd_import(args) -> int:
 
 
 def cmd_export(args) -> int:
-    if args.format in ("minutes", "agenda"):
+    if args.format in ("minutes", "agenda", "sign-in-sheet"):
         return cmd_export_pdf(args)
+    if args.format == "attendance":
+        return cmd_export_attendance(args)
     from clu_desktop.services.meeting_files import export_file
 
     db = _open(args)
@@ -133,18 +143,35 @@ def cmd_export(args) -> int:
 
 
 def cmd_export_pdf(args) -> int:
-    from clu_desktop.services.document_export import export_agenda, export_minutes
+    from clu_desktop.services.document_export import (
+        export_agenda,
+        export_minutes,
+        export_sign_in_sheet,
+    )
     from clu_desktop.services.meetings import find_meeting_id
 
-    export, what = {
-        "minutes": (export_minutes, "Compte-rendu"),
-        "agenda": (export_agenda, "Convocation"),
+    export, what, written = {
+        "minutes": (export_minutes, "Compte-rendu", "écrit"),
+        "agenda": (export_agenda, "Convocation", "écrit"),
+        "sign-in-sheet": (export_sign_in_sheet, "Feuille d'émargement", "écrite"),
     }[args.format]
     db = _open(args)
     with db.reading() as session:
         meeting_id = find_meeting_id(session, args.meeting)
         path = export(session, meeting_id, args.output)
-    print(f"{what} de la séance n° {meeting_id} écrit dans {path}.")
+    print(f"{what} de la séance n° {meeting_id} {written} dans {path}.")
+    return 0
+
+
+def cmd_export_attendance(args) -> int:
+    from clu_desktop.services.attendance_export import export_attendance_csv
+    from clu_desktop.services.meetings import find_meeting_id
+
+    db = _open(args)
+    with db.reading() as session:
+        meeting_id = find_meeting_id(session, args.meeting)
+        path = export_attendance_csv(session, meeting_id, args.output)
+    print(f"Liste de présence de la séance n° {meeting_id} écrite dans {path}.")
     return 0
 
 

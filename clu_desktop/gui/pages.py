@@ -60,7 +60,8 @@ def _documents_page(db: Database) -> QWidget:
 def build_pages(db: Database) -> list[Page]:
     from clu_desktop.gui.agenda.page import AgendaPage
     from clu_desktop.gui.meeting_page import MeetingPage
-    from clu_desktop.gui.placeholders import EmptyPage, ParticipantsPage
+    from clu_desktop.gui.participants.page import ParticipantsPage
+    from clu_desktop.gui.placeholders import EmptyPage
 
     return [
         Page("&Séance", MeetingPage(db)),

@@ -18,7 +18,7 @@ from clu_desktop.errors import UserError
 from clu_desktop.gui.main_window import MainWindow
 from clu_desktop.gui.models.navigator_model import MEETING_ID_ROLE, MeetingTreeModel
 from clu_desktop.gui.pages import Page
-from clu_desktop.gui.placeholders import ParticipantsPage
+from clu_desktop.gui.participants.page import ParticipantsPage
 from clu_desktop.services.invitations import list_invitations
 from clu_desktop.services.meetings import MeetingSummary, list_meetings
 
@@ -159,15 +159,15 @@ def test_invite_standing_members_then_undo_and_redo(open_window, demo_db, qtbot)
 
         remove_invitations(session, [r.id for r in list_invitations(session, meeting_id)])
     window.reload_pages()
-    assert page.people.count() == 0
+    assert page.model.rowCount() == 0
     qtbot.mouseClick(page.invite_button, Qt.MouseButton.LeftButton)
-    assert page.people.count() == 15
+    assert page.model.rowCount() == 15
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     with demo_db.reading() as session:
         assert list_invitations(session, meeting_id) == []
-    assert page.people.count() == 0
+    assert page.model.rowCount() == 0
     qtbot.keyClick(window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
-    assert page.people.count() == 15
+    assert page.model.rowCount() == 15
 
 
 def test_undo_belongs_to_each_meeting(open_window, demo_db):

@@ -51,7 +51,7 @@ def test_prepare_and_write_a_meeting_then_reopen(qtbot, db_path):
     window.tabs.setCurrentIndex(2)
     participants = window.tabs.currentWidget()
     qtbot.mouseClick(participants.invite_button, Qt.MouseButton.LeftButton)
-    assert participants.people.count() == 3
+    assert participants.model.rowCount() == 3
 
     # Three items typed with the keyboard, the last one moved up.
     window.tabs.setCurrentIndex(1)

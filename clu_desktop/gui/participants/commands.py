@@ -1,0 +1,318 @@
+"""What the participants page does: every change saved at once through ``gui/undo.py``
+and replayed through the services on undo and redo; refusals told in French, the editor
+back to the saved values."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Hashable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from clu_desktop.domain import AttendanceStatus
+from clu_desktop.errors import UserError
+from clu_desktop.gui import messages, undo
+from clu_desktop.services.attendance import (
+    InvitationState,
+    mark_present,
+    restore_invitation_state,
+    set_note,
+    set_represented,
+    set_status,
+    set_times,
+)
+from clu_desktop.services.attendance_edit import (
+    invite_person,
+    restore_invitations,
+    withdraw_invitations,
+)
+from clu_desktop.services.directory import search_people
+from clu_desktop.services.invitations import invite_standing_members
+
+if TYPE_CHECKING:
+    from clu_desktop.gui.participants.page import ParticipantsPage
+
+    _Base = ParticipantsPage
+else:
+    _Base = object
+
+CSV_FILTER = "Tableur, séparateur point-virgule (*.csv)"
+
+
+def _now() -> dt.time:
+    return dt.datetime.now().time().replace(second=0, microsecond=0)
+
+
+class ParticipantsCommands(_Base):
+    _typing: Counter[str]
+
+    def _connect_editor(self) -> None:
+        self._typing = Counter()
+        self._committing = False
+        editor = self.editor
+        editor.status_chosen.connect(self._on_status_chosen)
+        editor.deputy_committed.connect(self._on_deputy_committed)
+        editor.times_edited.connect(self._on_times_edited)
+        editor.note_edited.connect(self._on_note_edited)
+        editor.note_left.connect(lambda: self._typing.update(["note"]))
+
+    # Saving
+
+    def _write(self, service: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        with self._db.transaction() as session:
+            return service(session, *args, **kwargs)
+
+    def _record(
+        self,
+        text: str,
+        do: Callable[[], object],
+        undo_step: Callable[[], object],
+        merge_key: Hashable | None = None,
+    ) -> tuple[bool, object]:
+        """Make and record a change; a refusal is shown and returns (False, None)."""
+        self._pushing = True
+        try:
+            result = undo.record(self._stack, text, do, undo_step, merge_key)
+        except UserError as exc:
+            self._pushing = False
+            self.editor.show_row(self.selected_row())  # back to the saved values
+            messages.show_error(self, str(exc))
+            return False, None
+        self._pushing = False
+        self.changed.emit()
+        return True, result
+
+    def _change(
+        self,
+        text: str,
+        work: Callable[[Any], InvitationState],
+        merge_key: Hashable | None = None,
+        skip: QWidget | None = None,
+    ) -> bool:
+        """A change of one invitation: ``work(session)`` returns the state before it,
+        which undo restores; redo runs ``work`` again."""
+        before: list[InvitationState] = []
+
+        def do() -> None:
+            state = self._write(work)
+            if not before:
+                before.append(state)
+
+        def undo_step() -> None:
+            self._write(restore_invitation_state, before[0])
+
+        ok, _ = self._record(text, do, undo_step, merge_key)
+        if ok:
+            self.refresh(skip)
+        return ok
+
+    # The selected row
+
+    def toggle_present(self) -> None:
+        """Space: tick the person present now (arrival stamped), or untick them."""
+        row = self.selected_row()
+        if row is None:
+            return
+        if row.status is AttendanceStatus.PRESENT:
+            self._change(
+                f"Dépointer {row.name}",
+                lambda s: set_status(s, row.id, AttendanceStatus.INVITED),
+            )
+        else:
+            at = _now()
+            self._change(f"Pointer {row.name} présent", lambda s: mark_present(s, row.id, at))
+
+    def _on_status_chosen(self, status: AttendanceStatus) -> None:
+        row = self.selected_row()
+        if row is None or status is row.status:
+            return
+        if status is AttendanceStatus.REPRESENTED:
+            self.editor.ask_deputy()  # saved once the user says by whom
+            return
+        self._change(f"Statut de {row.name}", lambda s: set_status(s, row.id, status))
+
+    def _on_deputy_committed(self, invitation_id: int, text: str) -> None:
+        position = self.model.row_of(invitation_id)
+        row = self.model.row_at(position) if position is not None else None
+        if row is None or self._committing:
+            return
+        text = text.strip()
+        person_id = self.editor.deputy_combo.chosen_id(text) if text else None
+        represented = row.status is AttendanceStatus.REPRESENTED
+        unchanged = represented and (
+            (person_id is not None and person_id == row.represented_by_id)
+            or (person_id is None and row.represented_by_id is None and text == row.represented_by)
+        )
+        if not text or unchanged:
+            if row.id == self.selected_id() and not self.editor.hint.isVisible():
+                self.editor.show_row(row)
+            return
+        self._committing = True
+        try:
+            if person_id is not None:
+                work = lambda s: set_represented(s, row.id, person_id=person_id)  # noqa: E731
+            else:
+                work = lambda s: set_represented(s, row.id, name=text)  # noqa: E731
+            self._change(f"Représentation de {row.name}", work)
+        finally:
+            self._committing = False
+
+    def _on_times_edited(self, arrived: dt.time | None, left: dt.time | None) -> None:
+        row = self.selected_row()
+        if row is None or (arrived, left) == (row.arrived_at, row.left_at):
+            return
+        self._change(f"Heures de {row.name}", lambda s: set_times(s, row.id, arrived, left))
+
+    def _on_note_edited(self, text: str) -> None:
+        row = self.selected_row()
+        if row is None or (text.strip() or None) == row.note:
+            return
+        key = ("attendance-note", row.id, self._typing["note"])
+        self._change(
+            f"Note sur {row.name}",
+            lambda s: set_note(s, row.id, text),
+            merge_key=key,
+            skip=self.editor.note_edit,
+        )
+
+    # The list
+
+    def invite_standing_members(self) -> None:
+        meeting_id = self._meeting_id
+        if meeting_id is None:
+            return
+        try:
+            added = self._write(invite_standing_members, meeting_id)
+        except UserError as exc:
+            messages.show_error(self, str(exc))
+            return
+        if not added:
+            messages.show_info(self, "Tous les membres permanents sont déjà invités.")
+            return
+        self._record_insertion("Inviter les membres permanents", added)
+        self.reload(self.selected_id())
+
+    def invite_person(self) -> None:
+        """Open the directory picker; the chosen person is invited at the end."""
+        meeting_id = self._meeting_id
+        if meeting_id is None:
+            return
+        from clu_desktop.gui.participants.picker import InvitePersonDialog
+
+        def search(text: str):
+            with self._db.reading() as session:
+                return search_people(session, text)
+
+        invited = {r.person_id for r in self.model.rows() if r.person_id is not None}
+        dialog = InvitePersonDialog(search, invited, self)
+        dialog.chosen.connect(lambda person_id: self._invite(meeting_id, person_id))
+        dialog.finished.connect(dialog.deleteLater)
+        self.picker = dialog
+        dialog.open()
+
+    def _invite(self, meeting_id: int, person_id: int) -> None:
+        if meeting_id != self._meeting_id:
+            return
+        try:
+            invitation_id = self._write(invite_person, meeting_id, person_id)
+        except UserError as exc:
+            messages.show_error(self, str(exc))
+            return
+        self._record_insertion("Inviter une personne", [invitation_id])
+        self.reload(invitation_id)
+        self.table.setFocus()
+
+    def _record_insertion(self, text: str, ids: list[int]) -> None:
+        """Invitations already made: undo withdraws them, redo puts them back as they
+        were (same ids, so that later steps still find them)."""
+        saved: list = []
+        first = [True]
+
+        def do() -> None:
+            if first:
+                first.clear()
+            else:
+                self._write(restore_invitations, saved.pop())
+
+        def undo_step() -> None:
+            saved.append(self._write(withdraw_invitations, ids))
+
+        self._record(text, do, undo_step)
+
+    def withdraw_invitation(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        position = self.model.row_of(row.id) or 0
+        saved: list = []
+
+        def do() -> None:
+            saved[:] = [self._write(withdraw_invitations, [row.id])]
+
+        def undo_step() -> None:
+            self._write(restore_invitations, saved[0])
+
+        ok, _ = self._record(f"Retirer l'invitation de {row.name}", do, undo_step)
+        if ok:
+            following = self.model.row_at(position + 1) or self.model.row_at(position - 1)
+            self.reload(following.id if following else None)
+
+    # Files and windows
+
+    def export_csv(self) -> None:
+        meeting_id = self._meeting_id
+        if meeting_id is None:
+            return
+        from clu_desktop.services.meeting_details import get_meeting_details
+
+        with self._db.reading() as session:
+            date = get_meeting_details(session, meeting_id).date
+        suggested = str(Path.home() / f"liste-de-presence-{date:%Y-%m-%d}.csv")
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Exporter la liste de présence", suggested, CSV_FILTER
+        )
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix.lower() != ".csv":
+            path = path.with_name(path.name + ".csv")
+        from clu_desktop.services.attendance_export import export_attendance_csv
+
+        try:
+            with self._db.reading() as session:
+                export_attendance_csv(session, meeting_id, path)
+        except UserError as exc:
+            messages.show_error(self, str(exc))
+            return
+        messages.show_info(self, f"Liste de présence enregistrée dans « {path} ».")
+
+    def open_live_mode(self) -> None:
+        """The large-type check-in window; the page reads the list again when it closes."""
+        if self._meeting_id is None:
+            return
+        if self._live is not None:
+            self._live.raise_()
+            self._live.activateWindow()
+            return
+        try:
+            from clu_desktop.gui.live.window import LiveAttendanceWindow
+        except ImportError:
+            messages.show_error(self, "Le mode séance n'est pas disponible.")
+            return
+        window = LiveAttendanceWindow(self._db, self._meeting_id, self._stack, self)
+        for name in ("closed", "finished"):
+            signal = getattr(window, name, None)
+            if signal is not None:
+                signal.connect(self._live_closed)
+        self._live = window
+        window.show()
+
+    def _live_closed(self, *_args: object) -> None:
+        if self._live is None:
+            return
+        self._live = None
+        self.reload(self.selected_id())
+        self.changed.emit()

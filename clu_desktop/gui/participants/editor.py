@@ -1,0 +1,293 @@
+"""The selected person's attendance, under the table: status (or the answer before the
+meeting), who represents them, arrival and departure times, a note.
+
+The editor only shows values and says what the user changed; the page saves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QListView,
+    QPlainTextEdit,
+    QSizePolicy,
+    QTimeEdit,
+    QWidget,
+)
+
+from clu_desktop.gui.meeting.widgets import ChoiceCombo, ChoiceModel, TimeEdit
+from clu_desktop.services.attendance import STATUS_LABELS, AttendanceRow
+
+NO_ROW_TITLE = "Aucune personne sélectionnée"
+REPRESENTED_HINT = "Indiquez qui la représente dans « Représenté par »."
+EMPTY_TIME = "—"
+
+
+def _named(widget: QWidget, object_name: str, accessible_name: str, tip: str | None = None):
+    widget.setObjectName(object_name)
+    widget.setAccessibleName(accessible_name)
+    if tip:
+        widget.setToolTip(tip)
+    return widget
+
+
+class OptionalTimeEdit(TimeEdit):
+    """HH:mm that may stay empty ("—"). Typing digits in the empty field starts a time
+    ("1430" gives 14:30); Suppr or Retour arrière on the whole text empties it."""
+
+    def __init__(self) -> None:
+        super().__init__(EMPTY_TIME)
+        # One width whatever is shown, so that the layout never changes under the user.
+        width = self.sizeHint().width()
+        self.setSpecialValueText("")
+        self.setFixedWidth(max(width, self.sizeHint().width()) + 8)
+        self.setSpecialValueText(EMPTY_TIME)
+        self.editingFinished.connect(lambda: self.setSpecialValueText(EMPTY_TIME))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        line = self.lineEdit()
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and (
+            line.selectedText() == line.text() or self.value() is None
+        ):
+            self.setTime(QTime(0, 0))
+            return
+        if self.value() is None and event.text().isdigit() and self.specialValueText():
+            self.setSpecialValueText("")  # the digits replace "—" from the hours on
+            self.setSelectedSection(QTimeEdit.Section.HourSection)
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.setSpecialValueText(EMPTY_TIME)
+
+
+class DeputyCombo(QComboBox):
+    """Who represents the person: a person of the directory (typing any part of a name
+    or an organisation proposes them) or a name typed freely. ``committed`` gives the
+    text when the user chooses a row, presses Entrée or leaves the field."""
+
+    committed = Signal(str)
+
+    def __init__(self, model: ChoiceModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.choices = model
+        self.setModel(model)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(16)
+        self.setMaxVisibleItems(15)
+        self.lineEdit().setMaxLength(200)
+        self.lineEdit().setPlaceholderText("Personne de l'annuaire ou nom saisi")
+        completer = QCompleter(model, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setMaxVisibleItems(12)
+        self.setCompleter(completer)
+        for view in (self.view(), completer.popup()):
+            if isinstance(view, QListView):
+                view.setUniformItemSizes(True)
+        self.activated.connect(lambda _row: self.committed.emit(self.currentText()))
+        self.lineEdit().editingFinished.connect(lambda: self.committed.emit(self.currentText()))
+
+    def chosen_id(self, text: str) -> int | None:
+        """The directory person whose label is ``text`` (the current row first, for two
+        people of one label), else None: a typed name."""
+        current = self.currentIndex()
+        if current >= 0 and self.itemText(current) == text:
+            return self.choices.id_at(current)
+        row = self.findText(text, Qt.MatchFlag.MatchFixedString)
+        return self.choices.id_at(row) if row >= 0 else None
+
+    def show_value(self, person_id: int | None, text: str | None) -> None:
+        """Show the saved deputy (the caller blocks signals)."""
+        row = self.choices.row_of(person_id) if person_id is not None else None
+        self.setCurrentIndex(row if row is not None else -1)
+        self.setEditText(self.itemText(row) if row is not None else (text or ""))
+
+
+class AttendanceEditor(QGroupBox):
+    status_chosen = Signal(object)  # an AttendanceStatus
+    deputy_committed = Signal(int, str)  # the invitation's id, the text
+    times_edited = Signal(object, object)  # arrival, departure (dt.time or None)
+    note_edited = Signal(str)
+    note_left = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        _named(self, "attendanceEditor", "Présence de la personne sélectionnée")
+        self.row: AttendanceRow | None = None
+        # The person's name with their organisation, in a label rather than the box's
+        # title: a long one is cut instead of widening the page.
+        self.title_label = _named(QLabel(NO_ROW_TITLE), "attendancePerson", "Personne")
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.title_label.font()
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.status_model = ChoiceModel(parent=self)
+        self.status_model.set_rows((status, label) for status, label in STATUS_LABELS.items())
+        self.status_combo = _named(
+            ChoiceCombo(self.status_model),
+            "attendanceStatus",
+            "Statut",
+            "Avant la séance, la réponse à l'invitation ; pendant, la présence",
+        )
+        self.status_combo.setMinimumContentsLength(14)
+        self.people_model = ChoiceModel(parent=self)
+        self.deputy_combo = _named(
+            DeputyCombo(self.people_model),
+            "attendanceDeputy",
+            "Représenté par",
+            "Choisissez une personne de l'annuaire ou tapez un nom, puis Entrée",
+        )
+        self.arrival_edit = _named(OptionalTimeEdit(), "attendanceArrival", "Heure d'arrivée")
+        self.departure_edit = _named(OptionalTimeEdit(), "attendanceDeparture", "Heure de départ")
+        self.note_edit = _named(QPlainTextEdit(), "attendanceNote", "Note")
+        self.note_edit.setTabChangesFocus(True)
+        lines = self.note_edit.fontMetrics().lineSpacing()
+        self.note_edit.setFixedHeight(3 * lines + 12)
+        self.note_edit.setPlaceholderText("Arrivé en retard, parti avant la fin…")
+        self.hint = _named(QLabel(), "attendanceHint", "Indication")
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint.setStyleSheet("color: #a4161a;")
+        policy = self.hint.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+        self.hint.setSizePolicy(policy)
+        self.hint.hide()
+
+        grid = QGridLayout(self)
+        grid.addWidget(self.title_label, 0, 0, 1, 6)
+        grid.addWidget(self._label("Stat&ut\u00a0:", self.status_combo), 1, 0)
+        grid.addWidget(self.status_combo, 1, 1)
+        grid.addWidget(self._label("&Représenté par\u00a0:", self.deputy_combo), 1, 2)
+        grid.addWidget(self.deputy_combo, 1, 3, 1, 3)
+        grid.addWidget(self._label("Arri&vée\u00a0:", self.arrival_edit), 2, 0)
+        grid.addWidget(self.arrival_edit, 2, 1, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self._label("Dépar&t\u00a0:", self.departure_edit), 2, 2)
+        grid.addWidget(self.departure_edit, 2, 3, Qt.AlignmentFlag.AlignLeft)
+        note_label = self._label("Not&e\u00a0:", self.note_edit)
+        grid.addWidget(note_label, 2, 4, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.note_edit, 2, 5, 2, 1)
+        grid.addWidget(self.hint, 3, 0, 1, 5)
+        grid.setColumnStretch(3, 1)
+        grid.setColumnStretch(5, 2)
+
+        self.status_combo.chosen.connect(self.status_chosen)
+        # The deputy is said once the completer has done its work (choosing a proposal
+        # both ends the typing and activates a row), for the row it was typed for.
+        self._deputy: tuple[int, str] | None = None
+        self._deputy_timer = QTimer(self)
+        self._deputy_timer.setSingleShot(True)
+        self._deputy_timer.setInterval(0)
+        self._deputy_timer.timeout.connect(self._emit_deputy)
+        self.deputy_combo.committed.connect(self._on_deputy_committed)
+        for edit in (self.arrival_edit, self.departure_edit):
+            edit.timeChanged.connect(self._on_time_changed)
+        self.note_edit.textChanged.connect(
+            lambda: self.note_edited.emit(self.note_edit.toPlainText())
+        )
+        self.note_edit.installEventFilter(self)
+        self.show_row(None)
+
+    @staticmethod
+    def _label(text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        return label
+
+    def editors(self) -> list[QWidget]:
+        """In the tab order."""
+        return [
+            self.status_combo,
+            self.deputy_combo,
+            self.arrival_edit,
+            self.departure_edit,
+            self.note_edit,
+        ]
+
+    def set_people(self, people: Iterable[tuple[int, str]]) -> None:
+        self.deputy_combo.blockSignals(True)
+        try:
+            self.people_model.set_rows(people)
+        finally:
+            self.deputy_combo.blockSignals(False)
+
+    def show_row(self, row: AttendanceRow | None, skip: QWidget | None = None) -> None:
+        """Show the saved values of ``row`` (None: nothing selected) in every editor but
+        ``skip`` (the one being typed in)."""
+        self.row = row
+        self.set_hint(None)
+        self.title_label.setText(row.label if row is not None else NO_ROW_TITLE)
+        for widget in self.editors():
+            widget.setEnabled(row is not None)
+        widgets = [*self.editors(), self.deputy_combo.lineEdit()]
+        blocked = [w.blockSignals(True) for w in widgets]
+        try:
+            if skip is not self.status_combo:
+                if row is None:
+                    self.status_combo.setCurrentIndex(-1)
+                else:
+                    self.status_combo.set_current_id(row.status)
+            if skip is not self.deputy_combo:
+                if row is None:
+                    self.deputy_combo.show_value(None, None)
+                else:
+                    self.deputy_combo.show_value(row.represented_by_id, row.represented_by)
+            for edit, value in (
+                (self.arrival_edit, row.arrived_at if row else None),
+                (self.departure_edit, row.left_at if row else None),
+            ):
+                if skip is not edit:
+                    edit.set_value(value)
+            if skip is not self.note_edit:
+                text = (row.note if row else None) or ""
+                if self.note_edit.toPlainText() != text:
+                    self.note_edit.setPlainText(text)
+        finally:
+            for widget, was in zip(widgets, blocked, strict=True):
+                widget.blockSignals(was)
+
+    def set_hint(self, text: str | None) -> None:
+        self.hint.setText(text or "")
+        self.hint.setVisible(bool(text))
+
+    def ask_deputy(self) -> None:
+        """ "Représenté" was chosen: say by whom is needed, and go there."""
+        self.set_hint(REPRESENTED_HINT)
+        self.deputy_combo.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.deputy_combo.lineEdit().selectAll()
+
+    def _on_deputy_committed(self, text: str) -> None:
+        if self.row is not None:
+            self._deputy = (self.row.id, text)
+            self._deputy_timer.start()
+
+    def _emit_deputy(self) -> None:
+        pending, self._deputy = self._deputy, None
+        if pending is not None:
+            self.deputy_committed.emit(*pending)
+
+    def times(self) -> tuple[dt.time | None, dt.time | None]:
+        return self.arrival_edit.value(), self.departure_edit.value()
+
+    def _on_time_changed(self, _time: QTime) -> None:
+        self.times_edited.emit(*self.times())
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.note_edit and event.type() == event.Type.FocusOut:
+            passing = (Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.PopupFocusReason)
+            if event.reason() not in passing:
+                self.note_left.emit()
+        return super().eventFilter(watched, event)

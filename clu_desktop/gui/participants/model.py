@@ -1,0 +1,152 @@
+"""The invited people of a meeting as a Qt table model, fed with AttendanceRow lists."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from clu_desktop.domain import AttendanceStatus
+from clu_desktop.services.attendance import AttendanceCounts, AttendanceRow
+
+HEADERS = (
+    "Nom",
+    "Organisme",
+    "Fonction",
+    "Statut",
+    "Représenté par",
+    "Arrivée",
+    "Départ",
+    "Note",
+)
+NAME, ORGANISATION, FUNCTION, STATUS, DEPUTY, ARRIVED, LEFT, NOTE = range(len(HEADERS))
+UNANSWERED = "sans réponse"
+#: Role giving a row's invitation id, whatever the column.
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_STATUS_COLOURS = {
+    AttendanceStatus.PRESENT: QColor("#1b5e20"),
+    AttendanceStatus.EXCUSED: QColor("#5f5f5f"),
+    AttendanceStatus.ABSENT: QColor("#a4161a"),
+    AttendanceStatus.REPRESENTED: QColor("#0d47a1"),
+}
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def counts_text(counts: AttendanceCounts) -> str:
+    """ "Présents : 14 · Excusés : 1 · … · Attendus : 14"."""
+    parts = (
+        ("Présents", counts.present),
+        ("Excusés", counts.excused),
+        ("Représentés", counts.represented),
+        ("Absents", counts.absent),
+        ("Sans réponse", counts.unanswered),
+        ("Attendus", counts.expected),
+    )
+    # A narrow window breaks the line between two counts, never inside one.
+    return " · ".join(
+        f"{label}\u00a0:\u00a0{number}".replace(" ", "\u00a0") for label, number in parts
+    )
+
+
+def _one_line(text: str | None) -> str:
+    return " ".join(text.split()) if text else ""
+
+
+class AttendanceModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[AttendanceRow] = []
+
+    def set_rows(self, rows: list[AttendanceRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[AttendanceRow]:
+        return list(self._rows)
+
+    def row_at(self, position: int) -> AttendanceRow | None:
+        return self._rows[position] if 0 <= position < len(self._rows) else None
+
+    def row_of(self, invitation_id: int | None) -> int | None:
+        return next((i for i, r in enumerate(self._rows) if r.id == invitation_id), None)
+
+    def replace_row(self, row: AttendanceRow) -> None:
+        """Show the new values of a row already listed (the selection stays)."""
+        position = self.row_of(row.id)
+        if position is None:
+            return
+        self._rows[position] = row
+        self.dataChanged.emit(self.index(position, 0), self.index(position, len(HEADERS) - 1))
+
+    # The model
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == NAME:
+                return row.label
+            if column == NOTE:
+                return row.note or None
+            if column == STATUS:
+                return row.status_label
+            return self._text(row, column) or None
+        if role == ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
+            colour = _STATUS_COLOURS.get(row.status)
+            return QBrush(colour) if colour is not None else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (ARRIVED, LEFT):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    @staticmethod
+    def _text(row: AttendanceRow, column: int) -> str:
+        if column == NAME:
+            return row.name
+        if column == ORGANISATION:
+            return row.organisation or ""
+        if column == FUNCTION:
+            return row.function or ""
+        if column == STATUS:  # "sans réponse", as the counts say, keeps the column narrow
+            return UNANSWERED if row.status is AttendanceStatus.INVITED else row.status_label
+        if column == DEPUTY:
+            return row.represented_by or ""
+        if column == ARRIVED:
+            return row.arrived_at.strftime("%H:%M") if row.arrived_at else ""
+        if column == LEFT:
+            return row.left_at.strftime("%H:%M") if row.left_at else ""
+        return _one_line(row.note)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> object:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(HEADERS)
+        ):
+            return HEADERS[section]
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )

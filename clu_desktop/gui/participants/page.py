@@ -1,0 +1,358 @@
+"""The "Participants" page: who is invited, their answers before the meeting, who came
+and when after it. The counts stay above the table; the selected person's attendance is
+edited under it. Every change is saved at once and undoable on the meeting's stack."""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clu_desktop.errors import UserError
+from clu_desktop.gui.participants.commands import ParticipantsCommands
+from clu_desktop.gui.participants.editor import AttendanceEditor
+from clu_desktop.gui.participants.model import (
+    DEPUTY,
+    FUNCTION,
+    HEADERS,
+    NAME,
+    NOTE,
+    ORGANISATION,
+    AttendanceModel,
+    counts_text,
+)
+from clu_desktop.gui.undo import UndoKeys
+from clu_desktop.services.attendance import AttendanceRow, count_attendance, list_attendance
+from clu_desktop.services.directory import search_people
+from clu_desktop.store.database import Database
+
+NO_MEETING_TEXT = "Aucune séance sélectionnée. Choisissez une séance pour voir ses participants."
+NOBODY_TEXT = (
+    "Personne n'est encore invité à cette séance : « Inviter les membres permanents » "
+    "reprend les membres du comité."
+)
+
+
+class AttendanceTable(QTableView):
+    """Espace pointe ou dépointe la personne; Inser invite, Suppr retire l'invitation;
+    Entrée va au statut."""
+
+    toggle_requested = Signal()
+    insert_requested = Signal()
+    delete_requested = Signal()
+    edit_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        signal = {
+            Qt.Key.Key_Space: self.toggle_requested,
+            Qt.Key.Key_Insert: self.insert_requested,
+            Qt.Key.Key_Delete: self.delete_requested,
+            Qt.Key.Key_Return: self.edit_requested,
+            Qt.Key.Key_Enter: self.edit_requested,
+        }.get(Qt.Key(event.key()))
+        if signal is not None and event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        ):
+            signal.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class ParticipantsPage(ParticipantsCommands, QWidget):
+    """``show_meeting(meeting_id, stack)`` shows a meeting's participants (None: none)."""
+
+    #: After any saved edit, undo or redo.
+    changed = Signal()
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("participantsPage")
+        self.setAccessibleName("Participants")
+        self._db = db
+        self._meeting_id: int | None = None
+        self._stack: QUndoStack | None = None
+        self._pushing = False
+        self._stale = False
+        self._live = None
+        self.picker = None  # the open "Inviter une personne" dialog
+
+        self.counts_label = self._label("participantsCounts", "Nombre de participants")
+        font = self.counts_label.font()
+        font.setBold(True)
+        self.counts_label.setFont(font)
+        self.counts_label.setWordWrap(True)  # on two lines in a narrow window
+        self.model = AttendanceModel(self)
+        self.table = self._build_table()
+        self.editor = AttendanceEditor()
+        self.empty_label = self._label("participantsEmpty", "Information")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setMargin(24)
+
+        self.invite_button = self._button(
+            "Inviter les &membres permanents",
+            "inviteStandingMembers",
+            "Inviter les membres permanents du comité qui ne le sont pas encore",
+        )
+        self.invite_person_button = self._button(
+            "Inviter une personne…", "invitePerson", "Inviter une personne de l'annuaire (Inser)"
+        )
+        self.withdraw_button = self._button(
+            "Retirer l'invitation", "withdrawInvitation", "Retirer la personne de la liste (Suppr)"
+        )
+        self.export_button = self._button(
+            "E&xporter la liste (CSV)…",
+            "exportAttendance",
+            "Enregistrer la liste de présence pour un tableur",
+        )
+        self.live_button = self._button(
+            "Séance en cours…",
+            "openLiveAttendance",
+            "Pointer les arrivées en grands caractères pendant la séance (F11 ou Ctrl+L)",
+        )
+        self.live_action = QAction("Séance en cours…", self)
+        self.live_action.setObjectName("liveAttendanceAction")
+        self.live_action.setShortcuts([QKeySequence("F11"), QKeySequence("Ctrl+L")])
+        self.live_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.live_action.triggered.connect(self.open_live_mode)
+        self.addAction(self.live_action)
+
+        self.invite_button.clicked.connect(self.invite_standing_members)
+        self.invite_person_button.clicked.connect(self.invite_person)
+        self.withdraw_button.clicked.connect(self.withdraw_invitation)
+        self.export_button.clicked.connect(self.export_csv)
+        self.live_button.clicked.connect(self.open_live_mode)
+        self.table.toggle_requested.connect(self.toggle_present)
+        self.table.insert_requested.connect(self.invite_person)
+        self.table.delete_requested.connect(self.withdraw_invitation)
+        self.table.edit_requested.connect(lambda: self.editor.status_combo.setFocus())
+        self._connect_editor()
+
+        top = QHBoxLayout()
+        top.addWidget(self.counts_label, 1)
+        top.addWidget(self.live_button, 0, Qt.AlignmentFlag.AlignTop)
+        buttons = QHBoxLayout()
+        for button in (self.invite_button, self.invite_person_button, self.withdraw_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        heading = QLabel("&Liste des invités\u00a0:")
+        heading.setBuddy(self.table)
+        above_table = QHBoxLayout()
+        above_table.addWidget(heading, 1, Qt.AlignmentFlag.AlignBottom)
+        above_table.addWidget(self.export_button)
+        self.tables = QStackedWidget()
+        self.tables.setObjectName("participantsTables")
+        self.tables.addWidget(self.table)
+        self.tables.addWidget(self.empty_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top)
+        layout.addLayout(buttons)
+        layout.addLayout(above_table)
+        layout.addWidget(self.tables, 1)
+        layout.addWidget(self.editor)
+
+        order = [
+            self.live_button,
+            self.invite_button,
+            self.invite_person_button,
+            self.withdraw_button,
+            self.export_button,
+            self.table,
+            *self.editor.editors(),
+        ]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+        self.undo_keys = UndoKeys(lambda: self._stack, self)
+        self.undo_keys.watch(self, children=True)
+        self.show_meeting(None, None)
+        # Settle the size constraints before a native window exists: showing the page
+        # alone then leaves them unchanged (the offscreen platform warns when they change).
+        self.ensurePolished()
+        layout.activate()
+
+    # Building
+
+    @staticmethod
+    def _label(object_name: str, accessible: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(object_name)
+        label.setAccessibleName(accessible)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        return label
+
+    @staticmethod
+    def _button(text: str, object_name: str, tip: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(object_name)
+        button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        button.setToolTip(tip)
+        return button
+
+    def _build_table(self) -> AttendanceTable:
+        table = AttendanceTable()
+        table.setObjectName("attendanceTable")
+        table.setAccessibleName("Personnes invitées")
+        table.setAccessibleDescription(
+            "Espace : pointer présent ou non ; Inser : inviter ; Suppr : retirer ; "
+            "Entrée : modifier le statut"
+        )
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setTabKeyNavigation(False)
+        table.setWordWrap(False)
+        rows = table.verticalHeader()
+        rows.hide()
+        rows.setMinimumSectionSize(table.fontMetrics().height() + 6)
+        rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(48)
+        # The name is read whole; organisation and function share the room left (their
+        # whole text is in the tooltip); deputy and note keep widths the user may change.
+        for column in range(len(HEADERS)):
+            mode = QHeaderView.ResizeMode.ResizeToContents
+            if column in (ORGANISATION, FUNCTION):
+                mode = QHeaderView.ResizeMode.Stretch
+            elif column in (DEPUTY, NOTE):
+                mode = QHeaderView.ResizeMode.Interactive
+            header.setSectionResizeMode(column, mode)
+        table.setColumnWidth(DEPUTY, 140)
+        table.setColumnWidth(NOTE, 110)
+        table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        return table
+
+    # Showing
+
+    @property
+    def meeting_id(self) -> int | None:
+        return self._meeting_id
+
+    def show_meeting(self, meeting_id: int | None, stack: QUndoStack | None) -> None:
+        """Show the participants of ``meeting_id`` (None: nothing), edited on ``stack``."""
+        if self._stack is not None:
+            with contextlib.suppress(RuntimeError, TypeError):  # a stack deleted meanwhile
+                self._stack.indexChanged.disconnect(self._on_stack_changed)
+        same = meeting_id is not None and meeting_id == self._meeting_id
+        self._meeting_id, self._stack = meeting_id, stack
+        if stack is not None:
+            stack.indexChanged.connect(self._on_stack_changed)
+        if meeting_id is not None:
+            with self._db.reading() as session:
+                people = search_people(session)
+            self.editor.set_people((p.id, p.label) for p in people)
+        self.reload(self.selected_id() if same else None)
+
+    def reload(self, select_id: int | None = None) -> None:
+        """Read the list again; keep ``select_id`` selected (else the first row)."""
+        self._stale = False
+        rows: list[AttendanceRow] = []
+        message = NO_MEETING_TEXT
+        if self._meeting_id is not None:
+            try:
+                with self._db.reading() as session:
+                    rows = list_attendance(session, self._meeting_id)
+                message = NOBODY_TEXT
+            except UserError as exc:  # the meeting was deleted meanwhile
+                self._meeting_id, message = None, str(exc)
+        self.model.set_rows(rows)
+        self._show_counts(rows)
+        self.empty_label.setText(message)
+        self.tables.setCurrentWidget(self.table if rows else self.empty_label)
+        self.select(select_id if self.model.row_of(select_id) is not None else None)
+        self._update_buttons()
+
+    def refresh(self, skip: QWidget | None = None) -> None:
+        """After our own edit: new values in place, the selection and the field being
+        typed in left alone."""
+        if self._meeting_id is None:
+            return
+        with self._db.reading() as session:
+            rows = list_attendance(session, self._meeting_id)
+        if [r.id for r in rows] != [r.id for r in self.model.rows()]:
+            self.reload(self.selected_id())
+            return
+        for old, new in zip(self.model.rows(), rows, strict=True):
+            if old != new:
+                self.model.replace_row(new)
+        self._show_counts(rows)
+        self.editor.show_row(self.selected_row(), skip)
+
+    def _show_counts(self, rows: list[AttendanceRow]) -> None:
+        if self._meeting_id is None:
+            self.counts_label.setText("")
+            return
+        self.counts_label.setText(counts_text(count_attendance(rows)))
+
+    def _update_buttons(self) -> None:
+        has_meeting = self._meeting_id is not None
+        has_row = self.selected_row() is not None
+        for button in (self.invite_button, self.invite_person_button, self.live_button):
+            button.setEnabled(has_meeting)
+        self.live_action.setEnabled(has_meeting)
+        self.export_button.setEnabled(has_meeting and self.model.rowCount() > 0)
+        self.withdraw_button.setEnabled(has_row)
+
+    # Selection
+
+    def selected_row(self) -> AttendanceRow | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def selected_id(self) -> int | None:
+        row = self.selected_row()
+        return row.id if row is not None else None
+
+    def select(self, invitation_id: int | None) -> None:
+        """Make that row current (None: the first one)."""
+        position = self.model.row_of(invitation_id)
+        if position is None:
+            position = 0 if self.model.rowCount() else None
+        if position is None:
+            self.editor.show_row(None)
+            return
+        index = self.model.index(position, NAME)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+        self.editor.show_row(self.selected_row())
+
+    def _on_current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        self.editor.show_row(self.selected_row())
+        self._update_buttons()
+
+    # Undo and redo from anywhere
+
+    def _on_stack_changed(self, _index: int) -> None:
+        if self._pushing:
+            return  # our own edit, already shown
+        if self.isVisible():
+            self.reload(self.selected_id())
+        else:
+            self._stale = True
+        self.changed.emit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload(self.selected_id())

@@ -1,0 +1,64 @@
+"""The attendance list as a CSV file a French spreadsheet opens as it is.
+
+UTF-8 with a byte-order mark (so that Excel reads the accents), semicolons between cells
+(a French spreadsheet's list separator), CRLF line ends. A cell a spreadsheet would run as
+a formula — starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return — is
+written with a single quote before it, so that it stays text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from pathlib import Path
+
+from clu_desktop.files import write_atomically
+from clu_desktop.services.attendance import AttendanceRow
+
+HEADERS = (
+    "Nom",
+    "Organisme",
+    "Fonction",
+    "Statut",
+    "Représenté par",
+    "Arrivée",
+    "Départ",
+    "Note",
+)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """The cell as text a spreadsheet will not evaluate."""
+    return f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell
+
+
+def _cells(row: AttendanceRow) -> list[str]:
+    return [
+        row.name,
+        row.organisation or "",
+        row.function or "",
+        row.status_label,
+        row.represented_by or "",
+        row.arrived_at.strftime("%H:%M") if row.arrived_at else "",
+        row.left_at.strftime("%H:%M") if row.left_at else "",
+        row.note or "",
+    ]
+
+
+def attendance_csv(rows: Iterable[AttendanceRow]) -> bytes:
+    """The file's bytes: a header line, then one line per invited person."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, dialect="excel", delimiter=";")
+    writer.writerow(HEADERS)
+    for row in rows:
+        writer.writerow([neutralise(cell) for cell in _cells(row)])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def write_attendance_csv(path: Path, rows: Iterable[AttendanceRow]) -> Path:
+    """Write the file atomically (a failure leaves any previous file as it was)."""
+    path = Path(path)
+    write_atomically(path, attendance_csv(rows))
+    return path
