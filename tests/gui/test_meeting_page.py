@@ -296,3 +296,25 @@ def test_showing_a_meeting_among_2000_people_is_fast(qtbot, demo_db, stack):
     assert widget.form.people_model.rowCount() == 2001  # everyone and "nobody"
     print(f"show_meeting with 2,000 people: {min(timings) * 1000:.1f} ms")
     assert min(timings) < 0.1
+
+
+def test_typing_digits_in_an_empty_time_starts_a_time(page, qtbot, demo_db):
+    """An empty start time shows "non précisée"; typing 1 5 0 0 gives 15:00."""
+    from clu_desktop.services.meeting_details import get_meeting_details, update_meeting
+
+    with demo_db.transaction() as session:
+        update_meeting(session, 1, "start_time", None)
+        update_meeting(session, 1, "end_time", None)
+    page.show_meeting(1, None)
+    start = page.form.start_edit
+    assert start.value() is None
+    start.setFocus()
+    qtbot.keyClicks(start, "1500")
+    start.clearFocus()
+    assert start.value() == dt.time(15, 0)
+    with demo_db.reading() as session:
+        assert get_meeting_details(session, 1).start_time == dt.time(15, 0)
+    start.setFocus()
+    start.selectAll()
+    qtbot.keyClick(start, Qt.Key.Key_Delete)
+    assert start.value() is None

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QTime,
     Signal,
 )
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -195,10 +195,12 @@ class DateEdit(QDateEdit):
 
 class TimeEdit(QTimeEdit):
     """HH:mm; 00:00 stands for "no time" and shows ``empty_text`` (no meeting is held at
-    midnight)."""
+    midnight). Typing digits in the empty field starts a time ("1430" gives 14:30);
+    Suppr or Retour arrière on the whole text empties it."""
 
     def __init__(self, empty_text: str = "non précisée") -> None:
         super().__init__()
+        self._empty_text = empty_text
         self.setLocale(FRENCH)
         self.setDisplayFormat("HH:mm")
         self.setKeyboardTracking(False)
@@ -213,3 +215,19 @@ class TimeEdit(QTimeEdit):
 
     def set_value(self, value: dt.time | None) -> None:
         self.setTime(QTime(0, 0) if value is None else QTime(value.hour, value.minute))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        line = self.lineEdit()
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and (
+            line.selectedText() == line.text() or self.value() is None
+        ):
+            self.setTime(QTime(0, 0))
+            return
+        if self.value() is None and event.text().isdigit() and self.specialValueText():
+            self.setSpecialValueText("")  # the digits replace the empty text from the hours
+            self.setSelectedSection(QTimeEdit.Section.HourSection)
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.setSpecialValueText(self._empty_text)

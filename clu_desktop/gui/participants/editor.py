@@ -10,7 +10,6 @@ import datetime as dt
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QListView,
     QPlainTextEdit,
     QSizePolicy,
-    QTimeEdit,
     QWidget,
 )
 
@@ -41,33 +39,15 @@ def _named(widget: QWidget, object_name: str, accessible_name: str, tip: str | N
 
 
 class OptionalTimeEdit(TimeEdit):
-    """HH:mm that may stay empty ("—"). Typing digits in the empty field starts a time
-    ("1430" gives 14:30); Suppr or Retour arrière on the whole text empties it."""
+    """A TimeEdit that may stay empty ("—"), of one width whatever it shows."""
 
     def __init__(self) -> None:
         super().__init__(EMPTY_TIME)
-        # One width whatever is shown, so that the layout never changes under the user.
         width = self.sizeHint().width()
         self.setSpecialValueText("")
         self.setFixedWidth(max(width, self.sizeHint().width()) + 8)
         self.setSpecialValueText(EMPTY_TIME)
         self.editingFinished.connect(lambda: self.setSpecialValueText(EMPTY_TIME))
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        line = self.lineEdit()
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and (
-            line.selectedText() == line.text() or self.value() is None
-        ):
-            self.setTime(QTime(0, 0))
-            return
-        if self.value() is None and event.text().isdigit() and self.specialValueText():
-            self.setSpecialValueText("")  # the digits replace "—" from the hours on
-            self.setSelectedSection(QTimeEdit.Section.HourSection)
-        super().keyPressEvent(event)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        self.setSpecialValueText(EMPTY_TIME)
 
 
 class DeputyCombo(QComboBox):
