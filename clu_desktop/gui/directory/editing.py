@@ -10,9 +10,13 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.exc import SQLAlchemyError
@@ -257,3 +261,37 @@ class FieldBinder(QObject):
 
     def value(self, field: str) -> object:
         return self._values.get(field)
+
+
+def table_beside_form(
+    owner: QWidget,
+    table: QWidget,
+    buttons: list[QWidget],
+    form: QWidget,
+    form_name: tuple[str, str],
+    sizes: tuple[int, int],
+) -> QSplitter:
+    """Lay out a tab of the directory: the table with its buttons under it on the left,
+    the record's form (scrolling) on the right. ``form_name`` is the scroll area's
+    objectName and French accessible name."""
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    left = QWidget()
+    left_layout = QVBoxLayout(left)
+    left_layout.setContentsMargins(0, 0, 0, 0)
+    left_layout.addWidget(table)
+    left_layout.addLayout(row)
+    scroll = name_widget(QScrollArea(), *form_name)
+    scroll.setWidget(form)
+    scroll.setWidgetResizable(True)
+    splitter = QSplitter(Qt.Orientation.Horizontal)
+    splitter.setChildrenCollapsible(False)
+    splitter.addWidget(left)
+    splitter.addWidget(scroll)
+    splitter.setStretchFactor(0, 3)
+    splitter.setStretchFactor(1, 2)
+    splitter.setSizes(list(sizes))
+    QVBoxLayout(owner).addWidget(splitter)
+    return splitter

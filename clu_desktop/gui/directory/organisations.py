@@ -8,12 +8,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QPlainTextEdit,
-    QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +22,7 @@ from clu_desktop.gui.directory.editing import (
     FieldBinder,
     buddy_label,
     name_widget,
+    table_beside_form,
     value_label,
 )
 from clu_desktop.gui.directory.merge_dialog import MergeDialog
@@ -162,27 +160,14 @@ class OrganisationsTab(QWidget):
             self.merge_selected,
         )
         self.merge_button.setToolTip("Réunir deux fiches du même organisme (Ctrl+clic)")
-        buttons = QHBoxLayout()
-        for button in (self.new_button, self.delete_button, self.merge_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.table)
-        left_layout.addLayout(buttons)
-        scroll = name_widget(QScrollArea(), "organisationFormScroll", "Fiche de l'organisme")
-        scroll.setWidget(self.form)
-        scroll.setWidgetResizable(True)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(left)
-        splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([700, 500])
-        QVBoxLayout(self).addWidget(splitter)
+        table_beside_form(
+            self,
+            self.table,
+            [self.new_button, self.delete_button, self.merge_button],
+            self.form,
+            ("organisationFormScroll", "Fiche de l'organisme"),
+            (700, 500),
+        )
 
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._load_current())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())

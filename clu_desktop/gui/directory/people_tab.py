@@ -8,19 +8,15 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QPushButton,
-    QScrollArea,
-    QSplitter,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from clu_desktop.gui import messages
 from clu_desktop.gui.directory.dialogs import NewPersonDialog
-from clu_desktop.gui.directory.editing import DirectoryContext, name_widget
+from clu_desktop.gui.directory.editing import DirectoryContext, name_widget, table_beside_form
 from clu_desktop.gui.directory.merge_dialog import MergeDialog
 from clu_desktop.gui.directory.people_model import PeopleModel
 from clu_desktop.gui.directory.person_form import PersonForm
@@ -123,28 +119,14 @@ class PeopleTab(QWidget):
         self.merge_button.setToolTip(
             "Réunir deux fiches de la même personne : sélectionnez-en deux (Ctrl+clic)"
         )
-        buttons = QHBoxLayout()
-        for button in (self.new_button, self.delete_button, self.merge_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.table)
-        left_layout.addLayout(buttons)
-        scroll = name_widget(QScrollArea(), "personFormScroll", "Fiche de la personne")
-        scroll.setWidget(self.form)
-        scroll.setWidgetResizable(True)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(left)
-        splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([780, 420])
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        table_beside_form(
+            self,
+            self.table,
+            [self.new_button, self.delete_button, self.merge_button],
+            self.form,
+            ("personFormScroll", "Fiche de la personne"),
+            (780, 420),
+        )
 
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._load_current())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
