@@ -230,8 +230,9 @@ def _item_body(item: ItemSnapshot, styles: Styles, level: int) -> list[Flowable]
     story = text_blocks.flowables(item.minutes_text, styles, base_level=level)
     story += [text_blocks.bullet(markup(action_line(a)), styles, level + 1) for a in item.actions]
     for statement in item.statements:
+        # An answer given later belongs to the next meeting's follow-up, not to these
+        # minutes: they stay as they were signed.
         story += text_blocks.flowables(statement.text, styles, base_level=level)
-        story += text_blocks.flowables(statement.answer_text, styles, base_level=level)
     for child in item.children:
         if child.has_content:
             heading = Paragraph(
