@@ -57,6 +57,12 @@ def _documents_page(db: Database) -> QWidget:
     return DocumentsPage(db)
 
 
+def _quality_page(db: Database) -> QWidget:
+    from clu_desktop.gui.quality.page import QualityPage
+
+    return QualityPage(db)
+
+
 def build_pages(db: Database) -> list[Page]:
     from clu_desktop.gui.agenda.page import AgendaPage
     from clu_desktop.gui.meeting_page import MeetingPage
@@ -67,14 +73,7 @@ def build_pages(db: Database) -> list[Page]:
         Page("&Séance", MeetingPage(db)),
         Page("&Ordre du jour", AgendaPage(db)),
         Page("&Participants", ParticipantsPage(db)),
-        Page(
-            "&Qualité",
-            EmptyPage(
-                "qualityPage",
-                "Le suivi du label, des audits et du plan d'action s'affichera ici. "
-                "Les audits et constats de la séance de démonstration sont déjà dans la base.",
-            ),
-        ),
+        Page("&Qualité", LazyPage(lambda: _quality_page(db), "qualityPage")),
         Page(
             "&Indicateurs",
             EmptyPage(

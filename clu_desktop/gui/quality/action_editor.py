@@ -1,0 +1,148 @@
+"""The fields of the selected action of the plan: text, owner, due date (or a time in
+words), status with its done date, origin."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QWidget
+
+from clu_desktop.domain import ActionStatus
+from clu_desktop.gui.quality.common import (
+    FIRST_DATE,
+    LAST_DATE,
+    NO_DATE,
+    OptionalDate,
+    buddy,
+    date_edit,
+    date_text,
+    message_label,
+    name,
+    plain_tooltip,
+    select_data,
+    text_field,
+    to_qdate,
+    top_aligned,
+)
+from clu_desktop.services import quality
+from clu_desktop.services.quality import ActionRow
+
+
+class ActionEditor(QWidget):
+    """Shows an action; the plan panel saves what is changed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("planActionEditor")
+        self.text_edit = text_field("planActionText", "Texte de l'action", lines=3)
+        self.text_edit.setPlaceholderText("Ce qui doit être fait")
+        self.owner_combo = name(
+            QComboBox(),
+            "planActionOwner",
+            "Responsable de l'action",
+            "Choisissez une personne de l'annuaire ou tapez un nom (service, organisme…)",
+        )
+        self.owner_combo.setEditable(True)
+        self.owner_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.owner_combo.setCompleter(None)
+        self.owner_combo.lineEdit().setPlaceholderText("Personne ou service")
+        self.due = OptionalDate("planActionDue", "Échéance de l'action", "au")
+        self.when_edit = name(
+            QLineEdit(),
+            "planActionWhen",
+            "Échéance en clair",
+            "Ce que le compte-rendu imprime quand une date ne suffit pas : « fin novembre 2023 »",
+        )
+        self.when_edit.setPlaceholderText("« fin 2024 », « à venir »…")
+        self.status_combo = name(QComboBox(), "planActionStatus", "Statut de l'action")
+        for status, label in quality.ACTION_STATUS_LABELS.items():
+            self.status_combo.addItem(label, status.value)
+        self.done_edit = date_edit("planActionDone", "Date de réalisation")
+        self.done_edit.setDateRange(NO_DATE, LAST_DATE)
+        self.done_edit.setSpecialValueText(" ")  # not done: blank
+        self.origin_combo = name(QComboBox(), "planActionOrigin", "Origine de l'action")
+        for origin, label in quality.ACTION_ORIGIN_LABELS.items():
+            self.origin_combo.addItem(label, origin.value)
+        self.source_label = message_label("planActionSource", "Provenance de l'action")
+
+        self._build()
+
+    def _build(self) -> None:
+        left = QFormLayout()
+        left.addRow(buddy("Te&xte\u00a0:", self.text_edit), self.text_edit)
+        left.addRow(buddy("Responsa&ble\u00a0:", self.owner_combo), self.owner_combo)
+        due = QHBoxLayout()
+        due.addWidget(self.due)
+        due.addWidget(buddy("ou en clair\u00a0:", self.when_edit))
+        due.addWidget(self.when_edit, 1)
+        left.addRow(buddy("Éc&héance\u00a0:", self.due.check), due)
+        right = QFormLayout()
+        status = QHBoxLayout()
+        status.addWidget(self.status_combo)
+        status.addWidget(buddy("fait l&e\u00a0:", self.done_edit))
+        status.addWidget(self.done_edit)
+        status.addStretch(1)
+        right.addRow(buddy("État\u00a0:", self.status_combo), status)
+        right.addRow(buddy("Origine\u00a0:", self.origin_combo), self.origin_combo)
+        right.addRow("", self.source_label)
+        layout = QHBoxLayout()
+        layout.addLayout(left, 3)
+        layout.addSpacing(12)
+        layout.addLayout(right, 2)
+        top_aligned(self, layout)
+
+    def widgets(self) -> list[QWidget]:
+        return [
+            self.text_edit,
+            self.owner_combo,
+            self.due.check,
+            self.due.edit,
+            self.when_edit,
+            self.status_combo,
+            self.done_edit,
+            self.origin_combo,
+        ]
+
+    def show_owner(self, row: ActionRow | None, people: list) -> None:
+        combo = self.owner_combo
+        combo.blockSignals(True)
+        combo.lineEdit().blockSignals(True)
+        combo.clear()
+        for person in people:
+            combo.addItem(person.display_name, person.id)
+            tip = plain_tooltip(person.label)
+            combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+        if row is not None and row.owner_id is not None:
+            if combo.findData(row.owner_id) < 0:
+                combo.addItem(row.owner_name, row.owner_id)
+            combo.setCurrentIndex(combo.findData(row.owner_id))
+        else:
+            combo.setCurrentIndex(-1)
+            combo.setEditText(row.owner_name if row is not None else "")
+        combo.lineEdit().blockSignals(False)
+        combo.blockSignals(False)
+
+    def show_state(self, row: ActionRow | None) -> None:
+        """Status, done date and provenance (they change with other fields)."""
+        select_data(self.status_combo, row.status.value if row is not None else None)
+        done = row is not None and row.status is ActionStatus.DONE
+        self.done_edit.blockSignals(True)
+        self.done_edit.setEnabled(done)
+        if done and row.done_date is not None:
+            self.done_edit.setMinimumDate(FIRST_DATE)
+            self.done_edit.setDate(to_qdate(row.done_date))
+        else:
+            self.done_edit.setMinimumDate(NO_DATE)
+            self.done_edit.setDate(NO_DATE)
+        self.done_edit.blockSignals(False)
+        self.source_label.setText(self._source_text(row))
+
+    @staticmethod
+    def _source_text(row: ActionRow | None) -> str:
+        if row is None:
+            return ""
+        parts = []
+        if row.meeting_date is not None:
+            parts.append(f"Séance du {date_text(row.meeting_date)}")
+        if row.overdue:
+            parts.append("En retard\u00a0: l'échéance est passée.")
+        return " · ".join(parts)

@@ -1,0 +1,316 @@
+"""The "Plan d'action" tab: every action (decided in a meeting, drawn from an audit
+finding or a users' remark), filtered; overdue ones in red; the selected one edited."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clu_desktop.domain import ActionOrigin, ActionStatus
+from clu_desktop.gui.quality.action_editor import ActionEditor
+from clu_desktop.gui.quality.action_filters import ActionFilters
+from clu_desktop.gui.quality.common import (
+    NO_DATE,
+    fit_columns,
+    from_qdate,
+    message_label,
+    name,
+    select_data,
+    select_row,
+    set_plain_text,
+    table_view,
+)
+from clu_desktop.gui.quality.editing import Panel, QualityContext
+from clu_desktop.gui.quality.models import actions_model
+from clu_desktop.services import quality
+from clu_desktop.services.directory import search_people
+from clu_desktop.services.quality import ActionRow
+
+
+def count_text(shown: int, total: int, overdue: int) -> str:
+    """ "3 actions sur 12 · 1 en retard"."""
+    head = f"{shown} action{'s' if shown > 1 else ''}"
+    if shown != total:
+        head += f" sur {total}"
+    return head + (f" · {overdue} en retard" if overdue else "")
+
+
+class ActionsPanel(Panel):
+    def __init__(self, context: QualityContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.setObjectName("qualityActions")
+        self._current: ActionRow | None = None
+        self._people: list = []
+        self._pending: int | None = None  # an action to show when the tab is shown
+        self._loading = False
+
+        self.filters = ActionFilters()
+        self.filters.changed.connect(lambda: self.reload())
+        self.model = actions_model(self)
+        self.view = table_view("actionPlan", "Plan d'action", self.model)
+        fit_columns(self.view, 0, {2: 140}, wrap=True)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current)
+        self.count_label = message_label("actionCount", "Nombre d'actions")
+        self.count_label.setWordWrap(False)
+        self.add_button = name(
+            QPushButton("A&jouter une action"), "addPlanAction", "Ajouter une action"
+        )
+        self.delete_button = name(
+            QPushButton("Supprimer l'action"), "deletePlanAction", "Supprimer l'action"
+        )
+
+        self.editor = ActionEditor()
+        editor = self.editor
+        self.text_edit, self.owner_combo, self.due = (
+            editor.text_edit,
+            editor.owner_combo,
+            editor.due,
+        )
+        self.when_edit, self.status_combo = editor.when_edit, editor.status_combo
+        self.done_edit, self.origin_combo = editor.done_edit, editor.origin_combo
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count_label)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.filters)
+        top_layout.addWidget(self.view, 1)
+        top_layout.addLayout(buttons)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("actionSplitter")
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(top)
+        splitter.addWidget(self.editor)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self.add_button.clicked.connect(self.add_action)
+        self.delete_button.clicked.connect(self.delete_action)
+        self.text_edit.textChanged.connect(self._text_typed)
+        self.owner_combo.activated.connect(self._owner_chosen)
+        self.owner_combo.lineEdit().textEdited.connect(self._owner_typed)
+        self.due.edited.connect(self._due_edited)
+        self.when_edit.textEdited.connect(self._when_typed)
+        self.status_combo.activated.connect(self._status_chosen)
+        self.done_edit.dateChanged.connect(self._done_changed)
+        self.origin_combo.activated.connect(self._origin_chosen)
+
+    def tab_order(self) -> list[QWidget]:
+        return [
+            *self.filters.widgets(),
+            self.view,
+            self.add_button,
+            self.delete_button,
+            *self.editor.widgets(),
+        ]
+
+    # Loading
+
+    def _read(self) -> tuple[list[ActionRow], list[ActionRow]]:
+        everything = self.read(quality.list_actions)
+        rows = self.read(quality.list_actions, **self.filters.query())
+        return everything, [r for r in rows if self.filters.keep(r)]
+
+    def reveal(self, action_id: int) -> None:
+        """Select ``action_id`` when the tab is next shown."""
+        self._pending = action_id
+        self.stale = True
+
+    def reload(self, select_id: int | None = None) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            select_id = pending
+        if select_id is None and self._current is not None:
+            select_id = self._current.id
+        everything, rows = self._read()
+        self.filters.set_owners(everything)
+        self._people = self.read(search_people)
+        self._loading = True
+        try:
+            self.model.set_rows(rows)
+            row = self.model.row_of(select_id)
+            select_row(self.view, row if row is not None else (0 if rows else None))
+        finally:
+            self._loading = False
+        self._show_count(everything, rows)
+        self._show_current()
+        if pending is not None:
+            self.select_action(pending)
+
+    def _show_count(self, everything: list[ActionRow], rows: list[ActionRow]) -> None:
+        overdue = sum(1 for r in rows if r.overdue)
+        self.count_label.setText(count_text(len(rows), len(everything), overdue))
+
+    def select_action(self, action_id: int) -> None:
+        """Show an action, clearing the filters that hide it."""
+        if self.model.row_of(action_id) is None:
+            self.filters.clear()
+            self.reload(action_id)
+        select_row(self.view, self.model.row_of(action_id))
+
+    def _on_current(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._loading:
+            self._show_current()
+
+    def _show_current(self) -> None:
+        row = self.model.row_at(self.view.currentIndex().row())
+        self._current = row
+        self.editor.setEnabled(row is not None)
+        self.delete_button.setEnabled(row is not None)
+        set_plain_text(self.text_edit, row.text if row is not None else "")
+        self.editor.show_owner(row, self._people)
+        self.due.set_value(row.due_date if row is not None else None)
+        when = (row.when_label or "") if row is not None else ""
+        if self.when_edit.text() != when:
+            self.when_edit.setText(when)
+        select_data(self.origin_combo, row.origin.value if row is not None else None)
+        self.editor.show_state(row)
+
+    def _saved(self, ok: bool) -> None:
+        """After an edit: the plan shows the new values (its order may change); the
+        editor keeps what is typed, or goes back to the saved values after a refusal."""
+        current_id = self._current.id if self._current is not None else None
+        everything, rows = self._read()
+        self.filters.set_owners(everything)
+        self._loading = True
+        try:
+            if [r.id for r in rows] == [r.id for r in self.model.rows()]:
+                self.model.update_rows(rows)
+            else:
+                self.model.set_rows(rows)
+                select_row(self.view, self.model.row_of(current_id))
+        finally:
+            self._loading = False
+        self._show_count(everything, rows)
+        number = self.model.row_of(current_id)
+        if number is None:  # the filters hide it now
+            self._show_current()
+            return
+        self._current = self.model.row_at(number)
+        if ok:
+            self.editor.show_state(self._current)
+        else:
+            self._show_current()
+
+    # Adding and deleting
+
+    def add_action(self) -> None:
+        context = self.context
+        ok, new_id = context.insert(
+            "Ajouter une action au plan",
+            lambda: context.write(quality.add_plan_action, "", origin=ActionOrigin.IMPROVEMENT),
+            quality.delete_plan_action,
+            quality.restore_plan_action,
+            widget=self,
+        )
+        if ok:
+            self.reload(new_id)
+            self.select_action(new_id)
+            self.text_edit.setFocus()
+
+    def delete_action(self) -> None:
+        if self._current is None:
+            return
+        if self.context.remove(
+            "Supprimer l'action", self._current.id, quality.delete_plan_action,
+            quality.restore_plan_action, widget=self,
+        ):  # fmt: skip
+            self._current = None
+            self.reload()
+
+    # Editing
+
+    def _save(self, text: str, field: str, old: object, new: object, merge: bool) -> None:
+        if self._current is None or old == new:
+            return
+        ok = self.context.save_field(
+            text, quality.update_plan_action, "action", self._current.id, field, old, new,
+            merge=merge, widget=self,
+        )  # fmt: skip
+        self._saved(ok)
+
+    def _text_typed(self) -> None:
+        if self._current is not None:
+            new = self.text_edit.toPlainText()
+            self._save("Modifier le texte de l'action", "text", self._current.text, new, True)
+
+    def _set_owner(self, value: int | str | None, merge: bool) -> None:
+        row = self._current
+        if row is None:
+            return
+        old: int | str | None = row.owner_id if row.owner_id is not None else row.owner_name
+        if old == value or (not old and not value):
+            return
+        action_id, context = row.id, self.context
+
+        def apply(owner: object) -> None:
+            if isinstance(owner, int):
+                context.write(quality.update_plan_action, action_id, "owner_id", owner)
+            else:
+                context.write(quality.update_plan_action, action_id, "owner_name", owner)
+
+        key = ("action", action_id, "owner") if merge else None
+        ok = context.field("Changer le responsable de l'action", apply, old, value, key, self)
+        self._saved(ok)
+
+    def _owner_chosen(self, index: int) -> None:
+        self._set_owner(self.owner_combo.itemData(index), False)
+
+    def _owner_typed(self, text: str) -> None:
+        index = self.owner_combo.findText(text.strip(), Qt.MatchFlag.MatchFixedString)
+        value = self.owner_combo.itemData(index) if index >= 0 else (text.strip() or None)
+        self._set_owner(value, True)
+
+    def _due_edited(self, value: dt.date | None) -> None:
+        if self._current is not None:
+            self._save("Changer l'échéance", "due_date", self._current.due_date, value, True)
+
+    def _when_typed(self, text: str) -> None:
+        if self._current is not None:
+            old = self._current.when_label or ""
+            self._save("Modifier l'échéance en clair", "when_label", old, text, True)
+
+    def _origin_chosen(self, index: int) -> None:
+        if self._current is not None:
+            new = ActionOrigin(self.origin_combo.itemData(index))
+            self._save("Changer l'origine de l'action", "origin", self._current.origin, new, False)
+
+    def _set_status(self, new: tuple, merge: bool) -> None:
+        row = self._current
+        if row is None:
+            return
+        old = (row.status, row.done_date)
+        if old == new:
+            return
+        action_id, context = row.id, self.context
+
+        def apply(value: object) -> None:
+            status, done = value  # type: ignore[misc]
+            context.write(quality.set_plan_action_status, action_id, status, done)
+
+        key = ("action", action_id, "done") if merge else None
+        ok = context.field("Changer le statut de l'action", apply, old, new, key, self)
+        self._saved(ok)
+
+    def _status_chosen(self, index: int) -> None:
+        status = ActionStatus(self.status_combo.itemData(index))
+        if self._current is not None and status is not self._current.status:
+            self._set_status((status, None), False)
+
+    def _done_changed(self, value: QDate) -> None:
+        row = self._current
+        if row is not None and row.status is ActionStatus.DONE and value > NO_DATE:
+            self._set_status((ActionStatus.DONE, from_qdate(value)), True)

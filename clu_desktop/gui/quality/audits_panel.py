@@ -1,0 +1,329 @@
+"""The "Audits" tab: the audits, newest first; the selected audit's fields and its
+findings (points forts, pistes de progrès, non-conformités)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clu_desktop.domain import AuditKind
+from clu_desktop.gui.quality.common import (
+    ModuleChecklist,
+    buddy,
+    date_edit,
+    fit_columns,
+    from_qdate,
+    menu_text,
+    message_label,
+    name,
+    select_data,
+    select_row,
+    set_plain_text,
+    table_view,
+    text_field,
+    to_qdate,
+    top_aligned,
+)
+from clu_desktop.gui.quality.editing import Panel, QualityContext
+from clu_desktop.gui.quality.findings_panel import FindingsPanel
+from clu_desktop.gui.quality.models import audits_model
+from clu_desktop.services import quality
+from clu_desktop.services.quality import AuditRow
+
+NO_AUDIT_TEXT = "Aucun audit enregistré. Ajoutez-en un avec « Ajouter un audit »."
+
+
+class AuditsPanel(Panel):
+    """``action_created(action_id)`` after a finding became an action."""
+
+    action_created = Signal(int)
+
+    def __init__(self, context: QualityContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.setObjectName("qualityAudits")
+        self._current: AuditRow | None = None
+        self._referentials: list = []
+        self._loading = False
+
+        self.model = audits_model(self)
+        self.view = table_view("auditList", "Audits", self.model)
+        fit_columns(self.view, 4)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current)
+        self.empty_label = message_label("auditEmpty", "Information")
+        self.empty_label.setText(NO_AUDIT_TEXT)
+        self.add_menu = QMenu(self)
+        self.add_menu.setObjectName("addAuditMenu")
+        self.add_button = name(
+            QPushButton("A&jouter un audit"),
+            "addAudit",
+            "Ajouter un audit",
+            "Ajouter un audit interne ou externe d'un référentiel",
+        )
+        self.add_button.setMenu(self.add_menu)
+        self.delete_button = name(
+            QPushButton("Supprimer l'audit"), "deleteAudit", "Supprimer l'audit"
+        )
+
+        self.referential_label = message_label("auditReferential", "Référentiel de l'audit")
+        self.kind_combo = name(QComboBox(), "auditKind", "Type d'audit")
+        for kind, label in quality.AUDIT_KIND_LABELS.items():
+            self.kind_combo.addItem(label, kind.value)
+        self.date_edit = date_edit("auditDate", "Date de l'audit")
+        self.auditor_edit = name(QLineEdit(), "auditAuditor", "Auditeur")
+        self.auditor_edit.setPlaceholderText("Organisme ou personne")
+        self.site_combo = name(QComboBox(), "auditSite", "Site audité")
+        self.modules = ModuleChecklist("auditModules", "Modules audités")
+        self.modules.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.result_edit = text_field("auditResult", "Résultat de l'audit", lines=2)
+        self.result_edit.setPlaceholderText("Conclusion de l'audit")
+        self.findings = FindingsPanel(context)
+        self.findings.saved.connect(self._findings_saved)
+        self.findings.action_created.connect(self.action_created)
+
+        self.editor = self._build_editor()
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(
+            buddy("Liste des a&udits (du plus récent au plus ancien)\u00a0:", self.view)
+        )
+        top_layout.addWidget(self.view, 1)
+        top_layout.addWidget(self.empty_label)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        top_layout.addLayout(buttons)
+
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.setObjectName("auditDetailSplitter")
+        bottom.setChildrenCollapsible(False)
+        bottom.addWidget(self.editor)
+        bottom.addWidget(self.findings)
+        bottom.setStretchFactor(0, 2)
+        bottom.setStretchFactor(1, 3)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("auditSplitter")
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(top)
+        splitter.addWidget(bottom)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self.add_menu.triggered.connect(lambda action: self.add_audit(action.data()))
+        self.delete_button.clicked.connect(self.delete_audit)
+        self.kind_combo.activated.connect(self._kind_chosen)
+        self.date_edit.dateChanged.connect(self._date_changed)
+        self.auditor_edit.textEdited.connect(self._auditor_typed)
+        self.site_combo.activated.connect(self._site_chosen)
+        self.modules.edited.connect(self._modules_edited)
+        self.result_edit.textChanged.connect(self._result_typed)
+
+    def _build_editor(self) -> QWidget:
+        editor = QWidget()
+        editor.setObjectName("auditEditor")
+        form = QFormLayout()
+        kind_date = QHBoxLayout()
+        kind_date.addWidget(self.kind_combo)
+        kind_date.addWidget(buddy("Dat&e\u00a0:", self.date_edit))
+        kind_date.addWidget(self.date_edit)
+        kind_date.addStretch(1)
+        form.addRow("Référentiel\u00a0:", self.referential_label)
+        form.addRow(buddy("T&ype\u00a0:", self.kind_combo), kind_date)
+        form.addRow(buddy("Auditeur\u00a0:", self.auditor_edit), self.auditor_edit)
+        form.addRow(buddy("Site\u00a0:", self.site_combo), self.site_combo)
+        form.addRow(buddy("Modules audités\u00a0:", self.modules), self.modules)
+        form.addRow(buddy("Résultat\u00a0:", self.result_edit), self.result_edit)
+        return top_aligned(editor, form)
+
+    def tab_order(self) -> list[QWidget]:
+        return [
+            self.view,
+            self.add_button,
+            self.delete_button,
+            self.kind_combo,
+            self.date_edit,
+            self.auditor_edit,
+            self.site_combo,
+            self.modules,
+            self.result_edit,
+            *self.findings.tab_order(),
+        ]
+
+    # Loading
+
+    def reload(self, select_id: int | None = None) -> None:
+        if select_id is None and self._current is not None:
+            select_id = self._current.id
+        self._referentials = self.read(quality.list_referentials)
+        self.add_menu.clear()
+        for referential in self._referentials:
+            action = self.add_menu.addAction(menu_text(referential.name))
+            action.setData(referential.id)
+        self.add_button.setEnabled(bool(self._referentials))
+        self.site_combo.clear()
+        self.site_combo.addItem("(aucun site précisé)", None)
+        for site in self.read(quality.list_sites):
+            self.site_combo.addItem(site.name, site.id)
+        rows = self.read(quality.list_audits)
+        self._loading = True
+        try:
+            self.model.set_rows(rows)
+            row = self.model.row_of(select_id)
+            select_row(self.view, row if row is not None else (0 if rows else None))
+        finally:
+            self._loading = False
+        self.view.setVisible(bool(rows))
+        self.empty_label.setVisible(not rows)
+        self._show_current()
+
+    def selected_audit(self) -> AuditRow | None:
+        return self._current
+
+    def select_audit(self, audit_id: int) -> None:
+        select_row(self.view, self.model.row_of(audit_id))
+
+    def _on_current(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._loading:
+            self._show_current()
+
+    def _modules_of(self, row: AuditRow | None) -> tuple:
+        for referential in self._referentials:
+            if row is not None and referential.id == row.referential_id:
+                return referential.modules
+        return ()
+
+    def _show_current(self) -> None:
+        row = self.model.row_at(self.view.currentIndex().row())
+        self._current = row
+        self.editor.setEnabled(row is not None)
+        self.delete_button.setEnabled(row is not None)
+        self.referential_label.setText(row.referential_name if row is not None else "")
+        select_data(self.kind_combo, row.kind.value if row is not None else None)
+        self.date_edit.blockSignals(True)
+        self.date_edit.setDate(to_qdate(row.date) if row is not None else QDate.currentDate())
+        self.date_edit.blockSignals(False)
+        auditor = (row.auditor or "") if row is not None else ""
+        if self.auditor_edit.text() != auditor:
+            self.auditor_edit.setText(auditor)
+        select_data(self.site_combo, row.site_id if row is not None else None)
+        self.modules.set_modules(
+            self._modules_of(row), [m.id for m in row.modules] if row is not None else ()
+        )
+        set_plain_text(self.result_edit, row.result if row is not None else "")
+        self.findings.show_audit(row, self._modules_of(row))
+
+    def _saved(self, ok: bool) -> None:
+        """After an edit: the list shows the new values; a refusal puts the editor back."""
+        rows = self.read(quality.list_audits)
+        current_id = self._current.id if self._current is not None else None
+        self._loading = True
+        try:
+            if [r.id for r in rows] == [r.id for r in self.model.rows()]:
+                self.model.update_rows(rows)
+            else:  # a new date moved the audit in the list
+                self.model.set_rows(rows)
+                select_row(self.view, self.model.row_of(current_id))
+        finally:
+            self._loading = False
+        row = self.model.row_of(current_id)
+        self._current = self.model.row_at(row) if row is not None else None
+        if not ok:
+            self._show_current()
+
+    def _findings_saved(self) -> None:
+        self._saved(True)
+        self.findings.update_audit(self._current)
+
+    # Adding and deleting
+
+    def add_audit(self, referential_id: int) -> None:
+        context = self.context
+        ok, new_id = context.insert(
+            "Ajouter un audit",
+            lambda: context.write(
+                quality.add_audit, referential_id, AuditKind.INTERNAL, dt.date.today()
+            ),
+            quality.delete_audit,
+            quality.restore_audit,
+            widget=self,
+        )
+        if ok:
+            self.reload(new_id)
+            self.kind_combo.setFocus()
+
+    def delete_audit(self) -> None:
+        if self._current is None:
+            return
+        if self.context.remove(
+            "Supprimer l'audit", self._current.id, quality.delete_audit, quality.restore_audit,
+            widget=self,
+        ):  # fmt: skip
+            self._current = None
+            self.reload()
+
+    # Editing
+
+    def _save(self, text: str, field: str, old: object, new: object, merge: bool) -> None:
+        if self._current is None or old == new:
+            return
+        ok = self.context.save_field(
+            text, quality.update_audit, "audit", self._current.id, field, old, new,
+            merge=merge, widget=self,
+        )  # fmt: skip
+        self._saved(ok)
+
+    def _kind_chosen(self, index: int) -> None:
+        if self._current is not None:
+            new = AuditKind(self.kind_combo.itemData(index))
+            self._save("Changer le type d'audit", "kind", self._current.kind, new, False)
+
+    def _date_changed(self, value: QDate) -> None:
+        if self._current is not None:
+            new = from_qdate(value)
+            self._save("Changer la date de l'audit", "date", self._current.date, new, True)
+
+    def _auditor_typed(self, text: str) -> None:
+        if self._current is not None:
+            old = self._current.auditor or ""
+            self._save("Modifier l'auditeur", "auditor", old, text, True)
+
+    def _site_chosen(self, index: int) -> None:
+        if self._current is not None:
+            new = self.site_combo.itemData(index)
+            self._save("Changer le site audité", "site_id", self._current.site_id, new, False)
+
+    def _result_typed(self) -> None:
+        if self._current is not None:
+            old = self._current.result or ""
+            new = self.result_edit.toPlainText()
+            self._save("Modifier le résultat de l'audit", "result", old, new, True)
+
+    def _modules_edited(self, module_ids: list[int]) -> None:
+        row = self._current
+        if row is None:
+            return
+        old = [m.id for m in row.modules]
+        if sorted(old) == sorted(module_ids):
+            return
+        audit_id, context = row.id, self.context
+
+        def apply(ids: object) -> None:
+            context.write(quality.set_audit_modules, audit_id, ids)
+
+        ok = context.field("Changer les modules audités", apply, old, module_ids, widget=self)
+        self._saved(ok)

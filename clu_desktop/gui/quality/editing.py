@@ -1,0 +1,81 @@
+"""How the quality panels read and save: the agenda page's EditContext (database, the
+meeting's undo stack, UserError shown) with a helper for one field, and a base class for
+the panels."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QWidget
+
+from clu_desktop.gui.agenda.editing import EditContext
+
+
+class QualityContext(EditContext):
+    """The quality data is not per meeting: ``meeting_id`` is only the meeting shown
+    (where "Préparer le suivi des actions" adds its item); edits go on its stack.
+
+    A record that undo deleted and redo added again (without a snapshot to restore)
+    comes back under a new id: ``alias`` notes it, ``live`` gives the id of now."""
+
+    def __init__(self, db, parent=None) -> None:
+        super().__init__(db, parent)
+        self._aliases: dict[tuple[str, int], int] = {}
+
+    def alias(self, kind: str, old_id: int, new_id: int) -> None:
+        if old_id != new_id:
+            self._aliases[(kind, old_id)] = new_id
+
+    def live(self, kind: str, record_id: int) -> int:
+        seen: set[int] = set()
+        while (kind, record_id) in self._aliases and record_id not in seen:
+            seen.add(record_id)
+            record_id = self._aliases[(kind, record_id)]
+        return record_id
+
+    def save_field(
+        self,
+        text: str,
+        service: Callable[..., Any],
+        kind: str,
+        record_id: int,
+        field: str,
+        old: object,
+        new: object,
+        *,
+        merge: bool = False,
+        widget: QWidget | None = None,
+    ) -> bool:
+        """``service(session, id, field, value)`` with undo; typing merges when ``merge``."""
+        if old == new:
+            return True
+
+        def apply(value: object) -> None:
+            self.write(service, self.live(kind, record_id), field, value)
+
+        key = (kind, record_id, field) if merge else None
+        return self.field(text, apply, old, new, key, widget=widget)
+
+
+class Panel(QWidget):
+    """A sub-tab of the quality page. ``reload()`` reads everything again; a panel made
+    stale while hidden (another panel saved) reloads when it is shown."""
+
+    def __init__(self, context: QualityContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.stale = False
+
+    def reload(self) -> None:  # pragma: no cover - every panel defines it
+        raise NotImplementedError
+
+    def read(self, service: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        return self.context.read(service, *args, **kwargs)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.stale:
+            self.stale = False
+            self.reload()

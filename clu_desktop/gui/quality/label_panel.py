@@ -1,0 +1,316 @@
+"""The "Label" tab: each label (or target) of the site, its modules, certifier, dates and
+the days left before its deadline; the referentials are edited in a dialog."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clu_desktop.gui.quality.common import (
+    ModuleChecklist,
+    OptionalDate,
+    buddy,
+    days_left_text,
+    fit_columns,
+    menu_text,
+    message_label,
+    name,
+    select_data,
+    select_row,
+    set_plain_text,
+    table_view,
+    text_field,
+    top_aligned,
+)
+from clu_desktop.gui.quality.editing import Panel, QualityContext
+from clu_desktop.gui.quality.models import ALERT, labels_model
+from clu_desktop.services import quality
+from clu_desktop.services.quality import LabelRow
+
+NO_LABEL_TEXT = (
+    "Aucun label enregistré. Ajoutez-en un avec « Ajouter un label » : un label visé "
+    "(sans date d'obtention) suit son échéance."
+)
+
+
+class LabelPanel(Panel):
+    def __init__(self, context: QualityContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.setObjectName("qualityLabels")
+        self._current: LabelRow | None = None
+        self._referentials: list = []
+        self._loading = False
+
+        self.model = labels_model(self)
+        self.view = table_view("labelList", "Labels qualité", self.model)
+        fit_columns(self.view, 1, wrap=True)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current)
+        self.empty_label = message_label("labelEmpty", "Information")
+        self.empty_label.setText(NO_LABEL_TEXT)
+
+        self.add_menu = QMenu(self)
+        self.add_menu.setObjectName("addLabelMenu")
+        self.add_button = name(
+            QPushButton("A&jouter un label"),
+            "addLabel",
+            "Ajouter un label",
+            "Ajouter un label obtenu ou visé, pour un référentiel",
+        )
+        self.add_button.setMenu(self.add_menu)
+        self.delete_button = name(
+            QPushButton("Supprimer le label"), "deleteLabel", "Supprimer le label"
+        )
+        self.referentials_button = name(
+            QPushButton("&Gérer les référentiels…"),
+            "editReferentials",
+            "Gérer les référentiels",
+            "Les référentiels (Qual-e-pref, Quali-ATE…) et leurs modules",
+        )
+
+        self.referential_label = message_label("labelReferential", "Référentiel du label")
+        font = self.referential_label.font()
+        font.setBold(True)
+        self.referential_label.setFont(font)
+        self.site_combo = name(QComboBox(), "labelSite", "Site labellisé")
+        self.certifier_edit = name(QLineEdit(), "labelCertifier", "Organisme certificateur")
+        self.certifier_edit.setPlaceholderText("Socotec, AFNOR…")
+        self.granted = OptionalDate("labelGranted", "Date d'obtention", "obtenu le")
+        self.deadline = OptionalDate("labelDeadline", "Échéance du label", "fixée au")
+        self.days_label = message_label("labelDaysLeft", "Délai avant l'échéance")
+        self.modules = ModuleChecklist("labelModules", "Modules labellisés")
+        self.modules.setMaximumHeight(self.fontMetrics().lineSpacing() * 5 + 16)
+        self.notes_edit = text_field("labelNotes", "Notes sur le label", lines=3)
+        self.notes_edit.setPlaceholderText("Objectif, conditions, suites à donner…")
+
+        self.editor = self._build_editor()
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.referentials_button)
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.view, 1)
+        top_layout.addWidget(self.empty_label)
+        top_layout.addLayout(buttons)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("labelSplitter")
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(top)
+        splitter.addWidget(self.editor)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self.add_menu.triggered.connect(lambda action: self.add_label(action.data()))
+        self.delete_button.clicked.connect(self.delete_label)
+        self.site_combo.activated.connect(self._site_chosen)
+        self.certifier_edit.textEdited.connect(self._certifier_typed)
+        self.granted.edited.connect(lambda value: self._date_edited("granted_on", value))
+        self.deadline.edited.connect(lambda value: self._date_edited("deadline", value))
+        self.modules.edited.connect(self._modules_edited)
+        self.notes_edit.textChanged.connect(self._notes_typed)
+
+    def _build_editor(self) -> QWidget:
+        editor = QWidget()
+        editor.setObjectName("labelEditor")
+        left = QFormLayout()
+        left.addRow("Référentiel\u00a0:", self.referential_label)
+        left.addRow(buddy("Site\u00a0:", self.site_combo), self.site_combo)
+        left.addRow(buddy("C&ertificateur\u00a0:", self.certifier_edit), self.certifier_edit)
+        left.addRow(buddy("O&btention\u00a0:", self.granted.check), self.granted)
+        left.addRow(buddy("Éc&héance\u00a0:", self.deadline.check), self.deadline)
+        left.addRow("", self.days_label)
+        right = QFormLayout()
+        right.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        right.addRow(buddy("Mod&ules labellisés\u00a0:", self.modules), self.modules)
+        right.addRow(buddy("Notes\u00a0:", self.notes_edit), self.notes_edit)
+        layout = QHBoxLayout()
+        layout.addLayout(left, 1)
+        layout.addSpacing(12)
+        layout.addLayout(right, 1)
+        return top_aligned(editor, layout)
+
+    def tab_order(self) -> list[QWidget]:
+        return [
+            self.view,
+            self.add_button,
+            self.delete_button,
+            self.referentials_button,
+            self.site_combo,
+            self.certifier_edit,
+            self.granted.check,
+            self.granted.edit,
+            self.deadline.check,
+            self.deadline.edit,
+            self.modules,
+            self.notes_edit,
+        ]
+
+    # Loading
+
+    def reload(self, select_id: int | None = None) -> None:
+        """Read the labels, referentials and sites again; rewrite the editor."""
+        if select_id is None and self._current is not None:
+            select_id = self._current.id
+        self._referentials = self.read(quality.list_referentials)
+        self.add_menu.clear()
+        for referential in self._referentials:
+            action = self.add_menu.addAction(menu_text(referential.name))
+            action.setData(referential.id)
+        self.add_button.setEnabled(bool(self._referentials))
+        self.site_combo.clear()
+        self.site_combo.addItem("(aucun site précisé)", None)
+        for site in self.read(quality.list_sites):
+            self.site_combo.addItem(site.name, site.id)
+        rows = self.read(quality.list_labels)
+        self._loading = True
+        try:
+            self.model.set_rows(rows)
+            row = self.model.row_of(select_id)
+            select_row(self.view, row if row is not None else (0 if rows else None))
+        finally:
+            self._loading = False
+        self.view.setVisible(bool(rows))
+        self.empty_label.setVisible(not rows)
+        self._show_current()
+
+    def _on_current(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._loading:
+            self._show_current()
+
+    def _show_current(self) -> None:
+        """Show the selected label's values in the editor."""
+        row = self.model.row_at(self.view.currentIndex().row())
+        self._current = row
+        self.editor.setEnabled(row is not None)
+        self.delete_button.setEnabled(row is not None)
+        self.referential_label.setText(row.referential_name if row is not None else "")
+        select_data(self.site_combo, row.site_id if row is not None else None)
+        certifier = (row.certifier or "") if row is not None else ""
+        if self.certifier_edit.text() != certifier:
+            self.certifier_edit.setText(certifier)
+        self.granted.set_value(row.granted_on if row is not None else None)
+        self.deadline.set_value(row.deadline if row is not None else None)
+        referential = next(
+            (r for r in self._referentials if row is not None and r.id == row.referential_id),
+            None,
+        )
+        self.modules.set_modules(
+            referential.modules if referential is not None else (),
+            [m.id for m in row.modules] if row is not None else (),
+        )
+        set_plain_text(self.notes_edit, row.notes if row is not None else "")
+        self._show_days(row)
+
+    def _show_days(self, row: LabelRow | None) -> None:
+        days = row.days_left if row is not None else None
+        self.days_label.setText(days_left_text(days))
+        late = days is not None and days < 0
+        self.days_label.setStyleSheet(f"color: {ALERT.name()}; font-weight: bold;" if late else "")
+
+    def _saved(self, ok: bool) -> None:
+        """After an edit: the list shows the new values; a refusal puts the editor back."""
+        rows = self.read(quality.list_labels)
+        self._loading = True
+        try:
+            self.model.update_rows(rows)
+        finally:
+            self._loading = False
+        current_id = self._current.id if self._current is not None else None
+        row = self.model.row_of(current_id)
+        self._current = self.model.row_at(row) if row is not None else None
+        if ok:
+            self._show_days(self._current)
+        else:
+            self._show_current()
+
+    # Adding and deleting
+
+    def add_label(self, referential_id: int) -> None:
+        context = self.context
+        ok, new_id = context.insert(
+            "Ajouter un label",
+            lambda: context.write(quality.add_label, referential_id),
+            quality.delete_label,
+            quality.restore_label,
+            widget=self,
+        )
+        if ok:
+            self.reload(new_id)
+            self.site_combo.setFocus()
+
+    def delete_label(self) -> None:
+        if self._current is None:
+            return
+        if self.context.remove(
+            "Supprimer le label",
+            self._current.id,
+            quality.delete_label,
+            quality.restore_label,
+            widget=self,
+        ):
+            self._current = None
+            self.reload()
+
+    # Editing
+
+    def _save(self, text: str, field: str, old: object, new: object, merge: bool) -> None:
+        if self._current is None or old == new:
+            return
+        ok = self.context.save_field(
+            text, quality.update_label, "label", self._current.id, field, old, new,
+            merge=merge, widget=self,
+        )  # fmt: skip
+        self._saved(ok)
+
+    def _site_chosen(self, index: int) -> None:
+        if self._current is not None:
+            new = self.site_combo.itemData(index)
+            self._save("Changer le site du label", "site_id", self._current.site_id, new, False)
+
+    def _certifier_typed(self, text: str) -> None:
+        if self._current is not None:
+            old = self._current.certifier or ""
+            self._save("Modifier le certificateur", "certifier", old, text, True)
+
+    def _date_edited(self, field: str, value: dt.date | None) -> None:
+        if self._current is not None:
+            what = "la date d'obtention" if field == "granted_on" else "l'échéance du label"
+            self._save(f"Changer {what}", field, getattr(self._current, field), value, True)
+
+    def _notes_typed(self) -> None:
+        if self._current is not None:
+            old = self._current.notes or ""
+            new = self.notes_edit.toPlainText()
+            self._save("Modifier les notes du label", "notes", old, new, True)
+
+    def _modules_edited(self, module_ids: list[int]) -> None:
+        row = self._current
+        if row is None:
+            return
+        old = [m.id for m in row.modules]
+        if sorted(old) == sorted(module_ids):
+            return
+        label_id, context = row.id, self.context
+
+        def apply(ids: object) -> None:
+            context.write(quality.set_label_modules, label_id, ids)
+
+        ok = context.field("Changer les modules du label", apply, old, module_ids, widget=self)
+        self._saved(ok)
