@@ -52,7 +52,16 @@ def take_screenshots(db: Database, out_dir: Path) -> list[Path]:
     window.show()
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
-        save(window, _slug(window.tabs.tabText(index)))
+        page_name = _slug(window.tabs.tabText(index))
+        save(window, page_name)
+        # A page with tabs of its own (Qualité, the agenda item's panels): each of them.
+        for inner in window.tabs.currentWidget().findChildren(QTabWidget):
+            if not inner.isVisible():
+                continue
+            for sub in range(1, inner.count()):
+                inner.setCurrentIndex(sub)
+                save(window, f"{page_name}-{_slug(inner.tabText(sub))}")
+            inner.setCurrentIndex(0)
 
     window.open_directory()
     directory = window._directory
