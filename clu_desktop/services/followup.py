@@ -196,23 +196,26 @@ def _same_title(title: str, wanted: str) -> bool:
     return " ".join(title.split()).rstrip(" :").casefold() == wanted.casefold()
 
 
+def find_item(session: Session, meeting_id: int, title: str) -> int | None:
+    """The meeting's item of that title (spacing, case and a final colon aside)."""
+    items = session.scalars(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id))
+    return next((item.id for item in items if _same_title(item.title, title)), None)
+
+
 def find_followup_item(session: Session, meeting_id: int) -> int | None:
     """The meeting's "Suivi des actions" item, if it has one."""
-    items = session.scalars(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id))
-    return next((item.id for item in items if _same_title(item.title, FOLLOWUP_TITLE)), None)
+    return find_item(session, meeting_id, FOLLOWUP_TITLE)
 
 
-def add_followup_item(session: Session, meeting_id: int) -> int:
-    """Add the item "Suivi des actions" with its minutes text written from the
-    follow-up, at the end of the agenda but before "Questions diverses"; returns its
-    id. Refused when the meeting already has such an item."""
+def add_written_item(session: Session, meeting_id: int, title: str, text: str) -> int:
+    """Add an item whose minutes are written from the data, at the end of the agenda but
+    before "Questions diverses"; refused when the meeting already has one of that title."""
     get_meeting(session, meeting_id)
-    if find_followup_item(session, meeting_id) is not None:
+    if find_item(session, meeting_id, title) is not None:
         raise UserError(
-            f"Cette séance a déjà un point « {FOLLOWUP_TITLE} » : complétez-le plutôt que "
+            f"Cette séance a déjà un point « {title} » : complétez-le plutôt que "
             "d'en ajouter un second."
         )
-    text = clean_minutes(followup_text(followup_content(session, meeting_id)))
     items = siblings(session, meeting_id, None)
     index = next(
         (n for n, item in enumerate(items) if _same_title(item.title, OTHER_BUSINESS_TITLE)),
@@ -221,12 +224,20 @@ def add_followup_item(session: Session, meeting_id: int) -> int:
     item = AgendaItem(
         meeting_id=meeting_id,
         parent_id=None,
-        title=FOLLOWUP_TITLE,
+        title=title,
         position=index,
-        minutes_text=text,
+        minutes_text=clean_minutes(text),
     )
     session.add(item)
     items.insert(index, item)
     renumber(items)
     session.flush()
     return item.id
+
+
+def add_followup_item(session: Session, meeting_id: int) -> int:
+    """Add the item "Suivi des actions" with its minutes text written from the
+    follow-up; returns its id. Refused when the meeting already has such an item."""
+    get_meeting(session, meeting_id)
+    text = followup_text(followup_content(session, meeting_id))
+    return add_written_item(session, meeting_id, FOLLOWUP_TITLE, text)

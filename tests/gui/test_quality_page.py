@@ -429,3 +429,33 @@ def test_a_pasted_document_is_refused_and_the_field_shows_the_saved_value(
     with demo_db.reading() as session:
         notes = {r.referential_name: r.notes for r in quality.list_labels(session)}
     assert notes["Quali-ATE"] == saved
+
+
+def test_report_the_audit_results_into_a_new_meeting(qtbot, demo_db):
+    """The selected audit's findings become the item "Résultats des audits"; undo takes
+    it back."""
+    from PySide6.QtGui import QUndoStack
+
+    from clu_desktop.gui.quality.page import QualityPage
+    from clu_desktop.services.agenda import list_agenda
+    from clu_desktop.services.meetings import create_meeting
+
+    with demo_db.transaction() as session:
+        meeting_id = create_meeting(session)
+    stack = QUndoStack()
+    page = QualityPage(demo_db)
+    qtbot.addWidget(page)
+    page.show_meeting(meeting_id, stack)
+    page.results_button.click()  # no audit chosen yet: the page says so
+    assert "Choisissez d'abord l'audit" in page.status_label.text()
+    page.audits_panel.reload()  # the Audits tab lists them, the newest selected
+    audit = page.audits_panel.selected_audit()
+    assert audit is not None and audit.kind.value == "external"
+    page.results_button.click()
+    with demo_db.reading() as session:
+        (item,) = list_agenda(session, meeting_id).items
+    assert item.title == "Résultats des audits"
+    assert "- prise en charge des personnes à mobilité réduite" in item.minutes_text
+    stack.undo()
+    with demo_db.reading() as session:
+        assert list_agenda(session, meeting_id).items == ()

@@ -34,6 +34,7 @@ from clu_desktop.gui.quality.remarks_panel import RemarksPanel
 from clu_desktop.gui.undo import UndoKeys
 from clu_desktop.services.agenda import list_agenda
 from clu_desktop.services.agenda_snapshots import delete_item, restore_item
+from clu_desktop.services.audit_results import AUDIT_RESULTS_TITLE, add_audit_results_item
 from clu_desktop.services.followup import FOLLOWUP_TITLE, add_followup_item, find_followup_item
 from clu_desktop.store.database import Database
 
@@ -92,18 +93,27 @@ class QualityPage(QWidget):
             FOLLOWUP_TIP,
         )
         self.followup_button.clicked.connect(self.prepare_followup)
+        self.results_button = name(
+            QPushButton("Reporter les &résultats de l'audit dans la séance"),
+            "reportAuditResults",
+            "Reporter les résultats de l'audit dans la séance",
+            "Ajoute à l'ordre du jour de la séance le point « Résultats des audits », écrit "
+            "à partir des constats de l'audit sélectionné dans l'onglet Audits",
+        )
+        self.results_button.clicked.connect(self.report_audit_results)
         self.status_label = message_label("qualityStatus", "Message")
         self.status_label.setWordWrap(False)  # one line; the whole text in the tooltip
         self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar = QHBoxLayout()
         bar.addWidget(self.followup_button)
+        bar.addWidget(self.results_button)
         bar.addWidget(self.status_label, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(bar)
         layout.addWidget(self.tabs, 1)
 
-        order = [self.followup_button, self.tabs]
+        order = [self.followup_button, self.results_button, self.tabs]
         for panel in self.panels:
             order.extend(panel.tab_order())  # type: ignore[attr-defined]
         for first, second in itertools.pairwise(order):
@@ -156,6 +166,7 @@ class QualityPage(QWidget):
             with contextlib.suppress(UserError):
                 existing = self.context.read(find_followup_item, meeting_id)
         self.followup_button.setEnabled(meeting_id is not None and existing is None)
+        self.results_button.setEnabled(meeting_id is not None)
         if meeting_id is None:
             self.followup_button.setToolTip(NO_MEETING_TIP)
         elif existing is not None:
@@ -208,6 +219,29 @@ class QualityPage(QWidget):
             panel.stale = True
         self.label_panel.stale = False
         self.label_panel.reload()
+
+    def report_audit_results(self) -> None:
+        """Add "Résultats des audits", written from the selected audit (undoable)."""
+        meeting_id, context = self.context.meeting_id, self.context
+        audit = self.audits_panel.selected_audit()
+        if meeting_id is None:
+            return
+        if audit is None:
+            self.tabs.setCurrentIndex(self.panels.index(self.audits_panel))
+            self.show_status("Choisissez d'abord l'audit dans l'onglet Audits.")
+            return
+        ok, _item_id = context.insert(
+            "Reporter les résultats de l'audit",
+            lambda: context.write(add_audit_results_item, meeting_id, audit.id),
+            delete_item,
+            restore_item,
+            widget=self,
+        )
+        if ok:
+            self.show_status(
+                f"« {AUDIT_RESULTS_TITLE} » de l'audit du {audit.date:%d/%m/%Y} ajouté à "
+                "l'Ordre du jour."
+            )
 
     def prepare_followup(self) -> None:
         """Add the "Suivi des actions" item to the shown meeting's agenda (undoable)."""
