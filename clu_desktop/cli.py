@@ -52,9 +52,26 @@ def build_parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("list", help="lister les séances")
     _db_option(listing, argparse.SUPPRESS)
 
-    importing = commands.add_parser("import", help="importer une séance (fichier JSON)")
+    importing = commands.add_parser(
+        "import",
+        help="importer une séance (FICHIER.json) ou des valeurs d'indicateurs "
+        "(indicators FICHIER.csv|.xlsx)",
+        usage="%(prog)s [-h] [--db CHEMIN] (FICHIER.json | indicators FICHIER)",
+    )
     _db_option(importing, argparse.SUPPRESS)
-    importing.add_argument("file", type=Path, metavar="FICHIER.json")
+    importing.add_argument(
+        "file",
+        metavar="FICHIER.json | indicators",
+        help="une séance (fichier JSON), ou le mot « indicators » suivi d'un tableur",
+    )
+    importing.add_argument(
+        "table",
+        nargs="?",
+        type=Path,
+        metavar="FICHIER",
+        help="après « indicators » : valeurs d'indicateurs (CSV ou .xlsx, "
+        "voir docs/indicators-import.md)",
+    )
 
     export = commands.add_parser("export", help="exporter une séance")
     formats = export.add_subparsers(
@@ -119,12 +136,45 @@ def cmd_list(args) -> int:
 
 
 def cmd_import(args) -> int:
+    if args.file == "indicators" and (args.table is not None or not Path(args.file).is_file()):
+        return cmd_import_indicators(args)
+    if args.table is not None:
+        raise UserError(
+            f"Un seul fichier de séance à la fois ; pour des valeurs d'indicateurs : "
+            f"clu-desktop import indicators {args.table}"
+        )
     from clu_desktop.services.meeting_files import import_file
 
     db = _open(args)
     with db.transaction() as session:
-        meeting_id = import_file(session, args.file)
+        meeting_id = import_file(session, Path(args.file))
     print(f"Séance importée (n° {meeting_id}).")
+    return 0
+
+
+def _agreed(count: int, word: str) -> str:
+    """ "1 ajoutée", "3 ajoutées" (French: 0 and 1 are singular)."""
+    return f"{count} {word}{'s' if count > 1 else ''}"
+
+
+def cmd_import_indicators(args) -> int:
+    if args.table is None:
+        raise UserError(
+            "Indiquez le fichier des valeurs : clu-desktop import indicators FICHIER.csv"
+        )
+    from clu_desktop.interchange.indicators_import import import_file
+
+    db = _open(args)
+    try:
+        with db.transaction() as session:
+            report = import_file(session, args.table)
+    except UserError as exc:
+        raise UserError(f"{exc}\nRien n'a été importé.") from exc
+    updated = "mise à jour" if report.updated < 2 else "mises à jour"
+    print(
+        f"{_agreed(report.rows, 'valeur')} {'importées' if report.rows > 1 else 'importée'} "
+        f"({_agreed(report.added, 'ajoutée')}, {report.updated} {updated})."
+    )
     return 0
 
 

@@ -120,3 +120,61 @@ def test_a_database_from_a_newer_version_is_refused_and_untouched(tmp_path, caps
     assert main(["list", "--db", str(db)]) == 2
     assert "version plus récente de CLU Desktop" in capsys.readouterr().err
     assert db.read_bytes() == before
+
+
+def test_import_indicators_from_a_spreadsheet(tmp_path, capsys):
+    db = str(tmp_path / "a.sqlite")
+    assert main(["demo", "--db", db]) == 0
+    values = tmp_path / "valeurs 2023.csv"
+    values.write_text(
+        "indicateur;période;site;valeur;commentaire\n"
+        "SATISFACTION;2023;;93,5 %;enquête de novembre\n"
+        "PAN-USAGE;2023;Sous-préfecture de Langres;1 234;\n"
+        "SATISFACTION;2022;;91;\n",
+        encoding="cp1252",
+    )
+    capsys.readouterr()
+    assert main(["import", "indicators", str(values), "--db", db]) == 0
+    assert capsys.readouterr().out == "3 valeurs importées (2 ajoutées, 1 mise à jour).\n"
+    result = run("--db", db, "import", "indicators", str(values))
+    assert result.returncode == 0
+    assert result.stdout == "3 valeurs importées (0 ajoutée, 3 mises à jour).\n"
+
+
+def _value_rows(db: str) -> list[tuple]:
+    import sqlite3
+
+    with sqlite3.connect(db) as connection:
+        rows = connection.execute("SELECT * FROM indicator_value ORDER BY id").fetchall()
+    connection.close()
+    return rows
+
+
+def test_import_indicators_refuses_a_bad_line_and_changes_nothing(tmp_path):
+    db = str(tmp_path / "a.sqlite")
+    assert main(["demo", "--db", db]) == 0
+    values = tmp_path / "valeurs.csv"
+    values.write_text(
+        "indicateur;période;valeur\nSATISFACTION;2023;95\nSATISFACTION;2024;12,,5\n", "utf-8"
+    )
+    before = _value_rows(db)
+    result = run("import", "indicators", str(values), "--db", db)
+    assert result.returncode == 2
+    assert "Ligne 3, colonne « valeur » : valeur illisible : « 12,,5 »" in result.stderr
+    assert "Rien n'a été importé." in result.stderr
+    assert "Traceback" not in result.stderr
+    assert _value_rows(db) == before
+
+
+def test_import_indicators_needs_a_file(tmp_path, capsys):
+    db = str(tmp_path / "a.sqlite")
+    assert main(["import", "indicators", "--db", db]) == 2
+    assert "import indicators FICHIER" in capsys.readouterr().err
+    assert main(["import", "indicators", str(tmp_path / "absent.xlsx"), "--db", db]) == 2
+    assert "« absent.xlsx » est introuvable" in capsys.readouterr().err
+
+
+def test_import_takes_one_meeting_file_at_a_time(tmp_path, capsys):
+    db = str(tmp_path / "a.sqlite")
+    assert main(["import", "a.json", "b.json", "--db", db]) == 2
+    assert "import indicators b.json" in capsys.readouterr().err

@@ -1,0 +1,376 @@
+"""Shared pieces of the indicators: French labels, the rows the services return, periods
+and the reading and checking of a typed value.
+
+No database access here, so the spreadsheet import and the grid share the same rules.
+Periods are stored as "2022" (year), "2022-T3" (quarter) or "2022-07" (month): within
+one periodicity they sort as text in time order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from clu_desktop.domain import Direction, Periodicity
+from clu_desktop.errors import UserError
+from clu_desktop.services.quality_common import SiteRow
+
+PERIODICITY_LABELS = {"year": "annuelle", "quarter": "trimestrielle", "month": "mensuelle"}
+DIRECTION_LABELS = {"higher": "plus haut = mieux", "lower": "plus bas = mieux"}
+#: "un indicateur annuel": the periodicity as an adjective of "indicateur".
+PERIODICITY_ADJECTIVES = {"year": "annuel", "quarter": "trimestriel", "month": "mensuel"}
+#: The column header of values that concern every site ("no site").
+ALL_SITES_LABEL = "Ensemble"
+#: How a period of each periodicity is written, for messages.
+PERIOD_SHAPES = {
+    "year": "AAAA, par exemple 2022",
+    "quarter": "AAAA-Tn ou Tn AAAA, par exemple 2022-T3 ou T3 2022",
+    "month": "AAAA-MM ou MM/AAAA, par exemple 2022-07 ou 07/2022",
+}
+MONTH_ABBREVIATIONS = (
+    "janv.",
+    "févr.",
+    "mars",
+    "avr.",
+    "mai",
+    "juin",
+    "juil.",
+    "août",
+    "sept.",
+    "oct.",
+    "nov.",
+    "déc.",
+)
+MONTH_NAMES = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+
+CODE_MAX = 50
+NAME_MAX = 300
+CATEGORY_MAX = 200
+UNIT_MAX = 30
+DESCRIPTION_MAX = 5_000
+SITE_NAME_MAX = 200
+COMMENT_MAX = 5_000
+SOURCE_MAX = 300
+
+#: Units whose values cannot be negative (delays and counts).
+NON_NEGATIVE_UNITS = frozenset(
+    {"jours", "jour", "j", "délai", "délais", "heures", "h", "minutes", "min", "semaines"}
+    | {"mois", "nombre", "nb"}
+)
+PERCENT_UNITS = frozenset({"%", "pourcentage", "taux (%)"})
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    id: int
+    code: str
+    name: str
+    category: str | None
+    unit: str | None
+    direction: str  # "higher" or "lower"
+    target: float | None
+    periodicity: str  # "year", "quarter" or "month"
+    description: str | None
+    site_ids: tuple[int, ...]
+    value_count: int
+    has_examples: bool
+    position: int = 0
+
+    @property
+    def periodicity_label(self) -> str:
+        return PERIODICITY_LABELS[self.periodicity]
+
+    @property
+    def direction_label(self) -> str:
+        return DIRECTION_LABELS[self.direction]
+
+
+@dataclass(frozen=True)
+class ValueCell:
+    value: float | None
+    comment: str | None
+    source: str | None
+    is_example: bool
+    met: bool | None  # target reached; None without a target or a value
+    change: float | None  # value minus the previous period's, same site
+
+
+@dataclass(frozen=True)
+class ValueGrid:
+    indicator: IndicatorRow
+    periods: tuple[str, ...]  # oldest first
+    sites: tuple[SiteRow | None, ...]  # None: the "Ensemble" column (no site)
+    cells: dict[tuple[str, int | None], ValueCell]
+
+
+@dataclass(frozen=True)
+class Series:
+    site_name: str  # "Ensemble" for values without a site
+    values: tuple[float | None, ...]  # aligned on ChartData.periods
+    examples: tuple[bool, ...]
+    site_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ChartData:
+    indicator: IndicatorRow
+    periods: tuple[str, ...]
+    series: tuple[Series, ...]
+
+
+@dataclass(frozen=True)
+class ValueState:
+    """A cell as it was before a change, for undo: ``row`` is None when it was empty."""
+
+    indicator_id: int
+    period: str
+    site_id: int | None
+    row: dict[str, Any] | None  # value, comment, source, is_example
+
+
+def fold(text: str | None) -> str:
+    """Text compared without case, accents or repeated spaces."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.split()).casefold()
+
+
+# Periods
+
+_YEAR = re.compile(r"(\d{4})")
+_QUARTER = (
+    re.compile(r"(\d{4})\s*[-/ ]?\s*[TQ]\s*([1-4])"),  # 2022-T3, 2022 T3, 2022T3
+    re.compile(r"[TQ]\s*([1-4])\s*[-/ ]?\s*(\d{4})"),  # T3 2022, T3-2022
+    re.compile(r"([1-4])\s*(?:e|er|ème|eme)?\s*trim(?:\.|estre)?\s*(\d{4})"),  # 3e trimestre
+)
+_MONTH_FIRST = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{4})")  # 07/2022, 7-2022
+_YEAR_FIRST = re.compile(r"(\d{4})\s*[/.-]\s*(\d{1,2})")  # 2022-07, 2022/7
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
+_FRENCH_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_NAMED_MONTH = re.compile(r"([a-z]+)\.?\s+(\d{4})")
+_MONTHS_BY_NAME = {
+    **{fold(name): i for i, name in enumerate(MONTH_NAMES, 1)},
+    **{fold(abbr).rstrip("."): i for i, abbr in enumerate(MONTH_ABBREVIATIONS, 1)},
+    "fev": 2,
+    "avri": 4,
+    "juil": 7,
+    "sep": 9,
+    "dec": 12,
+}
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(year)
+    return year
+
+
+def _read_period(text: str) -> str | None:
+    """The stored form of a period written in any accepted way, or None."""
+    t = fold(text).upper()
+    try:
+        if m := _YEAR.fullmatch(t):
+            return str(_year(m[1]))
+        for i, pattern in enumerate(_QUARTER):
+            if m := pattern.fullmatch(t if i < 2 else t.lower()):
+                year, quarter = (m[1], m[2]) if i == 0 else (m[2], m[1])
+                return f"{_year(year)}-T{quarter}"
+        if m := _ISO_DATE.fullmatch(t):
+            dt.date(int(m[1]), int(m[2]), int(m[3]))  # a real date
+            year, month = m[1], m[2]
+        elif m := _FRENCH_DATE.fullmatch(t):
+            dt.date(int(m[3]), int(m[2]), int(m[1]))
+            year, month = m[3], m[2]
+        elif m := _YEAR_FIRST.fullmatch(t):
+            year, month = m[1], m[2]
+        elif m := _MONTH_FIRST.fullmatch(t):
+            year, month = m[2], m[1]
+        elif (m := _NAMED_MONTH.fullmatch(t.lower())) and m[1] in _MONTHS_BY_NAME:
+            year, month = m[2], str(_MONTHS_BY_NAME[m[1]])
+        else:
+            return None
+        if not 1 <= int(month) <= 12:
+            return None
+        return f"{_year(year)}-{int(month):02d}"
+    except ValueError:
+        return None
+
+
+def period_kind(period: str) -> str:
+    """ "year", "quarter" or "month" for a stored period."""
+    if len(period) == 4:
+        return "year"
+    return "quarter" if "T" in period else "month"
+
+
+def parse_period(text: str | None, periodicity: str | None = None) -> str:
+    """The stored form ("2022", "2022-T3", "2022-07") of a period typed as "2022",
+    "2022-T3", "T3 2022", "2022-07", "07/2022", "juil. 2022", or a date in the month.
+
+    With ``periodicity``, the period must be of that kind (French UserError otherwise).
+    """
+    raw = (text or "").strip()
+    if not raw:
+        raise UserError("période manquante")
+    period = _read_period(raw)
+    if period is None:
+        raise UserError(f"période illisible : « {raw} »")
+    if periodicity is not None:
+        periodicity = str(periodicity)
+        if period_kind(period) != periodicity:
+            expected = PERIOD_SHAPES[periodicity]
+            raise UserError(
+                f"la période « {raw} » ne convient pas à un indicateur "
+                f"{PERIODICITY_ADJECTIVES[periodicity]} (attendu : {expected})"
+            )
+    return period
+
+
+def period_label(period: str) -> str:
+    """How a period is shown: "2022", "T3 2022", "juil. 2022"."""
+    kind = period_kind(period)
+    if kind == "year":
+        return period
+    year, rest = period.split("-", 1)
+    if kind == "quarter":
+        return f"{rest} {year}"
+    return f"{MONTH_ABBREVIATIONS[int(rest) - 1]} {year}"
+
+
+def _index(period: str) -> tuple[str, int]:
+    """A period as (kind, count of periods since year 0) for arithmetic."""
+    kind = period_kind(period)
+    year = int(period[:4])
+    if kind == "year":
+        return kind, year
+    if kind == "quarter":
+        return kind, year * 4 + int(period[-1]) - 1
+    return kind, year * 12 + int(period[5:]) - 1
+
+
+def _from_index(kind: str, index: int) -> str:
+    if kind == "year":
+        return str(index)
+    if kind == "quarter":
+        return f"{index // 4}-T{index % 4 + 1}"
+    return f"{index // 12}-{index % 12 + 1:02d}"
+
+
+def shift_period(period: str, steps: int) -> str:
+    kind, index = _index(period)
+    return _from_index(kind, index + steps)
+
+
+def previous_period(period: str) -> str:
+    return shift_period(period, -1)
+
+
+def current_period(periodicity: str, today: dt.date | None = None) -> str:
+    today = today or dt.date.today()
+    if periodicity == "year":
+        return str(today.year)
+    if periodicity == "quarter":
+        return f"{today.year}-T{(today.month - 1) // 3 + 1}"
+    return f"{today.year}-{today.month:02d}"
+
+
+def next_periods(periodicity: str, last_period: str | None, n: int) -> list[str]:
+    """The ``n`` periods after ``last_period`` (after the previous period of today when
+    there is none), so that the grid can offer the next period to type."""
+    periodicity = str(periodicity)
+    if last_period is None or period_kind(last_period) != periodicity:
+        last_period = previous_period(current_period(periodicity))
+    return [shift_period(last_period, i) for i in range(1, n + 1)]
+
+
+# Values
+
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007]")
+
+
+def parse_value(text: str | None, unit: str | None = None) -> float | None:
+    """A number typed the French way ("12,5", "1 234", "95 %", "12,5 %") or with a dot;
+    None when empty. A unit written after the number ("14 jours") is allowed."""
+    raw = (text or "").strip()
+    if not raw:
+        return None
+    t = raw.replace("\u2212", "-")
+    suffix = (unit or "").strip().casefold()
+    if t.endswith("%"):
+        t = t[:-1]
+    elif suffix and t.casefold().endswith(suffix) and len(t) > len(suffix):
+        t = t[: -len(suffix)]  # "14 jours"
+    t = _SPACES.sub("", t)
+    if "," in t and "." in t:  # 1.234,5 (French thousands) or 1,234.5 (English)
+        thousands = "." if t.rfind(",") > t.rfind(".") else ","
+        t = t.replace(thousands, "")
+    if t.count(",") > 1 or t.count(".") > 1 or not _NUMBER.fullmatch(t):
+        raise UserError(f"valeur illisible : « {raw} »")
+    value = float(t.replace(",", "."))
+    if not math.isfinite(value):
+        raise UserError(f"valeur illisible : « {raw} »")
+    return value
+
+
+def is_percentage(unit: str | None) -> bool:
+    return (unit or "").strip().casefold() in PERCENT_UNITS
+
+
+def format_number(value: float) -> str:
+    """A value the French way, for messages: "12,5", "1 250"."""
+    text = f"{value:,.10g}" if abs(value) < 1e15 else f"{value:.10g}"
+    return text.replace(",", "\u202f").replace(".", ",")
+
+
+def check_value(indicator: Any, value: float | None) -> None:
+    """Refuse a value the indicator cannot take: a percentage outside 0..100, a negative
+    delay or count. ``indicator`` is an IndicatorRow or an Indicator."""
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise UserError("La valeur doit être un nombre.")
+    unit = (indicator.unit or "").strip()
+    if is_percentage(unit) and not 0 <= value <= 100:
+        raise UserError(
+            f"un pourcentage est compris entre 0 et 100 (valeur saisie : {format_number(value)})"
+        )
+    delay = str(indicator.direction) == Direction.LOWER_IS_BETTER and "delai" in fold(
+        indicator.name
+    )
+    if value < 0 and (fold(unit) in {fold(u) for u in NON_NEGATIVE_UNITS} or delay):
+        what = "un délai" if delay or fold(unit) not in ("nombre", "nb") else "un nombre"
+        raise UserError(f"{what} ne peut pas être négatif (valeur saisie : {format_number(value)})")
+
+
+def check_periodicity(value: object) -> Periodicity:
+    try:
+        return Periodicity(value)
+    except ValueError:
+        raise UserError("Périodicité inconnue : annuelle, trimestrielle ou mensuelle.") from None
+
+
+def check_direction(value: object) -> Direction:
+    try:
+        return Direction(value)
+    except ValueError:
+        raise UserError("Sens inconnu : « plus haut = mieux » ou « plus bas = mieux ».") from None
