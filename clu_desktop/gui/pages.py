@@ -57,6 +57,12 @@ def _documents_page(db: Database) -> QWidget:
     return DocumentsPage(db)
 
 
+def _indicators_page(db: Database) -> QWidget:
+    from clu_desktop.gui.indicators.page import IndicatorsPage
+
+    return IndicatorsPage(db)
+
+
 def _quality_page(db: Database) -> QWidget:
     from clu_desktop.gui.quality.page import QualityPage
 
@@ -67,20 +73,12 @@ def build_pages(db: Database) -> list[Page]:
     from clu_desktop.gui.agenda.page import AgendaPage
     from clu_desktop.gui.meeting_page import MeetingPage
     from clu_desktop.gui.participants.page import ParticipantsPage
-    from clu_desktop.gui.placeholders import EmptyPage
 
     return [
         Page("&Séance", MeetingPage(db)),
         Page("&Ordre du jour", AgendaPage(db)),
         Page("&Participants", ParticipantsPage(db)),
         Page("&Qualité", LazyPage(lambda: _quality_page(db), "qualityPage")),
-        Page(
-            "&Indicateurs",
-            EmptyPage(
-                "indicatorsPage",
-                "Les indicateurs qualité, leurs valeurs par période et par site et leurs "
-                "graphiques s'afficheront ici.",
-            ),
-        ),
+        Page("&Indicateurs", LazyPage(lambda: _indicators_page(db), "indicatorsPage")),
         Page("&Documents", LazyPage(lambda: _documents_page(db), "documentsPage")),
     ]
