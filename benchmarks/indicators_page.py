@@ -1,0 +1,108 @@
+"""Times the Indicateurs page on the 240,000-value database of benchmarks/indicators_scale.py:
+opening the tab (first time, with the imports, and again), changing the indicator, drawing
+the chart, typing a value. Each figure includes painting the page (offscreen).
+
+    python benchmarks/indicators_page.py FOLDER   # makes FOLDER/indicators.sqlite once
+"""
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import indicators_scale
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication
+
+from clu_desktop.store.migrate import open_database
+
+app = QApplication([])
+if len(sys.argv) != 2:
+    sys.exit(__doc__)
+folder = Path(sys.argv[1])
+folder.mkdir(parents=True, exist_ok=True)
+path = folder / "indicators.sqlite"
+fresh = not path.exists()
+db = open_database(path)
+if fresh:
+    print(f"built in {indicators_scale.build(db):.1f} s")
+
+
+def settle(widget):
+    app.processEvents()
+    widget.repaint()
+
+
+def ms(since):
+    return (time.perf_counter() - since) * 1000
+
+
+import clu_desktop.gui.main_window  # noqa: E402, F401  (loaded before the tab is shown)
+from clu_desktop.gui.pages import build_pages  # noqa: E402
+
+build_pages(db)  # the other pages' modules, as in the application
+t = time.perf_counter()
+from clu_desktop.gui.indicators.page import IndicatorsPage  # noqa: E402
+
+imports = ms(t)
+stack = QUndoStack()
+t = time.perf_counter()
+page = IndicatorsPage(db)
+page.resize(1400, 900)
+page.show_meeting(1, stack)
+page.show()
+settle(page)
+first = ms(t)
+print(f"first opening: imports {imports:.0f} ms + build, read and paint {first:.0f} ms")
+t = time.perf_counter()
+while page._chart is None:
+    app.processEvents()
+settle(page)
+print(f"  then the chart (pyqtgraph loaded, built, drawn): {ms(t):.0f} ms later")
+
+opens, changes, charts, typed = [], [], [], []
+for round_ in range(15):
+    t = time.perf_counter()
+    page.show_meeting(1, stack)
+    settle(page)
+    opens.append(ms(t))
+    indicator_id = 1 + (round_ * 37) % 200
+    t = time.perf_counter()
+    page.catalogue.select(indicator_id)
+    settle(page)
+    changes.append(ms(t))
+    with db.reading() as s:
+        from clu_desktop.services.indicators import chart_series
+
+        data = chart_series(s, indicator_id, last_periods=36)
+    t = time.perf_counter()
+    page.chart.set_chart(data)
+    settle(page.chart)
+    charts.append(ms(t))
+    model = page.values.model
+    index = model.index(model.rowCount() - 1, round_ % model.columnCount())
+    t = time.perf_counter()
+    model.setData(index, f"{50 + round_},5", Qt.ItemDataRole.EditRole)
+    settle(page)
+    typed.append(ms(t))
+for name, samples in (
+    ("opening the tab again", opens),
+    ("changing the indicator", changes),
+    ("drawing the chart (36 months × 5 sites)", charts),
+    ("typing a value (save, grid, chart)", typed),
+):
+    print(f"{name:<42} median {statistics.median(samples):6.1f} ms  max {max(samples):6.1f} ms")
+
+page.values.show_all_check.setChecked(True)
+t = time.perf_counter()
+page.catalogue.select(5)
+settle(page)
+print(f"changing the indicator, whole history (240 months): {ms(t):.1f} ms")
+page.show_meeting(None, None)
+page.close()
+db.dispose()
