@@ -25,7 +25,6 @@ from clu_desktop.gui.quality.common import (
     date_edit,
     fit_columns,
     from_qdate,
-    menu_text,
     message_label,
     name,
     select_data,
@@ -36,7 +35,7 @@ from clu_desktop.gui.quality.common import (
     to_qdate,
     top_aligned,
 )
-from clu_desktop.gui.quality.editing import Panel, QualityContext
+from clu_desktop.gui.quality.editing import QualityContext, ReferentialListPanel
 from clu_desktop.gui.quality.findings_panel import FindingsPanel
 from clu_desktop.gui.quality.models import audits_model
 from clu_desktop.services import quality
@@ -45,8 +44,10 @@ from clu_desktop.services.quality import AuditRow
 NO_AUDIT_TEXT = "Aucun audit enregistré. Ajoutez-en un avec « Ajouter un audit »."
 
 
-class AuditsPanel(Panel):
+class AuditsPanel(ReferentialListPanel):
     """``action_created(action_id)`` after a finding became an action."""
+
+    list_rows = staticmethod(quality.list_audits)
 
     action_created = Signal(int)
 
@@ -165,31 +166,6 @@ class AuditsPanel(Panel):
         ]
 
     # Loading
-
-    def reload(self, select_id: int | None = None) -> None:
-        if select_id is None and self._current is not None:
-            select_id = self._current.id
-        self._referentials = self.read(quality.list_referentials)
-        self.add_menu.clear()
-        for referential in self._referentials:
-            action = self.add_menu.addAction(menu_text(referential.name))
-            action.setData(referential.id)
-        self.add_button.setEnabled(bool(self._referentials))
-        self.site_combo.clear()
-        self.site_combo.addItem("(aucun site précisé)", None)
-        for site in self.read(quality.list_sites):
-            self.site_combo.addItem(site.name, site.id)
-        rows = self.read(quality.list_audits)
-        self._loading = True
-        try:
-            self.model.set_rows(rows)
-            row = self.model.row_of(select_id)
-            select_row(self.view, row if row is not None else (0 if rows else None))
-        finally:
-            self._loading = False
-        self.view.setVisible(bool(rows))
-        self.empty_label.setVisible(not rows)
-        self._show_current()
 
     def selected_audit(self) -> AuditRow | None:
         return self._current

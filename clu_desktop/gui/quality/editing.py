@@ -11,6 +11,8 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from clu_desktop.gui.agenda.editing import EditContext
+from clu_desktop.gui.quality.common import menu_text, select_row
+from clu_desktop.services import quality
 
 
 class QualityContext(EditContext):
@@ -79,3 +81,38 @@ class Panel(QWidget):
         if self.stale:
             self.stale = False
             self.reload()
+
+
+class ReferentialListPanel(Panel):
+    """A panel listing records that belong to a referential and a site (labels, audits):
+    "Ajouter" offers the referentials, the editor the sites. A subclass sets ``model``,
+    ``view``, ``add_menu``, ``add_button``, ``site_combo``, ``empty_label``,
+    ``_current``, ``_loading`` and defines ``list_rows`` and ``_show_current``."""
+
+    list_rows: Callable[..., Any]
+
+    def reload(self, select_id: int | None = None) -> None:
+        """Read the records, referentials and sites again; rewrite the editor."""
+        if select_id is None and self._current is not None:
+            select_id = self._current.id
+        self._referentials = self.read(quality.list_referentials)
+        self.add_menu.clear()
+        for referential in self._referentials:
+            action = self.add_menu.addAction(menu_text(referential.name))
+            action.setData(referential.id)
+        self.add_button.setEnabled(bool(self._referentials))
+        self.site_combo.clear()
+        self.site_combo.addItem("(aucun site précisé)", None)
+        for site in self.read(quality.list_sites):
+            self.site_combo.addItem(site.name, site.id)
+        rows = self.read(type(self).list_rows)
+        self._loading = True
+        try:
+            self.model.set_rows(rows)
+            row = self.model.row_of(select_id)
+            select_row(self.view, row if row is not None else (0 if rows else None))
+        finally:
+            self._loading = False
+        self.view.setVisible(bool(rows))
+        self.empty_label.setVisible(not rows)
+        self._show_current()

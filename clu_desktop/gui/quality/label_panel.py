@@ -24,17 +24,15 @@ from clu_desktop.gui.quality.common import (
     buddy,
     days_left_text,
     fit_columns,
-    menu_text,
     message_label,
     name,
     select_data,
-    select_row,
     set_plain_text,
     table_view,
     text_field,
     top_aligned,
 )
-from clu_desktop.gui.quality.editing import Panel, QualityContext
+from clu_desktop.gui.quality.editing import QualityContext, ReferentialListPanel
 from clu_desktop.gui.quality.models import ALERT, labels_model
 from clu_desktop.services import quality
 from clu_desktop.services.quality import LabelRow
@@ -45,7 +43,9 @@ NO_LABEL_TEXT = (
 )
 
 
-class LabelPanel(Panel):
+class LabelPanel(ReferentialListPanel):
+    list_rows = staticmethod(quality.list_labels)
+
     def __init__(self, context: QualityContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setObjectName("qualityLabels")
@@ -163,32 +163,6 @@ class LabelPanel(Panel):
         ]
 
     # Loading
-
-    def reload(self, select_id: int | None = None) -> None:
-        """Read the labels, referentials and sites again; rewrite the editor."""
-        if select_id is None and self._current is not None:
-            select_id = self._current.id
-        self._referentials = self.read(quality.list_referentials)
-        self.add_menu.clear()
-        for referential in self._referentials:
-            action = self.add_menu.addAction(menu_text(referential.name))
-            action.setData(referential.id)
-        self.add_button.setEnabled(bool(self._referentials))
-        self.site_combo.clear()
-        self.site_combo.addItem("(aucun site précisé)", None)
-        for site in self.read(quality.list_sites):
-            self.site_combo.addItem(site.name, site.id)
-        rows = self.read(quality.list_labels)
-        self._loading = True
-        try:
-            self.model.set_rows(rows)
-            row = self.model.row_of(select_id)
-            select_row(self.view, row if row is not None else (0 if rows else None))
-        finally:
-            self._loading = False
-        self.view.setVisible(bool(rows))
-        self.empty_label.setVisible(not rows)
-        self._show_current()
 
     def _on_current(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._loading:
