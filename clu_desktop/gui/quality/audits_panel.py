@@ -47,6 +47,8 @@ NO_AUDIT_TEXT = "Aucun audit enregistré. Ajoutez-en un avec « Ajouter un audit
 class AuditsPanel(ReferentialListPanel):
     """``action_created(action_id)`` after a finding became an action."""
 
+    set_modules = staticmethod(quality.set_audit_modules)
+    modules_edit_text = "Changer les modules audités"
     list_rows = staticmethod(quality.list_audits)
 
     action_created = Signal(int)
@@ -288,18 +290,3 @@ class AuditsPanel(ReferentialListPanel):
             old = self._current.result or ""
             new = self.result_edit.toPlainText()
             self._save("Modifier le résultat de l'audit", "result", old, new, True)
-
-    def _modules_edited(self, module_ids: list[int]) -> None:
-        row = self._current
-        if row is None:
-            return
-        old = [m.id for m in row.modules]
-        if sorted(old) == sorted(module_ids):
-            return
-        audit_id, context = row.id, self.context
-
-        def apply(ids: object) -> None:
-            context.write(quality.set_audit_modules, audit_id, ids)
-
-        ok = context.field("Changer les modules audités", apply, old, module_ids, widget=self)
-        self._saved(ok)

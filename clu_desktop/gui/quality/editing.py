@@ -87,9 +87,12 @@ class ReferentialListPanel(Panel):
     """A panel listing records that belong to a referential and a site (labels, audits):
     "Ajouter" offers the referentials, the editor the sites. A subclass sets ``model``,
     ``view``, ``add_menu``, ``add_button``, ``site_combo``, ``empty_label``,
-    ``_current``, ``_loading`` and defines ``list_rows`` and ``_show_current``."""
+    ``_current``, ``_loading``, the services ``list_rows`` and ``set_modules`` with
+    ``modules_edit_text``, and defines ``_show_current`` and ``_saved``."""
 
     list_rows: Callable[..., Any]
+    set_modules: Callable[..., Any]
+    modules_edit_text: str
 
     def reload(self, select_id: int | None = None) -> None:
         """Read the records, referentials and sites again; rewrite the editor."""
@@ -116,3 +119,18 @@ class ReferentialListPanel(Panel):
         self.view.setVisible(bool(rows))
         self.empty_label.setVisible(not rows)
         self._show_current()
+
+    def _modules_edited(self, module_ids: list[int]) -> None:
+        row = self._current
+        if row is None:
+            return
+        old = [m.id for m in row.modules]
+        if sorted(old) == sorted(module_ids):
+            return
+        record_id, context, service = row.id, self.context, type(self).set_modules
+
+        def apply(ids: object) -> None:
+            context.write(service, record_id, ids)
+
+        ok = context.field(self.modules_edit_text, apply, old, module_ids, widget=self)
+        self._saved(ok)

@@ -44,6 +44,8 @@ NO_LABEL_TEXT = (
 
 
 class LabelPanel(ReferentialListPanel):
+    set_modules = staticmethod(quality.set_label_modules)
+    modules_edit_text = "Changer les modules du label"
     list_rows = staticmethod(quality.list_labels)
 
     def __init__(self, context: QualityContext, parent: QWidget | None = None) -> None:
@@ -273,18 +275,3 @@ class LabelPanel(ReferentialListPanel):
             old = self._current.notes or ""
             new = self.notes_edit.toPlainText()
             self._save("Modifier les notes du label", "notes", old, new, True)
-
-    def _modules_edited(self, module_ids: list[int]) -> None:
-        row = self._current
-        if row is None:
-            return
-        old = [m.id for m in row.modules]
-        if sorted(old) == sorted(module_ids):
-            return
-        label_id, context = row.id, self.context
-
-        def apply(ids: object) -> None:
-            context.write(quality.set_label_modules, label_id, ids)
-
-        ok = context.field("Changer les modules du label", apply, old, module_ids, widget=self)
-        self._saved(ok)
