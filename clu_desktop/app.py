@@ -50,6 +50,7 @@ def run_gui(db: Database, argv: list[str] | None = None) -> int:
     A value that is not a number raises :class:`~clu_desktop.errors.UserError`.
     """
     exit_delay = exit_after_show_delay()
+    from clu_desktop.gui import preload
     from clu_desktop.gui.crash import install_excepthook, set_up_logging
     from clu_desktop.gui.main_window import MainWindow
 
@@ -57,6 +58,7 @@ def run_gui(db: Database, argv: list[str] | None = None) -> int:
     app = create_application(argv)
     window = MainWindow(db)
     window.show()
+    preload.start_later()
     if exit_delay is not None:
         _quit_after_show(app, window, exit_delay)
     return app.exec()
