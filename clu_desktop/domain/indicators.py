@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 
-from sqlalchemy import Column, ForeignKey, String, Table, Text, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, String, Table, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from clu_desktop.domain.base import Base, enum_column
@@ -77,7 +77,16 @@ class IndicatorValue(Base):
     __tablename__ = "indicator_value"
     # One value per indicator, period and site. SQL lets NULLs repeat in a unique key, so
     # the services also refuse a second overall ("no site") value for the same period.
-    __table_args__ = (UniqueConstraint("indicator_id", "period", "site_id"),)
+    # The few example values are found through a partial index, without reading the rest.
+    __table_args__ = (
+        UniqueConstraint("indicator_id", "period", "site_id"),
+        Index(
+            "ix_indicator_value_example",
+            "indicator_id",
+            sqlite_where=text("is_example = 1"),
+            postgresql_where=text("is_example = true"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     indicator_id: Mapped[int] = mapped_column(ForeignKey("indicator.id", ondelete="CASCADE"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, select, true
 from sqlalchemy.orm import Session
 
 from clu_desktop.domain import Annex, Indicator, IndicatorValue, Site
@@ -66,14 +66,19 @@ def _site_ids(session: Session, indicator_ids: Iterable[int] | None) -> dict[int
 
 
 def _rows(session: Session, indicators: Iterable[Indicator], only: list[int] | None):
-    counts_query = select(
-        IndicatorValue.indicator_id,
-        func.count(),
-        func.max(IndicatorValue.is_example),
-    ).group_by(IndicatorValue.indicator_id)
+    counts_query = select(IndicatorValue.indicator_id, func.count()).group_by(
+        IndicatorValue.indicator_id
+    )
+    # Through the partial index ix_indicator_value_example: the condition is its own.
+    examples_query = (
+        select(IndicatorValue.indicator_id).distinct().where(IndicatorValue.is_example == true())
+    )
     if only is not None:
         counts_query = counts_query.where(IndicatorValue.indicator_id.in_(only))
-    counts = {i: (n, bool(ex)) for i, n, ex in session.execute(counts_query)}
+        examples_query = examples_query.where(IndicatorValue.indicator_id.in_(only))
+    value_counts: dict[int, int] = dict(session.execute(counts_query).all())
+    examples = set(session.scalars(examples_query))
+    counts = {i: (n, i in examples) for i, n in value_counts.items()}
     sites = _site_ids(session, only)
     return [
         IndicatorRow(

@@ -105,7 +105,7 @@ def test_an_empty_database_upgraded_to_head_matches_the_models(tmp_path: Path, o
     with database.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         diff = compare_metadata(context, Base.metadata)
-        assert current_revision(connection) == head_revision() == "0001"
+        assert current_revision(connection) == head_revision() == "0002"
     assert diff == [], "\n".join(map(str, diff))
 
 
@@ -302,13 +302,17 @@ def test_backup_sqlite_of_a_non_database_leaves_nothing(tmp_path: Path) -> None:
 
 # -------------------------------------------------- upgrading an older database
 
+#: The application's head, and the revision the tests add after it.
+HEAD = head_revision()
+NEXT = f"{int(HEAD) + 1:04d}"
+
 SECOND_REVISION = '''"""Test revision: a new column, added by rebuilding the person table."""
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "{revision}"
+down_revision = "{down_revision}"
 branch_labels = None
 depends_on = None
 
@@ -327,15 +331,16 @@ def downgrade() -> None:
 
 @pytest.fixture
 def newer_scripts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """Make this application one version newer: a copy of its scripts with a 0002."""
+    """Make this application one version newer: a copy of its scripts with one more."""
 
     def install(after: str = "") -> None:
         folder = tmp_path / "scripts à 100%" / "migrations"  # "%": ConfigParser syntax
         shutil.copytree(
             migrate.MIGRATIONS_DIR, folder, ignore=shutil.ignore_patterns("__pycache__")
         )
-        (folder / "versions" / "0002_nickname.py").write_text(
-            SECOND_REVISION.format(after=after), encoding="utf-8"
+        (folder / "versions" / f"{NEXT}_nickname.py").write_text(
+            SECOND_REVISION.format(after=after, revision=NEXT, down_revision=HEAD),
+            encoding="utf-8",
         )
         monkeypatch.setattr(migrate, "MIGRATIONS_DIR", folder)
 
@@ -351,7 +356,7 @@ def test_an_older_database_is_backed_up_then_upgraded(
     newer_scripts()
     database = opened(path)
 
-    assert revision_of(database) == "0002"
+    assert revision_of(database) == NEXT
     # Rebuilding person did not cascade to the members referring to it.
     assert table_rows(path, "committee_member") == members_before
     with database.engine.connect() as connection:
@@ -364,8 +369,8 @@ def test_an_older_database_is_backed_up_then_upgraded(
 
     (backup,) = backups.iterdir()
     assert backup.name.startswith("clu-")
-    assert backup.name.endswith("-avant-migration-0001.sqlite")
-    assert table_rows(backup, "alembic_version") == [("0001",)]
+    assert backup.name.endswith(f"-avant-migration-{HEAD}.sqlite")
+    assert table_rows(backup, "alembic_version") == [(HEAD,)]
     assert table_rows(backup, "committee_member") == members_before
 
 
@@ -378,7 +383,7 @@ def test_a_failed_upgrade_is_rolled_back(tmp_path: Path, newer_scripts, backups:
 
     (backup,) = backups.iterdir()
     assert str(backup) in str(caught.value)
-    assert table_rows(path, "alembic_version") == [("0001",)]
+    assert table_rows(path, "alembic_version") == [(HEAD,)]
     connection = sqlite3.connect(path)
     try:
         columns = {row[1] for row in connection.execute("PRAGMA table_info(person)")}
@@ -400,7 +405,7 @@ def test_without_migrate_an_older_database_is_neither_backed_up_nor_upgraded(
     path = tmp_path / "clu.sqlite"
     make_clu_database(path)
     newer_scripts()
-    assert revision_of(opened(path, migrate=False)) == "0001"
+    assert revision_of(opened(path, migrate=False)) == HEAD
     assert not backups.exists()
 
 
