@@ -112,6 +112,20 @@ def test_a_target_far_from_the_values_stays_in_view(widget):
     assert "plus bas = mieux" in widget.title.item.toPlainText()
 
 
+@pytest.mark.parametrize("target", [99.0, 60.0, 90.0])
+def test_the_target_label_is_inside_the_plot_wherever_the_target_is(widget, qtbot, target):
+    """Above the line, or below it when the target is the top of the chart (the page's
+    chart is often short)."""
+    widget.resize(900, 380)
+    widget.set_chart(quarterly_chart(target=target))
+    qtbot.wait(10)
+
+    [line] = [i for i in widget.plot.items if isinstance(i, pg.InfiniteLine)]
+    view = widget.plot.getViewBox()
+    label = line.label.mapRectToItem(view, line.label.boundingRect())
+    assert view.boundingRect().contains(label), (label, view.boundingRect())
+
+
 def test_missing_values_leave_a_gap_in_the_line(widget, qtbot):
     widget.set_chart(quarterly_chart())
 

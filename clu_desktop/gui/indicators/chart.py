@@ -314,7 +314,9 @@ class IndicatorChart(QWidget):
             )
             self.legend.addItem(sample, EXAMPLES_TEXT)
         if indicator.target is not None:
-            self._add_target(indicator.target, indicator.unit)
+            finite = self._ys[np.isfinite(self._ys)]
+            on_top = indicator.target >= float(finite.max())
+            self._add_target(indicator.target, indicator.unit, below=on_top)
         self.plot.addItem(self.marker, ignoreBounds=True)
         self.plot.addItem(self.hover, ignoreBounds=True)
         self._fit_range(indicator.target)
@@ -324,9 +326,12 @@ class IndicatorChart(QWidget):
         self.stack.setCurrentWidget(self.view)
         self.save_button.setEnabled(True)
 
-    def _add_target(self, target: float, unit: str | None) -> None:
+    def _add_target(self, target: float, unit: str | None, below: bool) -> None:
+        """The dashed line and its label, above the line, or below it when the target is
+        the top of the chart (the label would leave the plot)."""
         text = f"cible{NBSP}: {format_value(target, elide(unit or '', 30))}"
-        label_style = {"position": 0.02, "color": TARGET_COLOR, "anchors": [(0, 1), (0, 1)]}
+        anchor = (0, 0) if below else (0, 1)
+        label_style = {"position": 0.02, "color": TARGET_COLOR, "anchors": [anchor, anchor]}
         line = pg.InfiniteLine(
             pos=target,
             angle=0,
