@@ -43,6 +43,7 @@ from clu_desktop.services.indicators_common import (
     period_label,
     previous_period,
     shift_period,
+    with_gaps,
 )
 from clu_desktop.services.indicators_values import (
     chart_series,
@@ -93,4 +94,5 @@ __all__ = [
     "shift_period",
     "update_indicator",
     "value_grid",
+    "with_gaps",
 ]

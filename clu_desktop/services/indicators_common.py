@@ -256,6 +256,10 @@ def period_label(period: str) -> str:
     return f"{MONTH_ABBREVIATIONS[int(rest) - 1]} {year}"
 
 
+#: The longest run of missing periods :func:`with_gaps` puts back (20 years of months).
+MAX_GAP_FILL = 240
+
+
 def _index(period: str) -> tuple[str, int]:
     """A period as (kind, count of periods since year 0) for arithmetic."""
     kind = period_kind(period)
@@ -282,6 +286,20 @@ def shift_period(period: str, steps: int) -> str:
 
 def previous_period(period: str) -> str:
     return shift_period(period, -1)
+
+
+def with_gaps(periods: list[str], limit: int = MAX_GAP_FILL) -> list[str]:
+    """``periods`` (sorted) with the periods missing between two of the same kind put
+    back, so that a forgotten month is a row to type in and a gap in the chart; gaps
+    longer than ``limit`` periods are left out."""
+    result: list[str] = []
+    for period in periods:
+        if result and period_kind(result[-1]) == period_kind(period):
+            (kind, before), (_kind, after) = _index(result[-1]), _index(period)
+            if 1 < after - before <= limit + 1:
+                result.extend(_from_index(kind, i) for i in range(before + 1, after))
+        result.append(period)
+    return result
 
 
 def current_period(periodicity: str, today: dt.date | None = None) -> str:

@@ -30,6 +30,7 @@ from clu_desktop.services.indicators_common import (
     check_value,
     parse_period,
     previous_period,
+    with_gaps,
 )
 from clu_desktop.services.quality_common import clean, clean_long
 
@@ -81,7 +82,7 @@ def _load(session: Session, indicator_id: int, last_periods: int | None) -> _Dat
         (period, site_id): (value, comment, source, bool(example))
         for period, site_id, value, comment, source, example in session.execute(query)
     }
-    periods = sorted({p for p, _ in values if first is None or p >= first})
+    periods = with_gaps(sorted({p for p, _ in values if first is None or p >= first}))
     return _Data(row, tuple(periods), _sites(session, row, {s for _, s in values}), values)
 
 

@@ -200,6 +200,33 @@ def test_chart_series_per_site(demo_db):
     assert empty.periods == () and empty.series == ()
 
 
+def test_a_forgotten_period_is_a_row_to_type_in_and_a_gap_in_the_chart(demo_db):
+    with demo_db.transaction() as s:
+        delay = ind.add_indicator(s, "DELAI-MOIS", "Délai mensuel")
+        ind.update_indicator(s, delay, "periodicity", "month")
+        for period in ("2023-10", "2024-01"):
+            ind.set_value(s, delay, period, None, 12.0)
+    with demo_db.reading() as s:
+        grid = ind.value_grid(s, delay)
+        chart = ind.chart_series(s, delay)
+    assert grid.periods == ("2023-10", "2023-11", "2023-12", "2024-01")
+    assert ("2023-11", None) not in grid.cells
+    assert chart.series[0].values == (12.0, None, None, 12.0)
+    with demo_db.transaction() as s:
+        ind.set_value(s, delay, "2023-11", None, ind.parse_value("13,5"))
+    with demo_db.reading() as s:
+        assert ind.value_grid(s, delay).cells[("2023-11", None)].value == 13.5
+
+
+def test_with_gaps_puts_back_missing_periods_of_the_same_kind_only():
+    assert ind.with_gaps(["2021", "2024"]) == ["2021", "2022", "2023", "2024"]
+    assert ind.with_gaps(["2023-T3", "2024-T2"]) == ["2023-T3", "2023-T4", "2024-T1", "2024-T2"]
+    mixed = ["2022", "2023-11", "2024-01"]
+    assert ind.with_gaps(mixed) == ["2022", "2023-11", "2023-12", "2024-01"]
+    assert ind.with_gaps(["1900-01", "2200-01"]) == ["1900-01", "2200-01"]  # too long a gap
+    assert ind.with_gaps([]) == []
+
+
 # Typing values
 
 
