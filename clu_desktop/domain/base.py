@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import enum
+from typing import Any
 
 from sqlalchemy import Enum, MetaData
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -18,6 +19,20 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Versioned:
+    """A record users edit in a form: its ``version`` goes up by one at each change, and
+    an update or delete of a version that is no longer the current one (someone else
+    saved in between, on another workstation) fails with ``StaleDataError`` instead of
+    overwriting their change. The services compare the version a user saw with the
+    current one to tell them what the other person changed."""
+
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}
 
 
 def enum_column(enum_class: type[enum.Enum]) -> Enum:

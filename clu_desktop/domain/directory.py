@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from clu_desktop.domain.base import Base
+from clu_desktop.domain.base import Base, Versioned
 
 if TYPE_CHECKING:
     from clu_desktop.domain.meetings import Meeting
 
 
-class Organisation(Base):
+class Organisation(Versioned, Base):
     """A member organisation, or one of the préfecture's own services."""
 
     __tablename__ = "organisation"
@@ -28,7 +28,7 @@ class Organisation(Base):
     people: Mapped[list[Person]] = relationship(back_populates="organisation")
 
 
-class Person(Base):
+class Person(Versioned, Base):
     __tablename__ = "person"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -55,7 +55,7 @@ class Person(Base):
         return " ".join(p for p in parts if p)
 
 
-class Committee(Base):
+class Committee(Versioned, Base):
     """A user committee; several may exist and be merged, so it is data, not a constant."""
 
     __tablename__ = "committee"

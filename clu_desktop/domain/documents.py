@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Column, ForeignKey, LargeBinary, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from clu_desktop.domain.base import Base, enum_column
+from clu_desktop.domain.base import Base, Versioned, enum_column
 
 if TYPE_CHECKING:
     from clu_desktop.domain.indicators import Indicator
@@ -29,7 +29,7 @@ annex_indicator = Table(
 )
 
 
-class Annex(Base):
+class Annex(Versioned, Base):
     """An annex of the minutes: indicator tables, a text, or a PDF file appended as it is.
 
     A PDF annex keeps the file's bytes in the database, so the minutes never lose it when
@@ -55,7 +55,7 @@ class Annex(Base):
     )
 
 
-class Identity(Base):
+class Identity(Versioned, Base):
     """The organisation printed in the letterhead. Multi-line fields hold one line each.
 
     There is one row; it is read by the documents and edited in the settings.
@@ -77,7 +77,7 @@ class Identity(Base):
     font_bold_path: Mapped[str | None] = mapped_column(String(1000))
 
 
-class Setting(Base):
+class Setting(Versioned, Base):
     """A small application setting shared by every workstation (default committee...)."""
 
     __tablename__ = "setting"

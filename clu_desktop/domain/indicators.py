@@ -7,7 +7,7 @@ import enum
 from sqlalchemy import Column, ForeignKey, Index, String, Table, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from clu_desktop.domain.base import Base, enum_column
+from clu_desktop.domain.base import Base, Versioned, enum_column
 
 
 class Direction(enum.StrEnum):
@@ -31,7 +31,7 @@ indicator_site = Table(
 )
 
 
-class Site(Base):
+class Site(Versioned, Base):
     """A place where the préfecture receives the public: préfecture, sous-préfectures."""
 
     __tablename__ = "site"
@@ -41,7 +41,7 @@ class Site(Base):
     position: Mapped[int] = mapped_column(default=0)
 
 
-class Indicator(Base):
+class Indicator(Versioned, Base):
     __tablename__ = "indicator"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -67,7 +67,7 @@ class Indicator(Base):
     )
 
 
-class IndicatorValue(Base):
+class IndicatorValue(Versioned, Base):
     """One measure of an indicator for a period, on a site or (no site) overall.
 
     ``is_example`` marks values that were made up for a demonstration: the interface and

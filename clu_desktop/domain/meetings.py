@@ -6,10 +6,19 @@ import datetime as dt
 import enum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Date, ForeignKey, String, Text, Time, UniqueConstraint
+from sqlalchemy import (
+    Date,
+    DateTime,
+    ForeignKey,
+    LargeBinary,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from clu_desktop.domain.base import Base, enum_column
+from clu_desktop.domain.base import Base, Versioned, enum_column
 from clu_desktop.domain.directory import Committee, Person
 
 if TYPE_CHECKING:
@@ -54,7 +63,7 @@ class ActionOrigin(enum.StrEnum):
     IMPROVEMENT = "improvement"
 
 
-class Meeting(Base):
+class Meeting(Versioned, Base):
     __tablename__ = "meeting"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -86,6 +95,14 @@ class Meeting(Base):
     opening_text: Mapped[str | None] = mapped_column(Text)
     closing_text: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
+    # Set when the minutes are signed in CLU Desktop (the content is then frozen), with
+    # the PDF as signed and its SHA-256; cleared when they are reopened. The history of
+    # signatures and reopenings is in SignatureEvent.
+    signed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    signed_by: Mapped[str | None] = mapped_column(String(200))
+    signed_sha256: Mapped[str | None] = mapped_column(String(64))
+    # The PDF as signed, read only when asked for (deferred).
+    signed_pdf: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
 
     committee: Mapped[Committee] = relationship(back_populates="meetings")
     chair: Mapped[Person | None] = relationship(foreign_keys=[chair_id])
@@ -103,13 +120,41 @@ class Meeting(Base):
     annexes: Mapped[list[Annex]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan", order_by="Annex.position"
     )
+    signature_events: Mapped[list[SignatureEvent]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", order_by="SignatureEvent.at"
+    )
 
     @property
     def top_level_items(self) -> list[AgendaItem]:
         return [item for item in self.agenda_items if item.parent_id is None]
 
 
-class Invitation(Base):
+class SignatureKind(enum.StrEnum):
+    SIGNED = "signed"
+    REOPENED = "reopened"
+
+
+class SignatureEvent(Base):
+    """One signature or reopening of a meeting's minutes: who, when, why, and the
+    SHA-256 of the PDF that was signed. Never edited, never deleted with the minutes'
+    content (only with the meeting)."""
+
+    __tablename__ = "signature_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[SignatureKind] = mapped_column(enum_column(SignatureKind))
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    by: Mapped[str] = mapped_column(String(200))
+    reason: Mapped[str | None] = mapped_column(Text)
+    sha256: Mapped[str | None] = mapped_column(String(64))
+
+    meeting: Mapped[Meeting] = relationship(back_populates="signature_events")
+
+
+class Invitation(Versioned, Base):
     """One invited person's attendance, with the text that the documents print for them.
 
     The snapshot columns freeze name, organisation and function as printed, so that signed
@@ -146,7 +191,7 @@ class Invitation(Base):
     represented_by: Mapped[Person | None] = relationship(foreign_keys=[represented_by_id])
 
 
-class AgendaItem(Base):
+class AgendaItem(Versioned, Base):
     """An item of the ordre du jour, with its minutes text.
 
     The minutes text is plain: paragraphs separated by blank lines, "- " starts a bullet,
@@ -186,7 +231,7 @@ class AgendaItem(Base):
     )
 
 
-class Statement(Base):
+class Statement(Versioned, Base):
     """What one or more participants said, as printed: "M. X et M. Y font part de ..."."""
 
     __tablename__ = "statement"
@@ -224,7 +269,7 @@ class StatementSpeaker(Base):
     person: Mapped[Person] = relationship()
 
 
-class Action(Base):
+class Action(Versioned, Base):
     """Something to do: decided in a meeting, drawn from an audit finding or a remark.
 
     ``when_label`` is the printed time of the action when a date is not precise enough

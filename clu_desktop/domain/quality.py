@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Column, Date, ForeignKey, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from clu_desktop.domain.base import Base, enum_column
+from clu_desktop.domain.base import Base, Versioned, enum_column
 
 if TYPE_CHECKING:
     from clu_desktop.domain.indicators import Site
@@ -42,7 +42,7 @@ audit_module = Table(
 )
 
 
-class Referential(Base):
+class Referential(Versioned, Base):
     """A quality referential: Qual-e-pref, Quali-ATE, Services Publics+."""
 
     __tablename__ = "referential"
@@ -60,7 +60,7 @@ class Referential(Base):
     )
 
 
-class ReferentialModule(Base):
+class ReferentialModule(Versioned, Base):
     """A module of a referential (module 1, module 6...) or a commitment (engagement)."""
 
     __tablename__ = "referential_module"
@@ -75,7 +75,7 @@ class ReferentialModule(Base):
     referential: Mapped[Referential] = relationship(back_populates="modules")
 
 
-class Label(Base):
+class Label(Versioned, Base):
     """A label granted (or targeted, when ``granted_on`` is empty) on some modules."""
 
     __tablename__ = "label"
@@ -97,7 +97,7 @@ class Label(Base):
     )
 
 
-class Audit(Base):
+class Audit(Versioned, Base):
     __tablename__ = "audit"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -120,7 +120,7 @@ class Audit(Base):
     )
 
 
-class Finding(Base):
+class Finding(Versioned, Base):
     """A point fort, piste de progrès or non-conformité reported by an audit."""
 
     __tablename__ = "finding"

@@ -195,21 +195,22 @@ def write_rows(
     """Add or replace the values; (added, updated). A value replaced is no longer an
     example; its comment and source are replaced only when the file has those columns."""
     indicator_ids = sorted({r.indicator_id for r in rows if r.indicator_id is not None})
-    existing: dict[tuple[int, str, int | None], tuple[int, bool]] = {}
+    existing: dict[tuple[int, str, int | None], tuple[int, bool, int]] = {}
     for chunk_start in range(0, len(indicator_ids), 500):
         chunk = indicator_ids[chunk_start : chunk_start + 500]
-        for value_id, indicator_id, period, site_id, example in session.execute(
+        for value_id, indicator_id, period, site_id, example, version in session.execute(
             select(
                 IndicatorValue.id,
                 IndicatorValue.indicator_id,
                 IndicatorValue.period,
                 IndicatorValue.site_id,
                 IndicatorValue.is_example,
+                IndicatorValue.version,
             )
             .where(IndicatorValue.indicator_id.in_(chunk))
             .order_by(IndicatorValue.id)
         ):
-            existing.setdefault((indicator_id, period, site_id), (value_id, example))
+            existing.setdefault((indicator_id, period, site_id), (value_id, example, version))
     inserts: list[dict] = []
     updates: dict[frozenset[str], list[dict]] = {}  # by the columns they change
     for row in rows:
@@ -227,8 +228,10 @@ def write_rows(
                 }
             )
         else:
-            value_id, example = found
-            change = {"id": value_id, "value": row.value, "is_example": False}
+            value_id, example, version = found
+            # The version read: a value changed meanwhile on another workstation makes
+            # the whole import fail (StaleDataError) rather than overwrite it.
+            change = {"id": value_id, "version": version, "value": row.value, "is_example": False}
             if with_comment:
                 change["comment"] = row.comment
             if with_source or example:  # an example's source no longer applies
