@@ -71,6 +71,37 @@ def fsync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
+def _copy_into(reader: sqlite3.Connection, temp: Path, source: Path) -> None:
+    """Copy the database of ``reader`` into the file ``temp``, checked and on disk."""
+    writer = sqlite3.connect(temp)
+    try:
+        reader.backup(writer)
+        writer.execute("PRAGMA journal_mode = DELETE")
+        check = writer.execute("PRAGMA quick_check").fetchall()
+    finally:
+        writer.close()
+    if check != [("ok",)]:
+        raise DatabaseError(
+            f"La sauvegarde de « {source} » est endommagée : la base d'origine l'est "
+            "sans doute aussi. Elle n'a pas été modifiée."
+        )
+    fsync_file(temp)
+
+
+def backup_connection(reader: sqlite3.Connection, source: Path, destination: Path) -> Path:
+    """Like :func:`backup_sqlite`, from a connection already open on ``source`` (one that
+    holds a lock on it); errors are left to the caller."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    temp = destination.with_name(f".{destination.name}.tmp")
+    try:
+        _copy_into(reader, temp, source)
+        os.replace(temp, destination)
+        fsync_folder(destination.parent)
+    finally:
+        temp.unlink(missing_ok=True)
+    return destination
+
+
 def backup_sqlite(source: Path, destination: Path) -> Path:
     """Copy the SQLite database ``source`` to ``destination`` with SQLite's backup API.
 
@@ -95,21 +126,9 @@ def backup_sqlite(source: Path, destination: Path) -> Path:
     try:
         reader = sqlite3.connect(read_only_uri(source), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
-            writer = sqlite3.connect(temp)
-            try:
-                reader.backup(writer)
-                writer.execute("PRAGMA journal_mode = DELETE")
-                check = writer.execute("PRAGMA quick_check").fetchall()
-            finally:
-                writer.close()
+            _copy_into(reader, temp, source)
         finally:
             reader.close()
-        if check != [("ok",)]:
-            raise DatabaseError(
-                f"La sauvegarde de « {source} » est endommagée : la base d'origine l'est "
-                "sans doute aussi. Elle n'a pas été modifiée."
-            )
-        fsync_file(temp)
         os.replace(temp, destination)
         fsync_folder(folder)
     except (OSError, sqlite3.Error) as exc:
