@@ -14,6 +14,7 @@ from clu_desktop import __version__
 from clu_desktop.errors import UserError
 
 EXIT_USER_ERROR = 2
+EXIT_DAMAGED = 1  # clu-desktop check: the database is damaged
 
 
 class FrenchArgumentParser(argparse.ArgumentParser):
@@ -98,6 +99,24 @@ def build_parser() -> argparse.ArgumentParser:
     attendance.add_argument("--meeting", default="latest", metavar="ID|latest")
     attendance.add_argument("-o", "--output", type=Path, required=True, metavar="FICHIER.csv")
 
+    backup = commands.add_parser(
+        "backup", help="copier la base dans un fichier, même pendant qu'elle est utilisée"
+    )
+    _db_option(backup, argparse.SUPPRESS)
+    backup.add_argument("-o", "--output", type=Path, required=True, metavar="FICHIER")
+
+    restore = commands.add_parser(
+        "restore",
+        help="remplacer la base par une sauvegarde (l'actuelle est gardée dans les sauvegardes)",
+    )
+    _db_option(restore, argparse.SUPPRESS)
+    restore.add_argument("file", type=Path, metavar="FICHIER")
+
+    check = commands.add_parser(
+        "check", help="vérifier l'intégrité de la base et ses références (code 1 si endommagée)"
+    )
+    _db_option(check, argparse.SUPPRESS)
+
     shots = commands.add_parser(
         "screenshots", help="enregistrer chaque écran de la dernière séance en PNG"
     )
@@ -106,16 +125,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open(args):
+def _open(args, *, daily_backup: bool = False):
+    """Open the database; with ``daily_backup`` (the window, commands that write), make
+    the day's backup of a SQLite file that already existed, if it is not made yet."""
+    from clu_desktop.store.database import resolve_url, sqlite_path
     from clu_desktop.store.migrate import open_database
 
-    return open_database(args.db)
+    path = sqlite_path(resolve_url(args.db)) if daily_backup else None
+    existed = path is not None and path.is_file() and path.stat().st_size > 0
+    db = open_database(args.db)
+    if existed:
+        from clu_desktop.store.backups import daily_backup as backup_of_the_day
+
+        try:
+            backup_of_the_day(path)
+        except UserError as exc:
+            print(f"Attention : la sauvegarde du jour n'a pas été faite. {exc}", file=sys.stderr)
+    return db
 
 
 def cmd_demo(args) -> int:
     from clu_desktop.services.meeting_files import load_demo
 
-    db = _open(args)
+    db = _open(args, daily_backup=True)
     with db.transaction() as session:
         meeting_id = load_demo(session, force=args.force)
     print(f"Séance de démonstration chargée (n° {meeting_id}) dans {db.description}.")
@@ -145,7 +177,7 @@ def cmd_import(args) -> int:
         )
     from clu_desktop.services.meeting_files import import_file
 
-    db = _open(args)
+    db = _open(args, daily_backup=True)
     with db.transaction() as session:
         meeting_id = import_file(session, Path(args.file))
     print(f"Séance importée (n° {meeting_id}).")
@@ -164,7 +196,7 @@ def cmd_import_indicators(args) -> int:
         )
     from clu_desktop.interchange.indicators_import import import_file
 
-    db = _open(args)
+    db = _open(args, daily_backup=True)
     try:
         with db.transaction() as session:
             report = import_file(session, args.table)
@@ -226,7 +258,7 @@ def cmd_export_attendance(args) -> int:
 
 
 def cmd_gui(args) -> int:
-    db = _open(args)
+    db = _open(args, daily_backup=True)
     from clu_desktop.app import run_gui
 
     return run_gui(db)
@@ -246,6 +278,69 @@ def cmd_screenshots(args) -> int:
     return 0
 
 
+def _sqlite_file(args, command: str) -> Path:
+    from clu_desktop.store.database import resolve_url, sqlite_path
+
+    path = sqlite_path(resolve_url(args.db))
+    if path is None:
+        raise UserError(
+            f"« clu-desktop {command} » s'applique à une base dans un fichier SQLite. "
+            "Pour une base PostgreSQL, utilisez pg_dump (et pg_restore)."
+        )
+    return path
+
+
+def cmd_backup(args) -> int:
+    from clu_desktop.store.backups import backup_sqlite
+    from clu_desktop.store.database import check_sqlite_file
+
+    path = _sqlite_file(args, "backup")
+    if not path.is_file():
+        raise UserError(f"La base « {path} » n'existe pas : rien à sauvegarder.")
+    check_sqlite_file(path)
+    output = args.output.absolute()
+    if output.exists() and output.samefile(path):
+        raise UserError("La sauvegarde ne peut pas remplacer la base elle-même.")
+    backup_sqlite(path, output)
+    print(f"Base « {path} » sauvegardée dans « {output} ».")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from clu_desktop.store.checks import check_database, restore_database
+    from clu_desktop.store.migrate import head_revision
+
+    path = _sqlite_file(args, "restore")
+    saved = restore_database(args.file, path)
+    print(f"Base « {path} » restaurée depuis « {args.file} ».")
+    if saved is not None:
+        print(f"La base remplacée est gardée dans « {saved} ».")
+    if check_database(path).revision != head_revision():
+        print("Elle sera mise à jour à sa prochaine ouverture (une copie sera faite avant).")
+    return 0
+
+
+def cmd_check(args) -> int:
+    from clu_desktop.store.backups import backups_dir
+    from clu_desktop.store.checks import check_database
+
+    path = _sqlite_file(args, "check")
+    report = check_database(path)
+    if report.sound:
+        schema = f", schéma {report.revision}" if report.revision else ""
+        print(f"Base « {path} » : aucun problème (intégrité et références vérifiées{schema}).")
+        return 0
+    count = len(report.problems)
+    print(f"Base « {path} » : ENDOMMAGÉE ({count} problème{'s' if count > 1 else ''}) :")
+    for problem in report.problems:
+        print(f"  - {problem}")
+    print(
+        "Ne l'utilisez plus : restaurez une sauvegarde avec « clu-desktop restore FICHIER » "
+        f"(sauvegardes dans « {backups_dir()} »)."
+    )
+    return EXIT_DAMAGED
+
+
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: cmd_gui,
     "demo": cmd_demo,
@@ -253,6 +348,9 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import,
     "export": cmd_export,
     "screenshots": cmd_screenshots,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "check": cmd_check,
 }
 
 

@@ -3,8 +3,8 @@
 ``open_database`` checks a database before touching it, and refuses, leaving the file
 exactly as it was, one that is not a CLU Desktop database or that a newer version of the
 application has made. A SQLite file that holds data is copied into the backups folder
-before any migration; then every pending revision runs in a single transaction, so an
-upgrade either completes or leaves the database as it was.
+(``clu_desktop.store.backups``) before any migration; then every pending revision runs
+in a single transaction, so an upgrade either completes or leaves the database as it was.
 
 The Alembic scripts live in the package (``clu_desktop/store/migrations``), and the
 Alembic configuration is built in code: no alembic.ini is needed at run time.
@@ -31,13 +31,10 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
-from urllib.parse import quote
 
 from alembic import command
 from alembic.config import Config
@@ -50,11 +47,11 @@ from sqlalchemy.engine import URL
 from sqlalchemy.pool import NullPool
 
 from clu_desktop.errors import DatabaseError
+from clu_desktop.store.backups import backup_before_migration, read_only_uri
 from clu_desktop.store.database import (
     BUSY_TIMEOUT_MS,
     Database,
     create_database_engine,
-    data_dir,
     resolve_url,
     sqlite_path,
 )
@@ -63,7 +60,6 @@ logger = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 VERSION_TABLE = "alembic_version"
-BACKUPS_DIR_NAME = "backups"
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -106,98 +102,6 @@ def current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
-# ---------------------------------------------------------------------------- backups
-
-
-def _read_only_uri(path: Path) -> str:
-    """A read-only SQLite URI, with an empty authority so that a Windows UNC path
-    (//server/share/...) stays in the path: SQLite refuses a server as authority, where
-    ``Path.as_uri`` puts it."""
-    posix = path.absolute().as_posix()
-    if not posix.startswith("/"):
-        posix = "/" + posix  # C:/... -> /C:/..., as SQLite expects on Windows
-    return f"file://{quote(posix, safe='/:')}?mode=ro"
-
-
-def _fsync_file(path: Path) -> None:
-    with path.open("rb+") as handle:
-        os.fsync(handle.fileno())
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":  # Windows cannot open a folder to flush it
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-def backup_sqlite(source: Path, destination: Path) -> Path:
-    """Copy the SQLite database ``source`` to ``destination`` with SQLite's backup API.
-
-    The copy is consistent even while another connection writes, is checked, and is a
-    single self-contained file (rollback journal, no -wal beside it). It is written to a
-    temporary file of the destination folder and then renamed, so ``destination`` never
-    holds half a copy. The source is opened read-only.
-    """
-    source, destination = Path(source), Path(destination)
-    folder = destination.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(
-            prefix=f".{destination.name}.", suffix=".tmp", dir=folder
-        )
-        os.close(handle)
-    except OSError as exc:
-        raise DatabaseError(
-            f"Impossible de créer la sauvegarde dans « {folder} » : {exc.strerror}."
-        ) from exc
-    temp = Path(temp_name)
-    try:
-        reader = sqlite3.connect(_read_only_uri(source), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-        try:
-            writer = sqlite3.connect(temp)
-            try:
-                reader.backup(writer)
-                writer.execute("PRAGMA journal_mode = DELETE")
-                check = writer.execute("PRAGMA quick_check").fetchall()
-            finally:
-                writer.close()
-        finally:
-            reader.close()
-        if check != [("ok",)]:
-            raise DatabaseError(
-                f"La sauvegarde de « {source} » est endommagée : la base d'origine l'est "
-                "sans doute aussi. Elle n'a pas été modifiée."
-            )
-        _fsync_file(temp)
-        os.replace(temp, destination)
-        _fsync_folder(folder)
-    except (OSError, sqlite3.Error) as exc:
-        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise DatabaseError(
-            f"Impossible de sauvegarder « {source} » dans « {destination} » : {detail}."
-        ) from exc
-    finally:
-        temp.unlink(missing_ok=True)
-    logger.info("Backed up %s to %s", source, destination)
-    return destination
-
-
-def _backup_destination(path: Path, revision: str) -> Path:
-    """A new file of the backups folder, named after the database, the time and revision."""
-    folder = data_dir() / BACKUPS_DIR_NAME
-    stem = f"{path.stem}-{datetime.now():%Y%m%d-%H%M%S}-avant-migration-{revision}"
-    candidate = folder / f"{stem}.sqlite"
-    number = 2
-    while candidate.exists():
-        candidate = folder / f"{stem}-{number}.sqlite"
-        number += 1
-    return candidate
-
-
 # ------------------------------------------------------------------------- inspection
 
 
@@ -226,7 +130,7 @@ def _inspect_sqlite_file(path: Path) -> _State:
     switch the file to WAL, which writes to it."""
     if not path.exists() or path.stat().st_size == 0:
         return _EMPTY
-    uri = _read_only_uri(path)
+    uri = read_only_uri(path)
     reader = create_engine(
         "sqlite://",
         creator=lambda: sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000),
@@ -387,7 +291,7 @@ def open_database(
             backup = None
             path = sqlite_path(url)
             if path is not None and state.heads:
-                backup = backup_sqlite(path, _backup_destination(path, "+".join(state.heads)))
+                backup = backup_before_migration(path, "+".join(state.heads))
             logger.info("Upgrading %s from %s to %s", where, state.heads or "nothing", head)
             _upgrade(engine, where, backup)
     except BaseException:

@@ -17,10 +17,10 @@ from sqlalchemy import select
 from clu_desktop.domain import Base, Committee, CommitteeMember, Organisation, Person
 from clu_desktop.errors import DatabaseError
 from clu_desktop.store import migrate
+from clu_desktop.store.backups import backup_destination, backup_sqlite
 from clu_desktop.store.database import SQLITE_HEADER, Database, data_dir
 from clu_desktop.store.migrate import (
     alembic_config,
-    backup_sqlite,
     current_revision,
     head_revision,
     migration_connection,
@@ -410,9 +410,9 @@ def test_without_migrate_an_older_database_is_neither_backed_up_nor_upgraded(
 
 
 def test_the_backup_path_never_overwrites(tmp_path: Path, backups: Path) -> None:
-    first = migrate._backup_destination(tmp_path / "clu.sqlite", "0001")
+    first = backup_destination(tmp_path / "clu.sqlite", "avant-migration-0001")
     backups.mkdir(parents=True)
     first.write_bytes(b"")
-    second = migrate._backup_destination(tmp_path / "clu.sqlite", "0001")
+    second = backup_destination(tmp_path / "clu.sqlite", "avant-migration-0001")
     assert second != first
     assert second.parent == first.parent == backups
