@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from clu_desktop import __version__
+from clu_desktop import __version__, cli_personal
 from clu_desktop.errors import UserError
 
 EXIT_USER_ERROR = 2
@@ -98,6 +98,9 @@ def build_parser() -> argparse.ArgumentParser:
     attendance.add_argument("--meeting", default="latest", metavar="ID|latest")
     attendance.add_argument("-o", "--output", type=Path, required=True, metavar="FICHIER.csv")
 
+    cli_personal.add_export_parser(formats, _db_option)
+    cli_personal.add_erase_parser(commands, _db_option, FrenchArgumentParser)
+
     shots = commands.add_parser(
         "screenshots", help="enregistrer chaque écran de la dernière séance en PNG"
     )
@@ -183,6 +186,8 @@ def cmd_export(args) -> int:
         return cmd_export_pdf(args)
     if args.format == "attendance":
         return cmd_export_attendance(args)
+    if args.format == "person":
+        return cli_personal.cmd_export_person(args, _open(args))
     from clu_desktop.services.meeting_files import export_file
 
     db = _open(args)
@@ -253,6 +258,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import,
     "export": cmd_export,
     "screenshots": cmd_screenshots,
+    "erase": lambda args: cli_personal.cmd_erase(args, _open(args)),
 }
 
 
