@@ -106,6 +106,42 @@ class ErasureReport:
         return "\n".join(lines)
 
 
+def _feminine(person: Person) -> bool:
+    return (person.civility or "").lower().startswith(("mme", "mlle", "madame"))
+
+
+@dataclass(frozen=True)
+class ErasurePreview:
+    """What an erasure would touch, to say it before asking."""
+
+    person_name: str
+    planned_meetings: int
+    open_meetings: int
+    signed_meetings: int
+    feminine: bool = False
+
+
+def erasure_preview(session: Session, person_id: int) -> ErasurePreview:
+    """The meetings where the person is invited, represents someone or holds a role,
+    by what erasure will do to them (see the module's notes)."""
+    person = get_person_or_fail(session, person_id)
+    linked = or_(
+        Meeting.chair_id == person_id,
+        Meeting.signatory_id == person_id,
+        Meeting.contact_id == person_id,
+        Meeting.id.in_(
+            select(Invitation.meeting_id).where(
+                or_(Invitation.person_id == person_id, Invitation.represented_by_id == person_id)
+            )
+        ),
+    )
+    statuses = list(session.scalars(select(Meeting.status).where(linked)))
+    signed = statuses.count(MeetingStatus.MINUTES_SIGNED)
+    planned = statuses.count(MeetingStatus.PLANNED)
+    others = len(statuses) - signed - planned
+    return ErasurePreview(person.display_name, planned, others, signed, _feminine(person))
+
+
 class _Eraser:
     def __init__(
         self, session: Session, person: Person, matcher: PersonMatcher, anonymise_signed: bool
@@ -249,7 +285,7 @@ def erase_person(
     """
     person = get_person_or_fail(session, person_id)
     name = person.display_name
-    feminine = (person.civility or "").lower().startswith(("mme", "mlle", "madame"))
+    feminine = _feminine(person)
     eraser = _Eraser(session, person, person_matcher(session, person), anonymise_signed)
     eraser.count_links()
     # Every meeting: any of them may name the person in its text.
@@ -265,4 +301,11 @@ def erase_person(
     return ErasureReport(person_name=name, feminine=feminine, **eraser.counts)
 
 
-__all__ = ["ANONYMOUS", "BACKUP_REMINDER", "ErasureReport", "erase_person"]
+__all__ = [
+    "ANONYMOUS",
+    "BACKUP_REMINDER",
+    "ErasurePreview",
+    "ErasureReport",
+    "erase_person",
+    "erasure_preview",
+]
