@@ -28,6 +28,7 @@ from clu_desktop.domain import (
     Finding,
     Invitation,
     Meeting,
+    Organisation,
     Person,
     Statement,
     StatementSpeaker,
@@ -266,6 +267,13 @@ def _mentions(session: Session, person: Person) -> list[dict[str, Any]]:
             finding.text,
             audit=finding.audit.date.isoformat(),
         )
+    for organisation in session.scalars(select(Organisation).order_by(Organisation.id)):
+        look("adresse d'un organisme", organisation.address, organisme=organisation.name)
+        look("notes d'un organisme", organisation.notes, organisme=organisation.name)
+    for other in session.scalars(select(Person).where(Person.id != person.id)):
+        look("notes sur une autre personne", other.notes, personne=other.display_name)
+    for committee in session.scalars(select(Committee).order_by(Committee.id)):
+        look("description d'un comité", committee.description, comite=committee.name)
     return found
 
 

@@ -31,11 +31,13 @@ from clu_desktop.domain import (
     Action,
     AgendaItem,
     Audit,
+    Committee,
     CommitteeMember,
     Finding,
     Invitation,
     Meeting,
     MeetingStatus,
+    Organisation,
     Person,
     StatementSpeaker,
 )
@@ -140,6 +142,16 @@ def erasure_preview(session: Session, person_id: int) -> ErasurePreview:
     planned = statuses.count(MeetingStatus.PLANNED)
     others = len(statuses) - signed - planned
     return ErasurePreview(person.display_name, planned, others, signed, _feminine(person))
+
+
+#: Free texts outside the meetings that may name someone: model, fields.
+OTHER_TEXTS = (
+    (Organisation, ("address", "notes")),
+    (Person, ("notes",)),
+    (Committee, ("description",)),
+    (Audit, ("auditor", "result")),
+    (Finding, ("text",)),
+)
 
 
 class _Eraser:
@@ -251,12 +263,15 @@ class _Eraser:
             self.text(action, "text")
             self.text(action, "when_label")
 
-    def quality(self) -> None:
-        for audit in self.session.scalars(select(Audit)):
-            self.text(audit, "auditor")
-            self.text(audit, "result")
-        for finding in self.session.scalars(select(Finding)):
-            self.text(finding, "text")
+    def other_texts(self) -> None:
+        """The directory's other records and the quality audits: never signed."""
+        for model, fields in OTHER_TEXTS:
+            query = select(model)
+            if model is Person:
+                query = query.where(Person.id != self.person.id)
+            for record in self.session.scalars(query):
+                for field in fields:
+                    self.text(record, field)
 
     def count_links(self) -> None:
         pid = self.person.id
@@ -292,7 +307,7 @@ def erase_person(
     for meeting in session.scalars(select(Meeting).order_by(Meeting.id)):
         eraser.meeting(meeting)
     eraser.actions()
-    eraser.quality()
+    eraser.other_texts()
     session.flush()
     # The database unlinks the rest (ON DELETE SET NULL / CASCADE), as delete_person does.
     session.expunge_all()

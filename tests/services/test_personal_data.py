@@ -12,9 +12,11 @@ from sqlalchemy import select
 
 from clu_desktop.domain import (
     Committee,
+    Finding,
     Invitation,
     Meeting,
     MeetingStatus,
+    Organisation,
     Person,
     Statement,
 )
@@ -242,6 +244,25 @@ def test_an_unsigned_meeting_empties_the_contact_and_signatory_who_was_erased(
         assert drafted.signatory_name is None
         signed = session.get(Meeting, 1)
         assert signed.contact_email == "mylene.begue@haute-marne.gouv.fr"
+
+
+def test_notes_and_findings_naming_the_person_are_exported_then_anonymised(demo_db):
+    with demo_db.transaction() as session:
+        organisation = session.scalars(select(Organisation).order_by(Organisation.id)).first()
+        organisation.notes = "Contact : M. Bernard GUY, 06 12 34 56 78."
+        finding = session.scalars(select(Finding).order_by(Finding.id)).first()
+        finding.text = "Accueil salué par Bernard Guy."
+        organisation_id, finding_id = organisation.id, finding.id
+    with demo_db.reading() as session:
+        places = [m["ou"] for m in person_data(session, GUY)["mentions_dans_les_textes"]]
+    assert "notes d'un organisme" in places
+    assert any(p.startswith("constat d'audit") for p in places)
+    with demo_db.transaction() as session:
+        erase_person(session, GUY, anonymise_signed=False)
+    with demo_db.reading() as session:
+        organisation = session.get(Organisation, organisation_id)
+        assert organisation.notes == "Contact : Personne anonymisée, 06 12 34 56 78."
+        assert session.get(Finding, finding_id).text == "Accueil salué par Personne anonymisée."
 
 
 # Hostile input
