@@ -84,7 +84,11 @@ class ErasureReport:
                 "compte-rendu signé laissé tel qu'il a été signé",
                 "comptes-rendus signés laissés tels qu'ils ont été signés",
             ),
-            (self.mentions_replaced, "mention dans les textes remplacée", "mentions remplacées"),
+            (
+                self.mentions_replaced,
+                "mention dans les textes remplacée",
+                "mentions dans les textes remplacées",
+            ),
             (
                 self.printed_fields_changed,
                 "signataire, contact ou représentant imprimé modifié",

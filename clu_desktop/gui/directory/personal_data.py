@@ -194,11 +194,14 @@ class PersonalDataActions:
             return
 
         def erase(anonymise_signed: bool) -> bool:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
                 report = self._ctx.write(erase_person, person_id, anonymise_signed)
             except UserError as exc:
                 messages.show_error(self.dialog, str(exc))
                 return False
+            finally:
+                QApplication.restoreOverrideCursor()
             forget_all_undo()
             self._after_erasure()
             self._ctx.saved.emit()
