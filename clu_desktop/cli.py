@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from clu_desktop import __version__
+from clu_desktop import __version__, cli_personal
 from clu_desktop.errors import UserError
 
 EXIT_USER_ERROR = 2
@@ -116,6 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
         "check", help="vérifier l'intégrité de la base et ses références (code 1 si endommagée)"
     )
     _db_option(check, argparse.SUPPRESS)
+    cli_personal.add_export_parser(formats, _db_option)
+    cli_personal.add_erase_parser(commands, _db_option, FrenchArgumentParser)
 
     shots = commands.add_parser(
         "screenshots", help="enregistrer chaque écran de la dernière séance en PNG"
@@ -215,6 +217,8 @@ def cmd_export(args) -> int:
         return cmd_export_pdf(args)
     if args.format == "attendance":
         return cmd_export_attendance(args)
+    if args.format == "person":
+        return cli_personal.cmd_export_person(args, _open(args))
     from clu_desktop.services.meeting_files import export_file
 
     db = _open(args)
@@ -351,6 +355,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "backup": cmd_backup,
     "restore": cmd_restore,
     "check": cmd_check,
+    "erase": lambda args: cli_personal.cmd_erase(args, _open(args, daily_backup=True)),
 }
 
 

@@ -20,6 +20,7 @@ from clu_desktop.gui.directory.editing import DirectoryContext, name_widget, tab
 from clu_desktop.gui.directory.merge_dialog import MergeDialog
 from clu_desktop.gui.directory.people_model import PeopleModel
 from clu_desktop.gui.directory.person_form import PersonForm
+from clu_desktop.gui.directory.personal_data import PersonalDataActions
 from clu_desktop.gui.directory.table_model import ID_ROLE
 from clu_desktop.gui.directory.texts import (
     MERGE_PEOPLE_INTRO,
@@ -104,6 +105,13 @@ class PeopleTab(QWidget):
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_action.triggered.connect(self.delete_selected)
         self.table.addAction(self.delete_action)
+        self.personal = PersonalDataActions(ctx, self, self._single_id, self.refresh)
+        self.export_action = QAction("E&xporter ses données…", self.table)
+        self.export_action.triggered.connect(self.personal.export_current)
+        self.erase_action = QAction("Effacer &la personne…", self.table)
+        self.erase_action.triggered.connect(self.personal.erase_current)
+        self.table.addActions([self.export_action, self.erase_action])
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         self.new_button = make_button(
             "Nou&velle personne", "newPersonButton", "Nouvelle personne", self.new_person
@@ -119,10 +127,34 @@ class PeopleTab(QWidget):
         self.merge_button.setToolTip(
             "Réunir deux fiches de la même personne : sélectionnez-en deux (Ctrl+clic)"
         )
+        self.export_button = make_button(
+            "E&xporter ses données…",
+            "exportPersonDataButton",
+            "Exporter les données de la personne",
+            self.personal.export_current,
+        )
+        self.export_button.setToolTip(
+            "Écrire tout ce que la base contient sur cette personne (droit d'accès), en JSON"
+        )
+        self.erase_button = make_button(
+            "Effacer &la personne…",
+            "erasePersonButton",
+            "Effacer la personne",
+            self.personal.erase_current,
+        )
+        self.erase_button.setToolTip(
+            "Effacer définitivement la personne de l'annuaire et des séances (droit à l'effacement)"
+        )
         table_beside_form(
             self,
             self.table,
-            [self.new_button, self.delete_button, self.merge_button],
+            [
+                self.new_button,
+                self.delete_button,
+                self.merge_button,
+                self.export_button,
+                self.erase_button,
+            ],
             self.form,
             ("personFormScroll", "Fiche de la personne"),
             (780, 420),
@@ -134,7 +166,9 @@ class PeopleTab(QWidget):
             (self.table, self.new_button),
             (self.new_button, self.delete_button),
             (self.delete_button, self.merge_button),
-            (self.merge_button, self.form.civility),
+            (self.merge_button, self.export_button),
+            (self.export_button, self.erase_button),
+            (self.erase_button, self.form.civility),
         ):
             QWidget.setTabOrder(first, second)
 
@@ -179,6 +213,13 @@ class PeopleTab(QWidget):
         count = len(self.table.selectionModel().selectedRows())
         self.delete_button.setEnabled(count > 0)
         self.merge_button.setEnabled(count == 2)
+        single = (self.export_button, self.erase_button, self.export_action, self.erase_action)
+        for widget in single:
+            widget.setEnabled(count == 1)
+
+    def _single_id(self) -> int | None:
+        ids = self.selected_ids()
+        return ids[0] if len(ids) == 1 else None
 
     def _person_saved(self, person_id: int) -> None:
         row = self._ctx.read(get_person_row, person_id)
