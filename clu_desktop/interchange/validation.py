@@ -22,7 +22,7 @@ import jsonschema
 from jsonschema.exceptions import ValidationError, best_match
 
 from clu_desktop.errors import UserError
-from clu_desktop.interchange.unicode_text import surrogate_paths
+from clu_desktop.interchange.unicode_text import MAX_RECORDS, count_records, surrogate_paths
 
 FORMAT_NAME = "clu-desktop-meeting"
 FORMAT_VERSION = 1
@@ -122,6 +122,11 @@ def parse_json(raw: bytes, source: str) -> Any:
         raise MeetingFileError(source, [f"JSON refusé : {exc}."]) from exc
     except RecursionError as exc:
         raise MeetingFileError(source, ["JSON imbriqué trop profondément."]) from exc
+    if count_records(data) > MAX_RECORDS:
+        limit = f"{MAX_RECORDS:_}".replace("_", " ")
+        raise MeetingFileError(
+            source, [f"trop d'enregistrements : plus de {limit} objets {{ … }} dans le fichier."]
+        )
     broken = sorted({place(path) for path in surrogate_paths(data)})
     if broken:
         raise MeetingFileError(
