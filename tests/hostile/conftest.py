@@ -3,9 +3,19 @@ developer's machine try the same examples and no example database is written."""
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 
 from hypothesis import HealthCheck, Phase, settings
+from hypothesis.configuration import set_hypothesis_home_dir
+
+# Hypothesis caches what it reads in the source (.hypothesis/constants) even without an
+# example database: a temporary folder, removed at exit, keeps the working copy clean.
+_HOME = tempfile.mkdtemp(prefix="clu-hypothesis-")
+atexit.register(shutil.rmtree, _HOME, ignore_errors=True)
+set_hypothesis_home_dir(_HOME)
 
 settings.register_profile(
     "ci",
