@@ -108,7 +108,8 @@ def agenda_table(snapshot: MeetingSnapshot, styles: Styles) -> list[Flowable]:
     widths = [number_width, FRAME_WIDTH - number_width - time_width]
     if timed:
         widths.append(time_width)
-    table = LongTable(rows, colWidths=widths, hAlign="LEFT")
+    # An item taller than a page (a pasted text as its title) goes on over the next one.
+    table = LongTable(rows, colWidths=widths, splitInRow=1, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [

@@ -22,7 +22,9 @@ LOCALE = "fr_FR"
 
 # Spacing characters that become a plain space (then collapse), and characters removed.
 _SPACES = re.compile(r"[\t\n\r\x0b\x0c\x85\u2028\u2029 ]+")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]")
+# Lone UTF-16 halves (U+D800-U+DFFF, from a damaged paste or file) cannot be written to a
+# PDF at all: they go too.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\ud800-\udfff]")
 # Any space a user may type before high punctuation or inside a number.
 _ANY_SPACE = "[ \u00a0\u202f\u2009\u2007]"
 _BEFORE_PUNCTUATION = re.compile(_ANY_SPACE + r"+(?=[;:!?»])")
@@ -36,7 +38,8 @@ _QUOTES = {'"': "&quot;", "'": "&#39;"}
 
 
 def clean(text: str | None) -> str:
-    """One line of text: control characters removed, runs of spaces made one."""
+    """One line of text: control characters and lone surrogates removed, runs of
+    spaces made one."""
     if not text:
         return ""
     return _CONTROL.sub("", _SPACES.sub(" ", text)).strip()

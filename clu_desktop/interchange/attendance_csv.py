@@ -2,8 +2,10 @@
 
 UTF-8 with a byte-order mark (so that Excel reads the accents), semicolons between cells
 (a French spreadsheet's list separator), CRLF line ends. A cell a spreadsheet would run as
-a formula — starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return — is
-written with a single quote before it, so that it stays text.
+a formula — starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return, or with
+spaces then ``=``, ``+``, ``-`` or ``@`` (a spreadsheet that trims spaces on opening sees a
+formula) — is written with a single quote before it, so that it stays text. Every column
+is text, numbers included ("-3" is written "'-3"): docs/hostile-input.md says why.
 """
 
 from __future__ import annotations
@@ -27,11 +29,14 @@ HEADERS = (
     "Note",
 )
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+TRIMMED_FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 def neutralise(cell: str) -> str:
     """The cell as text a spreadsheet will not evaluate."""
-    return f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell
+    if cell.startswith(FORMULA_STARTS) or cell.lstrip().startswith(TRIMMED_FORMULA_STARTS):
+        return f"'{cell}"
+    return cell
 
 
 def _cells(row: AttendanceRow) -> list[str]:

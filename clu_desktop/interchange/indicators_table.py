@@ -24,6 +24,13 @@ MAX_ROWS = 200_000
 MAX_COLUMNS = 100
 #: A workbook that unpacks to more than this is refused (a "zip bomb").
 MAX_UNPACKED_BYTES = 500 * 1024 * 1024
+#: A part of a workbook above BOMB_FLOOR bytes that unpacks to more than BOMB_RATIO times
+#: its packed size is refused: spreadsheets compress 5 to 20 times, a zip bomb of empty
+#: rows (100 Mo from 150 ko) hundreds of times, and would keep the reader busy minutes.
+BOMB_RATIO = 100
+BOMB_FLOOR = 4 * 1024 * 1024
+#: Lines read, blank ones included, before a workbook is refused.
+MAX_SCANNED_ROWS = 2 * MAX_ROWS
 SAMPLE_CHARS = 64 * 1024
 OLE_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls)
 _BINARY = re.compile(r"[\x00-\x08\x0e-\x1f]")
@@ -154,6 +161,11 @@ def _read_xlsx(name: str, data: bytes) -> Table:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             unpacked = sum(info.file_size for info in archive.infolist())
+            bomb = any(
+                info.file_size > BOMB_FLOOR
+                and info.file_size > BOMB_RATIO * max(info.compress_size, 1)
+                for info in archive.infolist()
+            )
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
         raise _refuse(name, damaged) from None
     if "xl/workbook.xml" not in names:
@@ -162,8 +174,12 @@ def _read_xlsx(name: str, data: bytes) -> Table:
                 name, "est au format OpenDocument (.ods) : enregistrez-le au format .xlsx ou CSV."
             )
         raise _refuse(name, damaged)
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise _refuse(name, "est trop gros une fois décompressé : il est refusé.")
+    if unpacked > MAX_UNPACKED_BYTES or bomb:
+        raise _refuse(
+            name,
+            "est trop gros une fois décompressé (ou anormalement compressé) : "
+            "il est refusé par sécurité.",
+        )
 
     from defusedxml import DefusedXmlException
     from openpyxl import load_workbook
@@ -185,6 +201,12 @@ def _read_xlsx(name: str, data: bytes) -> Table:
                     filled += bool(cells)
                     if filled > MAX_ROWS + 1:
                         raise _too_many_rows(name)
+                    if len(rows) > MAX_SCANNED_ROWS:  # blank lines by the million
+                        raise _refuse(
+                            name,
+                            f"a plus de {MAX_SCANNED_ROWS:_} lignes, vides comprises : "
+                            "il est refusé.".replace("_", " "),
+                        )
             finally:
                 workbook.close()
     except UserError:

@@ -22,6 +22,7 @@ import jsonschema
 from jsonschema.exceptions import ValidationError, best_match
 
 from clu_desktop.errors import UserError
+from clu_desktop.interchange.unicode_text import MAX_RECORDS, count_records, surrogate_paths
 
 FORMAT_NAME = "clu-desktop-meeting"
 FORMAT_VERSION = 1
@@ -111,7 +112,7 @@ def parse_json(raw: bytes, source: str) -> Any:
             source, [f"le fichier n'est pas en UTF-8 (octet illisible à la position {exc.start})."]
         ) from exc
     try:
-        return json.loads(
+        data = json.loads(
             text, object_pairs_hook=_no_duplicate_keys, parse_constant=_refuse_constant
         )
     except json.JSONDecodeError as exc:
@@ -121,6 +122,21 @@ def parse_json(raw: bytes, source: str) -> Any:
         raise MeetingFileError(source, [f"JSON refusé : {exc}."]) from exc
     except RecursionError as exc:
         raise MeetingFileError(source, ["JSON imbriqué trop profondément."]) from exc
+    if count_records(data) > MAX_RECORDS:
+        limit = f"{MAX_RECORDS:_}".replace("_", " ")
+        raise MeetingFileError(
+            source, [f"trop d'enregistrements : plus de {limit} objets {{ … }} dans le fichier."]
+        )
+    broken = sorted({place(path) for path in surrogate_paths(data)})
+    if broken:
+        raise MeetingFileError(
+            source,
+            [
+                f"{where} : texte abîmé, une moitié de caractère isolée (\\uD800 à \\uDFFF)."
+                for where in broken
+            ],
+        )
+    return data
 
 
 def check_meeting_data(data: Any, source: str) -> None:
