@@ -1,0 +1,101 @@
+"""Two workstations on one database: a page refuses a save over another's change, says
+what the other workstation changed, shows the current version and the text typed."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+
+from clu_desktop.gui.meeting_page import MeetingPage
+from clu_desktop.services.meeting_details import get_meeting_details, update_meeting
+from clu_desktop.store.database import Database, create_database_engine
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def other(demo_db):
+    """Workstation B, on the database of workstation A (``demo_db``)."""
+    database = Database.for_engine(create_database_engine(demo_db.url))
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def stack():
+    return QUndoStack()
+
+
+@pytest.fixture
+def meeting_page(qtbot, demo_db, stack):
+    widget = MeetingPage(demo_db)
+    qtbot.addWidget(widget)
+    widget.show_meeting(1, stack)
+    widget.show()
+    return widget
+
+
+def meeting(db):
+    with db.reading() as session:
+        return get_meeting_details(session, 1)
+
+
+def test_the_meeting_page_says_what_another_workstation_changed(
+    qtbot, meeting_page, demo_db, other, answered_messages
+):
+    old_place = meeting(demo_db).place
+    old_title = meeting(demo_db).title
+    with other.transaction() as session:
+        update_meeting(session, 1, "place", "Salle B")
+    title = meeting_page.form.title_edit
+    title.setFocus()
+    qtbot.keyClick(title, Qt.Key.Key_End)
+    qtbot.keyClicks(title, "x")
+    assert len(answered_messages.errors) == 1
+    message = answered_messages.errors[0]
+    assert message.startswith("Cette séance a été modifiée sur un autre poste")
+    assert f"Lieu : « {old_place} » → « Salle B »" in message
+    assert "Votre modification (Intitulé) n'a pas été enregistrée" in message
+    assert f"Votre saisie : « {old_title}x »" in message
+    assert meeting_page.form.place_edit.text() == "Salle B"  # the current version
+    assert meeting(demo_db).title == old_title
+    assert meeting(demo_db).place == "Salle B"
+    qtbot.keyClicks(title, "y")  # typing again saves on the current version
+    assert (meeting(demo_db).title, meeting(demo_db).place) == (old_title + "y", "Salle B")
+    assert len(answered_messages.errors) == 1
+
+
+def test_typing_then_undo_and_redo_never_conflict_with_oneself(
+    qtbot, meeting_page, demo_db, stack, answered_messages
+):
+    place = meeting_page.form.place_edit
+    place.setFocus()
+    qtbot.keyClick(place, Qt.Key.Key_End)
+    qtbot.keyClicks(place, " 2")
+    title = meeting_page.form.title_edit
+    title.setFocus()
+    qtbot.keyClicks(title, "x")
+    stack.undo()
+    stack.undo()
+    stack.redo()
+    qtbot.keyClicks(title, "yz")
+    assert answered_messages.errors == []
+    assert meeting(demo_db).place.endswith(" 2")
+    assert meeting(demo_db).title.endswith("yz")
+
+
+def test_undo_over_another_workstations_change_is_refused(
+    qtbot, meeting_page, demo_db, other, stack, answered_messages
+):
+    place = meeting_page.form.place_edit
+    place.setFocus()
+    qtbot.keyClick(place, Qt.Key.Key_End)
+    qtbot.keyClicks(place, " 2")
+    with other.transaction() as session:
+        update_meeting(session, 1, "place", "Salle B")
+    stack.undo()
+    assert len(answered_messages.errors) == 1
+    assert "« Salle B »" in answered_messages.errors[0]
+    assert meeting(demo_db).place == "Salle B"
+    assert place.text() == "Salle B"

@@ -1,0 +1,109 @@
+"""Two workstations editing the same meeting (shared mode): the second save is refused.
+
+Two ``Database`` objects opened on the same database are two workstations.
+"""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+
+from clu_desktop.domain import Meeting
+from clu_desktop.errors import ConflictError, UserError
+from clu_desktop.services.concurrency import changed_fields, check_version, conflict_message
+from clu_desktop.services.meeting_details import (
+    FIELD_LABELS,
+    MEETING,
+    get_meeting_details,
+    restore_meeting_fields,
+    update_meeting,
+)
+from clu_desktop.store.database import Database, create_database_engine
+
+
+@pytest.fixture
+def other(demo_db):
+    """Workstation B, on the database of workstation A (``demo_db``)."""
+    database = Database.for_engine(create_database_engine(demo_db.url))
+    yield database
+    database.dispose()
+
+
+def details(db, meeting_id=1):
+    with db.reading() as session:
+        return get_meeting_details(session, meeting_id)
+
+
+def update(db, field, value, seen=None):
+    with db.transaction() as session:
+        return update_meeting(session, 1, field, value, seen)
+
+
+def test_a_save_at_an_old_version_is_refused_and_names_the_other_change(demo_db, other):
+    shown = details(demo_db)  # A reads
+    update(demo_db, "place", "Salle A")
+    shown = details(demo_db)
+    update(other, "place", "Salle B", shown.version)  # B saves
+    with pytest.raises(ConflictError) as raised:
+        update(demo_db, "title", "Titre de A", shown.version)  # A saves what it saw
+    assert "modifiée sur un autre poste" in str(raised.value)
+    fresh = details(demo_db)
+    assert fresh.title == shown.title  # nothing of A written
+    assert fresh.place == "Salle B"  # B's change intact
+    assert fresh.version == shown.version + 1
+    changes = changed_fields(shown, fresh, FIELD_LABELS)
+    assert conflict_message(MEETING, changes, "Intitulé", "Titre de A") == (
+        "Cette séance a été modifiée sur un autre poste pendant que vous la modifiiez : "
+        "Lieu : « Salle A » → « Salle B ». Votre modification (Intitulé) n'a pas été "
+        "enregistrée ; la page affiche maintenant la version à jour. "
+        "Votre saisie : « Titre de A »."
+    )
+
+
+def test_consecutive_saves_of_one_workstation_never_conflict(demo_db):
+    version = details(demo_db).version
+    for typed in ("T", "Ti", "Tit", "Titr", "Titre"):
+        change = update(demo_db, "title", typed, version)
+        assert change.version == version + 1
+        version = change.version
+    change = update(demo_db, "title", "Titre", version)  # the same value: no new version
+    assert change.version == version
+    with demo_db.transaction() as session:
+        version = restore_meeting_fields(session, 1, change.before | {"place": "X"}, version)
+    assert details(demo_db).version == version
+    assert details(demo_db).place == "X"
+
+
+def test_undo_after_a_conflict_does_not_overwrite_the_other_change(demo_db, other):
+    change = update(demo_db, "place", "Salle A", details(demo_db).version)
+    update(other, "place", "Salle B")  # B saves after A
+    with pytest.raises(ConflictError), demo_db.transaction() as session:
+        restore_meeting_fields(session, 1, change.before, change.version)  # A undoes
+    assert details(demo_db).place == "Salle B"
+
+
+def test_without_a_version_there_is_no_check(demo_db, other):
+    """The command line and the imports save what they read themselves."""
+    old = details(demo_db).version
+    update(other, "place", "Salle B")
+    update(demo_db, "title", "Titre", None)
+    assert (details(demo_db).title, details(demo_db).place) == ("Titre", "Salle B")
+    with demo_db.reading() as session:
+        meeting = session.get(Meeting, 1)
+        check_version(meeting, old + 2, MEETING)
+        with pytest.raises(ConflictError):
+            check_version(meeting, old, MEETING)
+    assert issubclass(ConflictError, UserError)
+
+
+def test_a_write_racing_another_one_is_rolled_back_with_a_french_message(demo_db):
+    """The version column is the safety net between the check and the write."""
+    with pytest.raises(ConflictError) as raised, demo_db.transaction() as session:
+        meeting = session.get(Meeting, 1)
+        # Another workstation's UPDATE lands between our read and our write.
+        session.execute(text("UPDATE meeting SET version = version + 1, title = 'B'"))
+        meeting.place = "Salle A"
+        session.flush()
+    assert "modifié sur un autre poste" in str(raised.value)
+    assert details(demo_db).place != "Salle A"
+    assert details(demo_db).title != "B"  # the whole transaction was rolled back
