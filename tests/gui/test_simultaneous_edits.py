@@ -7,7 +7,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
+from clu_desktop.gui.agenda import AgendaPage
 from clu_desktop.gui.meeting_page import MeetingPage
+from clu_desktop.services.agenda import get_item_row, update_item
 from clu_desktop.services.meeting_details import get_meeting_details, update_meeting
 from clu_desktop.store.database import Database, create_database_engine
 
@@ -99,3 +101,37 @@ def test_undo_over_another_workstations_change_is_refused(
     assert "« Salle B »" in answered_messages.errors[0]
     assert meeting(demo_db).place == "Salle B"
     assert place.text() == "Salle B"
+
+
+def test_the_agenda_item_editor_says_what_another_workstation_changed(
+    qtbot, demo_db, other, stack, answered_messages
+):
+    page = AgendaPage(demo_db)
+    qtbot.addWidget(page)
+    page.show_meeting(1, stack)
+    page.show()
+    fields = page.item_panel.fields
+    item_id = page.selected_item_id()
+    old_title = fields.title_edit.text()
+    with other.transaction() as session:
+        update_item(session, item_id, minutes_text="Texte de B")
+    fields.title_edit.setFocus()
+    qtbot.keyClick(fields.title_edit, Qt.Key.Key_End)
+    qtbot.keyClicks(fields.title_edit, "x")
+    assert len(answered_messages.errors) == 1
+    message = answered_messages.errors[0]
+    assert message.startswith("Ce point de l'ordre du jour a été modifié sur un autre poste")
+    assert "Texte du compte-rendu : " in message and "→ « Texte de B »" in message
+    assert "Votre modification (Intitulé) n'a pas été enregistrée" in message
+    assert f"Votre saisie : « {old_title}x »" in message
+    assert fields.minutes_edit.toPlainText() == "Texte de B"
+    assert fields.title_edit.text() == old_title
+    with demo_db.reading() as session:
+        saved = get_item_row(session, item_id)
+    assert (saved.title, saved.minutes_text) == (old_title, "Texte de B")
+    qtbot.keyClicks(fields.title_edit, "yz")  # then A's own saves go through
+    stack.undo()
+    stack.redo()
+    assert len(answered_messages.errors) == 1
+    with demo_db.reading() as session:
+        assert get_item_row(session, item_id).title == old_title + "yz"

@@ -10,6 +10,7 @@ from sqlalchemy import text
 
 from clu_desktop.domain import Meeting
 from clu_desktop.errors import ConflictError, UserError
+from clu_desktop.services.agenda import ITEM_LABELS, get_item_row, list_agenda, update_item
 from clu_desktop.services.concurrency import changed_fields, check_version, conflict_message
 from clu_desktop.services.meeting_details import (
     FIELD_LABELS,
@@ -107,3 +108,26 @@ def test_a_write_racing_another_one_is_rolled_back_with_a_french_message(demo_db
     assert "modifié sur un autre poste" in str(raised.value)
     assert details(demo_db).place != "Salle A"
     assert details(demo_db).title != "B"  # the whole transaction was rolled back
+
+
+def test_an_agenda_item_saved_elsewhere_is_not_overwritten(demo_db, other):
+    with demo_db.reading() as session:
+        shown = list_agenda(session, 1).items[0]
+    with other.transaction() as session:  # B changes the duration
+        update_item(session, shown.id, duration_minutes=25, seen_version=shown.version)
+    refused = pytest.raises(ConflictError, match="Ce point de l'ordre du jour a été modifié")
+    with refused, demo_db.transaction() as session:  # A changes the title
+        update_item(session, shown.id, title="Titre de A", seen_version=shown.version)
+    with demo_db.reading() as session:
+        fresh = get_item_row(session, shown.id)
+    assert (fresh.title, fresh.duration_minutes) == (shown.title, 25)
+    assert changed_fields(shown, fresh, ITEM_LABELS) == [
+        f"Durée prévue : « {shown.duration_minutes} » → « 25 »"
+        if shown.duration_minutes
+        else "Durée prévue : (vide) → « 25 »"
+    ]
+    version = fresh.version
+    for typed in ("T", "Ti", "Tit"):  # A's own consecutive saves
+        with demo_db.transaction() as session:
+            version = update_item(session, shown.id, title=typed, seen_version=version).version
+    assert version == fresh.version + 3
