@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 import enum
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from clu_desktop.errors import ConflictError
@@ -114,3 +115,11 @@ def conflict_message(
 def with_version(snapshot: Any, version: int) -> Any:
     """``snapshot`` (a frozen dataclass) at another version."""
     return dataclasses.replace(snapshot, version=version)
+
+
+@dataclass(frozen=True)
+class SavedValue:
+    """One field saved: the value as stored, and the record's version after the save."""
+
+    value: Any
+    version: int

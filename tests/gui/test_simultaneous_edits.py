@@ -8,8 +8,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
 from clu_desktop.gui.agenda import AgendaPage
+from clu_desktop.gui.directory import DirectoryWindow
 from clu_desktop.gui.meeting_page import MeetingPage
 from clu_desktop.services.agenda import get_item_row, update_item
+from clu_desktop.services.directory import (
+    get_organisation,
+    get_person,
+    set_organisation_field,
+    set_person_field,
+)
 from clu_desktop.services.meeting_details import get_meeting_details, update_meeting
 from clu_desktop.store.database import Database, create_database_engine
 
@@ -135,3 +142,58 @@ def test_the_agenda_item_editor_says_what_another_workstation_changed(
     assert len(answered_messages.errors) == 1
     with demo_db.reading() as session:
         assert get_item_row(session, item_id).title == old_title + "yz"
+
+
+def test_the_person_form_says_what_another_workstation_changed(
+    qtbot, demo_db, other, answered_messages
+):
+    window = DirectoryWindow(demo_db)
+    qtbot.addWidget(window)
+    window.show()
+    form = window.people_tab.form
+    person_id = form.person_id
+    with demo_db.reading() as session:
+        shown = get_person(session, person_id)
+    with other.transaction() as session:
+        set_person_field(session, person_id, "phone", "03 25 00 00 00")
+    form.function.setFocus()
+    qtbot.keyClick(form.function, Qt.Key.Key_End)
+    qtbot.keyClicks(form.function, "x")
+    assert len(answered_messages.errors) == 1
+    message = answered_messages.errors[0]
+    assert message.startswith("Cette personne a été modifiée sur un autre poste")
+    old_phone = f"« {shown.phone} »" if shown.phone else "(vide)"
+    assert f"Téléphone : {old_phone} → « 03 25 00 00 00 »" in message
+    assert "Votre modification (Fonction) n'a pas été enregistrée" in message
+    assert f"Votre saisie : « {shown.function or ''}x »" in message
+    assert form.phone.text() == "03 25 00 00 00"
+    assert form.function.text() == (shown.function or "")
+    qtbot.keyClick(form.function, Qt.Key.Key_End)
+    qtbot.keyClicks(form.function, "yz")  # then A's own saves go through
+    window.undo_stack.undo()
+    window.undo_stack.redo()
+    assert len(answered_messages.errors) == 1
+    with demo_db.reading() as session:
+        saved = get_person(session, person_id)
+    assert (saved.function, saved.phone) == ((shown.function or "") + "yz", "03 25 00 00 00")
+
+
+def test_the_organisation_form_refuses_a_save_over_another_change(
+    qtbot, demo_db, other, answered_messages
+):
+    window = DirectoryWindow(demo_db)
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentWidget(window.organisations_tab)
+    form = window.organisations_tab.form
+    organisation_id = form.binder.record_id
+    with other.transaction() as session:
+        set_organisation_field(session, organisation_id, "acronym", "XYZ")
+    form.notes.setFocus()
+    qtbot.keyClicks(form.notes, "n")
+    assert len(answered_messages.errors) == 1
+    assert answered_messages.errors[0].startswith("Cet organisme a été modifié sur un autre")
+    assert "→ « XYZ »" in answered_messages.errors[0]
+    assert form.acronym.text() == "XYZ"
+    with demo_db.reading() as session:
+        assert get_organisation(session, organisation_id).acronym == "XYZ"

@@ -11,7 +11,20 @@ from sqlalchemy import text
 from clu_desktop.domain import Meeting
 from clu_desktop.errors import ConflictError, UserError
 from clu_desktop.services.agenda import ITEM_LABELS, get_item_row, list_agenda, update_item
-from clu_desktop.services.concurrency import changed_fields, check_version, conflict_message
+from clu_desktop.services.concurrency import (
+    changed_fields,
+    check_version,
+    conflict_message,
+)
+from clu_desktop.services.directory import (
+    get_organisation,
+    get_person,
+    save_organisation_field,
+    save_person_field,
+    set_person_field,
+    update_person,
+)
+from clu_desktop.services.directory_people import PERSON_LABELS
 from clu_desktop.services.meeting_details import (
     FIELD_LABELS,
     MEETING,
@@ -131,3 +144,35 @@ def test_an_agenda_item_saved_elsewhere_is_not_overwritten(demo_db, other):
         with demo_db.transaction() as session:
             version = update_item(session, shown.id, title=typed, seen_version=version).version
     assert version == fresh.version + 3
+
+
+def test_a_person_and_an_organisation_saved_elsewhere_are_not_overwritten(demo_db, other):
+    with demo_db.reading() as session:
+        person = get_person(session, 1)
+        organisation = get_organisation(session, person.organisation_id)
+    with other.transaction() as session:
+        save_person_field(session, 1, "phone", "01", person.version)
+        save_organisation_field(session, organisation.id, "acronym", "B", organisation.version)
+
+    def refused(what: str):
+        return pytest.raises(ConflictError, match=f"{what} a été modifiée? sur un autre poste")
+
+    with refused("Cette personne"), demo_db.transaction() as session:
+        save_person_field(session, 1, "function", "A", person.version)
+    with refused("Cet organisme"), demo_db.transaction() as session:
+        save_organisation_field(session, organisation.id, "notes", "A", organisation.version)
+    with pytest.raises(ConflictError), demo_db.transaction() as session:
+        update_person(session, 1, seen_version=person.version, function="A")
+    with demo_db.reading() as session:
+        fresh = get_person(session, 1)
+        assert get_organisation(session, organisation.id).acronym == "B"
+    assert (fresh.function, fresh.phone) == (person.function, "01")
+    assert changed_fields(person, fresh, PERSON_LABELS) == [
+        f"Téléphone : « {person.phone} » → « 01 »"
+        if person.phone
+        else "Téléphone : (vide) → « 01 »"
+    ]
+    with demo_db.transaction() as session:  # A's own consecutive saves
+        saved = save_person_field(session, 1, "function", "A", fresh.version)
+        saved = save_person_field(session, 1, "function", "AB", saved.version)
+        assert set_person_field(session, 1, "notes", "  n ", saved.version) == "n"
