@@ -22,8 +22,8 @@ _QUOTE_MAX = 120  # characters of a value quoted in a message
 
 
 def _feminine(what: str) -> bool:
-    """ "Cette séance" is feminine, "Ce point" and "Cet organisme" are not."""
-    return what.split(" ", 1)[0].casefold() == "cette"
+    """ "Cette séance", "La présence de…" are feminine, "Ce point", "Cet organisme" not."""
+    return what.split(" ", 1)[0].casefold() in ("cette", "la")
 
 
 def changed_elsewhere(what: str) -> str:

@@ -7,10 +7,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
+from clu_desktop.domain import AttendanceStatus
 from clu_desktop.gui.agenda import AgendaPage
 from clu_desktop.gui.directory import DirectoryWindow
 from clu_desktop.gui.meeting_page import MeetingPage
+from clu_desktop.gui.participants.page import ParticipantsPage
 from clu_desktop.services.agenda import get_item_row, update_item
+from clu_desktop.services.attendance import list_attendance, set_note
 from clu_desktop.services.directory import (
     get_organisation,
     get_person,
@@ -197,3 +200,33 @@ def test_the_organisation_form_refuses_a_save_over_another_change(
     assert form.acronym.text() == "XYZ"
     with demo_db.reading() as session:
         assert get_organisation(session, organisation_id).acronym == "XYZ"
+
+
+def test_the_participants_page_refuses_a_tick_over_another_change(
+    qtbot, demo_db, other, stack, answered_messages
+):
+    page = ParticipantsPage(demo_db)
+    qtbot.addWidget(page)
+    page.show_meeting(1, stack)
+    page.show()
+    row = page.selected_row()
+    with other.transaction() as session:
+        set_note(session, row.id, "Arrivera en retard")
+    page.toggle_present()
+    assert len(answered_messages.errors) == 1
+    message = answered_messages.errors[0]
+    assert message.startswith(f"La présence de {row.name} a été modifiée sur un autre poste")
+    assert "Note : " in message and "→ « Arrivera en retard »" in message
+    assert page.selected_row().note == "Arrivera en retard"
+    with demo_db.reading() as session:
+        assert list_attendance(session, 1)[0].status is row.status
+    page.toggle_present()  # on the version now shown
+    page.toggle_present()
+    stack.undo()
+    assert len(answered_messages.errors) == 1
+    with demo_db.reading() as session:
+        saved = list_attendance(session, 1)[0]
+    assert saved.note == "Arrivera en retard"
+    assert (saved.status is AttendanceStatus.PRESENT) == (
+        row.status is not AttendanceStatus.PRESENT
+    )

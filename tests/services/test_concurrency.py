@@ -8,9 +8,16 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from clu_desktop.domain import Meeting
+from clu_desktop.domain import AttendanceStatus, Meeting
 from clu_desktop.errors import ConflictError, UserError
 from clu_desktop.services.agenda import ITEM_LABELS, get_item_row, list_agenda, update_item
+from clu_desktop.services.attendance import (
+    ATTENDANCE_LABELS,
+    list_attendance,
+    restore_invitation_state,
+    set_note,
+    set_status,
+)
 from clu_desktop.services.concurrency import (
     changed_fields,
     check_version,
@@ -176,3 +183,27 @@ def test_a_person_and_an_organisation_saved_elsewhere_are_not_overwritten(demo_d
         saved = save_person_field(session, 1, "function", "A", fresh.version)
         saved = save_person_field(session, 1, "function", "AB", saved.version)
         assert set_person_field(session, 1, "notes", "  n ", saved.version) == "n"
+
+
+def test_an_attendance_changed_elsewhere_is_not_overwritten(demo_db, other):
+    with demo_db.reading() as session:
+        shown = list_attendance(session, 1)[0]
+    with other.transaction() as session:  # B notes something
+        set_note(session, shown.id, "Note de B", shown.version)
+    refused = pytest.raises(ConflictError, match=r"La présence de .* a été modifiée sur un autre")
+    with refused, demo_db.transaction() as session:  # A changes the status
+        set_status(session, shown.id, AttendanceStatus.EXCUSED, shown.version)
+    with demo_db.reading() as session:
+        fresh = list_attendance(session, 1)[0]
+    assert (fresh.status, fresh.note) == (shown.status, "Note de B")
+    assert changed_fields(shown, fresh, ATTENDANCE_LABELS)[-1].endswith("→ « Note de B »")
+    with demo_db.transaction() as session:  # A's own consecutive changes
+        before = set_status(session, shown.id, AttendanceStatus.EXCUSED, fresh.version)
+    with demo_db.transaction() as session:
+        set_note(session, shown.id, "Note de A", fresh.version + 1)
+    with other.transaction() as session:  # B changes the status back
+        set_status(session, shown.id, AttendanceStatus.ABSENT)
+    with pytest.raises(ConflictError), demo_db.transaction() as session:  # A's undo
+        restore_invitation_state(session, before, fresh.version + 2)
+    with demo_db.reading() as session:
+        assert list_attendance(session, 1)[0].status is AttendanceStatus.ABSENT
