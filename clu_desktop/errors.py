@@ -7,3 +7,9 @@ class UserError(Exception):
 
 class DatabaseError(UserError):
     """The database file cannot be used (not a database, too new, unreadable)."""
+
+
+class ConflictError(UserError):
+    """The record was saved on another workstation since the user read it: their change
+    was not written. The GUI compares what it showed with a fresh read to say what the
+    other person changed (``services/concurrency.py``)."""

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clu_desktop.errors import UserError
+from clu_desktop.errors import ConflictError, UserError
 from clu_desktop.gui import messages, undo
 from clu_desktop.gui.meeting.binding import (
     connect_editor,
@@ -34,9 +34,11 @@ from clu_desktop.gui.meeting.binding import (
 )
 from clu_desktop.gui.meeting.form import MeetingForm
 from clu_desktop.gui.undo import UndoKeys
+from clu_desktop.services.concurrency import changed_fields, conflict_message
 from clu_desktop.services.meeting_details import (
     DELEGATION_FORMULAS,
     FIELD_LABELS,
+    MEETING,
     IncompleteValue,
     MeetingDetails,
     clean_value,
@@ -221,12 +223,16 @@ class MeetingPage(QWidget):
             return
         typed = is_typed(self.fields[field])
         merge_key = ("meeting", meeting_id, field, self._sessions[field]) if typed else None
-        do, undo_step = self._steps(meeting_id, field, value)
+        do, undo_step = self._steps(meeting_id, field, value, value if typed else None)
         self._pushing = True
         try:
             undo.record(
                 self._stack, f"Modifier « {FIELD_LABELS[field]} »", do, undo_step, merge_key
             )
+        except ConflictError as exc:  # saved meanwhile on another workstation
+            messages.show_error(self, str(exc))
+            self.reload()
+            return
         except UserError as exc:
             self._refuse(field, str(exc))
             return
@@ -238,15 +244,20 @@ class MeetingPage(QWidget):
         self.changed.emit()
 
     def _steps(
-        self, meeting_id: int, field: str, value: Any
+        self, meeting_id: int, field: str, value: Any, typed: Any = None
     ) -> tuple[Callable[[], object], Callable[[], object]]:
-        """The edit and its undo, replayed through the services."""
+        """The edit and its undo, replayed through the services, each checked against
+        the version the page shows (a change saved meanwhile elsewhere is refused)."""
         before: dict[str, Any] = {}
 
         def do() -> None:
             try:
                 with self._db.transaction() as session:
-                    change = update_meeting(session, meeting_id, field, value)
+                    change = update_meeting(
+                        session, meeting_id, field, value, self._seen(meeting_id)
+                    )
+            except ConflictError:
+                raise ConflictError(self._conflict_text(meeting_id, field, typed)) from None
             finally:
                 if not self._pushing:
                     self._replayed(meeting_id)
@@ -256,11 +267,29 @@ class MeetingPage(QWidget):
         def undo_step() -> None:
             try:
                 with self._db.transaction() as session:
-                    restore_meeting_fields(session, meeting_id, before)
+                    restore_meeting_fields(session, meeting_id, before, self._seen(meeting_id))
+            except ConflictError:
+                raise ConflictError(self._conflict_text(meeting_id, field)) from None
             finally:
                 self._replayed(meeting_id)
 
         return do, undo_step
+
+    def _seen(self, meeting_id: int) -> int | None:
+        """The version of the meeting the page shows (None: another meeting is shown)."""
+        details = self._details
+        return details.version if details is not None and details.id == meeting_id else None
+
+    def _conflict_text(self, meeting_id: int, field: str, typed: Any = None) -> str:
+        """What another workstation changed since the page showed the meeting."""
+        with self._db.reading() as session:
+            fresh = get_meeting_details(session, meeting_id)
+            names = {p.id: p.label for p in person_choices(session)}
+        people = dict.fromkeys(("chair_id", "signatory_id", "contact_id"), names.get)
+        shown_as = {"committee_id": "committee_name", **people}
+        shown = self._details if self._seen(meeting_id) is not None else None
+        changes = changed_fields(shown, fresh, FIELD_LABELS, shown_as) if shown else []
+        return conflict_message(MEETING, changes, FIELD_LABELS[field], typed)
 
     def _replayed(self, meeting_id: int) -> None:
         if meeting_id == self._meeting_id:

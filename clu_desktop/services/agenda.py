@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from clu_desktop.domain import AgendaItem, Person, Statement
 from clu_desktop.errors import UserError
+from clu_desktop.services.concurrency import check_version
 from clu_desktop.services.invitations import get_meeting, meeting_people
 from clu_desktop.services.validation import clean_text
 
@@ -27,6 +28,15 @@ DEFAULT_TITLE = "Nouveau point"
 DEFAULT_SUB_TITLE = "Nouveau sous-point"
 
 _UNSET = object()
+ITEM = "Ce point de l'ordre du jour"  # the record, as conflict messages name it
+# The fields of an item a user edits, as messages name them.
+ITEM_LABELS = {
+    "title": "Intitulé",
+    "heading": "Titre dans le compte-rendu",
+    "presenter_id": "Présenté par",
+    "duration_minutes": "Durée prévue",
+    "minutes_text": "Texte du compte-rendu",
+}
 
 
 @dataclass(frozen=True)
@@ -45,6 +55,7 @@ class AgendaItemRow:
     minutes_text: str | None
     statements_count: int
     children: tuple[AgendaItemRow, ...] = ()
+    version: int = 0  # the item's version, to pass back with the next save
 
     @property
     def is_sub_item(self) -> bool:
@@ -151,6 +162,7 @@ def list_agenda(session: Session, meeting_id: int) -> Agenda:
             minutes_text=item.minutes_text,
             statements_count=counts.get(item.id, 0),
             children=children,
+            version=item.version,
         )
 
     tops = [item for item in items if item.parent_id is None]
@@ -230,13 +242,17 @@ def update_item(
     presenter_id: object = _UNSET,
     duration_minutes: object = _UNSET,
     minutes_text: object = _UNSET,
+    seen_version: int | None = None,
 ) -> AgendaItemRow:
     """Change the given fields of an item (the others are left alone).
 
     Text is trimmed; an empty heading or minutes text is stored as none. A duration of
-    0 means "not set". Every value is checked before anything is changed.
+    0 means "not set". Every value is checked before anything is changed. An item saved
+    on another workstation since the user saw ``seen_version`` is refused with a
+    ConflictError (None: no check).
     """
     item = get_item(session, item_id)
+    check_version(item, seen_version, ITEM)
     changes: dict[str, object] = {}
     if title is not _UNSET:
         changes["title"] = clean_text(_text(title), "Intitulé", TITLE_MAX, required=True)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from clu_desktop.domain import AttendanceStatus, Invitation, Organisation, Person
 from clu_desktop.errors import UserError
+from clu_desktop.services.concurrency import check_version
 from clu_desktop.services.directory_common import fold
 from clu_desktop.services.invitations import get_meeting, snapshot_invitation
 from clu_desktop.services.validation import check_time_order, clean_text
@@ -26,6 +27,14 @@ STATUS_LABELS = {
     AttendanceStatus.EXCUSED: "absent excusé",
     AttendanceStatus.ABSENT: "absent",
     AttendanceStatus.REPRESENTED: "représenté",
+}
+#: What the participants page edits of an invitation, as messages name it.
+ATTENDANCE_LABELS = {
+    "status": "Présence",
+    "represented_by": "Représenté par",
+    "arrived_at": "Arrivée",
+    "left_at": "Départ",
+    "note": "Note",
 }
 _STATE_FIELDS = (
     "status",
@@ -51,6 +60,7 @@ class AttendanceRow:
     left_at: dt.time | None
     note: str | None
     search_key: str  # folded name and organisation, for type-to-filter
+    version: int = 0  # the invitation's version, to pass back with the next change
 
     @property
     def label(self) -> str:
@@ -107,6 +117,7 @@ def _row(inv: Invitation, names: dict[int, str]) -> AttendanceRow:
         left_at=inv.left_at,
         note=inv.note,
         search_key=fold(f"{name} {inv.printed_organisation or ''}"),
+        version=inv.version,
     )
 
 
@@ -153,10 +164,20 @@ def matching(rows: list[AttendanceRow], typed: str) -> list[AttendanceRow]:
 # -- changes ---------------------------------------------------------------------------
 
 
-def _invitation(session: Session, invitation_id: int) -> Invitation:
+def presence_of(name: str) -> str:
+    """An invitation, as conflict messages name it: "La présence de M. Bernard GUY"."""
+    return f"La présence de {name}"
+
+
+def _invitation(
+    session: Session, invitation_id: int, seen_version: int | None = None
+) -> Invitation:
+    """The invitation; with ``seen_version``, a ConflictError when it was changed since
+    the user saw it (on another workstation)."""
     invitation = session.get(Invitation, invitation_id)
     if invitation is None:
         raise UserError("Cette invitation n'existe plus (la liste a changé entre-temps).")
+    check_version(invitation, seen_version, presence_of(_name(invitation)))
     return invitation
 
 
@@ -164,15 +185,24 @@ def _state(invitation: Invitation) -> InvitationState:
     return InvitationState(invitation.id, tuple(getattr(invitation, f) for f in _STATE_FIELDS))
 
 
-def restore_invitation_state(session: Session, state: InvitationState) -> None:
-    invitation = _invitation(session, state.invitation_id)
+def restore_invitation_state(
+    session: Session, state: InvitationState, seen_version: int | None = None
+) -> None:
+    invitation = _invitation(session, state.invitation_id, seen_version)
     for field, value in zip(_STATE_FIELDS, state.values, strict=True):
         setattr(invitation, field, value)
 
 
-def mark_present(session: Session, invitation_id: int, at: dt.time) -> InvitationState:
-    """Tick a person present, arrived at ``at`` (kept if an arrival was already set)."""
-    invitation = _invitation(session, invitation_id)
+def mark_present(
+    session: Session, invitation_id: int, at: dt.time, seen_version: int | None = None
+) -> InvitationState:
+    """Tick a person present, arrived at ``at`` (kept if an arrival was already set).
+
+    Every change of an invitation takes the ``seen_version`` of the invitation the user
+    saw: changed since on another workstation, it is refused with a ConflictError
+    (None: no check).
+    """
+    invitation = _invitation(session, invitation_id, seen_version)
     before = _state(invitation)
     invitation.status = AttendanceStatus.PRESENT
     invitation.represented_by_id = None
@@ -182,14 +212,19 @@ def mark_present(session: Session, invitation_id: int, at: dt.time) -> Invitatio
     return before
 
 
-def set_status(session: Session, invitation_id: int, status: AttendanceStatus) -> InvitationState:
+def set_status(
+    session: Session,
+    invitation_id: int,
+    status: AttendanceStatus,
+    seen_version: int | None = None,
+) -> InvitationState:
     """An answer or a status: present, excused, absent, invited (no answer yet).
 
     "Représenté" is set with :func:`set_represented`, which says by whom.
     """
     if status is AttendanceStatus.REPRESENTED:
         raise UserError("Pour « représenté », indiquez par qui.")
-    invitation = _invitation(session, invitation_id)
+    invitation = _invitation(session, invitation_id, seen_version)
     before = _state(invitation)
     invitation.status = status
     invitation.represented_by_id = None
@@ -205,13 +240,14 @@ def set_represented(
     *,
     person_id: int | None = None,
     name: str | None = None,
+    seen_version: int | None = None,
 ) -> InvitationState:
     """Represented by a person of the directory, or by a typed name.
 
     Refused: representing oneself, and a loop (A represented by B while B is represented
     by A, or a longer chain back to A).
     """
-    invitation = _invitation(session, invitation_id)
+    invitation = _invitation(session, invitation_id, seen_version)
     name = clean_text(name, "Représenté par", 200)
     if person_id is None and name is None:
         raise UserError("Indiquez qui représente cette personne.")
@@ -254,10 +290,11 @@ def set_times(
     invitation_id: int,
     arrived_at: dt.time | None,
     left_at: dt.time | None,
+    seen_version: int | None = None,
 ) -> InvitationState:
     """Arrival and departure; a departure before the arrival is refused."""
     check_time_order(arrived_at, left_at, "Présence")
-    invitation = _invitation(session, invitation_id)
+    invitation = _invitation(session, invitation_id, seen_version)
     before = _state(invitation)
     invitation.arrived_at, invitation.left_at = arrived_at, left_at
     if arrived_at is not None and invitation.status is not AttendanceStatus.PRESENT:
@@ -266,8 +303,10 @@ def set_times(
     return before
 
 
-def set_note(session: Session, invitation_id: int, note: str | None) -> InvitationState:
-    invitation = _invitation(session, invitation_id)
+def set_note(
+    session: Session, invitation_id: int, note: str | None, seen_version: int | None = None
+) -> InvitationState:
+    invitation = _invitation(session, invitation_id, seen_version)
     before = _state(invitation)
     invitation.note = clean_text(note, "Note", 2000, multiline=True)
     return before

@@ -38,6 +38,7 @@ from clu_desktop.services.directory_organisations import (
     get_organisation,
     get_organisation_row,
     list_organisations,
+    save_organisation_field,
     set_organisation_field,
 )
 from clu_desktop.services.directory_people import (
@@ -53,6 +54,7 @@ from clu_desktop.services.directory_people import (
     get_person_row,
     organisation_people,
     person_usage,
+    save_person_field,
     search_people,
     set_person_field,
     update_person,
@@ -96,6 +98,8 @@ __all__ = [
     "person_usage",
     "remove_member",
     "restore_snapshot",
+    "save_organisation_field",
+    "save_person_field",
     "search_people",
     "set_committee_field",
     "set_member_positions",

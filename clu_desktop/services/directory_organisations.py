@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from clu_desktop.domain import Organisation, Person
 from clu_desktop.errors import UserError
+from clu_desktop.services.concurrency import SavedValue, check_version
 from clu_desktop.services.directory_common import (
     Snapshot,
     capture,
@@ -26,6 +27,15 @@ ORGANISATION_TEXT_FIELDS = {
     "notes": ("Notes", 20_000),
 }
 ORGANISATION_FIELDS = (*ORGANISATION_TEXT_FIELDS, "internal")
+ORGANISATION = "Cet organisme"  # the record, as conflict messages name it
+#: The fields of the form, as messages name them.
+ORGANISATION_LABELS = {
+    "name": "Nom de l'organisme",
+    "acronym": "Sigle",
+    "internal": "Service de la préfecture",
+    "address": "Adresse",
+    "notes": "Notes",
+}
 
 
 @dataclass(frozen=True)
@@ -46,6 +56,7 @@ class OrganisationRow:
 class OrganisationDetails(OrganisationRow):
     address: str | None = None
     notes: str | None = None
+    version: int = 0  # to pass back with the next save
 
 
 def _people_counts(session: Session) -> dict[int, int]:
@@ -86,7 +97,7 @@ def get_organisation(session: Session, organisation_id: int) -> OrganisationDeta
     o = _organisation(session, organisation_id)
     count = session.scalar(select(func.count(Person.id)).where(Person.organisation_id == o.id))
     return OrganisationDetails(
-        o.id, o.name, o.acronym, bool(o.internal), count or 0, o.address, o.notes
+        o.id, o.name, o.acronym, bool(o.internal), count or 0, o.address, o.notes, o.version
     )
 
 
@@ -146,15 +157,33 @@ def add_organisation(
     return organisation.id
 
 
-def set_organisation_field(
-    session: Session, organisation_id: int, field: str, value: object
-) -> object:
-    """Change one field; returns the value as stored."""
+def save_organisation_field(
+    session: Session,
+    organisation_id: int,
+    field: str,
+    value: object,
+    seen_version: int | None = None,
+) -> SavedValue:
+    """Change one field; returns the value as stored and the new version. An
+    organisation saved on another workstation since the user saw ``seen_version`` is
+    refused with a ConflictError (None: no check)."""
     organisation = _organisation(session, organisation_id)
+    check_version(organisation, seen_version, ORGANISATION)
     cleaned = clean_organisation_field(session, field, value, organisation_id)
     setattr(organisation, field, cleaned)
     session.flush()
-    return cleaned
+    return SavedValue(cleaned, organisation.version)
+
+
+def set_organisation_field(
+    session: Session,
+    organisation_id: int,
+    field: str,
+    value: object,
+    seen_version: int | None = None,
+) -> object:
+    """Change one field; returns the value as stored."""
+    return save_organisation_field(session, organisation_id, field, value, seen_version).value
 
 
 def delete_organisation(session: Session, organisation_id: int) -> Snapshot:

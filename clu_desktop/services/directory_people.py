@@ -19,6 +19,7 @@ from clu_desktop.domain import (
     StatementSpeaker,
 )
 from clu_desktop.errors import UserError
+from clu_desktop.services.concurrency import SavedValue, check_version
 from clu_desktop.services.directory_common import (
     Snapshot,
     capture,
@@ -46,6 +47,13 @@ PERSON_TEXT_FIELDS = {
     "notes": ("Notes", NOTES_MAX),
 }
 PERSON_FIELDS = (*PERSON_TEXT_FIELDS, "organisation_id")
+PERSON = "Cette personne"  # the record, as conflict messages name it
+#: The fields of the form, as messages name them.
+PERSON_LABELS = {
+    **{field: label for field, (label, _) in PERSON_TEXT_FIELDS.items() if field != "notes"},
+    "organisation_id": "Organisme",
+    "notes": "Notes",
+}
 
 
 @dataclass(frozen=True)
@@ -77,6 +85,7 @@ class PersonRow:
 @dataclass(frozen=True)
 class PersonDetails(PersonRow):
     notes: str | None = None
+    version: int = 0  # to pass back with the next save
 
 
 @dataclass(frozen=True)
@@ -189,8 +198,10 @@ def get_person_row(session: Session, person_id: int) -> PersonRow:
 
 def get_person(session: Session, person_id: int) -> PersonDetails:
     row = get_person_row(session, person_id)
-    notes = session.scalar(select(Person.notes).where(Person.id == person_id))
-    return PersonDetails(**{**row.__dict__, "notes": notes})
+    notes, version = session.execute(
+        select(Person.notes, Person.version).where(Person.id == person_id)
+    ).one()
+    return PersonDetails(**{**row.__dict__, "notes": notes, "version": version})
 
 
 def person_usage(session: Session, person_id: int) -> PersonUsage:
@@ -285,18 +296,34 @@ def add_person(
     return person.id
 
 
-def set_person_field(session: Session, person_id: int, field: str, value: object) -> object:
-    """Change one field; returns the value as stored (trimmed, None when empty)."""
+def save_person_field(
+    session: Session, person_id: int, field: str, value: object, seen_version: int | None = None
+) -> SavedValue:
+    """Change one field; returns the value as stored (trimmed, None when empty) and the
+    person's new version. A person saved on another workstation since the user saw
+    ``seen_version`` is refused with a ConflictError (None: no check)."""
     person = _person(session, person_id)
+    check_version(person, seen_version, PERSON)
     cleaned = clean_person_field(session, field, value)
     setattr(person, field, cleaned)
     session.flush()
-    return cleaned
+    return SavedValue(cleaned, person.version)
 
 
-def update_person(session: Session, person_id: int, **fields: object) -> PersonDetails:
-    """Change several fields at once (all checked first)."""
+def set_person_field(
+    session: Session, person_id: int, field: str, value: object, seen_version: int | None = None
+) -> object:
+    """Change one field; returns the value as stored (trimmed, None when empty)."""
+    return save_person_field(session, person_id, field, value, seen_version).value
+
+
+def update_person(
+    session: Session, person_id: int, seen_version: int | None = None, **fields: object
+) -> PersonDetails:
+    """Change several fields at once (all checked first); ``seen_version`` as in
+    :func:`save_person_field`."""
     person = _person(session, person_id)
+    check_version(person, seen_version, PERSON)
     unknown = set(fields) - set(PERSON_FIELDS)
     if unknown:
         raise ValueError(f"unknown person fields {sorted(unknown)}")

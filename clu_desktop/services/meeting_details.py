@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from clu_desktop.domain import Committee, Identity, Meeting, MeetingStatus, Organisation, Person
 from clu_desktop.errors import UserError
+from clu_desktop.services.concurrency import check_version
 from clu_desktop.services.invitations import PersonChoice, get_meeting
 from clu_desktop.services.meetings import STATUS_LABELS
 from clu_desktop.services.validation import check_date_range, check_time_order, clean_text
@@ -74,19 +75,24 @@ class MeetingDetails:
     contact_email: str | None
     opening_text: str | None
     closing_text: str | None
+    version: int = 0  # the meeting's version, to pass back with the next save
 
 
 @dataclass(frozen=True)
 class FieldChange:
-    """What one edit changed: every touched field's value before and after."""
+    """What one edit changed: every touched field's value before and after, and the
+    meeting's version after it."""
 
     before: dict[str, Any]
     after: dict[str, Any]
+    version: int | None = None
 
     @property
     def changed(self) -> bool:
         return self.before != self.after
 
+
+MEETING = "Cette séance"  # the record, as conflict messages name it
 
 # The editable fields and the French names their messages use.
 FIELD_LABELS = {
@@ -186,6 +192,7 @@ def _details(meeting: Meeting) -> MeetingDetails:
         contact_email=meeting.contact_email,
         opening_text=meeting.opening_text,
         closing_text=meeting.closing_text,
+        version=meeting.version,
     )
 
 
@@ -314,14 +321,20 @@ def _fill_from_person(meeting: Meeting, field: str, person: Person, previous: Pe
             setattr(meeting, target, new)
 
 
-def update_meeting(session: Session, meeting_id: int, field: str, value: Any) -> FieldChange:
+def update_meeting(
+    session: Session, meeting_id: int, field: str, value: Any, seen_version: int | None = None
+) -> FieldChange:
     """Check and save one field of a meeting; nothing is changed when it is refused.
+
+    ``seen_version``: the version the user saw; a meeting saved meanwhile on another
+    workstation is refused with a ConflictError (None: no check).
 
     Choosing a signatory fills the printed name and title, choosing a contact fills the
     printed name, phone and e-mail, when those are empty or still show the previous
     person's values.
     """
     meeting = get_meeting(session, meeting_id)
+    check_version(meeting, seen_version, MEETING)
     new = clean_value(field, value)
     if field in _TIMES:
         start = new if field == "start_time" else meeting.start_time
@@ -338,12 +351,15 @@ def update_meeting(session: Session, meeting_id: int, field: str, value: Any) ->
         _fill_from_person(meeting, field, person, previous)
     setattr(meeting, field, new)
     session.flush()
-    return FieldChange(before, _values(meeting, touched))
+    return FieldChange(before, _values(meeting, touched), meeting.version)
 
 
-def restore_meeting_fields(session: Session, meeting_id: int, values: dict[str, Any]) -> None:
-    """Put fields back as a FieldChange recorded them (undo)."""
+def restore_meeting_fields(
+    session: Session, meeting_id: int, values: dict[str, Any], seen_version: int | None = None
+) -> int:
+    """Put fields back as a FieldChange recorded them (undo); return the new version."""
     meeting = get_meeting(session, meeting_id)
+    check_version(meeting, seen_version, MEETING)
     unknown = set(values) - set(FIELD_LABELS)
     if unknown:
         raise UserError(f"Le champ « {min(unknown)} » d'une séance ne peut pas être modifié ici.")
@@ -358,3 +374,4 @@ def restore_meeting_fields(session: Session, meeting_id: int, values: dict[str, 
     for field, value in cleaned.items():
         setattr(meeting, field, value)
     session.flush()
+    return meeting.version

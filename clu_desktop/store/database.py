@@ -17,13 +17,19 @@ import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from clu_desktop.errors import DatabaseError
+from clu_desktop.errors import ConflictError, DatabaseError
 
 APP_NAME = "clu-desktop"
 DB_ENV = "CLU_DB"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+STALE_MESSAGE = (
+    "Cet enregistrement a été modifié sur un autre poste pendant que vous le modifiiez : "
+    "votre modification n'a pas été enregistrée. Affichez de nouveau la page pour voir "
+    "la version à jour."
+)
 
 
 def data_dir() -> Path:
@@ -135,9 +141,16 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One short transaction: committed on success, rolled back on any error."""
-        with self.sessions() as session, session.begin():
-            yield session
+        """One short transaction: committed on success, rolled back on any error.
+
+        A record saved meanwhile on another workstation (its version moved between the
+        read and the write) rolls everything back with a French ConflictError.
+        """
+        try:
+            with self.sessions() as session, session.begin():
+                yield session
+        except StaleDataError as exc:
+            raise ConflictError(STALE_MESSAGE) from exc
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

@@ -15,13 +15,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clu_desktop.errors import ConflictError, UserError
 from clu_desktop.gui import messages
 from clu_desktop.gui.agenda.editing import EditContext, name
 from clu_desktop.gui.agenda.minutes_edit import HELP_TEXT, MinutesTextEdit
-from clu_desktop.services.agenda import DURATION_MAX, AgendaItemRow, update_item
+from clu_desktop.services.agenda import (
+    DURATION_MAX,
+    ITEM,
+    ITEM_LABELS,
+    AgendaItemRow,
+    get_item_row,
+    update_item,
+)
+from clu_desktop.services.concurrency import changed_fields, conflict_message
 from clu_desktop.services.invitations import PersonChoice
 
 NO_PRESENTER = "— aucun —"
+
+
+def _minutes(value: object) -> str | None:
+    return f"{value} min" if value else None
+
 
 FIELD_LABELS = {
     "title": "Modifier l'intitulé du point",
@@ -37,6 +51,8 @@ class ItemFields(QWidget):
 
     #: An item's field was saved (its id).
     item_saved = Signal(int)
+    #: A save was refused: the item was changed on another workstation (its id).
+    conflicted = Signal(int)
 
     def __init__(self, context: EditContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -203,8 +219,18 @@ class ItemFields(QWidget):
 
         def apply(new: object) -> None:
             stored = None if new in ("", 0) and field != "title" else new
-            context.write(update_item, item_id, **{field: stored})
+            shown = self._row if self._row is not None and self._row.id == item_id else None
+            seen = shown.version if shown is not None else None
+            try:
+                row = context.write(update_item, item_id, seen_version=seen, **{field: stored})
+            except ConflictError:
+                conflict.append(item_id)
+                typed = new if field in ("title", "heading", "minutes_text") else None
+                raise ConflictError(self._conflict_text(shown, item_id, field, typed)) from None
+            if shown is not None and self._row is shown:
+                self._row = row  # the next save is checked against this version
 
+        conflict: list[int] = []
         widget = self.window() if self.isVisible() else self
         if context.field(
             FIELD_LABELS[field], apply, old, value, ("agenda", item_id, field), widget
@@ -213,6 +239,26 @@ class ItemFields(QWidget):
             self.item_saved.emit(item_id)
         else:
             self._show_field(field, keep_cursor=True)
+            if conflict:
+                self.conflicted.emit(item_id)
+
+    def _conflict_text(
+        self, shown: AgendaItemRow | None, item_id: int, field: str, typed: object
+    ) -> str:
+        """What another workstation changed in the item since it was shown."""
+        changes = []
+        try:
+            fresh = self._context.read(get_item_row, item_id)
+        except UserError as exc:  # deleted meanwhile
+            return str(exc)
+        if shown is not None:
+            changes = changed_fields(
+                shown,
+                fresh,
+                ITEM_LABELS,
+                {"presenter_id": "presenter_name", "duration_minutes": _minutes},
+            )
+        return conflict_message(ITEM, changes, ITEM_LABELS[field], typed)
 
     def _title_finished(self) -> None:
         if self._row is not None and not self.title_edit.text().strip():

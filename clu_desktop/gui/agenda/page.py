@@ -70,6 +70,7 @@ class AgendaPage(AgendaCommands, QWidget):
         self.footer.setMargin(2)
         self.item_panel = ItemPanel(self.context)
         self.item_panel.item_saved.connect(self._refresh_tree)
+        self.item_panel.fields.conflicted.connect(self.reload)  # show the current version
 
         left = QWidget()
         left.setObjectName("agendaLeft")

@@ -3,7 +3,9 @@ each change on the window's undo stack, and forms whose fields save as they are 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+import dataclasses
+from collections.abc import Callable, Hashable, Mapping
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoStack
@@ -21,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
-from clu_desktop.errors import UserError
+from clu_desktop.errors import ConflictError, UserError
 from clu_desktop.gui import messages, undo
 from clu_desktop.gui.undo import UndoKeys
+from clu_desktop.services.concurrency import changed_fields, conflict_message
 from clu_desktop.store.database import Database
 
 
@@ -77,6 +80,50 @@ class DirectoryContext(QObject):
             return False, None
 
 
+class ShownRecord:
+    """The record a form shows, at the version it shows (the shared mode).
+
+    :meth:`apply` saves one field with ``save(session, id, field, value, seen_version)``
+    (which returns a ``SavedValue``), passing the version shown and moving it on after
+    each save, so that one's own saves never conflict. A record changed meanwhile on
+    another workstation raises a ConflictError saying what changed there (``labels``:
+    field → French name; ``shown_as`` as in ``changed_fields``).
+    """
+
+    def __init__(
+        self,
+        ctx: DirectoryContext,
+        save: Callable[..., Any],
+        read: Callable[..., Any],
+        what: str,
+        labels: Mapping[str, str],
+        shown_as: Mapping[str, Any] | None = None,
+    ) -> None:
+        self._ctx, self._save, self._read = ctx, save, read
+        self._what, self._labels, self._shown_as = what, labels, shown_as
+        self.shown: Any = None  # a frozen dataclass with ``id`` and ``version``
+
+    def apply(self, record_id: int, field: str, value: object) -> object:
+        shown = self.shown if self.shown is not None and self.shown.id == record_id else None
+        seen = shown.version if shown is not None else None
+        try:
+            saved = self._ctx.write(self._save, record_id, field, value, seen)
+        except ConflictError:
+            raise ConflictError(self._conflict_text(shown, record_id, field, value)) from None
+        if shown is not None and self.shown is shown:
+            changes = {field: saved.value, "version": saved.version}
+            self.shown = dataclasses.replace(shown, **changes)
+        return saved.value
+
+    def _conflict_text(self, shown: Any, record_id: int, field: str, typed: object) -> str:
+        try:
+            fresh = self._ctx.read(self._read, record_id)
+        except UserError as exc:  # deleted meanwhile
+            return str(exc)
+        changes = changed_fields(shown, fresh, self._labels, self._shown_as) if shown else []
+        return conflict_message(self._what, changes, self._labels[field], typed, "la fiche")
+
+
 def settle(window: QWidget) -> None:
     """Fix a window's size constraints before its native window exists: the offscreen
     platform warns when they change after it is shown."""
@@ -119,6 +166,8 @@ class FieldBinder(QObject):
     """
 
     saved = Signal(int, str)  # record id, field
+    #: A save was refused: the record was changed on another workstation (its id).
+    conflicted = Signal(int)
 
     def __init__(
         self,
@@ -232,6 +281,12 @@ class FieldBinder(QObject):
                 lambda: apply(record_id, field, old),
                 (self._kind, record_id, field) if merge else None,
             )
+        except ConflictError as exc:  # said at once; the record is then shown again
+            self._errors.pop(field, None)
+            self._show_status()
+            messages.show_error(self._parent, str(exc))
+            self.conflicted.emit(record_id)
+            return
         except UserError as exc:
             self._errors[field] = str(exc)
         else:

@@ -20,6 +20,7 @@ from clu_desktop.gui.directory.dialogs import NewOrganisationDialog
 from clu_desktop.gui.directory.editing import (
     DirectoryContext,
     FieldBinder,
+    ShownRecord,
     buddy_label,
     name_widget,
     table_beside_form,
@@ -41,8 +42,9 @@ from clu_desktop.services.directory import (
     merge_organisations,
     organisation_people,
     restore_snapshot,
-    set_organisation_field,
+    save_organisation_field,
 )
+from clu_desktop.services.directory_organisations import ORGANISATION, ORGANISATION_LABELS
 
 NO_ORGANISATION_TEXT = "Sélectionnez un organisme dans la liste, ou créez-en un (Ctrl+N)."
 
@@ -87,7 +89,10 @@ class OrganisationForm(QWidget):
         layout.addWidget(self.status)
         layout.addStretch(1)
 
-        self.binder = FieldBinder(ctx, "organisation", self._apply, self.status, self)
+        self.record = ShownRecord(
+            ctx, save_organisation_field, get_organisation, ORGANISATION, ORGANISATION_LABELS
+        )
+        self.binder = FieldBinder(ctx, "organisation", self.record.apply, self.status, self)
         self.binder.line(self.name, "name", "Renommer l'organisme")
         self.binder.line(self.acronym, "acronym", "Modifier le sigle")
         self.binder.check(self.internal, "internal", "Service de la préfecture")
@@ -96,10 +101,8 @@ class OrganisationForm(QWidget):
         self.binder.saved.connect(lambda oid, _field: self.saved.emit(oid))
         self.load(None)
 
-    def _apply(self, organisation_id: int, field: str, value: object) -> object:
-        return self._ctx.write(set_organisation_field, organisation_id, field, value)
-
     def load(self, organisation: OrganisationDetails | None, people: list | None = None) -> None:
+        self.record.shown = organisation
         if organisation is None:
             self.binder.load(None, {})
             self.heading.setText(NO_ORGANISATION_TEXT)
@@ -129,6 +132,7 @@ class OrganisationsTab(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.form = OrganisationForm(ctx)
         self.form.saved.connect(self._saved)
+        self.form.binder.conflicted.connect(self.refresh)  # show the current version
 
         self.new_action = QAction("Nou&vel organisme", self)
         self.new_action.setShortcut(QKeySequence("Ctrl+N"))

@@ -95,6 +95,7 @@ class PeopleTab(QWidget):
             self.table.setColumnWidth(column, width)
         self.form = PersonForm(ctx)
         self.form.saved.connect(self._person_saved)
+        self.form.binder.conflicted.connect(self.refresh)  # show the current version
 
         self.new_action = QAction("Nou&velle personne", self)
         self.new_action.setShortcut(QKeySequence("Ctrl+N"))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from clu_desktop.gui.directory.editing import (
     DirectoryContext,
     FieldBinder,
+    ShownRecord,
     buddy_label,
     name_widget,
     value_label,
@@ -24,8 +25,10 @@ from clu_desktop.services.directory import (
     CIVILITIES,
     OrganisationRow,
     PersonDetails,
-    set_person_field,
+    get_person,
+    save_person_field,
 )
+from clu_desktop.services.directory_people import PERSON, PERSON_LABELS
 
 NO_ORGANISATION = "(aucun organisme)"
 NO_PERSON_TEXT = "Sélectionnez une personne dans la liste, ou créez-en une (Ctrl+N)."
@@ -104,7 +107,12 @@ class PersonForm(QWidget):
         layout.addWidget(self.status)
         layout.addStretch(1)
 
-        self.binder = FieldBinder(ctx, "person", self._apply, self.status, self)
+        combo = self.organisation
+        organisation = {"organisation_id": lambda oid: combo.itemText(combo.findData(oid))}
+        self.record = ShownRecord(
+            ctx, save_person_field, get_person, PERSON, PERSON_LABELS, organisation
+        )
+        self.binder = FieldBinder(ctx, "person", self.record.apply, self.status, self)
         self.binder.combo_text(self.civility, "civility", "Modifier la civilité")
         self.binder.line(self.first_name, "first_name", "Modifier le prénom")
         self.binder.line(self.last_name, "last_name", "Modifier le NOM")
@@ -133,9 +141,6 @@ class PersonForm(QWidget):
         edit.setMaxLength(longest)
         return edit
 
-    def _apply(self, person_id: int, field: str, value: object) -> object:
-        return self._ctx.write(set_person_field, person_id, field, value)
-
     @property
     def person_id(self) -> int | None:
         return self.binder.record_id
@@ -155,6 +160,7 @@ class PersonForm(QWidget):
 
     def load(self, person: PersonDetails | None) -> None:
         """Show a person as saved (None: an empty, disabled form)."""
+        self.record.shown = person
         if person is None:
             self.binder.load(None, {})
             self.heading.setText(NO_PERSON_TEXT)

@@ -13,11 +13,15 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from clu_desktop.domain import AttendanceStatus
-from clu_desktop.errors import UserError
+from clu_desktop.errors import ConflictError, UserError
 from clu_desktop.gui import messages, undo
 from clu_desktop.services.attendance import (
+    ATTENDANCE_LABELS,
+    STATUS_LABELS,
     InvitationState,
+    list_attendance,
     mark_present,
+    presence_of,
     restore_invitation_state,
     set_note,
     set_represented,
@@ -29,6 +33,7 @@ from clu_desktop.services.attendance_edit import (
     restore_invitations,
     withdraw_invitations,
 )
+from clu_desktop.services.concurrency import changed_fields, conflict_message
 from clu_desktop.services.directory import search_people
 from clu_desktop.services.invitations import invite_standing_members
 
@@ -76,6 +81,11 @@ class ParticipantsCommands(_Base):
         self._pushing = True
         try:
             result = undo.record(self._stack, text, do, undo_step, merge_key)
+        except ConflictError as exc:  # changed on another workstation: show it as it is
+            self._pushing = False
+            self.reload(self.selected_id())
+            messages.show_error(self, str(exc))
+            return False, None
         except UserError as exc:
             self._pushing = False
             self.editor.show_row(self.selected_row())  # back to the saved values
@@ -88,26 +98,56 @@ class ParticipantsCommands(_Base):
     def _change(
         self,
         text: str,
-        work: Callable[[Any], InvitationState],
+        invitation_id: int,
+        work: Callable[[Any, int | None], InvitationState],
         merge_key: Hashable | None = None,
         skip: QWidget | None = None,
+        field: str = "status",
+        typed: str | None = None,
     ) -> bool:
-        """A change of one invitation: ``work(session)`` returns the state before it,
-        which undo restores; redo runs ``work`` again."""
+        """A change of one invitation: ``work(session, seen_version)`` returns the state
+        before it, which undo restores; redo runs ``work`` again. Each is checked against
+        the version the page shows (a change saved meanwhile elsewhere is refused)."""
         before: list[InvitationState] = []
 
         def do() -> None:
-            state = self._write(work)
+            try:
+                state = self._write(work, self._seen(invitation_id))
+            except ConflictError:
+                raise ConflictError(self._conflict_text(invitation_id, field, typed)) from None
             if not before:
                 before.append(state)
 
         def undo_step() -> None:
-            self._write(restore_invitation_state, before[0])
+            try:
+                self._write(restore_invitation_state, before[0], self._seen(invitation_id))
+            except ConflictError:
+                raise ConflictError(self._conflict_text(invitation_id, field)) from None
 
         ok, _ = self._record(text, do, undo_step, merge_key)
         if ok:
             self.refresh(skip)
         return ok
+
+    def _seen(self, invitation_id: int) -> int | None:
+        """The version of the invitation the page shows (None: not shown)."""
+        position = self.model.row_of(invitation_id)
+        row = self.model.row_at(position) if position is not None else None
+        return row.version if row is not None else None
+
+    def _conflict_text(self, invitation_id: int, field: str, typed: str | None = None) -> str:
+        """What another workstation changed in an invitation since the page showed it."""
+        position = self.model.row_of(invitation_id)
+        shown = self.model.row_at(position) if position is not None else None
+        with self._db.reading() as session:
+            rows = list_attendance(session, self._meeting_id) if self._meeting_id else []
+        fresh = next((r for r in rows if r.id == invitation_id), None)
+        if shown is None or fresh is None:
+            return "Cette invitation a été modifiée sur un autre poste : la page est à jour."
+        status = {"status": STATUS_LABELS.get}
+        changes = changed_fields(shown, fresh, ATTENDANCE_LABELS, status)
+        label = ATTENDANCE_LABELS[field]
+        return conflict_message(presence_of(shown.name), changes, label, typed)
 
     # The selected row
 
@@ -119,11 +159,14 @@ class ParticipantsCommands(_Base):
         if row.status is AttendanceStatus.PRESENT:
             self._change(
                 f"Dépointer {row.name}",
-                lambda s: set_status(s, row.id, AttendanceStatus.INVITED),
+                row.id,
+                lambda s, v: set_status(s, row.id, AttendanceStatus.INVITED, v),
             )
         else:
             at = _now()
-            self._change(f"Pointer {row.name} présent", lambda s: mark_present(s, row.id, at))
+            self._change(
+                f"Pointer {row.name} présent", row.id, lambda s, v: mark_present(s, row.id, at, v)
+            )
 
     def _on_status_chosen(self, status: AttendanceStatus) -> None:
         row = self.selected_row()
@@ -132,7 +175,7 @@ class ParticipantsCommands(_Base):
         if status is AttendanceStatus.REPRESENTED:
             self.editor.ask_deputy()  # saved once the user says by whom
             return
-        self._change(f"Statut de {row.name}", lambda s: set_status(s, row.id, status))
+        self._change(f"Statut de {row.name}", row.id, lambda s, v: set_status(s, row.id, status, v))
 
     def _on_deputy_committed(self, invitation_id: int, text: str) -> None:
         position = self.model.row_of(invitation_id)
@@ -153,10 +196,16 @@ class ParticipantsCommands(_Base):
         self._committing = True
         try:
             if person_id is not None:
-                work = lambda s: set_represented(s, row.id, person_id=person_id)  # noqa: E731
+                work = lambda s, v: set_represented(  # noqa: E731
+                    s, row.id, person_id=person_id, seen_version=v
+                )
             else:
-                work = lambda s: set_represented(s, row.id, name=text)  # noqa: E731
-            self._change(f"Représentation de {row.name}", work)
+                work = lambda s, v: set_represented(  # noqa: E731
+                    s, row.id, name=text, seen_version=v
+                )
+            self._change(
+                f"Représentation de {row.name}", row.id, work, field="represented_by", typed=text
+            )
         finally:
             self._committing = False
 
@@ -164,7 +213,12 @@ class ParticipantsCommands(_Base):
         row = self.selected_row()
         if row is None or (arrived, left) == (row.arrived_at, row.left_at):
             return
-        self._change(f"Heures de {row.name}", lambda s: set_times(s, row.id, arrived, left))
+        self._change(
+            f"Heures de {row.name}",
+            row.id,
+            lambda s, v: set_times(s, row.id, arrived, left, v),
+            field="arrived_at",
+        )
 
     def _on_note_edited(self, text: str) -> None:
         row = self.selected_row()
@@ -173,9 +227,12 @@ class ParticipantsCommands(_Base):
         key = ("attendance-note", row.id, self._typing["note"])
         self._change(
             f"Note sur {row.name}",
-            lambda s: set_note(s, row.id, text),
+            row.id,
+            lambda s, v: set_note(s, row.id, text, v),
             merge_key=key,
             skip=self.editor.note_edit,
+            field="note",
+            typed=text,
         )
 
     # The list
