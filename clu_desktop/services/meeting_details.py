@@ -22,6 +22,7 @@ from clu_desktop.errors import UserError
 from clu_desktop.services.invitations import PersonChoice, get_meeting
 from clu_desktop.services.meetings import STATUS_LABELS
 from clu_desktop.services.validation import check_date_range, check_time_order, clean_text
+from clu_desktop.store.signed_minutes import SIGN_THROUGH_ACTION, refuse_if_signed
 
 TEXT_MAX = 20_000  # opening and closing paragraphs
 DELEGATION_MALE = "Pour le Préfet et par délégation"
@@ -322,7 +323,10 @@ def update_meeting(session: Session, meeting_id: int, field: str, value: Any) ->
     person's values.
     """
     meeting = get_meeting(session, meeting_id)
+    refuse_if_signed(meeting)
     new = clean_value(field, value)
+    if field == "status" and new is MeetingStatus.MINUTES_SIGNED:
+        raise UserError(SIGN_THROUGH_ACTION)
     if field in _TIMES:
         start = new if field == "start_time" else meeting.start_time
         end = new if field == "end_time" else meeting.end_time
@@ -344,6 +348,9 @@ def update_meeting(session: Session, meeting_id: int, field: str, value: Any) ->
 def restore_meeting_fields(session: Session, meeting_id: int, values: dict[str, Any]) -> None:
     """Put fields back as a FieldChange recorded them (undo)."""
     meeting = get_meeting(session, meeting_id)
+    refuse_if_signed(meeting)
+    if values.get("status") is MeetingStatus.MINUTES_SIGNED:
+        raise UserError(SIGN_THROUGH_ACTION)
     unknown = set(values) - set(FIELD_LABELS)
     if unknown:
         raise UserError(f"Le champ « {min(unknown)} » d'une séance ne peut pas être modifié ici.")
