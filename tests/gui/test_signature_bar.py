@@ -196,3 +196,30 @@ def test_the_dialog_refuses_an_empty_name(qtbot, page):
     qtbot.keyClicks(dialog.by_edit, "dupont")
     assert dialog.ok_button.isEnabled()
     assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_in_the_window_signing_offers_the_signed_pdf_and_ends_undo(qtbot, demo_db):
+    from clu_desktop.gui.main_window import MainWindow
+    from clu_desktop.gui.pages import Page
+
+    window = MainWindow(
+        demo_db,
+        pages=lambda d: [Page("&Séance", MeetingPage(d)), Page("&Documents", DocumentsPage(d))],
+    )
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    window.tabs.setCurrentIndex(1)  # the Documents page reads the meeting first
+    documents = window.tabs.widget(1)
+    signed_row = [k.key for k in documents.documents].index("signed_minutes")
+    assert documents.document_list.item(signed_row).isHidden()
+    window.tabs.setCurrentIndex(0)
+    page = window.tabs.widget(0)
+    page.form.place_edit.setFocus()
+    qtbot.keyClicks(page.form.place_edit, " B")
+    assert window.undo_group.canUndo()
+    answer_dialog(qtbot, page.signature_bar, "dupont")
+    qtbot.mouseClick(page.signature_bar.button, Qt.MouseButton.LeftButton)
+    assert not window.undo_group.canUndo()  # no undo across a signature
+    window.tabs.setCurrentIndex(1)
+    assert not documents.document_list.item(signed_row).isHidden()

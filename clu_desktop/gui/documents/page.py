@@ -212,6 +212,7 @@ class DocumentsPage(QWidget):
         self._fresh.clear()
 
     def _on_data_changed(self) -> None:
+        self.side.set_offered(SIGNED_MINUTES, self._signed_offered(self._meeting_id))
         self._fresh.clear()
         self._schedule()
 
