@@ -16,7 +16,7 @@ from clu_desktop.services.agenda_snapshots import delete_item
 from clu_desktop.services.attendance_edit import withdraw_invitations
 from clu_desktop.services.meeting_details import get_meeting_details, update_meeting
 from clu_desktop.services.meeting_files import load_demo
-from clu_desktop.services.meetings import delete_meeting
+from clu_desktop.services.meetings import delete_meeting, duplicate_as_next
 from clu_desktop.services.quality import (
     action_from_remark,
     answer_remark,
@@ -124,6 +124,8 @@ def test_the_follow_up_stays_possible(signed_db):
         answer_remark(session, remark.id, "Ouverture jusqu'à 17h30 le jeudi.")
         plan_action = action_from_remark(session, remark.id)
         update_plan_action(session, plan_action, "text", "Étendre les horaires")
+        next_meeting = duplicate_as_next(session, 1)  # prepared from the signed one
+        agenda.add_item(session, next_meeting, "Point ajouté")
     with signed_db.reading() as session:
         assert session.get(Action, action_id).done_date == dt.date(2024, 5, 2)
         assert session.get(Statement, remark.id).answer_text.startswith("Ouverture")
