@@ -36,4 +36,21 @@ def demo_db(db):
 
     with db.transaction() as session:
         load_demo(session)
+    demo_minutes_as_drafted(db)
     return db
+
+
+def demo_minutes_as_drafted(db) -> None:
+    """Put the demo meeting back to "compte-rendu rédigé", as just before signature.
+
+    The demo is imported as signed (the real minutes of December 2023 were), and signed
+    minutes refuse every edit; most tests edit the demo meeting. Tests about signed
+    minutes sign it with ``services.signature.sign_minutes``, or load the demo into
+    ``db`` themselves to get it as imported.
+    """
+    from clu_desktop.domain import Meeting, MeetingStatus
+    from clu_desktop.store.signed_minutes import signature_change
+
+    with db.transaction() as session, signature_change(session, 1):
+        session.get(Meeting, 1).status = MeetingStatus.MINUTES_DRAFTED
+        session.flush()

@@ -16,7 +16,11 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
@@ -24,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clu_desktop.domain import MeetingStatus
 from clu_desktop.errors import ConflictError, UserError
 from clu_desktop.gui import messages, undo
 from clu_desktop.gui.meeting.binding import (
@@ -33,6 +38,7 @@ from clu_desktop.gui.meeting.binding import (
     signals_blocked,
 )
 from clu_desktop.gui.meeting.form import MeetingForm
+from clu_desktop.gui.meeting.signature import SignatureBar
 from clu_desktop.gui.undo import UndoKeys
 from clu_desktop.services.concurrency import changed_fields, conflict_message
 from clu_desktop.services.meeting_details import (
@@ -102,8 +108,11 @@ class MeetingPage(QWidget):
         policy.setRetainSizeWhenHidden(True)
         self.hint_label.setSizePolicy(policy)
         self.hint_label.hide()
+        self.signature_bar = SignatureBar(db)
+        self.signature_bar.changed.connect(self._signature_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.signature_bar)
         layout.addWidget(self.pages)
         layout.addWidget(self.hint_label)
 
@@ -153,6 +162,7 @@ class MeetingPage(QWidget):
         self._meeting_id, self._stack, self._details = meeting_id, stack, None
         self._pending.clear()
         self._set_hint(None)
+        self._show_signature(meeting_id)
         if meeting_id is None:
             self._show_empty(EMPTY_TEXT)
             return
@@ -177,6 +187,7 @@ class MeetingPage(QWidget):
 
     def _show_empty(self, text: str) -> None:
         self._meeting_id = None
+        self.signature_bar.show_meeting(None)
         self.empty_label.setText(text)
         self.pages.setCurrentWidget(self.empty_label)
 
@@ -186,6 +197,7 @@ class MeetingPage(QWidget):
             return
         self._pending.clear()
         self._set_hint(None)
+        self._show_signature(self._meeting_id)
         try:
             with self._db.reading() as session:
                 self._details = get_meeting_details(session, self._meeting_id)
@@ -201,11 +213,39 @@ class MeetingPage(QWidget):
                 if field != skip:
                     set_value(widget, getattr(details, field))
 
+    # Signature
+
+    def _show_signature(self, meeting_id: int | None) -> None:
+        """Show where the minutes stand; signed, the editors are read-only."""
+        self.signature_bar.show_meeting(meeting_id)
+        frozen = self.signature_bar.signed
+        for widget in self.form.editors:
+            if isinstance(widget, (QLineEdit, QPlainTextEdit, QAbstractSpinBox)):
+                widget.setReadOnly(frozen)
+            elif isinstance(widget, QComboBox) and widget.lineEdit() is not None:
+                widget.lineEdit().setReadOnly(frozen)
+                widget.setEnabled(not frozen)
+            else:
+                widget.setEnabled(not frozen)
+
+    def _signature_changed(self) -> None:
+        # Undo does not go back across a signature or a reopening.
+        if self._stack is not None:
+            self._stack.clear()
+        self.reload()
+        self.changed.emit()
+
     # Editing
 
     def _edit(self, field: str, value: Any) -> None:
         details, meeting_id = self._details, self._meeting_id
         if details is None or meeting_id is None:
+            return
+        if field == "status" and value == MeetingStatus.MINUTES_SIGNED:
+            # Signing keeps the PDF and its fingerprint: never a plain status change.
+            with signals_blocked(self.fields.values()):
+                set_value(self.fields[field], details.status)
+            self.signature_bar.sign()
             return
         old = getattr(details, field)
         try:

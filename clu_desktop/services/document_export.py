@@ -39,3 +39,21 @@ def export_sign_in_sheet(
 
     rows = DEFAULT_BLANK_ROWS if blank_rows is None else blank_rows
     return write_sign_in_sheet(meeting_snapshot(session, meeting_id), path, blank_rows=rows)
+
+
+def export_signed_minutes(session: Session, meeting_id: int, path: Path | str) -> Path:
+    """Write the minutes as they were signed (the PDF kept at signature) at ``path``."""
+    from clu_desktop.errors import UserError
+    from clu_desktop.services.signature import signed_pdf
+
+    signed = signed_pdf(session, meeting_id)
+    if signed is None:
+        raise UserError(
+            "Ce compte-rendu n'a pas été signé dans CLU Desktop : il n'y a pas de PDF "
+            "d'origine à montrer."
+        )
+    target = Path(path)
+    partial = target.with_name(f".{target.name}.part")
+    partial.write_bytes(signed.data)
+    partial.replace(target)
+    return target

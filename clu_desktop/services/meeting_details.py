@@ -23,6 +23,7 @@ from clu_desktop.services.concurrency import check_version
 from clu_desktop.services.invitations import PersonChoice, get_meeting
 from clu_desktop.services.meetings import STATUS_LABELS
 from clu_desktop.services.validation import check_date_range, check_time_order, clean_text
+from clu_desktop.store.signed_minutes import SIGN_THROUGH_ACTION, refuse_if_signed
 
 TEXT_MAX = 20_000  # opening and closing paragraphs
 DELEGATION_MALE = "Pour le Préfet et par délégation"
@@ -334,8 +335,11 @@ def update_meeting(
     person's values.
     """
     meeting = get_meeting(session, meeting_id)
+    refuse_if_signed(meeting)
     check_version(meeting, seen_version, MEETING)
     new = clean_value(field, value)
+    if field == "status" and new is MeetingStatus.MINUTES_SIGNED:
+        raise UserError(SIGN_THROUGH_ACTION)
     if field in _TIMES:
         start = new if field == "start_time" else meeting.start_time
         end = new if field == "end_time" else meeting.end_time
@@ -359,6 +363,9 @@ def restore_meeting_fields(
 ) -> int:
     """Put fields back as a FieldChange recorded them (undo); return the new version."""
     meeting = get_meeting(session, meeting_id)
+    refuse_if_signed(meeting)
+    if values.get("status") is MeetingStatus.MINUTES_SIGNED:
+        raise UserError(SIGN_THROUGH_ACTION)
     check_version(meeting, seen_version, MEETING)
     unknown = set(values) - set(FIELD_LABELS)
     if unknown:

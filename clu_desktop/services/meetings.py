@@ -188,6 +188,7 @@ def delete_meeting(session: Session, meeting_id: int) -> None:
     if meeting.status is MeetingStatus.MINUTES_SIGNED:
         raise UserError(
             "Le compte-rendu de cette séance est signé : elle ne peut pas être supprimée. "
-            "Changez d'abord son statut si c'est vraiment voulu."
+            "Rouvrez d'abord le compte-rendu (page « Séance », bouton « Rouvrir… ») si "
+            "c'est vraiment voulu."
         )
     session.delete(meeting)

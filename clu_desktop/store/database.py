@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from clu_desktop.errors import ConflictError, DatabaseError
+from clu_desktop.store.signed_minutes import install
 
 APP_NAME = "clu-desktop"
 DB_ENV = "CLU_DB"
@@ -127,7 +128,9 @@ class Database:
 
     @classmethod
     def for_engine(cls, engine: Engine) -> Database:
-        return cls(engine, sessionmaker(engine, expire_on_commit=False))
+        sessions = sessionmaker(engine, expire_on_commit=False)
+        install(sessions)  # signed minutes refuse every change, whatever makes it
+        return cls(engine, sessions)
 
     @property
     def url(self) -> URL:

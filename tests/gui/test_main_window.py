@@ -142,6 +142,10 @@ def test_delete_asks_first(open_window, add_meeting, db, answered_messages):
 
 
 def test_signed_minutes_are_not_deleted(open_window, demo_db, answered_messages):
+    from clu_desktop.services.signature import sign_minutes
+
+    with demo_db.transaction() as session:
+        sign_minutes(session, 1, "dupont")
     window = open_window(demo_db)
     window.delete_action.trigger()
     assert len(meetings(demo_db)) == 1

@@ -59,8 +59,10 @@ def test_export_import_export_is_identical(tmp_path, demo_db):
     assert first.read_bytes() == second.read_bytes()
 
 
-def test_demo_file_is_what_the_application_exports(demo_db):
-    with demo_db.reading() as session:
+def test_demo_file_is_what_the_application_exports(db):
+    with db.transaction() as session:
+        load_demo(session)  # as imported: signed (the demo_db fixture unsigns it)
+    with db.reading() as session:
         exported = dumps(export_meeting(session, 1))
     assert exported == DEMO.read_text("utf-8")
 

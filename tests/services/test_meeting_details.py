@@ -40,8 +40,12 @@ def add_person(db, first, last, **extra) -> int:
         return person.id
 
 
-def test_the_demo_meeting_reads_as_printed(demo_db):
-    meeting = details(demo_db)
+def test_the_demo_meeting_reads_as_printed(db):
+    from clu_desktop.services.meeting_files import load_demo
+
+    with db.transaction() as session:
+        load_demo(session)  # as imported: signed (the demo_db fixture unsigns it)
+    meeting = details(db)
     assert meeting.committee_name == "Comité local des usagers"
     assert meeting.title == "Comité local des usagers (CLU)"
     assert meeting.date == dt.date(2023, 12, 20)

@@ -75,5 +75,9 @@ def test_delete_keeps_the_actions_but_not_the_agenda(demo_db):
 
 
 def test_signed_minutes_cannot_be_deleted(demo_db):
-    with pytest.raises(UserError, match="signé"), demo_db.transaction() as session:
+    from clu_desktop.services.signature import sign_minutes
+
+    with demo_db.transaction() as session:
+        sign_minutes(session, 1, "dupont")
+    with pytest.raises(UserError, match="Rouvrez"), demo_db.transaction() as session:
         delete_meeting(session, 1)

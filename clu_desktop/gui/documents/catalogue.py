@@ -18,6 +18,8 @@ from clu_desktop.errors import UserError
 Exporter = Callable[[Session, int, Path], Path]
 
 EXPORT_MODULE = "clu_desktop.services.document_export"
+#: The key of the minutes as signed: offered only when the meeting has them.
+SIGNED_MINUTES = "signed_minutes"
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,17 @@ DOCUMENTS: tuple[DocumentKind, ...] = (
             "représentés signalés), des lignes libres et la signature du président."
         ),
     ),
+    DocumentKind(
+        key=SIGNED_MINUTES,
+        label="Compte-rendu signé (PDF d'origine)",
+        noun="le compte-rendu signé",
+        file_prefix="compte-rendu-signe",
+        exporter="export_signed_minutes",
+        description=(
+            "Le compte-rendu tel qu'il a été signé, octet pour octet (son empreinte "
+            "SHA-256 est sur la page « Séance ») ; proposé tant qu'il est signé."
+        ),
+    ),
 )
 
 
@@ -80,6 +93,13 @@ def module_exporter(kind: DocumentKind) -> Exporter:
         return getattr(module, kind.exporter)(session, meeting_id, path)
 
     return export
+
+
+def signed_minutes_offered(session: Session, meeting_id: int) -> bool:
+    """Whether the meeting has its minutes as signed, to offer them."""
+    from clu_desktop.services.signature import signature_state
+
+    return signature_state(session, meeting_id).has_pdf
 
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')

@@ -32,10 +32,12 @@ from clu_desktop.gui import messages
 from clu_desktop.gui.documents import printing
 from clu_desktop.gui.documents.catalogue import (
     DOCUMENTS,
+    SIGNED_MINUTES,
     DocumentKind,
     Exporter,
     default_file_name,
     module_exporter,
+    signed_minutes_offered,
 )
 from clu_desktop.gui.documents.pane import PreviewPane
 from clu_desktop.gui.documents.side import DocumentSide
@@ -183,6 +185,7 @@ class DocumentsPage(QWidget):
             self._meeting_id = meeting_id
         self._fresh.clear()  # the data may have changed since the page last showed it
         self.side.set_buttons_enabled(meeting_id is not None)
+        self.side.set_offered(SIGNED_MINUTES, self._signed_offered(meeting_id))
         for action in self.page_actions:
             action.setEnabled(meeting_id is not None)
         if meeting_id is None:
@@ -191,6 +194,13 @@ class DocumentsPage(QWidget):
             return
         self._show_current()
         self._schedule()
+
+    def _signed_offered(self, meeting_id: int | None) -> bool:
+        if meeting_id is None:
+            return False
+        with contextlib.suppress(UserError), self._db.reading() as session:
+            return signed_minutes_offered(session, meeting_id)
+        return False
 
     def _forget_documents(self) -> None:
         self._auto_timer.stop()
@@ -202,6 +212,7 @@ class DocumentsPage(QWidget):
         self._fresh.clear()
 
     def _on_data_changed(self) -> None:
+        self.side.set_offered(SIGNED_MINUTES, self._signed_offered(self._meeting_id))
         self._fresh.clear()
         self._schedule()
 

@@ -103,6 +103,15 @@ class DocumentSide(QWidget):
         for button, slot in zip(self.buttons, (generate, print_, save, open_), strict=True):
             button.clicked.connect(lambda _checked=False, slot=slot: slot())
 
+    def set_offered(self, key: str, offered: bool) -> None:
+        """Show or hide the document ``key`` in the list (another one is chosen when the
+        hidden one was)."""
+        for row, kind in enumerate(self.documents):
+            if kind.key == key:
+                self.document_list.item(row).setHidden(not offered)
+                if not offered and self.document_list.currentRow() == row:
+                    self.document_list.setCurrentRow(0)
+
     def current_kind(self) -> DocumentKind:
         return self.documents[max(0, self.document_list.currentRow())]
 
