@@ -43,6 +43,7 @@ from clu_desktop.domain import (
 )
 from clu_desktop.services.personal_data import get_person_or_fail, person_matcher
 from clu_desktop.services.personal_names import ANONYMOUS, PersonMatcher, shown_name
+from clu_desktop.store.signed_minutes import personal_data_erasure
 
 BACKUP_REMINDER = (
     "Les sauvegardes quotidiennes contiennent encore cette personne : elle n'en "
@@ -306,17 +307,20 @@ def erase_person(
     name = person.display_name
     feminine = _feminine(person)
     eraser = _Eraser(session, person, person_matcher(session, person), anonymise_signed)
-    eraser.count_links()
-    # Every meeting: any of them may name the person in its text.
-    for meeting in session.scalars(select(Meeting).order_by(Meeting.id)):
-        eraser.meeting(meeting)
-    eraser.actions()
-    eraser.other_texts()
-    session.flush()
-    # The database unlinks the rest (ON DELETE SET NULL / CASCADE), as delete_person does.
-    session.expunge_all()
-    session.execute(delete(Person.__table__).where(Person.id == person_id))
-    session.flush()
+    # The eraser keeps what signed minutes print unless asked to anonymise them.
+    with personal_data_erasure(session):
+        eraser.count_links()
+        # Every meeting: any of them may name the person in its text.
+        for meeting in session.scalars(select(Meeting).order_by(Meeting.id)):
+            eraser.meeting(meeting)
+        eraser.actions()
+        eraser.other_texts()
+        session.flush()
+        # The database unlinks the rest (ON DELETE SET NULL / CASCADE), as delete_person
+        # does.
+        session.expunge_all()
+        session.execute(delete(Person.__table__).where(Person.id == person_id))
+        session.flush()
     return ErasureReport(person_name=name, feminine=feminine, **eraser.counts)
 
 

@@ -23,7 +23,10 @@ What stays allowed once signed, because it is not the minutes but what follows t
 - actions linked to the meeting but to none of its items (the action plan);
 - a directory merge moving references from one person to another (the printed names
   are kept in the invitations);
-- signing and reopening themselves, through :func:`signature_change`.
+- signing and reopening themselves, through :func:`signature_change`;
+- erasing a person's data (the right to erasure comes before the freeze), through
+  :func:`personal_data_erasure`: the erasure itself keeps what signed minutes print
+  unless the user chose to anonymise them, and reports what it changed.
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ from clu_desktop.domain import (
 from clu_desktop.errors import UserError
 
 _SIGNING_KEY = "clu.signing_meeting"
+_ERASING_KEY = "clu.erasing_person"
 SIGNATURE_FIELDS = frozenset(
     {"status", "signed_at", "signed_by", "signed_sha256", "signed_pdf", "signature_events"}
 )
@@ -121,6 +125,16 @@ def signature_change(session: Session, meeting_id: int) -> Iterator[None]:
         yield
     finally:
         session.info.pop(_SIGNING_KEY, None)
+
+
+@contextmanager
+def personal_data_erasure(session: Session) -> Iterator[None]:
+    """Let the erasure of a person's data change signed minutes in the block."""
+    session.info[_ERASING_KEY] = True
+    try:
+        yield
+    finally:
+        session.info.pop(_ERASING_KEY, None)
 
 
 # Which meetings a write touches
@@ -201,6 +215,8 @@ _PARENTS = {
 
 
 def _before_flush(session: Session, _context, _instances) -> None:
+    if session.info.get(_ERASING_KEY):
+        return
     touched = _Touched()
     signing = session.info.get(_SIGNING_KEY)
     for obj in session.dirty:
@@ -263,6 +279,8 @@ def _key(column: Any) -> str:
 
 def _do_orm_execute(state: ORMExecuteState) -> None:
     if not (state.is_insert or state.is_update or state.is_delete):
+        return
+    if state.session.info.get(_ERASING_KEY):
         return
     statement = state.statement
     table = getattr(statement, "table", None)

@@ -16,6 +16,20 @@ from clu_desktop.gui.directory import DirectoryWindow
 from clu_desktop.gui.directory import personal_data as gui_personal
 from clu_desktop.services import directory as d
 
+
+@pytest.fixture
+def demo_db(demo_db):
+    """The demo as imported: its minutes signed, as the real ones were (the shared
+    fixture sets them back to drafted for the tests that edit the meeting)."""
+    from clu_desktop.domain import Meeting, MeetingStatus
+    from clu_desktop.store.signed_minutes import signature_change
+
+    with demo_db.transaction() as session, signature_change(session, 1):
+        session.get(Meeting, 1).status = MeetingStatus.MINUTES_SIGNED
+        session.flush()
+    return demo_db
+
+
 DORAFI, GUY = 5, 6
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import re
@@ -31,6 +32,18 @@ from clu_desktop.services.personal_data import (
     write_person_data,
 )
 from clu_desktop.services.personal_erasure import erase_person
+from clu_desktop.store.signed_minutes import signature_change
+
+
+@pytest.fixture
+def demo_db(demo_db):
+    """The demo as imported: its minutes signed, as the real ones were (the shared
+    fixture sets them back to drafted for the tests that edit the meeting)."""
+    with demo_db.transaction() as session, signature_change(session, 1):
+        session.get(Meeting, 1).status = MeetingStatus.MINUTES_SIGNED
+        session.flush()
+    return demo_db
+
 
 DORAFI, GUY, THIRARD, BEGUE = 5, 6, 14, 1
 
@@ -124,8 +137,21 @@ def test_erasing_keeps_the_signed_minutes_as_printed(demo_db, tmp_path):
     assert after == before
 
 
+@contextlib.contextmanager
+def before_signature(db):
+    """A transaction on the demo meeting as it was before its minutes were signed."""
+    with db.transaction() as session, signature_change(session, 1):
+        session.get(Meeting, 1).status = MeetingStatus.MINUTES_DRAFTED
+        session.flush()  # inside signature_change
+    with db.transaction() as session:
+        yield session
+    with db.transaction() as session, signature_change(session, 1):
+        session.get(Meeting, 1).status = MeetingStatus.MINUTES_SIGNED
+        session.flush()
+
+
 def test_erasing_the_deputy_of_a_signed_meeting_keeps_the_printed_deputy(demo_db, tmp_path):
-    with demo_db.transaction() as session:
+    with before_signature(demo_db) as session:
         krezel = session.scalar(select(Invitation).where(Invitation.person_id == 7))
         krezel.status = "represented"
         krezel.represented_by_id = GUY
@@ -270,7 +296,7 @@ def test_notes_and_findings_naming_the_person_are_exported_then_anonymised(demo_
 
 def test_a_huge_name_with_markup_is_exported_and_erased(demo_db, tmp_path):
     name = ("<b>&amp;</b>" * 1000)[:10_000]
-    with demo_db.transaction() as session:
+    with before_signature(demo_db) as session:
         # Too long for the forms: it can only come from a bad file or another tool.
         person = Person(civility="M.", first_name="<i>Jo</i>", last_name=name)
         session.add(person)
