@@ -8,12 +8,24 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 TITLE = "CLU Desktop"
 
 
+def message_box(parent: QWidget | None, icon: QMessageBox.Icon, text: str) -> QMessageBox:
+    """Messages quote what users typed (names, titles): shown as plain text, never as
+    markup."""
+    box = QMessageBox(icon, TITLE, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
+def _show(parent: QWidget | None, icon: QMessageBox.Icon, text: str) -> None:
+    message_box(parent, icon, text).exec()
+
+
 def show_error(parent: QWidget | None, text: str) -> None:
-    QMessageBox.warning(parent, TITLE, text)
+    _show(parent, QMessageBox.Icon.Warning, text)
 
 
 def show_info(parent: QWidget | None, text: str) -> None:
-    QMessageBox.information(parent, TITLE, text)
+    _show(parent, QMessageBox.Icon.Information, text)
 
 
 def confirm(parent: QWidget | None, question: str, action: str) -> bool:
