@@ -106,16 +106,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open(args):
+def _open(args, *, writing: bool = False):
+    """The database of ``--db``. The window and the commands that write pass
+    ``writing=True``: one such instance per SQLite file, a second is refused with the
+    first one's user, computer and process (store/instance_lock.py). Reading commands
+    (list, export) may run beside an open window: SQLite's WAL mode lets them read the
+    last committed state while the window writes."""
     from clu_desktop.store.migrate import open_database
 
-    return open_database(args.db)
+    return open_database(args.db, exclusive=writing)
 
 
 def cmd_demo(args) -> int:
     from clu_desktop.services.meeting_files import load_demo
 
-    db = _open(args)
+    db = _open(args, writing=True)
     with db.transaction() as session:
         meeting_id = load_demo(session, force=args.force)
     print(f"Séance de démonstration chargée (n° {meeting_id}) dans {db.description}.")
@@ -145,7 +150,7 @@ def cmd_import(args) -> int:
         )
     from clu_desktop.services.meeting_files import import_file
 
-    db = _open(args)
+    db = _open(args, writing=True)
     with db.transaction() as session:
         meeting_id = import_file(session, Path(args.file))
     print(f"Séance importée (n° {meeting_id}).")
@@ -164,7 +169,7 @@ def cmd_import_indicators(args) -> int:
         )
     from clu_desktop.interchange.indicators_import import import_file
 
-    db = _open(args)
+    db = _open(args, writing=True)
     try:
         with db.transaction() as session:
             report = import_file(session, args.table)
@@ -226,7 +231,13 @@ def cmd_export_attendance(args) -> int:
 
 
 def cmd_gui(args) -> int:
-    db = _open(args)
+    try:
+        db = _open(args, writing=True)
+    except UserError as exc:
+        from clu_desktop.app import show_startup_error
+
+        show_startup_error(str(exc))  # started from an icon, nobody reads stderr
+        raise
     from clu_desktop.app import run_gui
 
     return run_gui(db)
@@ -236,7 +247,7 @@ def cmd_screenshots(args) -> int:
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    db = _open(args)
+    db = _open(args, writing=True)
     from clu_desktop.app import create_application
     from clu_desktop.gui.screenshots import take_screenshots
 
@@ -258,8 +269,11 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from clu_desktop.store.instance_lock import released_after
+
     try:
-        return COMMANDS[args.command](args)
+        with released_after():  # the database is another instance's once this one is done
+            return COMMANDS[args.command](args)
     except UserError as exc:
         print(f"Erreur : {exc}", file=sys.stderr)
         return EXIT_USER_ERROR
