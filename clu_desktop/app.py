@@ -64,6 +64,34 @@ def run_gui(db: Database, argv: list[str] | None = None) -> int:
     return app.exec()
 
 
+def show_startup_error(text: str) -> None:
+    """Tell why the window cannot open (the database is refused), in a message box with
+    no main window; the caller then exits with code 2.
+
+    In self-test mode ($CLU_DESKTOP_EXIT_AFTER_SHOW) the box closes by itself after that
+    delay, so a test process never waits for a click.
+    """
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from clu_desktop.gui import messages
+
+    try:
+        delay = exit_after_show_delay()
+    except UserError:
+        delay = None
+    app = create_application()
+    if delay is not None:
+
+        def close_boxes() -> None:
+            for widget in app.topLevelWidgets():
+                if isinstance(widget, QMessageBox) and widget.isVisible():
+                    widget.done(0)
+
+        QTimer.singleShot(delay, close_boxes)
+    messages.show_error(None, text)
+
+
 def create_application(argv: list[str] | None = None):
     """The QApplication, named and in French (Qt's own texts too)."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator

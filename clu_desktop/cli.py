@@ -127,20 +127,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open(args, *, daily_backup: bool = False):
-    """Open the database; with ``daily_backup`` (the window, commands that write), make
-    the day's backup of a SQLite file that already existed, if it is not made yet."""
+def _open(args, *, writing: bool = False):
+    """The database of ``--db``. The window and the commands that write pass
+    ``writing=True``: one such instance per SQLite file, a second is refused with the
+    first one's user, computer and process (store/instance_lock.py); and the day's backup
+    of a SQLite file that already existed is made if it is not yet. Reading commands
+    (list, export) may run beside an open window: SQLite's WAL mode lets them read the
+    last committed state while the window writes."""
     from clu_desktop.store.database import resolve_url, sqlite_path
     from clu_desktop.store.migrate import open_database
 
-    path = sqlite_path(resolve_url(args.db)) if daily_backup else None
+    path = sqlite_path(resolve_url(args.db)) if writing else None
     existed = path is not None and path.is_file() and path.stat().st_size > 0
-    db = open_database(args.db)
+    db = open_database(args.db, exclusive=writing)
     if existed:
-        from clu_desktop.store.backups import daily_backup as backup_of_the_day
+        from clu_desktop.store.backups import daily_backup
 
         try:
-            backup_of_the_day(path)
+            daily_backup(path)
         except UserError as exc:
             print(f"Attention : la sauvegarde du jour n'a pas été faite. {exc}", file=sys.stderr)
     return db
@@ -149,7 +153,7 @@ def _open(args, *, daily_backup: bool = False):
 def cmd_demo(args) -> int:
     from clu_desktop.services.meeting_files import load_demo
 
-    db = _open(args, daily_backup=True)
+    db = _open(args, writing=True)
     with db.transaction() as session:
         meeting_id = load_demo(session, force=args.force)
     print(f"Séance de démonstration chargée (n° {meeting_id}) dans {db.description}.")
@@ -179,7 +183,7 @@ def cmd_import(args) -> int:
         )
     from clu_desktop.services.meeting_files import import_file
 
-    db = _open(args, daily_backup=True)
+    db = _open(args, writing=True)
     with db.transaction() as session:
         meeting_id = import_file(session, Path(args.file))
     print(f"Séance importée (n° {meeting_id}).")
@@ -198,7 +202,7 @@ def cmd_import_indicators(args) -> int:
         )
     from clu_desktop.interchange.indicators_import import import_file
 
-    db = _open(args, daily_backup=True)
+    db = _open(args, writing=True)
     try:
         with db.transaction() as session:
             report = import_file(session, args.table)
@@ -262,7 +266,13 @@ def cmd_export_attendance(args) -> int:
 
 
 def cmd_gui(args) -> int:
-    db = _open(args, daily_backup=True)
+    try:
+        db = _open(args, writing=True)
+    except UserError as exc:
+        from clu_desktop.app import show_startup_error
+
+        show_startup_error(str(exc))  # started from an icon, nobody reads stderr
+        raise
     from clu_desktop.app import run_gui
 
     return run_gui(db)
@@ -272,7 +282,7 @@ def cmd_screenshots(args) -> int:
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    db = _open(args)
+    db = _open(args, writing=True)
     from clu_desktop.app import create_application
     from clu_desktop.gui.screenshots import take_screenshots
 
@@ -311,10 +321,12 @@ def cmd_backup(args) -> int:
 
 
 def cmd_restore(args) -> int:
+    from clu_desktop.store import instance_lock
     from clu_desktop.store.checks import check_database, restore_database
     from clu_desktop.store.migrate import head_revision
 
     path = _sqlite_file(args, "restore")
+    instance_lock.claim(path)  # refused, naming who, while a window holds the file
     saved = restore_database(args.file, path)
     print(f"Base « {path} » restaurée depuis « {args.file} ».")
     if saved is not None:
@@ -355,14 +367,17 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "backup": cmd_backup,
     "restore": cmd_restore,
     "check": cmd_check,
-    "erase": lambda args: cli_personal.cmd_erase(args, _open(args, daily_backup=True)),
+    "erase": lambda args: cli_personal.cmd_erase(args, _open(args, writing=True)),
 }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from clu_desktop.store.instance_lock import released_after
+
     try:
-        return COMMANDS[args.command](args)
+        with released_after():  # the database is another instance's once this one is done
+            return COMMANDS[args.command](args)
     except UserError as exc:
         print(f"Erreur : {exc}", file=sys.stderr)
         return EXIT_USER_ERROR

@@ -47,6 +47,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.pool import NullPool
 
 from clu_desktop.errors import DatabaseError
+from clu_desktop.store import instance_lock
 from clu_desktop.store.backups import backup_before_migration, read_only_uri
 from clu_desktop.store.database import (
     BUSY_TIMEOUT_MS,
@@ -55,6 +56,7 @@ from clu_desktop.store.database import (
     resolve_url,
     sqlite_path,
 )
+from clu_desktop.store.network import refuse_network_share
 
 logger = logging.getLogger(__name__)
 
@@ -265,7 +267,10 @@ def _upgrade(engine: Engine, where: str, backup: Path | None) -> None:
 
 
 def open_database(
-    target: str | os.PathLike[str] | None = None, *, migrate: bool = True
+    target: str | os.PathLike[str] | None = None,
+    *,
+    migrate: bool = True,
+    exclusive: bool = False,
 ) -> Database:
     """Open ``target`` (a path or URL; else $CLU_DB; else the default file) at head.
 
@@ -278,23 +283,35 @@ def open_database(
     copied to ``data_dir()/backups``, then upgraded (another engine is not backed up:
     that is its administrator's job). With ``migrate=False`` the checks are the same but
     nothing is backed up or upgraded: the database may be behind head, or empty.
+
+    A SQLite file on a network share is refused (``store/network.py``). With
+    ``exclusive=True`` (the window and the commands that write) this process also takes
+    the file's instance lock for its whole life, and a file another instance holds is
+    refused with ``DatabaseInUse`` naming it (``store/instance_lock.py``).
     """
     url = resolve_url(target)
+    path = sqlite_path(url)
+    if path is not None:
+        refuse_network_share(path)
     engine = create_database_engine(url)
     where = _describe(url)
+    claimed = exclusive and path is not None and not instance_lock.is_held(path)
     try:
+        if exclusive and path is not None:
+            instance_lock.claim(path)
         state = _inspect(engine)
         script = _script_directory()
         _refuse_foreign(state, where, _known(script))
         head = _head(script)
         if migrate and state.heads != (head,):
             backup = None
-            path = sqlite_path(url)
             if path is not None and state.heads:
                 backup = backup_before_migration(path, "+".join(state.heads))
             logger.info("Upgrading %s from %s to %s", where, state.heads or "nothing", head)
             _upgrade(engine, where, backup)
     except BaseException:
         engine.dispose()
+        if claimed:
+            instance_lock.release(path)
         raise
     return Database.for_engine(engine)

@@ -1,0 +1,254 @@
+"""One writer per SQLite file: an instance that writes holds an OS lock on a file beside
+the database, for the life of its process.
+
+The lock (``clu.sqlite.lock``) is a ``flock`` on Linux and macOS, a byte-range lock on
+Windows, taken through the ``filelock`` library: the operating system releases it when
+the process ends, however it ends (crash, SIGKILL, power cut), so it is never stale.
+Beside it, ``clu.sqlite.lock.holder`` says who holds it (user, computer, process, since
+when), so that a second instance, refused, can say so. That file is only a label: the lock
+is what counts, and a missing or damaged label only makes the refusal less precise.
+
+Who takes the lock: the window and every command that writes (demo, import, screenshots,
+which builds the whole window). Reading commands (list, export) do not: they may run
+beside an open window, SQLite's WAL mode letting readers see the last committed state
+while a writer works.
+
+Within one process the lock is taken once per file: opening the same file again is
+allowed (the process is the one writer).
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import getpass
+import json
+import logging
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from clu_desktop.errors import DatabaseError
+
+logger = logging.getLogger(__name__)
+
+LOCK_SUFFIX = ".lock"
+HOLDER_SUFFIX = ".lock.holder"
+#: A holder file larger than this is not read (it is ours, and a few dozen bytes).
+MAX_HOLDER_BYTES = 4096
+#: A name longer than this, from the holder file, is cut in the message.
+MAX_NAME_CHARS = 64
+#: How long a refused instance waits for the holder to write its label (it writes it just
+#: after taking the lock).
+HOLDER_WAIT_SECONDS = 0.5
+
+
+class DatabaseInUse(DatabaseError):
+    """The database file is already open for writing by another instance."""
+
+    def __init__(self, message: str, holder: Holder | None) -> None:
+        super().__init__(message)
+        self.holder = holder
+
+
+@dataclass(frozen=True)
+class Holder:
+    """Who holds a database: written beside it by the instance that holds the lock."""
+
+    user: str
+    host: str
+    pid: int
+    since: datetime  # aware
+
+    @classmethod
+    def current(cls) -> Holder:
+        try:
+            user = getpass.getuser()
+        except Exception:  # no login name (a service account without one)
+            user = ""
+        return cls(user, socket.gethostname(), os.getpid(), datetime.now().astimezone())
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {"user": self.user, "host": self.host, "pid": self.pid, "since": self.since.isoformat()}
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Holder | None:
+        """The holder, or None for a label that is not one of ours."""
+        try:
+            data = json.loads(text)
+            user, host, pid = data["user"], data["host"], data["pid"]
+            since = datetime.fromisoformat(data["since"])
+        except (ValueError, TypeError, KeyError):
+            return None
+        if not (isinstance(user, str) and isinstance(host, str)):
+            return None
+        if type(pid) is not int or pid <= 0 or since.tzinfo is None:
+            return None
+        return cls(_clean(user), _clean(host), pid, since)
+
+
+def _clean(name: str) -> str:
+    """A name from a file, safe to show: no control characters, not too long."""
+    text = "".join(char if char.isprintable() else " " for char in name).strip()
+    return text if len(text) <= MAX_NAME_CHARS else text[: MAX_NAME_CHARS - 1] + "…"
+
+
+def lock_path(database: Path) -> Path:
+    return database.with_name(database.name + LOCK_SUFFIX)
+
+
+def holder_path(database: Path) -> Path:
+    return database.with_name(database.name + HOLDER_SUFFIX)
+
+
+def read_holder(database: Path) -> Holder | None:
+    try:
+        with holder_path(database).open("rb") as handle:
+            raw = handle.read(MAX_HOLDER_BYTES + 1)
+    except OSError:
+        return None
+    if len(raw) > MAX_HOLDER_BYTES:
+        return None
+    return Holder.from_json(raw.decode("utf-8", errors="replace"))
+
+
+def _since_text(since: datetime, today: date) -> str:
+    local = since.astimezone()
+    clock = f"{local.hour}h{local.minute:02d}"
+    if local.date() == today:
+        return f"depuis {clock}"
+    return f"depuis le {local:%d/%m/%Y} à {clock}"
+
+
+def refusal_message(database: Path, holder: Holder | None, today: date | None = None) -> str:
+    """Why ``database`` cannot be opened, in French, naming its holder when known."""
+    advice = "Fermez CLU Desktop sur ce poste, ou ouvrez une autre base."
+    if holder is None:
+        return (
+            f"La base « {database} » est déjà ouverte par une autre instance de CLU Desktop "
+            "(sur ce poste ou sur un autre). Fermez-la, ou ouvrez une autre base."
+        )
+    who = f"par {holder.user} " if holder.user else ""
+    host = holder.host or "inconnu"
+    since = _since_text(holder.since, today or date.today())
+    return (
+        f"La base « {database} » est déjà ouverte {who}sur le poste {host} "
+        f"(processus {holder.pid}) {since}. {advice}"
+    )
+
+
+@dataclass
+class _Held:
+    lock: FileLock
+    holder_file: Path
+
+
+_held: dict[str, _Held] = {}
+_guard = threading.Lock()
+
+
+def _key(database: Path) -> str:
+    return os.path.normcase(os.path.realpath(database))
+
+
+def claim(database: Path) -> None:
+    """Hold the lock of the SQLite file ``database`` until this process ends.
+
+    Raises ``DatabaseInUse`` (French message naming the holder) when another process
+    holds it; nothing is written then, except the empty lock file. ``database``'s folder
+    must exist.
+    """
+    key = _key(database)
+    with _guard:
+        if key in _held:
+            return
+        real = Path(os.path.realpath(database))  # the lock sits beside the real file
+        lock = FileLock(lock_path(real), timeout=0, thread_local=False)
+        try:
+            lock.acquire()
+        except Timeout:
+            holder = _wait_for_holder(real)
+            raise DatabaseInUse(refusal_message(database, holder), holder) from None
+        except OSError as exc:
+            raise DatabaseError(
+                f"Impossible de réserver la base « {database} » : {exc.strerror or exc}."
+            ) from exc
+        _held[key] = _Held(lock, holder_path(real))
+        _write_holder(holder_path(real))
+        if len(_held) == 1:
+            atexit.register(release_all)
+    logger.info("Holding %s for writing", database)
+
+
+def _wait_for_holder(database: Path) -> Holder | None:
+    """The holder's label; it may be a moment late, written just after the lock."""
+    deadline = time.monotonic() + HOLDER_WAIT_SECONDS
+    while True:
+        holder = read_holder(database)
+        if holder is not None or time.monotonic() >= deadline:
+            return holder
+        time.sleep(0.05)
+
+
+def _write_holder(path: Path) -> None:
+    """Write the label whole (temporary file, then renamed), or not at all."""
+    temp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        temp.write_text(Holder.current().to_json(), "utf-8")
+        os.replace(temp, path)
+    except OSError:
+        logger.warning("Could not write %s", path, exc_info=True)
+        with contextlib.suppress(OSError):
+            temp.unlink()
+
+
+def release(database: Path) -> None:
+    """Let ``database`` go (the label first, while the lock still protects it)."""
+    with _guard:
+        held = _held.pop(_key(database), None)
+    if held is not None:
+        _release(held)
+
+
+def release_all() -> None:
+    with _guard:
+        everything = list(_held.values())
+        _held.clear()
+    for held in everything:
+        _release(held)
+
+
+def _release(held: _Held) -> None:
+    with contextlib.suppress(OSError):
+        held.holder_file.unlink()
+    held.lock.release()
+
+
+@contextlib.contextmanager
+def released_after() -> Iterator[None]:
+    """Release, when the block ends, the files claimed inside it: a command's claims end
+    with the command (the process's end, for the real command line; a test may run many
+    commands in one process)."""
+    with _guard:
+        before = set(_held)
+    try:
+        yield
+    finally:
+        with _guard:
+            added = [_held.pop(key) for key in list(_held) if key not in before]
+        for held in added:
+            _release(held)
+
+
+def is_held(database: Path) -> bool:
+    """Whether this process holds ``database``."""
+    return _key(database) in _held

@@ -1,0 +1,91 @@
+"""One writer per file, as a user meets it: a window is open on the database, and a
+second window or a writing command is refused while reading commands still work."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from clu_desktop.app import EXIT_AFTER_SHOW_ENV, WINDOW_SHOWN_MARKER
+
+ROOT = Path(__file__).resolve().parents[1]
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+
+
+def clu(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "clu_desktop", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
+
+
+@pytest.fixture
+def open_window(tmp_path):
+    """A real CLU Desktop window (offscreen) open on a database holding the demo."""
+    path = tmp_path / "clu.sqlite"
+    assert clu("demo", "--db", str(path)).returncode == 0
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", EXIT_AFTER_SHOW_ENV: "60000"}
+    window = subprocess.Popen(
+        [sys.executable, "-m", "clu_desktop", "--db", str(path)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
+    try:
+        assert window.stdout.readline().strip() == WINDOW_SHOWN_MARKER
+        yield path, window
+    finally:
+        window.kill()
+        window.wait(10)
+        window.stdout.close()
+
+
+def test_while_a_window_is_open_writers_are_refused_and_readers_served(open_window, tmp_path):
+    path, window = open_window
+    before = path.read_bytes()
+
+    demo = clu("demo", "--force", "--db", str(path))
+    assert demo.returncode == 2
+    assert f"La base « {path} » est déjà ouverte par " in demo.stderr
+    assert f"sur le poste {socket.gethostname()} (processus {window.pid}) depuis " in demo.stderr
+    assert "Fermez CLU Desktop sur ce poste, ou ouvrez une autre base." in demo.stderr
+
+    exported = tmp_path / "seance.json"
+    assert (
+        clu("export", "json", "--meeting", "1", "-o", str(exported), "--db", str(path)).returncode
+        == 0
+    )
+    imported = clu("import", str(exported), "--db", str(path))
+    assert imported.returncode == 2
+    assert f"(processus {window.pid})" in imported.stderr
+
+    listing = clu("list", "--db", str(path))
+    assert listing.returncode == 0
+    assert "20/12/2023" in listing.stdout
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", EXIT_AFTER_SHOW_ENV: "0"}
+    second = clu("--db", str(path), env=env)
+    assert second.returncode == 2
+    assert f"(processus {window.pid})" in second.stderr
+    assert WINDOW_SHOWN_MARKER not in second.stdout
+
+    assert path.read_bytes() == before  # the refused commands wrote nothing
+
+    window.send_signal(signal.SIGKILL)  # a crash: the lock goes with the process
+    window.wait(10)
+    again = clu("--db", str(path), env=env)
+    assert again.returncode == 0, again.stderr
+    assert WINDOW_SHOWN_MARKER in again.stdout
