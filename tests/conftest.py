@@ -17,6 +17,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from sqlalchemy.engine import make_url
 
 POSTGRESQL_ENV = "CLU_TEST_POSTGRESQL"
 # Folders (under tests/) whose tests run on both engines.
@@ -48,6 +49,16 @@ def db_engine(request) -> str:
     return getattr(request, "param", "sqlite")
 
 
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 class PostgresqlServer:
     """The test server: one database per session, migrated once, emptied before each
     test (copying a database per test takes half a second; emptying one, a few hundredths).
@@ -55,7 +66,6 @@ class PostgresqlServer:
 
     def __init__(self, url: str) -> None:
         from sqlalchemy import MetaData, create_engine
-        from sqlalchemy.engine import make_url
 
         from clu_desktop.services.meeting_files import load_demo
         from clu_desktop.store.migrate import open_database
@@ -65,7 +75,7 @@ class PostgresqlServer:
         # CREATE and DROP DATABASE cannot run inside a transaction.
         self.admin = create_engine(base, isolation_level="AUTOCOMMIT")
         self.name = name
-        self._drop()
+        self._drop_leftovers()
         with self.admin.connect() as connection:
             connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
         self.url = base.set(database=name).render_as_string(hide_password=False)
@@ -124,9 +134,29 @@ class PostgresqlServer:
                     )
         return self.url
 
-    def _drop(self) -> None:
+    def create_blank(self, suffix: str) -> str:
+        """A new database that holds nothing, not even a schema version; its URL."""
+        self._drop(f"{self.name}_{suffix}")
         with self.admin.connect() as connection:
-            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+            connection.exec_driver_sql(f'CREATE DATABASE "{self.name}_{suffix}"')
+        return make_url(self.url).set(database=f"{self.name}_{suffix}").render_as_string(False)
+
+    def _drop_leftovers(self) -> None:
+        """Drop the databases of test runs that ended without dropping them (killed)."""
+        with self.admin.connect() as connection:
+            names = connection.exec_driver_sql(
+                "SELECT datname FROM pg_database WHERE datname ~ '^clu_test_[0-9]+(_blank)?$'"
+            ).scalars()
+            for name in list(names):
+                pid = int(name.split("_")[2])
+                if pid == os.getpid() or not _running(pid):
+                    connection.exec_driver_sql(f'DROP DATABASE "{name}" WITH (FORCE)')
+
+    def _drop(self, name: str | None = None) -> None:
+        with self.admin.connect() as connection:
+            connection.exec_driver_sql(
+                f'DROP DATABASE IF EXISTS "{name or self.name}" WITH (FORCE)'
+            )
 
     def close(self) -> None:
         self.engine.dispose()
@@ -152,6 +182,14 @@ def postgresql_url(request, postgresql_server) -> str:
     """The URL (password included) of a PostgreSQL database at head that holds nothing,
     or the demonstration meeting if the test uses ``demo_db``; no other test sees it."""
     return postgresql_server.reset(demo="demo_db" in request.fixturenames)
+
+
+@pytest.fixture
+def blank_postgresql_url(postgresql_server) -> str:
+    """The URL of a new, empty PostgreSQL database (no tables), dropped afterwards."""
+    url = postgresql_server.create_blank("blank")
+    yield url
+    postgresql_server._drop(f"{postgresql_server.name}_blank")
 
 
 @pytest.fixture

@@ -15,10 +15,11 @@ from pathlib import Path
 
 import platformdirs
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from clu_desktop.errors import DatabaseError
+from clu_desktop.errors import DatabaseError, UserError
 
 APP_NAME = "clu-desktop"
 DB_ENV = "CLU_DB"
@@ -135,9 +136,19 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One short transaction: committed on success, rolled back on any error."""
-        with self.sessions() as session, session.begin():
-            yield session
+        """One short transaction: committed on success, rolled back on any error.
+
+        A value the server refuses (PostgreSQL enforces the length of a VARCHAR(n), which
+        SQLite does not; the services check lengths first) becomes a French UserError.
+        """
+        try:
+            with self.sessions() as session, session.begin():
+                yield session
+        except sa_exc.DataError as exc:
+            raise UserError(
+                "La base de données a refusé une valeur (texte trop long ou valeur "
+                "invalide) : rien n'a été enregistré."
+            ) from exc
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
