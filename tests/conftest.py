@@ -115,7 +115,8 @@ class PostgresqlServer:
             connection.execute(
                 text(
                     "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                    "WHERE datname = :name AND pid <> pg_backend_pid()"
+                    "WHERE datname = :name AND pid <> pg_backend_pid() "
+                    "AND backend_type = 'client backend' AND usename = current_user"
                 ),
                 {"name": self.name},
             )
