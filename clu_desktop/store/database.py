@@ -15,11 +15,12 @@ from pathlib import Path
 
 import platformdirs
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from clu_desktop.errors import ConflictError, DatabaseError
+from clu_desktop.errors import ConflictError, DatabaseError, UserError
 from clu_desktop.store.signed_minutes import install
 
 APP_NAME = "clu-desktop"
@@ -148,12 +149,19 @@ class Database:
 
         A record saved meanwhile on another workstation (its version moved between the
         read and the write) rolls everything back with a French ConflictError.
+        A value the server refuses (PostgreSQL enforces the length of a VARCHAR(n), which
+        SQLite does not; the services check lengths first) becomes a French UserError.
         """
         try:
             with self.sessions() as session, session.begin():
                 yield session
         except StaleDataError as exc:
             raise ConflictError(STALE_MESSAGE) from exc
+        except sa_exc.DataError as exc:
+            raise UserError(
+                "La base de données a refusé une valeur (texte trop long ou valeur "
+                "invalide) : rien n'a été enregistré."
+            ) from exc
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

@@ -62,6 +62,11 @@ logger = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 VERSION_TABLE = "alembic_version"
+MIGRATION_LOCK = 0x434C55  # PostgreSQL advisory lock key held while a base migrates
+PG_DUMP_HINT = (
+    "Une base PostgreSQL n'est pas copiée avant une mise à jour : son administrateur la "
+    "sauvegarde avec pg_dump (par exemple avant d'installer une nouvelle version)."
+)
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -160,7 +165,13 @@ def _inspect(engine: Engine) -> _State:
             return _read_state(connection)
     except sa_exc.DatabaseError as exc:
         if path is None:
-            raise DatabaseError(f"Impossible d'ouvrir la base « {where} » : {exc.orig}") from exc
+            # The driver's first line ("connection failed: ... password authentication
+            # failed"): the rest repeats it or shows SQL.
+            detail = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else exc
+            raise DatabaseError(
+                f"Impossible d'ouvrir la base « {where} » : {detail}. Vérifiez l'adresse, "
+                "le nom d'utilisateur et le mot de passe, et que le serveur est démarré."
+            ) from exc
         if isinstance(exc.orig, sqlite3.OperationalError):
             raise DatabaseError(
                 f"Impossible de lire « {where} » : {exc.orig}. Le fichier n'a pas été modifié."
@@ -228,6 +239,10 @@ def migration_connection(engine: Engine) -> Iterator[Connection]:
             _set_sqlite_foreign_keys(connection, False)
         try:
             with connection.begin():
+                if engine.dialect.name == "postgresql":
+                    # Workstations opening a shared base at once: one migrates, the others
+                    # wait here, then find it at head (Alembic reads the version after).
+                    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
                 before = _foreign_key_violations(connection) if sqlite else set()
                 yield connection
                 if sqlite:
@@ -249,6 +264,8 @@ def migration_connection(engine: Engine) -> Iterator[Connection]:
 
 def _upgrade(engine: Engine, where: str, backup: Path | None) -> None:
     saved = f" Une copie faite juste avant est dans « {backup} »." if backup else ""
+    if engine.dialect.name == "postgresql":
+        saved = f" {PG_DUMP_HINT}"
     try:
         with migration_connection(engine) as connection:
             command.upgrade(alembic_config(connection), "head")
@@ -281,8 +298,9 @@ def open_database(
 
     A new or empty database is created at head. A SQLite file behind head is first
     copied to ``data_dir()/backups``, then upgraded (another engine is not backed up:
-    that is its administrator's job). With ``migrate=False`` the checks are the same but
-    nothing is backed up or upgraded: the database may be behind head, or empty.
+    that is its administrator's job, with pg_dump, as a failed upgrade says). With
+    ``migrate=False`` the checks are the same but nothing is backed up or upgraded: the
+    database may be behind head, or empty.
 
     A SQLite file on a network share is refused (``store/network.py``). With
     ``exclusive=True`` (the window and the commands that write) this process also takes

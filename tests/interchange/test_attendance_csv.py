@@ -105,7 +105,7 @@ def test_export_of_the_demo_meeting(demo_db, tmp_path):
 
 
 def test_command_line_export(demo_db, tmp_path, capsys):
-    database = demo_db.url.database
+    database = demo_db.url.render_as_string(hide_password=False)  # a path, or a URL
     target = tmp_path / "liste.csv"
     code = main(["--db", database, "export", "attendance", "--meeting", "1", "-o", str(target)])
     assert code == 0
