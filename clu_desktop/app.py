@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from clu_desktop.errors import UserError
-from clu_desktop.store.database import Database
+
+if TYPE_CHECKING:
+    from clu_desktop.store.database import Database
 
 APPLICATION_NAME = "CLU Desktop"
 ORGANIZATION_NAME = "clu-desktop"
@@ -20,6 +23,10 @@ PROGRAM_NAME = "clu-desktop"
 EXIT_AFTER_SHOW_ENV = "CLU_DESKTOP_EXIT_AFTER_SHOW"
 #: Printed on stdout, in that mode, when the window is exposed on screen.
 WINDOW_SHOWN_MARKER = "window-shown"
+#: Printed on stdout, in that mode, when the window shows the database.
+WINDOW_READY_MARKER = "window-ready"
+#: The exit code when the database cannot be opened.
+EXIT_REFUSED = 2
 #: In that mode, how long the window may take to be exposed before the run fails.
 SHOW_TIMEOUT_MS = 30_000
 
@@ -36,8 +43,18 @@ def exit_after_show_delay(environ: Mapping[str, str] = os.environ) -> int | None
     return int(raw)
 
 
-def run_gui(db: Database, argv: list[str] | None = None) -> int:
+def run_gui(
+    db: Database | Callable[[], Database],
+    argv: list[str] | None = None,
+    description: str | None = None,
+) -> int:
     """Open the main window on ``db`` and run the application until it is closed.
+
+    ``db`` is an open database, or a function opening it (``description`` says where,
+    for the title meanwhile): then the window's frame is shown first and the database
+    opened once it is on screen, so that the window appears before SQLAlchemy, the models
+    and the pages are imported. A database that cannot be opened is told in a message
+    box, and the exit code is 2.
 
     ``argv`` is the command line given to Qt (default: "clu-desktop" alone, the command
     line tools having read their own options; under ``python -m`` the real argv[0] would
@@ -45,23 +62,96 @@ def run_gui(db: Database, argv: list[str] | None = None) -> int:
 
     Self-test mode: when the environment variable ``CLU_DESKTOP_EXIT_AFTER_SHOW`` holds a
     number of milliseconds, the application prints ``window-shown`` on stdout as soon as
-    the window is exposed on screen, then quits by itself that long afterwards, with exit
-    code 0. If the window is not exposed within 30 seconds, it quits with exit code 1.
-    A value that is not a number raises :class:`~clu_desktop.errors.UserError`.
+    the window is exposed on screen, ``window-ready`` once it shows the database, then
+    quits by itself that long afterwards, with exit code 0. If the window is not exposed
+    within 30 seconds, it quits with exit code 1. A value that is not a number raises
+    :class:`~clu_desktop.errors.UserError`.
     """
     exit_delay = exit_after_show_delay()
-    from clu_desktop.gui import preload
+    from PySide6.QtCore import QTimer
+
     from clu_desktop.gui.crash import install_excepthook, set_up_logging
     from clu_desktop.gui.main_window import MainWindow
 
     install_excepthook(set_up_logging())
     app = create_application(argv)
-    window = MainWindow(db)
+    opener = db if callable(db) else None
+    window = MainWindow(None if opener else db, description=description)
     window.show()
-    preload.start_later()
-    if exit_delay is not None:
-        _quit_after_show(app, window, exit_delay)
-    return app.exec()
+    outcome = {"code": 0}
+
+    def ready() -> None:
+        from clu_desktop.gui import preload
+
+        preload.start_later()
+        if exit_delay is not None:
+            print(WINDOW_READY_MARKER, flush=True)
+            QTimer.singleShot(exit_delay, app.quit)
+
+    def open_database() -> None:
+        try:
+            window.attach(opener())
+        except UserError as exc:
+            from clu_desktop.gui import messages
+
+            print(f"Erreur : {exc}", file=sys.stderr, flush=True)
+            outcome["code"] = EXIT_REFUSED
+            if exit_delay is not None:
+                _close_boxes_after(app, exit_delay)
+            messages.show_error(window, str(exc))
+            window.close()
+            app.exit(EXIT_REFUSED)
+            return
+        ready()
+
+    _when_exposed(app, window, exit_delay is not None, open_database if opener else ready)
+    code = app.exec()
+    return outcome["code"] or code
+
+
+def _when_exposed(app, window, print_marker: bool, then: Callable[[], None]) -> None:
+    """Call ``then`` once ``window`` is exposed on screen (and painted), printing the
+    marker first in self-test mode; if it is not exposed within 30 seconds, quit with
+    exit code 1."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    clock = QElapsedTimer()
+    clock.start()
+    poll = QTimer(window)
+    poll.setInterval(5)
+
+    def check() -> None:
+        handle = window.windowHandle()
+        if handle is not None and handle.isExposed():
+            poll.stop()
+            if print_marker:
+                print(WINDOW_SHOWN_MARKER, flush=True)
+            window.repaint()  # the frame is on screen before the database opens
+            QTimer.singleShot(0, then)
+        elif clock.elapsed() > SHOW_TIMEOUT_MS:
+            poll.stop()
+            print(
+                f"La fenêtre ne s'est pas affichée en {SHOW_TIMEOUT_MS // 1000} secondes.",
+                file=sys.stderr,
+                flush=True,
+            )
+            app.exit(1)
+
+    poll.timeout.connect(check)
+    poll.start()
+
+
+def _close_boxes_after(app, delay_ms: int) -> None:
+    """In self-test mode, close the message boxes shown ``delay_ms`` later."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    def close_boxes() -> None:
+        for widget in app.topLevelWidgets():
+            if isinstance(widget, QMessageBox) and widget.isVisible():
+                widget.done(0)
+
+    QTimer.singleShot(delay_ms, close_boxes)
 
 
 def show_startup_error(text: str) -> None:
@@ -71,9 +161,6 @@ def show_startup_error(text: str) -> None:
     In self-test mode ($CLU_DESKTOP_EXIT_AFTER_SHOW) the box closes by itself after that
     delay, so a test process never waits for a click.
     """
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QMessageBox
-
     from clu_desktop.gui import messages
 
     try:
@@ -82,13 +169,7 @@ def show_startup_error(text: str) -> None:
         delay = None
     app = create_application()
     if delay is not None:
-
-        def close_boxes() -> None:
-            for widget in app.topLevelWidgets():
-                if isinstance(widget, QMessageBox) and widget.isVisible():
-                    widget.done(0)
-
-        QTimer.singleShot(delay, close_boxes)
+        _close_boxes_after(app, delay)
     messages.show_error(None, text)
 
 
@@ -110,31 +191,3 @@ def create_application(argv: list[str] | None = None):
     if translator.load(QLocale(), "qtbase", "_", translations):
         app.installTranslator(translator)
     return app
-
-
-def _quit_after_show(app, window, delay_ms: int) -> None:
-    """Print the marker once ``window`` is exposed, and quit ``delay_ms`` later."""
-    from PySide6.QtCore import QElapsedTimer, QTimer
-
-    clock = QElapsedTimer()
-    clock.start()
-    poll = QTimer(window)
-    poll.setInterval(20)
-
-    def check() -> None:
-        handle = window.windowHandle()
-        if handle is not None and handle.isExposed():
-            poll.stop()
-            print(WINDOW_SHOWN_MARKER, flush=True)
-            QTimer.singleShot(delay_ms, app.quit)
-        elif clock.elapsed() > SHOW_TIMEOUT_MS:
-            poll.stop()
-            print(
-                f"La fenêtre ne s'est pas affichée en {SHOW_TIMEOUT_MS // 1000} secondes.",
-                file=sys.stderr,
-                flush=True,
-            )
-            app.exit(1)
-
-    poll.timeout.connect(check)
-    poll.start()

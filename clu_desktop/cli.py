@@ -266,8 +266,19 @@ def cmd_export_attendance(args) -> int:
 
 
 def cmd_gui(args) -> int:
+    """The window. Its frame shows before the database opens (SQLAlchemy, the models and
+    the pages load behind it); a SQLite file on a network share or held by another
+    instance is refused before any window, from its path alone."""
+    from clu_desktop.store import location
+
+    path = location.sqlite_file(args.db)
     try:
-        db = _open(args, writing=True)
+        if path is not None:
+            from clu_desktop.store import instance_lock, network
+
+            network.refuse_network_share(path)
+            if path.parent.is_dir():  # else the base is new: nobody can hold it
+                instance_lock.claim(path)
     except UserError as exc:
         from clu_desktop.app import show_startup_error
 
@@ -275,7 +286,7 @@ def cmd_gui(args) -> int:
         raise
     from clu_desktop.app import run_gui
 
-    return run_gui(db)
+    return run_gui(lambda: _open(args, writing=True), description=location.describe(args.db))
 
 
 def cmd_screenshots(args) -> int:

@@ -1,4 +1,10 @@
-"""The main window: the meeting navigator beside the selected meeting's pages."""
+"""The main window: the meeting navigator beside the selected meeting's pages.
+
+The window can show itself before the database is open (``MainWindow(None,
+description=…)`` then ``attach(db)``): the application's start shows the frame at once
+and imports SQLAlchemy, the models and the pages only after that. This module therefore
+imports nothing heavy at its top.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +12,9 @@ import hashlib
 import html
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -20,21 +27,16 @@ from PySide6.QtWidgets import (
     QToolBar,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from clu_desktop import __version__
 from clu_desktop.errors import UserError
 from clu_desktop.gui import messages
-from clu_desktop.gui.navigator import MeetingNavigator
-from clu_desktop.gui.pages import Page, build_pages
 from clu_desktop.gui.window_state import WindowState
-from clu_desktop.services.meetings import (
-    create_meeting,
-    delete_meeting,
-    duplicate_as_next,
-    list_meetings,
-)
-from clu_desktop.store.database import Database
+
+if TYPE_CHECKING:
+    from clu_desktop.gui.navigator import MeetingNavigator
+    from clu_desktop.gui.pages import Page
+    from clu_desktop.store.database import Database
 
 APP_TITLE = "CLU Desktop"
 EMPTY_STATE_TEXT = (
@@ -42,6 +44,8 @@ EMPTY_STATE_TEXT = (
     "de démonstration avec « clu-desktop demo »."
 )
 NAVIGATOR_REFRESH_MS = 150
+OPENING_TEXT = "Ouverture de la base de données…"
+MINIMUM_SIZE = QSize(640, 420)
 
 
 def meeting_count_text(count: int) -> str:
@@ -56,14 +60,18 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        db: Database,
+        db: Database | None,
         parent: QWidget | None = None,
-        pages: Callable[[Database], list[Page]] = build_pages,
+        pages: Callable[[Database], list[Page]] | None = None,
+        description: str | None = None,
     ) -> None:
+        """The window over ``db``; with ``db=None``, only its frame (title, menus
+        disabled, "Ouverture de la base de données…") until :meth:`attach`."""
         super().__init__(parent)
         self._db = db
+        self._description = db.description if db is not None else description or ""
         self.setObjectName("mainWindow")
-        self.setWindowTitle(f"{APP_TITLE} — {db.description}")
+        self.setWindowTitle(f"{APP_TITLE} — {self._description}")
         self.setAccessibleName(APP_TITLE)
         self.meeting_id: int | None = None
         self.undo_group = QUndoGroup(self)
@@ -71,14 +79,55 @@ class MainWindow(QMainWindow):
         self._shown: dict[QWidget, int | None] = {}
         self._directory = None
         self.state = WindowState("mainWindow")
+        self.pages: list[Page] = []
+        self.splitter: QSplitter | None = None
+
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(NAVIGATOR_REFRESH_MS)
+        self._refresh_timer.timeout.connect(self.refresh)
+
+        self._build_status_bar()
+        self._build_actions()
+        # A fixed minimum: the frame shown before the database opens and the full window
+        # share it, so attaching the pages changes no size constraint of a shown window.
+        self.setMinimumSize(MINIMUM_SIZE)
+        self.resize(1280, 800)
+        self.state.restore_window(self)
+        if db is None:
+            opening = QLabel(OPENING_TEXT)
+            opening.setObjectName("openingLabel")
+            opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.setCentralWidget(opening)
+            for action in self._data_actions():
+                action.setEnabled(False)
+            self.statusBar().showMessage(OPENING_TEXT)
+        else:
+            self.attach(db, pages)
+        # Settle the size constraints before the native window exists, so that showing
+        # it changes none of them (the offscreen platform warns when they change).
+        self.ensurePolished()
+        self.layout().activate()
+
+    def attach(self, db: Database, pages: Callable[[Database], list[Page]] | None = None) -> None:
+        """Show ``db``: the navigator, the meeting's pages, the last meeting shown."""
+        from clu_desktop.gui.navigator import MeetingNavigator
+        from clu_desktop.gui.pages import build_pages
+
+        self._db = db
+        self._description = db.description
+        self.setWindowTitle(f"{APP_TITLE} — {db.description}")
+        self.location_label.setText(f"Données\u00a0: {db.description}")
+        self.location_label.setToolTip(db.description)
+        self.statusBar().clearMessage()
         self._db_key = hashlib.sha1(db.description.encode("utf-8")).hexdigest()[:16]
 
-        self.navigator = MeetingNavigator()
+        self.navigator: MeetingNavigator = MeetingNavigator()
         self.navigator.meetingSelected.connect(self.show_meeting)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("meetingTabs")
         self.tabs.setAccessibleName("Pages de la séance")
-        self.pages = pages(db)
+        self.pages = (pages or build_pages)(db)
         for page in self.pages:
             self.tabs.addTab(page.widget, page.title)
             if hasattr(page.widget, "changed"):
@@ -95,33 +144,34 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([480, 920])
         self.setCentralWidget(self.splitter)
 
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(NAVIGATOR_REFRESH_MS)
-        self._refresh_timer.timeout.connect(self.refresh)
-
-        self._build_status_bar()
-        self._build_actions()
-        self.resize(1280, 800)
-        self.state.restore_window(self)
+        for action in self._data_actions():
+            action.setEnabled(True)
         self.state.restore_splitters(self.splitter, *self._page_splitters())
         tab = self.state.value("tab")
         if tab is not None and 0 <= tab < self.tabs.count():
             self.tabs.setCurrentIndex(tab)
         self.refresh(select_id=self.state.value(f"lastMeeting/{self._db_key}"))
-        # Settle the size constraints before the native window exists, so that showing
-        # it changes none of them (the offscreen platform warns when they change).
-        self.ensurePolished()
-        self.layout().activate()
+
+    def _data_actions(self) -> list[QAction]:
+        """The actions that need the database (disabled while it opens)."""
+        return [
+            self.new_action,
+            self.duplicate_action,
+            self.delete_action,
+            self.import_action,
+            self.export_action,
+            self.settings_action,
+            self.directory_action,
+        ]
 
     # Building
 
     def _build_status_bar(self) -> None:
-        self.location_label = QLabel(f"Données\u00a0: {self._db.description}")
+        self.location_label = QLabel(f"Données\u00a0: {self._description}")
         self.location_label.setObjectName("dataLocation")
         self.location_label.setAccessibleName("Emplacement des données")
         self.location_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.location_label.setToolTip(self._db.description)
+        self.location_label.setToolTip(self._description)
         self.location_label.setMinimumWidth(1)
         self.location_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.count_label = QLabel()
@@ -233,6 +283,12 @@ class MainWindow(QMainWindow):
     def refresh(self, select_id: int | None = None) -> None:
         """Reload the navigator; keep the selected meeting (else ``select_id``, else the
         newest)."""
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from clu_desktop.services.meetings import list_meetings
+
+        if self._db is None:
+            return
         try:
             with self._db.reading() as session:
                 rows = list_meetings(session)
@@ -300,6 +356,8 @@ class MainWindow(QMainWindow):
             return None
 
     def new_meeting(self) -> None:
+        from clu_desktop.services.meetings import create_meeting
+
         committee_id = self._default_committee_id()
         meeting_id = self._run(lambda s: create_meeting(s, committee_id))
         if meeting_id is not None:
@@ -314,6 +372,8 @@ class MainWindow(QMainWindow):
     def duplicate_meeting(self) -> None:
         if self.meeting_id is None:
             return
+        from clu_desktop.services.meetings import duplicate_as_next
+
         source = self.meeting_id
         meeting_id = self._run(lambda s: duplicate_as_next(s, source))
         if meeting_id is not None:
@@ -325,6 +385,8 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(0)
 
     def delete_meeting(self) -> None:
+        from clu_desktop.services.meetings import delete_meeting
+
         if self.meeting_id is None:
             return
         summary = self.navigator.tree_model.summary_by_id(self.meeting_id)
@@ -409,15 +471,16 @@ class MainWindow(QMainWindow):
             f"<h3>{APP_TITLE} {html.escape(__version__)}</h3>"
             "<p>Comité local des usagers\u00a0: annuaire, séances, émargement, qualité "
             "et comptes-rendus, hors ligne.</p>"
-            f"<p>Données\u00a0: {html.escape(self._db.description)}</p>",
+            f"<p>Données\u00a0: {html.escape(self._description)}</p>",
         )
 
     # Closing
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.state.save_window(self)
-        self.state.save_splitters(self.splitter, *self._page_splitters())
-        self.state.set_value("tab", self.tabs.currentIndex())
+        if self.splitter is not None:  # else closed before the base was open
+            self.state.save_splitters(self.splitter, *self._page_splitters())
+            self.state.set_value("tab", self.tabs.currentIndex())
         self.state.sync()
         for page in self.pages:  # pages holding files or handles let them go now
             cleanup = getattr(page.widget, "cleanup", None)

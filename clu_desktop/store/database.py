@@ -13,7 +13,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL, make_url
@@ -21,10 +20,15 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from clu_desktop.errors import ConflictError, DatabaseError, UserError
+from clu_desktop.store.location import (  # noqa: F401  (re-exported)
+    APP_NAME,
+    DB_ENV,
+    data_dir,
+    default_database_path,
+    raw_target,
+)
 from clu_desktop.store.signed_minutes import install
 
-APP_NAME = "clu-desktop"
-DB_ENV = "CLU_DB"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 STALE_MESSAGE = (
@@ -34,21 +38,12 @@ STALE_MESSAGE = (
 )
 
 
-def data_dir() -> Path:
-    """The user's data folder, where the default database and its backups live."""
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-
-
-def default_database_path() -> Path:
-    return data_dir() / "clu.sqlite"
-
-
 def resolve_url(target: str | os.PathLike[str] | None = None) -> URL:
     """The database to open: ``target``, else $CLU_DB, else the default file.
 
     A target is a file path or a SQLAlchemy URL ("postgresql+psycopg://...").
     """
-    raw = os.fspath(target) if target is not None else os.environ.get(DB_ENV) or None
+    raw = raw_target(target)
     if raw is None:
         return URL.create("sqlite", database=str(default_database_path()))
     if "://" in raw:

@@ -12,7 +12,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from clu_desktop import __version__
-from clu_desktop.app import EXIT_AFTER_SHOW_ENV, WINDOW_SHOWN_MARKER, exit_after_show_delay
+from clu_desktop.app import (
+    EXIT_AFTER_SHOW_ENV,
+    WINDOW_READY_MARKER,
+    WINDOW_SHOWN_MARKER,
+    exit_after_show_delay,
+)
 from clu_desktop.domain import MeetingStatus
 from clu_desktop.errors import UserError
 from clu_desktop.gui.main_window import MainWindow
@@ -90,6 +95,29 @@ def test_navigator_groups_meetings_by_committee_newest_first():
         ["09/01/2023", "Installation", "Prévue"],
     ]
     assert model.newest_index().data(MEETING_ID_ROLE) == 3
+
+
+def test_the_frame_shows_while_the_base_opens_then_the_meetings(qtbot, demo_db):
+    """The application shows its window before the database is open: the title says
+    where the data is, nothing can be done with it yet; attached, the meetings show."""
+    window = MainWindow(None, description="/dossier/clu.sqlite")
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    assert window.windowTitle() == "CLU Desktop — /dossier/clu.sqlite"
+    assert window.statusBar().currentMessage() == "Ouverture de la base de données…"
+    assert not window.new_action.isEnabled() and not window.directory_action.isEnabled()
+    window.close()  # closing before the base is open saves the size and nothing else
+
+    window = MainWindow(None, description=demo_db.description)
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    window.attach(demo_db)
+    assert window.meeting_id == 1
+    assert window.new_action.isEnabled() and window.delete_action.isEnabled()
+    assert window.statusBar().currentMessage() == ""
+    assert window.count_label.text() == "1 séance"
 
 
 def test_empty_database_disables_meeting_actions(open_window):
@@ -233,10 +261,9 @@ SCRIPT = """
 import json
 import sys
 import threading
-from clu_desktop.app import run_gui
-from clu_desktop.store.migrate import open_database
+from clu_desktop.cli import main
 
-HEAVY = ("numpy", "pypdfium2", "pyqtgraph", "reportlab")
+HEAVY = ("numpy", "pypdfium2", "pyqtgraph", "reportlab", "sqlalchemy")
 
 
 def loaded():
@@ -250,15 +277,17 @@ class Spy:
         self.out = out
 
     def write(self, text):
-        return self.out.write(text.replace("window-shown", "window-shown " + loaded()))
+        for marker in ("window-shown", "window-ready"):
+            text = text.replace(marker, f"{marker} {loaded()}")
+        return self.out.write(text)
 
     def flush(self):
         self.out.flush()
 
 
-assert "PySide6" not in sys.modules, "importing clu_desktop.app loaded Qt"
+assert "PySide6" not in sys.modules, "importing clu_desktop.cli loaded Qt"
 sys.stdout = Spy(sys.stdout)
-code = run_gui(open_database(sys.argv[1]))
+code = main(["--db", sys.argv[1]])
 for thread in threading.enumerate():
     if thread.name == "clu-preload":
         thread.join()
@@ -269,8 +298,9 @@ sys.exit(code)
 
 
 def test_window_shows_before_any_heavy_module_is_loaded_then_loads_them_behind(tmp_path):
-    """The window appears without numpy, pyqtgraph or reportlab; they are loaded in the
-    background once it is shown, so the first opening of a tab costs no import."""
+    """The window appears before SQLAlchemy, numpy, pyqtgraph or reportlab are imported;
+    then it opens the database, and the rest is loaded in the background, so the first
+    opening of a tab costs no import."""
     from clu_desktop.services.meeting_files import load_demo
     from clu_desktop.store.migrate import open_database
 
@@ -287,5 +317,9 @@ def test_window_shows_before_any_heavy_module_is_loaded_then_loads_them_behind(t
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    heavy = '["numpy", "pypdfium2", "pyqtgraph", "reportlab"]'
-    assert result.stdout.splitlines() == [f"{WINDOW_SHOWN_MARKER} []", f"then {heavy}"]
+    heavy = '["numpy", "pypdfium2", "pyqtgraph", "reportlab", "sqlalchemy"]'
+    assert result.stdout.splitlines() == [
+        f"{WINDOW_SHOWN_MARKER} []",
+        f'{WINDOW_READY_MARKER} ["sqlalchemy"]',
+        f"then {heavy}",
+    ]

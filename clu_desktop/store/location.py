@@ -1,0 +1,50 @@
+"""Where the database is, worked out without SQLAlchemy: the window's start reads it
+before the heavy modules load (the lock and the network check need only the path)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import platformdirs
+
+APP_NAME = "clu-desktop"
+DB_ENV = "CLU_DB"
+
+
+def data_dir() -> Path:
+    """The user's data folder, where the default database and its backups live."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_database_path() -> Path:
+    return data_dir() / "clu.sqlite"
+
+
+def raw_target(target: str | os.PathLike[str] | None = None) -> str | None:
+    """``target``, else $CLU_DB, else None (the default file)."""
+    return os.fspath(target) if target is not None else os.environ.get(DB_ENV) or None
+
+
+def sqlite_file(target: str | os.PathLike[str] | None = None) -> Path | None:
+    """The SQLite file ``target`` names (the default file when there is none), or None
+    for a URL: ``resolve_url`` reads URLs, SQLite ones included."""
+    raw = raw_target(target)
+    if raw is None:
+        return default_database_path()
+    if "://" in raw:
+        return None
+    return Path(raw).expanduser().absolute()
+
+
+def describe(target: str | os.PathLike[str] | None = None) -> str:
+    """Where the data is, for the title shown while the base opens (no password)."""
+    path = sqlite_file(target)
+    if path is not None:
+        return str(path)
+    parts = urlsplit(raw_target(target) or "")
+    if parts.password is not None:
+        netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+        parts = parts._replace(netloc=netloc)
+    return urlunsplit(parts)
