@@ -301,7 +301,11 @@ def run(stream=None) -> int:
     report = Report(stream)
     started = time.monotonic()
     report.say(f"Auto-test de CLU Desktop {__version__}")
-    with tempfile.TemporaryDirectory(prefix="clu-desktop-autotest-") as name:
+    # On Windows a file still open cannot be deleted: the verdict matters more than a
+    # leftover in the temporary folder.
+    with tempfile.TemporaryDirectory(
+        prefix="clu-desktop-autotest-", ignore_cleanup_errors=True
+    ) as name:
         folder = Path(name)
         chosen = choose_platform()
         if chosen is not None:

@@ -190,3 +190,23 @@ def test_the_window_falls_back_to_offscreen_only_without_a_display(environ, plat
     from clu_desktop.selftest import choose_platform
 
     assert choose_platform(environ, platform) == chosen
+
+
+def test_a_console_that_cannot_show_the_marks_gets_words():
+    """A Windows console redirected to a file writes in its code page (cp1252): no ✓."""
+    import io
+
+    from clu_desktop.selftest import Report
+
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="cp1252")
+    report = Report(stream)
+    report.step("compte-rendu exporté et vérifié", lambda: "8 pages")
+    report.step("convocation exportée et vérifiée", lambda: 1 / 0)
+    stream.flush()
+
+    assert raw.getvalue().decode("cp1252").splitlines() == [
+        "OK compte-rendu exporté et vérifié (8 pages)",
+        "ECHEC convocation exportée et vérifiée : erreur inattendue ZeroDivisionError : "
+        "division by zero",
+    ]
