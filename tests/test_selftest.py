@@ -130,9 +130,9 @@ BREAKS = {
     ),
     "the window shows no meeting": (
         """
-        from clu_desktop.gui import main_window
+        from clu_desktop.services import meetings
 
-        main_window.list_meetings = lambda session: []
+        meetings.list_meetings = lambda session: []
         """,
         "fenêtre principale ouverte sur la séance",
         "la fenêtre ne montre aucune séance",
