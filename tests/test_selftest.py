@@ -130,9 +130,10 @@ BREAKS = {
     ),
     "the window shows no meeting": (
         """
-        from clu_desktop.services import meetings
+        from clu_desktop.gui import navigator
 
-        meetings.list_meetings = lambda session: []
+        shown = navigator.MeetingNavigator.set_meetings
+        navigator.MeetingNavigator.set_meetings = lambda self, rows, keep: shown(self, [], keep)
         """,
         "fenêtre principale ouverte sur la séance",
         "la fenêtre ne montre aucune séance",
