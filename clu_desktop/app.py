@@ -73,7 +73,7 @@ def run_gui(
     from clu_desktop.gui.crash import install_excepthook, set_up_logging
     from clu_desktop.gui.main_window import MainWindow
 
-    install_excepthook(set_up_logging())
+    install_excepthook()
     app = create_application(argv)
     opener = db if callable(db) else None
     window = MainWindow(None if opener else db, description=description)
@@ -89,6 +89,7 @@ def run_gui(
             QTimer.singleShot(exit_delay, app.quit)
 
     def open_database() -> None:
+        set_up_logging()
         try:
             window.attach(opener())
         except UserError as exc:
@@ -104,7 +105,11 @@ def run_gui(
             return
         ready()
 
-    _when_exposed(app, window, exit_delay is not None, open_database if opener else ready)
+    def attached() -> None:
+        set_up_logging()
+        ready()
+
+    _when_exposed(app, window, exit_delay is not None, open_database if opener else attached)
     code = app.exec()
     return outcome["code"] or code
 

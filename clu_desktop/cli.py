@@ -273,24 +273,11 @@ def cmd_export_attendance(args) -> int:
 
 def cmd_gui(args) -> int:
     """The window. Its frame shows before the database opens (SQLAlchemy, the models and
-    the pages load behind it); a SQLite file on a network share or held by another
-    instance is refused before any window, from its path alone."""
-    from clu_desktop.store import location
-
-    path = location.sqlite_file(args.db)
-    try:
-        if path is not None:
-            from clu_desktop.store import instance_lock, network
-
-            network.refuse_network_share(path)
-            if path.parent.is_dir():  # else the base is new: nobody can hold it
-                instance_lock.claim(path)
-    except UserError as exc:
-        from clu_desktop.app import show_startup_error
-
-        show_startup_error(str(exc))  # started from an icon, nobody reads stderr
-        raise
+    the pages load behind it); a base that cannot be opened (held by another instance,
+    on a network share, not a CLU Desktop base…) is then refused in a message box over
+    the frame, and the exit code is 2."""
     from clu_desktop.app import run_gui
+    from clu_desktop.store import location
 
     return run_gui(lambda: _open(args, writing=True), description=location.describe(args.db))
 
@@ -394,11 +381,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         from clu_desktop.selftest import run
 
         return run()
-    from clu_desktop.store.instance_lock import released_after
-
+    # The files a command claims are another instance's once it is done. The lock module
+    # is imported only if some lock may already be held (a test running many commands in
+    # one process): the window's start must not wait for it.
+    lock = sys.modules.get("clu_desktop.store.instance_lock")
+    held_before = lock.held_keys() if lock is not None else frozenset()
     try:
-        with released_after():  # the database is another instance's once this one is done
-            return COMMANDS[args.command](args)
+        return COMMANDS[args.command](args)
     except UserError as exc:
         print(f"Erreur : {exc}", file=sys.stderr)
         return EXIT_USER_ERROR
+    finally:
+        lock = sys.modules.get("clu_desktop.store.instance_lock")
+        if lock is not None:
+            lock.release_all_but(held_before)

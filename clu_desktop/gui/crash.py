@@ -1,35 +1,42 @@
 """One place for unexpected errors: the trace goes to a rotating log file in the user's
-log folder, the user gets a French dialog, and the application keeps running."""
+log folder, the user gets a French dialog, and the application keeps running.
+
+Nothing here is imported before the window shows but the hook itself: logging and
+platformdirs load when the log is set up, once the window is on screen.
+"""
 
 from __future__ import annotations
 
-import logging
-import logging.handlers
 import sys
-import traceback
 from pathlib import Path
-
-import platformdirs
 
 from clu_desktop.errors import UserError
 
-logger = logging.getLogger("clu_desktop")
 LOG_FILE_NAME = "clu-desktop.log"
 
 
 def log_folder() -> Path:
+    import platformdirs
+
     return Path(platformdirs.user_log_dir("clu-desktop", appauthor=False))
+
+
+def log_path() -> Path:
+    """The file :func:`set_up_logging` writes to."""
+    return log_folder() / LOG_FILE_NAME
 
 
 def set_up_logging() -> Path:
     """Log to a rotating file (5 × 1 MB); returns its path."""
+    import logging
+    import logging.handlers  # not before the window shows: it is a few hundredths
+
     root = logging.getLogger()
     for handler in root.handlers:
         if isinstance(handler, logging.handlers.RotatingFileHandler):
             return Path(handler.baseFilename)  # set up already
-    folder = log_folder()
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / LOG_FILE_NAME
+    path = log_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
     handler = logging.handlers.RotatingFileHandler(
         path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
     )
@@ -39,14 +46,20 @@ def set_up_logging() -> Path:
     return path
 
 
-def install_excepthook(log_path: Path) -> None:
+def install_excepthook(log_file: Path | None = None) -> None:
+    """Catch unexpected errors; their trace goes to ``log_file`` (default: the log that
+    :func:`set_up_logging` writes)."""
+
     def hook(kind, value, trace) -> None:
         from clu_desktop.gui import messages
 
         if isinstance(value, UserError):  # an expected refusal that escaped a page
             messages.show_error(None, str(value))
             return
-        logger.error(
+        import logging
+        import traceback
+
+        logging.getLogger("clu_desktop").error(
             "Erreur inattendue\n%s", "".join(traceback.format_exception(kind, value, trace))
         )
         messages.show_error(
@@ -54,7 +67,7 @@ def install_excepthook(log_path: Path) -> None:
             "Une erreur inattendue s'est produite. Vos données déjà enregistrées sont "
             "intactes et l'application continue.\n\n"
             f"{kind.__name__} : {value}\n\n"
-            f"Le détail est enregistré dans « {log_path} ».",
+            f"Le détail est enregistré dans « {log_file or log_path()} ».",
         )
 
     sys.excepthook = hook

@@ -8,8 +8,6 @@ imports nothing heavy at its top.
 
 from __future__ import annotations
 
-import hashlib
-import html
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -120,6 +118,8 @@ class MainWindow(QMainWindow):
         self.location_label.setText(f"Données\u00a0: {db.description}")
         self.location_label.setToolTip(db.description)
         self.statusBar().clearMessage()
+        import hashlib  # OpenSSL: not before the window shows
+
         self._db_key = hashlib.sha1(db.description.encode("utf-8")).hexdigest()[:16]
 
         self.navigator: MeetingNavigator = MeetingNavigator()
@@ -465,6 +465,8 @@ class MainWindow(QMainWindow):
         self.reload_pages()
 
     def show_about(self) -> None:
+        import html
+
         QMessageBox.about(
             self,
             "À propos de CLU Desktop",

@@ -238,15 +238,25 @@ def released_after() -> Iterator[None]:
     """Release, when the block ends, the files claimed inside it: a command's claims end
     with the command (the process's end, for the real command line; a test may run many
     commands in one process)."""
-    with _guard:
-        before = set(_held)
+    before = held_keys()
     try:
         yield
     finally:
-        with _guard:
-            added = [_held.pop(key) for key in list(_held) if key not in before]
-        for held in added:
-            _release(held)
+        release_all_but(before)
+
+
+def held_keys() -> frozenset[str]:
+    """The files this process holds (keys for :func:`release_all_but`)."""
+    with _guard:
+        return frozenset(_held)
+
+
+def release_all_but(keep: frozenset[str]) -> None:
+    """Release the files claimed since :func:`held_keys` gave ``keep``."""
+    with _guard:
+        added = [_held.pop(key) for key in list(_held) if key not in keep]
+    for held in added:
+        _release(held)
 
 
 def is_held(database: Path) -> bool:

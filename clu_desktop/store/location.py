@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
-
-import platformdirs
 
 APP_NAME = "clu-desktop"
 DB_ENV = "CLU_DB"
@@ -15,6 +12,8 @@ DB_ENV = "CLU_DB"
 
 def data_dir() -> Path:
     """The user's data folder, where the default database and its backups live."""
+    import platformdirs  # not before the window shows
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
@@ -39,11 +38,17 @@ def sqlite_file(target: str | os.PathLike[str] | None = None) -> Path | None:
 
 
 def describe(target: str | os.PathLike[str] | None = None) -> str:
-    """Where the data is, for the title shown while the base opens (no password)."""
-    path = sqlite_file(target)
+    """Where the data is, for the title shown while the base opens (no password;
+    "base par défaut" for the default file, whose folder platformdirs finds later)."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    raw = raw_target(target)
+    if raw is None:
+        return "base par défaut"
+    path = sqlite_file(raw)
     if path is not None:
         return str(path)
-    parts = urlsplit(raw_target(target) or "")
+    parts = urlsplit(raw)
     if parts.password is not None:
         netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
         parts = parts._replace(netloc=netloc)
