@@ -39,6 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="CLU Desktop : le comité local des usagers, hors ligne.",
     )
     parser.add_argument("--version", action="version", version=f"CLU Desktop {__version__}")
+    parser.add_argument(
+        "--selftest",
+        action="store_true",
+        help="vérifier l'installation (base, fenêtre, documents) dans un dossier "
+        "temporaire, sans toucher à vos données ; code 0 si tout va bien, 1 sinon",
+    )
     _db_option(parser)
     commands = parser.add_subparsers(
         dest="command", metavar="COMMANDE", parser_class=FrenchArgumentParser
@@ -373,6 +379,10 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.selftest:
+        from clu_desktop.selftest import run
+
+        return run()
     from clu_desktop.store.instance_lock import released_after
 
     try:
