@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 APPLICATION_NAME = "CLU Desktop"
 ORGANIZATION_NAME = "clu-desktop"
 PROGRAM_NAME = "clu-desktop"
+#: The windows' icon (resources/icons: the SVG and its renderings by packaging/make-icons.py).
+APPLICATION_ICON = ("icons", "clu-desktop.png")
 #: Milliseconds after which the application quits by itself once its window is shown.
 EXIT_AFTER_SHOW_ENV = "CLU_DESKTOP_EXIT_AFTER_SHOW"
 #: Printed on stdout, in that mode, when the window is exposed on screen.
@@ -179,9 +181,12 @@ def show_startup_error(text: str) -> None:
 
 
 def create_application(argv: list[str] | None = None):
-    """The QApplication, named and in French (Qt's own texts too)."""
+    """The QApplication, named, with its icon, and in French (Qt's own texts too)."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
+
+    from clu_desktop.resources import resource_path
 
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
     app = QApplication.instance() or QApplication(
@@ -189,6 +194,7 @@ def create_application(argv: list[str] | None = None):
     )
     app.setApplicationName(APPLICATION_NAME)
     app.setOrganizationName(ORGANIZATION_NAME)
+    app.setWindowIcon(QIcon(str(resource_path(*APPLICATION_ICON))))
 
     # Qt's own texts (standard buttons, context menus) in French.
     translator = QTranslator(app)

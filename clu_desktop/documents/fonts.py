@@ -2,8 +2,9 @@
 
 Fonts are registered with reportlab once per process (per set of files) and embedded as
 subsets by ``TTFont``. The user's files (settings: "Police normale" / "Police grasse") are
-used when they are set and readable; otherwise DejaVu Sans, from the Debian package
-``fonts-dejavu-core``.
+used when they are set and readable; otherwise DejaVu Sans: the bundle's own copy
+(build.spec puts it in resources/fonts/, as a Windows workstation has none), else the
+system's, from the Debian package ``fonts-dejavu-core``.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from clu_desktop.errors import UserError
+from clu_desktop.resources import resource_path
 
 DEJAVU_FILES = {
     "regular": "DejaVuSans.ttf",
@@ -25,6 +27,7 @@ DEJAVU_FILES = {
     "italic": "DejaVuSans-Oblique.ttf",
     "bold_italic": "DejaVuSans-BoldOblique.ttf",
 }
+#: The system's folders, looked in after the bundle's own copy (resources/fonts).
 DEJAVU_FOLDERS = (
     "/usr/share/fonts/truetype/dejavu",  # Debian, Ubuntu (fonts-dejavu-core)
     "/usr/share/fonts/dejavu",  # Fedora
@@ -66,8 +69,9 @@ def _readable(path: str | None) -> Path | None:
 
 
 def dejavu_files() -> dict[str, Path] | None:
-    """The four DejaVu Sans files from the first folder that holds them all."""
-    for folder in DEJAVU_FOLDERS:
+    """The four DejaVu Sans files from the first folder that holds them all: the
+    bundle's copy first, so the documents print the same on every workstation."""
+    for folder in (resource_path("fonts"), *DEJAVU_FOLDERS):
         base = Path(folder).expanduser()
         files = {face: base / name for face, name in DEJAVU_FILES.items()}
         if all(_readable(str(p)) for p in files.values()):

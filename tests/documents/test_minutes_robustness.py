@@ -349,3 +349,23 @@ def test_without_any_font_the_error_says_which_package_to_install(tmp_path, monk
     with pytest.raises(UserError, match="fonts-dejavu-core"):
         write_minutes(meeting(), tmp_path / "cr.pdf")
     assert not (tmp_path / "cr.pdf").exists()
+
+
+def test_the_bundled_dejavu_is_used_where_the_system_has_none(tmp_path, monkeypatch):
+    """A Windows workstation has no DejaVu Sans: the bundle carries its own copy in
+    resources/fonts (build.spec), and the documents are printed with it."""
+    from clu_desktop.documents import fonts
+
+    system = fonts.dejavu_files()
+    if system is None:
+        pytest.skip("DejaVu Sans n'est pas installée sur cette machine")
+    bundled = tmp_path / "resources" / "fonts"
+    bundled.mkdir(parents=True)
+    for path in system.values():
+        shutil.copyfile(path, bundled / path.name)
+    monkeypatch.setattr(fonts, "DEJAVU_FOLDERS", (str(tmp_path / "nowhere"),))
+    monkeypatch.setattr(fonts, "resource_path", lambda *p: tmp_path.joinpath("resources", *p))
+    expected = {face: bundled / name for face, name in fonts.DEJAVU_FILES.items()}
+    assert fonts.dejavu_files() == expected
+    pdf = write_minutes(meeting(contact=Contact("Anne")), tmp_path / "cr.pdf")
+    assert "Anne" in text_of(pdf)
