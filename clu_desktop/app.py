@@ -76,7 +76,7 @@ def run_gui(
     from clu_desktop.gui.main_window import MainWindow
 
     install_excepthook()
-    app = create_application(argv)
+    app = create_application(argv, qt_texts=False)  # no dialog before it is on screen
     opener = db if callable(db) else None
     window = MainWindow(None if opener else db, description=description)
     window.show()
@@ -91,6 +91,7 @@ def run_gui(
             QTimer.singleShot(exit_delay, app.quit)
 
     def open_database() -> None:
+        install_qt_translations(app)
         set_up_logging()
         try:
             window.attach(opener())
@@ -108,6 +109,7 @@ def run_gui(
         ready()
 
     def attached() -> None:
+        install_qt_translations(app)
         set_up_logging()
         ready()
 
@@ -180,9 +182,10 @@ def show_startup_error(text: str) -> None:
     messages.show_error(None, text)
 
 
-def create_application(argv: list[str] | None = None):
-    """The QApplication, named, with its icon, and in French (Qt's own texts too)."""
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+def create_application(argv: list[str] | None = None, qt_texts: bool = True):
+    """The QApplication, named, with its icon, and in French (Qt's own texts too, unless
+    ``qt_texts`` is false: the window's start reads them once it is on screen)."""
+    from PySide6.QtCore import QLocale
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -195,10 +198,16 @@ def create_application(argv: list[str] | None = None):
     app.setApplicationName(APPLICATION_NAME)
     app.setOrganizationName(ORGANIZATION_NAME)
     app.setWindowIcon(QIcon(str(resource_path(*APPLICATION_ICON))))
+    if qt_texts:
+        install_qt_translations(app)
+    return app
 
-    # Qt's own texts (standard buttons, context menus) in French.
+
+def install_qt_translations(app) -> None:
+    """Qt's own texts (standard buttons, context menus) in French."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
     translator = QTranslator(app)
     translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(QLocale(), "qtbase", "_", translations):
         app.installTranslator(translator)
-    return app

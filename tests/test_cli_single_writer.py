@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from clu_desktop.app import EXIT_AFTER_SHOW_ENV, WINDOW_SHOWN_MARKER
+from clu_desktop.app import EXIT_AFTER_SHOW_ENV, WINDOW_READY_MARKER, WINDOW_SHOWN_MARKER
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -46,6 +46,8 @@ def open_window(tmp_path):
     )
     try:
         assert window.stdout.readline().strip() == WINDOW_SHOWN_MARKER
+        # The frame shows first; the base is opened, and held, once it is on screen.
+        assert window.stdout.readline().strip() == WINDOW_READY_MARKER
         yield path, window
     finally:
         window.kill()
@@ -80,7 +82,7 @@ def test_while_a_window_is_open_writers_are_refused_and_readers_served(open_wind
     second = clu("--db", str(path), env=env)
     assert second.returncode == 2
     assert f"(processus {window.pid})" in second.stderr
-    assert WINDOW_SHOWN_MARKER not in second.stdout
+    assert WINDOW_READY_MARKER not in second.stdout  # refused over its frame
 
     assert path.read_bytes() == before  # the refused commands wrote nothing
 
@@ -88,4 +90,4 @@ def test_while_a_window_is_open_writers_are_refused_and_readers_served(open_wind
     window.wait(10)
     again = clu("--db", str(path), env=env)
     assert again.returncode == 0, again.stderr
-    assert WINDOW_SHOWN_MARKER in again.stdout
+    assert WINDOW_READY_MARKER in again.stdout

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.state = WindowState("mainWindow")
         self.pages: list[Page] = []
         self.splitter: QSplitter | None = None
+        self._shortcuts: list[tuple[QAction, list]] = []
 
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -93,9 +94,10 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.state.restore_window(self)
         if db is None:
-            opening = QLabel(OPENING_TEXT)
-            opening.setObjectName("openingLabel")
-            opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            # Nothing of Qt's enum namespace before the frame is on screen: loading it
+            # takes a fifth of the bare window's time.
+            opening = QWidget()
+            opening.setObjectName("openingPlaceholder")
             self.setCentralWidget(opening)
             for action in self._data_actions():
                 action.setEnabled(False)
@@ -109,14 +111,19 @@ class MainWindow(QMainWindow):
 
     def attach(self, db: Database, pages: Callable[[Database], list[Page]] | None = None) -> None:
         """Show ``db``: the navigator, the meeting's pages, the last meeting shown."""
+        from PySide6.QtCore import Qt
+
         from clu_desktop.gui.navigator import MeetingNavigator
         from clu_desktop.gui.pages import build_pages
 
         self._db = db
         self._description = db.description
         self.setWindowTitle(f"{APP_TITLE} — {db.description}")
+        self.location_label.setTextFormat(Qt.TextFormat.PlainText)
         self.location_label.setText(f"Données\u00a0: {db.description}")
         self.location_label.setToolTip(db.description)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self._install_shortcuts()
         self.statusBar().clearMessage()
         import hashlib  # OpenSSL: not before the window shows
 
@@ -167,11 +174,9 @@ class MainWindow(QMainWindow):
     # Building
 
     def _build_status_bar(self) -> None:
-        self.location_label = QLabel(f"Données\u00a0: {self._description}")
+        self.location_label = QLabel()  # filled by attach
         self.location_label.setObjectName("dataLocation")
         self.location_label.setAccessibleName("Emplacement des données")
-        self.location_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.location_label.setToolTip(self._description)
         self.location_label.setMinimumWidth(1)
         self.location_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.count_label = QLabel()
@@ -184,11 +189,19 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         action.setObjectName(name)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            self._shortcuts.append((action, [shortcut]))
         action.setStatusTip(tip)
         action.setToolTip(tip or text.replace("&", ""))
         action.triggered.connect(slot)
         return action
+
+    def _install_shortcuts(self) -> None:
+        """The keyboard shortcuts, set when the database is attached: setting the first
+        one loads Qt's enum namespace, a fifth of a bare window's start-up time, and no
+        key can be pressed before the window is on screen."""
+        for action, shortcuts in self._shortcuts:
+            action.setShortcuts([QKeySequence(shortcut) for shortcut in shortcuts])
+        self._shortcuts.clear()
 
     def _build_actions(self) -> None:
         self.new_action = self._action(
@@ -246,10 +259,10 @@ class MainWindow(QMainWindow):
         self.about_action = self._action("À &propos de CLU Desktop", "aboutAction", self.show_about)
         self.undo_action = self.undo_group.createUndoAction(self, "Annuler")
         self.undo_action.setObjectName("undoAction")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self._shortcuts.append((self.undo_action, [QKeySequence.StandardKey.Undo]))
         self.redo_action = self.undo_group.createRedoAction(self, "Rétablir")
         self.redo_action.setObjectName("redoAction")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self._shortcuts.append((self.redo_action, ["Ctrl+Y", "Ctrl+Shift+Z"]))
 
         bar = self.menuBar()
         file_menu = bar.addMenu("&Fichier")
@@ -271,7 +284,7 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar("Séances")
         toolbar.setObjectName("meetingToolbar")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar = toolbar
         for action in (self.new_action, self.duplicate_action, self.delete_action):
             toolbar.addAction(action)
         toolbar.addSeparator()

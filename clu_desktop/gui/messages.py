@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 TITLE = "CLU Desktop"
@@ -12,6 +11,8 @@ def message_box(parent: QWidget | None, icon: QMessageBox.Icon, text: str) -> QM
     """Messages quote what users typed (names, titles): shown as plain text, never as
     markup."""
     box = QMessageBox(icon, TITLE, text, QMessageBox.StandardButton.Ok, parent)
+    from PySide6.QtCore import Qt  # not at import: the window's frame shows without it
+
     box.setTextFormat(Qt.TextFormat.PlainText)
     return box
 
@@ -31,6 +32,8 @@ def show_info(parent: QWidget | None, text: str) -> None:
 def confirm(parent: QWidget | None, question: str, action: str) -> bool:
     """Ask before something that cannot be undone; ``action`` names the button."""
     box = QMessageBox(QMessageBox.Icon.Question, TITLE, question, parent=parent)
+    from PySide6.QtCore import Qt  # not at import: the window's frame shows without it
+
     box.setTextFormat(Qt.TextFormat.PlainText)
     yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
     box.addButton("Annuler", QMessageBox.ButtonRole.RejectRole)

@@ -1,7 +1,9 @@
-"""A refused database at start: a message box says why, no main window, exit code 2."""
+"""A refused database at start: a message box over the window's frame says why, the
+frame closes, exit code 2."""
 
 from __future__ import annotations
 
+import logging
 import subprocess
 import sys
 from pathlib import Path
@@ -26,13 +28,19 @@ time.sleep(120)
 
 
 def main_windows() -> set[int]:
-    return {id(w) for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)}
+    """The main windows open on screen."""
+    return {
+        id(w) for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+    }
 
 
 @pytest.fixture(autouse=True)
 def let_go(monkeypatch):
     # Were the database not refused, the window would close by itself instead of waiting.
     monkeypatch.setenv(EXIT_AFTER_SHOW_ENV, "0")
+    # The window's start sets up its log file and error hook: both go with the test.
+    monkeypatch.setattr(logging.getLogger(), "handlers", list(logging.getLogger().handlers))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     yield
     instance_lock.release_all()
 
@@ -59,7 +67,7 @@ def test_a_database_held_by_another_instance_is_refused_in_a_message_box(
     assert error.startswith(f"La base « {path} » est déjà ouverte par ")
     assert f"(processus {holder.pid})" in error
     assert error in capsys.readouterr().err
-    assert main_windows() == windows  # no new one
+    assert main_windows() == windows  # the frame closed
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="reads /proc/self/mountinfo")
@@ -77,4 +85,4 @@ def test_a_database_on_a_share_is_refused_in_a_message_box(
     assert "est sur un partage réseau" in error
     assert "postgresql+psycopg://" in error
     assert list(share.iterdir()) == []
-    assert main_windows() == windows  # no new one
+    assert main_windows() == windows  # the frame closed

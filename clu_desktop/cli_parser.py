@@ -1,0 +1,131 @@
+"""The command line's parser: every command, its options and its French help.
+
+Built only for a command: the window's start (no argument, or ``--db PATH``) is read
+without it (``cli.window_arguments``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from clu_desktop import __version__, cli_personal
+
+EXIT_USER_ERROR = 2
+
+
+class FrenchArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USER_ERROR, f"{self.prog} : erreur : {message}\n")
+
+
+def _db_option(parser: argparse.ArgumentParser, default=None) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="CHEMIN",
+        default=default,
+        help="fichier de base de données ou adresse SQLAlchemy "
+        "(par défaut : $CLU_DB, sinon le dossier de données de l'utilisateur)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = FrenchArgumentParser(
+        prog="clu-desktop",
+        description="CLU Desktop : le comité local des usagers, hors ligne.",
+    )
+    parser.add_argument("--version", action="version", version=f"CLU Desktop {__version__}")
+    parser.add_argument(
+        "--selftest",
+        action="store_true",
+        help="vérifier l'installation (base, fenêtre, documents) dans un dossier "
+        "temporaire, sans toucher à vos données ; code 0 si tout va bien, 1 sinon",
+    )
+    _db_option(parser)
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMANDE", parser_class=FrenchArgumentParser
+    )
+
+    demo = commands.add_parser(
+        "demo", help="charger la séance de démonstration (CLU du 20/12/2023)"
+    )
+    _db_option(demo, argparse.SUPPRESS)
+    demo.add_argument("--force", action="store_true", help="même si la base contient des séances")
+
+    listing = commands.add_parser("list", help="lister les séances")
+    _db_option(listing, argparse.SUPPRESS)
+
+    importing = commands.add_parser(
+        "import",
+        help="importer une séance (FICHIER.json) ou des valeurs d'indicateurs "
+        "(indicators FICHIER.csv|.xlsx)",
+        usage="%(prog)s [-h] [--db CHEMIN] (FICHIER.json | indicators FICHIER)",
+    )
+    _db_option(importing, argparse.SUPPRESS)
+    importing.add_argument(
+        "file",
+        metavar="FICHIER.json | indicators",
+        help="une séance (fichier JSON), ou le mot « indicators » suivi d'un tableur",
+    )
+    importing.add_argument(
+        "table",
+        nargs="?",
+        type=Path,
+        metavar="FICHIER",
+        help="après « indicators » : valeurs d'indicateurs (CSV ou .xlsx, "
+        "voir docs/indicators-import.md)",
+    )
+
+    export = commands.add_parser("export", help="exporter une séance")
+    formats = export.add_subparsers(
+        dest="format", metavar="FORMAT", required=True, parser_class=FrenchArgumentParser
+    )
+    as_json = formats.add_parser("json", help="la séance complète au format JSON")
+    _db_option(as_json, argparse.SUPPRESS)
+    as_json.add_argument("--meeting", default="latest", metavar="ID|latest")
+    as_json.add_argument("-o", "--output", type=Path, required=True, metavar="FICHIER.json")
+    for name, help_text in (
+        ("minutes", "le compte-rendu imprimable (PDF), avec ses annexes"),
+        ("agenda", "la convocation avec l'ordre du jour (PDF)"),
+        ("sign-in-sheet", "la feuille d'émargement à signer en séance (PDF)"),
+    ):
+        as_pdf = formats.add_parser(name, help=help_text)
+        _db_option(as_pdf, argparse.SUPPRESS)
+        as_pdf.add_argument("--meeting", default="latest", metavar="ID|latest")
+        as_pdf.add_argument("-o", "--output", type=Path, required=True, metavar="FICHIER.pdf")
+
+    attendance = formats.add_parser(
+        "attendance", help="la liste de présence (CSV pour un tableur, séparateur « ; »)"
+    )
+    _db_option(attendance, argparse.SUPPRESS)
+    attendance.add_argument("--meeting", default="latest", metavar="ID|latest")
+    attendance.add_argument("-o", "--output", type=Path, required=True, metavar="FICHIER.csv")
+
+    backup = commands.add_parser(
+        "backup", help="copier la base dans un fichier, même pendant qu'elle est utilisée"
+    )
+    _db_option(backup, argparse.SUPPRESS)
+    backup.add_argument("-o", "--output", type=Path, required=True, metavar="FICHIER")
+
+    restore = commands.add_parser(
+        "restore",
+        help="remplacer la base par une sauvegarde (l'actuelle est gardée dans les sauvegardes)",
+    )
+    _db_option(restore, argparse.SUPPRESS)
+    restore.add_argument("file", type=Path, metavar="FICHIER")
+
+    check = commands.add_parser(
+        "check", help="vérifier l'intégrité de la base et ses références (code 1 si endommagée)"
+    )
+    _db_option(check, argparse.SUPPRESS)
+    cli_personal.add_export_parser(formats, _db_option)
+    cli_personal.add_erase_parser(commands, _db_option, FrenchArgumentParser)
+
+    shots = commands.add_parser(
+        "screenshots", help="enregistrer chaque écran de la dernière séance en PNG"
+    )
+    _db_option(shots, argparse.SUPPRESS)
+    shots.add_argument("--out", type=Path, required=True, metavar="DOSSIER")
+    return parser
