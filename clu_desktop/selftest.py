@@ -32,20 +32,6 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 #: How long the shown window may take to appear on screen.
 WINDOW_TIMEOUT_S = 15
-FRENCH_MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 #: The system's own Qt platform, tried before offscreen when QT_QPA_PLATFORM is unset.
 NATIVE_PLATFORMS = {"win32": "windows", "darwin": "cocoa"}
 
@@ -66,8 +52,11 @@ class Demo:
 
 
 def french_date(day: dt.date) -> str:
-    """ "20 décembre 2023" (written independently of the documents' own formatting)."""
-    return f"{day.day} {FRENCH_MONTHS[day.month - 1]} {day.year}"
+    """ "20 décembre 2023", from Babel directly (not the documents' own formatting, which
+    is what is checked)."""
+    from babel.dates import format_date
+
+    return format_date(day, "d MMMM y", locale="fr_FR")
 
 
 def _marks(stream) -> tuple[str, str]:

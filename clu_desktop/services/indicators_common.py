@@ -15,6 +15,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from babel.dates import get_month_names
+
 from clu_desktop.domain import Direction, Periodicity
 from clu_desktop.errors import UserError
 from clu_desktop.services.quality_common import SiteRow
@@ -31,34 +33,9 @@ PERIOD_SHAPES = {
     "quarter": "AAAA-Tn ou Tn AAAA, par exemple 2022-T3 ou T3 2022",
     "month": "AAAA-MM ou MM/AAAA, par exemple 2022-07 ou 07/2022",
 }
-MONTH_ABBREVIATIONS = (
-    "janv.",
-    "févr.",
-    "mars",
-    "avr.",
-    "mai",
-    "juin",
-    "juil.",
-    "août",
-    "sept.",
-    "oct.",
-    "nov.",
-    "déc.",
-)
-MONTH_NAMES = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
+# French month names from Babel's locale data ("juil.", "juillet").
+MONTH_ABBREVIATIONS = tuple(get_month_names("abbreviated", locale="fr_FR").values())
+MONTH_NAMES = tuple(get_month_names("wide", locale="fr_FR").values())
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 
 CODE_MAX = 50

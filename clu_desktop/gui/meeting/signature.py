@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clu_desktop.documents.typography import long_date
 from clu_desktop.errors import UserError
 from clu_desktop.gui import messages
 from clu_desktop.services.signature import (
@@ -38,20 +39,6 @@ from clu_desktop.services.signature import (
 )
 from clu_desktop.store.database import Database
 
-MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 STYLE = (
     "#signatureBar { border: 1px solid palette(mid); }"
     '#signatureBar[signed="true"] { background: #e8f0e3; border-color: #7a9a6a; }'
@@ -61,7 +48,7 @@ FROZEN = "le contenu ne peut plus être modifié."
 
 def french_moment(moment: dt.datetime) -> str:
     """ "8 avril 2024 à 10 h 12"."""
-    return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year} à {moment:%H} h {moment:%M}"
+    return f"{long_date(moment.date())} à {moment:%H} h {moment:%M}"
 
 
 def state_text(state: SignatureState) -> str:
