@@ -220,6 +220,13 @@ def demo_db(db, db_engine):
     return db
 
 
+@pytest.fixture
+def signed_demo_db(demo_db):
+    """The demo as imported: its minutes signed, as the real ones were."""
+    set_demo_status(demo_db, "minutes_signed")
+    return demo_db
+
+
 def demo_minutes_as_drafted(db) -> None:
     """Put the demo meeting back to "compte-rendu rédigé", as just before signature.
 
@@ -228,9 +235,14 @@ def demo_minutes_as_drafted(db) -> None:
     minutes sign it with ``services.signature.sign_minutes``, or load the demo into
     ``db`` themselves to get it as imported.
     """
+    set_demo_status(db, "minutes_drafted")
+
+
+def set_demo_status(db, status: str) -> None:
+    """Give the demo meeting ``status`` directly, as signing or reopening would."""
     from clu_desktop.domain import Meeting, MeetingStatus
     from clu_desktop.store.signed_minutes import signature_change
 
     with db.transaction() as session, signature_change(session, 1):
-        session.get(Meeting, 1).status = MeetingStatus.MINUTES_DRAFTED
-        session.flush()
+        session.get(Meeting, 1).status = MeetingStatus(status)
+        session.flush()  # inside signature_change

@@ -16,26 +16,12 @@ from clu_desktop.gui.directory import DirectoryWindow
 from clu_desktop.gui.directory import personal_data as gui_personal
 from clu_desktop.services import directory as d
 
-
-@pytest.fixture
-def demo_db(demo_db):
-    """The demo as imported: its minutes signed, as the real ones were (the shared
-    fixture sets them back to drafted for the tests that edit the meeting)."""
-    from clu_desktop.domain import Meeting, MeetingStatus
-    from clu_desktop.store.signed_minutes import signature_change
-
-    with demo_db.transaction() as session, signature_change(session, 1):
-        session.get(Meeting, 1).status = MeetingStatus.MINUTES_SIGNED
-        session.flush()
-    return demo_db
-
-
 DORAFI, GUY = 5, 6
 
 
 @pytest.fixture
-def window(qtbot, demo_db) -> DirectoryWindow:
-    window = DirectoryWindow(demo_db)
+def window(qtbot, signed_demo_db) -> DirectoryWindow:
+    window = DirectoryWindow(signed_demo_db)
     qtbot.addWidget(window)
     with qtbot.waitExposed(window):
         window.show()
@@ -91,20 +77,20 @@ def test_the_actions_need_exactly_one_person(qtbot, window):
     assert tab.erase_action in tab.table.actions()  # also in the table's context menu
 
 
-def test_cancelling_the_erasure_changes_nothing(qtbot, window, demo_db):
+def test_cancelling_the_erasure_changes_nothing(qtbot, window, signed_demo_db):
     select_person(qtbot, window, DORAFI)
     qtbot.mouseClick(window.people_tab.erase_button, Qt.MouseButton.LeftButton)
     dialog = window.people_tab.personal.dialog
     qtbot.waitUntil(dialog.isVisible)
     assert dialog.cancel_button.isDefault()
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
-    with demo_db.reading() as session:
+    with signed_demo_db.reading() as session:
         assert session.get(Person, DORAFI) is not None
     assert window.people_tab.model.rowCount() == 15
 
 
 def test_erase_keeps_the_signed_minutes_and_leaves_nothing_to_undo(
-    qtbot, window, demo_db, answered_messages
+    qtbot, window, signed_demo_db, answered_messages
 ):
     tab = window.people_tab
     # A change to undo in the directory, and another window's undo history.
@@ -134,13 +120,13 @@ def test_erase_keeps_the_signed_minutes_and_leaves_nothing_to_undo(
     assert other_stack.count() == 0
     assert not window.undo_action.isEnabled()
     assert "définitif" in answered_messages.infos[-1]
-    with demo_db.reading() as session:
+    with signed_demo_db.reading() as session:
         assert d.search_people(session, "dorafi") == []
-    assert "DORAFI" in printed_names(demo_db)  # the signed minutes still print him
+    assert "DORAFI" in printed_names(signed_demo_db)  # the signed minutes still print him
     assert QApplication.activeModalWidget() is None
 
 
-def test_erase_and_anonymise_the_signed_minutes(qtbot, window, demo_db, answered_messages):
+def test_erase_and_anonymise_the_signed_minutes(qtbot, window, signed_demo_db, answered_messages):
     select_person(qtbot, window, GUY)
     qtbot.mouseClick(window.people_tab.erase_button, Qt.MouseButton.LeftButton)
     dialog = window.people_tab.personal.dialog
@@ -148,7 +134,7 @@ def test_erase_and_anonymise_the_signed_minutes(qtbot, window, demo_db, answered
     qtbot.mouseClick(dialog.anonymise_check, Qt.MouseButton.LeftButton)
     assert dialog.anonymise_check.isChecked()
     qtbot.mouseClick(dialog.erase_button, Qt.MouseButton.LeftButton)
-    names = printed_names(demo_db)
+    names = printed_names(signed_demo_db)
     assert "GUY" not in names
     assert "Personne anonymisée" in names
     assert "compte-rendu signé anonymisé" in answered_messages.infos[-1]

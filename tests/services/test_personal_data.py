@@ -34,17 +34,6 @@ from clu_desktop.services.personal_data import (
 from clu_desktop.services.personal_erasure import erase_person
 from clu_desktop.store.signed_minutes import signature_change
 
-
-@pytest.fixture
-def demo_db(demo_db):
-    """The demo as imported: its minutes signed, as the real ones were (the shared
-    fixture sets them back to drafted for the tests that edit the meeting)."""
-    with demo_db.transaction() as session, signature_change(session, 1):
-        session.get(Meeting, 1).status = MeetingStatus.MINUTES_SIGNED
-        session.flush()
-    return demo_db
-
-
 DORAFI, GUY, THIRARD, BEGUE = 5, 6, 14, 1
 
 
@@ -69,9 +58,9 @@ def names_word(word: str, text: str) -> bool:
 # Right of access
 
 
-def test_the_export_lists_the_meeting_attendance_and_statements(demo_db, tmp_path):
+def test_the_export_lists_the_meeting_attendance_and_statements(signed_demo_db, tmp_path):
     path = tmp_path / "données" / "dorafi.json"
-    with demo_db.reading() as session:
+    with signed_demo_db.reading() as session:
         write_person_data(session, DORAFI, path)
     raw = path.read_text(encoding="utf-8")
     assert "Association Haut-Marnaise pour les Immigrés" in raw  # UTF-8, not \u escapes
@@ -89,8 +78,8 @@ def test_the_export_lists_the_meeting_attendance_and_statements(demo_db, tmp_pat
     assert all(s["nature"] == "Remarque des usagers" for s in data["interventions"])
 
 
-def test_the_export_shows_roles_and_the_texts_naming_the_person(demo_db):
-    with demo_db.reading() as session:
+def test_the_export_shows_roles_and_the_texts_naming_the_person(signed_demo_db):
+    with signed_demo_db.reading() as session:
         contact = person_data(session, BEGUE)
         chair = person_data(session, THIRARD)
     [role] = contact["roles_en_seance"]
@@ -98,14 +87,17 @@ def test_the_export_shows_roles_and_the_texts_naming_the_person(demo_db):
     assert role["courriel_imprime"] == "mylene.begue@haute-marne.gouv.fr"
     assert {r["role"] for r in chair["roles_en_seance"]} == {"présidence", "signataire"}
     # GUY's remark names DORAFI: a text naming someone who is not linked as its speaker.
-    with demo_db.reading() as session:
+    with signed_demo_db.reading() as session:
         guy = person_data(session, GUY)
     assert guy["mentions_dans_les_textes"] == []
     assert len(guy["interventions"]) == 1
 
 
-def test_an_unknown_person_is_refused_in_french(demo_db, tmp_path):
-    with demo_db.reading() as session, pytest.raises(UserError, match="Aucune personne n° 999"):
+def test_an_unknown_person_is_refused_in_french(signed_demo_db, tmp_path):
+    with (
+        signed_demo_db.reading() as session,
+        pytest.raises(UserError, match="Aucune personne n° 999"),
+    ):
         write_person_data(session, 999, tmp_path / "x.json")
     assert not (tmp_path / "x.json").exists()
 
@@ -119,20 +111,20 @@ def test_the_suggested_file_name_is_safe():
 # Erasure, signed minutes kept as printed
 
 
-def test_erasing_keeps_the_signed_minutes_as_printed(demo_db, tmp_path):
-    before = minutes_text(demo_db, tmp_path / "before.pdf")
-    with demo_db.transaction() as session:
+def test_erasing_keeps_the_signed_minutes_as_printed(signed_demo_db, tmp_path):
+    before = minutes_text(signed_demo_db, tmp_path / "before.pdf")
+    with signed_demo_db.transaction() as session:
         report = erase_person(session, DORAFI, anonymise_signed=False)
     assert report.signed_meetings_kept == 1
     assert report.committees == 1
     assert "définitif" in report.message
     assert "sauvegardes" in report.message
-    with demo_db.reading() as session:
+    with signed_demo_db.reading() as session:
         assert session.get(Person, DORAFI) is None
         assert search_people(session, "dorafi") == []
         with pytest.raises(UserError):
             person_data(session, DORAFI)
-    after = minutes_text(demo_db, tmp_path / "after.pdf")
+    after = minutes_text(signed_demo_db, tmp_path / "after.pdf")
     assert "Abderrazak DORAFI" in after
     assert after == before
 
@@ -150,30 +142,32 @@ def before_signature(db):
         session.flush()
 
 
-def test_erasing_the_deputy_of_a_signed_meeting_keeps_the_printed_deputy(demo_db, tmp_path):
-    with before_signature(demo_db) as session:
+def test_erasing_the_deputy_of_a_signed_meeting_keeps_the_printed_deputy(signed_demo_db, tmp_path):
+    with before_signature(signed_demo_db) as session:
         krezel = session.scalar(select(Invitation).where(Invitation.person_id == 7))
         krezel.status = "represented"
         krezel.represented_by_id = GUY
-    before = minutes_text(demo_db, tmp_path / "before.pdf")
+    before = minutes_text(signed_demo_db, tmp_path / "before.pdf")
     assert "représenté" in before and "Bernard GUY" in before
-    with demo_db.transaction() as session:
+    with signed_demo_db.transaction() as session:
         erase_person(session, GUY, anonymise_signed=False)
-    assert minutes_text(demo_db, tmp_path / "after.pdf") == before
+    assert minutes_text(signed_demo_db, tmp_path / "after.pdf") == before
 
 
 # Erasure, signed minutes anonymised
 
 
-def test_anonymising_removes_the_name_from_the_minutes_and_the_meeting_file(demo_db, tmp_path):
-    assert names_word("GUY", minutes_text(demo_db, tmp_path / "before.pdf"))
-    with demo_db.transaction() as session:
+def test_anonymising_removes_the_name_from_the_minutes_and_the_meeting_file(
+    signed_demo_db, tmp_path
+):
+    assert names_word("GUY", minutes_text(signed_demo_db, tmp_path / "before.pdf"))
+    with signed_demo_db.transaction() as session:
         report = erase_person(session, GUY, anonymise_signed=True)
     assert report.signed_meetings_anonymised == 1
     assert report.invitations_anonymised == 1
     assert report.mentions_replaced >= 1
-    after = minutes_text(demo_db, tmp_path / "after.pdf")
-    exported = meeting_json(demo_db, tmp_path / "seance.json")
+    after = minutes_text(signed_demo_db, tmp_path / "after.pdf")
+    exported = meeting_json(signed_demo_db, tmp_path / "seance.json")
     for text in (after, exported):
         assert not names_word("GUY", text)
         assert "Bernard" not in text
@@ -183,11 +177,11 @@ def test_anonymising_removes_the_name_from_the_minutes_and_the_meeting_file(demo
     assert "Association des Maires" in after
 
 
-def test_anonymising_the_contact_removes_their_phone_and_email(demo_db, tmp_path):
-    with demo_db.transaction() as session:
+def test_anonymising_the_contact_removes_their_phone_and_email(signed_demo_db, tmp_path):
+    with signed_demo_db.transaction() as session:
         erase_person(session, BEGUE, anonymise_signed=True)
-    after = minutes_text(demo_db, tmp_path / "after.pdf")
-    exported = meeting_json(demo_db, tmp_path / "seance.json")
+    after = minutes_text(signed_demo_db, tmp_path / "after.pdf")
+    exported = meeting_json(signed_demo_db, tmp_path / "seance.json")
     for text in (after, exported):
         assert "mylene.begue" not in text
         assert not re.search(r"03\s?25\s?30\s?22\s?69", text)
@@ -195,12 +189,12 @@ def test_anonymising_the_contact_removes_their_phone_and_email(demo_db, tmp_path
     assert "Personne anonymisée" in after
 
 
-def test_anonymising_the_chair_and_signatory(demo_db, tmp_path):
-    with demo_db.transaction() as session:
+def test_anonymising_the_chair_and_signatory(signed_demo_db, tmp_path):
+    with signed_demo_db.transaction() as session:
         report = erase_person(session, THIRARD, anonymise_signed=True)
     assert report.chair_lines_lost == 1
     assert "Présidence" in report.message
-    after = minutes_text(demo_db, tmp_path / "after.pdf")
+    after = minutes_text(signed_demo_db, tmp_path / "after.pdf")
     assert "THIRARD" not in after and "Guillaume" not in after
 
 
@@ -208,10 +202,10 @@ def test_anonymising_the_chair_and_signatory(demo_db, tmp_path):
 
 
 @pytest.fixture
-def open_meetings(demo_db):
+def open_meetings(signed_demo_db):
     """A planned meeting and a held one (minutes drafted), both with DORAFI and BÉGUÉ."""
     ids = {}
-    with demo_db.transaction() as session:
+    with signed_demo_db.transaction() as session:
         committee = session.scalars(select(Committee)).first()
         dorafi, begue = session.get(Person, DORAFI), session.get(Person, BEGUE)
         for status in (MeetingStatus.PLANNED, MeetingStatus.MINUTES_DRAFTED):
@@ -235,12 +229,12 @@ def open_meetings(demo_db):
     return ids
 
 
-def test_an_unsigned_meeting_forgets_the_person(demo_db, open_meetings):
-    with demo_db.transaction() as session:
+def test_an_unsigned_meeting_forgets_the_person(signed_demo_db, open_meetings):
+    with signed_demo_db.transaction() as session:
         report = erase_person(session, DORAFI, anonymise_signed=False)
     assert report.invitations_removed == 1
     assert report.invitations_anonymised == 1
-    with demo_db.reading() as session:
+    with signed_demo_db.reading() as session:
         planned = session.get(Meeting, open_meetings[MeetingStatus.PLANNED])
         drafted = session.get(Meeting, open_meetings[MeetingStatus.MINUTES_DRAFTED])
         assert [i.printed_last_name for i in planned.invitations] == ["BÉGUÉ"]
@@ -256,11 +250,11 @@ def test_an_unsigned_meeting_forgets_the_person(demo_db, open_meetings):
 
 
 def test_an_unsigned_meeting_empties_the_contact_and_signatory_who_was_erased(
-    demo_db, open_meetings
+    signed_demo_db, open_meetings
 ):
-    with demo_db.transaction() as session:
+    with signed_demo_db.transaction() as session:
         erase_person(session, BEGUE, anonymise_signed=False)
-    with demo_db.reading() as session:
+    with signed_demo_db.reading() as session:
         drafted = session.get(Meeting, open_meetings[MeetingStatus.MINUTES_DRAFTED])
         assert (drafted.contact_name, drafted.contact_phone, drafted.contact_email) == (
             None,
@@ -272,20 +266,20 @@ def test_an_unsigned_meeting_empties_the_contact_and_signatory_who_was_erased(
         assert signed.contact_email == "mylene.begue@haute-marne.gouv.fr"
 
 
-def test_notes_and_findings_naming_the_person_are_exported_then_anonymised(demo_db):
-    with demo_db.transaction() as session:
+def test_notes_and_findings_naming_the_person_are_exported_then_anonymised(signed_demo_db):
+    with signed_demo_db.transaction() as session:
         organisation = session.scalars(select(Organisation).order_by(Organisation.id)).first()
         organisation.notes = "Contact : M. Bernard GUY, 06 12 34 56 78."
         finding = session.scalars(select(Finding).order_by(Finding.id)).first()
         finding.text = "Accueil salué par Bernard Guy."
         organisation_id, finding_id = organisation.id, finding.id
-    with demo_db.reading() as session:
+    with signed_demo_db.reading() as session:
         places = [m["ou"] for m in person_data(session, GUY)["mentions_dans_les_textes"]]
     assert "notes d'un organisme" in places
     assert any(p.startswith("constat d'audit") for p in places)
-    with demo_db.transaction() as session:
+    with signed_demo_db.transaction() as session:
         erase_person(session, GUY, anonymise_signed=False)
-    with demo_db.reading() as session:
+    with signed_demo_db.reading() as session:
         organisation = session.get(Organisation, organisation_id)
         assert organisation.notes == "Contact : Personne anonymisée, 06 12 34 56 78."
         assert session.get(Finding, finding_id).text == "Accueil salué par Personne anonymisée."
@@ -294,13 +288,13 @@ def test_notes_and_findings_naming_the_person_are_exported_then_anonymised(demo_
 # Hostile input
 
 
-def test_a_huge_name_with_markup_is_exported_and_erased(demo_db, db_engine, tmp_path):
+def test_a_huge_name_with_markup_is_exported_and_erased(signed_demo_db, db_engine, tmp_path):
     name = ("<b>&amp;</b>" * 1000)[:10_000]
     if db_engine == "postgresql":  # the server enforces the column's length: it can't exist
-        with pytest.raises(UserError, match="refusé une valeur"), demo_db.transaction() as s:
+        with pytest.raises(UserError, match="refusé une valeur"), signed_demo_db.transaction() as s:
             s.add(Person(civility="M.", first_name="<i>Jo</i>", last_name=name))
         return
-    with before_signature(demo_db) as session:
+    with before_signature(signed_demo_db) as session:
         # Too long for the forms: it can only come from a bad file or another tool.
         person = Person(civility="M.", first_name="<i>Jo</i>", last_name=name)
         session.add(person)
@@ -311,24 +305,24 @@ def test_a_huge_name_with_markup_is_exported_and_erased(demo_db, db_engine, tmp_
         signed.invitations.append(invitation)
         person_id = person.id
     path = tmp_path / "huge.json"
-    with demo_db.reading() as session:
+    with signed_demo_db.reading() as session:
         write_person_data(session, person_id, path)
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["identite"]["nom"] == name
     assert data["seances_invite"][0]["presence"] == "présent"
-    with demo_db.transaction() as session:
+    with signed_demo_db.transaction() as session:
         report = erase_person(session, person_id, anonymise_signed=True)
     assert len(report.message) < 2_000
     assert "<i>Jo</i>" in report.message
-    with demo_db.reading() as session:
+    with signed_demo_db.reading() as session:
         signed = session.get(Meeting, 1)
         assert all(i.printed_last_name != name for i in signed.invitations)
         assert session.get(Person, person_id) is None
-    assert "Personne anonymisée" in minutes_text(demo_db, tmp_path / "after.pdf")
+    assert "Personne anonymisée" in minutes_text(signed_demo_db, tmp_path / "after.pdf")
 
 
-def test_erasing_an_unknown_person_changes_nothing(demo_db):
-    with demo_db.transaction() as session, pytest.raises(UserError, match="Aucune personne"):
+def test_erasing_an_unknown_person_changes_nothing(signed_demo_db):
+    with signed_demo_db.transaction() as session, pytest.raises(UserError, match="Aucune personne"):
         erase_person(session, 999, anonymise_signed=True)
-    with demo_db.reading() as session:
+    with signed_demo_db.reading() as session:
         assert len(search_people(session)) == 15
