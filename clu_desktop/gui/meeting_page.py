@@ -14,9 +14,10 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -222,6 +223,7 @@ class MeetingPage(QWidget):
         for widget in self.form.editors:
             if isinstance(widget, (QLineEdit, QPlainTextEdit, QAbstractSpinBox)):
                 widget.setReadOnly(frozen)
+                _look_read_only(widget, frozen)
             elif isinstance(widget, QComboBox) and widget.lineEdit() is not None:
                 widget.lineEdit().setReadOnly(frozen)
                 widget.setEnabled(not frozen)
@@ -361,3 +363,12 @@ class MeetingPage(QWidget):
         suffix = " La valeur enregistrée reste inchangée en attendant." if message else ""
         self.hint_label.setText(f"{message}{suffix}" if message else "")
         self.hint_label.setVisible(bool(message))
+
+
+def _look_read_only(widget: QWidget, read_only: bool) -> None:
+    """A read-only field takes the window's background, so that it does not invite
+    typing; an editable one, the application's usual field colour."""
+    palette = QApplication.palette(widget)
+    if read_only:
+        palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
+    widget.setPalette(palette)

@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QPalette, QUndoStack
 from PySide6.QtWidgets import QDialog
 
 from clu_desktop.domain import MeetingStatus
@@ -68,6 +68,9 @@ def test_marking_as_signed_shows_the_banner_and_freezes_the_page(qtbot, page, de
     assert bar.text_label.text().startswith("Compte-rendu non signé")
     assert bar.button.text() == "Marquer comme si&gné…"
     assert not page.form.title_edit.isReadOnly()
+    base, window = QPalette.ColorRole.Base, QPalette.ColorRole.Window
+    editable = page.form.title_edit.palette().color(base)
+    assert editable != page.form.title_edit.palette().color(window)
     answer_dialog(qtbot, bar, "dupont")
     qtbot.mouseClick(bar.button, Qt.MouseButton.LeftButton)
     text = bar.text_label.text()
@@ -79,6 +82,8 @@ def test_marking_as_signed_shows_the_banner_and_freezes_the_page(qtbot, page, de
     assert bar.button.text() == "&Rouvrir…"
     assert page.form.title_edit.isReadOnly()
     assert page.form.opening_edit.isReadOnly()
+    for field in (page.form.title_edit, page.form.opening_edit):  # no longer look editable
+        assert field.palette().color(base) == field.palette().color(window)
     assert not page.form.status_combo.isEnabled()
     assert page.form.status_combo.currentText() == "Compte-rendu signé"
     page.form.title_edit.setFocus()
