@@ -80,9 +80,25 @@ def run_gui(
     opener = db if callable(db) else None
     window = MainWindow(None if opener else db, description=description)
     window.show()
-    outcome = {"code": 0}
+    outcome = {"code": 0}  # a refusal's, whatever closing the window makes exec return
 
-    def ready() -> None:
+    def on_screen() -> None:
+        install_qt_translations(app)
+        set_up_logging()
+        if opener is not None:
+            try:
+                window.attach(opener())
+            except UserError as exc:
+                from clu_desktop.gui import messages
+
+                print(f"Erreur : {exc}", file=sys.stderr, flush=True)
+                outcome["code"] = EXIT_REFUSED
+                if exit_delay is not None:
+                    _close_boxes_after(app, exit_delay)
+                messages.show_error(window, str(exc))
+                window.close()
+                app.exit(EXIT_REFUSED)
+                return
         from clu_desktop.gui import preload
 
         preload.start_later()
@@ -90,30 +106,7 @@ def run_gui(
             print(WINDOW_READY_MARKER, flush=True)
             QTimer.singleShot(exit_delay, app.quit)
 
-    def open_database() -> None:
-        install_qt_translations(app)
-        set_up_logging()
-        try:
-            window.attach(opener())
-        except UserError as exc:
-            from clu_desktop.gui import messages
-
-            print(f"Erreur : {exc}", file=sys.stderr, flush=True)
-            outcome["code"] = EXIT_REFUSED
-            if exit_delay is not None:
-                _close_boxes_after(app, exit_delay)
-            messages.show_error(window, str(exc))
-            window.close()
-            app.exit(EXIT_REFUSED)
-            return
-        ready()
-
-    def attached() -> None:
-        install_qt_translations(app)
-        set_up_logging()
-        ready()
-
-    _when_exposed(app, window, exit_delay is not None, open_database if opener else attached)
+    _when_exposed(app, window, exit_delay is not None, on_screen)
     code = app.exec()
     return outcome["code"] or code
 
@@ -161,25 +154,6 @@ def _close_boxes_after(app, delay_ms: int) -> None:
                 widget.done(0)
 
     QTimer.singleShot(delay_ms, close_boxes)
-
-
-def show_startup_error(text: str) -> None:
-    """Tell why the window cannot open (the database is refused), in a message box with
-    no main window; the caller then exits with code 2.
-
-    In self-test mode ($CLU_DESKTOP_EXIT_AFTER_SHOW) the box closes by itself after that
-    delay, so a test process never waits for a click.
-    """
-    from clu_desktop.gui import messages
-
-    try:
-        delay = exit_after_show_delay()
-    except UserError:
-        delay = None
-    app = create_application()
-    if delay is not None:
-        _close_boxes_after(app, delay)
-    messages.show_error(None, text)
 
 
 def create_application(argv: list[str] | None = None, qt_texts: bool = True):

@@ -20,12 +20,6 @@ EXIT_USER_ERROR = 2
 EXIT_DAMAGED = 1  # clu-desktop check: the database is damaged
 
 
-def _personal():
-    from clu_desktop import cli_personal
-
-    return cli_personal
-
-
 def build_parser():
     """The whole command line's parser (``clu_desktop/cli_parser.py``)."""
     from clu_desktop.cli_parser import build_parser
@@ -140,9 +134,9 @@ def cmd_export(args) -> int:
     if args.format == "attendance":
         return cmd_export_attendance(args)
     if args.format == "person":
-        from clu_desktop import cli_personal
+        from clu_desktop.cli_personal import cmd_export_person
 
-        return cli_personal.cmd_export_person(args, _open(args))
+        return cmd_export_person(args, _open(args))
     from clu_desktop.services.meeting_files import export_file
 
     db = _open(args)
@@ -222,6 +216,12 @@ def _sqlite_file(args, command: str) -> Path:
     return path
 
 
+def cmd_erase_person(args) -> int:
+    from clu_desktop.cli_personal import cmd_erase
+
+    return cmd_erase(args, _open(args, writing=True))
+
+
 def cmd_backup(args) -> int:
     from clu_desktop.store.backups import backup_sqlite
     from clu_desktop.store.database import check_sqlite_file
@@ -240,16 +240,16 @@ def cmd_backup(args) -> int:
 
 def cmd_restore(args) -> int:
     from clu_desktop.store import instance_lock
-    from clu_desktop.store.checks import check_database, restore_database
+    from clu_desktop.store.checks import restore_database
     from clu_desktop.store.migrate import head_revision
 
     path = _sqlite_file(args, "restore")
     instance_lock.claim(path)  # refused, naming who, while a window holds the file
-    saved = restore_database(args.file, path)
+    restored = restore_database(args.file, path)
     print(f"Base « {path} » restaurée depuis « {args.file} ».")
-    if saved is not None:
-        print(f"La base remplacée est gardée dans « {saved} ».")
-    if check_database(path).revision != head_revision():
+    if restored.saved is not None:
+        print(f"La base remplacée est gardée dans « {restored.saved} ».")
+    if restored.revision != head_revision():
         print("Elle sera mise à jour à sa prochaine ouverture (une copie sera faite avant).")
     return 0
 
@@ -285,7 +285,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "backup": cmd_backup,
     "restore": cmd_restore,
     "check": cmd_check,
-    "erase": lambda args: _personal().cmd_erase(args, _open(args, writing=True)),
+    "erase": cmd_erase_person,
 }
 
 

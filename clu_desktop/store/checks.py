@@ -173,13 +173,18 @@ def _busy(exc: sqlite3.Error) -> bool:
     return isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)
 
 
-def restore_database(source: Path, target: Path) -> Path | None:
-    """Replace the database ``target`` by the backup ``source``; returns where the
-    previous database was copied (None when there was none)."""
+@dataclass(frozen=True)
+class Restored:
+    saved: Path | None  # where the previous database was copied; None if there was none
+    revision: str | None  # the schema revision of what was restored
+
+
+def restore_database(source: Path, target: Path) -> Restored:
+    """Replace the database ``target`` by the backup ``source``."""
     source, target = Path(source).absolute(), Path(target).absolute()
     if _same_file(source, target):
         raise _refuse(source, "c'est le fichier de la base actuelle elle-même.")
-    check_restorable(source)
+    report = check_restorable(source)
     staged = target.with_name(f".{target.name}.restauration.tmp")
     saved: Path | None = None
     try:
@@ -220,4 +225,4 @@ def restore_database(source: Path, target: Path) -> Path | None:
         staged.unlink(missing_ok=True)
     prune(target, BEFORE_RESTORE)
     logger.info("Restored %s to %s (previous database in %s)", source, target, saved)
-    return saved
+    return Restored(saved, report.revision)

@@ -28,14 +28,14 @@ import os
 import socket
 import threading
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from clu_desktop.errors import DatabaseError
+from clu_desktop.errors import DatabaseError, UserError
+from clu_desktop.files import write_atomically
 
 logger = logging.getLogger(__name__)
 
@@ -200,15 +200,11 @@ def _wait_for_holder(database: Path) -> Holder | None:
 
 
 def _write_holder(path: Path) -> None:
-    """Write the label whole (temporary file, then renamed), or not at all."""
-    temp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    """Write the label whole, or not at all (the lock holds without it)."""
     try:
-        temp.write_text(Holder.current().to_json(), "utf-8")
-        os.replace(temp, path)
-    except OSError:
+        write_atomically(path, Holder.current().to_json().encode("utf-8"))
+    except UserError:
         logger.warning("Could not write %s", path, exc_info=True)
-        with contextlib.suppress(OSError):
-            temp.unlink()
 
 
 def release(database: Path) -> None:
@@ -231,18 +227,6 @@ def _release(held: _Held) -> None:
     with contextlib.suppress(OSError):
         held.holder_file.unlink()
     held.lock.release()
-
-
-@contextlib.contextmanager
-def released_after() -> Iterator[None]:
-    """Release, when the block ends, the files claimed inside it: a command's claims end
-    with the command (the process's end, for the real command line; a test may run many
-    commands in one process)."""
-    before = held_keys()
-    try:
-        yield
-    finally:
-        release_all_but(before)
 
 
 def held_keys() -> frozenset[str]:
