@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
-from clu_desktop.errors import UserError
+from clu_desktop.errors import EXIT_USER_ERROR, UserError
 
 if TYPE_CHECKING:
     from clu_desktop.store.database import Database
@@ -27,8 +27,6 @@ EXIT_AFTER_SHOW_ENV = "CLU_DESKTOP_EXIT_AFTER_SHOW"
 WINDOW_SHOWN_MARKER = "window-shown"
 #: Printed on stdout, in that mode, when the window shows the database.
 WINDOW_READY_MARKER = "window-ready"
-#: The exit code when the database cannot be opened.
-EXIT_REFUSED = 2
 #: In that mode, how long the window may take to be exposed before the run fails.
 SHOW_TIMEOUT_MS = 30_000
 
@@ -92,12 +90,12 @@ def run_gui(
                 from clu_desktop.gui import messages
 
                 print(f"Erreur : {exc}", file=sys.stderr, flush=True)
-                outcome["code"] = EXIT_REFUSED
+                outcome["code"] = EXIT_USER_ERROR
                 if exit_delay is not None:
                     _close_boxes_after(app, exit_delay)
                 messages.show_error(window, str(exc))
                 window.close()
-                app.exit(EXIT_REFUSED)
+                app.exit(EXIT_USER_ERROR)
                 return
         from clu_desktop.gui import preload
 

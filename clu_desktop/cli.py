@@ -11,12 +11,11 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
-from clu_desktop.errors import UserError
+from clu_desktop.errors import EXIT_USER_ERROR, UserError
 
 if TYPE_CHECKING:
     import argparse
 
-EXIT_USER_ERROR = 2
 EXIT_DAMAGED = 1  # clu-desktop check: the database is damaged
 
 

@@ -11,8 +11,7 @@ import sys
 from pathlib import Path
 
 from clu_desktop import __version__, cli_personal
-
-EXIT_USER_ERROR = 2
+from clu_desktop.errors import EXIT_USER_ERROR
 
 
 class FrenchArgumentParser(argparse.ArgumentParser):

@@ -1,5 +1,8 @@
 """Errors the user can act on. Their messages are French and shown as they are."""
 
+#: The exit code of a refusal told in French (bad input, a database that cannot be opened).
+EXIT_USER_ERROR = 2
+
 
 class UserError(Exception):
     """Bad input or environment: shown to the user in French, nothing was changed."""

@@ -216,7 +216,11 @@ def demo_db(db, db_engine):
     if db_engine == "sqlite":  # a PostgreSQL test's database is a copy of one holding it
         with db.transaction() as session:
             load_demo(session)
-    demo_minutes_as_drafted(db)
+    # The demo is imported as signed (the real minutes of December 2023 were), and signed
+    # minutes refuse every edit; most tests edit the demo meeting, so it is put back to
+    # "compte-rendu rédigé", as just before signature. Tests about signed minutes use
+    # ``signed_demo_db`` or sign it with ``services.signature.sign_minutes``.
+    set_demo_status(db, "minutes_drafted")
     return db
 
 
@@ -225,17 +229,6 @@ def signed_demo_db(demo_db):
     """The demo as imported: its minutes signed, as the real ones were."""
     set_demo_status(demo_db, "minutes_signed")
     return demo_db
-
-
-def demo_minutes_as_drafted(db) -> None:
-    """Put the demo meeting back to "compte-rendu rédigé", as just before signature.
-
-    The demo is imported as signed (the real minutes of December 2023 were), and signed
-    minutes refuse every edit; most tests edit the demo meeting. Tests about signed
-    minutes sign it with ``services.signature.sign_minutes``, or load the demo into
-    ``db`` themselves to get it as imported.
-    """
-    set_demo_status(db, "minutes_drafted")
 
 
 def set_demo_status(db, status: str) -> None:
