@@ -1,7 +1,14 @@
 """The domain model: every table of CLU Desktop, as SQLAlchemy typed ORM classes."""
 
 from clu_desktop.domain.base import Base
-from clu_desktop.domain.directory import Committee, CommitteeMember, Organisation, Person
+from clu_desktop.domain.directory import (
+    Committee,
+    CommitteeMember,
+    Numbering,
+    Organisation,
+    Person,
+    PresenterStyle,
+)
 from clu_desktop.domain.documents import Annex, AnnexKind, Identity, Setting
 from clu_desktop.domain.indicators import (
     Direction,
@@ -19,11 +26,15 @@ from clu_desktop.domain.meetings import (
     Invitation,
     Meeting,
     MeetingStatus,
+    Representation,
     SignatureEvent,
     SignatureKind,
     Statement,
     StatementKind,
     StatementSpeaker,
+    VoteChoice,
+    VoteName,
+    VoteResult,
 )
 from clu_desktop.domain.quality import (
     Audit,
@@ -58,11 +69,14 @@ __all__ = [
     "Label",
     "Meeting",
     "MeetingStatus",
+    "Numbering",
     "Organisation",
     "Periodicity",
     "Person",
+    "PresenterStyle",
     "Referential",
     "ReferentialModule",
+    "Representation",
     "Setting",
     "SignatureEvent",
     "SignatureKind",
@@ -70,4 +84,7 @@ __all__ = [
     "Statement",
     "StatementKind",
     "StatementSpeaker",
+    "VoteChoice",
+    "VoteName",
+    "VoteResult",
 ]

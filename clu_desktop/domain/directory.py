@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
+import enum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, false, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from clu_desktop.domain.base import Base, Versioned
+from clu_desktop.names import upper_surname
+from clu_desktop.domain.base import Base, Versioned, enum_column
 
 if TYPE_CHECKING:
     from clu_desktop.domain.meetings import Meeting
+
+
+class PresenterStyle(enum.StrEnum):
+    """How the minutes name who presents an item: « présenté par Mme X » or
+    « Rapporteur : Mme X »."""
+
+    PRESENTED = "presented"
+    RAPPORTEUR = "rapporteur"
+
+
+class Numbering(enum.StrEnum):
+    """How items are numbered in the convocation and the minutes: 1., 2.1. or I., II.1."""
+
+    ARABIC = "arabic"
+    ROMAN = "roman"
 
 
 class Organisation(Versioned, Base):
@@ -51,7 +68,7 @@ class Person(Versioned, Base):
     @property
     def display_name(self) -> str:
         """Civility, first name and NAME as the minutes print them: "M. Bernard GUY"."""
-        parts = [self.civility, self.first_name, self.last_name.upper()]
+        parts = [self.civility, self.first_name, upper_surname(self.last_name)]
         return " ".join(p for p in parts if p)
 
 
@@ -64,6 +81,18 @@ class Committee(Versioned, Base):
     name: Mapped[str] = mapped_column(String(300), unique=True)
     acronym: Mapped[str | None] = mapped_column(String(50))
     description: Mapped[str | None] = mapped_column(Text)
+    # How its record is kept and printed (see services/record.py).
+    votes: Mapped[bool] = mapped_column(default=False, server_default=false())
+    print_counts: Mapped[bool] = mapped_column(default=True, server_default=true())
+    quorum: Mapped[str | None] = mapped_column(String(20))  # "36", or "1/2": more than half
+    members_in_office: Mapped[int | None]
+    proxy_limit: Mapped[int] = mapped_column(default=1, server_default="1")
+    presenter_style: Mapped[PresenterStyle] = mapped_column(
+        enum_column(PresenterStyle), default=PresenterStyle.PRESENTED, server_default="presented"
+    )
+    numbering: Mapped[Numbering] = mapped_column(
+        enum_column(Numbering), default=Numbering.ARABIC, server_default="arabic"
+    )
 
     members: Mapped[list[CommitteeMember]] = relationship(
         back_populates="committee",

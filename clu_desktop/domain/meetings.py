@@ -15,6 +15,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -39,6 +40,29 @@ class AttendanceStatus(enum.StrEnum):
     EXCUSED = "excused"
     ABSENT = "absent"
     REPRESENTED = "represented"
+
+
+class Representation(enum.StrEnum):
+    """How a represented member is represented.
+
+    A proxy (*pouvoir*) gives their vote to a member who is present and votes for them; a
+    substitute (*suppléant*) sits in their place."""
+
+    PROXY = "proxy"
+    SUBSTITUTE = "substitute"
+
+
+class VoteResult(enum.StrEnum):
+    """How a deliberation was decided: unanimously, or by a vote with its figures."""
+
+    UNANIMOUS = "unanimous"
+    VOTE = "vote"
+
+
+class VoteChoice(enum.StrEnum):
+    FOR = "for"
+    AGAINST = "against"
+    ABSTAINING = "abstaining"
 
 
 class StatementKind(enum.StrEnum):
@@ -95,6 +119,10 @@ class Meeting(Versioned, Base):
     opening_text: Mapped[str | None] = mapped_column(Text)
     closing_text: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
+    # The day the convocation was sent (legal delays run from it) and the day the minutes
+    # were posted or published; printed, never replaced by today's date.
+    convocation_date: Mapped[dt.date | None] = mapped_column(Date)
+    publication_date: Mapped[dt.date | None] = mapped_column(Date)
     # Set when the minutes are signed in CLU Desktop (the content is then frozen), with
     # the PDF as signed and its SHA-256; cleared when they are reopened. The history of
     # signatures and reopenings is in SignatureEvent.
@@ -177,6 +205,10 @@ class Invitation(Versioned, Base):
         ForeignKey("person.id", ondelete="SET NULL")
     )
     represented_by_name: Mapped[str | None] = mapped_column(String(200))
+    # With the status "represented": a proxy or a substitute.
+    representation: Mapped[Representation | None] = mapped_column(enum_column(Representation))
+    # A secretary of the session (one or more; printed in the order of the invitations).
+    is_secretary: Mapped[bool] = mapped_column(default=False, server_default=false())
     arrived_at: Mapped[dt.time | None] = mapped_column(Time)
     left_at: Mapped[dt.time | None] = mapped_column(Time)
     note: Mapped[str | None] = mapped_column(Text)
@@ -214,6 +246,12 @@ class AgendaItem(Versioned, Base):
     presenter_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
     duration_minutes: Mapped[int | None]
     minutes_text: Mapped[str | None] = mapped_column(Text)
+    # A deliberation: the decision as printed, and how it was taken.
+    decision_text: Mapped[str | None] = mapped_column(Text)
+    vote_result: Mapped[VoteResult | None] = mapped_column(enum_column(VoteResult))
+    votes_for: Mapped[int | None]
+    votes_against: Mapped[int | None]
+    votes_abstaining: Mapped[int | None]
 
     meeting: Mapped[Meeting] = relationship(back_populates="agenda_items")
     parent: Mapped[AgendaItem | None] = relationship(
@@ -229,6 +267,30 @@ class AgendaItem(Versioned, Base):
     actions: Mapped[list[Action]] = relationship(
         back_populates="agenda_item", order_by="Action.position"
     )
+    vote_names: Mapped[list[VoteName]] = relationship(
+        back_populates="agenda_item", cascade="all, delete-orphan", order_by="VoteName.position"
+    )
+
+
+class VoteName(Base):
+    """A member named in a vote's figures: « Contre : M. X, Mme Y ». It points to the
+    invitation, whose printed name the minutes keep whatever happens to the directory."""
+
+    __tablename__ = "vote_name"
+    __table_args__ = (UniqueConstraint("agenda_item_id", "invitation_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agenda_item_id: Mapped[int] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="CASCADE"), index=True
+    )
+    invitation_id: Mapped[int] = mapped_column(
+        ForeignKey("invitation.id", ondelete="CASCADE"), index=True
+    )
+    choice: Mapped[VoteChoice] = mapped_column(enum_column(VoteChoice))
+    position: Mapped[int] = mapped_column(default=0)
+
+    agenda_item: Mapped[AgendaItem] = relationship(back_populates="vote_names")
+    invitation: Mapped[Invitation] = relationship()
 
 
 class Statement(Versioned, Base):

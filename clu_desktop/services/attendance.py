@@ -14,8 +14,15 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from clu_desktop.domain import AttendanceStatus, Invitation, Organisation, Person
+from clu_desktop.domain import (
+    AttendanceStatus,
+    Invitation,
+    Organisation,
+    Person,
+    Representation,
+)
 from clu_desktop.errors import UserError
+from clu_desktop.services import record_rules as rules
 from clu_desktop.services.concurrency import check_version
 from clu_desktop.services.directory_common import fold
 from clu_desktop.services.invitations import get_meeting, snapshot_invitation
@@ -40,6 +47,7 @@ _STATE_FIELDS = (
     "status",
     "represented_by_id",
     "represented_by_name",
+    "representation",
     "arrived_at",
     "left_at",
     "note",
@@ -56,6 +64,7 @@ class AttendanceRow:
     status: AttendanceStatus
     represented_by_id: int | None
     represented_by: str | None  # the deputy's printed name
+    representation: Representation | None  # proxy or substitute, when represented
     arrived_at: dt.time | None
     left_at: dt.time | None
     note: str | None
@@ -113,6 +122,7 @@ def _row(inv: Invitation, names: dict[int, str]) -> AttendanceRow:
         status=inv.status,
         represented_by_id=inv.represented_by_id,
         represented_by=deputy or inv.represented_by_name,
+        representation=inv.representation,
         arrived_at=inv.arrived_at,
         left_at=inv.left_at,
         note=inv.note,
@@ -205,8 +215,7 @@ def mark_present(
     invitation = _invitation(session, invitation_id, seen_version)
     before = _state(invitation)
     invitation.status = AttendanceStatus.PRESENT
-    invitation.represented_by_id = None
-    invitation.represented_by_name = None
+    _clear_representation(invitation)
     if invitation.arrived_at is None:
         invitation.arrived_at = at.replace(microsecond=0)
     return before
@@ -227,8 +236,7 @@ def set_status(
     invitation = _invitation(session, invitation_id, seen_version)
     before = _state(invitation)
     invitation.status = status
-    invitation.represented_by_id = None
-    invitation.represented_by_name = None
+    _clear_representation(invitation)
     if status is not AttendanceStatus.PRESENT:
         invitation.arrived_at = invitation.left_at = None
     return before
@@ -240,49 +248,50 @@ def set_represented(
     *,
     person_id: int | None = None,
     name: str | None = None,
+    representation: Representation = Representation.SUBSTITUTE,
     seen_version: int | None = None,
 ) -> InvitationState:
-    """Represented by a person of the directory, or by a typed name.
+    """Represented: by a substitute (a person of the directory or a typed name) who sits
+    in their place, or through a proxy (pouvoir) given to a member invited to the meeting.
 
-    Refused: representing oneself, and a loop (A represented by B while B is represented
-    by A, or a longer chain back to A).
+    Refused: representing oneself, a proxy to someone not invited or typed, and a loop (A
+    represented by B while B is represented by A, or a longer chain back to A).
     """
     invitation = _invitation(session, invitation_id, seen_version)
+    representation = Representation(representation)
     name = clean_text(name, "Représenté par", 200)
     if person_id is None and name is None:
         raise UserError("Indiquez qui représente cette personne.")
-    if person_id is not None:
-        if session.get(Person, person_id) is None:
-            raise UserError("Cette personne n'existe plus dans l'annuaire.")
-        if person_id == invitation.person_id:
-            raise UserError("Une personne ne peut pas se représenter elle-même.")
-        _refuse_loop(session, invitation, person_id)
+    if person_id is not None and session.get(Person, person_id) is None:
+        raise UserError("Cette personne n'existe plus dans l'annuaire.")
+    others = session.scalars(
+        select(Invitation).where(Invitation.meeting_id == invitation.meeting_id)
+    ).all()
+    problem = None
+    if representation is Representation.PROXY:
+        invited = {inv.person_id for inv in others if inv.person_id is not None}
+        problem = rules.proxy_problem(invitation.person_id, person_id, invited)
+    elif person_id is not None and person_id == invitation.person_id:
+        problem = "une personne ne peut pas se représenter elle-même."
+    if problem is None and person_id is not None and invitation.person_id is not None:
+        deputies = {inv.person_id: inv.represented_by_id for inv in others if inv.person_id}
+        deputies[invitation.person_id] = person_id
+        problem = rules.loop_problem(deputies, invitation.person_id)
+    if problem is not None:
+        raise UserError(f"« Représenté par » : {problem}")
     before = _state(invitation)
     invitation.status = AttendanceStatus.REPRESENTED
+    invitation.representation = representation
     invitation.represented_by_id = person_id
     invitation.represented_by_name = None if person_id is not None else name
     invitation.arrived_at = invitation.left_at = None
     return before
 
 
-def _refuse_loop(session: Session, invitation: Invitation, deputy_id: int) -> None:
-    deputies = {
-        inv.person_id: inv.represented_by_id
-        for inv in session.scalars(
-            select(Invitation).where(Invitation.meeting_id == invitation.meeting_id)
-        )
-        if inv.person_id is not None
-    }
-    deputies[invitation.person_id] = deputy_id
-    seen, current = {invitation.person_id}, deputy_id
-    while current is not None:
-        if current in seen:
-            raise UserError(
-                "Représentation en boucle refusée : cette personne est elle-même "
-                "représentée, directement ou non, par celle qu'elle représenterait."
-            )
-        seen.add(current)
-        current = deputies.get(current)
+def _clear_representation(invitation: Invitation) -> None:
+    invitation.represented_by_id = None
+    invitation.represented_by_name = None
+    invitation.representation = None
 
 
 def set_times(

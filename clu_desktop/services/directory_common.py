@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import Table, insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from clu_desktop.names import upper_surname
 from clu_desktop.domain import Base
 
 _COMBINING = re.compile("[\u0300-\u036f]")
@@ -54,7 +55,7 @@ def matches(words: list[str], haystack: str) -> bool:
 
 def person_name(civility: str | None, first_name: str | None, last_name: str) -> str:
     """Civility, first name and NAME as the minutes print them: "M. Bernard GUY"."""
-    return " ".join(p for p in (civility, first_name, last_name.upper()) if p)
+    return " ".join(p for p in (civility, first_name, upper_surname(last_name)) if p)
 
 
 def with_organisation(name: str, organisation: str | None) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, undefer
 
+from clu_desktop.names import upper_surname
 from clu_desktop.documents.snapshot import (
     ActionSnapshot,
     AnnexSnapshot,
@@ -74,7 +75,7 @@ def _from_directory(person: Person) -> PrintedPerson:
     return PrintedPerson(
         civility=person.civility,
         first_name=person.first_name,
-        last_name=person.last_name.upper(),
+        last_name=upper_surname(person.last_name),
         organisation=person.organisation.name if person.organisation else None,
         function=person.function,
     )

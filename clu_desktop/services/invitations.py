@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from clu_desktop.names import upper_surname
 from clu_desktop.domain import (
     AttendanceStatus,
     CommitteeMember,
@@ -54,7 +55,7 @@ def snapshot_invitation(person: Person, position: int) -> Invitation:
         position=position,
         printed_civility=person.civility,
         printed_first_name=person.first_name,
-        printed_last_name=person.last_name.upper(),
+        printed_last_name=upper_surname(person.last_name),
         printed_organisation=person.organisation.name if person.organisation else None,
         printed_function=person.function,
     )

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clu_desktop.names import upper_surname
 from clu_desktop.domain import Committee, Identity, Meeting, MeetingStatus, Organisation, Person
 from clu_desktop.errors import UserError
 from clu_desktop.services.concurrency import check_version
@@ -76,6 +77,8 @@ class MeetingDetails:
     contact_email: str | None
     opening_text: str | None
     closing_text: str | None
+    convocation_date: dt.date | None = None
+    publication_date: dt.date | None = None
     version: int = 0  # the meeting's version, to pass back with the next save
 
 
@@ -117,6 +120,8 @@ FIELD_LABELS = {
     "contact_email": "Courriel",
     "opening_text": "Texte d'ouverture",
     "closing_text": "Texte de clôture",
+    "convocation_date": "Date de convocation",
+    "publication_date": "Affiché / publié le",
 }
 _TEXT_LIMITS = {
     "title": 300,
@@ -132,6 +137,7 @@ _TEXT_LIMITS = {
 _MULTILINE = {"opening_text": TEXT_MAX, "closing_text": TEXT_MAX}
 _PEOPLE = {"chair_id", "signatory_id", "contact_id"}
 _TIMES = {"start_time", "end_time"}
+_DATES = {"date", "minutes_date", "convocation_date", "publication_date"}
 
 
 def status_label(status: MeetingStatus) -> str:
@@ -151,7 +157,7 @@ def sort_key(text: str) -> str:
 
 def printed_name(person: Person) -> str:
     """First name and NAME as a signature prints them: "Guillaume THIRARD"."""
-    return " ".join(p for p in (person.first_name, person.last_name.upper()) if p)
+    return " ".join(p for p in (person.first_name, upper_surname(person.last_name)) if p)
 
 
 def check_email(value: str | None, label: str) -> str | None:
@@ -193,6 +199,8 @@ def _details(meeting: Meeting) -> MeetingDetails:
         contact_email=meeting.contact_email,
         opening_text=meeting.opening_text,
         closing_text=meeting.closing_text,
+        convocation_date=meeting.convocation_date,
+        publication_date=meeting.publication_date,
         version=meeting.version,
     )
 
@@ -215,7 +223,7 @@ def person_choices(session: Session) -> list[PersonChoice]:
     ).all()
     rows.sort(key=lambda r: (sort_key(r[3]), sort_key(r[2] or ""), r[0]))
     return [
-        PersonChoice(pid, " ".join(p for p in (civ, first, last.upper()) if p), org)
+        PersonChoice(pid, " ".join(p for p in (civ, first, upper_surname(last)) if p), org)
         for pid, civ, first, last, org in rows
     ]
 
@@ -247,7 +255,7 @@ def clean_value(field: str, value: Any) -> Any:
         return clean_text(value, label, _TEXT_LIMITS[field], required=required)
     if field in _MULTILINE:
         return clean_text(value, label, _MULTILINE[field], multiline=True)
-    if field in ("date", "minutes_date"):
+    if field in _DATES:
         if value is None:
             if field == "date":
                 raise UserError("« Date » : une séance doit avoir une date.")

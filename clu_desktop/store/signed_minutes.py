@@ -49,6 +49,7 @@ from clu_desktop.domain import (
     SignatureEvent,
     Statement,
     StatementSpeaker,
+    VoteName,
 )
 from clu_desktop.errors import UserError
 
@@ -211,6 +212,7 @@ _PARENTS = {
     Statement: ("items", "agenda_item_id", "agenda_item"),
     StatementSpeaker: ("statements", "statement_id", "statement"),
     Action: ("items", "agenda_item_id", "agenda_item"),
+    VoteName: ("items", "agenda_item_id", "agenda_item"),
 }
 
 
@@ -256,6 +258,7 @@ _TABLE_PARENTS = {
     "statement": ("items", "agenda_item_id"),
     "statement_speaker": ("statements", "statement_id"),
     "action": ("items", "agenda_item_id"),
+    "vote_name": ("items", "agenda_item_id"),
 }
 _FREE_COLUMNS = {
     "meeting": FREE_FIELDS[Meeting] | _PERSON_COLUMNS,

@@ -105,7 +105,7 @@ def test_an_empty_database_upgraded_to_head_matches_the_models(tmp_path: Path, o
     with database.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         diff = compare_metadata(context, Base.metadata)
-        assert current_revision(connection) == head_revision() == "0003"
+        assert current_revision(connection) == head_revision() == "0004"
     assert diff == [], "\n".join(map(str, diff))
 
 
