@@ -11,8 +11,8 @@ import re
 
 #: Particles that stay lower-case when typed so, before the name itself.
 PARTICLES = frozenset(
-    "de du des d' d’ la le les l' l’ van von der den ter ten zu di da dos das del della "
-    "y e".split()
+    {"de", "du", "des", "la", "le", "les", "van", "von", "der", "den", "ter", "ten", "zu"}
+    | {"di", "da", "dos", "das", "del", "della", "y", "e"}
 )
 _ELIDED = re.compile(r"^([dl]['’])(.+)$")
 

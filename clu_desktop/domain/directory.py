@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, false, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from clu_desktop.names import upper_surname
 from clu_desktop.domain.base import Base, Versioned, enum_column
+from clu_desktop.names import upper_surname
 
 if TYPE_CHECKING:
     from clu_desktop.domain.meetings import Meeting

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from sqlalchemy import Table, insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from clu_desktop.names import upper_surname
 from clu_desktop.domain import Base
+from clu_desktop.names import upper_surname
 
 _COMBINING = re.compile("[\u0300-\u036f]")
 #: Letters and signs that NFKD leaves alone but a search should not tell apart.

@@ -5,7 +5,6 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, undefer
 
-from clu_desktop.names import upper_surname
 from clu_desktop.documents.snapshot import (
     ActionSnapshot,
     AnnexSnapshot,
@@ -31,6 +30,7 @@ from clu_desktop.domain import (
     Person,
     Site,
 )
+from clu_desktop.names import upper_surname
 from clu_desktop.services.invitations import get_meeting
 from clu_desktop.services.settings import get_minutes_date_style
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from clu_desktop.names import upper_surname
 from clu_desktop.domain import (
     AttendanceStatus,
     CommitteeMember,
@@ -16,6 +15,7 @@ from clu_desktop.domain import (
     Person,
 )
 from clu_desktop.errors import UserError
+from clu_desktop.names import upper_surname
 
 
 @dataclass(frozen=True)

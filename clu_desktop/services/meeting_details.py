@@ -17,9 +17,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clu_desktop.names import upper_surname
 from clu_desktop.domain import Committee, Identity, Meeting, MeetingStatus, Organisation, Person
 from clu_desktop.errors import UserError
+from clu_desktop.names import upper_surname
 from clu_desktop.services.concurrency import check_version
 from clu_desktop.services.invitations import PersonChoice, get_meeting
 from clu_desktop.services.meetings import STATUS_LABELS

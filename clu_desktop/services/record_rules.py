@@ -59,9 +59,7 @@ def clean_quorum(text: str | None) -> str | None:
             raise UserError(f"« Quorum » : {number} membres n'est pas plausible.")
         return str(number)
     if int(denominator) == 0 or not 0 < Fraction(number, int(denominator)) < 1:
-        raise UserError(
-            "« Quorum » : la fraction doit être entre 0 et 1, par exemple 1/2 ou 1/3."
-        )
+        raise UserError("« Quorum » : la fraction doit être entre 0 et 1, par exemple 1/2 ou 1/3.")
     return f"{number}/{int(denominator)}"
 
 
@@ -258,7 +256,9 @@ def record_warnings(
     lines: list[str] = []
     unanswered = [s.name for s in seats if s.status == INVITED]
     if held and unanswered:
-        who = _count(len(unanswered), "personne n'a pas été pointée", "personnes n'ont pas été pointées")
+        who = _count(
+            len(unanswered), "personne n'a pas été pointée", "personnes n'ont pas été pointées"
+        )
         lines.append(f"{who} ({_names(unanswered)}) : imprimées parmi les absents.")
     if held and chair_id is not None:
         chair = by_person.get(chair_id)

@@ -27,15 +27,15 @@ def _enum(*values: str, name: str) -> sa.Enum:
 
 def upgrade() -> None:
     with op.batch_alter_table("committee") as batch:
-        batch.add_column(sa.Column("votes", sa.Boolean(), server_default=sa.false(), nullable=False))
+        batch.add_column(
+            sa.Column("votes", sa.Boolean(), server_default=sa.false(), nullable=False)
+        )
         batch.add_column(
             sa.Column("print_counts", sa.Boolean(), server_default=sa.true(), nullable=False)
         )
         batch.add_column(sa.Column("quorum", sa.String(length=20), nullable=True))
         batch.add_column(sa.Column("members_in_office", sa.Integer(), nullable=True))
-        batch.add_column(
-            sa.Column("proxy_limit", sa.Integer(), server_default="1", nullable=False)
-        )
+        batch.add_column(sa.Column("proxy_limit", sa.Integer(), server_default="1", nullable=False))
         batch.add_column(
             sa.Column(
                 "presenter_style",
@@ -65,9 +65,7 @@ def upgrade() -> None:
             sa.Column("is_secretary", sa.Boolean(), server_default=sa.false(), nullable=False)
         )
     # Before this version "représenté par" meant someone sitting in the member's place.
-    op.execute(
-        "UPDATE invitation SET representation = 'substitute' WHERE status = 'represented'"
-    )
+    op.execute("UPDATE invitation SET representation = 'substitute' WHERE status = 'represented'")
     with op.batch_alter_table("agenda_item") as batch:
         batch.add_column(sa.Column("decision_text", sa.Text(), nullable=True))
         batch.add_column(
