@@ -104,15 +104,16 @@ class Counts:
     present: int
     excused: int
     represented: int
-    proxies: int  # pouvoirs
+    proxies: int  # pouvoirs given
     absent: int  # absent, and still without an answer
     unanswered: int
     quorum: int | None = None
+    proxies_held: int = 0  # pouvoirs given to a member who is present, who votes them
 
     @property
     def voters(self) -> int:
         """Votants: the members present and the proxies they hold."""
-        return self.present + self.proxies
+        return self.present + self.proxies_held
 
     @property
     def quorum_reached(self) -> bool | None:
@@ -124,6 +125,8 @@ def count_seats(
 ) -> Counts:
     seats = list(seats)
     statuses = Counter(seat.status for seat in seats)
+    present = {s.person_id for s in seats if s.status == PRESENT and s.person_id is not None}
+    proxies = [s for s in seats if s.status == REPRESENTED and s.representation == PROXY]
     base = members_in_office if members_in_office is not None else len(seats)
     return Counts(
         convened=len(seats),
@@ -131,10 +134,11 @@ def count_seats(
         present=statuses[PRESENT],
         excused=statuses[EXCUSED],
         represented=statuses[REPRESENTED],
-        proxies=sum(1 for s in seats if s.status == REPRESENTED and s.representation == PROXY),
+        proxies=len(proxies),
         absent=statuses[ABSENT] + statuses[INVITED],
         unanswered=statuses[INVITED],
         quorum=quorum_needed(quorum, base),
+        proxies_held=sum(1 for s in proxies if s.holder_id in present),
     )
 
 
@@ -259,7 +263,8 @@ def record_warnings(
         who = _count(
             len(unanswered), "personne n'a pas été pointée", "personnes n'ont pas été pointées"
         )
-        lines.append(f"{who} ({_names(unanswered)}) : imprimées parmi les absents.")
+        printed = "imprimée" if len(unanswered) == 1 else "imprimées"
+        lines.append(f"{who} ({_names(unanswered)}) : {printed} parmi les absents.")
     if held and chair_id is not None:
         chair = by_person.get(chair_id)
         if chair is None:

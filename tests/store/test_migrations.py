@@ -416,3 +416,36 @@ def test_the_backup_path_never_overwrites(tmp_path: Path, backups: Path) -> None
     second = backup_destination(tmp_path / "clu.sqlite", "avant-migration-0001")
     assert second != first
     assert second.parent == first.parent == backups
+
+
+def test_a_representation_of_before_0004_becomes_a_substitute(tmp_path: Path, opened) -> None:
+    """Before proxies existed, « représenté par » was someone sitting in the member's
+    place: an older database keeps that meaning, nobody becomes a proxy by surprise."""
+    from clu_desktop.services.meeting_files import load_demo
+
+    path = tmp_path / "clu.sqlite"
+    database = opened(path)
+    with database.transaction() as session:
+        load_demo(session)
+    with migration_connection(database.engine) as connection:
+        command.downgrade(alembic_config(connection), "0003")
+    with database.engine.begin() as connection:
+        connection.exec_driver_sql(
+            "UPDATE invitation SET status = 'represented', represented_by_name = 'M. Z' "
+            "WHERE id = 2"
+        )
+    with migration_connection(database.engine) as connection:
+        command.upgrade(alembic_config(connection), "head")
+    assert [row[0] for row in table_rows_of(path, "SELECT representation FROM invitation")] == [
+        None,
+        "substitute",
+        *[None] * 13,
+    ]
+
+
+def table_rows_of(path: Path, query: str) -> list[tuple]:
+    connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        return connection.execute(query + " ORDER BY id").fetchall()
+    finally:
+        connection.close()
