@@ -30,8 +30,11 @@ from clu_desktop.domain import (
     Meeting,
     Organisation,
     Person,
+    Representation,
     Statement,
     StatementSpeaker,
+    VoteChoice,
+    VoteName,
 )
 from clu_desktop.errors import UserError
 from clu_desktop.files import write_atomically
@@ -95,6 +98,14 @@ def _printed_name(invitation: Invitation) -> str:
     return " ".join(p for p in parts if p)
 
 
+REPRESENTATION_LABELS = {Representation.PROXY: "pouvoir", Representation.SUBSTITUTE: "suppléant"}
+VOTE_LABELS = {
+    VoteChoice.FOR: "pour",
+    VoteChoice.AGAINST: "contre",
+    VoteChoice.ABSTAINING: "abstention",
+}
+
+
 def _invitations(session: Session, person_id: int) -> list[dict[str, Any]]:
     invitations = session.scalars(
         select(Invitation)
@@ -113,6 +124,14 @@ def _invitations(session: Session, person_id: int) -> list[dict[str, Any]]:
                 "fonction_imprimee": inv.printed_function,
                 "presence": ATTENDANCE_LABELS[inv.status],
                 "represente_par": deputy or inv.represented_by_name,
+                "forme_de_representation": REPRESENTATION_LABELS.get(inv.representation),
+                "secretaire_de_seance": inv.is_secretary,
+                "votes_nommes": [
+                    {"point": vote.agenda_item.title, "vote": VOTE_LABELS[vote.choice]}
+                    for vote in session.scalars(
+                        select(VoteName).where(VoteName.invitation_id == inv.id)
+                    )
+                ],
                 "arrivee": _time(inv.arrived_at),
                 "depart": _time(inv.left_at),
                 "note": inv.note,

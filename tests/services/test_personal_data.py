@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import json
 import re
+from dataclasses import replace
 import subprocess
 
 import pytest
@@ -76,6 +77,20 @@ def test_the_export_lists_the_meeting_attendance_and_statements(signed_demo_db, 
     assert len(texts) == 2
     assert any("excellentes relations" in t for t in texts)
     assert all(s["nature"] == "Remarque des usagers" for s in data["interventions"])
+
+
+def test_the_export_holds_how_the_person_voted_and_their_secretaryship(demo_db):
+    from clu_desktop.domain import VoteChoice
+    from clu_desktop.services.record import Decision, set_decision, set_secretaries
+
+    with demo_db.transaction() as session:
+        set_secretaries(session, 1, [DORAFI])
+        decision = Decision(result="vote", votes_for=13, votes_against=1)
+        set_decision(session, 1, replace(decision, names=((VoteChoice.AGAINST, (DORAFI,)),)))
+    with demo_db.reading() as session:
+        [meeting] = person_data(session, DORAFI)["seances_invite"]
+    assert meeting["secretaire_de_seance"] is True
+    assert meeting["votes_nommes"] == [{"point": "Bilan qualité 2022", "vote": "contre"}]
 
 
 def test_the_export_shows_roles_and_the_texts_naming_the_person(signed_demo_db):
