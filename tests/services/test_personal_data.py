@@ -6,8 +6,8 @@ import contextlib
 import datetime as dt
 import json
 import re
-from dataclasses import replace
 import subprocess
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import select
