@@ -1,12 +1,12 @@
-"""Export one meeting, with all it refers to, as a meeting file (format version 1).
+"""Export one meeting, with all it refers to, as a meeting file (format version 2).
 
 The output is canonical: records come in a fixed order and get identifiers from that
 order, so exporting, importing into an empty database and exporting again gives the same
 bytes. What is exported:
 - the meeting with its attendance, agenda (sub-items nested), statements, the actions
   decided in it and its annexes;
-- its committee with the standing members, and every person and organisation these
-  refer to;
+- its committee with its settings and standing members, and every person and
+  organisation these refer to;
 - the letterhead identity; every site and referential; the labels; the audits held
   on or before the meeting's date, with their findings;
 - the indicators its annexes show, with their values for periods up to the meeting's
@@ -41,6 +41,7 @@ from clu_desktop.domain import (
     Statement,
 )
 from clu_desktop.files import write_atomically
+from clu_desktop.interchange.record_checks import NAME_CHOICES
 from clu_desktop.interchange.validation import FORMAT_NAME, FORMAT_VERSION
 
 
@@ -207,6 +208,15 @@ class MeetingExporter:
             "name": committee.name,
             "acronym": committee.acronym,
             "description": committee.description,
+            "settings": {
+                "votes": committee.votes,
+                "print_counts": committee.print_counts,
+                "quorum": committee.quorum,
+                "members_in_office": committee.members_in_office,
+                "proxy_limit": committee.proxy_limit,
+                "presenter_style": committee.presenter_style.value,
+                "numbering": committee.numbering.value,
+            },
             "members": [
                 {"person": self.people.get(m.person_id), "role": m.role} for m in committee.members
             ],
@@ -304,6 +314,13 @@ class MeetingExporter:
             "place": meeting.place,
             "status": meeting.status.value,
             "chair": people.get(meeting.chair_id),
+            "secretaries": [
+                people.get(inv.person_id)
+                for inv in meeting.invitations
+                if inv.is_secretary and inv.person_id is not None
+            ],
+            "convocation_date": _date(meeting.convocation_date),
+            "publication_date": _date(meeting.publication_date),
             "minutes_place": meeting.minutes_place,
             "minutes_date": _date(meeting.minutes_date),
             "signatory": {
@@ -325,6 +342,7 @@ class MeetingExporter:
                 {
                     "person": people.get(inv.person_id),
                     "status": inv.status.value,
+                    "representation": inv.representation.value if inv.representation else None,
                     "represented_by": people.get(inv.represented_by_id),
                     "represented_by_name": inv.represented_by_name,
                     "arrived_at": _time(inv.arrived_at),
@@ -353,8 +371,29 @@ class MeetingExporter:
             "presenter": self.people.get(item.presenter_id),
             "duration_minutes": item.duration_minutes,
             "minutes_text": item.minutes_text,
+            "decision": self._decision(item),
             "statements": [self._statement(s) for s in item.statements],
             "items": [self._item(child) for child in item.children],
+        }
+
+    def _decision(self, item: AgendaItem) -> dict[str, Any] | None:
+        figures = (item.votes_for, item.votes_against, item.votes_abstaining)
+        recorded = (item.decision_text, item.vote_result, *figures)
+        if all(value is None for value in recorded) and not item.vote_names:
+            return None
+        names: dict[str, list[str | None]] = {key: [] for key in NAME_CHOICES}
+        by_choice = {choice: key for key, choice in NAME_CHOICES.items()}
+        for name in item.vote_names:  # in their order; a person erased has no id to name
+            if name.invitation.person_id is not None:
+                key = by_choice[name.choice.value]
+                names[key].append(self.people.get(name.invitation.person_id))
+        return {
+            "text": item.decision_text,
+            "result": item.vote_result.value if item.vote_result else None,
+            "for": item.votes_for,
+            "against": item.votes_against,
+            "abstentions": item.votes_abstaining,
+            "names": names,
         }
 
     def _statement(self, statement: Statement) -> dict[str, Any]:

@@ -5,6 +5,10 @@ never overwritten: an organisation by its name, a person by first name, NAME and
 organisation, a committee, site or indicator by its name or code, a referential module
 by its code, a label or an audit by its referential, site and dates. A meeting of the
 same committee with the same date and title is refused as a duplicate.
+
+A committee's settings (votes, quorum, numbering…) are written only when this import
+creates the committee; an existing committee keeps its own. A version 1 file has no
+``representation``: a represented member there is a substitute (suppléant).
 """
 
 from __future__ import annotations
@@ -41,13 +45,19 @@ from clu_desktop.domain import (
     Person,
     Referential,
     ReferentialModule,
+    Representation,
     Site,
     Statement,
     StatementKind,
     StatementSpeaker,
+    VoteChoice,
+    VoteName,
+    VoteResult,
 )
 from clu_desktop.errors import UserError
+from clu_desktop.interchange.record_checks import NAME_CHOICES, representation_of
 from clu_desktop.interchange.validation import decode_file_data, parse_date, parse_time
+from clu_desktop.services.record import clean_setting
 
 
 def _fold(text: str | None) -> str:
@@ -67,6 +77,7 @@ class MeetingImporter:
         self.indicators: dict[str, Indicator] = {}
         self.items: dict[str, AgendaItem] = {}
         self.statements: dict[str, Statement] = {}
+        self.invitations: dict[str, Invitation] = {}  # by the file's person id
         # What the database held before this import, by folded name, for reuse.
         self.known_orgs: dict[str, Organisation] | None = None
         self.known_people: dict[tuple[str, str, int | None], Person] | None = None
@@ -157,6 +168,8 @@ class MeetingImporter:
                 acronym=record.get("acronym"),
                 description=record.get("description"),
             )
+            for key, value in (record.get("settings") or {}).items():
+                setattr(committee, key, clean_setting(key, value))
             self.session.add(committee)
         present = {m.person for m in committee.members}
         for member in record.get("members", []):
@@ -333,6 +346,8 @@ class MeetingImporter:
             place=record.get("place"),
             status=MeetingStatus(record.get("status", "planned")),
             chair=people.get(record.get("chair")),
+            convocation_date=parse_date(record.get("convocation_date")),
+            publication_date=parse_date(record.get("publication_date")),
             minutes_place=record.get("minutes_place"),
             minutes_date=parse_date(record.get("minutes_date")),
             signatory=people.get(signatory.get("person")),
@@ -348,8 +363,13 @@ class MeetingImporter:
             notes=record.get("notes"),
         )
         self.session.add(meeting)
+        secretaries = set(record.get("secretaries", []))
         for position, entry in enumerate(record.get("attendance", [])):
-            meeting.invitations.append(self._invitation(entry, position))
+            invitation = self._invitation(entry, position)
+            invitation.is_secretary = entry.get("person") in secretaries
+            meeting.invitations.append(invitation)
+            if entry.get("person") is not None:
+                self.invitations[entry["person"]] = invitation
         self._items(meeting, None, record.get("agenda", []))
         for position, entry in enumerate(record.get("actions", [])):
             self.session.add(self._action(meeting, entry, position))
@@ -359,10 +379,12 @@ class MeetingImporter:
 
     def _invitation(self, entry: dict[str, Any], position: int) -> Invitation:
         printed = entry["printed"]
+        representation = representation_of(entry, self.data["version"])
         return Invitation(
             person=self.people.get(entry.get("person")),
             position=position,
             status=AttendanceStatus(entry.get("status", "invited")),
+            representation=Representation(representation) if representation else None,
             represented_by=self.people.get(entry.get("represented_by")),
             represented_by_name=entry.get("represented_by_name"),
             arrived_at=parse_time(entry.get("arrived_at")),
@@ -386,6 +408,7 @@ class MeetingImporter:
                 duration_minutes=record.get("duration_minutes"),
                 minutes_text=record.get("minutes_text"),
             )
+            self._decision(item, record.get("decision"))
             meeting.agenda_items.append(item)
             if "id" in record:
                 self.items[record["id"]] = item
@@ -405,6 +428,28 @@ class MeetingImporter:
                 if "id" in entry:
                     self.statements[entry["id"]] = statement
             self._items(meeting, item, record.get("items", []))
+
+    def _decision(self, item: AgendaItem, record: dict[str, Any] | None) -> None:
+        if not record:
+            return
+        result = record.get("result")
+        item.decision_text = record.get("text")
+        item.vote_result = VoteResult(result) if result else None
+        item.votes_for = record.get("for")
+        item.votes_against = record.get("against")
+        item.votes_abstaining = record.get("abstentions")
+        names = record.get("names") or {}
+        position = 0
+        for key, choice in NAME_CHOICES.items():
+            for person in names.get(key, []):
+                item.vote_names.append(
+                    VoteName(
+                        invitation=self.invitations[person],
+                        choice=VoteChoice(choice),
+                        position=position,
+                    )
+                )
+                position += 1
 
     def _action(self, meeting: Meeting, entry: dict[str, Any], position: int) -> Action:
         return Action(

@@ -3,7 +3,7 @@
 A file is checked whole before anything is imported: first as JSON, then against the
 JSON Schema (``meeting.schema.json``, a well-kept validator does that part), then for
 what a schema cannot say (references between records, consistent attendance, periods
-that match their indicator).
+that match their indicator, and the official record: see :mod:`record_checks`).
 """
 
 from __future__ import annotations
@@ -22,10 +22,13 @@ import jsonschema
 from jsonschema.exceptions import ValidationError, best_match
 
 from clu_desktop.errors import UserError
+from clu_desktop.interchange.record_checks import RecordChecker
 from clu_desktop.interchange.unicode_text import MAX_RECORDS, count_records, surrogate_paths
 
 FORMAT_NAME = "clu-desktop-meeting"
-FORMAT_VERSION = 1
+#: The version the export writes; the import reads every version of READ_VERSIONS.
+FORMAT_VERSION = 2
+READ_VERSIONS = (1, 2)
 MAX_FILE_BYTES = 300 * 1024 * 1024
 MAX_REPORTED_ERRORS = 10
 PERIOD_SHAPES = {"year": "AAAA", "quarter": "AAAA-Tn", "month": "AAAA-MM"}
@@ -143,12 +146,13 @@ def check_meeting_data(data: Any, source: str) -> None:
     """Check decoded data against the schema, then its references and consistency."""
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise MeetingFileError(source, ["ce n'est pas un fichier de séance CLU Desktop."])
-    if data.get("version") != FORMAT_VERSION:
+    version = data.get("version")
+    if isinstance(version, bool) or version not in READ_VERSIONS:
         raise MeetingFileError(
             source,
             [
-                f"version {data.get('version')!r} du format non prise en charge "
-                f"(cette application lit la version {FORMAT_VERSION})."
+                f"version {version!r} du format non prise en charge (cette application lit "
+                f"les versions {' et '.join(map(str, READ_VERSIONS))})."
             ],
         )
     validator = jsonschema.Draft202012Validator(schema(), format_checker=jsonschema.FormatChecker())
@@ -185,7 +189,8 @@ def _explain(error: ValidationError) -> str:
         return f"{names} attendu, pas {_shown(value)}."
     if kind in ("enum", "const"):
         allowed = expected if kind == "enum" else [expected]
-        return f"valeur {_shown(value)} non reconnue (attendu : {', '.join(map(str, allowed))})."
+        names = ", ".join("null" if a is None else str(a) for a in allowed)
+        return f"valeur {_shown(value)} non reconnue (attendu : {names})."
     if kind == "maxLength":
         return f"texte trop long : {len(value)} caractères, {expected} au plus."
     if kind == "minLength" or (kind == "pattern" and expected == "\\S"):
@@ -264,6 +269,10 @@ class ReferenceChecker:
         self._check_quality()
         self._check_indicators()
         self._check_meeting(items, statements)
+        if not self.found:  # the record's checks need sound references
+            people = self.ids["personne"]
+            for path, problem in RecordChecker(data, items, people).problems():
+                self.found.append(f"{place(path)} : {problem}")
         yield from self.found
 
     # -- helpers ---------------------------------------------------------------------
@@ -374,14 +383,6 @@ class ReferenceChecker:
             if person is not None and person in seen:
                 self.found.append(f"{place(where)} : « {person} » est invité deux fois.")
             seen.add(person)
-            if person is not None and deputy == person:
-                self.found.append(
-                    f"{place(where)} : une personne ne peut se représenter elle-même."
-                )
-            if entry.get("status") == "represented" and not (
-                deputy or entry.get("represented_by_name")
-            ):
-                self.found.append(f"{place(where)} : « représenté » sans dire par qui.")
             arrived, left = entry.get("arrived_at"), entry.get("left_at")
             if arrived and left and parse_time(left) < parse_time(arrived):
                 self.found.append(f"{place([*where, 'left_at'])} : départ avant l'arrivée.")

@@ -169,6 +169,18 @@ def proxy_problem(person_id: int | None, holder_id: int | None, invited: set[int
     return None
 
 
+def representation_problem(
+    person_id: int | None, holder_id: int | None, representation: str, invited: set[int]
+) -> str | None:
+    """Why a representation cannot be recorded, or None: a proxy as :func:`proxy_problem`
+    says; a substitute (a directory person or a typed name) never sits in their own place."""
+    if representation == PROXY:
+        return proxy_problem(person_id, holder_id, invited)
+    if holder_id is not None and holder_id == person_id:
+        return "une personne ne peut pas se représenter elle-même."
+    return None
+
+
 def loop_problem(deputies: dict[int, int | None], start: int) -> str | None:
     """A chain of representations that comes back to ``start``, or None."""
     seen, current = {start}, deputies.get(start)

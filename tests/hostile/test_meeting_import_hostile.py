@@ -24,6 +24,7 @@ PLACES = {
     ("meeting", "opening_text"): None,
     ("meeting", "agenda", 0, "title"): 300,
     ("meeting", "agenda", 0, "minutes_text"): None,
+    ("meeting", "agenda", 0, "decision", "text"): 20_000,
     ("people", 0, "last_name"): 100,
     ("people", 0, "function"): 300,
     ("organisations", 0, "name"): 300,
@@ -51,6 +52,7 @@ def meeting_files(draw, surrogates: bool = False):
     """The demonstration meeting with hostile text in some of its fields (some too long
     for the format, some with characters JSON can carry and nothing else can)."""
     data = json.loads(demo_text())
+    data["meeting"]["agenda"][0]["decision"] = {"text": None}  # a deliberation's text
     chosen = draw(st.lists(st.sampled_from(sorted(PLACES)), min_size=1, max_size=4, unique=True))
     for path in chosen:
         limit = PLACES[path]

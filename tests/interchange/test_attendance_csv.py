@@ -25,6 +25,7 @@ def row(name="Mme Mylène BÉGUÉ", **changes) -> AttendanceRow:
         "status": AttendanceStatus.PRESENT,
         "represented_by_id": None,
         "represented_by": None,
+        "representation": None,
         "arrived_at": dt.time(14, 2),
         "left_at": None,
         "note": None,

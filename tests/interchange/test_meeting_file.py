@@ -180,9 +180,11 @@ def test_import_into_a_database_reuses_its_people(tmp_path, demo_db):
         ),
         (
             lambda d: d["meeting"]["attendance"][0].update(
-                status="represented", represented_by=d["meeting"]["attendance"][0]["person"]
+                status="represented",
+                representation="substitute",
+                represented_by=d["meeting"]["attendance"][0]["person"],
             ),
-            "meeting.attendance[0] : une personne ne peut se représenter elle-même",
+            "meeting.attendance[0].represented_by : une personne ne peut pas se représenter",
         ),
         (
             lambda d: d["meeting"]["attendance"][0].update(arrived_at="15:00", left_at="14:00"),
