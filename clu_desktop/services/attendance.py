@@ -267,12 +267,10 @@ def set_represented(
     others = session.scalars(
         select(Invitation).where(Invitation.meeting_id == invitation.meeting_id)
     ).all()
-    problem = None
-    if representation is Representation.PROXY:
-        invited = {inv.person_id for inv in others if inv.person_id is not None}
-        problem = rules.proxy_problem(invitation.person_id, person_id, invited)
-    elif person_id is not None and person_id == invitation.person_id:
-        problem = "une personne ne peut pas se représenter elle-même."
+    invited = {inv.person_id for inv in others if inv.person_id is not None}
+    problem = rules.representation_problem(
+        invitation.person_id, person_id, representation.value, invited
+    )
     if problem is None and person_id is not None and invitation.person_id is not None:
         deputies = {inv.person_id: inv.represented_by_id for inv in others if inv.person_id}
         deputies[invitation.person_id] = person_id
