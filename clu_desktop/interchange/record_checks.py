@@ -156,10 +156,11 @@ class RecordChecker:
     def _decisions(self) -> Iterator[Problem]:
         seats = [
             rules.Seat(
-                person_id=None,
+                person_id=entry.get("person"),
                 name="",
                 status=entry.get("status", rules.INVITED),
                 representation=representation_of(entry, self.version),
+                holder_id=entry.get("represented_by"),
             )
             for entry in self.attendance
         ]
