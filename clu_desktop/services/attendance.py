@@ -71,12 +71,12 @@ class AttendanceRow:
     status: AttendanceStatus
     represented_by_id: int | None
     represented_by: str | None  # the deputy's printed name
-    representation: Representation | None  # proxy or substitute, when represented
     arrived_at: dt.time | None
     left_at: dt.time | None
     note: str | None
     search_key: str  # folded name and organisation, for type-to-filter
     version: int = 0  # the invitation's version, to pass back with the next change
+    representation: Representation | None = None  # proxy or substitute, when represented
 
     @property
     def label(self) -> str:

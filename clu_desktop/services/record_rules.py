@@ -269,7 +269,8 @@ def record_warnings(
         who = _count(
             len(unanswered), "personne n'a pas été pointée", "personnes n'ont pas été pointées"
         )
-        lines.append(f"{who} ({_names(unanswered)}) : imprimées parmi les absents.")
+        printed = "imprimée" if len(unanswered) == 1 else "imprimées"
+        lines.append(f"{who} ({_names(unanswered)}) : {printed} parmi les absents.")
     if held and chair_id is not None:
         chair = by_person.get(chair_id)
         if chair is None:

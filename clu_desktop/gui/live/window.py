@@ -123,6 +123,9 @@ class LiveAttendanceWindow(QDialog):
         self.counts.setFont(_scaled(_bold(self.font()), COUNTS_SCALE))
         self.counts.setTextFormat(Qt.TextFormat.PlainText)
         self.counts.setWordWrap(True)  # the window's least width stays put as counts grow
+        # One line at least, whatever the counts and the quorum say: the window's size
+        # constraints never follow them (the lines they need are given all the same).
+        self.counts.setMinimumSize(1, self.counts.fontMetrics().lineSpacing())
 
         self.model = LiveAttendanceModel(self)
         self.list = _name(QListView(), "liveList", "Personnes invitées")

@@ -106,7 +106,9 @@ class ParticipantsPage(ParticipantsCommands, QWidget):
         font.setBold(True)
         self.counts_label.setFont(font)
         self.counts_label.setWordWrap(True)  # on two lines in a narrow window
-        self.record_label = self._label("participantsRecordCounts", "Pouvoirs et votants")
+        self.record_label = self._label(
+            "participantsRecordCounts", "Pouvoirs, votants et membres en exercice"
+        )
         self.record_label.setWordWrap(True)
         self.quorum_label = self._label("participantsQuorum", "Quorum")
         self.quorum_label.setFont(font)
@@ -166,6 +168,18 @@ class ParticipantsPage(ParticipantsCommands, QWidget):
         top = QHBoxLayout()
         top.addLayout(figures, 1)
         top.addWidget(self.live_button, 0, Qt.AlignmentFlag.AlignTop)
+        # The counts, the quorum and the warnings come and go with each change: the room
+        # they take follows them, but never the page's least size (its window's size
+        # constraints stay put).
+        self.header = QWidget()
+        self.header.setObjectName("participantsHeader")
+        header = QVBoxLayout(self.header)
+        header.setContentsMargins(0, 0, 0, 0)
+        header.addLayout(top)
+        header.addWidget(self.warnings)
+        self.header.setMinimumSize(
+            self.live_button.sizeHint().width(), self.live_button.sizeHint().height()
+        )
         buttons = QHBoxLayout()
         for button in (self.invite_button, self.invite_person_button, self.withdraw_button):
             buttons.addWidget(button)
@@ -181,8 +195,7 @@ class ParticipantsPage(ParticipantsCommands, QWidget):
         self.tables.addWidget(self.empty_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(top)
-        layout.addWidget(self.warnings)
+        layout.addWidget(self.header)
         layout.addLayout(buttons)
         layout.addLayout(above_table)
         layout.addWidget(self.tables, 1)
