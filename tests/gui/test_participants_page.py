@@ -224,7 +224,9 @@ def test_choosing_represented_asks_how_and_by_whom(open_page, demo_db, next_meet
     select(page, "GUY")
     page.editor.status_combo.set_current_id(P.REPRESENTED)
     assert page.editor.hint.isVisible()
-    assert "« pouvoir à »" in page.editor.hint.text()
+    assert page.editor.hint.text() == (
+        "Choisissez « pouvoir à » ou « suppléé par », puis la personne."
+    )
     kind = page.editor.kind_combo
     assert kind.hasFocus()
     assert kind.currentText() == "suppléé par"  # the demo committee does not vote

@@ -30,10 +30,7 @@ from clu_desktop.services.attendance import REPRESENTATION_LABELS, STATUS_LABELS
 from clu_desktop.services.directory_common import fold
 
 NO_ROW_TITLE = "Aucune personne sélectionnée"
-REPRESENTED_HINT = (
-    "Représenté : choisissez « pouvoir à » (un invité vote pour la personne) ou "
-    "« suppléé par » (quelqu'un siège à sa place), puis la personne, et Entrée."
-)
+REPRESENTED_HINT = "Choisissez « pouvoir à » ou « suppléé par », puis la personne."
 DEPUTY_HINTS = {
     Representation.PROXY: "Choisissez parmi les invités celui qui reçoit le pouvoir, puis Entrée.",
     Representation.SUBSTITUTE: (
@@ -246,13 +243,15 @@ class AttendanceEditor(QGroupBox):
 
     def set_people(self, people: Iterable[tuple[int, str]]) -> None:
         """The directory: who may be a substitute."""
-        self._directory = list(people)
-        self._kind_shown = None
+        people = list(people)
+        if people != self._directory:
+            self._directory, self._kind_shown = people, None
 
     def set_invited(self, people: Iterable[tuple[int, str]]) -> None:
         """The people invited to the meeting: who may receive a proxy."""
-        self._invited = list(people)
-        self._kind_shown = None
+        people = list(people)
+        if people != self._invited:
+            self._invited, self._kind_shown = people, None
 
     def kind(self) -> Representation:
         kind = self.kind_combo.current_id()
