@@ -29,14 +29,15 @@ def show_info(parent: QWidget | None, text: str) -> None:
     _show(parent, QMessageBox.Icon.Information, text)
 
 
-def confirm(parent: QWidget | None, question: str, action: str) -> bool:
-    """Ask before something that cannot be undone; ``action`` names the button."""
+def confirm(parent: QWidget | None, question: str, action: str, cancel: str = "Annuler") -> bool:
+    """Ask before something that cannot be undone; ``action`` and ``cancel`` name the
+    buttons (True: ``action``)."""
     box = QMessageBox(QMessageBox.Icon.Question, TITLE, question, parent=parent)
     from PySide6.QtCore import Qt  # not at import: the window's frame shows without it
 
     box.setTextFormat(Qt.TextFormat.PlainText)
     yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton("Annuler", QMessageBox.ButtonRole.RejectRole)
+    box.addButton(cancel, QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(QMessageBox.StandardButton.NoButton)
     box.exec()
     return box.clickedButton() is yes

@@ -26,6 +26,7 @@ from clu_desktop.services import record_rules as rules
 from clu_desktop.services.concurrency import check_version
 from clu_desktop.services.directory_common import fold
 from clu_desktop.services.invitations import get_meeting, snapshot_invitation
+from clu_desktop.services.record import unanswered
 from clu_desktop.services.validation import check_time_order, clean_text
 
 STATUS_LABELS = {
@@ -35,9 +36,15 @@ STATUS_LABELS = {
     AttendanceStatus.ABSENT: "absent",
     AttendanceStatus.REPRESENTED: "représenté",
 }
+#: How a represented person is represented, as the participants page says it.
+REPRESENTATION_LABELS = {
+    Representation.PROXY: "pouvoir à",
+    Representation.SUBSTITUTE: "suppléé par",
+}
 #: What the participants page edits of an invitation, as messages name it.
 ATTENDANCE_LABELS = {
     "status": "Présence",
+    "representation": "Représentation",
     "represented_by": "Représenté par",
     "arrived_at": "Arrivée",
     "left_at": "Départ",
@@ -64,12 +71,12 @@ class AttendanceRow:
     status: AttendanceStatus
     represented_by_id: int | None
     represented_by: str | None  # the deputy's printed name
-    representation: Representation | None  # proxy or substitute, when represented
     arrived_at: dt.time | None
     left_at: dt.time | None
     note: str | None
     search_key: str  # folded name and organisation, for type-to-filter
     version: int = 0  # the invitation's version, to pass back with the next change
+    representation: Representation | None = None  # proxy or substitute, when represented
 
     @property
     def label(self) -> str:
@@ -306,8 +313,22 @@ def set_times(
     invitation.arrived_at, invitation.left_at = arrived_at, left_at
     if arrived_at is not None and invitation.status is not AttendanceStatus.PRESENT:
         invitation.status = AttendanceStatus.PRESENT
-        invitation.represented_by_id = invitation.represented_by_name = None
+        _clear_representation(invitation)
     return before
+
+
+def mark_unanswered_absent(session: Session, meeting_id: int) -> list[InvitationState]:
+    """Closing the live window: everyone still without an answer is marked absent, in one
+    transaction. Returns what undo restores (:func:`restore_invitation_states`)."""
+    return [
+        set_status(session, invitation_id, AttendanceStatus.ABSENT)
+        for invitation_id in unanswered(session, meeting_id)
+    ]
+
+
+def restore_invitation_states(session: Session, states: list[InvitationState]) -> None:
+    for state in states:
+        restore_invitation_state(session, state)
 
 
 def set_note(

@@ -111,6 +111,16 @@ class Counts:
     proxies_held: int = 0  # pouvoirs given to a member who is present, who votes them
 
     @property
+    def absent_answered(self) -> int:
+        """Marked absent: the absent without those still without an answer."""
+        return self.absent - self.unanswered
+
+    @property
+    def expected(self) -> int:
+        """Who is here or may still come: present, or without an answer yet."""
+        return self.present + self.unanswered
+
+    @property
     def voters(self) -> int:
         """Votants: the members present and the proxies they hold."""
         return self.present + self.proxies_held

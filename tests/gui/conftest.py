@@ -55,7 +55,7 @@ def answered_messages(monkeypatch):
     monkeypatch.setattr(messages, "show_error", lambda _p, text: recorder.errors.append(text))
     monkeypatch.setattr(messages, "show_info", lambda _p, text: recorder.infos.append(text))
 
-    def confirm(_parent, question, _action):
+    def confirm(_parent, question, _action, _cancel="Annuler"):
         recorder.questions.append(question)
         return recorder.confirm_answer
 

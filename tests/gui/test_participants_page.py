@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from clu_desktop.domain import AttendanceStatus
+from clu_desktop.domain import AttendanceStatus, Representation
 from clu_desktop.gui.participants.model import AttendanceModel
 from clu_desktop.gui.participants.page import ParticipantsPage
 from clu_desktop.services.attendance import list_attendance, set_represented
@@ -21,6 +21,7 @@ from clu_desktop.services.meetings import duplicate_as_next
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 P = AttendanceStatus
+R = Representation
 
 
 @pytest.fixture
@@ -195,8 +196,8 @@ def test_representation_loop_is_refused(open_page, demo_db, next_meeting, qtbot,
     select(page, "DORAFI")
     type_deputy(page, qtbot, "bernard guy", choose=True)
     assert answered_messages.errors == [
-        "Représentation en boucle refusée : cette personne est elle-même représentée, "
-        "directement ou non, par celle qu'elle représenterait."
+        "« Représenté par » : représentation en boucle : cette personne est elle-même "
+        "représentée, directement ou non, par celle qu'elle représenterait."
     ]
     assert saved(demo_db, next_meeting, "DORAFI") == dorafi
     assert page.editor.deputy_combo.currentText() == ""
@@ -211,20 +212,31 @@ def test_representing_oneself_is_refused(
     page = open_page(next_meeting)
     select(page, "GUY")
     type_deputy(page, qtbot, "bernard guy", choose=True)
-    assert answered_messages.errors == ["Une personne ne peut pas se représenter elle-même."]
+    assert answered_messages.errors == [
+        "« Représenté par » : une personne ne peut pas se représenter elle-même."
+    ]
     assert saved(demo_db, next_meeting, "GUY").status is P.INVITED
 
 
 @offscreen_popup
-def test_choosing_represented_asks_by_whom(open_page, demo_db, next_meeting, qtbot):
+def test_choosing_represented_asks_how_and_by_whom(open_page, demo_db, next_meeting, qtbot):
     page = open_page(next_meeting)
     select(page, "GUY")
     page.editor.status_combo.set_current_id(P.REPRESENTED)
     assert page.editor.hint.isVisible()
-    assert page.editor.deputy_combo.hasFocus()
+    assert page.editor.hint.text() == (
+        "Choisissez « pouvoir à » ou « suppléé par », puis la personne."
+    )
+    kind = page.editor.kind_combo
+    assert kind.hasFocus()
+    assert kind.currentText() == "suppléé par"  # the demo committee does not vote
     assert saved(demo_db, next_meeting, "GUY").status is P.INVITED  # nothing saved yet
+    qtbot.keyClick(kind, Qt.Key.Key_Tab)
+    assert page.editor.deputy_combo.hasFocus()
     type_deputy(page, qtbot, "Mme Jeanne DURAND")
-    assert saved(demo_db, next_meeting, "GUY").represented_by == "Mme Jeanne DURAND"
+    guy = saved(demo_db, next_meeting, "GUY")
+    assert (guy.represented_by, guy.representation) == ("Mme Jeanne DURAND", R.SUBSTITUTE)
+    assert shown(page, 1, 4) == "suppléé par Mme Jeanne DURAND"
     assert not page.editor.hint.isVisible()
 
 

@@ -9,13 +9,14 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPalette, QUndoStack
 from PySide6.QtWidgets import QDialog
 
-from clu_desktop.domain import MeetingStatus
+from clu_desktop.domain import AttendanceStatus, MeetingStatus
 from clu_desktop.domain.meetings import SignatureKind
 from clu_desktop.gui.agenda import AgendaPage
 from clu_desktop.gui.documents.page import DocumentsPage
 from clu_desktop.gui.meeting_page import MeetingPage
 from clu_desktop.gui.participants.page import ParticipantsPage
 from clu_desktop.services.agenda import list_agenda
+from clu_desktop.services.attendance import list_attendance, set_status
 from clu_desktop.services.meeting_details import get_meeting_details
 from clu_desktop.services.signature import sign_minutes, signature_history, signed_pdf
 
@@ -89,6 +90,37 @@ def test_marking_as_signed_shows_the_banner_and_freezes_the_page(qtbot, page, de
     page.form.title_edit.setFocus()
     qtbot.keyClicks(page.form.title_edit, "x")
     assert saved(demo_db).title == "Comité local des usagers (CLU)"
+
+
+def test_signing_minutes_that_do_not_add_up_shows_the_points_to_check_first(
+    qtbot, page, demo_db, answered_messages
+):
+    with demo_db.transaction() as session:
+        guy = next(r for r in list_attendance(session, 1) if "GUY" in r.name)
+        set_status(session, guy.id, AttendanceStatus.INVITED)  # never ticked
+    bar = page.signature_bar
+    answered_messages.confirm_answer = False  # « Annuler »: back to correct it
+    qtbot.mouseClick(bar.button, Qt.MouseButton.LeftButton)
+    assert answered_messages.questions == [
+        "Avant de signer, ces points sont à vérifier\u00a0:\n\n"
+        "• 1 personne n'a pas été pointée (M. Bernard GUY) : imprimée parmi les absents.\n\n"
+        "Le compte-rendu signé ne pourra plus être modifié sans être rouvert. "
+        "Signer quand même\u00a0?"
+    ]
+    assert bar.dialog is None  # not even asked who signs
+    assert saved(demo_db).status is MeetingStatus.MINUTES_DRAFTED
+    answered_messages.confirm_answer = True  # « Signer quand même… »
+    answer_dialog(qtbot, bar, "dupont")
+    qtbot.mouseClick(bar.button, Qt.MouseButton.LeftButton)
+    assert len(answered_messages.questions) == 2
+    assert saved(demo_db).status is MeetingStatus.MINUTES_SIGNED
+
+
+def test_minutes_that_add_up_are_signed_without_a_question(qtbot, page, demo_db, answered_messages):
+    answer_dialog(qtbot, page.signature_bar, "dupont")
+    qtbot.mouseClick(page.signature_bar.button, Qt.MouseButton.LeftButton)
+    assert answered_messages.questions == []
+    assert saved(demo_db).status is MeetingStatus.MINUTES_SIGNED
 
 
 def test_the_status_combo_asks_to_sign_and_cancelling_changes_nothing(qtbot, page, demo_db):

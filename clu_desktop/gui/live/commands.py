@@ -7,14 +7,18 @@ import datetime as dt
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from clu_desktop.domain import AttendanceStatus
 from clu_desktop.gui import undo
 from clu_desktop.services.attendance import (
     AttendanceRow,
     InvitationState,
     add_walk_in,
     mark_present,
+    mark_unanswered_absent,
     remove_walk_in,
     restore_invitation_state,
+    restore_invitation_states,
+    set_status,
 )
 from clu_desktop.store.database import Database
 
@@ -65,6 +69,31 @@ class LiveCommands:
 
         self._record(f"Ajout de « {typed} » (venu(e) sans invitation)", do, back)
         return added["id"]
+
+    def mark_unanswered_absent(self) -> int:
+        """Mark everyone still without an answer absent: one transaction, one undo step
+        (not a tick: the window's Ctrl+Z leaves it). Returns how many were marked."""
+        with self.db.transaction() as session:
+            before = mark_unanswered_absent(session, self.meeting_id)
+        if not before:
+            return 0
+        ids = [state.invitation_id for state in before]
+
+        def again() -> None:
+            with self.db.transaction() as session:
+                for invitation_id in ids:
+                    set_status(session, invitation_id, AttendanceStatus.ABSENT)
+
+        def back() -> None:
+            with self.db.transaction() as session:
+                restore_invitation_states(session, before)
+
+        if len(ids) == 1:
+            text = "Marquer absente la personne non pointée"
+        else:
+            text = f"Marquer absentes les {len(ids)} personnes non pointées"
+        self.stack.push(undo.Edit(text, again, back))  # already done: pushed, not redone
+        return len(ids)
 
     def _record(self, text: str, do, back) -> None:
         undo.record(self.stack, text, do, back)

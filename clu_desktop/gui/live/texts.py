@@ -6,8 +6,10 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, QLocale
 
-from clu_desktop.domain import AttendanceStatus
-from clu_desktop.services.attendance import AttendanceCounts, AttendanceRow
+from clu_desktop.domain import AttendanceStatus, Representation
+from clu_desktop.gui.participants.counts import quorum_text
+from clu_desktop.services.attendance import AttendanceRow
+from clu_desktop.services.record_rules import Counts
 
 FRENCH = QLocale(QLocale.Language.French, QLocale.Country.France)
 SEARCH_HINT = "Tapez les premières lettres d'un nom ou d'un organisme"
@@ -51,9 +53,20 @@ def state_text(row: AttendanceRow) -> str:
     if row.status is AttendanceStatus.ABSENT:
         return agreed(name, "absent", "absente", "absent(e)")
     if row.status is AttendanceStatus.REPRESENTED:
-        represented = agreed(name, "représenté", "représentée", "représenté(e)")
-        return f"{represented} par {row.represented_by}" if row.represented_by else represented
+        if row.represented_by:  # "pouvoir à M. Y", "suppléée par M. Z"
+            return deputy_text(row)
+        return agreed(name, "représenté", "représentée", "représenté(e)")
     return ""
+
+
+def deputy_text(row: AttendanceRow) -> str:
+    """ "pouvoir à M. Paul MARTIN", "suppléée par Mme Jeanne DURAND" ("" when nobody)."""
+    if not row.represented_by:
+        return ""
+    if row.representation is Representation.PROXY:
+        return f"pouvoir à {row.represented_by}"
+    substituted = agreed(row.name, "suppléé", "suppléée", "suppléé(e)")
+    return f"{substituted} par {row.represented_by}"
 
 
 def detail_text(row: AttendanceRow) -> str:
@@ -74,11 +87,21 @@ def walk_in_detail(typed: str) -> str:
     return f"Entrée : inscrit(e) dans l'annuaire comme « {stored} » et pointé(e) présent(e)"
 
 
-def counts_text(counts: AttendanceCounts) -> str:
-    return (
-        f"Présents {counts.present} · Excusés {counts.excused} · "
-        f"Représentés {counts.represented} · Attendus {counts.expected}"
-    )
+def counts_text(counts: Counts, votes: bool = False) -> str:
+    """The counts above the list; on a second line, with ``votes`` the proxies and the
+    votants, and the quorum when the committee has one."""
+    first = [
+        f"Présents {counts.present}",
+        f"Excusés {counts.excused}",
+        f"Représentés {counts.represented}",
+        f"Attendus {counts.expected}",
+    ]
+    second = [f"Pouvoirs {counts.proxies}", f"Votants {counts.voters}"] if votes else []
+    if counts.quorum is not None:
+        second.append(quorum_text(counts))
+    # A narrow window breaks a line between two counts, never inside one.
+    lines = [" · ".join(part.replace(" ", "\u00a0") for part in parts) for parts in (first, second)]
+    return "\n".join(line for line in lines if line)
 
 
 def ticked_text(row: AttendanceRow) -> str:

@@ -29,13 +29,15 @@ from shiboken6 import isValid
 
 from clu_desktop.domain import AttendanceStatus
 from clu_desktop.errors import UserError
-from clu_desktop.gui import undo
+from clu_desktop.gui import messages, undo
 from clu_desktop.gui.live import texts
 from clu_desktop.gui.live.commands import LiveCommands
 from clu_desktop.gui.live.delegate import LiveDelegate, _bold, _scaled
 from clu_desktop.gui.live.model import LiveAttendanceModel, WalkIn
-from clu_desktop.services.attendance import AttendanceRow, count_attendance, list_attendance
+from clu_desktop.gui.participants.counts import unanswered_question
+from clu_desktop.services.attendance import AttendanceRow, list_attendance
 from clu_desktop.services.meeting_details import get_meeting_details
+from clu_desktop.services.record import meeting_record
 from clu_desktop.store.database import Database
 
 BASE_SCALE = 1.6  # readable from a metre away
@@ -64,7 +66,8 @@ def _name(widget: QWidget, object_name: str, accessible_name: str) -> QWidget:
 class LiveAttendanceWindow(QDialog):
     """Ticks people present during meeting ``meeting_id``; undo steps go on ``stack``
     (the meeting's, shared with the main window; None: a stack of the window's own).
-    ``finished`` is emitted when the window closes ("Terminer", Échap, the title bar)."""
+    ``finished`` is emitted when the window closes ("Terminer", Échap, the title bar);
+    before, people still not ticked may be marked absent (the user is asked)."""
 
     def __init__(
         self,
@@ -77,6 +80,7 @@ class LiveAttendanceWindow(QDialog):
         self.db, self.meeting_id = db, meeting_id
         self.stack = stack if stack is not None else QUndoStack(self)
         self.rows: list[AttendanceRow] = []
+        self._closing = False
         self.commands = LiveCommands(db, meeting_id, self.stack)
         with db.reading() as session:
             details = get_meeting_details(session, meeting_id)
@@ -115,10 +119,13 @@ class LiveAttendanceWindow(QDialog):
         search_label = _name(QLabel("&Nom ou organisme :"), "liveSearchLabel", "Nom ou organisme")
         search_label.setBuddy(self.search)
 
-        self.counts = _name(QLabel(), "liveCounts", "Décompte des présents")
+        self.counts = _name(QLabel(), "liveCounts", "Décompte des présents et quorum")
         self.counts.setFont(_scaled(_bold(self.font()), COUNTS_SCALE))
         self.counts.setTextFormat(Qt.TextFormat.PlainText)
         self.counts.setWordWrap(True)  # the window's least width stays put as counts grow
+        # One line at least, whatever the counts and the quorum say: the window's size
+        # constraints never follow them (the lines they need are given all the same).
+        self.counts.setMinimumSize(1, self.counts.fontMetrics().lineSpacing())
 
         self.model = LiveAttendanceModel(self)
         self.list = _name(QListView(), "liveList", "Personnes invitées")
@@ -194,10 +201,12 @@ class LiveAttendanceWindow(QDialog):
         try:
             with self.db.reading() as session:
                 self.rows = list_attendance(session, self.meeting_id)
+                record = meeting_record(session, self.meeting_id)
+            self.counts.setText(texts.counts_text(record.counts, record.settings.votes))
         except UserError as exc:  # the meeting was deleted meanwhile
             self.rows = []
+            self.counts.setText("")
             self._say(str(exc), error=True)
-        self.counts.setText(texts.counts_text(count_attendance(self.rows)))
         self._filter(self.search.text())
         self._update_undo_button()
 
@@ -312,12 +321,35 @@ class LiveAttendanceWindow(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         if not self._watching:  # shown again after closing: follow the stack again
             self._watch(True)
+            self._closing = False
             self.reload()
         super().showEvent(event)
 
     def done(self, result: int) -> None:
+        if not self._closing:
+            self._closing = True
+            self._offer_absent()
         self._watch(False)
         super().done(result)
+
+    def _offer_absent(self) -> None:
+        """Closing: those still « sans réponse » may be marked absent (one undo step).
+        Not asked when nobody was ticked present (the window was only looked at)."""
+        try:
+            with self.db.reading() as session:
+                counts = meeting_record(session, self.meeting_id).counts
+        except UserError:  # the meeting was deleted meanwhile
+            return
+        if not counts.unanswered or not counts.present:
+            return
+        question = unanswered_question(counts.unanswered)
+        action = "Marquer absente" if counts.unanswered == 1 else "Marquer absentes"
+        if not messages.confirm(self, question, action, "Laisser sans réponse"):
+            return
+        try:
+            self.commands.mark_unanswered_absent()
+        except UserError as exc:
+            messages.show_error(self, str(exc))
 
     def _watch(self, on: bool) -> None:
         if on and not self._watching:

@@ -2,8 +2,10 @@
 
 Signed: « Compte-rendu signé le 8 avril 2024 à 10 h 12 par dupont — le contenu ne peut
 plus être modifié. », the SHA-256 of the PDF as signed (selectable) and « Rouvrir… ».
-Not signed: « Marquer comme signé… ». Signing and reopening are not undo steps: they
-are recorded in the signature history.
+Not signed: « Marquer comme signé… », which first shows what does not add up in the
+record (people not ticked, a proxy held by someone absent…) and lets the user go on or
+go back. Signing and reopening are not undo steps: they are recorded in the signature
+history.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ from PySide6.QtWidgets import (
 from clu_desktop.documents.typography import long_date
 from clu_desktop.errors import UserError
 from clu_desktop.gui import messages
+from clu_desktop.gui.participants.counts import warnings_text
+from clu_desktop.services.record import meeting_record
 from clu_desktop.services.signature import (
     SignatureState,
     reopen_minutes,
@@ -44,6 +48,18 @@ STYLE = (
     '#signatureBar[signed="true"] { background: #e8f0e3; border-color: #7a9a6a; }'
 )
 FROZEN = "le contenu ne peut plus être modifié."
+#: Warnings listed before signing; more are summed up in one line.
+WARNINGS_SHOWN = 10
+
+
+def warnings_question(lines: tuple[str, ...]) -> str:
+    """Asked before signing minutes whose record has points to check."""
+    return (
+        "Avant de signer, ces points sont à vérifier\u00a0:\n\n"
+        f"{warnings_text(lines, WARNINGS_SHOWN)}\n\n"
+        "Le compte-rendu signé ne pourra plus être modifié sans être rouvert. "
+        "Signer quand même\u00a0?"
+    )
 
 
 def french_moment(moment: dt.datetime) -> str:
@@ -250,7 +266,9 @@ class SignatureBar(QFrame):
             self.sign()
 
     def sign(self) -> bool:
-        """Ask who signs, then sign; True when signed."""
+        """Show the points to check (if any), ask who signs, then sign; True when signed."""
+        if not self._warnings_accepted():
+            return False
         return self._ask(
             reopen=False,
             explanation=(
@@ -261,6 +279,19 @@ class SignatureBar(QFrame):
                 "possibles."
             ),
         )
+
+    def _warnings_accepted(self) -> bool:
+        """True when the record has nothing to check, or the user goes on anyway."""
+        if self._meeting_id is None:
+            return True
+        try:
+            with self._db.reading() as session:
+                lines = meeting_record(session, self._meeting_id).warnings.lines
+        except UserError:  # the meeting was deleted meanwhile: signing will say so
+            return True
+        if not lines:
+            return True
+        return messages.confirm(self, warnings_question(lines), "Signer quand même…")
 
     def reopen(self) -> bool:
         """Ask who reopens and why, then reopen; True when reopened."""

@@ -12,12 +12,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from clu_desktop.domain import AttendanceStatus
+from clu_desktop.domain import AttendanceStatus, Representation
 from clu_desktop.errors import ConflictError, UserError
 from clu_desktop.gui import messages, undo
 from clu_desktop.services.attendance import (
     ATTENDANCE_LABELS,
+    REPRESENTATION_LABELS,
     STATUS_LABELS,
+    AttendanceRow,
     InvitationState,
     list_attendance,
     mark_present,
@@ -59,6 +61,7 @@ class ParticipantsCommands(_Base):
         self._committing = False
         editor = self.editor
         editor.status_chosen.connect(self._on_status_chosen)
+        editor.kind_chosen.connect(self._on_kind_chosen)
         editor.deputy_committed.connect(self._on_deputy_committed)
         editor.times_edited.connect(self._on_times_edited)
         editor.note_edited.connect(self._on_note_edited)
@@ -144,7 +147,7 @@ class ParticipantsCommands(_Base):
         fresh = next((r for r in rows if r.id == invitation_id), None)
         if shown is None or fresh is None:
             return "Cette invitation a été modifiée sur un autre poste : la page est à jour."
-        status = {"status": STATUS_LABELS.get}
+        status = {"status": STATUS_LABELS.get, "representation": REPRESENTATION_LABELS.get}
         changes = changed_fields(shown, fresh, ATTENDANCE_LABELS, status)
         label = ATTENDANCE_LABELS[field]
         return conflict_message(presence_of(shown.name), changes, label, typed)
@@ -173,9 +176,31 @@ class ParticipantsCommands(_Base):
         if row is None or status is row.status:
             return
         if status is AttendanceStatus.REPRESENTED:
-            self.editor.ask_deputy()  # saved once the user says by whom
+            self.editor.ask_kind()  # saved once the user says how and by whom
             return
         self._change(f"Statut de {row.name}", row.id, lambda s, v: set_status(s, row.id, status, v))
+
+    def _on_kind_chosen(self, kind: Representation) -> None:
+        """« pouvoir à » or « suppléé par »: a representation already saved changes kind
+        when its deputy fits the new one (a proxy goes to someone invited); otherwise
+        nothing is saved until the user says by whom."""
+        row = self.selected_row()
+        if row is None:
+            return
+        if row.status is not AttendanceStatus.REPRESENTED:
+            self.editor.ask_deputy()
+            return
+        if kind is (row.representation or Representation.SUBSTITUTE):
+            return
+        invited = {r.person_id for r in self.model.rows() if r.person_id is not None}
+        fits = kind is Representation.SUBSTITUTE or (
+            row.represented_by_id in invited and row.represented_by_id != row.person_id
+        )
+        if not fits:
+            self.editor.clear_deputy()
+            self.editor.ask_deputy()
+            return
+        self._represent(row, row.represented_by_id, row.represented_by or "", kind)
 
     def _on_deputy_committed(self, invitation_id: int, text: str) -> None:
         position = self.model.row_of(invitation_id)
@@ -183,25 +208,40 @@ class ParticipantsCommands(_Base):
         if row is None or self._committing:
             return
         text = text.strip()
-        person_id = self.editor.deputy_combo.chosen_id(text) if text else None
+        kind = self.editor.kind()
+        person_id = self.editor.person_for(text) if text else None
         represented = row.status is AttendanceStatus.REPRESENTED
-        unchanged = represented and (
-            (person_id is not None and person_id == row.represented_by_id)
-            or (person_id is None and row.represented_by_id is None and text == row.represented_by)
+        unchanged = (
+            represented
+            and (row.representation or Representation.SUBSTITUTE) is kind
+            and (
+                (person_id is not None and person_id == row.represented_by_id)
+                or (
+                    person_id is None
+                    and row.represented_by_id is None
+                    and text == row.represented_by
+                )
+            )
         )
         if not text or unchanged:
             if row.id == self.selected_id() and not self.editor.hint.isVisible():
                 self.editor.show_row(row)
             return
+        self._represent(row, person_id, text, kind)
+
+    def _represent(
+        self, row: AttendanceRow, person_id: int | None, text: str, kind: Representation
+    ) -> None:
+        """Save that ``row`` is represented by ``person_id`` (None: the name ``text``)."""
         self._committing = True
         try:
             if person_id is not None:
                 work = lambda s, v: set_represented(  # noqa: E731
-                    s, row.id, person_id=person_id, seen_version=v
+                    s, row.id, person_id=person_id, representation=kind, seen_version=v
                 )
             else:
                 work = lambda s, v: set_represented(  # noqa: E731
-                    s, row.id, name=text, seen_version=v
+                    s, row.id, name=text, representation=kind, seen_version=v
                 )
             self._change(
                 f"Représentation de {row.name}", row.id, work, field="represented_by", typed=text

@@ -1,5 +1,6 @@
 """The selected person's attendance, under the table: status (or the answer before the
-meeting), who represents them, arrival and departure times, a note.
+meeting), how and by whom they are represented (« pouvoir à » a person invited, or
+« suppléé par » anyone), arrival and departure times, a note.
 
 The editor only shows values and says what the user changed; the page saves.
 """
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QListView,
     QPlainTextEdit,
@@ -22,11 +24,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clu_desktop.domain import AttendanceStatus, Representation
 from clu_desktop.gui.meeting.widgets import ChoiceCombo, ChoiceModel, TimeEdit
-from clu_desktop.services.attendance import STATUS_LABELS, AttendanceRow
+from clu_desktop.services.attendance import REPRESENTATION_LABELS, STATUS_LABELS, AttendanceRow
+from clu_desktop.services.directory_common import fold
 
 NO_ROW_TITLE = "Aucune personne sélectionnée"
-REPRESENTED_HINT = "Indiquez qui la représente dans « Représenté par »."
+REPRESENTED_HINT = "Choisissez « pouvoir à » ou « suppléé par », puis la personne."
+DEPUTY_HINTS = {
+    Representation.PROXY: "Choisissez parmi les invités celui qui reçoit le pouvoir, puis Entrée.",
+    Representation.SUBSTITUTE: (
+        "Choisissez le suppléant dans l'annuaire ou tapez son nom, puis Entrée."
+    ),
+}
+#: The deputy field, as each kind of representation names and explains it.
+DEPUTY_NAMES = {Representation.PROXY: "Pouvoir donné à", Representation.SUBSTITUTE: "Suppléé par"}
+DEPUTY_PLACEHOLDERS = {
+    Representation.PROXY: "Une personne invitée à la séance",
+    Representation.SUBSTITUTE: "Personne de l'annuaire ou nom saisi",
+}
+DEPUTY_TIPS = {
+    Representation.PROXY: (
+        "Le pouvoir se donne à un membre invité à la séance : choisissez-le, puis Entrée"
+    ),
+    Representation.SUBSTITUTE: "Choisissez une personne de l'annuaire ou tapez un nom, puis Entrée",
+}
 EMPTY_TIME = "—"
 
 
@@ -94,10 +116,12 @@ class DeputyCombo(QComboBox):
         row = self.choices.row_of(person_id) if person_id is not None else None
         self.setCurrentIndex(row if row is not None else -1)
         self.setEditText(self.itemText(row) if row is not None else (text or ""))
+        self.lineEdit().setCursorPosition(0)  # a long name shows its beginning
 
 
 class AttendanceEditor(QGroupBox):
     status_chosen = Signal(object)  # an AttendanceStatus
+    kind_chosen = Signal(object)  # a Representation
     deputy_committed = Signal(int, str)  # the invitation's id, the text
     times_edited = Signal(object, object)  # arrival, departure (dt.time or None)
     note_edited = Signal(str)
@@ -107,6 +131,11 @@ class AttendanceEditor(QGroupBox):
         super().__init__(parent)
         _named(self, "attendanceEditor", "Présence de la personne sélectionnée")
         self.row: AttendanceRow | None = None
+        #: Shown for someone not yet represented: proxies where the committee votes.
+        self.default_kind = Representation.SUBSTITUTE
+        self._directory: list[tuple[int, str]] = []
+        self._invited: list[tuple[int, str]] = []
+        self._kind_shown: tuple[Representation, int | None] | None = None
         # The person's name with their organisation, in a label rather than the box's
         # title: a long one is cut instead of widening the page.
         self.title_label = _named(QLabel(NO_ROW_TITLE), "attendancePerson", "Personne")
@@ -124,12 +153,22 @@ class AttendanceEditor(QGroupBox):
             "Avant la séance, la réponse à l'invitation ; pendant, la présence",
         )
         self.status_combo.setMinimumContentsLength(14)
+        self.kind_model = ChoiceModel(parent=self)
+        self.kind_model.set_rows(REPRESENTATION_LABELS.items())
+        self.kind_combo = _named(
+            ChoiceCombo(self.kind_model),
+            "attendanceRepresentation",
+            "Représentation",
+            "« pouvoir à » : un invité vote pour la personne ; "
+            "« suppléé par » : quelqu'un siège à sa place",
+        )
+        self.kind_combo.setMinimumContentsLength(10)
         self.people_model = ChoiceModel(parent=self)
         self.deputy_combo = _named(
             DeputyCombo(self.people_model),
             "attendanceDeputy",
-            "Représenté par",
-            "Choisissez une personne de l'annuaire ou tapez un nom, puis Entrée",
+            DEPUTY_NAMES[Representation.SUBSTITUTE],
+            DEPUTY_TIPS[Representation.SUBSTITUTE],
         )
         self.arrival_edit = _named(OptionalTimeEdit(), "attendanceArrival", "Heure d'arrivée")
         self.departure_edit = _named(OptionalTimeEdit(), "attendanceDeparture", "Heure de départ")
@@ -151,8 +190,11 @@ class AttendanceEditor(QGroupBox):
         grid.addWidget(self.title_label, 0, 0, 1, 6)
         grid.addWidget(self._label("Stat&ut\u00a0:", self.status_combo), 1, 0)
         grid.addWidget(self.status_combo, 1, 1)
-        grid.addWidget(self._label("&Représenté par\u00a0:", self.deputy_combo), 1, 2)
-        grid.addWidget(self.deputy_combo, 1, 3, 1, 3)
+        grid.addWidget(self._label("&Représenté\u00a0:", self.kind_combo), 1, 2)
+        deputy = QHBoxLayout()
+        deputy.addWidget(self.kind_combo)
+        deputy.addWidget(self.deputy_combo, 1)
+        grid.addLayout(deputy, 1, 3, 1, 3)
         grid.addWidget(self._label("Arri&vée\u00a0:", self.arrival_edit), 2, 0)
         grid.addWidget(self.arrival_edit, 2, 1, Qt.AlignmentFlag.AlignLeft)
         grid.addWidget(self._label("Dépar&t\u00a0:", self.departure_edit), 2, 2)
@@ -165,6 +207,7 @@ class AttendanceEditor(QGroupBox):
         grid.setColumnStretch(5, 2)
 
         self.status_combo.chosen.connect(self.status_chosen)
+        self.kind_combo.chosen.connect(self._on_kind_chosen)
         # The deputy is said once the completer has done its work (choosing a proposal
         # both ends the typing and activates a row), for the row it was typed for.
         self._deputy: tuple[int, str] | None = None
@@ -191,6 +234,7 @@ class AttendanceEditor(QGroupBox):
         """In the tab order."""
         return [
             self.status_combo,
+            self.kind_combo,
             self.deputy_combo,
             self.arrival_edit,
             self.departure_edit,
@@ -198,11 +242,48 @@ class AttendanceEditor(QGroupBox):
         ]
 
     def set_people(self, people: Iterable[tuple[int, str]]) -> None:
-        self.deputy_combo.blockSignals(True)
-        try:
-            self.people_model.set_rows(people)
-        finally:
-            self.deputy_combo.blockSignals(False)
+        """The directory: who may be a substitute."""
+        people = list(people)
+        if people != self._directory:
+            self._directory, self._kind_shown = people, None
+
+    def set_invited(self, people: Iterable[tuple[int, str]]) -> None:
+        """The people invited to the meeting: who may receive a proxy."""
+        people = list(people)
+        if people != self._invited:
+            self._invited, self._kind_shown = people, None
+
+    def kind(self) -> Representation:
+        kind = self.kind_combo.current_id()
+        return Representation(kind) if kind is not None else self.default_kind
+
+    def _offer(self, kind: Representation) -> None:
+        """The deputy field lists the people ``kind`` allows (the caller blocks signals)."""
+        own = self.row.person_id if self.row is not None else None
+        if self._kind_shown == (kind, own):
+            return
+        self._kind_shown = (kind, own)
+        if kind is Representation.PROXY:
+            people = [(pid, label) for pid, label in self._invited if pid != own]
+        else:
+            people = self._directory
+        self.people_model.set_rows(people)
+        self.deputy_combo.setAccessibleName(DEPUTY_NAMES[kind])
+        self.deputy_combo.setToolTip(DEPUTY_TIPS[kind])
+        self.deputy_combo.lineEdit().setPlaceholderText(DEPUTY_PLACEHOLDERS[kind])
+
+    def person_for(self, text: str) -> int | None:
+        """The person ``text`` names: one of those offered, else (a proxy refused with
+        the right reason) one of the directory; None: a name typed."""
+        person_id = self.deputy_combo.chosen_id(text)
+        if person_id is not None:
+            return person_id
+        wanted = fold(text)
+        for choices in (self._invited, self._directory):
+            found = [pid for pid, label in choices if fold(label) == wanted]
+            if len(found) == 1:
+                return found[0]
+        return None
 
     def show_row(self, row: AttendanceRow | None, skip: QWidget | None = None) -> None:
         """Show the saved values of ``row`` (None: nothing selected) in every editor but
@@ -220,6 +301,10 @@ class AttendanceEditor(QGroupBox):
                     self.status_combo.setCurrentIndex(-1)
                 else:
                     self.status_combo.set_current_id(row.status)
+            represented = row is not None and row.status is AttendanceStatus.REPRESENTED
+            kind = (row.representation if represented else None) or self.default_kind
+            self.kind_combo.set_current_id(kind)
+            self._offer(kind)
             if skip is not self.deputy_combo:
                 if row is None:
                     self.deputy_combo.show_value(None, None)
@@ -243,11 +328,37 @@ class AttendanceEditor(QGroupBox):
         self.hint.setText(text or "")
         self.hint.setVisible(bool(text))
 
-    def ask_deputy(self) -> None:
-        """ "Représenté" was chosen: say by whom is needed, and go there."""
+    def ask_kind(self) -> None:
+        """ "Représenté" was chosen: say how and by whom is needed, and go there."""
         self.set_hint(REPRESENTED_HINT)
+        self.kind_combo.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def ask_deputy(self) -> None:
+        """A kind of representation was chosen: say by whom is needed, and go there."""
+        self.set_hint(DEPUTY_HINTS[self.kind()])
         self.deputy_combo.setFocus(Qt.FocusReason.OtherFocusReason)
         self.deputy_combo.lineEdit().selectAll()
+
+    def clear_deputy(self) -> None:
+        """Empty the deputy field (the saved deputy does not fit the kind chosen)."""
+        self.deputy_combo.blockSignals(True)
+        self.deputy_combo.lineEdit().blockSignals(True)
+        try:
+            self.deputy_combo.show_value(None, None)
+        finally:
+            self.deputy_combo.lineEdit().blockSignals(False)
+            self.deputy_combo.blockSignals(False)
+
+    def _on_kind_chosen(self, kind: object) -> None:
+        if kind is None:
+            return
+        kind = Representation(kind)
+        blocked = self.deputy_combo.blockSignals(True)
+        try:
+            self._offer(kind)
+        finally:
+            self.deputy_combo.blockSignals(blocked)
+        self.kind_chosen.emit(kind)
 
     def _on_deputy_committed(self, text: str) -> None:
         if self.row is not None:

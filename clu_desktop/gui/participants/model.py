@@ -6,14 +6,15 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from clu_desktop.domain import AttendanceStatus
-from clu_desktop.services.attendance import AttendanceCounts, AttendanceRow
+from clu_desktop.gui.live.texts import deputy_text
+from clu_desktop.services.attendance import AttendanceRow
 
 HEADERS = (
     "Nom",
     "Organisme",
     "Fonction",
     "Statut",
-    "Représenté par",
+    "Représentation",
     "Arrivée",
     "Départ",
     "Note",
@@ -30,22 +31,6 @@ _STATUS_COLOURS = {
     AttendanceStatus.REPRESENTED: QColor("#0d47a1"),
 }
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-def counts_text(counts: AttendanceCounts) -> str:
-    """ "Présents : 14 · Excusés : 1 · … · Attendus : 14"."""
-    parts = (
-        ("Présents", counts.present),
-        ("Excusés", counts.excused),
-        ("Représentés", counts.represented),
-        ("Absents", counts.absent),
-        ("Sans réponse", counts.unanswered),
-        ("Attendus", counts.expected),
-    )
-    # A narrow window breaks the line between two counts, never inside one.
-    return " · ".join(
-        f"{label}\u00a0:\u00a0{number}".replace(" ", "\u00a0") for label, number in parts
-    )
 
 
 def _one_line(text: str | None) -> str:
@@ -120,8 +105,8 @@ class AttendanceModel(QAbstractTableModel):
             return row.function or ""
         if column == STATUS:  # "sans réponse", as the counts say, keeps the column narrow
             return UNANSWERED if row.status is AttendanceStatus.INVITED else row.status_label
-        if column == DEPUTY:
-            return row.represented_by or ""
+        if column == DEPUTY:  # "pouvoir à M. Y", "suppléé par M. Z"
+            return deputy_text(row)
         if column == ARRIVED:
             return row.arrived_at.strftime("%H:%M") if row.arrived_at else ""
         if column == LEFT:

@@ -1,6 +1,7 @@
 """The "Participants" page: who is invited, their answers before the meeting, who came
-and when after it. The counts stay above the table; the selected person's attendance is
-edited under it. Every change is saved at once and undoable on the meeting's stack."""
+and when after it. The counts, the quorum and the points to check stay above the table;
+the selected person's attendance is edited under it. Every change is saved at once and
+undoable on the meeting's stack."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,7 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clu_desktop.domain import Representation
 from clu_desktop.errors import UserError
+from clu_desktop.gui.participants import counts
 from clu_desktop.gui.participants.commands import ParticipantsCommands
 from clu_desktop.gui.participants.editor import AttendanceEditor
 from clu_desktop.gui.participants.model import (
@@ -32,11 +36,11 @@ from clu_desktop.gui.participants.model import (
     NOTE,
     ORGANISATION,
     AttendanceModel,
-    counts_text,
 )
 from clu_desktop.gui.undo import UndoKeys
-from clu_desktop.services.attendance import AttendanceRow, count_attendance, list_attendance
+from clu_desktop.services.attendance import AttendanceRow, list_attendance
 from clu_desktop.services.directory import search_people
+from clu_desktop.services.record import MeetingRecord, meeting_record
 from clu_desktop.store.database import Database
 
 NO_MEETING_TEXT = "Aucune séance sélectionnée. Choisissez une séance pour voir ses participants."
@@ -44,6 +48,12 @@ NOBODY_TEXT = (
     "Personne n'est encore invité à cette séance : « Inviter les membres permanents » "
     "reprend les membres du comité."
 )
+WARNINGS_TITLE = "À vérifier avant la signature\u00a0:"
+WARNINGS_STYLE = (
+    "#participantsWarnings { background: #fff4ce; border: 1px solid #c9a227; }"
+    "#participantsWarnings QLabel { color: #3d2c00; }"
+)
+QUORUM_COLOURS = {True: "#1b5e20", False: "#a4161a"}
 
 
 class AttendanceTable(QTableView):
@@ -89,12 +99,21 @@ class ParticipantsPage(ParticipantsCommands, QWidget):
         self._stale = False
         self._live = None
         self.picker = None  # the open "Inviter une personne" dialog
+        self.record: MeetingRecord | None = None  # as the counts show it
 
         self.counts_label = self._label("participantsCounts", "Nombre de participants")
         font = self.counts_label.font()
         font.setBold(True)
         self.counts_label.setFont(font)
         self.counts_label.setWordWrap(True)  # on two lines in a narrow window
+        self.record_label = self._label(
+            "participantsRecordCounts", "Pouvoirs, votants et membres en exercice"
+        )
+        self.record_label.setWordWrap(True)
+        self.quorum_label = self._label("participantsQuorum", "Quorum")
+        self.quorum_label.setFont(font)
+        self.quorum_label.setWordWrap(True)
+        self.warnings = self._build_warnings()
         self.model = AttendanceModel(self)
         self.table = self._build_table()
         self.editor = AttendanceEditor()
@@ -142,9 +161,25 @@ class ParticipantsPage(ParticipantsCommands, QWidget):
         self.table.edit_requested.connect(lambda: self.editor.status_combo.setFocus())
         self._connect_editor()
 
+        figures = QVBoxLayout()
+        figures.setSpacing(2)
+        for label in (self.counts_label, self.record_label, self.quorum_label):
+            figures.addWidget(label)
         top = QHBoxLayout()
-        top.addWidget(self.counts_label, 1)
+        top.addLayout(figures, 1)
         top.addWidget(self.live_button, 0, Qt.AlignmentFlag.AlignTop)
+        # The counts, the quorum and the warnings come and go with each change: the room
+        # they take follows them, but never the page's least size (its window's size
+        # constraints stay put).
+        self.header = QWidget()
+        self.header.setObjectName("participantsHeader")
+        header = QVBoxLayout(self.header)
+        header.setContentsMargins(0, 0, 0, 0)
+        header.addLayout(top)
+        header.addWidget(self.warnings)
+        self.header.setMinimumSize(
+            self.live_button.sizeHint().width(), self.live_button.sizeHint().height()
+        )
         buttons = QHBoxLayout()
         for button in (self.invite_button, self.invite_person_button, self.withdraw_button):
             buttons.addWidget(button)
@@ -160,7 +195,7 @@ class ParticipantsPage(ParticipantsCommands, QWidget):
         self.tables.addWidget(self.empty_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(top)
+        layout.addWidget(self.header)
         layout.addLayout(buttons)
         layout.addLayout(above_table)
         layout.addWidget(self.tables, 1)
@@ -203,6 +238,28 @@ class ParticipantsPage(ParticipantsCommands, QWidget):
         button.setToolTip(tip)
         return button
 
+    def _build_warnings(self) -> QFrame:
+        """The consistency warnings of the record: shown, never in the way of typing."""
+        frame = QFrame()
+        frame.setObjectName("participantsWarnings")
+        frame.setAccessibleName("Points à vérifier")
+        frame.setStyleSheet(WARNINGS_STYLE)
+        title = QLabel(WARNINGS_TITLE)
+        title.setTextFormat(Qt.TextFormat.PlainText)
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        self.warnings_label = self._label("participantsWarningLines", "Points à vérifier")
+        self.warnings_label.setWordWrap(True)
+        self.warnings_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box = QVBoxLayout(frame)
+        box.setContentsMargins(8, 4, 8, 4)
+        box.setSpacing(2)
+        box.addWidget(title)
+        box.addWidget(self.warnings_label)
+        frame.hide()
+        return frame
+
     def _build_table(self) -> AttendanceTable:
         table = AttendanceTable()
         table.setObjectName("attendanceTable")
@@ -234,7 +291,7 @@ class ParticipantsPage(ParticipantsCommands, QWidget):
             elif column in (DEPUTY, NOTE):
                 mode = QHeaderView.ResizeMode.Interactive
             header.setSectionResizeMode(column, mode)
-        table.setColumnWidth(DEPUTY, 140)
+        table.setColumnWidth(DEPUTY, 200)  # "pouvoir à M. Jean-Paul PIERRON"
         table.setColumnWidth(NOTE, 110)
         table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         return table
@@ -273,7 +330,8 @@ class ParticipantsPage(ParticipantsCommands, QWidget):
             except UserError as exc:  # the meeting was deleted meanwhile
                 self._meeting_id, message = None, str(exc)
         self.model.set_rows(rows)
-        self._show_counts(rows)
+        self._show_invited(rows)
+        self._show_record()
         self.empty_label.setText(message)
         self.tables.setCurrentWidget(self.table if rows else self.empty_label)
         self.select(select_id if self.model.row_of(select_id) is not None else None)
@@ -292,14 +350,50 @@ class ParticipantsPage(ParticipantsCommands, QWidget):
         for old, new in zip(self.model.rows(), rows, strict=True):
             if old != new:
                 self.model.replace_row(new)
-        self._show_counts(rows)
+        self._show_invited(rows)
+        self._show_record()
         self.editor.show_row(self.selected_row(), skip)
 
-    def _show_counts(self, rows: list[AttendanceRow]) -> None:
-        if self._meeting_id is None:
-            self.counts_label.setText("")
+    def _show_invited(self, rows: list[AttendanceRow]) -> None:
+        """Who may receive a proxy: the people invited."""
+        self.editor.set_invited((r.person_id, r.label) for r in rows if r.person_id is not None)
+
+    def _show_record(self) -> None:
+        """The counts, the quorum and the warnings, read again (after every change)."""
+        record: MeetingRecord | None = None
+        if self._meeting_id is not None:
+            try:
+                with self._db.reading() as session:
+                    record = meeting_record(session, self._meeting_id)
+            except UserError:  # the meeting was deleted meanwhile
+                record = None
+        self.record = record
+        if record is None:
+            for label in (self.counts_label, self.record_label, self.quorum_label):
+                label.setText("")
+            self.quorum_label.hide()
+            self.record_label.hide()
+            self.warnings.hide()
             return
-        self.counts_label.setText(counts_text(count_attendance(rows)))
+        self.editor.default_kind = (
+            Representation.PROXY if record.settings.votes else Representation.SUBSTITUTE
+        )
+        self.counts_label.setText(counts.counts_text(record.counts))
+        second = counts.record_text(record)
+        self.record_label.setText(second)
+        self.record_label.setVisible(bool(second))
+        quorum = counts.quorum_text(record.counts)
+        self.quorum_label.setText(quorum)
+        self.quorum_label.setVisible(bool(quorum))
+        if quorum:
+            colour = QUORUM_COLOURS[bool(record.counts.quorum_reached)]
+            self.quorum_label.setStyleSheet(f"color: {colour};")
+            self.quorum_label.setToolTip(counts.quorum_rule_text(record))
+        lines = record.warnings.lines
+        self.warnings_label.setText(counts.warnings_text(lines))
+        self.warnings_label.setToolTip("\n".join(lines) if lines else "")
+        self.warnings.setAccessibleDescription(" ".join(lines))
+        self.warnings.setVisible(bool(lines))
 
     def _update_buttons(self) -> None:
         has_meeting = self._meeting_id is not None
@@ -356,3 +450,5 @@ class ParticipantsPage(ParticipantsCommands, QWidget):
         super().showEvent(event)
         if self._stale:
             self.reload(self.selected_id())
+        else:  # the committee's settings (quorum, votes) may have changed elsewhere
+            self._show_record()
