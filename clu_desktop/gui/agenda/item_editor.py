@@ -149,6 +149,16 @@ class ItemFields(QWidget):
     def item_id(self) -> int | None:
         return self._row.id if self._row is not None else None
 
+    def shown_version(self, item_id: int) -> int | None:
+        """The version of ``item_id`` shown (None: another item is shown, no check)."""
+        return self._row.version if self._row is not None and self._row.id == item_id else None
+
+    def take_row(self, row: AgendaItemRow) -> None:
+        """The shown item was saved elsewhere on the page (its deliberation): keep its new
+        version for the next save; the fields show the same values."""
+        if self._row is not None and self._row.id == row.id:
+            self._row = row
+
     def show_item(self, row: AgendaItemRow, people: list[PersonChoice]) -> None:
         """Show ``row`` (after a selection, undo or redo); saves nothing."""
         same_item = self._row is not None and self._row.id == row.id
