@@ -14,7 +14,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPalette, QUndoStack
+from PySide6.QtGui import QPalette, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -42,6 +42,7 @@ from clu_desktop.gui.meeting.form import MeetingForm
 from clu_desktop.gui.meeting.signature import SignatureBar
 from clu_desktop.gui.undo import UndoKeys
 from clu_desktop.services.concurrency import changed_fields, conflict_message
+from clu_desktop.services.invitations import PersonChoice
 from clu_desktop.services.meeting_details import (
     DELEGATION_FORMULAS,
     FIELD_LABELS,
@@ -190,8 +191,7 @@ class MeetingPage(QWidget):
             combo = self.form.delegation_combo
             combo.clear()
             combo.addItems(sorted(DELEGATION_FORMULAS, key=lambda text: text != proposed))
-        self.form.secretaries_model.set_rows((p.id, p.name) for p in invited)
-        self.form.secretaries_model.set_checked(secretaries)
+        self._show_secretaries(invited, secretaries)
         self._details = details
         self._fill(details)
         self.pages.setCurrentWidget(self.scroll)
@@ -217,9 +217,26 @@ class MeetingPage(QWidget):
         except UserError as exc:
             self._show_empty(str(exc))
             return
-        self.form.secretaries_model.set_rows((p.id, p.name) for p in invited)
-        self.form.secretaries_model.set_checked(secretaries)
+        self._show_secretaries(invited, secretaries)
         self._fill(self._details)
+
+    def _show_secretaries(self, invited: list[PersonChoice], secretaries: list[int]) -> None:
+        """The people invited, the secretaries among them ticked."""
+        model = self.form.secretaries_model
+        model.set_rows((person.id, person.name) for person in invited)
+        model.set_checked(secretaries)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The Participants page may have invited or withdrawn people meanwhile.
+        super().showEvent(event)
+        if self._meeting_id is not None:
+            try:
+                with self._db.reading() as session:
+                    invited = invited_people(session, self._meeting_id)
+                    secretaries = secretary_ids(session, self._meeting_id)
+            except UserError:
+                return  # the meeting is gone: the next reload says so
+            self._show_secretaries(invited, secretaries)
 
     def _fill(self, details: MeetingDetails, skip: str | None = None) -> None:
         """Show ``details`` in every field but ``skip`` (the one being typed in)."""

@@ -71,6 +71,13 @@ class Agenda:
     start_time: dt.time | None
     end_time: dt.time | None
     items: tuple[AgendaItemRow, ...] = field(default_factory=tuple)
+    #: How the committee's minutes name who presents an item: "presented" or "rapporteur"
+    presenter_style: str = "presented"
+
+    @property
+    def presenter_caption(self) -> str:
+        """The presenter as the page names them, like the minutes do."""
+        return "Rapporteur" if self.presenter_style == "rapporteur" else "Présenté par"
 
     def walk(self) -> list[AgendaItemRow]:
         """Every item then its sub-items, in reading order."""
@@ -179,7 +186,8 @@ def list_agenda(session: Session, meeting_id: int) -> Agenda:
             for n, sub in enumerate(subs, start=1)
         )
         rows.append(row(top, record_rules.item_number([rank], numbering), children))
-    return Agenda(meeting.id, meeting.start_time, meeting.end_time, tuple(rows))
+    style = str(meeting.committee.presenter_style)
+    return Agenda(meeting.id, meeting.start_time, meeting.end_time, tuple(rows), style)
 
 
 def get_item_row(session: Session, item_id: int) -> AgendaItemRow:

@@ -182,10 +182,11 @@ def test_after_a_decision_the_title_still_saves(qtbot, page, db, answered_messag
     assert page.model.index(0, 0).data() == "1. Approbation du compte-rendu 2024"
 
 
-def test_roman_numbering_shows_in_the_agenda(qtbot, db, meeting_id, stack):
+def test_the_committee_numbering_and_rapporteur_show_in_the_agenda(qtbot, db, meeting_id, stack):
     with db.transaction() as session:
         committee_id = session.get(Meeting, meeting_id).committee_id
         set_record_setting(session, committee_id, "numbering", "roman")
+        set_record_setting(session, committee_id, "presenter_style", "rapporteur")
     page = AgendaPage(db)
     qtbot.addWidget(page)
     page.show_meeting(meeting_id, stack)
@@ -195,6 +196,8 @@ def test_roman_numbering_shows_in_the_agenda(qtbot, db, meeting_id, stack):
         "II. Budget",
     ]
     assert page.model.index(0, 0, budget).data() == "II.1. Investissements"
+    assert page.model.headerData(1, Qt.Orientation.Horizontal) == "Rapporteur"
+    assert page.item_panel.fields.presenter_label.text() == "&Rapporteur\u00a0:"
 
 
 def test_the_deliberation_is_reached_with_the_keyboard(qtbot, page):

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel
 from clu_desktop.domain import MeetingStatus
 from clu_desktop.gui.meeting.checklist import CheckListModel
 from clu_desktop.gui.meeting_page import MeetingPage
+from clu_desktop.services.invitations import list_invitations, remove_invitations
 from clu_desktop.services.meeting_details import get_meeting_details
 from clu_desktop.services.record import meeting_record, secretary_ids
 
@@ -99,6 +100,18 @@ def test_choosing_two_secretaries_saves_them_and_undo_takes_them_back(qtbot, pag
     assert model.checked_ids() == [model.index(3, 0).data(Qt.ItemDataRole.UserRole)]
     tick(qtbot, view, 3)  # unticked: no secretary any more
     assert secretaries(demo_db) == ([], ())
+
+
+def test_people_withdrawn_elsewhere_leave_the_list_when_the_page_is_shown(qtbot, page, demo_db):
+    model = page.form.secretaries_model
+    count = model.rowCount()
+    with demo_db.transaction() as session:
+        (first, *_rest) = list_invitations(session, 1)
+        remove_invitations(session, [first.id])
+    page.hide()
+    page.show()
+    assert model.rowCount() == count - 1
+    assert model.index(0, 0).data() == "M. Bernard GUY"
 
 
 def test_signed_minutes_freeze_the_new_fields(qtbot, signed_demo_db, stack):
