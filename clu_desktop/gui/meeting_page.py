@@ -14,7 +14,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPalette, QUndoStack
+from PySide6.QtGui import QPalette, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -42,6 +42,7 @@ from clu_desktop.gui.meeting.form import MeetingForm
 from clu_desktop.gui.meeting.signature import SignatureBar
 from clu_desktop.gui.undo import UndoKeys
 from clu_desktop.services.concurrency import changed_fields, conflict_message
+from clu_desktop.services.invitations import PersonChoice
 from clu_desktop.services.meeting_details import (
     DELEGATION_FORMULAS,
     FIELD_LABELS,
@@ -57,6 +58,7 @@ from clu_desktop.services.meeting_details import (
     status_choices,
     update_meeting,
 )
+from clu_desktop.services.record import invited_people, secretary_ids, set_secretaries
 from clu_desktop.store.database import Database
 
 EMPTY_TEXT = "Aucune séance sélectionnée. Choisissez une séance dans la liste ou créez-en une."
@@ -139,10 +141,15 @@ class MeetingPage(QWidget):
             "contact_email": f.contact_email_edit,
             "opening_text": f.opening_edit,
             "closing_text": f.closing_edit,
+            "convocation_date": f.convocation_edit,
+            "publication_date": f.publication_edit,
         }
         for field, widget in self.fields.items():
             connect_editor(widget, partial(self._edit, field), partial(self._finish, field))
         f.undated_button.clicked.connect(lambda: f.minutes_date_edit.set_value(None))
+        f.convocation_clear.clicked.connect(lambda: f.convocation_edit.set_value(None))
+        f.publication_clear.clicked.connect(lambda: f.publication_edit.set_value(None))
+        f.secretaries_model.toggled.connect(self._secretary_toggled)
         f.status_model.set_rows((choice.status, choice.label) for choice in status_choices())
 
         self.undo_keys = UndoKeys(lambda: self._stack, self)
@@ -173,6 +180,8 @@ class MeetingPage(QWidget):
                 people = person_choices(session)
                 committees = committee_choices(session)
                 proposed = proposed_delegation_formula(session)
+                invited = invited_people(session, meeting_id)
+                secretaries = secretary_ids(session, meeting_id)
         except UserError as exc:
             self._show_empty(str(exc))
             return
@@ -182,6 +191,7 @@ class MeetingPage(QWidget):
             combo = self.form.delegation_combo
             combo.clear()
             combo.addItems(sorted(DELEGATION_FORMULAS, key=lambda text: text != proposed))
+        self._show_secretaries(invited, secretaries)
         self._details = details
         self._fill(details)
         self.pages.setCurrentWidget(self.scroll)
@@ -202,10 +212,31 @@ class MeetingPage(QWidget):
         try:
             with self._db.reading() as session:
                 self._details = get_meeting_details(session, self._meeting_id)
+                invited = invited_people(session, self._meeting_id)
+                secretaries = secretary_ids(session, self._meeting_id)
         except UserError as exc:
             self._show_empty(str(exc))
             return
+        self._show_secretaries(invited, secretaries)
         self._fill(self._details)
+
+    def _show_secretaries(self, invited: list[PersonChoice], secretaries: list[int]) -> None:
+        """The people invited, the secretaries among them ticked."""
+        model = self.form.secretaries_model
+        model.set_rows((person.id, person.name) for person in invited)
+        model.set_checked(secretaries)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The Participants page may have invited or withdrawn people meanwhile.
+        super().showEvent(event)
+        if self._meeting_id is not None:
+            try:
+                with self._db.reading() as session:
+                    invited = invited_people(session, self._meeting_id)
+                    secretaries = secretary_ids(session, self._meeting_id)
+            except UserError:
+                return  # the meeting is gone: the next reload says so
+            self._show_secretaries(invited, secretaries)
 
     def _fill(self, details: MeetingDetails, skip: str | None = None) -> None:
         """Show ``details`` in every field but ``skip`` (the one being typed in)."""
@@ -336,6 +367,44 @@ class MeetingPage(QWidget):
     def _replayed(self, meeting_id: int) -> None:
         if meeting_id == self._meeting_id:
             self.reload()
+        self.changed.emit()
+
+    def _secretary_toggled(self, _person_id: int, _ticked: bool) -> None:
+        """Save the secretaries of the session as ticked; undo names the previous ones."""
+        meeting_id = self._meeting_id
+        if meeting_id is None:
+            return
+        ticked = self.form.secretaries_model.checked_ids()
+        chosen = [pid for pid in ticked if isinstance(pid, int)]
+        previous: list[list[int]] = []  # the secretaries before the first run
+
+        def apply(person_ids: list[int]) -> list[int]:
+            with self._db.transaction() as session:
+                return set_secretaries(session, meeting_id, person_ids)
+
+        def do() -> None:
+            try:
+                before = apply(chosen)
+            finally:
+                if not self._pushing:
+                    self._replayed(meeting_id)
+            if not previous:
+                previous.append(before)
+
+        def undo_step() -> None:
+            try:
+                apply(previous[0])
+            finally:
+                self._replayed(meeting_id)
+
+        self._pushing = True
+        try:
+            undo.record(self._stack, "Changer les secrétaires de séance", do, undo_step)
+        except UserError as exc:
+            messages.show_error(self, str(exc))
+        finally:
+            self._pushing = False
+        self.reload()
         self.changed.emit()
 
     def _finish(self, field: str) -> None:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from clu_desktop.domain import AgendaItem, Person, Statement
 from clu_desktop.errors import UserError
+from clu_desktop.services import record_rules
 from clu_desktop.services.concurrency import check_version
 from clu_desktop.services.invitations import get_meeting, meeting_people
 from clu_desktop.services.validation import clean_text
@@ -46,7 +47,7 @@ class AgendaItemRow:
     id: int
     parent_id: int | None
     position: int
-    number: str  # "3" for an item, "6.1" for a sub-item
+    number: str  # "3" for an item, "6.1" for a sub-item ("III", "VI.1" numbered in roman)
     title: str
     heading: str | None
     presenter_id: int | None
@@ -70,6 +71,13 @@ class Agenda:
     start_time: dt.time | None
     end_time: dt.time | None
     items: tuple[AgendaItemRow, ...] = field(default_factory=tuple)
+    #: How the committee's minutes name who presents an item: "presented" or "rapporteur"
+    presenter_style: str = "presented"
+
+    @property
+    def presenter_caption(self) -> str:
+        """The presenter as the page names them, like the minutes do."""
+        return "Rapporteur" if self.presenter_style == "rapporteur" else "Présenté par"
 
     def walk(self) -> list[AgendaItemRow]:
         """Every item then its sub-items, in reading order."""
@@ -128,8 +136,12 @@ def person_name(session: Session, person_id: int, known: dict[int, str]) -> str:
 
 
 def list_agenda(session: Session, meeting_id: int) -> Agenda:
-    """The agenda of a meeting as a tree, with the meeting's planned times."""
+    """The agenda of a meeting as a tree, with the meeting's planned times.
+
+    Items are numbered as the committee's documents number them (1, 2.1 or I, II.1).
+    """
     meeting = get_meeting(session, meeting_id)
+    numbering = meeting.committee.numbering
     items = list(
         session.scalars(
             select(AgendaItem)
@@ -169,9 +181,13 @@ def list_agenda(session: Session, meeting_id: int) -> Agenda:
     rows = []
     for rank, top in enumerate(tops, start=1):
         subs = [item for item in items if item.parent_id == top.id]
-        children = tuple(row(sub, f"{rank}.{n}", ()) for n, sub in enumerate(subs, start=1))
-        rows.append(row(top, str(rank), children))
-    return Agenda(meeting.id, meeting.start_time, meeting.end_time, tuple(rows))
+        children = tuple(
+            row(sub, record_rules.item_number([rank, n], numbering), ())
+            for n, sub in enumerate(subs, start=1)
+        )
+        rows.append(row(top, record_rules.item_number([rank], numbering), children))
+    style = str(meeting.committee.presenter_style)
+    return Agenda(meeting.id, meeting.start_time, meeting.end_time, tuple(rows), style)
 
 
 def get_item_row(session: Session, item_id: int) -> AgendaItemRow:

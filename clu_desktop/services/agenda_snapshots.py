@@ -1,8 +1,9 @@
 """Deleting agenda items, statements and actions so that undo can bring them back.
 
-A deletion returns a snapshot: the plain rows of what it removed, and the ids of the
-actions that pointed at it. Restoring inserts the same rows with the same primary keys
-and points those actions at them again.
+A deletion returns a snapshot: the plain rows of what it removed (an item's row keeps its
+deliberation: decision text, vote and figures; the members named in its vote are rows of
+their own), and the ids of the actions that pointed at it. Restoring inserts the same
+rows with the same primary keys and points those actions at them again.
 """
 
 from __future__ import annotations
@@ -14,7 +15,15 @@ from typing import Any
 from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from clu_desktop.domain import Action, AgendaItem, Meeting, Statement, StatementSpeaker
+from clu_desktop.domain import (
+    Action,
+    AgendaItem,
+    Invitation,
+    Meeting,
+    Statement,
+    StatementSpeaker,
+    VoteName,
+)
 from clu_desktop.errors import UserError
 from clu_desktop.services.agenda import get_item, renumber, siblings
 
@@ -24,6 +33,7 @@ ITEMS: Table = AgendaItem.__table__  # type: ignore[assignment]
 STATEMENTS: Table = Statement.__table__  # type: ignore[assignment]
 SPEAKERS: Table = StatementSpeaker.__table__  # type: ignore[assignment]
 ACTIONS: Table = Action.__table__  # type: ignore[assignment]
+VOTE_NAMES: Table = VoteName.__table__  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -37,6 +47,7 @@ class ItemSnapshot:
     speakers: tuple[Row, ...]
     item_actions: tuple[tuple[int, int], ...]  # (action id, agenda item id)
     statement_actions: tuple[tuple[int, int], ...]  # (action id, statement id)
+    vote_names: tuple[Row, ...] = ()  # the members named in the items' votes
 
 
 def rows_of(session: Session, table: Table, column, ids: Iterable[int]) -> tuple[Row, ...]:
@@ -109,8 +120,14 @@ def delete_item(session: Session, item_id: int) -> ItemSnapshot:
         speakers=rows_of(session, SPEAKERS, SPEAKERS.c.statement_id, statement_ids),
         item_actions=actions_pointing(session, Action.agenda_item_id, item_ids),
         statement_actions=actions_pointing(session, Action.statement_id, statement_ids),
+        vote_names=rows_of(session, VOTE_NAMES, VOTE_NAMES.c.agenda_item_id, item_ids),
     )
     detach_and_delete_statements(session, statement_ids)
+    session.execute(
+        delete(VoteName)
+        .where(VoteName.agenda_item_id.in_(item_ids))
+        .execution_options(synchronize_session=False)
+    )
     session.execute(
         update(Action)
         .where(Action.agenda_item_id.in_(item_ids))
@@ -151,9 +168,27 @@ def restore_item(session: Session, snapshot: ItemSnapshot) -> int:
         session.execute(insert(STATEMENTS), list(snapshot.statements))
     if snapshot.speakers:
         session.execute(insert(SPEAKERS), list(snapshot.speakers))
+    restore_vote_names(session, snapshot.vote_names)
     repoint_actions(session, "agenda_item_id", snapshot.item_actions)
     repoint_actions(session, "statement_id", snapshot.statement_actions)
     session.expunge_all()
     renumber(siblings(session, snapshot.meeting_id, parent_id))
     session.flush()
     return snapshot.item_id
+
+
+def restore_vote_names(session: Session, rows: tuple[Row, ...]) -> None:
+    """Name the members of the restored votes again, those still invited to the meeting
+    (an invitation withdrawn meanwhile took its name out of the vote). Nothing points at
+    a name's id: each gets a new one, so that a name added meanwhile never collides."""
+    invitations = {row["invitation_id"] for row in rows}
+    if not invitations:
+        return
+    still = set(session.scalars(select(Invitation.id).where(Invitation.id.in_(invitations))))
+    kept = [
+        {key: value for key, value in row.items() if key != "id"}
+        for row in rows
+        if row["invitation_id"] in still
+    ]
+    if kept:
+        session.execute(insert(VOTE_NAMES), kept)

@@ -28,7 +28,7 @@ from clu_desktop.domain import (
 from clu_desktop.errors import UserError
 from clu_desktop.services import record_rules as rules
 from clu_desktop.services.concurrency import check_version
-from clu_desktop.services.invitations import get_meeting
+from clu_desktop.services.invitations import PersonChoice, get_meeting
 from clu_desktop.services.validation import clean_text
 
 DECISION_MAX = 20_000
@@ -241,6 +241,30 @@ def set_secretaries(session: Session, meeting_id: int, person_ids: list[int]) ->
             invitation.is_secretary = wanted
     session.flush()
     return before
+
+
+def invited_people(session: Session, meeting_id: int) -> list[PersonChoice]:
+    """The people invited to a meeting, in the order of the invitations, as printed:
+    the secretaries of the session and the members named in a vote are chosen among
+    them (people typed by name only cannot be chosen)."""
+    meeting = get_meeting(session, meeting_id)
+    return [
+        PersonChoice(inv.person_id, _printed_name(inv), inv.printed_organisation)
+        for inv in meeting.invitations
+        if inv.person_id is not None
+    ]
+
+
+def secretary_ids(session: Session, meeting_id: int) -> list[int]:
+    """The secretaries of the session (person ids), in the order of the invitations."""
+    meeting = get_meeting(session, meeting_id)
+    return [inv.person_id for inv in meeting.invitations if inv.is_secretary and inv.person_id]
+
+
+def voters(session: Session, meeting_id: int) -> int:
+    """Votants of a meeting: the members present and the proxies they hold."""
+    meeting = get_meeting(session, meeting_id)
+    return rules.count_seats(seats_of(list(meeting.invitations))).voters
 
 
 # -- deliberations ----------------------------------------------------------------------

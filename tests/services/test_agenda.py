@@ -12,6 +12,7 @@ from clu_desktop.domain import (
     Action,
     ActionStatus,
     AgendaItem,
+    AttendanceStatus,
     Committee,
     CommitteeMember,
     Meeting,
@@ -20,6 +21,9 @@ from clu_desktop.domain import (
     Statement,
     StatementKind,
     StatementSpeaker,
+    VoteChoice,
+    VoteName,
+    VoteResult,
 )
 from clu_desktop.errors import UserError
 from clu_desktop.services.agenda import add_item, list_agenda, update_item
@@ -45,6 +49,7 @@ from clu_desktop.services.agenda_statements import (
     set_statement_text,
 )
 from clu_desktop.services.invitations import invite_standing_members
+from clu_desktop.services.record import Decision, get_decision, set_decision, set_record_setting
 
 
 @pytest.fixture
@@ -169,6 +174,46 @@ def test_delete_and_restore_give_identical_rows(db, meeting_id, people):
     assert dump() == before
     with db.transaction() as session, pytest.raises(UserError, match="déjà été rétabli"):
         restore_item(session, snapshot)
+
+
+def test_numbering_follows_the_committee(db, meeting_id):
+    _first, second, _third = add_three(db, meeting_id)
+    with db.transaction() as session:
+        add_item(session, meeting_id, "Sous-point", parent_id=second)
+        committee_id = session.get(Meeting, meeting_id).committee_id
+        set_record_setting(session, committee_id, "numbering", "roman")
+    assert titles(db, meeting_id) == ["I Accueil", "II Bilan", "II.1 Sous-point", "III Questions"]
+    with db.transaction() as session:
+        set_record_setting(session, committee_id, "numbering", "arabic")
+    assert titles(db, meeting_id) == ["1 Accueil", "2 Bilan", "2.1 Sous-point", "3 Questions"]
+
+
+def test_deleting_an_item_keeps_its_deliberation_for_undo(db, meeting_id, people):
+    _first, second, _third = add_three(db, meeting_id)
+    with db.transaction() as session:
+        sub = add_item(session, meeting_id, "Sous-point", parent_id=second)
+        meeting = session.get(Meeting, meeting_id)
+        for invitation in meeting.invitations:
+            invitation.status = AttendanceStatus.PRESENT
+        decision = Decision(
+            text="Le comité approuve le bilan.",
+            result=VoteResult.VOTE,
+            votes_for=2,
+            votes_against=1,
+            votes_abstaining=0,
+            names=((VoteChoice.AGAINST, (people["Simon"],)),),
+        )
+        set_decision(session, second, decision)
+        set_decision(session, sub, Decision(text="Adopté.", result=VoteResult.UNANIMOUS))
+    with db.transaction() as session:
+        snapshot = delete_item(session, second)
+    with db.reading() as session:
+        assert session.scalars(select(VoteName)).all() == []
+    with db.transaction() as session:
+        restore_item(session, snapshot)
+    with db.reading() as session:
+        assert get_decision(session, second) == decision
+        assert get_decision(session, sub) == Decision(text="Adopté.", result=VoteResult.UNANIMOUS)
 
 
 def _columns(obj) -> dict:

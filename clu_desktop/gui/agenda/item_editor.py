@@ -112,7 +112,8 @@ class ItemFields(QWidget):
         line.addSpacing(12)
         line.addWidget(self._label("Durée pré&vue\u00a0:", self.duration_spin))
         line.addWidget(self.duration_spin)
-        form.addRow(self._label("Présenté pa&r\u00a0:", self.presenter_combo), line)
+        self.presenter_label = self._label("Présenté pa&r\u00a0:", self.presenter_combo)
+        form.addRow(self.presenter_label, line)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -148,6 +149,23 @@ class ItemFields(QWidget):
     @property
     def item_id(self) -> int | None:
         return self._row.id if self._row is not None else None
+
+    def shown_version(self, item_id: int) -> int | None:
+        """The version of ``item_id`` shown (None: another item is shown, no check)."""
+        return self._row.version if self._row is not None and self._row.id == item_id else None
+
+    def set_presenter_caption(self, caption: str) -> None:
+        """Name the presenter as the committee's minutes do: « Présenté par » or
+        « Rapporteur »."""
+        mnemonic = "Présenté pa&r" if caption == "Présenté par" else "&Rapporteur"
+        self.presenter_label.setText(f"{mnemonic}\u00a0:")
+        self.presenter_combo.setAccessibleName(caption)
+
+    def take_row(self, row: AgendaItemRow) -> None:
+        """The shown item was saved elsewhere on the page (its deliberation): keep its new
+        version for the next save; the fields show the same values."""
+        if self._row is not None and self._row.id == row.id:
+            self._row = row
 
     def show_item(self, row: AgendaItemRow, people: list[PersonChoice]) -> None:
         """Show ``row`` (after a selection, undo or redo); saves nothing."""

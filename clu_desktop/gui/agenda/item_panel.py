@@ -1,5 +1,5 @@
 """The right side of the agenda page: the selected item's fields and minutes text above,
-its statements and actions in tabs below."""
+its statements, actions and deliberation in tabs below."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from clu_desktop.gui.agenda.actions import ActionsPanel
+from clu_desktop.gui.agenda.decision import DecisionPanel
 from clu_desktop.gui.agenda.editing import EditContext, name
 from clu_desktop.gui.agenda.item_editor import ItemFields
 from clu_desktop.gui.agenda.statements import StatementsPanel
-from clu_desktop.services.agenda import AgendaItemRow
+from clu_desktop.services.agenda import AgendaItemRow, get_item_row
 from clu_desktop.services.invitations import PersonChoice
 
 
@@ -21,13 +22,18 @@ class ItemPanel(QWidget):
     def __init__(self, context: EditContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("agendaItemPanel")
+        self._context = context
         self.fields = ItemFields(context)
         self.statements = StatementsPanel(context)
         self.actions = ActionsPanel(context)
-        self.tabs = name(QTabWidget(), "agendaItemTabs", "Interventions et actions du point")
+        self.decision = DecisionPanel(context, self.fields.shown_version)
+        self.tabs = name(
+            QTabWidget(), "agendaItemTabs", "Interventions, actions et délibération du point"
+        )
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.statements, "Interventions")
         self.tabs.addTab(self.actions, "Actions")
+        self.tabs.addTab(self.decision, "Délibération")
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("agendaItemSplitter")
@@ -43,6 +49,8 @@ class ItemPanel(QWidget):
         self.fields.item_saved.connect(lambda _id: self.item_saved.emit())
         self.statements.statements_saved.connect(self._on_children_saved)
         self.actions.actions_saved.connect(self._on_children_saved)
+        self.decision.saved.connect(self._on_decision_saved)
+        self.decision.conflicted.connect(self.fields.conflicted)
 
     def tab_order(self) -> list[QWidget]:
         return [
@@ -50,17 +58,26 @@ class ItemPanel(QWidget):
             self.tabs,
             *self.statements.tab_order(),
             *self.actions.tab_order(),
+            *self.decision.tab_order(),
         ]
 
     def show_item(self, row: AgendaItemRow, people: list[PersonChoice]) -> None:
         self.fields.show_item(row, people)
         self.statements.load(row.id, people)
         self.actions.load(row.id, people)
+        if self._context.meeting_id is not None:
+            self.decision.load(row.id, self._context.meeting_id)
         self._update_tab_titles()
 
     def _on_children_saved(self) -> None:
         self._update_tab_titles()
         self.item_saved.emit()
+
+    def _on_decision_saved(self, item_id: int) -> None:
+        # Saving the deliberation moved the item to a new version: its fields save next
+        # against that one.
+        self.fields.take_row(self._context.read(get_item_row, item_id))
+        self._on_children_saved()
 
     def _update_tab_titles(self) -> None:
         for index, (label, count) in enumerate(
@@ -70,3 +87,6 @@ class ItemPanel(QWidget):
             )
         ):
             self.tabs.setTabText(index, f"{label} ({count})" if count else label)
+        summary = self.decision.summary()
+        index = self.tabs.indexOf(self.decision)
+        self.tabs.setTabText(index, f"Délibération ({summary})" if summary else "Délibération")

@@ -52,7 +52,12 @@ class AgendaTreeModel(QAbstractItemModel):
             and self._agenda is not None
             and _shape(agenda) == _shape(self._agenda)
         ):
+            caption = self._agenda.presenter_caption
             self._load(agenda)
+            if agenda.presenter_caption != caption:
+                self.headerDataChanged.emit(
+                    Qt.Orientation.Horizontal, PRESENTER_COLUMN, PRESENTER_COLUMN
+                )
             if self._rows:
                 last = self.rowCount() - 1
                 self.dataChanged.emit(self.index(0, 0), self.index(last, len(HEADERS) - 1))
@@ -162,6 +167,8 @@ class AgendaTreeModel(QAbstractItemModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(HEADERS)
         ):
+            if section == PRESENTER_COLUMN and self._agenda is not None:
+                return self._agenda.presenter_caption  # « Rapporteur » in some committees
             return HEADERS[section]
         return None
 

@@ -191,6 +191,7 @@ class AgendaPage(AgendaCommands, QWidget):
             self.empty_label.setText(str(exc))
             self.pages.setCurrentWidget(self.empty_label)
             return
+        self.item_panel.fields.set_presenter_caption(agenda.presenter_caption)
         self._reloading = True
         try:
             self.model.set_agenda(agenda)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from clu_desktop.gui.directory.committee_models import CommitteesModel, MembersModel
+from clu_desktop.gui.directory.committee_settings import CommitteeSettingsBox
 from clu_desktop.gui.directory.dialogs import NewCommitteeDialog, PersonPickerDialog
 from clu_desktop.gui.directory.editing import (
     DirectoryContext,
@@ -82,6 +83,7 @@ class CommitteesTab(QWidget):
         self.binder.line(self.name, "name", "Renommer le comité")
         self.binder.line(self.acronym, "acronym", "Modifier le sigle du comité")
         self.binder.saved.connect(lambda cid, _field: self._committee_saved(cid))
+        self.settings = CommitteeSettingsBox(ctx)
 
         self.members_model = MembersModel(self)
         self.members = make_table("membersTable", "Membres permanents", self.members_model)
@@ -149,6 +151,7 @@ class CommitteesTab(QWidget):
         right_layout.addWidget(self.heading)
         right_layout.addLayout(form)
         right_layout.addWidget(self.status)
+        right_layout.addWidget(self.settings)
         right_layout.addWidget(buddy_label("Membres perm&anents\u00a0:", self.members))
         right_layout.addWidget(self.members, 1)
         right_layout.addLayout(buttons)
@@ -164,8 +167,9 @@ class CommitteesTab(QWidget):
         splitter.setSizes([380, 820])
         QVBoxLayout(self).addWidget(splitter)
         order = (
-            self.table, self.new_button, self.name, self.acronym, self.members,
-            self.add_button, self.remove_button, self.up_button, self.down_button, self.role,
+            self.table, self.new_button, self.name, self.acronym, *self.settings.tab_order(),
+            self.members, self.add_button, self.remove_button, self.up_button, self.down_button,
+            self.role,
         )  # fmt: skip
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
@@ -205,6 +209,7 @@ class CommitteesTab(QWidget):
         else:
             self.binder.load(row.id, {"name": row.name, "acronym": row.acronym})
             self.heading.setText(row.name)
+        self.settings.load(row.id if row is not None else None)
         self._refresh_members()
 
     def _refresh_members(self, select_member: int | None = None) -> None:

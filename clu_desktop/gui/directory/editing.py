@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
+    QSpinBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -200,6 +201,13 @@ class FieldBinder(QObject):
         edit.textEdited.connect(lambda text: self._typed(field, text))
         edit.editingFinished.connect(lambda: self._left(field))
 
+    def line_when_left(self, edit: QLineEdit, field: str, undo_text: str) -> None:
+        """A short rule (a quorum): saved when left or on Entrée, whose beginning typed
+        alone would mean something else ("1" of "1/2"); refused, it goes back to the
+        value saved before the typing."""
+        self._add(field, edit, undo_text)
+        edit.editingFinished.connect(lambda: self._finished(field, edit.text()))
+
     def plain(self, edit: QPlainTextEdit, field: str, undo_text: str) -> None:
         self._add(field, edit, undo_text)
         edit.textChanged.connect(lambda: self._typed(field, edit.toPlainText()))
@@ -217,6 +225,13 @@ class FieldBinder(QObject):
     def check(self, box: QCheckBox, field: str, undo_text: str) -> None:
         self._add(field, box, undo_text)
         box.toggled.connect(lambda on: self._chosen(field, on))
+
+    def spin(self, box: QSpinBox, field: str, undo_text: str) -> None:
+        """A number; with keyboard tracking off, it is saved when left, on Entrée or with
+        the arrows (one undo step for consecutive changes)."""
+        self._add(field, box, undo_text)
+        box.setKeyboardTracking(False)
+        box.valueChanged.connect(lambda value: self._spun(field, value))
 
     # Loading
 
@@ -245,6 +260,8 @@ class FieldBinder(QObject):
                 widget.setPlainText(str(value or ""))
         elif isinstance(widget, QCheckBox):
             widget.setChecked(bool(value))
+        elif isinstance(widget, QSpinBox):
+            widget.setValue(int(value or 0))  # type: ignore[call-overload]
         elif isinstance(widget, QComboBox) and widget.isEditable():
             widget.setEditText(str(value or ""))
         elif isinstance(widget, QComboBox):
@@ -267,6 +284,26 @@ class FieldBinder(QObject):
             return
         self._save(field, value, merge=False)
         if field in self._errors:  # a choice refused: show it at once, go back
+            messages.show_error(self._parent, self._errors.pop(field))
+            self._revert(field)
+
+    def _finished(self, field: str, text: str) -> None:
+        if self._loading or self.record_id is None:
+            return
+        if text.strip() == str(self._values.get(field) or "").strip():
+            return
+        self._save(field, text, merge=False)
+        if field in self._errors:  # refused: say why, go back
+            messages.show_error(self._parent, self._errors.pop(field))
+            self._revert(field)
+        else:
+            self._revert(field)  # show it as saved ("1 / 2" is "1/2")
+
+    def _spun(self, field: str, value: int) -> None:
+        if self._loading or self.record_id is None or value == (self._values.get(field) or 0):
+            return
+        self._save(field, value, merge=True)
+        if field in self._errors:  # a number refused: show it at once, go back
             messages.show_error(self._parent, self._errors.pop(field))
             self._revert(field)
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clu_desktop.gui.meeting.checklist import CheckList, CheckListModel
 from clu_desktop.gui.meeting.widgets import (
     ChoiceCombo,
     ChoiceModel,
@@ -25,6 +26,7 @@ from clu_desktop.gui.meeting.widgets import (
 )
 
 NO_PERSON = "(aucune personne)"
+NO_SECRETARY = "Aucun secrétaire de séance choisi."
 FORM_MAX_WIDTH = 880
 TEXT_LINES = 5
 
@@ -71,6 +73,14 @@ def _row(*widgets: QWidget) -> QHBoxLayout:
     return row
 
 
+def _clear_button(object_name: str, accessible_name: str) -> QToolButton:
+    button = QToolButton()
+    button.setText("Effacer")
+    _named(button, object_name, accessible_name)
+    button.setToolTip(accessible_name)
+    return button
+
+
 def _add(form: QFormLayout, caption: str, field: QWidget, layout=None) -> None:
     label = QLabel(caption)
     label.setBuddy(field)
@@ -95,6 +105,7 @@ class MeetingForm(QWidget):
         self.committee_model = ChoiceModel(parent=self)
         self.people_model = ChoiceModel(NO_PERSON, self)
         self.status_model = ChoiceModel(parent=self)
+        self.secretaries_model = CheckListModel(self)
 
         layout = QVBoxLayout(self)
         boxes = [self._meeting_box(), self._minutes_box(), self._contact_box()]
@@ -113,14 +124,19 @@ class MeetingForm(QWidget):
             self.committee_combo,
             self.title_edit,
             self.date_edit,
+            self.convocation_edit,
+            self.convocation_clear,
             self.start_edit,
             self.end_edit,
             self.place_edit,
             self.chair_combo,
+            self.secretaries_view,
             self.status_combo,
             self.minutes_place_edit,
             self.minutes_date_edit,
             self.undated_button,
+            self.publication_edit,
+            self.publication_clear,
             self.delegation_combo,
             self.signatory_combo,
             self.signatory_title_edit,
@@ -147,20 +163,49 @@ class MeetingForm(QWidget):
         _named(self.committee_combo, "committeeCombo", "Comité")
         self.title_edit = _line("titleEdit", "Intitulé de la séance")
         self.date_edit = _named(DateEdit(), "dateEdit", "Date de la séance")
+        self.convocation_edit = _named(
+            DateEdit(optional=True, empty_text="non précisée"),
+            "convocationDateEdit",
+            "Date de convocation",
+        )
+        self.convocation_edit.setToolTip(
+            "Imprimée sur la convocation et le compte-rendu ; non précisée, la convocation "
+            "porte la date du jour où elle est produite"
+        )
+        self.convocation_clear = _clear_button(
+            "convocationClearButton", "Retirer la date de convocation"
+        )
         self.start_edit = _named(TimeEdit(), "startTimeEdit", "Heure de début")
         self.end_edit = _named(TimeEdit(), "endTimeEdit", "Heure de fin")
         self.place_edit = _line("placeEdit", "Lieu de la séance", "ex. Salle Louise Michel")
         self.chair_combo = self._people_combo("chairCombo", "Présidence de la séance")
+        self.secretaries = CheckList(
+            self.secretaries_model, "Secrétaire(s) de séance", NO_SECRETARY, rows=5
+        )
+        self.secretaries_view = _named(
+            self.secretaries.view, "secretariesList", "Secrétaire(s) de séance"
+        )
+        self.secretaries_view.setToolTip(
+            "Cochez une ou plusieurs personnes parmi les invités de la séance (Espace coche)"
+        )
+        self.secretaries.summary.setObjectName("secretariesSummary")
         self.status_combo = ChoiceCombo(self.status_model)
         _named(self.status_combo, "statusCombo", "Statut de la séance")
 
         _add(form, "Co&mité\u00a0:", self.committee_combo)
         _add(form, "In&titulé\u00a0:", self.title_edit)
         _add(form, "Dat&e\u00a0:", self.date_edit, _row(self.date_edit))
+        _add(
+            form,
+            "Date de con&vocation\u00a0:",
+            self.convocation_edit,
+            _row(self.convocation_edit, self.convocation_clear),
+        )
         times = _row(QLabel("de"), self.start_edit, QLabel("à"), self.end_edit)
         _add(form, "&Horaire\u00a0:", self.start_edit, times)
         _add(form, "&Lieu\u00a0:", self.place_edit)
         _add(form, "P&résidence\u00a0:", self.chair_combo)
+        _add(form, "Secrétaire(s) de séan&ce\u00a0:", self.secretaries_view, self.secretaries)
         _add(form, "Stat&ut\u00a0:", self.status_combo, _row(self.status_combo))
         return box
 
@@ -176,6 +221,15 @@ class MeetingForm(QWidget):
         self.undated_button.setText("Non daté")
         _named(self.undated_button, "minutesUndatedButton", "Retirer la date de signature")
         self.undated_button.setToolTip("Le compte-rendu n'est pas encore daté")
+        self.publication_edit = _named(
+            DateEdit(optional=True, empty_text="non précisée"),
+            "publicationDateEdit",
+            "Date d'affichage ou de publication",
+        )
+        self.publication_edit.setToolTip("Imprimée au compte-rendu : « Affiché / publié le … »")
+        self.publication_clear = _clear_button(
+            "publicationClearButton", "Retirer la date d'affichage ou de publication"
+        )
         self.delegation_combo = QComboBox()
         self.delegation_combo.setEditable(True)
         self.delegation_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -195,6 +249,12 @@ class MeetingForm(QWidget):
             "Date de signat&ure\u00a0:",
             self.minutes_date_edit,
             _row(self.minutes_date_edit, self.undated_button),
+        )
+        _add(
+            form,
+            "Affiché / pu&blié le\u00a0:",
+            self.publication_edit,
+            _row(self.publication_edit, self.publication_clear),
         )
         _add(form, "Formu&le de délégation\u00a0:", self.delegation_combo)
         _add(form, "Signatai&re\u00a0:", self.signatory_combo)

@@ -166,11 +166,14 @@ class DateEdit(QDateEdit):
     """dd/MM/yyyy with a calendar; an optional one shows ``empty_text`` when it has no date.
 
     Typing changes the date when the field is left or Enter is pressed; arrows at once.
+    Typing digits in an empty one starts from today's date, day first ("05122023" gives
+    05/12/2023).
     """
 
     def __init__(self, optional: bool = False, empty_text: str = "non daté") -> None:
         super().__init__()
         self.optional = optional
+        self._empty_text = empty_text
         self.setLocale(FRENCH)
         self.setDisplayFormat("dd/MM/yyyy")
         self.setCalendarPopup(True)
@@ -187,10 +190,27 @@ class DateEdit(QDateEdit):
         return dt.date(date.year(), date.month(), date.day())
 
     def set_value(self, value: dt.date | None) -> None:
+        if self.optional:
+            self.setSpecialValueText(self._empty_text)  # typing may have taken it away
         if value is None:
             self.setDate(NO_DATE if self.optional else QDate.currentDate())
         else:
             self.setDate(QDate(value.year, value.month, value.day))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.optional and self.date() == NO_DATE and event.text().isdigit():
+            # The digits replace the empty text: a date to type over, from the day.
+            self.blockSignals(True)
+            self.setSpecialValueText("")
+            self.setDate(QDate.currentDate())
+            self.blockSignals(False)
+            self.setSelectedSection(QDateEdit.Section.DaySection)
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        if self.optional:
+            self.setSpecialValueText(self._empty_text)
 
 
 class TimeEdit(QTimeEdit):
