@@ -17,6 +17,7 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -108,7 +109,8 @@ def agenda_table(snapshot: MeetingSnapshot, styles: Styles) -> list[Flowable]:
                 when.append(_duration(item.duration_minutes))
             row.append([Paragraph(markup(text), styles.cell) for text in when])
         rows.append(row)
-    number_width = 1.0 * 28.35
+    widest = max(stringWidth(printed_number(i.number), styles.fonts.bold, 9) for i in items)
+    number_width = max(1.0 * 28.35, widest + 2 * CELL_PADDING + 2)
     time_width = 3.2 * 28.35 if timed else 0
     widths = [number_width, FRAME_WIDTH - number_width - time_width]
     if timed:

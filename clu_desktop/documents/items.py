@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph
 
 from clu_desktop.documents import text_blocks
 from clu_desktop.documents.snapshot import ActionSnapshot, DecisionSnapshot, ItemSnapshot
@@ -104,17 +104,19 @@ def _presenter(item: ItemSnapshot, indent: float, styles: Styles, presenter_styl
 
 
 def _decision(decision: DecisionSnapshot | None, styles: Styles, level: int) -> list[Flowable]:
+    """The decision's text, then its result in bold; the result stays on the page of the
+    text's last paragraph."""
     if not decision:
         return []
-    story = text_blocks.flowables(decision.text, styles, base_level=level)
+    text = text_blocks.flowables(decision.text, styles, base_level=level)
     result = styles.body.clone(
         f"vote{level}",
         fontName=styles.fonts.bold,
         leftIndent=styles.bullets[level].leftIndent if level else 0,
         alignment=0,
     )
-    story += [Paragraph(markup(line), result) for line in vote_lines(decision)]
-    return story
+    lines = [Paragraph(markup(line), result) for line in vote_lines(decision)]
+    return [*text[:-1], KeepTogether([*text[-1:], *lines])]
 
 
 def _item_body(item: ItemSnapshot, styles: Styles, level: int, presenter_style: str):
@@ -124,7 +126,6 @@ def _item_body(item: ItemSnapshot, styles: Styles, level: int, presenter_style: 
         # An answer given later belongs to the next meeting's follow-up, not to these
         # minutes: they stay as they were signed.
         story += text_blocks.flowables(statement.text, styles, base_level=level)
-    story += _decision(item.decision, styles, level)
     for child in item.children:
         if child.has_content:
             base = styles.sub_heading if level == 0 else styles.bullets[min(level + 1, 3)]
@@ -134,6 +135,8 @@ def _item_body(item: ItemSnapshot, styles: Styles, level: int, presenter_style: 
             story += [CondPageBreak(ROOM_AFTER_HEADING), heading]
             story += _presenter(child, style.leftIndent, styles, presenter_style)
             story += _item_body(child, styles, level + 1, presenter_style)
+    # Decided once its sub-items were discussed: the decision closes the item.
+    story += _decision(item.decision, styles, level)
     return story
 
 

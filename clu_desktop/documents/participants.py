@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
+    FrameBreak,
     KeepTogether,
     LongTable,
     Paragraph,
@@ -49,7 +50,7 @@ MIN_ROW_PART = 3 * CELL_LEADING + 2 * CELL_PADDING
 #: Lines (or rows) of a group kept together at the start and at the end of a page.
 KEEP_LINES = 3
 #: Rows kept together are never taller than this (a page's frame is about 730 points).
-KEEPABLE_HEIGHT = 450
+KEEPABLE_HEIGHT = 400
 
 PRESENT = ("Présent", "Présente", "Présents", "Présentes")
 EXCUSED = ("Absent excusé", "Absente excusée", "Absents excusés", "Absentes excusées")
@@ -72,6 +73,25 @@ def _feminine_name(name: str) -> bool:
 
 
 # The table of the present
+
+
+def _kept_range(rows: int) -> tuple[int, int] | None:
+    """The rows a table may be split at: none of the first or last KEEP_LINES."""
+    return (KEEP_LINES, -KEEP_LINES) if rows >= KEEP_LINES else None
+
+
+class KeptTable(LongTable):
+    """A long table that never leaves fewer than KEEP_LINES rows alone at the bottom or at
+    the top of a page: it splits earlier, and the rest goes on the next page."""
+
+    def split(self, availWidth, availHeight):
+        parts = super().split(availWidth, availHeight)
+        if len(parts) != 2 or self._rowSplitRange is None:
+            return parts
+        head, rest = parts
+        rest._rowSplitRange = _kept_range(len(rest._cellvalues))
+        # Split earlier than the page allowed: the rest must not fill the room left.
+        return [head, FrameBreak(), rest]
 
 
 def _row_cells(organisation: str, person: str, styles: Styles, left_width: float):
@@ -110,13 +130,13 @@ def people_table(
     heights = [_row_height(cells, widths) for cells in data]
     # At least KEEP_LINES rows on each side of a page break, when such rows fit a page
     # (a row of pasted text taller than that is cut as it comes).
-    keep = len(data) >= 2 * KEEP_LINES and max(heights) * KEEP_LINES < KEEPABLE_HEIGHT
-    table = LongTable(
+    keep = max(heights) * KEEP_LINES < KEEPABLE_HEIGHT
+    table = KeptTable(
         data,
         colWidths=widths,
         splitInRow=MIN_ROW_PART,
         hAlign="LEFT",
-        rowSplitRange=(KEEP_LINES, -KEEP_LINES) if keep else None,
+        rowSplitRange=_kept_range(len(data)) if keep else None,
     )
     table.setStyle(
         TableStyle(
@@ -132,7 +152,9 @@ def people_table(
             ]
         )
     )
-    first_rows = min(sum(heights[:KEEP_LINES]), KEEPABLE_HEIGHT)
+    # A table too short to be split starts only where it fits whole.
+    first = heights[:KEEP_LINES] if len(heights) >= 2 * KEEP_LINES else heights
+    first_rows = min(sum(first), KEEPABLE_HEIGHT)
     head: list[Flowable] = []
     if label is not None:
         label_height = label.wrap(FRAME_WIDTH, 1e9)[1] + label.getSpaceBefore()

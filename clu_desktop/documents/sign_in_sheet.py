@@ -60,7 +60,7 @@ MAX_LINES = 10
 NAME_SIZES = (8.5, 8, 7.5, 7, 6.5, 6, 5.5)
 COUNTS_BOX_HEIGHT = 0.8 * cm
 HEADERS = ("Civilité", "NOM Prénom", "Organisme", "Fonction", "Signature")
-COLUMN_WIDTHS = (1.5 * cm, 3.5 * cm, 4.2 * cm, 3.2 * cm)
+COLUMN_WIDTHS = (1.5 * cm, 4.0 * cm, 4.2 * cm, 3.2 * cm)
 WIDTHS = (*COLUMN_WIDTHS, FRAME_WIDTH - sum(COLUMN_WIDTHS))
 PAD_X, PAD_Y = 4, 3
 GRID = colors.HexColor("#4d4d4d")
@@ -176,8 +176,13 @@ def _signature_cell(attendance: Attendance, styles: dict[str, ParagraphStyle]) -
     if attendance.status == "represented" and attendance.representation == "proxy":
         # The holder of the proxy signs for both: the note on top, room below it.
         holder = clean(attendance.represented_by)
-        note = [("pouvoir à", "{}"), (holder, "<b>{}</b>")] if holder else [("pouvoir", "{}")]
-        return [fitted(note, styles["note"], WIDTHS[4]), Spacer(1, SIGNING_ROOM)]
+        if not holder:
+            return [Paragraph("pouvoir", styles["note"]), Spacer(1, SIGNING_ROOM)]
+        return [
+            Paragraph("pouvoir à", styles["note"]),
+            fitted([(holder, "<b>{}</b>")], styles["note"], WIDTHS[4]),
+            Spacer(1, SIGNING_ROOM),
+        ]
     if attendance.status == "represented":
         # The deputy signs in the box: the note on top, room to sign below it.
         verb = _agreed(person, "représenté", "représentée")

@@ -371,3 +371,32 @@ def test_the_bundled_dejavu_is_used_where_the_system_has_none(tmp_path, monkeypa
     assert fonts.dejavu_files() == expected
     pdf = write_minutes(meeting(contact=Contact("Anne")), tmp_path / "cr.pdf")
     assert "Anne" in text_of(pdf)
+
+
+def _rows_by_page(pdf: Path, marks: list[str]) -> list[int]:
+    pages = text_of(pdf, layout=True).split("\f")
+    return [sum(page.count(mark) for mark in marks) for page in pages]
+
+
+def test_a_long_participants_table_starts_on_the_first_page_and_leaves_no_row_alone(tmp_path):
+    widowed = 0
+    for count in range(24, 36):  # the table ends at every place of page 1, then of page 2
+        people = tuple(present(person(f"NOM{n:02d}", f"Organisme {n}")) for n in range(count))
+        snapshot = meeting(letterhead=LETTERHEAD, attendance=people)
+        rows = _rows_by_page(write_minutes(snapshot, tmp_path / "cr.pdf"), ["NOM"])
+        assert rows[0] >= 20, (count, rows)  # no quarter page left blank before the table
+        assert all(n == 0 or n >= 3 for n in rows), (count, rows)
+        widowed += rows[1] == 3 and count - 3 < 27  # moved earlier to keep three together
+    assert widowed  # at least one length needed moving rows
+
+
+def test_the_last_lines_of_a_group_are_never_alone_on_a_page(tmp_path):
+    for count in range(18, 34):
+        people = tuple(present(person(f"NOM{n:02d}", "Organisme")) for n in range(count))
+        excused = tuple(Attendance(person(f"EXC{n:02d}"), "excused") for n in range(9))
+        snapshot = meeting(letterhead=LETTERHEAD, attendance=people + excused)
+        pdf = write_minutes(snapshot, tmp_path / "cr.pdf")
+        lines = _rows_by_page(pdf, ["EXC"])
+        assert all(n == 0 or n >= 3 for n in lines), (count, lines)
+        labelled = next(page for page in text_of(pdf, layout=True).split("\f") if "EXC" in page)
+        assert "Absents excusés" in labelled, count  # the label is never left alone
