@@ -19,6 +19,7 @@ its text; a text too long for a cell (a 10,000-character word) is cut with "…"
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -56,8 +57,10 @@ SIGNING_ROOM = 0.9 * cm
 TAIL_ROWS = 2
 #: Lines a cell shows at most; longer texts end with "…".
 MAX_LINES = 10
-#: Font sizes tried for a name, until its surname fits on one line.
+#: Font sizes tried for a name: first to keep its surname on one line (down to
+#: WHOLE_NAME_SIZE, still easy to read), then to fit each part between its hyphens.
 NAME_SIZES = (8.5, 8, 7.5, 7, 6.5, 6, 5.5)
+WHOLE_NAME_SIZE = 7
 COUNTS_BOX_HEIGHT = 0.8 * cm
 HEADERS = ("Civilité", "NOM Prénom", "Organisme", "Fonction", "Signature")
 COLUMN_WIDTHS = (1.5 * cm, 4.0 * cm, 4.2 * cm, 3.2 * cm)
@@ -136,37 +139,57 @@ def _agreed(person: PrintedPerson, masculine: str, feminine: str) -> str:
     return f"{masculine}({feminine[len(masculine) :]})"
 
 
+def _hyphen_lines(pieces: Sequence[str], font: str, size: float, inner: float) -> list[str]:
+    """The pieces of a surname ("COTREL-", "LASSAUSAYE") packed into lines of ``inner``."""
+    lines, current = [], ""
+    for piece in pieces:
+        if current and stringWidth(current + piece, font, size) > inner:
+            lines.append(current)
+            current = piece
+        else:
+            current += piece
+    return [*lines, current]
+
+
 def name_cell(person: PrintedPerson, style: ParagraphStyle, bold: str, width: float) -> Paragraph:
     """ "COTREL-LASSAUSAYE Jean", the surname in bold, never cut inside a word.
 
-    The font shrinks (down to NAME_SIZES' last) until the whole surname fits on one line,
-    else until each of its parts between hyphens does; the line then breaks at a hyphen.
-    A word that fits at no size (a pasted text) is cut like any other cell's text.
+    The font shrinks (down to WHOLE_NAME_SIZE) until the whole surname fits on one line;
+    else the lines break after its hyphens, the font shrinking (down to NAME_SIZES' last)
+    only if a part between hyphens must (the breaks are placed here: reportlab's own
+    hyphenation loses the hyphens when a cell is measured twice). A word that fits at no
+    size (a pasted text) is cut like any other cell's text.
     """
     last = clean(person.last_name).replace(" ", NBSP)  # the particle stays with the name
     first = clean(person.first_name)
     inner = width - 2 * PAD_X
-    parts = [(last, "<b>{}</b>"), (first, "{}")]
-    hyphen_pieces = [piece for piece in last.replace("-", "- ").split(" ") if piece]
+    pieces = re.split(r"(?<=-)(?=.)", last)
     first_words = first.split()
 
-    def fits(words: list[str], font: str, size: float) -> bool:
+    def fits(words: Sequence[str], font: str, size: float) -> bool:
         return all(stringWidth(word, font, size) <= inner for word in words)
 
     for whole in (True, False):
         for size in NAME_SIZES:
-            surname = [last] if whole else hyphen_pieces
-            if fits(surname, bold, size) and fits(first_words, style.fontName, size):
-                sized = style.clone(
-                    f"name_{size}",
-                    fontSize=size,
-                    leading=style.leading * size / style.fontSize,
-                    splitLongWords=0,
-                    embeddedHyphenation=1,
-                    hyphenationLang="",
-                )
-                return fitted(parts, sized, width)
-    return fitted(parts, style, width)
+            if whole and size < WHOLE_NAME_SIZE:
+                break
+            surname = [last] if whole else pieces
+            if not (fits(surname, bold, size) and fits(first_words, style.fontName, size)):
+                continue
+            lines = [last] if whole else _hyphen_lines(pieces, bold, size, inner)
+            if len(lines) > MAX_LINES // 2:
+                break  # hundreds of hyphens: a pasted text, cut below
+            text = "<br/>".join(markup(line) for line in lines)
+            text = f"<b>{text}</b>" if text else ""
+            text = " ".join(part for part in (text, markup(first)) if part)
+            sized = style.clone(
+                f"name_{size}",
+                fontSize=size,
+                leading=style.leading * size / style.fontSize,
+                splitLongWords=0,
+            )
+            return Paragraph(text, sized)
+    return fitted([(last, "<b>{}</b>"), (first, "{}")], style, width)
 
 
 def _signature_cell(attendance: Attendance, styles: dict[str, ParagraphStyle]) -> list[Flowable]:

@@ -14,8 +14,17 @@ import pytest
 from pypdf import PdfReader
 
 from clu_desktop.cli import main
-from clu_desktop.documents.sign_in_sheet import write_sign_in_sheet
+from clu_desktop.documents.fonts import document_fonts
+from clu_desktop.documents.sign_in_sheet import (
+    NAME_SIZES,
+    PAD_X,
+    WIDTHS,
+    _sheet_styles,
+    name_cell,
+    write_sign_in_sheet,
+)
 from clu_desktop.documents.snapshot import Attendance, Letterhead, MeetingSnapshot, PrintedPerson
+from clu_desktop.documents.styles import make_styles
 from clu_desktop.gui.documents.catalogue import DOCUMENTS, default_file_name
 from clu_desktop.services.document_export import export_sign_in_sheet
 
@@ -278,3 +287,43 @@ def test_the_command_line_exports_the_sheet(tmp_path, capsys):
     assert "Erreur : Aucune séance n'a le numéro 9." in capsys.readouterr().err
     assert main(["export", "sign-in-sheet", "--db", db, "-o", str(tmp_path)]) == 2
     assert "est un dossier" in capsys.readouterr().err
+
+
+def _lines(paragraph) -> list[str]:
+    lines = paragraph.blPara.lines
+    return [
+        " ".join(line[1]) if isinstance(line, tuple) else "".join(f.text for f in line.words)
+        for line in lines
+    ]
+
+
+def test_a_name_is_never_cut_inside_a_word(tmp_path):
+    """A surname too long for its column shrinks, then breaks at its hyphens only; the
+    particle keeps its case and stays with the name."""
+    attendance = (invited("COTREL-LASSAUSAYE", "Jean-Baptiste"), invited("de LESQUEN"))
+    text = text_of(write_sign_in_sheet(meeting(attendance=attendance), tmp_path / "e.pdf"))
+    assert "COTREL-LASSAUSAYE" in text.split()
+    assert "de LESQUEN" in text and "DE LESQUEN" not in text
+
+    styles = _sheet_styles(make_styles(document_fonts()))
+    bold, width = styles["header"].fontName, WIDTHS[1]
+    sizes = {}
+    for last, first in (
+        ("COTREL-LASSAUSAYE", "Jean-Baptiste"),
+        ("de LESQUEN", "Philippe"),
+        ("ABCDEFGHIJKLMNOPQRSTU", "Paul"),  # no hyphen: shrinks until it fits
+        ("MONTMORENCY-LAVAL-BEAUFFREMONT-COURTENAY-BASSIGNY", "Anne"),
+    ):
+        person = PrintedPerson("M.", first, last)
+        paragraph = name_cell(person, styles["cell"], bold, width)
+        paragraph.wrap(width - 2 * PAD_X, 1e9)
+        lines = [line.replace("\u00a0", " ").strip() for line in _lines(paragraph)]
+        # Every line break falls between two words or after a hyphen.
+        assert all(line.endswith("-") or " " in f"{line} " for line in lines), lines
+        words = " ".join(lines).replace("- ", "-").split()
+        assert words[: len(last.split())] == last.split(), lines
+        sizes[last] = paragraph.style.fontSize
+    assert sizes["COTREL-LASSAUSAYE"] == sizes["de LESQUEN"] == NAME_SIZES[0]
+    assert NAME_SIZES[-1] <= sizes["ABCDEFGHIJKLMNOPQRSTU"] < NAME_SIZES[0]
+    # Too long for one line at any readable size: broken after its hyphens.
+    assert lines[:2] == ["MONTMORENCY-", "LAVAL-"], lines
