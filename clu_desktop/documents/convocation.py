@@ -1,8 +1,14 @@
 """The convocation: the letter sent before a meeting with its ordre du jour.
 
 The minutes' letterhead, place and date of sending; "CONVOCATION", the committee, day,
-time and room; the invitation; the ordre du jour with presenters, durations and times
-when set; the people invited; the signature.
+time and room; the invitation; the ordre du jour numbered as in the minutes (1., 2.1.; or
+I., II.1.), with presenters as the committee names them, durations and times when set; the
+people invited; the signature.
+
+The date of sending is the meeting's convocation date, so that a convocation printed
+again later still bears the day it was sent. While none is set, the convocation is being
+prepared: it is dated the day it is printed, as before (a letter without a date cannot be
+sent); setting the convocation date fixes it.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -22,13 +29,8 @@ from reportlab.platypus import (
 )
 
 from clu_desktop.documents.fonts import document_fonts
-from clu_desktop.documents.minutes import (
-    CELL_PADDING,
-    heading_block,
-    is_feminine,
-    meeting_title,
-    people_table,
-)
+from clu_desktop.documents.items import presenter_line, printed_number
+from clu_desktop.documents.minutes import heading_block, meeting_title
 from clu_desktop.documents.page import (
     FRAME_WIDTH,
     DocumentInfo,
@@ -36,6 +38,7 @@ from clu_desktop.documents.page import (
     place_date,
     signature_block,
 )
+from clu_desktop.documents.participants import CELL_PADDING, is_feminine, people_table
 from clu_desktop.documents.snapshot import ItemSnapshot, MeetingSnapshot
 from clu_desktop.documents.styles import ROOM_AFTER_SECTION, RULE, SHADE, Styles, make_styles
 from clu_desktop.documents.typography import (
@@ -88,13 +91,16 @@ def agenda_table(snapshot: MeetingSnapshot, styles: Styles) -> list[Flowable]:
     rows = []
     for item, slot in zip(items, slots, strict=True):
         cell: list[Flowable] = [Paragraph(markup(item.title), styles.cell_bold)]
-        cell += [
-            Paragraph(f"{child.number}{NBSP}– {markup(child.title)}", styles.cell)
-            for child in item.children
-        ]
-        if clean(item.presenter):
-            cell.append(Paragraph(f"présenté par {markup(item.presenter)}", styles.cell_note))
-        row: list = [Paragraph(markup(item.number), styles.cell_bold), cell]
+        presenter = presenter_line(item.presenter, snapshot.settings.presenter_style)
+        if presenter:
+            cell.append(Paragraph(markup(presenter), styles.cell_note))
+        for child in item.children:
+            number = markup(printed_number(child.number))
+            cell.append(Paragraph(f"{number}{NBSP}{markup(child.title)}", styles.cell))
+            presenter = presenter_line(child.presenter, snapshot.settings.presenter_style)
+            if presenter:
+                cell.append(Paragraph(markup(presenter), styles.cell_note))
+        row: list = [Paragraph(markup(printed_number(item.number)), styles.cell_bold), cell]
         if timed:
             when = []
             if slot:
@@ -103,7 +109,8 @@ def agenda_table(snapshot: MeetingSnapshot, styles: Styles) -> list[Flowable]:
                 when.append(_duration(item.duration_minutes))
             row.append([Paragraph(markup(text), styles.cell) for text in when])
         rows.append(row)
-    number_width = 1.0 * 28.35
+    widest = max(stringWidth(printed_number(i.number), styles.fonts.bold, 9) for i in items)
+    number_width = max(1.0 * 28.35, widest + 2 * CELL_PADDING + 2)
     time_width = 3.2 * 28.35 if timed else 0
     widths = [number_width, FRAME_WIDTH - number_width - time_width]
     if timed:
@@ -177,13 +184,19 @@ def convocation_info(snapshot: MeetingSnapshot) -> DocumentInfo:
     )
 
 
+def sending_date(snapshot: MeetingSnapshot, issued_on: dt.date | None = None) -> dt.date:
+    """The date the convocation bears: ``issued_on`` when the caller gives one, else the
+    meeting's convocation date, else (none set yet) today."""
+    return issued_on or snapshot.convocation_date or dt.date.today()
+
+
 def convocation_story(snapshot: MeetingSnapshot, issued_on: dt.date | None = None) -> Story:
     letterhead = snapshot.letterhead
     styles = make_styles(document_fonts(letterhead.font_path, letterhead.font_bold_path))
     story = Story([], convocation_info(snapshot), styles.fonts)
     flow = story.flowables
     flow += letterhead_flowables(letterhead, snapshot.contact, styles)
-    flow += place_date(letterhead.town, long_date(issued_on or dt.date.today()), styles)
+    flow += place_date(letterhead.town, long_date(sending_date(snapshot, issued_on)), styles)
     flow += heading_block(snapshot, styles, "CONVOCATION", meeting_title(snapshot).upper())
     invited = [a for a in snapshot.attendance if not a.is_chair]
     people = [a.person for a in invited]
@@ -213,5 +226,6 @@ def convocation_story(snapshot: MeetingSnapshot, issued_on: dt.date | None = Non
 def write_convocation(
     snapshot: MeetingSnapshot, path: Path | str, issued_on: dt.date | None = None
 ) -> Path:
-    """Write the convocation's PDF at ``path`` (atomically), dated ``issued_on`` or today."""
+    """Write the convocation's PDF at ``path`` (atomically), dated ``issued_on``, else
+    the meeting's convocation date, else today (:func:`sending_date`)."""
     return write_pdf(convocation_story(snapshot, issued_on), path)

@@ -2,10 +2,15 @@
 
 The minutes' letterhead; "FEUILLE D'ÉMARGEMENT", the meeting, day, time and room; a table
 Civilité | NOM Prénom | Organisme | Fonction | Signature with one row per invited person in
-the invitation order (excused people marked "excusé", represented people "représenté par
-X", the chair too), then blank rows for walk-ins; at the end, the chair's signature box,
-kept on one page with the last two rows. Every page after the first starts with the
-table's header.
+the invitation order (excused people marked "excusé", a proxy "pouvoir à M. Y", a
+substitute "représenté par X", the chair too), then blank rows for walk-ins; at the end,
+the counts box the chair fills in (présents; pouvoirs when the committee votes or a proxy
+is recorded) and the chair's signature box, kept on one page with the last two rows. Every
+page after the first starts with the table's header.
+
+A name is printed as stored (the surname in capitals, its particle as typed: « de
+LESQUEN »), and never cut inside a word: the font of its cell shrinks until the surname
+fits on one line; a surname still too long breaks at its hyphens only.
 
 Rows are never cut across pages: each row is at least ``ROW_HEIGHT`` tall and grows with
 its text; a text too long for a cell (a 10,000-character word) is cut with "…" at
@@ -14,6 +19,7 @@ its text; a text too long for a cell (a 10,000-character word) is cut with "…"
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -21,6 +27,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     Flowable,
     LongTable,
@@ -32,8 +39,9 @@ from reportlab.platypus import (
 )
 
 from clu_desktop.documents.fonts import document_fonts
-from clu_desktop.documents.minutes import heading_block, is_feminine, meeting_title
+from clu_desktop.documents.minutes import heading_block, meeting_title
 from clu_desktop.documents.page import FRAME_WIDTH, DocumentInfo, letterhead_flowables
+from clu_desktop.documents.participants import is_feminine
 from clu_desktop.documents.snapshot import Attendance, MeetingSnapshot, PrintedPerson
 from clu_desktop.documents.styles import SHADE, TEXT_COLOR, Styles, make_styles
 from clu_desktop.documents.typography import NBSP, clean, long_date, markup
@@ -49,8 +57,13 @@ SIGNING_ROOM = 0.9 * cm
 TAIL_ROWS = 2
 #: Lines a cell shows at most; longer texts end with "…".
 MAX_LINES = 10
+#: Font sizes tried for a name: first to keep its surname on one line (down to
+#: WHOLE_NAME_SIZE, still easy to read), then to fit each part between its hyphens.
+NAME_SIZES = (8.5, 8, 7.5, 7, 6.5, 6, 5.5)
+WHOLE_NAME_SIZE = 7
+COUNTS_BOX_HEIGHT = 0.8 * cm
 HEADERS = ("Civilité", "NOM Prénom", "Organisme", "Fonction", "Signature")
-COLUMN_WIDTHS = (1.5 * cm, 3.5 * cm, 4.2 * cm, 3.2 * cm)
+COLUMN_WIDTHS = (1.5 * cm, 4.0 * cm, 4.2 * cm, 3.2 * cm)
 WIDTHS = (*COLUMN_WIDTHS, FRAME_WIDTH - sum(COLUMN_WIDTHS))
 PAD_X, PAD_Y = 4, 3
 GRID = colors.HexColor("#4d4d4d")
@@ -126,10 +139,73 @@ def _agreed(person: PrintedPerson, masculine: str, feminine: str) -> str:
     return f"{masculine}({feminine[len(masculine) :]})"
 
 
+def _hyphen_lines(pieces: Sequence[str], font: str, size: float, inner: float) -> list[str]:
+    """The pieces of a surname ("COTREL-", "LASSAUSAYE") packed into lines of ``inner``."""
+    lines, current = [], ""
+    for piece in pieces:
+        if current and stringWidth(current + piece, font, size) > inner:
+            lines.append(current)
+            current = piece
+        else:
+            current += piece
+    return [*lines, current]
+
+
+def name_cell(person: PrintedPerson, style: ParagraphStyle, bold: str, width: float) -> Paragraph:
+    """ "COTREL-LASSAUSAYE Jean", the surname in bold, never cut inside a word.
+
+    The font shrinks (down to WHOLE_NAME_SIZE) until the whole surname fits on one line;
+    else the lines break after its hyphens, the font shrinking (down to NAME_SIZES' last)
+    only if a part between hyphens must (the breaks are placed here: reportlab's own
+    hyphenation loses the hyphens when a cell is measured twice). A word that fits at no
+    size (a pasted text) is cut like any other cell's text.
+    """
+    last = clean(person.last_name).replace(" ", NBSP)  # the particle stays with the name
+    first = clean(person.first_name)
+    inner = width - 2 * PAD_X
+    pieces = re.split(r"(?<=-)(?=.)", last)
+    first_words = first.split()
+
+    def fits(words: Sequence[str], font: str, size: float) -> bool:
+        return all(stringWidth(word, font, size) <= inner for word in words)
+
+    for whole in (True, False):
+        for size in NAME_SIZES:
+            if whole and size < WHOLE_NAME_SIZE:
+                break
+            surname = [last] if whole else pieces
+            if not (fits(surname, bold, size) and fits(first_words, style.fontName, size)):
+                continue
+            lines = [last] if whole else _hyphen_lines(pieces, bold, size, inner)
+            if len(lines) > MAX_LINES // 2:
+                break  # hundreds of hyphens: a pasted text, cut below
+            text = "<br/>".join(markup(line) for line in lines)
+            text = f"<b>{text}</b>" if text else ""
+            text = " ".join(part for part in (text, markup(first)) if part)
+            sized = style.clone(
+                f"name_{size}",
+                fontSize=size,
+                leading=style.leading * size / style.fontSize,
+                splitLongWords=0,
+            )
+            return Paragraph(text, sized)
+    return fitted([(last, "<b>{}</b>"), (first, "{}")], style, width)
+
+
 def _signature_cell(attendance: Attendance, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
     person = attendance.person
     if attendance.status == "excused":
         return [Paragraph(_agreed(person, "excusé", "excusée"), styles["status"])]
+    if attendance.status == "represented" and attendance.representation == "proxy":
+        # The holder of the proxy signs for both: the note on top, room below it.
+        holder = clean(attendance.represented_by)
+        if not holder:
+            return [Paragraph("pouvoir", styles["note"]), Spacer(1, SIGNING_ROOM)]
+        return [
+            Paragraph("pouvoir à", styles["note"]),
+            fitted([(holder, "<b>{}</b>")], styles["note"], WIDTHS[4]),
+            Spacer(1, SIGNING_ROOM),
+        ]
     if attendance.status == "represented":
         # The deputy signs in the box: the note on top, room to sign below it.
         verb = _agreed(person, "représenté", "représentée")
@@ -147,7 +223,6 @@ def _signature_cell(attendance: Attendance, styles: dict[str, ParagraphStyle]) -
 def _person_row(attendance: Attendance, styles: dict) -> list:
     person = attendance.person
     cell = styles["cell"]
-    name = [(clean(person.last_name).upper(), "<b>{}</b>"), (person.first_name or "", "{}")]
     function: list[Flowable] = []
     if clean(person.function):
         function.append(fitted([(person.function, "{}")], cell, WIDTHS[3]))
@@ -156,7 +231,7 @@ def _person_row(attendance: Attendance, styles: dict) -> list:
         function.append(Paragraph(markup(chair), styles["note"]))
     return [
         fitted([(person.civility or "", "{}")], cell, WIDTHS[0]),
-        fitted(name, cell, WIDTHS[1]),
+        name_cell(person, cell, styles["header"].fontName, WIDTHS[1]),
         fitted([(person.organisation or "", "{}")], cell, WIDTHS[2]),
         function,
         _signature_cell(attendance, styles),
@@ -255,19 +330,54 @@ class SheetEnd(Flowable):
             part.drawOn(self.canv, x, y)
 
 
-def sheet_table(rows: Sequence[Row], chair: PrintedPerson | None, styles: dict) -> list[Flowable]:
-    """The table, its last rows kept on one page with the chair's box."""
+def sheet_table(
+    rows: Sequence[Row], chair: PrintedPerson | None, styles: dict, proxies: bool = False
+) -> list[Flowable]:
+    """The table, its last rows kept on one page with the counts box and the chair's box
+    (``proxies``: the counts box has a line for the pouvoirs)."""
     body, tail = list(rows[:-TAIL_ROWS]), list(rows[-TAIL_ROWS:])
     if len(rows) <= TAIL_ROWS:
         body, tail = [], list(rows)
 
     def end(header: bool) -> list[Flowable]:
         table = [sign_in_table(tail, styles, header)] if tail or header else []
-        return [*table, Spacer(1, 0.7 * cm), chair_signature(chair, styles)]
+        counts = counts_box(styles, proxies)
+        return [
+            *table,
+            Spacer(1, 0.7 * cm),
+            counts,
+            Spacer(1, 0.4 * cm),
+            chair_signature(chair, styles),
+        ]
 
     if not body:
         return [SheetEnd(end(True), None)]
     return [sign_in_table(body, styles), SheetEnd(end(False), lambda: end(True))]
+
+
+def counts_box(styles: dict, proxies: bool) -> Flowable:
+    """The boxes the chair fills in at the end of the meeting: présents, pouvoirs."""
+    labels = ["Nombre de présents"] + (["Nombre de pouvoirs"] if proxies else [])
+    rows = [[Paragraph(markup(f"{label} :"), styles["chair_label"]), ""] for label in labels]
+    label_width = 0.6 * CHAIR_BOX_WIDTH
+    table = Table(
+        rows,
+        colWidths=[label_width, CHAIR_BOX_WIDTH - label_width],
+        rowHeights=[COUNTS_BOX_HEIGHT] * len(rows),
+        hAlign="RIGHT",
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
+                ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
+                ("BOX", (1, 0), (1, -1), 0.9, GRID),
+                ("INNERGRID", (1, 0), (1, -1), 0.5, GRID),
+            ]
+        )
+    )
+    return table
 
 
 def chair_signature(chair: PrintedPerson | None, styles: dict) -> Flowable:
@@ -319,7 +429,8 @@ def sign_in_sheet_story(snapshot: MeetingSnapshot, blank_rows: int = DEFAULT_BLA
     flow += heading_block(snapshot, styles, "FEUILLE D'ÉMARGEMENT", meeting_title(snapshot).upper())
     flow.append(Paragraph(markup(INSTRUCTIONS), sheet["intro"]))
     rows: list[Row] = [*sheet_attendance(snapshot), *[None] * max(0, blank_rows)]
-    flow += sheet_table(rows, snapshot.chair, sheet)
+    proxies = snapshot.settings.votes or any(a.representation == "proxy" for a in rows if a)
+    flow += sheet_table(rows, snapshot.chair, sheet, proxies)
     return story
 
 

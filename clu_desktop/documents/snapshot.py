@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from clu_desktop.services.record_rules import PRESENT, Counts, group_of
+
 
 def _join(*parts: str | None) -> str:
     return " ".join(p for p in parts if p)
@@ -67,10 +69,23 @@ class PrintedPerson:
 
 
 @dataclass(frozen=True)
+class PrintSettings:
+    """The committee's settings of its record, as the documents follow them."""
+
+    votes: bool = False  # pouvoirs, votants and the votes of deliberations are printed
+    print_counts: bool = True  # the counts under the participants
+    quorum: str | None = None  # the rule ("36", "1/2"); the members needed are in Counts
+    members_in_office: int | None = None
+    presenter_style: str = "presented"  # « présenté par Mme X », or "rapporteur"
+    numbering: str = "arabic"  # 1., 2., 2.1.; or "roman": I., II., II.1.
+
+
+@dataclass(frozen=True)
 class Attendance:
     person: PrintedPerson
     status: str  # invited, present, excused, absent, represented
-    represented_by: str | None = None  # the deputy's printed name
+    represented_by: str | None = None  # the proxy holder's or substitute's printed name
+    representation: str | None = None  # with "represented": proxy or substitute
     arrived_at: dt.time | None = None
     left_at: dt.time | None = None
     note: str | None = None
@@ -97,8 +112,27 @@ class ActionSnapshot:
 
 
 @dataclass(frozen=True)
+class DecisionSnapshot:
+    """A deliberation: the decision as printed, and how it was taken."""
+
+    text: str | None = None
+    result: str | None = None  # None (no vote), "unanimous" or "vote"
+    votes_for: int | None = None
+    votes_against: int | None = None
+    votes_abstaining: int | None = None
+    #: the printed names of the members named for a choice (for, against, abstaining)
+    names: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def named(self, choice: str) -> tuple[str, ...]:
+        return dict(self.names).get(choice, ())
+
+    def __bool__(self) -> bool:
+        return bool((self.text or "").strip() or self.result or any(n for _, n in self.names))
+
+
+@dataclass(frozen=True)
 class ItemSnapshot:
-    """An agenda item; ``number`` is "1", "6.1"…"""
+    """An agenda item; ``number`` is "1", "6.1", "II", "II.1" (printed "1.", "II.1.")."""
 
     number: str
     title: str
@@ -108,6 +142,7 @@ class ItemSnapshot:
     minutes_text: str | None = None
     statements: tuple[StatementSnapshot, ...] = ()
     actions: tuple[ActionSnapshot, ...] = ()
+    decision: DecisionSnapshot | None = None
     children: tuple[ItemSnapshot, ...] = ()
 
     @property
@@ -119,8 +154,10 @@ class ItemSnapshot:
         """Whether the minutes have anything to print under this item."""
         return bool(
             (self.minutes_text or "").strip()
+            or (self.presenter or "").strip()
             or self.statements
             or self.actions
+            or self.decision
             or any(child.has_content for child in self.children)
         )
 
@@ -186,7 +223,21 @@ class MeetingSnapshot:
     attendance: tuple[Attendance, ...] = ()
     items: tuple[ItemSnapshot, ...] = ()
     annexes: tuple[AnnexSnapshot, ...] = ()
+    settings: PrintSettings = PrintSettings()
+    #: computed from the attendance by the record rules (None: not computed, not printed)
+    counts: Counts | None = None
+    secretaries: tuple[str, ...] = ()  # printed names, in the order of the invitations
+    #: the day the convocation was sent (None: the convocation prints the day it is printed)
+    convocation_date: dt.date | None = None
+    publication_date: dt.date | None = None  # « Affiché / publié le … »
 
-    def attending(self, status: str) -> tuple[Attendance, ...]:
-        """Invited people of a status, the chair left out (printed as "Présidence")."""
-        return tuple(a for a in self.attendance if a.status == status and not a.is_chair)
+    def in_group(self, group: str) -> tuple[Attendance, ...]:
+        """The people the minutes print in a group: present, excused, represented or
+        absent (those still without an answer among them). The chair, printed as
+        « Présidence », is left out of the present; a chair who was not present stays in
+        their group, so that every printed group adds up to its count."""
+        return tuple(
+            a
+            for a in self.attendance
+            if group_of(a.status) == group and not (a.is_chair and a.status == PRESENT)
+        )

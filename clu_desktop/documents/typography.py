@@ -2,8 +2,10 @@
 
 Every piece of user text goes through :func:`markup` before a ``Paragraph`` sees it:
 control characters are removed, French spacing rules applied (a non-breaking space
-before ``; : ! ? »``, after ``«``, inside numbers and between a number and its unit), and
-``& < > " '`` escaped, so ``<b>x</b>`` or ``AT&T`` print literally.
+before ``; : ! ? »``, after ``«``, inside numbers, between a number and its unit and
+inside a date: « mardi 5 juin 2018 » never breaks), the apostrophe typed straight after a
+letter made typographic (l'avis → l’avis; not inside an e-mail address or a web
+address), and ``& < > " '`` escaped, so ``<b>x</b>`` or ``AT&T`` print literally.
 
 reportlab breaks lines at U+202F (narrow no-break space) and at U+2009, so the rules use
 U+00A0, the one space it never breaks at. Dates use Babel's French names.
@@ -35,6 +37,17 @@ _NUMBER_UNIT = re.compile(r"(?<=\d)" + _ANY_SPACE + r"(?=(?:" + _UNITS + r")(?!\
 _ABBREVIATION_NUMBER = re.compile(r"(?<=\bn°)" + _ANY_SPACE + r"(?=\d)")
 _CIVILITY_NAME = re.compile(r"\b(M\.|MM\.|Mme|Mmes|Mlle|Me|Dr)" + _ANY_SPACE + r"(?=\w)")
 _QUOTES = {'"': "&quot;", "'": "&#39;"}
+_MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+_WEEKDAYS = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+# The spaces of a date, in any case: "mardi 5", "5 juin", "1er juin", "juin 2018".
+_WEEKDAY_DAY = re.compile(rf"\b({_WEEKDAYS}){_ANY_SPACE}+(?=(?:1er|\d{{1,2}})\b)", re.I)
+_DAY_MONTH = re.compile(rf"\b(1er|\d{{1,2}}){_ANY_SPACE}+(?=(?:{_MONTHS})\b)", re.I)
+_MONTH_YEAR = re.compile(rf"\b({_MONTHS}){_ANY_SPACE}+(?=\d{{4}}\b)", re.I)
+# A straight apostrophe after a letter (l'avis, aujourd'hui, N'DIAYE), except in a word
+# that is an e-mail or a web address.
+_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'")
+_ADDRESS = re.compile(r"@|://|^www\.", re.I)
+APOSTROPHE = "\u2019"
 
 
 def clean(text: str | None) -> str:
@@ -52,6 +65,13 @@ def french(text: str) -> str:
     text = _THOUSANDS.sub(NBSP, text)
     text = _NUMBER_UNIT.sub(NBSP, text)
     text = _ABBREVIATION_NUMBER.sub(NBSP, text)
+    for date_space in (_WEEKDAY_DAY, _DAY_MONTH, _MONTH_YEAR):
+        text = date_space.sub(lambda m: m.group(1) + NBSP, text)
+    if "'" in text:
+        text = "".join(
+            word if _ADDRESS.search(word) else _APOSTROPHE.sub(APOSTROPHE, word)
+            for word in re.split(r"(\s+)", text)
+        )
     return _CIVILITY_NAME.sub(lambda m: m.group(1) + NBSP, text)
 
 

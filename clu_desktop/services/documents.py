@@ -10,12 +10,14 @@ from clu_desktop.documents.snapshot import (
     AnnexSnapshot,
     Attendance,
     Contact,
+    DecisionSnapshot,
     IndicatorSnapshot,
     IndicatorValueSnapshot,
     ItemSnapshot,
     Letterhead,
     MeetingSnapshot,
     PrintedPerson,
+    PrintSettings,
     StatementSnapshot,
 )
 from clu_desktop.domain import (
@@ -31,7 +33,9 @@ from clu_desktop.domain import (
     Site,
 )
 from clu_desktop.names import upper_surname
+from clu_desktop.services import record_rules
 from clu_desktop.services.invitations import get_meeting
+from clu_desktop.services.record import MeetingRecord, meeting_record
 from clu_desktop.services.settings import get_minutes_date_style
 
 #: Years of indicator values an annex may show, up to the meeting's year.
@@ -81,10 +85,24 @@ def _from_directory(person: Person) -> PrintedPerson:
     )
 
 
+def _print_settings(record: MeetingRecord) -> PrintSettings:
+    settings = record.settings
+    return PrintSettings(
+        votes=settings.votes,
+        print_counts=settings.print_counts,
+        quorum=settings.quorum,
+        members_in_office=settings.members_in_office,
+        presenter_style=settings.presenter_style.value,
+        numbering=settings.numbering.value,
+    )
+
+
 class _Builder:
-    def __init__(self, session: Session, meeting: Meeting) -> None:
+    def __init__(self, session: Session, meeting: Meeting, record: MeetingRecord) -> None:
         self.session = session
         self.meeting = meeting
+        self.record = record
+        self.numbering = record.settings.numbering.value
         self.printed: dict[int, PrintedPerson] = {
             inv.person_id: _printed(inv) for inv in meeting.invitations if inv.person_id
         }
@@ -125,10 +143,13 @@ class _Builder:
             opening_text=meeting.opening_text,
             closing_text=meeting.closing_text,
             attendance=tuple(self.attendance(inv) for inv in meeting.invitations),
-            items=tuple(
-                self.item(item, str(n)) for n, item in enumerate(meeting.top_level_items, 1)
-            ),
+            items=tuple(self.item(item, (n,)) for n, item in enumerate(meeting.top_level_items, 1)),
             annexes=tuple(self.annex(a, n) for n, a in enumerate(meeting.annexes, 1)),
+            settings=_print_settings(self.record),
+            counts=self.record.counts,
+            secretaries=self.record.secretaries,
+            convocation_date=meeting.convocation_date,
+            publication_date=meeting.publication_date,
         )
 
     def attendance(self, invitation: Invitation) -> Attendance:
@@ -137,6 +158,7 @@ class _Builder:
             person=_printed(invitation),
             status=invitation.status.value,
             represented_by=deputy,
+            representation=invitation.representation.value if invitation.representation else None,
             arrived_at=invitation.arrived_at,
             left_at=invitation.left_at,
             note=invitation.note,
@@ -145,9 +167,9 @@ class _Builder:
             ),
         )
 
-    def item(self, item: AgendaItem, number: str) -> ItemSnapshot:
+    def item(self, item: AgendaItem, path: tuple[int, ...]) -> ItemSnapshot:
         return ItemSnapshot(
-            number=number,
+            number=record_rules.item_number(path, self.numbering),
             title=item.title,
             heading=item.heading,
             presenter=self.name(item.presenter),
@@ -174,10 +196,26 @@ class _Builder:
                 )
                 for a in self.actions.get(item.id, [])
             ),
+            decision=self.decision(item),
             children=tuple(
-                self.item(child, f"{number}.{n}") for n, child in enumerate(item.children, 1)
+                self.item(child, (*path, n)) for n, child in enumerate(item.children, 1)
             ),
         )
+
+    def decision(self, item: AgendaItem) -> DecisionSnapshot | None:
+        names: dict[str, list[str]] = {}
+        for vote_name in item.vote_names:
+            printed = _printed(vote_name.invitation).full_name
+            names.setdefault(vote_name.choice.value, []).append(printed)
+        decision = DecisionSnapshot(
+            text=item.decision_text,
+            result=item.vote_result.value if item.vote_result else None,
+            votes_for=item.votes_for,
+            votes_against=item.votes_against,
+            votes_abstaining=item.votes_abstaining,
+            names=tuple((choice, tuple(printed)) for choice, printed in names.items()),
+        )
+        return decision or None
 
     def annex(self, annex: Annex, number: int) -> AnnexSnapshot:
         return AnnexSnapshot(
@@ -232,8 +270,9 @@ def meeting_snapshot(session: Session, meeting_id: int) -> MeetingSnapshot:
         .options(
             selectinload(Meeting.invitations),
             selectinload(Meeting.agenda_items).selectinload(AgendaItem.statements),
+            selectinload(Meeting.agenda_items).selectinload(AgendaItem.vote_names),
             selectinload(Meeting.actions),
             selectinload(Meeting.annexes).options(undefer(Annex.file_data)),
         )
     ).one()
-    return _Builder(session, meeting).build()
+    return _Builder(session, meeting, meeting_record(session, meeting_id)).build()

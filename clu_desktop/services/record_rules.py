@@ -245,6 +245,12 @@ def vote_problem(
     return None
 
 
+def adopted(votes_for: int | None, votes_against: int | None) -> bool:
+    """Whether a deliberation put to the vote is adopted: more votes for than against
+    (abstentions are not counted)."""
+    return (votes_for or 0) > (votes_against or 0)
+
+
 # -- warnings -----------------------------------------------------------------------------
 
 

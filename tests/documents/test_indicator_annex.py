@@ -47,11 +47,12 @@ def build(annex: AnnexSnapshot, path: Path, width: float | None = None) -> Path:
 
 
 def text_of(pdf: Path) -> str:
-    """The PDF's text with every kind of space (no-break, narrow) and line break as one."""
+    """The PDF's text with every kind of space (no-break, narrow) and line break as one,
+    and the typographic apostrophe the documents print (l’avis) read as typed (l'avis)."""
     out = subprocess.run(
         ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
-    return re.sub(r"[\s\u00a0\u202f]+", " ", out)
+    return re.sub(r"[\s\u00a0\u202f]+", " ", out).replace("\u2019", "'")
 
 
 def annex_of(*indicators: IndicatorSnapshot) -> AnnexSnapshot:

@@ -6,7 +6,8 @@ between the two cells of the participants table). Every non-empty line of it mus
 found in the text of the PDF we print (``pdftotext -layout``), in the same order. Within
 a line, words must follow each other with at most ``MAX_GAP`` other words between them:
 enough for a table cell that wraps beside the other column, not enough to collect words
-from all over the page.
+from all over the page. The seed was typed with straight apostrophes, which the minutes
+print typographic (l'avis → l’avis): words are compared with both read as one.
 """
 
 from __future__ import annotations
@@ -31,8 +32,10 @@ pytestmark = pytest.mark.skipif(
 
 
 def words(line: str) -> list[str]:
-    """A line's words: bold marks, leading bullet marks and every kind of space removed."""
+    """A line's words: bold marks, leading bullet marks and every kind of space removed,
+    the typographic apostrophe read as the straight one."""
     text = line.replace("**", "").replace("\u00a0", " ").replace("\u202f", " ")
+    text = text.replace("\u2019", "'")
     text = _BULLET_MARKS.sub("", text.strip())
     return text.split()
 

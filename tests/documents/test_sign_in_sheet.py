@@ -14,8 +14,17 @@ import pytest
 from pypdf import PdfReader
 
 from clu_desktop.cli import main
-from clu_desktop.documents.sign_in_sheet import write_sign_in_sheet
+from clu_desktop.documents.fonts import document_fonts
+from clu_desktop.documents.sign_in_sheet import (
+    NAME_SIZES,
+    PAD_X,
+    WIDTHS,
+    _sheet_styles,
+    name_cell,
+    write_sign_in_sheet,
+)
 from clu_desktop.documents.snapshot import Attendance, Letterhead, MeetingSnapshot, PrintedPerson
+from clu_desktop.documents.styles import make_styles
 from clu_desktop.gui.documents.catalogue import DOCUMENTS, default_file_name
 from clu_desktop.services.document_export import export_sign_in_sheet
 
@@ -24,6 +33,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 HEADER = "Civilité NOM Prénom Organisme Fonction Signature"
+COUNTS_LINE = "Nombre de présents :"
 CHAIR_LINE = "Signature du président de séance :"
 MARKUP = ("a<b", "<b>x</b>", "AT&T", '<font color="[[[x]]]">', "&amp;", 'l\'écho "cité"')
 #: Pieces of MARKUP that a line never breaks.
@@ -31,9 +41,11 @@ UNBROKEN = ("a<b", "<b>x</b>", "AT&T", 'color="[[[x]]]">', "&amp;", '"cité"')
 
 
 def text_of(pdf: Path) -> str:
+    """The text, no-break spaces as spaces and the typographic apostrophe the documents
+    print (D’ÉMARGEMENT) read as typed (D'ÉMARGEMENT)."""
     args = ["pdftotext", "-layout", str(pdf), "-"]
     out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
-    return out.replace("\u00a0", " ")
+    return out.replace("\u00a0", " ").replace("\u2019", "'")
 
 
 def flat(text: str) -> str:
@@ -141,7 +153,7 @@ def test_the_chairs_box_never_stands_alone_on_a_page(tmp_path):
         last = pages[-1].split(CHAIR_LINE)[0]
         if len(pages) > 1 and "Jean" not in last:  # moved: two blank rows go with the box
             moved += 1
-            assert last == f"{HEADER} "
+            assert last == f"{HEADER} {COUNTS_LINE} "
     assert moved  # at least one of these lengths sends the box to the next page
 
 
@@ -156,7 +168,7 @@ def test_an_empty_meeting_prints_the_header_blank_rows_and_the_chair_box(tmp_pat
     pages = pages_of(write_sign_in_sheet(snapshot, tmp_path / "e.pdf"))
     assert len(pages) == 1
     assert pages[0].startswith("FEUILLE D'ÉMARGEMENT Lundi 1er janvier 2024")
-    assert pages[0].endswith(f"{HEADER} {CHAIR_LINE} page 1 / 1")
+    assert pages[0].endswith(f"{HEADER} {COUNTS_LINE} {CHAIR_LINE} page 1 / 1")
 
 
 def test_the_number_of_blank_rows_is_a_parameter(tmp_path):
@@ -228,7 +240,7 @@ def test_two_people_of_the_same_name_are_told_apart_by_their_organisation(tmp_pa
 def test_answers_are_shown_in_the_signature_box_agreed_with_the_civility(tmp_path):
     chair = PrintedPerson("Mme", "Claire", "PRÉSIDE", "Préfecture", "Secrétaire générale")
     attendance = (
-        Attendance(PrintedPerson("Mme", "Anne", "Martin", "A"), "excused"),
+        Attendance(PrintedPerson("Mme", "Anne", "MARTIN", "A"), "excused"),
         Attendance(PrintedPerson("M.", "Luc", "BLANC", "B"), "excused"),
         Attendance(PrintedPerson(None, "Camille", "NOIR", "C"), "excused"),
         Attendance(
@@ -243,7 +255,7 @@ def test_answers_are_shown_in_the_signature_box_agreed_with_the_civility(tmp_pat
         for line in text_of(pdf).splitlines()
         if re.match(r"\s*(M\.|Mme)?\s*[A-ZÉ]{4,}\s", line)
     }
-    assert rows["MARTIN"].endswith("A excusée")  # the name in capitals
+    assert rows["MARTIN"].endswith("A excusée")
     assert rows["BLANC"].endswith("B excusé")
     text = flat(text_of(pdf))
     assert "NOIR Camille C excusé(e)" in text
@@ -275,3 +287,43 @@ def test_the_command_line_exports_the_sheet(tmp_path, capsys):
     assert "Erreur : Aucune séance n'a le numéro 9." in capsys.readouterr().err
     assert main(["export", "sign-in-sheet", "--db", db, "-o", str(tmp_path)]) == 2
     assert "est un dossier" in capsys.readouterr().err
+
+
+def _lines(paragraph) -> list[str]:
+    lines = paragraph.blPara.lines
+    return [
+        " ".join(line[1]) if isinstance(line, tuple) else "".join(f.text for f in line.words)
+        for line in lines
+    ]
+
+
+def test_a_name_is_never_cut_inside_a_word(tmp_path):
+    """A surname too long for its column shrinks, then breaks at its hyphens only; the
+    particle keeps its case and stays with the name."""
+    attendance = (invited("COTREL-LASSAUSAYE", "Jean-Baptiste"), invited("de LESQUEN"))
+    text = text_of(write_sign_in_sheet(meeting(attendance=attendance), tmp_path / "e.pdf"))
+    assert "COTREL-LASSAUSAYE" in text.split()
+    assert "de LESQUEN" in text and "DE LESQUEN" not in text
+
+    styles = _sheet_styles(make_styles(document_fonts()))
+    bold, width = styles["header"].fontName, WIDTHS[1]
+    sizes = {}
+    for last, first in (
+        ("COTREL-LASSAUSAYE", "Jean-Baptiste"),
+        ("de LESQUEN", "Philippe"),
+        ("ABCDEFGHIJKLMNOPQRSTU", "Paul"),  # no hyphen: shrinks until it fits
+        ("MONTMORENCY-LAVAL-BEAUFFREMONT-COURTENAY-BASSIGNY", "Anne"),
+    ):
+        person = PrintedPerson("M.", first, last)
+        paragraph = name_cell(person, styles["cell"], bold, width)
+        paragraph.wrap(width - 2 * PAD_X, 1e9)
+        lines = [line.replace("\u00a0", " ").strip() for line in _lines(paragraph)]
+        # Every line break falls between two words or after a hyphen.
+        assert all(line.endswith("-") or " " in f"{line} " for line in lines), lines
+        words = " ".join(lines).replace("- ", "-").split()
+        assert words[: len(last.split())] == last.split(), lines
+        sizes[last] = paragraph.style.fontSize
+    assert sizes["COTREL-LASSAUSAYE"] == sizes["de LESQUEN"] == NAME_SIZES[0]
+    assert NAME_SIZES[-1] <= sizes["ABCDEFGHIJKLMNOPQRSTU"] < NAME_SIZES[0]
+    # Too long for one line at any readable size: broken after its hyphens.
+    assert lines[:2] == ["MONTMORENCY-", "LAVAL-"], lines

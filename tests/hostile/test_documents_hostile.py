@@ -78,8 +78,9 @@ def _texts(snapshot: MeetingSnapshot) -> list[str]:
 
 
 def _squeezed(text: str) -> str:
-    """Without spaces and case: titles print in capitals, long words break lines."""
-    return "".join(text.split()).casefold()
+    """Without spaces and case: titles print in capitals, long words break lines; the
+    typographic apostrophe the documents print (l’été) read as typed (l'été)."""
+    return "".join(text.split()).casefold().replace("\u2019", "'")
 
 
 _FOOTER = re.compile(r"\s*page \d+ / \d+\s*$")
