@@ -50,6 +50,19 @@ def meeting_title(snapshot: MeetingSnapshot) -> str:
     return clean(snapshot.title) or clean(snapshot.committee_name)
 
 
+# The nouns a meeting's title starts with that do not take « du »: « Compte-rendu de la
+# réunion plénière », « … de l'assemblée générale ». Any other title takes « du ».
+_FEMININE = {"réunion", "commission", "séance", "conférence", "session", "cellule"}
+_ELIDED = {"assemblée", "audition", "observatoire", "atelier", "office", "instance"}
+
+
+def minutes_heading(title: str) -> str:
+    """ "COMPTE-RENDU DU CONSEIL MUNICIPAL", "… DE LA RÉUNION PLÉNIÈRE", "… DE L'ASSEMBLÉE"."""
+    first = title.split(" ", 1)[0].casefold()
+    article = "DE L’" if first in _ELIDED else "DE LA " if first in _FEMININE else "DU "
+    return f"COMPTE-RENDU {article}{title.upper()}"
+
+
 def heading_block(
     snapshot: MeetingSnapshot, styles: Styles, title: str, subtitle: str | None = None
 ) -> list[Flowable]:
@@ -126,7 +139,7 @@ def minutes_story(snapshot: MeetingSnapshot) -> Story:
     if snapshot.minutes_date:
         date_text = minutes_date(snapshot.minutes_date, snapshot.minutes_date_style)
         flow += place_date(snapshot.minutes_place or letterhead.town, date_text, styles)
-    flow += heading_block(snapshot, styles, f"COMPTE-RENDU DU {meeting_title(snapshot).upper()}")
+    flow += heading_block(snapshot, styles, minutes_heading(meeting_title(snapshot)))
     flow += participants(snapshot, styles)
     if snapshot.items:
         agenda = agenda_list(snapshot.items, styles)

@@ -20,6 +20,7 @@ or the bottom of a page; a long table starts on the page it is announced on.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import zip_longest
 
 from reportlab.platypus import (
     CondPageBreak,
@@ -125,6 +126,12 @@ def people_table(
     if not rows:
         return []
     left_width = round(FRAME_WIDTH * 0.47)
+    if not any(clean(organisation) for organisation, _ in rows):
+        # Nobody has an organisation (an elected council): the names on two columns,
+        # read row by row, rather than an empty column beside them.
+        people = [person for _, person in rows]
+        rows = list(zip_longest(people[0::2], people[1::2], fillvalue=""))
+        left_width = round(FRAME_WIDTH * 0.5)
     widths = [left_width, FRAME_WIDTH - left_width]
     data = [_row_cells(organisation, person, styles, left_width) for organisation, person in rows]
     heights = [_row_height(cells, widths) for cells in data]

@@ -400,3 +400,21 @@ def test_the_last_lines_of_a_group_are_never_alone_on_a_page(tmp_path):
         assert all(n == 0 or n >= 3 for n in lines), (count, lines)
         labelled = next(page for page in text_of(pdf, layout=True).split("\f") if "EXC" in page)
         assert "Absents excusés" in labelled, count  # the label is never left alone
+
+
+@pytest.mark.parametrize(
+    ("title", "heading"),
+    [
+        ("Conseil municipal", "COMPTE-RENDU DU CONSEIL MUNICIPAL"),
+        (
+            "Réunion plénière du conseil de quartier",
+            "COMPTE-RENDU DE LA RÉUNION PLÉNIÈRE DU CONSEIL DE QUARTIER",
+        ),
+        ("Assemblée générale", "COMPTE-RENDU DE L’ASSEMBLÉE GÉNÉRALE"),
+        ("Comité local des usagers (CLU)", "COMPTE-RENDU DU COMITÉ LOCAL DES USAGERS (CLU)"),
+    ],
+)
+def test_the_minutes_heading_agrees_with_the_title(title, heading):
+    from clu_desktop.documents.minutes import minutes_heading
+
+    assert minutes_heading(title) == heading
