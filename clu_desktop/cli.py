@@ -162,8 +162,24 @@ def cmd_export_pdf(args) -> int:
     with db.reading() as session:
         meeting_id = find_meeting_id(session, args.meeting)
         path = export(session, meeting_id, args.output)
+        undated = args.format == "agenda" and not convocation_date_of(session, meeting_id)
     print(f"{what} de la séance n° {meeting_id} {written} dans {path}.")
+    if undated:
+        print(UNDATED_CONVOCATION)
     return 0
+
+
+UNDATED_CONVOCATION = (
+    "Attention : la date de convocation n'est pas renseignée, la convocation n'est pas "
+    "datée. Indiquez-la sur la page Séance (« Date de convocation »), puis exportez de nouveau."
+)
+
+
+def convocation_date_of(session, meeting_id: int):
+    """The convocation date of a meeting, or None."""
+    from clu_desktop.services.meeting_details import get_meeting_details
+
+    return get_meeting_details(session, meeting_id).convocation_date
 
 
 def cmd_export_attendance(args) -> int:

@@ -178,3 +178,21 @@ def test_import_takes_one_meeting_file_at_a_time(tmp_path, capsys):
     db = str(tmp_path / "a.sqlite")
     assert main(["import", "a.json", "b.json", "--db", db]) == 2
     assert "import indicators b.json" in capsys.readouterr().err
+
+
+def test_a_convocation_without_its_date_is_not_dated_today_and_the_user_is_told(tmp_path, capsys):
+    import datetime as dt
+
+    from babel.dates import format_date
+
+    db, pdf = str(tmp_path / "clu.sqlite"), tmp_path / "convocation.pdf"
+    assert main(["demo", "--db", db]) == 0
+    capsys.readouterr()
+    assert main(["export", "agenda", "--meeting", "latest", "-o", str(pdf), "--db", db]) == 0
+    said = capsys.readouterr().out
+    assert "la date de convocation n'est pas renseignée" in said
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    today = format_date(dt.date.today(), "d MMMM y", locale="fr_FR")
+    assert today not in " ".join(text.split())

@@ -184,10 +184,12 @@ def convocation_info(snapshot: MeetingSnapshot) -> DocumentInfo:
     )
 
 
-def sending_date(snapshot: MeetingSnapshot, issued_on: dt.date | None = None) -> dt.date:
+def sending_date(snapshot: MeetingSnapshot, issued_on: dt.date | None = None) -> dt.date | None:
     """The date the convocation bears: ``issued_on`` when the caller gives one, else the
-    meeting's convocation date, else (none set yet) today."""
-    return issued_on or snapshot.convocation_date or dt.date.today()
+    meeting's convocation date. None when neither is known: the convocation is then not
+    dated, rather than dated of the day it happens to be printed (legal delays run from
+    the real date, which the user sets on the Séance page)."""
+    return issued_on or snapshot.convocation_date
 
 
 def convocation_story(snapshot: MeetingSnapshot, issued_on: dt.date | None = None) -> Story:
@@ -196,7 +198,9 @@ def convocation_story(snapshot: MeetingSnapshot, issued_on: dt.date | None = Non
     story = Story([], convocation_info(snapshot), styles.fonts)
     flow = story.flowables
     flow += letterhead_flowables(letterhead, snapshot.contact, styles)
-    flow += place_date(letterhead.town, long_date(sending_date(snapshot, issued_on)), styles)
+    sent = sending_date(snapshot, issued_on)
+    if sent is not None:
+        flow += place_date(letterhead.town, long_date(sent), styles)
     flow += heading_block(snapshot, styles, "CONVOCATION", meeting_title(snapshot).upper())
     invited = [a for a in snapshot.attendance if not a.is_chair]
     people = [a.person for a in invited]
@@ -227,5 +231,5 @@ def write_convocation(
     snapshot: MeetingSnapshot, path: Path | str, issued_on: dt.date | None = None
 ) -> Path:
     """Write the convocation's PDF at ``path`` (atomically), dated ``issued_on``, else
-    the meeting's convocation date, else today (:func:`sending_date`)."""
+    the meeting's convocation date, else undated (:func:`sending_date`)."""
     return write_pdf(convocation_story(snapshot, issued_on), path)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -137,9 +138,12 @@ def test_an_empty_convocation(tmp_path):
         date=dt.date(2024, 1, 1),
     )
     text = flat(text_of(write_convocation(snapshot, tmp_path / "c.pdf")))
-    assert text.startswith("Le ")  # the date of sending, without a town
-    assert "CONVOCATION Lundi 1er janvier 2024 Madame, Monsieur," in text
+    # No convocation date: not dated of the day it is printed.
+    assert text.startswith("CONVOCATION Lundi 1er janvier 2024 Madame, Monsieur,")
     assert "page 1 / 1" in text
+    dated = replace(snapshot, convocation_date=dt.date(2023, 12, 15))
+    text = flat(text_of(write_convocation(dated, tmp_path / "d.pdf")))
+    assert text.startswith("Le 15 décembre 2023 CONVOCATION")  # without a town
 
 
 def test_ladies_are_greeted_as_such(tmp_path):
