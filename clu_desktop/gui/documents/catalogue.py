@@ -51,7 +51,9 @@ DOCUMENTS: tuple[DocumentKind, ...] = (
         file_prefix="convocation",
         exporter="export_agenda",
         description=(
-            "La convocation envoyée avant la séance\u00a0: date, heure, lieu et ordre du jour."
+            "La convocation envoyée avant la séance\u00a0: date, heure, lieu et ordre du jour. "
+            "Elle porte la date de convocation de la page «\u00a0Séance\u00a0» (sans elle, "
+            "elle n'est pas datée)."
         ),
     ),
     DocumentKind(
