@@ -27,8 +27,8 @@ NUMBER_GAP = 5
 
 
 def printed_number(number: str) -> str:
-    """ "2.1" → "2.1.", "II" → "II."."""
-    return f"{number}." if number else ""
+    """ "2.1" → "2.1.", "II" → "II."; a bullet ("•", "–") as it is."""
+    return f"{number}." if number and number[-1].isalnum() else number
 
 
 def presenter_line(presenter: str | None, style: str = "presented") -> str:

@@ -77,7 +77,7 @@ class PrintSettings:
     quorum: str | None = None  # the rule ("36", "1/2"); the members needed are in Counts
     members_in_office: int | None = None
     presenter_style: str = "presented"  # « présenté par Mme X », or "rapporteur"
-    numbering: str = "arabic"  # 1., 2., 2.1.; or "roman": I., II., II.1.
+    numbering: str = "arabic"  # 1., 2., 2.1.; "roman": I., II., II.1.; "bullets": •, –
 
 
 @dataclass(frozen=True)
@@ -132,7 +132,8 @@ class DecisionSnapshot:
 
 @dataclass(frozen=True)
 class ItemSnapshot:
-    """An agenda item; ``number`` is "1", "6.1", "II", "II.1" (printed "1.", "II.1.")."""
+    """An agenda item; ``number`` is "1", "6.1", "II", "II.1" (printed "1.", "II.1."), or
+    a bullet "•" (sub-item "–") when the committee does not number its items."""
 
     number: str
     title: str

@@ -24,10 +24,12 @@ class PresenterStyle(enum.StrEnum):
 
 
 class Numbering(enum.StrEnum):
-    """How items are numbered in the convocation and the minutes: 1., 2.1. or I., II.1."""
+    """How items are numbered in the convocation and the minutes: 1., 2.1. or I., II.1.;
+    or not at all, bullets (•, – for sub-items) as the CLU's minutes of December 2023."""
 
     ARABIC = "arabic"
     ROMAN = "roman"
+    BULLETS = "bullets"
 
 
 class Organisation(Versioned, Base):

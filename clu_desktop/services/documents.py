@@ -169,7 +169,7 @@ class _Builder:
 
     def item(self, item: AgendaItem, path: tuple[int, ...]) -> ItemSnapshot:
         return ItemSnapshot(
-            number=record_rules.item_number(path, self.numbering),
+            number=record_rules.item_number(path, self.numbering, printed=True),
             title=item.title,
             heading=item.heading,
             presenter=self.name(item.presenter),

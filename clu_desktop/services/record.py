@@ -50,7 +50,11 @@ PRESENTER_STYLE_LABELS = {
     PresenterStyle.PRESENTED: "« présenté par Mme X »",
     PresenterStyle.RAPPORTEUR: "« Rapporteur : Mme X »",
 }
-NUMBERING_LABELS = {Numbering.ARABIC: "1., 2., 2.1.", Numbering.ROMAN: "I., II., II.1."}
+NUMBERING_LABELS = {
+    Numbering.ARABIC: "1., 2., 2.1.",
+    Numbering.ROMAN: "I., II., II.1.",
+    Numbering.BULLETS: "• puces, sans numéro",
+}
 
 
 @dataclass(frozen=True)

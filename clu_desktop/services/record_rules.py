@@ -376,7 +376,16 @@ def roman(number: int) -> str:
     return text
 
 
-def item_number(path: Sequence[int], numbering: str = "arabic") -> str:
-    """ "2", "2.1" (arabic) or "II", "II.1" (roman: the first level only)."""
+BULLET_MARKS = ("•", "–")  # an item, a sub-item, when items are not numbered
+
+
+def item_number(path: Sequence[int], numbering: str = "arabic", *, printed: bool = False) -> str:
+    """ "2", "2.1" (arabic) or "II", "II.1" (roman: the first level only).
+
+    Bullets number nothing on paper (``printed``: "•", "–"); screens and messages still
+    say "2.1" to tell the items apart.
+    """
+    if printed and numbering == "bullets":
+        return BULLET_MARKS[min(len(path), 2) - 1]
     first = roman(path[0]) if numbering == "roman" else str(path[0])
     return ".".join([first, *(str(n) for n in path[1:])])

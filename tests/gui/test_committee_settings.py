@@ -62,14 +62,14 @@ def test_the_settings_are_saved_as_made_and_undone(qtbot, window, box, demo_db):
     box.presenter_style.setFocus()
     qtbot.keyClick(box.presenter_style, Qt.Key.Key_Down)
     assert settings(demo_db, window).presenter_style is PresenterStyle.RAPPORTEUR
-    box.numbering.setFocus()
-    qtbot.keyClick(box.numbering, Qt.Key.Key_Down)
+    box.numbering.setFocus()  # the demo CLU: bullets, last of the list
+    qtbot.keyClick(box.numbering, Qt.Key.Key_Up)
     assert settings(demo_db, window).numbering is Numbering.ROMAN
     assert box.numbering.currentText() == "I., II., II.1."
 
     qtbot.keyClick(box.numbering, Qt.Key.Key_Z, CTRL)
-    assert settings(demo_db, window).numbering is Numbering.ARABIC
-    assert box.numbering.currentText() == "1., 2., 2.1."
+    assert settings(demo_db, window).numbering is Numbering.BULLETS
+    assert box.numbering.currentText() == "• puces, sans numéro"
     for _ in range(3):  # presenter, proxies, members in office
         window.undo_stack.undo()
     saved = settings(demo_db, window)

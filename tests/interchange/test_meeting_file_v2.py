@@ -164,12 +164,13 @@ def test_an_existing_committee_keeps_its_own_settings(tmp_path, demo_db):
 
 
 def test_a_version_1_file_imports_as_before(tmp_path, db):
-    """The demo as version 1 wrote it gives today's demo, but for the counts: a version 1
-    committee has the default settings, which print them."""
+    """The demo as version 1 wrote it gives today's demo, but for the counts and the
+    numbering: a version 1 committee has the default settings, which print them."""
     with db.transaction() as session:
         meeting_id = import_file(session, V1_DEMO)
     expected = json.loads(DEMO.read_text("utf-8"))
     expected["committee"]["settings"]["print_counts"] = True
+    expected["committee"]["settings"]["numbering"] = "arabic"
     assert json.loads(exported(db, meeting_id)) == expected
 
 
