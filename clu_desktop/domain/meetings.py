@@ -222,6 +222,12 @@ class Invitation(Versioned, Base):
     person: Mapped[Person | None] = relationship(foreign_keys=[person_id])
     represented_by: Mapped[Person | None] = relationship(foreign_keys=[represented_by_id])
 
+    @property
+    def printed_name(self) -> str:
+        """Civility, first name and NAME as the documents print them: "M. Bernard GUY"."""
+        parts = (self.printed_civility, self.printed_first_name, self.printed_last_name)
+        return " ".join(p for p in parts if p)
+
 
 class AgendaItem(Versioned, Base):
     """An item of the ordre du jour, with its minutes text.

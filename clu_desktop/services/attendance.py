@@ -110,16 +110,11 @@ class InvitationState:
     values: tuple
 
 
-def _name(inv: Invitation) -> str:
-    parts = (inv.printed_civility, inv.printed_first_name, inv.printed_last_name)
-    return " ".join(p for p in parts if p)
-
-
 def _row(inv: Invitation, names: dict[int, str]) -> AttendanceRow:
     deputy = names.get(inv.represented_by_id) if inv.represented_by_id else None
     if deputy is None and inv.represented_by is not None:
         deputy = inv.represented_by.display_name
-    name = _name(inv)
+    name = inv.printed_name
     return AttendanceRow(
         id=inv.id,
         person_id=inv.person_id,
@@ -147,7 +142,7 @@ def list_attendance(session: Session, meeting_id: int) -> list[AttendanceRow]:
         .order_by(Invitation.position, Invitation.id)
         .options(selectinload(Invitation.represented_by))
     ).all()
-    names = {inv.person_id: _name(inv) for inv in invitations if inv.person_id}
+    names = {inv.person_id: inv.printed_name for inv in invitations if inv.person_id}
     return [_row(inv, names) for inv in invitations]
 
 
@@ -194,7 +189,7 @@ def _invitation(
     invitation = session.get(Invitation, invitation_id)
     if invitation is None:
         raise UserError("Cette invitation n'existe plus (la liste a changé entre-temps).")
-    check_version(invitation, seen_version, presence_of(_name(invitation)))
+    check_version(invitation, seen_version, presence_of(invitation.printed_name))
     return invitation
 
 

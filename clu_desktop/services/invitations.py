@@ -104,11 +104,7 @@ def list_invitations(session: Session, meeting_id: int) -> list[InvitationRow]:
         InvitationRow(
             id=inv.id,
             person_id=inv.person_id,
-            name=" ".join(
-                p
-                for p in (inv.printed_civility, inv.printed_first_name, inv.printed_last_name)
-                if p
-            ),
+            name=inv.printed_name,
             organisation=inv.printed_organisation,
             function=inv.printed_function,
             status=inv.status,
@@ -134,10 +130,7 @@ def meeting_people(session: Session, meeting_id: int) -> list[PersonChoice]:
         if inv.person_id is None or inv.person_id in seen:
             continue
         seen.add(inv.person_id)
-        name = " ".join(
-            p for p in (inv.printed_civility, inv.printed_first_name, inv.printed_last_name) if p
-        )
-        people.append(PersonChoice(inv.person_id, name, inv.printed_organisation))
+        people.append(PersonChoice(inv.person_id, inv.printed_name, inv.printed_organisation))
     chair = meeting.chair
     if chair is not None and chair.id not in seen:
         organisation = chair.organisation.name if chair.organisation else None

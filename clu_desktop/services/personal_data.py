@@ -89,15 +89,6 @@ def _meeting(meeting: Meeting) -> dict[str, Any]:
     }
 
 
-def _printed_name(invitation: Invitation) -> str:
-    parts = (
-        invitation.printed_civility,
-        invitation.printed_first_name,
-        invitation.printed_last_name,
-    )
-    return " ".join(p for p in parts if p)
-
-
 REPRESENTATION_LABELS = {Representation.PROXY: "pouvoir", Representation.SUBSTITUTE: "suppléant"}
 VOTE_LABELS = {
     VoteChoice.FOR: "pour",
@@ -119,7 +110,7 @@ def _invitations(session: Session, person_id: int) -> list[dict[str, Any]]:
         rows.append(
             {
                 **_meeting(inv.meeting),
-                "nom_imprime": _printed_name(inv),
+                "nom_imprime": inv.printed_name,
                 "organisme_imprime": inv.printed_organisation,
                 "fonction_imprimee": inv.printed_function,
                 "presence": ATTENDANCE_LABELS[inv.status],
@@ -147,7 +138,7 @@ def _representations(session: Session, person_id: int) -> list[dict[str, Any]]:
         .where(Invitation.represented_by_id == person_id)
         .order_by(Meeting.date, Meeting.id)
     )
-    return [{**_meeting(i.meeting), "personne_representee": _printed_name(i)} for i in invitations]
+    return [{**_meeting(i.meeting), "personne_representee": i.printed_name} for i in invitations]
 
 
 def _roles(session: Session, person: Person) -> list[dict[str, Any]]:

@@ -238,8 +238,7 @@ class _Eraser:
     def printed_name_in(self, meeting: Meeting) -> str:
         for inv in meeting.invitations:
             if inv.person_id == self.person.id:
-                parts = (inv.printed_civility, inv.printed_first_name, inv.printed_last_name)
-                return " ".join(p for p in parts if p)
+                return inv.printed_name
         return self.person.display_name
 
     def invitation(self, meeting: Meeting, inv: Invitation) -> None:

@@ -133,21 +133,12 @@ def set_record_setting(
 # -- the record of a meeting --------------------------------------------------------------
 
 
-def _printed_name(invitation: Invitation) -> str:
-    parts = (
-        invitation.printed_civility,
-        invitation.printed_first_name,
-        invitation.printed_last_name,
-    )
-    return " ".join(p for p in parts if p)
-
-
 def seats_of(invitations: list[Invitation]) -> list[rules.Seat]:
-    names = {inv.person_id: _printed_name(inv) for inv in invitations if inv.person_id}
+    names = {inv.person_id: inv.printed_name for inv in invitations if inv.person_id}
     return [
         rules.Seat(
             person_id=inv.person_id,
-            name=_printed_name(inv),
+            name=inv.printed_name,
             status=inv.status.value,
             representation=inv.representation.value if inv.representation else None,
             holder_id=inv.represented_by_id,
@@ -209,7 +200,7 @@ def meeting_record(session: Session, meeting_id: int) -> MeetingRecord:
             votes=votes,
             held=is_held(meeting),
         ),
-        secretaries=tuple(_printed_name(inv) for inv in invitations if inv.is_secretary),
+        secretaries=tuple(inv.printed_name for inv in invitations if inv.is_secretary),
     )
 
 
@@ -253,7 +244,7 @@ def invited_people(session: Session, meeting_id: int) -> list[PersonChoice]:
     them (people typed by name only cannot be chosen)."""
     meeting = get_meeting(session, meeting_id)
     return [
-        PersonChoice(inv.person_id, _printed_name(inv), inv.printed_organisation)
+        PersonChoice(inv.person_id, inv.printed_name, inv.printed_organisation)
         for inv in meeting.invitations
         if inv.person_id is not None
     ]
