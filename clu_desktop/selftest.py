@@ -216,6 +216,7 @@ class SelfTest:
                 raise CheckFailed("la liste des séances ne montre pas la démonstration")
             if window.count_label.text() != meeting_count_text(1):
                 raise CheckFailed(f"la barre d'état indique « {window.count_label.text()} »")
+            qt_french_texts()
         finally:
             window.close()
             window.deleteLater()
@@ -250,6 +251,26 @@ class SelfTest:
         else:
             expected += [name for name in demo.last_names]
         return check_pdf(path, expected)
+
+
+QT_DIALOG_TEXTS = (  # (context, English source, French): Qt's file, print and colour dialogs
+    ("QFileDialog", "&Open", "&Ouvrir"),
+    ("QPrintDialog", "Print", "Imprimer"),
+    ("QColorDialog", "Select Color", "Sélectionner une couleur"),
+)
+
+
+def qt_french_texts() -> None:
+    """Qt's own dialogs speak French: its translation (qtbase_fr.qm) was found and loaded."""
+    from PySide6.QtCore import QCoreApplication
+
+    for context, source, french in QT_DIALOG_TEXTS:
+        shown = QCoreApplication.translate(context, source)
+        if shown != french:
+            raise CheckFailed(
+                f"les boîtes de dialogue de Qt ne sont pas en français (« {shown} » au lieu "
+                f"de « {french} ») : le fichier qtbase_fr.qm manque à l'installation"
+            )
 
 
 def _normalised(text: str) -> str:

@@ -138,6 +138,15 @@ BREAKS = {
         "fenêtre principale ouverte sur la séance",
         "la fenêtre ne montre aucune séance",
     ),
+    "Qt's translation is missing": (
+        """
+        from clu_desktop import app
+
+        app.install_qt_translations = lambda application: None
+        """,
+        "fenêtre principale ouverte sur la séance",
+        "les boîtes de dialogue de Qt ne sont pas en français",
+    ),
 }
 
 

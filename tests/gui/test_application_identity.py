@@ -34,3 +34,16 @@ def test_qt_standard_buttons_are_in_french(qapp):
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
     assert cancel.text().replace("&", "") == "Annuler"
+
+
+def test_qt_file_print_and_colour_dialogs_are_in_french(qapp):
+    """The application's set-up loads Qt's French (qtbase_fr.qm, the one file the bundle
+    keeps): the file, print and colour dialogs' own texts are translated."""
+    from PySide6.QtCore import QCoreApplication
+
+    from clu_desktop.selftest import QT_DIALOG_TEXTS
+
+    app_module.create_application()
+    for context, source, french in QT_DIALOG_TEXTS:
+        assert QCoreApplication.translate(context, source) == french
+    assert QCoreApplication.translate("QFileDialog", "Look in:") == "Voir dans\xa0:"
