@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from clu_desktop.domain import MeetingStatus
 from clu_desktop.errors import ConflictError, UserError
-from clu_desktop.gui import messages, undo
+from clu_desktop.gui import colours, messages, undo
 from clu_desktop.gui.meeting.binding import (
     connect_editor,
     is_typed,
@@ -102,7 +102,7 @@ class MeetingPage(QWidget):
         self.hint_label.setAccessibleName("Valeur à compléter")
         self.hint_label.setTextFormat(Qt.TextFormat.PlainText)
         self.hint_label.setWordWrap(True)
-        self.hint_label.setStyleSheet("color: #a4161a;")
+        colours.paint(self.hint_label, colours.ERROR)
         self.hint_label.setMargin(4)
         # The hint's room is kept, so that showing it changes no size (two lines at most).
         self.hint_label.setFixedHeight(2 * self.hint_label.fontMetrics().lineSpacing() + 8)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from clu_desktop.errors import UserError
-from clu_desktop.gui import messages, undo
+from clu_desktop.gui import colours, messages, undo
 from clu_desktop.gui.meeting.binding import connect_editor, is_typed, set_value, signals_blocked
 from clu_desktop.gui.meeting.widgets import ChoiceCombo, ChoiceModel
 from clu_desktop.gui.undo import UndoKeys
@@ -129,7 +129,7 @@ class SettingsDialog(QDialog):
         self.hint_label.setAccessibleName("Valeur à compléter")
         self.hint_label.setTextFormat(Qt.TextFormat.PlainText)
         self.hint_label.setWordWrap(True)
-        self.hint_label.setStyleSheet("color: #a4161a;")
+        colours.paint(self.hint_label, colours.ERROR)
         self.hint_label.setFixedHeight(2 * self.hint_label.fontMetrics().lineSpacing() + 4)
         self.hint_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.hint_label)

@@ -12,7 +12,7 @@ from PySide6.QtGui import QPalette, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication, QWidget
 
 from clu_desktop.domain import AttendanceStatus
-from clu_desktop.gui import undo
+from clu_desktop.gui import colours, undo
 from clu_desktop.gui.live.model import ID_ROLE, LiveAttendanceModel
 from clu_desktop.gui.live.window import LiveAttendanceWindow
 from clu_desktop.services.attendance import list_attendance, set_represented, set_status
@@ -324,13 +324,14 @@ def test_a_refused_tick_shows_in_red_and_changes_nothing(qtbot, db, thirty, open
         remove_invitations(session, [lambert.id])
     qtbot.keyClick(window.search, Qt.Key.Key_Return)
     assert "n'existe plus" in window.status.text()
-    assert window.status.palette().color(window.status.foregroundRole()).name() == "#b3261e"
+    red = colours.on(colours.ERROR, colours.background_of(window.status))
+    assert window.status.palette().color(window.status.foregroundRole()) == red
     assert shown_counts(window) == counts(0, expected=29)
     assert not any("LAMBERT" in line for line in listed(window))
     # The next tick clears the red.
     qtbot.keyClicks(window.search, "rob")
     qtbot.keyClick(window.search, Qt.Key.Key_Return)
-    assert window.status.palette().color(window.status.foregroundRole()).name() != "#b3261e"
+    assert window.status.palette().color(window.status.foregroundRole()) != red
 
 
 def test_typed_text_is_stored_literally_or_refused_in_words(qtbot, db, thirty, open_live):

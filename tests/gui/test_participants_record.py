@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QPalette, QUndoStack
 
 from clu_desktop.domain import AttendanceStatus, Representation
+from clu_desktop.gui import colours
 from clu_desktop.gui.participants.model import DEPUTY
 from clu_desktop.gui.participants.page import ParticipantsPage
 from clu_desktop.services.attendance import list_attendance, set_represented
@@ -232,17 +233,21 @@ def test_a_proxy_held_by_an_absent_member_is_a_warning_that_never_blocks(
     assert page.warnings.isHidden()
 
 
+def text_colour(label):
+    return label.palette().color(QPalette.ColorRole.WindowText)
+
+
 def test_the_quorum_reached_or_not_follows_each_tick(open_page, demo_db, qtbot):
     settings(demo_db, quorum="14")
     page = open_page()
     assert page.record_label.isHidden()  # neither votes nor members in office
     assert plain(page.quorum_label) == "Quorum : 14 — atteint"
-    assert "#1b5e20" in page.quorum_label.styleSheet()
+    assert text_colour(page.quorum_label) == colours.on(colours.SUCCESS)
     select(page, "GUY")
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Space)  # GUY unticked
     assert plain(page.quorum_label) == "Quorum : 14 — non atteint, il manque 1 présent"
-    assert "#a4161a" in page.quorum_label.styleSheet()
+    assert text_colour(page.quorum_label) == colours.on(colours.ERROR)
     qtbot.keyClick(page.table, Qt.Key.Key_Z, CTRL)
     assert plain(page.quorum_label) == "Quorum : 14 — atteint"
 

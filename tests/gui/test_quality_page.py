@@ -10,6 +10,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QAbstractItemView
 
 from clu_desktop.domain import ActionOrigin
+from clu_desktop.gui import colours
 from clu_desktop.gui.quality import QualityPage
 from clu_desktop.gui.quality.models import ALERT
 from clu_desktop.services import quality
@@ -112,7 +113,7 @@ def test_labels_show_the_certifier_and_the_quali_ate_deadline(qtbot, page):
     assert labels.days_label.text() == expected
     assert "31/12/2025" in labels.notes_edit.toPlainText()
     colour = labels.model.index(1, 6).data(Qt.ItemDataRole.ForegroundRole)
-    assert (colour is not None and colour.color() == ALERT) == late
+    assert (colour is not None and colour == colours.for_items(ALERT)) == late
 
 
 def test_every_list_passes_the_model_tester(qtbot, qtmodeltester, page):
@@ -199,7 +200,7 @@ def test_an_overdue_action_stands_out_and_the_filter_keeps_only_it(qtbot, page, 
     assert row.text == TEXT and row.overdue
     due = plan.model.index(number, 3)
     assert due.data() == "01/03/2024"
-    assert due.data(Qt.ItemDataRole.ForegroundRole).color() == ALERT
+    assert due.data(Qt.ItemDataRole.ForegroundRole) == colours.for_items(ALERT)
     assert due.data(Qt.ItemDataRole.FontRole).bold()
     assert "en retard" in plan.model.index(number, 4).data()
     assert "1 en retard" in plan.count_label.text()

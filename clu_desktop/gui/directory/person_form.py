@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clu_desktop.gui import colours
 from clu_desktop.gui.directory.editing import (
     DirectoryContext,
     FieldBinder,
@@ -36,7 +37,7 @@ NO_PERSON_TEXT = "Sélectionnez une personne dans la liste, ou créez-en une (Ct
 
 def error_label(object_name: str) -> QLabel:
     label = value_label(object_name, "Erreur de saisie")
-    label.setStyleSheet("color: #a40000;")
+    colours.paint(label, colours.ERROR)
     label.hide()
     return label
 

@@ -30,6 +30,7 @@ SHADOW = 4  # the shadow's offset, right and below each page
 KEEP_AROUND = 2  # pages kept rendered beyond those near the visible area
 BACKGROUND = QColor("#d9dce1")
 PAGE_BORDER = QColor("#9aa0a8")
+PAGE_PLACEHOLDER = QColor("#5f6368")  # on the white paper, whatever the palette
 SHADOW_COLOR = QColor(0, 0, 0, 70)
 
 
@@ -73,7 +74,7 @@ class PageView(QWidget):
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             painter.drawImage(page, self.image)
         else:
-            painter.setPen(PAGE_BORDER)
+            painter.setPen(PAGE_PLACEHOLDER)
             painter.drawText(page, Qt.AlignmentFlag.AlignCenter, f"Page {self.index + 1}")
         painter.setPen(PAGE_BORDER)
         painter.drawRect(page.adjusted(0, 0, -1, -1))

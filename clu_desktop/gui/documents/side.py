@@ -16,9 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clu_desktop.gui import colours
 from clu_desktop.gui.documents.catalogue import DocumentKind
-
-ERROR_STYLE = "color: #a4161a;"
 
 
 class DocumentSide(QWidget):
@@ -123,7 +122,10 @@ class DocumentSide(QWidget):
             button.setEnabled(enabled)
 
     def show_status(self, text: str, error: bool = False) -> None:
-        self.status.setStyleSheet(ERROR_STYLE if error else "")
+        if error:
+            colours.paint(self.status, colours.ERROR)
+        else:
+            colours.unpaint(self.status)
         self.status.setText(text)
         self.status.setToolTip(text)  # a long path may be cut: the tip shows it whole
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clu_desktop.gui import colours
 from clu_desktop.gui.indicators.editing import name, plain_tooltip
 from clu_desktop.services.indicators import PERIODICITY_LABELS, IndicatorRow, fold
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
 OTHER_CATEGORY = "Autres indicateurs"
-MUTED = QColor(96, 96, 96)
+MUTED = colours.MUTED
 
 
 def category_of(row: IndicatorRow) -> str:
@@ -169,7 +170,7 @@ class CatalogueModel(QAbstractItemModel):
         if role == ID_ROLE:
             return row.id
         if role == Qt.ItemDataRole.ForegroundRole and row.value_count == 0:
-            return QBrush(MUTED)
+            return colours.for_items(MUTED)
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

@@ -13,11 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from clu_desktop.errors import UserError
-from clu_desktop.gui import messages, undo
+from clu_desktop.gui import colours, messages, undo
 from clu_desktop.gui.agenda.editing import EditContext, name
 from clu_desktop.gui.agenda.texts import plain_tooltip
 
@@ -38,7 +37,6 @@ __all__ = [
 ]
 
 INDICATOR = "indicator"
-ERROR_COLOUR = "#b00020"
 
 
 def buddy(text: str, widget: QWidget) -> QLabel:
@@ -57,9 +55,7 @@ def message_label(object_name: str, accessible: str) -> QLabel:
 def error_label(object_name: str) -> QLabel:
     """A dark red message beside a field, hidden until there is something to say."""
     label = message_label(object_name, "Erreur de saisie")
-    palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, ERROR_COLOUR)
-    label.setPalette(palette)
+    colours.paint(label, colours.ERROR)
     label.hide()
     return label
 

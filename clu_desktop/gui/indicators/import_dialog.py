@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from clu_desktop.documents.indicator_format import number
 from clu_desktop.errors import UserError
-from clu_desktop.gui import messages
+from clu_desktop.gui import colours, messages
 from clu_desktop.gui.indicators.editing import buddy, message_label, name, plain_tooltip
 from clu_desktop.interchange.indicators_import import (
     FIELDS,
@@ -39,8 +38,8 @@ from clu_desktop.store.database import Database
 AnyIndex = QModelIndex | QPersistentModelIndex
 PREVIEW_ROWS = 20
 NONE_TEXT = "(aucune)"
-ERROR = QColor(176, 0, 32)
-GOOD = QColor(0, 110, 50)
+ERROR = colours.ERROR
+GOOD = colours.SUCCESS
 FIELD_LABELS = {
     "indicateur": "I&ndicateur (code ou nom)",
     "période": "&Période",
@@ -122,7 +121,7 @@ class PreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(self._text(row, index.column()))
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 7:
-            return QBrush(ERROR if row.error else GOOD)
+            return colours.for_items(ERROR if row.error else GOOD)
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole) -> Any:
@@ -176,9 +175,7 @@ class ImportDialog(QDialog):
             form.addRow(buddy(f"{FIELD_LABELS[field]}{required}\u00a0:", combo), combo)
             self.combos[field] = combo
         self.mapping_error = message_label("importMappingError", "Problème de colonnes")
-        palette = self.mapping_error.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, ERROR)
-        self.mapping_error.setPalette(palette)
+        colours.paint(self.mapping_error, ERROR)
         # The messages below keep their room: the dialog's size never changes with them.
         lines = self.mapping_error.fontMetrics().lineSpacing() * 2
         self.mapping_error.setMinimumHeight(lines)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from clu_desktop.documents.indicator_format import EXAMPLE_NOTE, target_text
 from clu_desktop.errors import UserError
-from clu_desktop.gui import messages
+from clu_desktop.gui import colours, messages
 from clu_desktop.gui.indicators.editing import (
     INDICATOR,
     IndicatorsContext,
@@ -194,7 +194,10 @@ class ValuesPanel(QWidget):
         self.legend_label = message_label("indicatorLegend", "Légende")
         self.example_label = message_label("indicatorExampleNote", "Valeurs d'exemple")
         self.example_label.setText(EXAMPLE_NOTE)
-        self.example_label.setStyleSheet("color: #8a5a00; font-style: italic;")
+        colours.paint(self.example_label, colours.WARNING)
+        italic = self.example_label.font()
+        italic.setItalic(True)
+        self.example_label.setFont(italic)
         self.cell_label = message_label("indicatorCell", "Cellule sélectionnée")
         self.comment_edit = text_field("indicatorValueComment", "Commentaire de la valeur", 2)
         self.source_edit = name(QLineEdit(), "indicatorValueSource", "Source de la valeur")

@@ -11,9 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
 from clu_desktop.documents.indicator_format import change, format_value, target_text
+from clu_desktop.gui import colours
 from clu_desktop.gui.indicators.editing import plain_tooltip
 from clu_desktop.services.indicators import (
     ALL_SITES_LABEL,
@@ -25,10 +26,9 @@ from clu_desktop.services.indicators import (
 )
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-MET = QColor(0, 110, 50)
-MISSED = QColor(176, 0, 32)
-NEXT_ROW = QColor(240, 246, 255)
-EXAMPLE_TEXT = QColor(90, 90, 90)
+MET = colours.SUCCESS
+MISSED = colours.ERROR
+EXAMPLE_TEXT = colours.MUTED
 MET_MARK, MISSED_MARK = "\u2713", "\u2717"  # ✓ ✗
 
 
@@ -216,11 +216,11 @@ class ValuesModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ForegroundRole and filled:
             if cell.met is not None:  # type: ignore[union-attr]
-                return QBrush(MET if cell.met else MISSED)  # type: ignore[union-attr]
+                return colours.for_items(MET if cell.met else MISSED)  # type: ignore[union-attr]
             if cell.is_example:  # type: ignore[union-attr]
-                return QBrush(EXAMPLE_TEXT)
+                return colours.for_items(EXAMPLE_TEXT)
         if role == Qt.ItemDataRole.BackgroundRole and self.is_next_row(index.row()):
-            return QBrush(NEXT_ROW)
+            return QBrush(colours.highlighted_row())
         return None
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

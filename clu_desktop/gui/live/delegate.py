@@ -7,6 +7,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from clu_desktop.gui import colours
 from clu_desktop.gui.live.model import (
     DETAIL_ROLE,
     NAME_ROLE,
@@ -16,9 +17,13 @@ from clu_desktop.gui.live.model import (
 )
 
 _Index = QModelIndex | QPersistentModelIndex
-PRESENT_COLOUR = QColor("#1b7a36")
 DETAIL_SCALE = 0.8
 STATE_SHARE = 0.4  # the state text takes at most this share of the line
+
+
+def present_colour_on(palette: QPalette) -> QColor:
+    """The check mark's and the « présent(e) » state's green, read on the list's rows."""
+    return colours.on(colours.SUCCESS, *colours.item_backgrounds(palette))
 
 
 def _scaled(font: QFont, factor: float) -> QFont:
@@ -61,6 +66,7 @@ class LiveDelegate(QStyledItemDelegate):
         foreground = index.data(Qt.ItemDataRole.ForegroundRole)
         if foreground is not None and not selected:
             colour = QColor(foreground)
+        present_colour = present_colour_on(palette)
         present = bool(index.data(PRESENT_ROLE))
         walk_in = bool(index.data(WALK_IN_ROLE))
 
@@ -76,7 +82,7 @@ class LiveDelegate(QStyledItemDelegate):
         mark = "✓" if present else ("+" if walk_in else "")
         if mark:
             painter.setFont(_scaled(bold, 1.3))
-            painter.setPen(colour if selected or walk_in else PRESENT_COLOUR)
+            painter.setPen(colour if selected or walk_in else present_colour)
             painter.drawText(
                 QRect(rect.left(), rect.top(), mark_width, rect.height()),
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
@@ -94,7 +100,7 @@ class LiveDelegate(QStyledItemDelegate):
             if state_width > text_width * STATE_SHARE:
                 state_width = int(text_width * STATE_SHARE)
                 state = metrics.elidedText(state, Qt.TextElideMode.ElideRight, state_width)
-            painter.setPen(PRESENT_COLOUR if present and not selected else colour)
+            painter.setPen(present_colour if present and not selected else colour)
             painter.drawText(
                 QRect(rect.right() - state_width, rect.top(), state_width, line),
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPalette, QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -29,7 +29,7 @@ from shiboken6 import isValid
 
 from clu_desktop.domain import AttendanceStatus
 from clu_desktop.errors import UserError
-from clu_desktop.gui import messages, undo
+from clu_desktop.gui import colours, messages, undo
 from clu_desktop.gui.live import texts
 from clu_desktop.gui.live.commands import LiveCommands
 from clu_desktop.gui.live.delegate import LiveDelegate, _bold, _scaled
@@ -44,7 +44,6 @@ BASE_SCALE = 1.6  # readable from a metre away
 SEARCH_SCALE = 1.3  # of the window's font
 COUNTS_SCALE = 1.2
 LIST_SCALE = 1.15
-ERROR_COLOUR = "#b3261e"
 HELP = (
     "Entrée : pointer la personne surlignée · ↑ ↓ : en choisir une autre · "
     "Ctrl+Z : annuler le dernier pointage · Échap : effacer, puis fermer"
@@ -238,10 +237,10 @@ class LiveAttendanceWindow(QDialog):
         self._highlight(max(0, min(count - 1, start + delta)))
 
     def _say(self, text: str, error: bool = False) -> None:
-        palette = self.status.palette()
-        colour = ERROR_COLOUR if error else self.palette().color(QPalette.ColorRole.WindowText)
-        palette.setColor(QPalette.ColorRole.WindowText, colour)
-        self.status.setPalette(palette)
+        if error:
+            colours.paint(self.status, colours.ERROR)
+        else:
+            colours.unpaint(self.status)
         self.status.setText(text)
 
     def _update_undo_button(self) -> None:

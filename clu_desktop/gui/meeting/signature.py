@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from clu_desktop.documents.typography import long_date
 from clu_desktop.errors import UserError
-from clu_desktop.gui import messages
+from clu_desktop.gui import colours, messages
 from clu_desktop.gui.participants.counts import warnings_text
 from clu_desktop.services.record import meeting_record
 from clu_desktop.services.signature import (
@@ -43,10 +43,7 @@ from clu_desktop.services.signature import (
 )
 from clu_desktop.store.database import Database
 
-STYLE = (
-    "#signatureBar { border: 1px solid palette(mid); }"
-    '#signatureBar[signed="true"] { background: #e8f0e3; border-color: #7a9a6a; }'
-)
+STYLE = "#signatureBar { border: 1px solid palette(mid); }"
 FROZEN = "le contenu ne peut plus être modifié."
 #: Warnings listed before signing; more are summed up in one line.
 WARNINGS_SHOWN = 10
@@ -238,6 +235,11 @@ class SignatureBar(QFrame):
             return
         if self.property("signed") != state.signed:
             self.setProperty("signed", state.signed)
+            if state.signed:  # a green panel, its text in the palette's colour that reads
+                colours.tint(self, colours.SIGNED_PANEL)
+            else:
+                colours.unpaint(self)
+                self.setAutoFillBackground(False)
             self.style().unpolish(self)
             self.style().polish(self)
         self.text_label.setText(state_text(state))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from clu_desktop.domain import AttendanceStatus, Representation
+from clu_desktop.gui import colours
 from clu_desktop.gui.meeting.widgets import ChoiceCombo, ChoiceModel, TimeEdit
 from clu_desktop.services.attendance import REPRESENTATION_LABELS, STATUS_LABELS, AttendanceRow
 from clu_desktop.services.directory_common import fold
@@ -179,7 +180,7 @@ class AttendanceEditor(QGroupBox):
         self.note_edit.setPlaceholderText("Arrivé en retard, parti avant la fin…")
         self.hint = _named(QLabel(), "attendanceHint", "Indication")
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
-        self.hint.setStyleSheet("color: #a4161a;")
+        colours.paint(self.hint, colours.ERROR)
         policy = self.hint.sizePolicy()
         policy.setRetainSizeWhenHidden(True)
         policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
 
 from clu_desktop.domain import AttendanceStatus
+from clu_desktop.gui import colours
 from clu_desktop.gui.live.texts import deputy_text
 from clu_desktop.services.attendance import AttendanceRow
 
@@ -24,11 +24,11 @@ UNANSWERED = "sans réponse"
 #: Role giving a row's invitation id, whatever the column.
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
-_STATUS_COLOURS = {
-    AttendanceStatus.PRESENT: QColor("#1b5e20"),
-    AttendanceStatus.EXCUSED: QColor("#5f5f5f"),
-    AttendanceStatus.ABSENT: QColor("#a4161a"),
-    AttendanceStatus.REPRESENTED: QColor("#0d47a1"),
+_STATUS_TONES = {
+    AttendanceStatus.PRESENT: colours.SUCCESS,
+    AttendanceStatus.EXCUSED: colours.MUTED,
+    AttendanceStatus.ABSENT: colours.ERROR,
+    AttendanceStatus.REPRESENTED: colours.INFO,
 }
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -89,8 +89,8 @@ class AttendanceModel(QAbstractTableModel):
         if role == ID_ROLE:
             return row.id
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
-            colour = _STATUS_COLOURS.get(row.status)
-            return QBrush(colour) if colour is not None else None
+            tone = _STATUS_TONES.get(row.status)
+            return colours.for_items(tone) if tone is not None else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (ARRIVED, LEFT):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None

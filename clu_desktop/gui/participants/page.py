@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from clu_desktop.domain import Representation
 from clu_desktop.errors import UserError
+from clu_desktop.gui import colours
 from clu_desktop.gui.participants import counts
 from clu_desktop.gui.participants.commands import ParticipantsCommands
 from clu_desktop.gui.participants.editor import AttendanceEditor
@@ -49,11 +50,7 @@ NOBODY_TEXT = (
     "reprend les membres du comité."
 )
 WARNINGS_TITLE = "À vérifier avant la signature\u00a0:"
-WARNINGS_STYLE = (
-    "#participantsWarnings { background: #fff4ce; border: 1px solid #c9a227; }"
-    "#participantsWarnings QLabel { color: #3d2c00; }"
-)
-QUORUM_COLOURS = {True: "#1b5e20", False: "#a4161a"}
+QUORUM_TONES = {True: colours.SUCCESS, False: colours.ERROR}
 
 
 class AttendanceTable(QTableView):
@@ -243,7 +240,8 @@ class ParticipantsPage(ParticipantsCommands, QWidget):
         frame = QFrame()
         frame.setObjectName("participantsWarnings")
         frame.setAccessibleName("Points à vérifier")
-        frame.setStyleSheet(WARNINGS_STYLE)
+        frame.setFrameShape(QFrame.Shape.Box)
+        colours.tint(frame, colours.WARNING_PANEL)
         title = QLabel(WARNINGS_TITLE)
         title.setTextFormat(Qt.TextFormat.PlainText)
         font = title.font()
@@ -386,8 +384,7 @@ class ParticipantsPage(ParticipantsCommands, QWidget):
         self.quorum_label.setText(quorum)
         self.quorum_label.setVisible(bool(quorum))
         if quorum:
-            colour = QUORUM_COLOURS[bool(record.counts.quorum_reached)]
-            self.quorum_label.setStyleSheet(f"color: {colour};")
+            colours.paint(self.quorum_label, QUORUM_TONES[bool(record.counts.quorum_reached)])
             self.quorum_label.setToolTip(counts.quorum_rule_text(record))
         lines = record.warnings.lines
         self.warnings_label.setText(counts.warnings_text(lines))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from clu_desktop.domain import FindingKind
+from clu_desktop.gui import colours
 from clu_desktop.gui.quality.common import (
     buddy,
     fit_columns,
@@ -80,7 +81,7 @@ class FindingsPanel(QWidget):
         self.text_edit = text_field("findingText", "Texte du constat", lines=3)
         self.module_combo = name(QComboBox(), "findingModule", "Module du constat")
         self.followed_label = message_label("findingFollowed", "Suivi du constat")
-        self.followed_label.setStyleSheet(f"color: {ANSWERED.name()};")
+        colours.paint(self.followed_label, ANSWERED)
 
         buttons = QHBoxLayout()
         for button in (self.add_button, self.delete_button):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clu_desktop.gui import colours
 from clu_desktop.gui.quality.common import (
     ModuleChecklist,
     OptionalDate,
@@ -198,7 +199,10 @@ class LabelPanel(ReferentialListPanel):
         days = row.days_left if row is not None else None
         self.days_label.setText(days_left_text(days))
         late = days is not None and days < 0
-        self.days_label.setStyleSheet(f"color: {ALERT.name()}; font-weight: bold;" if late else "")
+        if late:
+            colours.paint(self.days_label, ALERT, bold=True)
+        else:
+            colours.unpaint(self.days_label, unbold=True)
 
     def _saved(self, ok: bool) -> None:
         """After an edit: the list shows the new values; a refusal puts the editor back."""

@@ -9,8 +9,9 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 
+from clu_desktop.gui import colours
 from clu_desktop.gui.quality.common import (
     date_text,
     days_left_text,
@@ -20,8 +21,8 @@ from clu_desktop.gui.quality.common import (
 )
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-ALERT = QColor(176, 0, 32)  # dark red, readable on white and on the alternate rows
-ANSWERED = QColor(0, 110, 50)
+ALERT = colours.ERROR  # a red, read against the palette in use
+ANSWERED = colours.SUCCESS
 ID_ROLE = Qt.ItemDataRole.UserRole
 NAME_CHARS = 60  # names longer than this are shortened in the lists
 
@@ -94,9 +95,9 @@ class RowsModel(QAbstractTableModel):
             return row.id
         if role == Qt.ItemDataRole.ForegroundRole:
             if column.alert is not None and column.alert(row):
-                return QBrush(ALERT)
+                return colours.for_items(ALERT)
             if column.good is not None and column.good(row):
-                return QBrush(ANSWERED)
+                return colours.for_items(ANSWERED)
             return None
         if role == Qt.ItemDataRole.FontRole and column.bold is not None and column.bold(row):
             font = QFont()

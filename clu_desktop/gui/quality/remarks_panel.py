@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clu_desktop.gui import colours
 from clu_desktop.gui.quality.common import (
     buddy,
     date_text,
@@ -168,8 +169,8 @@ class RemarksPanel(Panel):
 
     def _show_state(self, row: RemarkRow | None) -> None:
         self.state_label.setText(state_text(row))
-        color = ALERT if row is not None and row.open else ANSWERED
-        self.state_label.setStyleSheet(f"color: {color.name()}; font-weight: bold;")
+        tone = ALERT if row is not None and row.open else ANSWERED
+        colours.paint(self.state_label, tone, bold=True)
         followed = row is not None and bool(getattr(row, "action_ids", ()))
         self.action_button.setEnabled(row is not None and not followed)
         self.action_button.setToolTip(

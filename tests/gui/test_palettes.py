@@ -1,0 +1,240 @@
+"""Screens that read in any palette: under a dark palette and a high-contrast one, every
+text the application colours (statuses, hints, errors, panels) keeps the contrast WCAG AA
+asks of text (4.5:1) against the background it is drawn on, and no widget carries a
+colour of its own in a style sheet (which the palette could not follow)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QPalette, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QTabWidget,
+    QWidget,
+)
+
+from clu_desktop.gui import colours
+from clu_desktop.gui.main_window import MainWindow
+
+WINDOW_SIZE = (1280, 800)
+ROLES = QPalette.ColorRole
+
+
+def make_palette(colours_by_role: dict[QPalette.ColorRole, str]) -> QPalette:
+    palette = QPalette()
+    for role, name in colours_by_role.items():
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(group, role, QColor(name))
+    return palette
+
+
+DARK = {
+    ROLES.Window: "#2b2b2b",
+    ROLES.WindowText: "#eeeeee",
+    ROLES.Base: "#1e1e1e",
+    ROLES.AlternateBase: "#303030",
+    ROLES.Text: "#eeeeee",
+    ROLES.Button: "#353535",
+    ROLES.ButtonText: "#eeeeee",
+    ROLES.Highlight: "#2a6fb0",
+    ROLES.HighlightedText: "#ffffff",
+    ROLES.PlaceholderText: "#a0a0a0",
+    ROLES.ToolTipBase: "#333333",
+    ROLES.ToolTipText: "#eeeeee",
+    ROLES.Link: "#8ab4f8",
+    ROLES.Mid: "#555555",
+}
+HIGH_CONTRAST = {  # as Windows' "Aquatic" / "Night sky" themes: black, white and yellow
+    ROLES.Window: "#000000",
+    ROLES.WindowText: "#ffffff",
+    ROLES.Base: "#000000",
+    ROLES.AlternateBase: "#000000",
+    ROLES.Text: "#ffffff",
+    ROLES.Button: "#000000",
+    ROLES.ButtonText: "#ffff00",
+    ROLES.Highlight: "#1aebff",
+    ROLES.HighlightedText: "#000000",
+    ROLES.PlaceholderText: "#c0c0c0",
+    ROLES.ToolTipBase: "#000000",
+    ROLES.ToolTipText: "#ffffff",
+    ROLES.Link: "#ffff00",
+    ROLES.Mid: "#ffffff",
+}
+HIGH_CONTRAST_WHITE = {
+    ROLES.Window: "#ffffff",
+    ROLES.WindowText: "#000000",
+    ROLES.Base: "#ffffff",
+    ROLES.AlternateBase: "#ffffff",
+    ROLES.Text: "#000000",
+    ROLES.Button: "#ffffff",
+    ROLES.ButtonText: "#000000",
+    ROLES.Highlight: "#37006e",
+    ROLES.HighlightedText: "#ffffff",
+    ROLES.PlaceholderText: "#3f3f3f",
+    ROLES.Link: "#00009f",
+    ROLES.Mid: "#000000",
+}
+PALETTES = {
+    "sombre": DARK,
+    "contraste élevé": HIGH_CONTRAST,
+    "contraste blanc": HIGH_CONTRAST_WHITE,
+}
+HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{3,8}\b|\b(color|background)\s*:\s*(?!palette\()", re.I)
+
+
+@pytest.fixture(params=list(PALETTES))
+def palette(request, qapp):
+    before = qapp.palette()
+    qapp.setPalette(make_palette(PALETTES[request.param]))
+    yield request.param
+    qapp.setPalette(before)
+
+
+def settle(qtbot) -> None:
+    qtbot.wait(50)
+
+
+def problems_of(widget: QWidget, where: str) -> list[str]:
+    """Every text of ``widget`` and its children that reads below 4.5:1, and every colour
+    written in a style sheet."""
+    found: list[str] = []
+    for child in [widget, *widget.findChildren(QWidget)]:
+        if HEX_COLOUR.search(child.styleSheet() or ""):
+            found.append(f"{where}: {child.objectName()} colours itself: {child.styleSheet()}")
+        if not child.isVisible():
+            continue
+        if isinstance(child, QLabel) and child.text() and child.isEnabled():
+            found += label_problem(child, where)
+        if isinstance(child, QAbstractItemView) and child.model() is not None:
+            found += view_problems(child, where)
+    return found
+
+
+def label_problem(label: QLabel, where: str) -> list[str]:
+    text = label.palette().color(label.foregroundRole())
+    background = colours.background_of(label)
+    ratio = colours.contrast(text, background)
+    if ratio >= colours.MIN_CONTRAST:
+        return []
+    return [f"{where}: « {label.text()[:40]} » {text.name()} on {background.name()}: {ratio:.2f}"]
+
+
+def _colour(value) -> QColor | None:
+    if isinstance(value, QBrush):
+        return value.color()
+    if isinstance(value, QColor):
+        return value
+    return None
+
+
+def view_problems(view: QAbstractItemView, where: str) -> list[str]:
+    model = view.model()
+    palette = view.palette()
+    found = []
+    try:
+        columns = model.columnCount(QModelIndex())
+    except TypeError:  # a list model
+        columns = 1
+    for row in range(min(model.rowCount(QModelIndex()), 40)):
+        for column in range(columns):
+            index = model.index(row, column)
+            text = index.data(Qt.ItemDataRole.DisplayRole)
+            if not text:
+                continue
+            foreground = _colour(index.data(Qt.ItemDataRole.ForegroundRole))
+            fill = _colour(index.data(Qt.ItemDataRole.BackgroundRole))
+            if foreground is None and fill is None:
+                continue
+            foreground = foreground or palette.color(ROLES.Text)
+            backgrounds = (fill,) if fill is not None else colours.item_backgrounds(palette)
+            ratio = min(colours.contrast(foreground, b) for b in backgrounds)
+            if ratio < colours.MIN_CONTRAST:
+                found.append(
+                    f"{where}: {view.objectName()} « {str(text)[:30]} » {foreground.name()}"
+                    f" on {', '.join(b.name() for b in backgrounds)}: {ratio:.2f}"
+                )
+    return found
+
+
+def every_page(window: MainWindow, qtbot):
+    """Show each tab of the main window, and each tab of the pages' own tab widgets."""
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        settle(qtbot)
+        name = window.tabs.tabText(index).replace("&", "")
+        yield name
+        for inner in window.tabs.currentWidget().findChildren(QTabWidget):
+            if not inner.isVisible():
+                continue
+            for sub in range(1, inner.count()):
+                inner.setCurrentIndex(sub)
+                settle(qtbot)
+                yield f"{name} › {inner.tabText(sub).replace('&', '')}"
+            inner.setCurrentIndex(0)
+
+
+def test_the_main_pages_read_in_a_dark_and_a_high_contrast_palette(palette, demo_db, qtbot):
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    window.resize(*WINDOW_SIZE)
+    with qtbot.waitExposed(window):
+        window.show()
+    found = []
+    pages = 0
+    for page in every_page(window, qtbot):
+        found += problems_of(window, f"{palette}, {page}")
+        pages += 1
+    window.open_directory()
+    directory = window._directory
+    settle(qtbot)
+    found += problems_of(directory, f"{palette}, annuaire")
+    directory.close()
+    assert pages >= 6
+    assert found == []
+
+
+def test_statuses_and_panels_read_in_every_palette(palette, demo_db, qtbot):
+    """The participants' statuses (one of each), the quorum, the warnings panel and the
+    live window's marks, whatever the palette."""
+    from clu_desktop.domain import AttendanceStatus
+    from clu_desktop.gui.live.delegate import present_colour_on
+    from clu_desktop.gui.live.window import LiveAttendanceWindow
+    from clu_desktop.gui.participants import model as participants_model
+
+    application = QApplication.instance()
+    for tone in (colours.SUCCESS, colours.ERROR, colours.INFO, colours.MUTED, colours.WARNING):
+        for background in colours.item_backgrounds():
+            assert colours.contrast(colours.for_items(tone).color(), background) >= 4.5
+        window_colour = application.palette().color(ROLES.Window)
+        assert colours.contrast(colours.on(tone), window_colour) >= 4.5
+    assert set(participants_model._STATUS_TONES) >= {
+        AttendanceStatus.PRESENT,
+        AttendanceStatus.ABSENT,
+    }
+    for tone in (colours.WARNING_PANEL, colours.SIGNED_PANEL):
+        panel = QWidget()
+        qtbot.addWidget(panel)
+        label = QLabel("Texte", panel)
+        fill = colours.tint(panel, tone)
+        assert colours.contrast(label.palette().color(ROLES.WindowText), fill) >= 4.5
+
+    with demo_db.reading() as session:
+        from sqlalchemy import select
+
+        from clu_desktop.domain import Meeting
+
+        meeting_id = session.scalar(select(Meeting.id))
+    live = LiveAttendanceWindow(demo_db, meeting_id, QUndoStack())
+    qtbot.addWidget(live)
+    live.resize(*WINDOW_SIZE)
+    with qtbot.waitExposed(live):
+        live.show()
+    green = present_colour_on(live.palette())
+    for background in colours.item_backgrounds(live.palette()):
+        assert colours.contrast(green, background) >= 4.5
+    assert problems_of(live, f"{palette}, séance en cours") == []
