@@ -42,6 +42,7 @@ EMPTY_STATE_TEXT = (
     "de démonstration avec « clu-desktop demo »."
 )
 NAVIGATOR_REFRESH_MS = 150
+NAVIGATOR_MAX_WIDTH = 320  # longer titles are elided, whole in their tooltip
 OPENING_TEXT = "Ouverture de la base de données…"
 MINIMUM_SIZE = QSize(640, 420)
 
@@ -146,18 +147,21 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(self.tabs)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([480, 920])
+        self.splitter.setStretchFactor(0, 0)  # the navigator keeps its width, the pages
+        self.splitter.setStretchFactor(1, 1)  # take what the window gains or loses
         self.setCentralWidget(self.splitter)
 
         for action in self._data_actions():
             action.setEnabled(True)
-        self.state.restore_splitters(self.splitter, *self._page_splitters())
+        restored = self.state.restore_splitters(self.splitter, *self._page_splitters())
         tab = self.state.value("tab")
         if tab is not None and 0 <= tab < self.tabs.count():
             self.tabs.setCurrentIndex(tab)
         self.refresh(select_id=self.state.value(f"lastMeeting/{self._db_key}"))
+        if self.splitter not in restored:  # first run: the navigator as wide as it needs
+            navigator = min(self.navigator.needed_width(), NAVIGATOR_MAX_WIDTH)
+            total = max(self.splitter.width(), navigator * 3)
+            self.splitter.setSizes([navigator, total - navigator])
 
     def _data_actions(self) -> list[QAction]:
         """The actions that need the database (disabled while it opens)."""

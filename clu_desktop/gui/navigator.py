@@ -66,6 +66,28 @@ class MeetingNavigator(QTreeView):
             self.meetingSelected.emit(selected)
         return selected
 
+    def needed_width(self) -> int:
+        """The width showing every meeting's date, title and status whole (and each
+        committee's name), frame and scroll bar included."""
+        metrics = self.fontMetrics()
+        padding = 2 * self.style().pixelMetric(self.style().PixelMetric.PM_FocusFrameHMargin) + 8
+        header = self.header()
+        model = self.tree_model
+        widths = [header.sectionSizeHint(column) for column in range(model.columnCount())]
+        spanned = 0
+        for row in range(model.rowCount()):
+            committee = model.index(row, 0)
+            text = str(committee.data() or "")
+            spanned = max(spanned, metrics.horizontalAdvance(text) + padding + self.indentation())
+            for child in range(model.rowCount(committee)):
+                for column in range(len(widths)):
+                    shown = str(model.index(child, column, committee).data() or "")
+                    indent = 2 * self.indentation() if column == 0 else 0
+                    advance = metrics.horizontalAdvance(shown) + padding + indent
+                    widths[column] = max(widths[column], advance)
+        content = max(sum(widths), spanned)
+        return content + 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
+
     def select_meeting(self, meeting_id: int) -> None:
         index = self.tree_model.index_of(meeting_id)
         if index.isValid():

@@ -27,11 +27,14 @@ class WindowState:
         self._settings.setValue(self._name("geometry"), window.saveGeometry())
         self._settings.setValue(self._name("state"), window.saveState())
 
-    def restore_splitters(self, *splitters: QSplitter) -> None:
+    def restore_splitters(self, *splitters: QSplitter) -> list[QSplitter]:
+        """Give ``splitters`` their remembered sizes; returns those that had some."""
+        restored = []
         for splitter in splitters:
             state = self._settings.value(self._name(f"splitter/{splitter.objectName()}"))
-            if isinstance(state, QByteArray):
-                splitter.restoreState(state)
+            if isinstance(state, QByteArray) and splitter.restoreState(state):
+                restored.append(splitter)
+        return restored
 
     def save_splitters(self, *splitters: QSplitter) -> None:
         for splitter in splitters:

@@ -164,7 +164,7 @@ class AgendaTreeModel(QAbstractItemModel):
     ):
         if (
             orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
+            and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
             and 0 <= section < len(HEADERS)
         ):
             if section == PRESENTER_COLUMN and self._agenda is not None:

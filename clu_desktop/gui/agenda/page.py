@@ -11,7 +11,6 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QLabel,
     QSplitter,
     QStackedWidget,
@@ -24,19 +23,20 @@ from clu_desktop.errors import UserError
 from clu_desktop.gui.agenda.editing import EditContext, name
 from clu_desktop.gui.agenda.item_panel import ItemPanel
 from clu_desktop.gui.agenda.items_model import (
-    DURATION_COLUMN,
     PRESENTER_COLUMN,
-    TIME_COLUMN,
     TITLE_COLUMN,
     AgendaTreeModel,
 )
 from clu_desktop.gui.agenda.page_commands import AgendaCommands
+from clu_desktop.gui.columns import ColumnFitter
 from clu_desktop.gui.undo import UndoKeys
 from clu_desktop.services.agenda import AgendaItemRow, list_agenda
 from clu_desktop.services.agenda_schedule import footer_text
 from clu_desktop.services.invitations import PersonChoice, meeting_people
 from clu_desktop.store.database import Database
 
+#: What the list keeps readable of a title at least (40 characters of an average title).
+TITLE_SAMPLE = "Présentation du programme Services Publi"
 NO_MEETING_TEXT = (
     "Aucune séance sélectionnée. Choisissez une séance pour préparer son ordre du jour."
 )
@@ -95,9 +95,10 @@ class AgendaPage(AgendaCommands, QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.right)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([560, 640])
+        # The list wide enough for 40 characters of a title beside the columns.
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([550, 450])
 
         self.pages = QStackedWidget()
         self.empty_label = self._message_label("agendaEmptyState", "Information")
@@ -148,13 +149,20 @@ class AgendaPage(AgendaCommands, QWidget):
         view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         view.setDefaultDropAction(Qt.DropAction.MoveAction)
         view.setDropIndicatorShown(True)
-        header = view.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
-        for column in (PRESENTER_COLUMN, DURATION_COLUMN, TIME_COLUMN):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the content: an empty column as narrow as its header, the title
+        # takes the rest (a long one elided, whole in its tooltip).
+        self.column_fitter = ColumnFitter(
+            view, (TITLE_COLUMN, PRESENTER_COLUMN), floors=lambda: self._title_floor(view)
+        )
         view.selectionModel().currentChanged.connect(self._on_current_changed)
         return view
+
+    @staticmethod
+    def _title_floor(view: QTreeView) -> dict[int, int]:
+        """The title column keeps room for a sub-item's number and 40 characters."""
+        metrics = view.fontMetrics()
+        shown = metrics.horizontalAdvance("6.1. " + TITLE_SAMPLE) + 2 * view.indentation()
+        return {TITLE_COLUMN: shown + 12}
 
     # Showing
 

@@ -121,7 +121,7 @@ class AttendanceModel(QAbstractTableModel):
     ) -> object:
         if (
             orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
+            and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
             and 0 <= section < len(HEADERS)
         ):
             return HEADERS[section]

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -26,13 +25,13 @@ from PySide6.QtWidgets import (
 from clu_desktop.domain import Representation
 from clu_desktop.errors import UserError
 from clu_desktop.gui import colours
+from clu_desktop.gui.columns import ColumnFitter
 from clu_desktop.gui.participants import counts
 from clu_desktop.gui.participants.commands import ParticipantsCommands
 from clu_desktop.gui.participants.editor import AttendanceEditor
 from clu_desktop.gui.participants.model import (
     DEPUTY,
     FUNCTION,
-    HEADERS,
     NAME,
     NOTE,
     ORGANISATION,
@@ -277,20 +276,11 @@ class ParticipantsPage(ParticipantsCommands, QWidget):
         rows.hide()
         rows.setMinimumSectionSize(table.fontMetrics().height() + 6)
         rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
-        header = table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setMinimumSectionSize(48)
-        # The name is read whole; organisation and function share the room left (their
-        # whole text is in the tooltip); deputy and note keep widths the user may change.
-        for column in range(len(HEADERS)):
-            mode = QHeaderView.ResizeMode.ResizeToContents
-            if column in (ORGANISATION, FUNCTION):
-                mode = QHeaderView.ResizeMode.Stretch
-            elif column in (DEPUTY, NOTE):
-                mode = QHeaderView.ResizeMode.Interactive
-            header.setSectionResizeMode(column, mode)
-        table.setColumnWidth(DEPUTY, 200)  # "pouvoir à M. Jean-Paul PIERRON"
-        table.setColumnWidth(NOTE, 110)
+        table.horizontalHeader().setMinimumSectionSize(40)
+        # Widths from the content: name and status whole, an empty column as narrow as
+        # its header; when the room runs short, the longest organisations, functions,
+        # representations and notes are elided first (whole in their tooltip).
+        self.column_fitter = ColumnFitter(table, (ORGANISATION, FUNCTION, DEPUTY, NOTE), spare=NOTE)
         table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         return table
 
