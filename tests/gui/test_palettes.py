@@ -189,9 +189,13 @@ def test_the_main_pages_read_in_a_dark_and_a_high_contrast_palette(palette, demo
     for page in every_page(window, qtbot):
         found += problems_of(window, f"{palette}, {page}")
         pages += 1
-    window.open_directory()
-    directory = window._directory
-    settle(qtbot)
+    from clu_desktop.gui.directory.window import DirectoryWindow
+
+    directory = DirectoryWindow(demo_db)
+    qtbot.addWidget(directory)
+    directory.resize(*WINDOW_SIZE)
+    with qtbot.waitExposed(directory):
+        directory.show()
     found += problems_of(directory, f"{palette}, annuaire")
     directory.close()
     assert pages >= 6

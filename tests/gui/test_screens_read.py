@@ -116,3 +116,27 @@ def test_fitting_takes_room_from_the_widest_column_first():
     assert widths == {0: 100, 1: 100, 2: 100}
     widths = columns.shared_widths(wanted, {0: 150, 2: 50}, (0, 2), 300)
     assert widths == {0: 150, 1: 100, 2: 50}
+
+
+def test_the_directory_shows_names_and_typical_values_whole(demo_db, qtbot):
+    from PySide6.QtWidgets import QTableView
+
+    from clu_desktop.gui.directory import people_model as people
+    from clu_desktop.gui.directory.window import DirectoryWindow
+
+    directory = DirectoryWindow(demo_db)
+    qtbot.addWidget(directory)
+    directory.resize(*SCREEN)
+    with qtbot.waitExposed(directory):
+        directory.show()
+    table = directory.findChild(QTableView, "peopleTable")
+    model = table.model()
+    assert model.rowCount() >= 10
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            text = str(index.data() or "")
+            whole = table.fontMetrics().horizontalAdvance(text) <= text_room(table, index)
+            if column <= people.NAME_COLUMN or len(text) <= TYPICAL:
+                assert whole, (column, text)
+    directory.close()

@@ -8,17 +8,22 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QPushButton,
     QTableView,
     QWidget,
 )
 
 from clu_desktop.gui import messages
+from clu_desktop.gui.columns import ColumnFitter
 from clu_desktop.gui.directory.dialogs import NewPersonDialog
 from clu_desktop.gui.directory.editing import DirectoryContext, name_widget, table_beside_form
 from clu_desktop.gui.directory.merge_dialog import MergeDialog
-from clu_desktop.gui.directory.people_model import PeopleModel
+from clu_desktop.gui.directory.people_model import (
+    COMMITTEES_COLUMN,
+    FUNCTION_COLUMN,
+    ORGANISATION_COLUMN,
+    PeopleModel,
+)
 from clu_desktop.gui.directory.person_form import PersonForm
 from clu_desktop.gui.directory.personal_data import PersonalDataActions
 from clu_desktop.gui.directory.table_model import ID_ROLE
@@ -88,11 +93,11 @@ class PeopleTab(QWidget):
         self.model = PeopleModel(self)
         self.table = make_table("peopleTable", "Personnes", self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((55, 100, 120, 180, 200)):
-            self.table.setColumnWidth(column, width)
+        # Widths from the content: the names whole, the longest functions, organisations
+        # and committees elided first (whole in their tooltip).
+        self.column_fitter = ColumnFitter(
+            self.table, (FUNCTION_COLUMN, ORGANISATION_COLUMN, COMMITTEES_COLUMN)
+        )
         self.form = PersonForm(ctx)
         self.form.saved.connect(self._person_saved)
         self.form.binder.conflicted.connect(self.refresh)  # show the current version
