@@ -17,8 +17,10 @@ colour, never its legibility.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -120,26 +122,75 @@ def background_of(widget: QWidget) -> QColor:
     return widget.palette().color(widget.backgroundRole())
 
 
+class _Keeper(QObject):
+    """Applies a widget's tone again when the palette around it changes (the system
+    switched to its dark theme while the application runs)."""
+
+    NAME = "colourKeeper"
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.setObjectName(self.NAME)
+        self.apply: Callable[[], object] | None = None
+        self.busy = False
+        widget.installEventFilter(self)
+
+    def run(self) -> object:
+        if self.apply is None:
+            return None
+        self.busy = True
+        try:
+            return self.apply()
+        finally:
+            self.busy = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        changes = (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange)
+        if event.type() in changes and not self.busy and self.apply is not None:
+            QTimer.singleShot(0, self, self.run)
+        return False
+
+
+def _keep(widget: QWidget, apply: Callable[[], object] | None) -> object:
+    keeper = widget.findChild(_Keeper, _Keeper.NAME, Qt.FindChildOption.FindDirectChildrenOnly)
+    if keeper is None:
+        if apply is None:
+            return None
+        keeper = _Keeper(widget)
+    keeper.apply = apply
+    return keeper.run()
+
+
 def paint(widget: QWidget, tone: Tone, bold: bool = False) -> QColor:
-    """Draw ``widget``'s text in ``tone`` (read against its background); returns the
-    colour chosen."""
+    """Draw ``widget``'s text in ``tone`` (read against its background, and again when
+    the palette changes); returns the colour chosen."""
+    if bold:
+        font = widget.font()
+        font.setBold(True)
+        widget.setFont(font)
+    return _keep(widget, lambda: _paint(widget, tone))
+
+
+def _paint(widget: QWidget, tone: Tone) -> QColor:
     widget.setPalette(QPalette())  # the background it inherits, not the last tone's
     colour = on(tone, background_of(widget))
     palette = widget.palette()
     for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
         palette.setColor(role, colour)
     widget.setPalette(palette)
-    if bold:
-        font = widget.font()
-        font.setBold(True)
-        widget.setFont(font)
     return colour
 
 
 def unpaint(widget: QWidget, unbold: bool = False) -> None:
     """Give ``widget`` back the colours of the panel it sits in (and a regular weight if
     ``unbold``)."""
+    _keep(widget, None)
+    keeper = widget.findChild(_Keeper, _Keeper.NAME, Qt.FindChildOption.FindDirectChildrenOnly)
+    if keeper is not None:
+        keeper.busy = True
     widget.setPalette(QPalette())
+    if keeper is not None:
+        keeper.busy = False
     font = widget.font()
     if unbold and font.bold():
         font.setBold(False)
@@ -148,7 +199,13 @@ def unpaint(widget: QWidget, unbold: bool = False) -> None:
 
 def tint(widget: QWidget, tone: Tone) -> QColor:
     """Fill ``widget``'s background with ``tone`` (the variant for the palette it sits
-    in) and give its text the palette's colour that reads on it; returns the fill."""
+    in, chosen again when the palette changes) and give its text the palette's colour
+    that reads on it; returns the fill."""
+    widget.setAutoFillBackground(True)
+    return _keep(widget, lambda: _tint(widget, tone))
+
+
+def _tint(widget: QWidget, tone: Tone) -> QColor:
     widget.setPalette(QPalette())
     around = widget.palette()
     fill = QColor(tone.dark if is_dark(around.color(QPalette.ColorRole.Window)) else tone.light)
@@ -160,5 +217,4 @@ def tint(widget: QWidget, tone: Tone) -> QColor:
     for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
         palette.setColor(role, text)
     widget.setPalette(palette)
-    widget.setAutoFillBackground(True)
     return fill

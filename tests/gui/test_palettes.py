@@ -242,3 +242,31 @@ def test_statuses_and_panels_read_in_every_palette(palette, demo_db, qtbot):
     for background in colours.item_backgrounds(live.palette()):
         assert colours.contrast(green, background) >= 4.5
     assert problems_of(live, f"{palette}, séance en cours") == []
+
+
+def test_a_coloured_text_follows_a_palette_changed_while_running(qapp, qtbot):
+    """The system switches to its dark theme while the application runs: a hint painted
+    red for the light palette takes the red made for the dark one."""
+    before = qapp.palette()
+    panel = QWidget()
+    qtbot.addWidget(panel)
+    hint = QLabel("Saisissez une date", panel)
+    warning = QWidget(panel)
+    inside = QLabel("À vérifier", warning)
+    try:
+        qapp.setPalette(make_palette(HIGH_CONTRAST_WHITE))
+        colours.paint(hint, colours.ERROR)
+        colours.tint(warning, colours.WARNING_PANEL)
+        qapp.setPalette(make_palette(DARK))
+        qtbot.wait(20)
+        dark = panel.palette().color(ROLES.Window)
+        assert colours.contrast(hint.palette().color(ROLES.WindowText), dark) >= 4.5
+        fill = warning.palette().color(ROLES.Window)
+        assert fill == QColor(colours.WARNING_PANEL.dark)
+        assert colours.contrast(inside.palette().color(ROLES.WindowText), fill) >= 4.5
+        colours.unpaint(hint)
+        qapp.setPalette(make_palette(HIGH_CONTRAST))
+        qtbot.wait(20)
+        assert hint.palette().color(ROLES.WindowText) == QColor("#ffffff")
+    finally:
+        qapp.setPalette(before)
