@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QBrush, QColor, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -270,3 +270,25 @@ def test_a_coloured_text_follows_a_palette_changed_while_running(qapp, qtbot):
         assert hint.palette().color(ROLES.WindowText) == QColor("#ffffff")
     finally:
         qapp.setPalette(before)
+
+
+def test_the_signed_minutes_bar_is_green_and_reads_in_every_palette(palette, signed_demo_db, qtbot):
+    window = MainWindow(signed_demo_db)
+    qtbot.addWidget(window)
+    window.resize(*WINDOW_SIZE)
+    with qtbot.waitExposed(window):
+        window.show()
+    window.tabs.setCurrentIndex(0)
+    settle(qtbot)
+    bar = window.findChild(QWidget, "signatureBar")
+    assert bar.property("signed") is True
+    fill = bar.palette().color(ROLES.Window)
+    tone = colours.SIGNED_PANEL
+    assert fill.name() in (tone.light, tone.dark)
+    # drawn as set: no style sheet paints over it
+    spot = bar.mapTo(window, bar.rect().center()) + QPoint(0, bar.height() // 2 - 4)
+    image = window.grab().toImage()
+    ratio = image.devicePixelRatio()
+    inside = image.pixelColor(int(spot.x() * ratio), int(spot.y() * ratio))
+    assert inside == fill
+    assert problems_of(bar, f"{palette}, compte-rendu signé") == []

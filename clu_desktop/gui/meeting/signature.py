@@ -43,7 +43,6 @@ from clu_desktop.services.signature import (
 )
 from clu_desktop.store.database import Database
 
-STYLE = "#signatureBar { border: 1px solid palette(mid); }"
 FROZEN = "le contenu ne peut plus être modifié."
 #: Warnings listed before signing; more are summed up in one line.
 WARNINGS_SHOWN = 10
@@ -162,7 +161,7 @@ class SignatureBar(QFrame):
         self.setObjectName("signatureBar")
         self.setAccessibleName("Signature du compte-rendu")
         self.setProperty("signed", False)
-        self.setStyleSheet(STYLE)
+        self.setFrameShape(QFrame.Shape.StyledPanel)  # signed: filled green (colours.tint)
         self.text_label = QLabel()
         self.text_label.setObjectName("signatureText")
         self.text_label.setTextFormat(Qt.TextFormat.PlainText)
