@@ -214,7 +214,7 @@ def cmd_screenshots(args) -> int:
     from clu_desktop.gui.screenshots import take_screenshots
 
     create_application()
-    for path in take_screenshots(db, args.out):
+    for path in take_screenshots(db, args.out, palette=getattr(args, "palette", "claire")):
         print(path)
     return 0
 

@@ -127,4 +127,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _db_option(shots, argparse.SUPPRESS)
     shots.add_argument("--out", type=Path, required=True, metavar="DOSSIER")
+    shots.add_argument(
+        "--palette",
+        choices=("claire", "sombre", "contraste"),
+        default="claire",
+        help="les couleurs des écrans : claires (par défaut), sombres ou contrastées",
+    )
     return parser

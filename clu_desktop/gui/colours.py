@@ -48,6 +48,58 @@ SIGNED_PANEL = Tone("#e8f0e3", "#1f3320")
 BLACK, WHITE = QColor(0, 0, 0), QColor(255, 255, 255)
 
 
+_PALETTES = {
+    "sombre": {
+        "Window": "#2b2b2b",
+        "WindowText": "#eeeeee",
+        "Base": "#1e1e1e",
+        "AlternateBase": "#303030",
+        "Text": "#eeeeee",
+        "Button": "#353535",
+        "ButtonText": "#eeeeee",
+        "Highlight": "#2a6fb0",
+        "HighlightedText": "#ffffff",
+        "PlaceholderText": "#a0a0a0",
+        "ToolTipBase": "#333333",
+        "ToolTipText": "#eeeeee",
+        "Link": "#8ab4f8",
+        "Mid": "#555555",
+    },
+    "contraste": {
+        "Window": "#000000",
+        "WindowText": "#ffffff",
+        "Base": "#000000",
+        "AlternateBase": "#000000",
+        "Text": "#ffffff",
+        "Button": "#000000",
+        "ButtonText": "#ffff00",
+        "Highlight": "#1aebff",
+        "HighlightedText": "#000000",
+        "PlaceholderText": "#c0c0c0",
+        "ToolTipBase": "#000000",
+        "ToolTipText": "#ffffff",
+        "Link": "#ffff00",
+        "Mid": "#ffffff",
+    },
+}
+
+
+def named_palette(name: str) -> QPalette:
+    """A dark (« sombre ») or high-contrast (« contraste ») palette, to look at the
+    screens as users of those system themes see them."""
+    palette = QPalette()
+    roles = _PALETTES[name]
+    dimmed = {"WindowText", "Text", "ButtonText", "HighlightedText"}
+    for role, colour in roles.items():
+        for group in QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive:
+            palette.setColor(group, getattr(QPalette.ColorRole, role), QColor(colour))
+        disabled = roles["PlaceholderText"] if role in dimmed else colour
+        palette.setColor(
+            QPalette.ColorGroup.Disabled, getattr(QPalette.ColorRole, role), QColor(disabled)
+        )
+    return palette
+
+
 def luminance(colour: QColor) -> float:
     """Relative luminance (WCAG 2.1), 0 for black to 1 for white."""
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from clu_desktop.store.database import Database
 
-WINDOW_SIZE = (1400, 900)
+WINDOW_SIZE = (1280, 800)  # a préfecture's laptop
 SETTLE_SECONDS = 0.6
 
 
@@ -20,9 +20,28 @@ def _slug(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
-def take_screenshots(db: Database, out_dir: Path) -> list[Path]:
+def take_screenshots(db: Database, out_dir: Path, palette: str = "claire") -> list[Path]:
     """Write one PNG per tab of the main window (on the newest meeting), per tab of the
-    directory, and of the settings dialog; returns the files written."""
+    directory, and of the settings dialog, in the ``palette`` named (« claire »: the
+    system's, « sombre », « contraste »); returns the files written."""
+    from PySide6.QtWidgets import QApplication
+
+    from clu_desktop.gui import colours
+
+    if palette == "claire":
+        return _take_all(db, out_dir)
+    app = QApplication.instance()
+    style, colours_before = app.style().name(), app.palette()
+    QApplication.setStyle("Fusion")  # a style that draws with the palette it is given
+    QApplication.setPalette(colours.named_palette(palette))
+    try:
+        return _take_all(db, out_dir)
+    finally:
+        QApplication.setStyle(style)
+        QApplication.setPalette(colours_before)
+
+
+def _take_all(db: Database, out_dir: Path) -> list[Path]:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QTabWidget
 

@@ -292,3 +292,20 @@ def test_the_signed_minutes_bar_is_green_and_reads_in_every_palette(palette, sig
     inside = image.pixelColor(int(spot.x() * ratio), int(spot.y() * ratio))
     assert inside == fill
     assert problems_of(bar, f"{palette}, compte-rendu signé") == []
+
+
+@pytest.mark.qt_log_ignore("does not support raise")  # the directory, offscreen
+def test_screenshots_at_1280_by_800_in_the_dark_palette(demo_db, qapp, tmp_path):
+    """``clu-desktop screenshots --palette sombre``: the screens as a dark theme's users
+    see them, at a laptop's size; the application's own palette is given back."""
+    from PySide6.QtGui import QImage
+
+    from clu_desktop.gui.screenshots import take_screenshots
+
+    before = qapp.palette().color(ROLES.Window)
+    written = take_screenshots(demo_db, tmp_path, palette="sombre")
+    assert len(written) >= 10
+    first = QImage(str(written[0]))
+    assert (first.width(), first.height()) == (1280, 800)
+    assert colours.is_dark(first.pixelColor(first.width() - 5, first.height() // 2))
+    assert qapp.palette().color(ROLES.Window) == before
