@@ -118,14 +118,27 @@ class NewPersonDialog(FormDialog):
         self.organisation.addItem("(aucun organisme)", None)
         for row in organisations:
             self.organisation.addItem(row.label, row.id)
+        # As in the person form; checked by the same service when « Créer » is pressed.
+        self.email = line_edit("newPersonEmail", "Courriel", 254)
+        self.email.setPlaceholderText("prenom.nom@exemple.fr")
+        self.phone = line_edit("newPersonPhone", "Téléphone", 50)
+        self.phone.setPlaceholderText("03 25 30 21 05")
         self.add_row("&Civilité\u00a0:", self.civility)
         self.add_row("Prén&om\u00a0:", self.first_name)
         self.add_row("&NOM\u00a0:", self.last_name)
         self.add_row("Fonc&tion\u00a0:", self.function)
         self.add_row("Organ&isme\u00a0:", self.organisation)
+        self.add_row("Courrie&l\u00a0:", self.email)
+        self.add_row("Télép&hone\u00a0:", self.phone)
         self.require(self.last_name)
         self.finish(
-            self.civility, self.first_name, self.last_name, self.function, self.organisation
+            self.civility,
+            self.first_name,
+            self.last_name,
+            self.function,
+            self.organisation,
+            self.email,
+            self.phone,
         )
 
     def values(self) -> dict:
@@ -135,6 +148,8 @@ class NewPersonDialog(FormDialog):
             "last_name": self.last_name.text(),
             "function": self.function.text(),
             "organisation_id": self.organisation.currentData(),
+            "email": self.email.text(),
+            "phone": self.phone.text(),
         }
 
 
