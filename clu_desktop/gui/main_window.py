@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -28,7 +29,6 @@ from PySide6.QtWidgets import (
 from clu_desktop import __version__
 from clu_desktop.errors import UserError
 from clu_desktop.gui import messages
-from clu_desktop.gui.location_label import LocationLabel
 from clu_desktop.gui.window_state import WindowState
 
 if TYPE_CHECKING:
@@ -119,7 +119,9 @@ class MainWindow(QMainWindow):
         self._db = db
         self._description = db.description
         self.setWindowTitle(f"{APP_TITLE} — {db.description}")
-        self.location_label.set_location(db.description)
+        self.location_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.location_label.setText(f"Données\u00a0: {db.description}")
+        self.location_label.setToolTip(db.description)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self._install_shortcuts()
         self.statusBar().clearMessage()
@@ -172,12 +174,15 @@ class MainWindow(QMainWindow):
     # Building
 
     def _build_status_bar(self) -> None:
-        # Both permanent: a passing message (a menu's tip, "Ouverture…") hides neither.
-        self.location_label = LocationLabel()  # filled by attach
+        self.location_label = QLabel()  # filled by attach
+        self.location_label.setObjectName("dataLocation")
+        self.location_label.setAccessibleName("Emplacement des données")
+        self.location_label.setMinimumWidth(1)
+        self.location_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.count_label = QLabel()
         self.count_label.setObjectName("meetingCount")
         self.count_label.setAccessibleName("Nombre de séances")
-        self.statusBar().addPermanentWidget(self.location_label)
+        self.statusBar().addWidget(self.location_label, 1)
         self.statusBar().addPermanentWidget(self.count_label)
 
     def _action(self, text: str, name: str, slot, shortcut=None, tip: str = "") -> QAction:
