@@ -1,11 +1,13 @@
-"""One Qt signal for the data the pickers show: ``directory_changed``.
+"""One Qt signal for the data the pickers show: ``changed(tables)``.
 
 ``Database.changes`` (no Qt) tells which tables each committed transaction wrote; this
-bridge turns that into one Qt signal, emitted once the event loop is back (several
-commits in one user action make one signal; a write from another thread is delivered on
-the GUI thread). Every person, organisation and committee picker connects to it::
+bridge turns that into one Qt signal carrying the set of tables written, emitted once
+the event loop is back (several commits in one user action make one signal; a write
+from another thread is delivered on the GUI thread). Every person, organisation and
+committee picker connects to it and reads again what it shows when its tables were
+written (``store.changes.touches_directory``, ``touches_meeting_people``)::
 
-    data_signals(db).directory_changed.connect(self._reload_choices)
+    data_signals(db).changed.connect(self._data_changed)
 
 so a person added in the Annuaire, at the door or by an undo shows at once in the
 Séance, Ordre du jour and Participants pages, without switching tabs.
@@ -17,15 +19,15 @@ import weakref
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from clu_desktop.store.changes import Changes, touches_directory
+from clu_desktop.store.changes import Changes
 from clu_desktop.store.database import Database
 
 
 class DataSignals(QObject):
     """The Qt side of one database's :class:`Changes`."""
 
-    #: People, organisations, committees or standing members changed.
-    directory_changed = Signal()
+    #: The names of the tables written by the transactions just committed.
+    changed = Signal(object)
     _committed = Signal(object)  # the tables, from whichever thread committed
 
     def __init__(self, changes: Changes, parent: QObject | None = None) -> None:
@@ -46,8 +48,8 @@ class DataSignals(QObject):
 
     def _flush(self) -> None:
         tables, self._pending = frozenset(self._pending), set()
-        if touches_directory(tables):
-            self.directory_changed.emit()
+        if tables:
+            self.changed.emit(tables)
 
 
 _BRIDGES: weakref.WeakKeyDictionary[Changes, DataSignals] = weakref.WeakKeyDictionary()

@@ -60,6 +60,7 @@ from clu_desktop.services.meeting_details import (
     update_meeting,
 )
 from clu_desktop.services.record import invited_people, secretary_ids, set_secretaries
+from clu_desktop.store.changes import touches_directory
 from clu_desktop.store.database import Database
 
 EMPTY_TEXT = "Aucune séance sélectionnée. Choisissez une séance dans la liste ou créez-en une."
@@ -155,7 +156,7 @@ class MeetingPage(QWidget):
 
         self.undo_keys = UndoKeys(lambda: self._stack, self)
         self.undo_keys.watch(*f.editors)
-        data_signals(db).directory_changed.connect(self._directory_changed)
+        data_signals(db).changed.connect(self._data_changed)
         self.show_meeting(None, None)
         # Settle the size constraints now: shown on its own, the page keeps them.
         self.ensurePolished()
@@ -222,10 +223,10 @@ class MeetingPage(QWidget):
         self._show_secretaries(invited, secretaries)
         self._fill(self._details)
 
-    def _directory_changed(self) -> None:
+    def _data_changed(self, tables: frozenset[str]) -> None:
         """The directory changed, wherever: the pickers (Présidence, Signataire, Agent,
         Comité) show it as it is now, with the same choices; a text being typed stays."""
-        if self._meeting_id is None:
+        if self._meeting_id is None or not touches_directory(tables):
             return
         try:
             with self._db.reading() as session:

@@ -59,8 +59,19 @@ class Changes:
                 log.exception("a subscriber to the database changes failed")
 
 
+#: What a meeting's people pickers (presenter, speakers, owners) show: the directory,
+#: who is invited, and the chair.
+MEETING_PEOPLE_TABLES = DIRECTORY_TABLES | {"invitation", "meeting"}
+
+
 def touches_directory(tables: Iterable[str]) -> bool:
+    """People, organisations, committees or standing members were written."""
     return not DIRECTORY_TABLES.isdisjoint(tables)
+
+
+def touches_meeting_people(tables: Iterable[str]) -> bool:
+    """The directory, the invitations or a meeting (its chair) were written."""
+    return not MEETING_PEOPLE_TABLES.isdisjoint(tables)
 
 
 def _written(session: Session) -> set[str]:
@@ -78,9 +89,9 @@ def _after_flush(session: Session, _context) -> None:
         if (name := _table_name(obj)) is not None:
             written.add(name)
     for obj in session.dirty:
-        if session.is_modified(obj, include_collections=False):
-            if (name := _table_name(obj)) is not None:
-                written.add(name)
+        modified = session.is_modified(obj, include_collections=False)
+        if modified and (name := _table_name(obj)) is not None:
+            written.add(name)
 
 
 def _do_orm_execute(state: ORMExecuteState) -> None:
