@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from clu_desktop.errors import ConflictError, DatabaseError, UserError
+from clu_desktop.store import changes as _changes
 from clu_desktop.store.location import (  # noqa: F401  (re-exported)
     APP_NAME,
     DB_ENV,
@@ -27,7 +28,6 @@ from clu_desktop.store.location import (  # noqa: F401  (re-exported)
     default_database_path,
     raw_target,
 )
-from clu_desktop.store import changes as _changes
 from clu_desktop.store.signed_minutes import install
 
 SQLITE_HEADER = b"SQLite format 3\x00"

@@ -82,3 +82,62 @@ def test_a_renamed_organisation_shows_its_new_name(qtbot, window, demo_db):
     qtbot.waitUntil(lambda: chair.currentText() == "M. Guillaume THIRARD (Prefecture de Chaumont)")
     assert not any(ADMINISTRATION in label for label in labels(chair))
     QApplication.processEvents()
+
+
+@pytest.fixture
+def agenda_page(qtbot, demo_db):
+    from PySide6.QtGui import QUndoStack
+
+    from clu_desktop.gui.agenda.page import AgendaPage
+
+    page = AgendaPage(demo_db)
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show_meeting(1, QUndoStack(page))
+    with qtbot.waitExposed(page):
+        page.show()
+    return page
+
+
+def speakers(panel) -> list[str]:
+    return [panel.speakers_list.item(row).text() for row in range(panel.speakers_list.count())]
+
+
+def test_someone_let_in_at_the_door_can_present_speak_and_own_an_action(
+    qtbot, agenda_page, demo_db
+):
+    """A walk-in ticked in the live window is a person of the meeting: the agenda's
+    pickers offer them at once."""
+    from clu_desktop.services.attendance import add_walk_in
+
+    panel = agenda_page.item_panel
+    presenter = panel.fields.presenter_combo
+    assert not any("LEFÈVRE" in label for label in labels(presenter))
+    with demo_db.transaction() as session:
+        add_walk_in(session, 1, "Anne Lefèvre")
+    qtbot.waitUntil(lambda: any("Anne LEFÈVRE" in label for label in labels(presenter)))
+    assert any("Anne LEFÈVRE" in text for text in speakers(panel.statements))
+    assert any("Anne LEFÈVRE" in label for label in labels(panel.actions.owner_combo))
+
+
+@pytest.mark.qt_log_ignore(
+    r"This plugin does not support raise\(\)",
+    "This plugin does not support grabbing the keyboard",
+)
+def test_the_presenter_is_searched_without_accents(qtbot, agenda_page, demo_db):
+    presenter = agenda_page.item_panel.fields.presenter_combo
+    presenter.setFocus()
+    qtbot.keyClick(presenter.lineEdit(), Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(presenter.lineEdit(), "sru mylene")  # « Mylène », any order
+    popup = presenter.completer().popup()
+    assert popup.isVisible()
+    proposed = [popup.model().index(r, 0).data() for r in range(popup.model().rowCount())]
+    assert len(proposed) == 1 and "Mylène BEGUE" in proposed[0]
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    item_id = agenda_page.selected_item_id()
+    with demo_db.reading() as session:
+        from clu_desktop.services.agenda import list_agenda
+
+        row = list_agenda(session, 1).find(item_id)
+    assert "Mylène BEGUE" in row.presenter_name
