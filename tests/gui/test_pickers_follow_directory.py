@@ -141,3 +141,21 @@ def test_the_presenter_is_searched_without_accents(qtbot, agenda_page, demo_db):
 
         row = list_agenda(session, 1).find(item_id)
     assert "Mylène BEGUE" in row.presenter_name
+
+
+def test_represente_par_offers_a_person_added_meanwhile(qtbot, demo_db):
+    from PySide6.QtGui import QUndoStack
+
+    from clu_desktop.gui.participants.page import ParticipantsPage
+
+    page = ParticipantsPage(demo_db)
+    qtbot.addWidget(page)
+    page.show_meeting(1, QUndoStack(page))
+    with qtbot.waitExposed(page):
+        page.show()
+    page.select(page.model.rows()[0].id)
+    deputy = page.editor.deputy_combo
+    assert not any("LEFÈVRE" in label for label in labels(deputy))
+    with demo_db.transaction() as session:
+        d.add_person(session, "Lefèvre", first_name="Anne", civility="Mme")
+    qtbot.waitUntil(lambda: any("Anne LEFÈVRE" in label for label in labels(deputy)))
