@@ -159,3 +159,22 @@ def test_represente_par_offers_a_person_added_meanwhile(qtbot, demo_db):
     with demo_db.transaction() as session:
         d.add_person(session, "Lefèvre", first_name="Anne", civility="Mme")
     qtbot.waitUntil(lambda: any("Anne LEFÈVRE" in label for label in labels(deputy)))
+
+
+def test_the_action_plan_owner_offers_a_person_added_meanwhile(qtbot, demo_db):
+    from PySide6.QtGui import QUndoStack
+
+    from clu_desktop.gui.quality.page import QualityPage
+
+    page = QualityPage(demo_db)
+    qtbot.addWidget(page)
+    page.show_meeting(1, QUndoStack(page))
+    with qtbot.waitExposed(page):
+        page.show()
+    plan = page.actions_panel
+    plan.reload()
+    owner = plan.owner_combo
+    assert owner.count() > 0 and "Anne LEFÈVRE" not in labels(owner)
+    with demo_db.transaction() as session:
+        d.add_person(session, "Lefèvre", first_name="Anne", civility="Mme")
+    qtbot.waitUntil(lambda: "Mme Anne LEFÈVRE" in labels(owner))
