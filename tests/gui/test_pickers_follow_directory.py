@@ -178,3 +178,32 @@ def test_the_action_plan_owner_offers_a_person_added_meanwhile(qtbot, demo_db):
     with demo_db.transaction() as session:
         d.add_person(session, "Lefèvre", first_name="Anne", civility="Mme")
     qtbot.waitUntil(lambda: "Mme Anne LEFÈVRE" in labels(owner))
+
+
+@pytest.mark.qt_log_ignore(
+    r"This plugin does not support raise\(\)",
+    "This plugin does not support grabbing the keyboard",
+)
+def test_the_person_form_offers_an_organisation_added_meanwhile(qtbot, demo_db):
+    """Without going through the Organismes tab; and found without its accents."""
+    from clu_desktop.gui.directory import DirectoryWindow
+
+    window = DirectoryWindow(demo_db)
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    tab = window.people_tab
+    tab.refresh(select_id=6)  # M. Bernard GUY
+    combo = tab.form.organisation
+    with demo_db.transaction() as session:
+        new_id = d.add_organisation(session, "Fédération des œuvres laïques")
+    qtbot.waitUntil(lambda: combo.findData(new_id) >= 0)
+    assert window.tabs.currentWidget() is tab
+
+    combo.setFocus()
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(combo.lineEdit(), "federation oeuvres")
+    qtbot.keyClick(combo.completer().popup(), Qt.Key.Key_Escape)
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)  # the only one proposed
+    with demo_db.reading() as session:
+        assert d.get_person(session, 6).organisation_id == new_id

@@ -31,6 +31,7 @@ from clu_desktop.gui.directory.editing import (
 from clu_desktop.gui.directory.people_model import PeopleModel
 from clu_desktop.gui.directory.table_model import ID_ROLE
 from clu_desktop.gui.directory.texts import count_text
+from clu_desktop.gui.pickers import make_searchable
 from clu_desktop.services.directory import (
     CIVILITIES,
     DEFAULT_ROLE,
@@ -118,6 +119,7 @@ class NewPersonDialog(FormDialog):
         self.organisation.addItem("(aucun organisme)", None)
         for row in organisations:
             self.organisation.addItem(row.label, row.id)
+        make_searchable(self.organisation)
         # As in the person form; checked by the same service when « Créer » is pressed.
         self.email = line_edit("newPersonEmail", "Courriel", 254)
         self.email.setPlaceholderText("prenom.nom@exemple.fr")
