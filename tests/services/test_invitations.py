@@ -73,7 +73,7 @@ def test_a_committee_without_standing_members_says_so(db):
         session.flush()
         meeting_id = meeting.id
     with (
-        pytest.raises(UserError, match="n'a pas de membre permanent.*annuaire"),
+        pytest.raises(UserError, match=r"n'a pas de membre permanent.*annuaire"),
         db.transaction() as session,
     ):
         invite_standing_members(session, meeting_id)
