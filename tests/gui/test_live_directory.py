@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QColor, QPalette, QUndoStack
 from PySide6.QtWidgets import QApplication
 
 from clu_desktop.domain import AttendanceStatus
@@ -49,6 +49,11 @@ def directory(db) -> list[tuple[int, str]]:
 def statuses(db, meeting_id) -> dict[str, AttendanceStatus]:
     with db.reading() as session:
         return {r.name: r.status for r in list_attendance(session, meeting_id)}
+
+
+def invitations(db, meeting_id) -> list[str]:
+    with db.reading() as session:
+        return [r.name for r in list_attendance(session, meeting_id)]
 
 
 def typed_then_enter(qtbot, window, text: str) -> None:
@@ -116,3 +121,76 @@ def test_only_a_true_walk_in_adds_one_person(qtbot, demo_db, meeting_id, window)
     qtbot.keyClick(window.search, Qt.Key.Key_Y, CTRL)
     assert directory(demo_db) == after  # the same person, under the same id
     assert statuses(demo_db, meeting_id)["Jeanne DURAND"] is P.PRESENT
+
+
+def contrast(one: QColor, other: QColor) -> float:
+    """The WCAG contrast ratio of two colours."""
+
+    def luminance(colour: QColor) -> float:
+        def channel(value: float) -> float:
+            return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+        r, g, b = (channel(c) for c in (colour.redF(), colour.greenF(), colour.blueF()))
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted((luminance(one), luminance(other)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("background", ["#ffffff", "#efefef", "#202124", "#000000"])
+def test_the_no_match_message_reads_on_light_and_dark_windows(qtbot, window, background):
+    palette = window.palette()
+    palette.setColor(QPalette.ColorRole.Window, QColor(background))
+    dark = QColor(background).lightnessF() < 0.5
+    palette.setColor(QPalette.ColorRole.WindowText, QColor("#e8eaed" if dark else "#000000"))
+    window.setPalette(palette)
+    typed_then_enter(qtbot, window, "Mratin")
+    assert "Personne ne correspond" in window.status.text()
+    shown = window.status.palette().color(window.status.foregroundRole())
+    assert contrast(shown, QColor(background)) >= 4.5
+
+
+def test_a_double_click_on_the_offer_opens_the_form_and_adds_nobody(qtbot, demo_db, window):
+    before = directory(demo_db)
+    qtbot.keyClicks(window.search, "Jeanne Durand")
+    rect = window.list.visualRect(window.model.index(0, 0))
+    viewport, left = window.list.viewport(), Qt.MouseButton.LeftButton
+    qtbot.mouseClick(viewport, left, pos=rect.center())  # a double click's first press
+    assert window.walk_in_form is None
+    qtbot.mouseDClick(viewport, left, pos=rect.center())
+    form = window.walk_in_form
+    assert form is not None and form.last_name.text() == "Durand"
+    assert directory(demo_db) == before
+    form.reject()
+    assert directory(demo_db) == before
+
+
+def test_the_button_adds_a_namesake_of_someone_the_list_offers(qtbot, demo_db, meeting_id, window):
+    """Another Mme Jocelyne MARTIN, of the Défenseur des Droits, comes: the list offers
+    the invited one; the button opens the form with what was typed."""
+    before = directory(demo_db)
+    invited = invitations(demo_db, meeting_id)
+    qtbot.keyClicks(window.search, "Jocelyne Martin")
+    assert not window.model.only_walk_in()
+    qtbot.mouseClick(window.walk_in_button, Qt.MouseButton.LeftButton)
+    form = window.walk_in_form
+    assert (form.first_name.text(), form.last_name.text()) == ("Jocelyne", "Martin")
+    form.civility.setCurrentText("Mme")
+    form.organisation.setCurrentText("défenseur des droits")  # found, not created again
+    qtbot.keyClick(form.last_name, Qt.Key.Key_Return)
+    after = directory(demo_db)
+    assert [label for each, label in after if (each, label) not in before] == [
+        "Mme Jocelyne MARTIN (Défenseur des Droits)"
+    ]
+    assert invitations(demo_db, meeting_id) == [*invited, "Mme Jocelyne MARTIN"]
+
+
+def test_the_form_shows_its_fields_whole_in_large_type(qtbot, window):
+    qtbot.keyClicks(window.search, "Jeanne Durand")
+    form = window.open_walk_in_form()
+    qtbot.waitExposed(form)
+    assert form.font().pointSizeF() == window.font().pointSizeF()  # the window's large type
+    for field in (form.civility, form.last_name, form.first_name, form.organisation):
+        assert field.height() >= field.sizeHint().height(), field.objectName()
+    assert form.width() <= 1280 and form.height() <= 800
+    form.reject()

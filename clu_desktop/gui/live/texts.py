@@ -110,8 +110,9 @@ def invite_detail(person: DirectoryMatch) -> str:
 
 
 def invited_text(name: str, at: dt.time) -> str:
+    added = agreed(name, "ajouté", "ajoutée", "ajouté(e)")
     ticked = agreed(name, "pointé présent", "pointée présente", "pointé(e) présent(e)")
-    return f"✓ {name} ajouté(e) à la liste ({WALK_IN_NOTE}) et {ticked} à {clock(at)}."
+    return f"✓ {name} {added} à la liste ({WALK_IN_NOTE}) et {ticked} à {clock(at)}."
 
 
 def counts_text(counts: Counts, votes: bool = False) -> str:
@@ -146,8 +147,9 @@ def already_text(row: AttendanceRow) -> str:
 
 
 def walked_in_text(name: str, at: dt.time) -> str:
+    added = agreed(name, "ajouté", "ajoutée", "ajouté(e)")
     ticked = agreed(name, "pointé présent", "pointée présente", "pointé(e) présent(e)")
     return (
-        f"✓ {name} ajouté(e) à l'annuaire et à la liste ({WALK_IN_NOTE}), {ticked} "
-        f"à {clock(at)}. Ctrl+Z l'enlève des deux."
+        f"✓ {name} {added} à l'annuaire et à la liste, {ticked} à {clock(at)} "
+        "(Ctrl+Z l'enlève des deux)."
     )

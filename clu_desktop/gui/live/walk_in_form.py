@@ -87,6 +87,9 @@ class WalkInForm(QDialog):
         self.first_name = _edit("liveWalkInFirstName", "Prénom", 100, guess.first_name)
         self.organisation = _combo("liveWalkInOrganisation", "Organisme", ["", *organisations], 300)
         self.organisation.setCurrentText("")
+        self.organisation.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )  # long names of organisations do not widen the form
         self.organisation.setMinimumContentsLength(30)
         self.organisation.lineEdit().setPlaceholderText("aucun, ou tapez-en le nom")
 
@@ -133,9 +136,12 @@ class WalkInForm(QDialog):
             QWidget.setTabOrder(first, second)
         self.last_name.setFocus(Qt.FocusReason.OtherFocusReason)
         self.last_name.selectAll()
-        self.setMinimumWidth(560)
         self.ensurePolished()
         layout.activate()
+        # The wrapped explanation's height depends on the width: both settled now.
+        width = max(layout.sizeHint().width(), 40 * self.fontMetrics().averageCharWidth())
+        self.setMinimumSize(width, layout.totalHeightForWidth(width))
+        self.resize(self.minimumSize())
 
     def values(self) -> WalkInName:
         return WalkInName(

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPalette, QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence, QPalette, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -54,7 +54,8 @@ BASE_SCALE = 1.6  # readable from a metre away
 SEARCH_SCALE = 1.3  # of the window's font
 COUNTS_SCALE = 1.2
 LIST_SCALE = 1.15
-ERROR_COLOUR = "#b3261e"
+ERROR_COLOUR = "#b3261e"  # on a light window (contrast 6.5:1 on white)
+ERROR_COLOUR_ON_DARK = "#f28b82"  # on a dark one (6.7:1 on #202124)
 HELP = (
     "Entrée : pointer la personne surlignée · ↑ ↓ : en choisir une autre · "
     "Ctrl+Z : annuler le dernier pointage · Échap : effacer, puis fermer"
@@ -266,7 +267,10 @@ class LiveAttendanceWindow(QDialog):
 
     def _say(self, text: str, error: bool = False) -> None:
         palette = self.status.palette()
-        colour = ERROR_COLOUR if error else self.palette().color(QPalette.ColorRole.WindowText)
+        colour = self.palette().color(QPalette.ColorRole.WindowText)
+        if error:
+            dark = self.palette().color(QPalette.ColorRole.Window).lightnessF() < 0.5
+            colour = QColor(ERROR_COLOUR_ON_DARK if dark else ERROR_COLOUR)
         palette.setColor(QPalette.ColorRole.WindowText, colour)
         self.status.setPalette(palette)
         self.status.setText(text)
