@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -122,6 +123,37 @@ def matching_people(people: list[DirectoryMatch], typed: str) -> list[DirectoryM
     if not words:
         return []
     return [person for person in people if starts_each(words, person.search_key.split())]
+
+
+#: How alike a typed word and a word of a name must be to suggest the name (0 to 1).
+_CLOSE = 0.8
+
+
+def close_names(names: list[str], typed: str, limit: int = 3) -> list[str]:
+    """Among ``names``, those that look like what was typed when nothing matches it (a
+    letter missing, two letters swapped): "Jocelyne Mratin" → "Mme Jocelyne MARTIN".
+    The most alike first."""
+    typed_words = [word for word in fold(typed).split() if len(word) > 2]
+    if not typed_words:
+        return []
+    scored = []
+    for name in names:
+        words = search_words(name)
+        if not words:
+            continue
+        score = sum(
+            max(
+                max(
+                    SequenceMatcher(None, typed_word, w).ratio()
+                    for w in (word, word[: len(typed_word)])
+                )
+                for word in words
+            )
+            for typed_word in typed_words
+        ) / len(typed_words)
+        if score >= _CLOSE:
+            scored.append((-score, name))
+    return [name for _score, name in sorted(scored)[:limit]]
 
 
 def guess_name(typed: str) -> WalkInName:

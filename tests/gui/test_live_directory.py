@@ -13,6 +13,7 @@ from clu_desktop.gui.live.model import NAME_ROLE
 from clu_desktop.gui.live.window import LiveAttendanceWindow
 from clu_desktop.services.attendance import list_attendance
 from clu_desktop.services.attendance_edit import withdraw_invitations
+from clu_desktop.services.directory_organisations import list_organisations
 from clu_desktop.services.directory_people import search_people
 from clu_desktop.services.meetings import duplicate_as_next
 
@@ -88,6 +89,7 @@ def test_only_a_true_walk_in_adds_one_person(qtbot, demo_db, meeting_id, window)
     assert directory(demo_db) == before and statuses(demo_db, meeting_id) == now
     assert highlighted(window) == "Ajouter « Jocelyne Mratin » (venu(e) sans invitation)"
     assert "Personne ne correspond" in window.status.text()
+    assert "vouliez-vous dire Mme Jocelyne MARTIN (Secrétariat Général) ?" in window.status.text()
     qtbot.keyClick(window.search, Qt.Key.Key_Escape)
 
     # A person of the directory who was not invited: invited and ticked, not doubled.
@@ -183,6 +185,28 @@ def test_the_button_adds_a_namesake_of_someone_the_list_offers(qtbot, demo_db, m
         "Mme Jocelyne MARTIN (Défenseur des Droits)"
     ]
     assert invitations(demo_db, meeting_id) == [*invited, "Mme Jocelyne MARTIN"]
+    assert window.status.text().endswith("(Ctrl+Z l'enlève des deux).")
+    assert "organisme" not in window.status.text()
+
+
+def test_a_new_organisation_is_said_and_undone_with_the_walk_in(qtbot, demo_db, window):
+    with demo_db.reading() as session:
+        organisations = [row.name for row in list_organisations(session)]
+    typed_then_enter(qtbot, window, "Mme Jeanne Durand")
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    form = window.walk_in_form
+    assert form.civility.currentText() == "Mme"
+    form.organisation.setCurrentText("Collectif des riverains")
+    qtbot.keyClick(form.last_name, Qt.Key.Key_Return)
+    assert window.status.text().startswith(
+        "✓ Mme Jeanne DURAND ajoutée à l'annuaire et à la liste, pointée présente à "
+    )
+    assert "l'organisme « Collectif des riverains » est ajouté à l'annuaire aussi" in (
+        window.status.text()
+    )
+    qtbot.keyClick(window.search, Qt.Key.Key_Z, CTRL)
+    with demo_db.reading() as session:
+        assert [row.name for row in list_organisations(session)] == organisations
 
 
 def test_the_form_shows_its_fields_whole_in_large_type(qtbot, window):

@@ -16,6 +16,7 @@ from clu_desktop.services.attendance_walk_in import (
     WalkInAdded,
     WalkInName,
     add_walk_in,
+    close_names,
     guess_name,
     invite_and_tick,
     matching_people,
@@ -187,3 +188,18 @@ def test_a_walk_in_is_checked_before_anything_is_added(demo_db, meeting_id):
 )
 def test_the_form_is_filled_from_what_was_typed(typed, expected):
     assert guess_name(typed) == expected
+
+
+def test_names_close_to_a_typo_are_suggested():
+    names = [
+        "Mme Jocelyne MARTIN (Secrétariat Général)",
+        "M. Bernard GUY (Association des Maires de la Haute-Marne)",
+        "Mme Mylène BÉGUÉ (Service de la Relation aux Usagers)",
+        "M. Jean-Paul PIERRON (UFC Que Choisir)",
+    ]
+    assert close_names(names, "Jocelyne Mratin") == [names[0]]
+    assert close_names(names, "bernrad") == [names[1]]
+    assert close_names(names, "begeu") == [names[2]]
+    assert close_names(names, "Pieron") == [names[3]]
+    assert close_names(names, "Jeanne Durand") == []
+    assert close_names(names, "zz") == []  # too short to tell

@@ -75,9 +75,9 @@ class LiveCommands:
         self._record_addition(f"Invitation et pointage de {person.name}", first, added)
         return added["done"].invitation_id
 
-    def add_walk_in(self, name: WalkInName, at: dt.time) -> int:
+    def add_walk_in(self, name: WalkInName, at: dt.time) -> WalkInAdded:
         """Add someone nobody knows to the directory, invite and tick them at ``at`` (one
-        undo step); returns the invitation's id. Undo takes back the invitation and the
+        undo step); returns what was added. Undo takes back the invitation and the
         person (and organisation) created for it; redo puts the same rows back."""
         added: dict[str, WalkInAdded] = {}
 
@@ -88,7 +88,7 @@ class LiveCommands:
         label = " ".join(p for p in (name.first_name, upper_surname(name.last_name.strip())) if p)
         text = f"Ajout de {label} (venu(e) sans invitation)"
         self._record_addition(text, first, added)
-        return added["done"].invitation_id
+        return added["done"]
 
     def _record_addition(self, text: str, first, added: dict) -> None:
         """Record an addition whose redo restores exactly what its undo took back."""

@@ -87,11 +87,15 @@ WALK_IN_DETAIL = (
 )
 
 
-def no_match_text(typed: str) -> str:
-    """Enter after letters that match nobody: nothing is done, the offer is shown."""
+def no_match_text(typed: str, close: list[str] = ()) -> str:
+    """Enter after letters that match nobody: nothing is done, the offer is shown;
+    ``close``: names that look like what was typed."""
+    check = "Vérifiez l'orthographe"
+    if close:
+        check += " (vouliez-vous dire " + " ou ".join(close) + " ?)"
     return (
         f"Personne ne correspond à « {typed} », ni parmi les invités ni dans l'annuaire. "
-        "Vérifiez l'orthographe ; si la personne est venue sans invitation, "
+        f"{check} ; si la personne est venue sans invitation, "
         "Entrée de nouveau ouvre sa fiche pour l'ajouter."
     )
 
@@ -146,10 +150,22 @@ def already_text(row: AttendanceRow) -> str:
     return f"{name} est déjà {ticked}{at} : rien n'a changé."
 
 
-def walked_in_text(name: str, at: dt.time) -> str:
+def walked_in_text(
+    name: str, at: dt.time, created: bool = True, new_organisation: str | None = None
+) -> str:
+    """After the walk-in form: who was added to what (or found in the directory)."""
     added = agreed(name, "ajouté", "ajoutée", "ajouté(e)")
     ticked = agreed(name, "pointé présent", "pointée présente", "pointé(e) présent(e)")
-    return (
-        f"✓ {name} {added} à l'annuaire et à la liste, {ticked} à {clock(at)} "
-        "(Ctrl+Z l'enlève des deux)."
-    )
+    if not created:
+        found = agreed(name, "trouvé", "trouvée", "trouvé(e)")
+        return (
+            f"✓ {name}, {found} dans l'annuaire, {added} à la liste et {ticked} "
+            f"à {clock(at)} (Ctrl+Z l'enlève de la liste)."
+        )
+    done = f"✓ {name} {added} à l'annuaire et à la liste, {ticked} à {clock(at)}"
+    if new_organisation:
+        return (
+            f"{done} ; l'organisme « {new_organisation} » est ajouté à l'annuaire aussi "
+            "(Ctrl+Z enlève tout)."
+        )
+    return f"{done} (Ctrl+Z l'enlève des deux)."

@@ -43,6 +43,7 @@ from clu_desktop.services.attendance import AttendanceRow, list_attendance
 from clu_desktop.services.attendance_walk_in import (
     DirectoryMatch,
     WalkInName,
+    close_names,
     people_not_invited,
 )
 from clu_desktop.services.directory_organisations import list_organisations
@@ -291,8 +292,10 @@ class LiveAttendanceWindow(QDialog):
         only shows the offer (highlighted), the next one opens the form."""
         row = self.highlighted_row()
         if row is None and self.model.only_walk_in():
+            typed = " ".join(self.search.text().split())
+            names = [row.label for row in self.rows] + [person.label for person in self.people]
             self._highlight(0)
-            self._say(texts.no_match_text(" ".join(self.search.text().split())), error=True)
+            self._say(texts.no_match_text(typed, close_names(names, typed)), error=True)
             return
         if row is None:
             self._say("Tapez d'abord les premières lettres d'un nom ou d'un organisme.")
@@ -371,13 +374,14 @@ class LiveAttendanceWindow(QDialog):
         """The form confirmed: add the person, invite and tick them (one undo step)."""
         at = dt.datetime.now().time().replace(microsecond=0)
         try:
-            invitation_id = self.commands.add_walk_in(name, at)
+            added = self.commands.add_walk_in(name, at)
         except UserError as exc:
             messages.show_error(self.walk_in_form or self, str(exc))
             return False
-        ticked = self._done(invitation_id)
+        ticked = self._done(added.invitation_id)
         if ticked is not None:
-            self._say(texts.walked_in_text(ticked.name, at))
+            new_organisation = ticked.organisation if added.created_organisation_id else None
+            self._say(texts.walked_in_text(ticked.name, at, added.created_person, new_organisation))
         return True
 
     def undo_last(self) -> None:
