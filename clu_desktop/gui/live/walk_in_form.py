@@ -27,8 +27,9 @@ from clu_desktop.services.directory_people import CIVILITIES
 #: Adds the person; True when done (False: the form stays open, the error was said).
 Submit = Callable[[WalkInName], bool]
 INTRO = (
-    "Cette personne n'est ni parmi les invités ni dans l'annuaire. Vérifiez son nom : "
-    "elle sera ajoutée à l'annuaire et pointée présente (Ctrl+Z l'enlève des deux)."
+    "Vérifiez son nom et son organisme : la personne sera ajoutée à l'annuaire et pointée "
+    "présente (quelqu'un de même nom et de même organisme dans l'annuaire est repris, pas "
+    "ajouté une seconde fois ; Ctrl+Z enlève l'ajout)."
 )
 
 
