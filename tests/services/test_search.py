@@ -94,6 +94,26 @@ def test_each_kind_of_text_is_found_and_says_where(db, two_meetings):
         assert marked(hit), query
 
 
+def test_words_with_digits_or_hyphens_are_found_without_accents(db, two_meetings):
+    with db.transaction() as session:
+        update_item(
+            session,
+            two_meetings["new_item"],
+            minutes_text="Mme BÉGUÉ2 : bilan Été-2024, qual-e-pref, audit du 23/06/22",
+        )
+    for query in (
+        "begue2",
+        "BEGU",
+        "ete-2024",
+        "été 2024",
+        "qual-e-pref",
+        "QUAL E PREF",
+        "23/06/22",
+        "audit 06",
+    ):
+        assert [h.meeting_id for h in search(db, query)] == [two_meetings["new"]], query
+
+
 def test_every_word_must_be_in_the_meeting_not_in_the_same_text(db, two_meetings):
     ids = two_meetings
     with db.transaction() as session:

@@ -89,6 +89,19 @@ SOURCES = (
 )
 
 
+# PostgreSQL's parser keeps « -2024 », « 23/06/22 » or an e-mail address as one token;
+# the words typed are split at these signs, as SQLite's tokenizer splits the texts.
+_SEPARATORS = "-/.@_+:'’"
+
+
+def _document(body: str) -> str:
+    separators = _SEPARATORS.replace("'", "''")
+    return (
+        f"to_tsvector('{CONFIGURATION}', translate({body}, '{separators}', "
+        f"'{' ' * len(_SEPARATORS)}'))"
+    )
+
+
 def _body(source: Source, row: str, newline: str) -> str:
     return f" || {newline} || ".join(f"COALESCE({row}.{c}, '')" for c in source.columns)
 
@@ -147,7 +160,7 @@ BEGIN
     IF TG_OP <> 'DELETE' THEN
         INSERT INTO {POSTGRESQL_TABLE} (kind, source_id, meeting_id, body, document)
         SELECT {source.kind}, NEW.id, found.meeting_id, found.body,
-               to_tsvector('{CONFIGURATION}', found.body)
+               {_document("found.body")}
         FROM (SELECT {meeting} AS meeting_id, {body} AS body) AS found
         WHERE found.meeting_id IS NOT NULL;
     END IF;
@@ -161,7 +174,7 @@ def _postgresql_fill(source: Source) -> str:
     return (
         f"INSERT INTO {POSTGRESQL_TABLE} (kind, source_id, meeting_id, body, document) "
         f"SELECT {source.kind}, found.id, found.meeting_id, found.body, "
-        f"to_tsvector('{CONFIGURATION}', found.body) FROM (SELECT t.id, {meeting} AS meeting_id, "
+        f"{_document('found.body')} FROM (SELECT t.id, {meeting} AS meeting_id, "
         f"{_body(source, 't', 'chr(10)')} AS body FROM {source.table} AS t) AS found "
         "WHERE found.meeting_id IS NOT NULL"
     )
@@ -192,6 +205,11 @@ def upgrade() -> None:
         op.execute(
             f"ALTER TEXT SEARCH CONFIGURATION {CONFIGURATION} "
             "ALTER MAPPING FOR hword, hword_part, word WITH unaccent, french_stem"
+        )
+        # Words holding digits too (« BÉGUÉ2 », « Été-2024 »): accents ignored, not stemmed.
+        op.execute(
+            f"ALTER TEXT SEARCH CONFIGURATION {CONFIGURATION} "
+            "ALTER MAPPING FOR numword, numhword, hword_numpart WITH unaccent, simple"
         )
         op.execute(
             f"CREATE TABLE {POSTGRESQL_TABLE} (kind smallint NOT NULL, "
