@@ -288,3 +288,16 @@ def test_every_source_table_keeps_its_search_triggers_at_head(db, db_engine):
                 for event in ("insert", "update", "delete")
             } | {"meeting_search_purge"}
     assert expected <= found
+
+
+def test_an_erased_person_is_no_longer_found(demo_db):
+    from clu_desktop.domain import Person
+    from clu_desktop.services.personal_erasure import erase_person
+
+    with demo_db.reading() as session:
+        (person_id,) = session.scalars(select(Person.id).where(Person.last_name == "BÉGUÉ"))
+    assert search(demo_db, "begue")
+    with demo_db.transaction() as session:
+        erase_person(session, person_id, anonymise_signed=False)
+    assert search(demo_db, "begue") == []
+    assert search(demo_db, "mylene") == []
