@@ -165,6 +165,9 @@ class SearchPanel(QWidget):
         layout.addWidget(self.field)
         layout.addWidget(self.stack, 1)
         self.setFocusProxy(self.field)
+        # Reading order: the field, then the meetings or the results (one is shown).
+        QWidget.setTabOrder(self.field, navigator)
+        QWidget.setTabOrder(navigator, self.results)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

@@ -107,3 +107,14 @@ def test_nothing_found_says_so(qtbot, window):
     qtbot.waitUntil(lambda: window.search.stack.currentIndex() == 1)
     assert window.search.status.text() == "Aucune séance ne contient ces mots."
     assert window.search.model.rowCount() == 0
+
+
+def test_tab_goes_from_the_field_to_the_meetings_or_the_results(qtbot, window):
+    window.search.focus_field()
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.navigator
+    type_search(qtbot, window, "begue")
+    qtbot.waitUntil(lambda: window.search.model.rowCount() == 1)
+    window.search.focus_field()
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.search.results
