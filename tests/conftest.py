@@ -85,6 +85,7 @@ class PostgresqlServer:
         # The search index is filled by triggers as the other tables are.
         skipped = {"alembic_version", *SEARCH_TABLES}
         self.tables = [table for table in metadata.sorted_tables if table.name not in skipped]
+        self.search_tables = [t for t in metadata.sorted_tables if t.name in SEARCH_TABLES]
         with self.engine.connect() as connection:
             self.sequences = [
                 f'"{schema}"."{sequence}"'
@@ -123,6 +124,8 @@ class PostgresqlServer:
                 {"name": self.name},
             )
             for table in reversed(self.tables):
+                connection.execute(table.delete())
+            for table in self.search_tables:  # emptied by the triggers; made sure of
                 connection.execute(table.delete())
             restarts = [f"setval('{sequence}', 1, false)" for sequence in self.sequences]
             connection.exec_driver_sql(f"SELECT {', '.join(restarts)}")

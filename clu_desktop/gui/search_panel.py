@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import SQLAlchemyError
 
 from clu_desktop.errors import UserError
 from clu_desktop.gui.models.search_model import HTML_ROLE, MEETING_ID_ROLE, SearchResultsModel
@@ -203,6 +204,13 @@ class SearchPanel(QWidget):
         except UserError as exc:  # too short: said under the field, no dialog while typing
             self.model.set_rows([])
             self.status.setText(str(exc))
+        except SQLAlchemyError as exc:  # a server gone away: said there too
+            reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            self.model.set_rows([])
+            self.status.setText(
+                f"La recherche n'a pas pu lire la base\u00a0: {reason}. Vérifiez que la base "
+                "est accessible, puis tapez à nouveau."
+            )
         else:
             current = self.results.currentIndex().data(MEETING_ID_ROLE)
             self.model.set_rows(hits)

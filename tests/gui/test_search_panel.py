@@ -118,3 +118,17 @@ def test_tab_goes_from_the_field_to_the_meetings_or_the_results(qtbot, window):
     window.search.focus_field()
     qtbot.keyClick(window.search.field, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is window.search.results
+
+
+def test_a_database_error_is_said_under_the_field(qtbot, window, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    from clu_desktop.gui import search_panel
+
+    def failing(*_args):
+        raise OperationalError("SELECT", {}, Exception("server closed the connection"))
+
+    monkeypatch.setattr(search_panel, "search_meetings", failing)
+    type_search(qtbot, window, "begue")
+    qtbot.waitUntil(lambda: "server closed the connection" in window.search.status.text())
+    assert window.search.status.text().startswith("La recherche n'a pas pu lire la base")
