@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from clu_desktop.gui.main_window import MainWindow
-from clu_desktop.gui.models.search_model import SearchResultsModel, as_html
+from clu_desktop.gui.models.search_model import SearchResultsModel, as_html, heading
 from clu_desktop.gui.pages import Page
 from clu_desktop.services.search import TOO_SHORT, SearchHit
 
@@ -49,6 +49,12 @@ def test_results_model_passes_the_model_tester(qtmodeltester, count):
 def test_the_rich_text_escapes_what_was_typed_and_bolds_the_matches():
     assert "Séance &lt;b&gt;" in as_html(HITS[0])
     assert "<b>BÉGUÉ</b>" in as_html(HITS[1])
+
+
+def test_the_heading_names_the_committee_once():
+    assert heading(HITS[1]) == "05/01/2024 — Autre (CLU)"
+    named = SearchHit(3, dt.date(2024, 1, 5), "CLU Nord", "CLU Nord — séance 4", "Action", ())
+    assert heading(named) == "05/01/2024 — CLU Nord — séance 4"
 
 
 def type_search(qtbot, window, text: str) -> None:

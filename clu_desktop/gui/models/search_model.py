@@ -18,7 +18,10 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def heading(hit: SearchHit) -> str:
-    return f"{hit.date:%d/%m/%Y} — {hit.title} ({hit.committee})"
+    """« 20/12/2023 — Séance plénière (CLU Nord) »; the committee once when the title
+    already names it."""
+    committee = "" if hit.committee.casefold() in hit.title.casefold() else f" ({hit.committee})"
+    return f"{hit.date:%d/%m/%Y} — {hit.title}{committee}"
 
 
 def as_html(hit: SearchHit) -> str:
