@@ -111,6 +111,13 @@ class InvitationState:
     values: tuple
 
 
+def is_walk_in(note: str | None) -> bool:
+    """Whether an invitation with ``note`` was made at the door (:data:`WALK_IN_NOTE`,
+    kept when the note was completed): such a person is not invited again to the
+    committee's next meeting."""
+    return WALK_IN_NOTE in (note or "")
+
+
 def _row(inv: Invitation, names: dict[int, str]) -> AttendanceRow:
     deputy = names.get(inv.represented_by_id) if inv.represented_by_id else None
     if deputy is None and inv.represented_by is not None:

@@ -108,13 +108,13 @@ def test_someone_let_in_at_the_door_can_present_speak_and_own_an_action(
 ):
     """A walk-in ticked in the live window is a person of the meeting: the agenda's
     pickers offer them at once."""
-    from clu_desktop.services.attendance import add_walk_in
+    from clu_desktop.services.attendance_walk_in import WalkInName, add_walk_in
 
     panel = agenda_page.item_panel
     presenter = panel.fields.presenter_combo
     assert not any("LEFÈVRE" in label for label in labels(presenter))
     with demo_db.transaction() as session:
-        add_walk_in(session, 1, "Anne Lefèvre")
+        add_walk_in(session, 1, WalkInName("LEFÈVRE", "Anne", "Mme"))
     qtbot.waitUntil(lambda: any("Anne LEFÈVRE" in label for label in labels(presenter)))
     assert any("Anne LEFÈVRE" in text for text in speakers(panel.statements))
     assert any("Anne LEFÈVRE" in label for label in labels(panel.actions.owner_combo))

@@ -87,7 +87,7 @@ def test_the_next_meeting_takes_the_committees_title_and_not_the_walk_ins(demo_d
     """A seasonal title is not copied; who came without an invitation is not invited
     again; a standing member added since is."""
     from clu_desktop.domain import CommitteeMember, Person
-    from clu_desktop.services.attendance import add_walk_in
+    from clu_desktop.services.attendance_walk_in import WalkInName, add_walk_in
     from clu_desktop.services.meetings import default_title
 
     with demo_db.transaction() as session:
@@ -96,7 +96,7 @@ def test_the_next_meeting_takes_the_committees_title_and_not_the_walk_ins(demo_d
         newcomer = Person(civility="Mme", first_name="Anne", last_name="NOUVELLE")
         source.committee.members.append(CommitteeMember(person=newcomer, position=99))
     with demo_db.transaction() as session:
-        add_walk_in(session, 1, "Paul PASSANT", dt.time(14, 5))
+        add_walk_in(session, 1, WalkInName("PASSANT", "Paul"), dt.time(14, 5))
     with demo_db.reading() as session:
         before = {r.person_id for r in list_invitations(session, 1)}
     with demo_db.transaction() as session:
