@@ -144,11 +144,4 @@ def make_searchable(combo: QComboBox, *, free_text: bool = False) -> _Search:
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     if not combo.toolTip():
         combo.setToolTip(SEARCH_TIP)
-    search = _Search(combo, free_text)
-    combo.setProperty("foldSearch", True)
-    return search
-
-
-def search_of(combo: QComboBox) -> _Search | None:
-    """The search ``make_searchable`` gave ``combo``."""
-    return combo.findChild(_Search)
+    return _Search(combo, free_text)
