@@ -207,3 +207,28 @@ def test_the_person_form_offers_an_organisation_added_meanwhile(qtbot, demo_db):
     qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)  # the only one proposed
     with demo_db.reading() as session:
         assert d.get_person(session, 6).organisation_id == new_id
+
+
+def test_the_fold_filter_passes_the_model_tester(qtmodeltester):
+    from clu_desktop.gui.meeting.widgets import ChoiceModel
+    from clu_desktop.gui.pickers import FoldFilterModel
+
+    source = ChoiceModel("(aucune personne)")
+    source.set_rows(
+        [
+            (1, "Mme Mylène BÉGUÉ (Service de la Relation aux Usagers)"),
+            (6, "M. Bernard GUY (Association des maires)"),
+            (7, "M. Eric KREZEL (Association des maires ruraux)"),
+        ]
+    )
+    proxy = FoldFilterModel()
+    proxy.setSourceModel(source)
+    proxy.set_text("begue")
+    assert proxy.source_rows() == [1]
+    proxy.set_text("MAIRES   guy")
+    assert proxy.source_rows() == [2]
+    proxy.set_text("maires")
+    assert proxy.source_rows() == [2, 3]
+    qtmodeltester.check(proxy)
+    proxy.set_text("")
+    assert proxy.rowCount() == 4
