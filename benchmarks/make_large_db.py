@@ -41,7 +41,7 @@ TEXT = (
 ) * 4
 
 
-def build(path: Path, seed: int = 2023) -> None:
+def build(path: Path | str, seed: int = 2023) -> None:
     rng = random.Random(seed)
     db = open_database(path)
     with db.transaction() as session:
@@ -111,9 +111,11 @@ def build(path: Path, seed: int = 2023) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("path", type=Path)
+    parser.add_argument("path", help="a SQLite file to make, or an empty PostgreSQL base's URL")
     args = parser.parse_args()
-    if args.path.exists():
+    if "://" not in args.path:
+        args.path = Path(args.path)
+    if isinstance(args.path, Path) and args.path.exists():
         print(f"{args.path} exists already: remove it first.", file=sys.stderr)
         return 2
     began = time.perf_counter()

@@ -68,7 +68,7 @@ class PostgresqlServer:
         from sqlalchemy import MetaData, create_engine
 
         from clu_desktop.services.meeting_files import load_demo
-        from clu_desktop.store.migrate import open_database
+        from clu_desktop.store.migrate import SEARCH_TABLES, open_database
 
         base = make_url(url)
         name = f"clu_test_{os.getpid()}"
@@ -82,7 +82,10 @@ class PostgresqlServer:
         self.engine = open_database(self.url).engine  # migrated to head, once
         metadata = MetaData()
         metadata.reflect(self.engine)
-        self.tables = [table for table in metadata.sorted_tables if table.name != "alembic_version"]
+        # The search index is filled by triggers as the other tables are.
+        skipped = {"alembic_version", *SEARCH_TABLES}
+        self.tables = [table for table in metadata.sorted_tables if table.name not in skipped]
+        self.search_tables = [t for t in metadata.sorted_tables if t.name in SEARCH_TABLES]
         with self.engine.connect() as connection:
             self.sequences = [
                 f'"{schema}"."{sequence}"'
@@ -121,6 +124,8 @@ class PostgresqlServer:
                 {"name": self.name},
             )
             for table in reversed(self.tables):
+                connection.execute(table.delete())
+            for table in self.search_tables:  # emptied by the triggers; made sure of
                 connection.execute(table.delete())
             restarts = [f"setval('{sequence}', 1, false)" for sequence in self.sequences]
             connection.exec_driver_sql(f"SELECT {', '.join(restarts)}")

@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
 
         from clu_desktop.gui.navigator import MeetingNavigator
         from clu_desktop.gui.pages import build_pages
+        from clu_desktop.gui.search_panel import SearchPanel
 
         self._db = db
         self._description = db.description
@@ -132,6 +133,8 @@ class MainWindow(QMainWindow):
 
         self.navigator: MeetingNavigator = MeetingNavigator()
         self.navigator.meetingSelected.connect(self.show_meeting)
+        self.search = SearchPanel(db, self.navigator)
+        self.search.meetingChosen.connect(self.navigator.select_meeting)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("meetingTabs")
         self.tabs.setAccessibleName("Pages de la séance")
@@ -145,7 +148,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.search)
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 0)  # the navigator keeps its width, the pages
         self.splitter.setStretchFactor(1, 1)  # take what the window gains or loses
@@ -173,6 +176,7 @@ class MainWindow(QMainWindow):
             self.export_action,
             self.settings_action,
             self.directory_action,
+            self.search_action,
         ]
 
     # Building
@@ -260,6 +264,13 @@ class MainWindow(QMainWindow):
             "Ctrl+Shift+A",
             "Organismes, personnes et comités",
         )
+        self.search_action = self._action(
+            "&Rechercher dans les séances…",
+            "searchAction",
+            lambda: self.search.focus_field(),
+            QKeySequence.StandardKey.Find,
+            "Trouver les séances par les mots de leurs textes et de leurs participants",
+        )
         self.about_action = self._action("À &propos de CLU Desktop", "aboutAction", self.show_about)
         self.undo_action = self.undo_group.createUndoAction(self, "Annuler")
         self.undo_action.setObjectName("undoAction")
@@ -282,6 +293,8 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu("É&dition")
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.search_action)
         bar.addMenu("A&nnuaire").addAction(self.directory_action)
         bar.addMenu("&Aide").addAction(self.about_action)
 
@@ -319,6 +332,7 @@ class MainWindow(QMainWindow):
         if selected != self.meeting_id or not rows:
             self.show_meeting(selected)
         self._update_actions()
+        self.search.rerun()  # the meetings found may have changed too
 
     def _schedule_refresh(self) -> None:
         self._refresh_timer.start()

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from clu_desktop.domain import MeetingStatus
 from clu_desktop.errors import ConflictError, UserError
 from clu_desktop.gui import colours, messages, undo
+from clu_desktop.gui.data_signals import data_signals
 from clu_desktop.gui.meeting.binding import (
     connect_editor,
     is_typed,
@@ -59,6 +60,7 @@ from clu_desktop.services.meeting_details import (
     update_meeting,
 )
 from clu_desktop.services.record import invited_people, secretary_ids, set_secretaries
+from clu_desktop.store.changes import touches_directory
 from clu_desktop.store.database import Database
 
 EMPTY_TEXT = "Aucune séance sélectionnée. Choisissez une séance dans la liste ou créez-en une."
@@ -154,6 +156,7 @@ class MeetingPage(QWidget):
 
         self.undo_keys = UndoKeys(lambda: self._stack, self)
         self.undo_keys.watch(*f.editors)
+        data_signals(db).changed.connect(self._data_changed)
         self.show_meeting(None, None)
         # Settle the size constraints now: shown on its own, the page keeps them.
         self.ensurePolished()
@@ -219,6 +222,39 @@ class MeetingPage(QWidget):
             return
         self._show_secretaries(invited, secretaries)
         self._fill(self._details)
+
+    def _data_changed(self, tables: frozenset[str]) -> None:
+        """The directory changed, wherever: the pickers (Présidence, Signataire, Agent,
+        Comité) show it as it is now, with the same choices; a text being typed stays."""
+        if self._meeting_id is None or not touches_directory(tables):
+            return
+        try:
+            with self._db.reading() as session:
+                details = get_meeting_details(session, self._meeting_id)
+                people = person_choices(session)
+                committees = committee_choices(session)
+        except UserError:
+            return  # the meeting is gone: the next reload says so
+        f = self.form
+        combos = {
+            "chair_id": f.chair_combo,
+            "signatory_id": f.signatory_combo,
+            "contact_id": f.contact_combo,
+            "committee_id": f.committee_combo,
+        }
+        typed = {
+            combo: combo.lineEdit().text()
+            for combo in combos.values()
+            if combo.isEditable() and combo.lineEdit().hasFocus()
+        }
+        with signals_blocked([*combos.values(), *(c.lineEdit() for c in typed)]):
+            f.people_model.set_rows((p.id, p.label) for p in people)
+            f.committee_model.set_rows((c.id, c.name) for c in committees)
+            for field, combo in combos.items():
+                combo.set_current_id(getattr(details, field))
+            for combo, text in typed.items():
+                if combo.lineEdit().text() != text:
+                    combo.lineEdit().setText(text)
 
     def _show_secretaries(self, invited: list[PersonChoice], secretaries: list[int]) -> None:
         """The people invited, the secretaries among them ticked."""

@@ -17,15 +17,14 @@ from sqlalchemy.orm import Session, selectinload
 from clu_desktop.domain import (
     AttendanceStatus,
     Invitation,
-    Organisation,
     Person,
     Representation,
 )
 from clu_desktop.errors import UserError
 from clu_desktop.services import record_rules as rules
 from clu_desktop.services.concurrency import check_version
-from clu_desktop.services.directory_common import fold
-from clu_desktop.services.invitations import get_meeting, snapshot_invitation
+from clu_desktop.services.directory_common import search_words, starts_each
+from clu_desktop.services.invitations import get_meeting
 from clu_desktop.services.record import unanswered
 from clu_desktop.services.validation import check_time_order, clean_text
 
@@ -50,6 +49,8 @@ ATTENDANCE_LABELS = {
     "left_at": "Départ",
     "note": "Note",
 }
+#: The note of an invitation made at the meeting table for someone who just came.
+WALK_IN_NOTE = "venu(e) sans invitation"
 _STATE_FIELDS = (
     "status",
     "represented_by_id",
@@ -110,6 +111,13 @@ class InvitationState:
     values: tuple
 
 
+def is_walk_in(note: str | None) -> bool:
+    """Whether an invitation with ``note`` was made at the door (:data:`WALK_IN_NOTE`,
+    kept when the note was completed): such a person is not invited again to the
+    committee's next meeting."""
+    return WALK_IN_NOTE in (note or "")
+
+
 def _row(inv: Invitation, names: dict[int, str]) -> AttendanceRow:
     deputy = names.get(inv.represented_by_id) if inv.represented_by_id else None
     if deputy is None and inv.represented_by is not None:
@@ -128,7 +136,7 @@ def _row(inv: Invitation, names: dict[int, str]) -> AttendanceRow:
         arrived_at=inv.arrived_at,
         left_at=inv.left_at,
         note=inv.note,
-        search_key=fold(f"{name} {inv.printed_organisation or ''}"),
+        search_key=" ".join(search_words(f"{name} {inv.printed_organisation or ''}")),
         version=inv.version,
     )
 
@@ -163,14 +171,10 @@ def matching(rows: list[AttendanceRow], typed: str) -> list[AttendanceRow]:
     """The rows whose name or organisation has a word starting with each typed word,
     ignoring accents and case: "gu" finds M. Bernard GUY, "ma hau" the Association des
     Maires de la Haute-Marne."""
-    words = fold(typed).split()
+    words = search_words(typed)
     if not words:
         return list(rows)
-    return [
-        row
-        for row in rows
-        if all(any(part.startswith(word) for part in row.search_key.split()) for word in words)
-    ]
+    return [row for row in rows if starts_each(words, row.search_key.split())]
 
 
 # -- changes ---------------------------------------------------------------------------
@@ -333,67 +337,3 @@ def set_note(
     before = _state(invitation)
     invitation.note = clean_text(note, "Note", 2000, multiline=True)
     return before
-
-
-def add_walk_in(
-    session: Session,
-    meeting_id: int,
-    typed: str,
-    at: dt.time | None = None,
-    *,
-    organisation: str | None = None,
-) -> int:
-    """Someone who came without an invitation, typed as "Prénom NOM" (or "NOM"): they
-    join the directory (or are found there, same name and organisation) and are ticked
-    present. Returns the new invitation's id."""
-    meeting = get_meeting(session, meeting_id)
-    text = clean_text(typed, "Nom", 200, required=True)
-    words = text.split()
-    last_name = clean_text(words[-1], "NOM", 100, required=True)
-    first_name = clean_text(" ".join(words[:-1]), "Prénom", 100)
-    org_name = clean_text(organisation, "Organisme", 300)
-    org = _organisation_named(session, org_name) if org_name else None
-    person = _person_named(session, first_name, last_name, org)
-    if person is None:
-        person = Person(first_name=first_name, last_name=last_name.upper(), organisation=org)
-        session.add(person)
-        session.flush()
-    if any(inv.person_id == person.id for inv in meeting.invitations):
-        raise UserError(f"{person.display_name} est déjà dans la liste des invités.")
-    invitation = snapshot_invitation(person, len(meeting.invitations))
-    invitation.status = AttendanceStatus.PRESENT
-    invitation.arrived_at = at.replace(microsecond=0) if at else None
-    invitation.note = "venu(e) sans invitation"
-    meeting.invitations.append(invitation)
-    session.flush()
-    return invitation.id
-
-
-def _organisation_named(session: Session, name: str) -> Organisation:
-    for org in session.scalars(select(Organisation)):
-        if fold(org.name) == fold(name):
-            return org
-    org = Organisation(name=name)
-    session.add(org)
-    return org
-
-
-def _person_named(
-    session: Session, first_name: str | None, last_name: str, org: Organisation | None
-) -> Person | None:
-    """The directory's person of that name in that organisation (none for a new one)."""
-    if org is not None and org.id is None:
-        return None
-    same_org = Person.organisation_id.is_(None) if org is None else Person.organisation_id == org.id
-    for person in session.scalars(select(Person).where(same_org)):
-        if fold(person.last_name) == fold(last_name) and fold(person.first_name) == fold(
-            first_name
-        ):
-            return person
-    return None
-
-
-def remove_walk_in(session: Session, invitation_id: int) -> None:
-    """Undo of :func:`add_walk_in`: the invitation goes; the person stays in the
-    directory (they may be invited again)."""
-    session.delete(_invitation(session, invitation_id))

@@ -53,6 +53,26 @@ def matches(words: list[str], haystack: str) -> bool:
     return all(word in haystack for word in words)
 
 
+_INSIDE_WORD = re.compile(r"[-'.]+")
+
+
+def search_words(text: str | None) -> list[str]:
+    """The folded words of ``text`` to match typed beginnings against, each part of a
+    compound word too: "Jean-Pierre d'Arc" → jean-pierre, jean, pierre, d'arc, d, arc."""
+    found: list[str] = []
+    for word in fold(text).split():
+        found.append(word)
+        parts = [part for part in _INSIDE_WORD.split(word) if part]
+        if parts != [word]:
+            found.extend(parts)
+    return found
+
+
+def starts_each(typed: list[str], words: list[str]) -> bool:
+    """Whether each typed word begins one of ``words``, in any order."""
+    return all(any(word.startswith(start) for word in words) for start in typed)
+
+
 def person_name(civility: str | None, first_name: str | None, last_name: str) -> str:
     """Civility, first name and NAME as the minutes print them: "M. Bernard GUY"."""
     return " ".join(p for p in (civility, first_name, upper_surname(last_name)) if p)

@@ -41,6 +41,13 @@ class InvitationRow:
     status: AttendanceStatus
 
 
+#: Said when « Inviter les membres permanents » finds no member in the committee.
+NO_STANDING_MEMBER = (
+    "Ce comité n'a pas de membre permanent\u00a0: ajoutez-en dans l'annuaire "
+    "(Annuaire › Comités), puis invitez-les."
+)
+
+
 def get_meeting(session: Session, meeting_id: int) -> Meeting:
     meeting = session.get(Meeting, meeting_id)
     if meeting is None:
@@ -64,16 +71,21 @@ def snapshot_invitation(person: Person, position: int) -> Invitation:
 def invite_standing_members(session: Session, meeting_id: int) -> list[int]:
     """Invite every standing member of the meeting's committee not yet invited.
 
-    Returns the new invitations' ids (empty when everyone already was).
+    Returns the new invitations' ids (empty when everyone already was); a committee
+    without any standing member is refused with what to do.
     """
     meeting = get_meeting(session, meeting_id)
     invited = {inv.person_id for inv in meeting.invitations}
-    members = session.scalars(
-        select(CommitteeMember)
-        .where(CommitteeMember.committee_id == meeting.committee_id)
-        .order_by(CommitteeMember.position, CommitteeMember.id)
-        .options(selectinload(CommitteeMember.person).selectinload(Person.organisation))
+    members = list(
+        session.scalars(
+            select(CommitteeMember)
+            .where(CommitteeMember.committee_id == meeting.committee_id)
+            .order_by(CommitteeMember.position, CommitteeMember.id)
+            .options(selectinload(CommitteeMember.person).selectinload(Person.organisation))
+        )
     )
+    if not members:
+        raise UserError(NO_STANDING_MEMBER)
     position = len(meeting.invitations)
     added = []
     for member in members:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from clu_desktop.errors import ConflictError, DatabaseError, UserError
+from clu_desktop.store import changes as _changes
 from clu_desktop.store.location import (  # noqa: F401  (re-exported)
     APP_NAME,
     DB_ENV,
@@ -117,16 +118,20 @@ def create_database_engine(url: URL) -> Engine:
 
 @dataclass(frozen=True)
 class Database:
-    """An open database: its engine and the session factory every user action uses."""
+    """An open database: its engine, the session factory every user action uses, and
+    ``changes``, which tells subscribers the tables each committed transaction wrote."""
 
     engine: Engine
     sessions: sessionmaker[Session]
+    changes: _changes.Changes = field(default_factory=_changes.Changes, compare=False)
 
     @classmethod
     def for_engine(cls, engine: Engine) -> Database:
         sessions = sessionmaker(engine, expire_on_commit=False)
         install(sessions)  # signed minutes refuse every change, whatever makes it
-        return cls(engine, sessions)
+        changes = _changes.Changes()
+        _changes.install(sessions, changes)  # the views follow every write
+        return cls(engine, sessions, changes)
 
     @property
     def url(self) -> URL:

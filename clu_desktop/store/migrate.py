@@ -62,11 +62,21 @@ logger = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 VERSION_TABLE = "alembic_version"
+#: The meetings' search index (revision 0005): made and filled by SQL triggers, not by the
+#: models. On SQLite an FTS5 table and its shadow tables ``search_index_*``.
+SEARCH_TABLES = ("search_index", "search_entry")
 MIGRATION_LOCK = 0x434C55  # PostgreSQL advisory lock key held while a base migrates
 PG_DUMP_HINT = (
     "Une base PostgreSQL n'est pas copiée avant une mise à jour : son administrateur la "
     "sauvegarde avec pg_dump (par exemple avant d'installer une nouvelle version)."
 )
+
+
+def include_name(name: str | None, type_: str, _parent_names: object) -> bool:
+    """Alembic's filter: the search index is left out of the comparison with the models."""
+    if type_ == "table" and name is not None:
+        return not any(name == t or name.startswith(f"{t}_") for t in SEARCH_TABLES)
+    return True
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

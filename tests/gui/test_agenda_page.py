@@ -285,6 +285,12 @@ def test_item_fields_and_planned_times(qtbot, page, db, meeting_id):
     assert page.footer.text() == "Durée prévue\u00a0: 2 h 00 — fin prévue à 16h30"
 
 
+# Typing an owner proposes the people whose name holds it: the completion popup is a
+# real popup window, which the offscreen platform can neither raise nor give the keyboard.
+@pytest.mark.qt_log_ignore(
+    r"This plugin does not support raise\(\)",
+    "This plugin does not support grabbing the keyboard",
+)
 def test_actions_of_an_item(qtbot, page, db, meeting_id):
     add_items_with_the_keyboard(qtbot, page, ["Bilan"])
     panel = page.item_panel.actions

@@ -399,3 +399,27 @@ def test_a_member_role_is_saved_as_typed(qtbot, open_directory, demo_db):
     with demo_db.reading() as session:
         assert d.list_members(session, 1)[1].role == "membre"
     assert tab.role.currentText() == "membre"
+
+
+def test_a_new_person_gets_an_email_and_a_phone_checked_as_in_the_form(
+    qtbot, open_directory, demo_db, answered_messages
+):
+    window = open_directory()
+    window.people_tab.new_person()
+    dialog = window.people_tab.dialog
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.last_name.setText("Durand")
+    dialog.email.setText("paul durand@exemple")
+    dialog.phone.setText("03 25 30 21 05")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()  # refused, as the person form refuses it, nothing created
+    assert any("n'est pas une adresse valable" in text for text in answered_messages.errors)
+    with demo_db.reading() as session:
+        assert d.search_people(session, "durand") == []
+    dialog.email.setText("paul.durand@exemple.fr")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    with demo_db.reading() as session:
+        (found,) = d.search_people(session, "durand")
+        details = d.get_person(session, found.id)
+    assert (details.email, details.phone) == ("paul.durand@exemple.fr", "03 25 30 21 05")

@@ -191,22 +191,19 @@ def test_the_first_match_is_highlighted_and_the_expected_come_first(qtbot, db, t
         "Alice MARTIN — Association des usagers",
         "Bruno MARCHAND — Conseil départemental",
     ]
-    assert listed(window)[2] == (
-        "Ajouter « mar » (venu(e) sans invitation) — "
-        "Entrée : inscrit(e) dans l'annuaire comme « MAR » et pointé(e) présent(e)"
-    )
+    assert len(listed(window)) == 2  # people match: no walk-in offered
     assert highlighted(window) == listed(window)[0]
     qtbot.keyClick(window.search, Qt.Key.Key_Return)
     # Alice MARTIN is in: Bruno MARCHAND now comes first, Enter alone ticks him.
     qtbot.keyClicks(window.search, "mar")
     assert highlighted(window) == "Bruno MARCHAND — Conseil départemental"
     assert listed(window)[1].startswith("✓ Alice MARTIN")
-    # Up at the top stays there; Down past the end stays on the walk-in entry.
+    # Up at the top stays there; Down past the end stays on the last one.
     qtbot.keyClick(window.search, Qt.Key.Key_Up)
     assert highlighted(window) == "Bruno MARCHAND — Conseil départemental"
     for _ in range(4):
         qtbot.keyClick(window.search, Qt.Key.Key_Down)
-    assert highlighted(window).startswith("Ajouter « mar »")
+    assert highlighted(window).startswith("✓ Alice MARTIN")
 
 
 def test_enter_on_someone_already_present_changes_nothing(qtbot, db, thirty, open_live):
@@ -222,44 +219,79 @@ def test_enter_on_someone_already_present_changes_nothing(qtbot, db, thirty, ope
     assert window.search.selectedText() == "elodie dub"
 
 
-def test_a_walk_in_is_added_with_enter_and_undone(qtbot, db, thirty, open_live):
-    window = open_live(thirty)
-    qtbot.keyClicks(window.search, "dur")
-    # "dur" finds Fabien DURAND; the walk-in entry is offered last, reachable with Down.
-    assert highlighted(window) == "Fabien DURAND — Conseil départemental"
-    assert listed(window)[-1].startswith("Ajouter « dur » (venu(e) sans invitation)")
-    qtbot.keyClick(window.search, Qt.Key.Key_Escape)
-    qtbot.keyClicks(window.search, "Jeanne Durand")  # nobody: the walk-in is highlighted
-    assert listed(window) == [highlighted(window)]
-    assert highlighted(window) == (
-        "Ajouter « Jeanne Durand » (venu(e) sans invitation) — Entrée : inscrit(e) dans "
-        "l'annuaire comme « Jeanne DURAND » et pointé(e) présent(e)"
-    )
-    qtbot.keyClick(window.search, Qt.Key.Key_Return)  # the only action after typing
-
-    jeanne = attendance(db, thirty)["Jeanne DURAND"]
-    assert jeanne.status is P.PRESENT and jeanne.arrived_at is not None
+def people_count(db) -> int:
     with db.reading() as session:
-        assert [p.display_name for p in search_people(session, "jeanne durand")] == [
-            "Jeanne DURAND"
-        ]
+        return len(search_people(session))
+
+
+def test_a_walk_in_takes_a_second_step_and_undo_takes_the_person_back(qtbot, db, thirty, open_live):
+    window = open_live(thirty)
+    directory = people_count(db)
+    qtbot.keyClicks(window.search, "dur")
+    # "dur" finds Fabien DURAND: nobody is offered as a walk-in.
+    assert listed(window) == [highlighted(window)] == ["Fabien DURAND — Conseil départemental"]
+    qtbot.keyClick(window.search, Qt.Key.Key_Escape)
+    qtbot.keyClicks(window.search, "Jeanne Durand")  # nobody: the offer, not highlighted
+    offer = (
+        "Ajouter « Jeanne Durand » (venu(e) sans invitation) — Personne de ce nom ni parmi "
+        "les invités ni dans l'annuaire : Entrée ouvre sa fiche, à vérifier avant de l'ajouter"
+    )
+    assert listed(window) == [offer]
+    assert highlighted(window) is None
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)  # shows the offer, adds nobody
+    assert highlighted(window) == offer
+    assert "Personne ne correspond à « Jeanne Durand »" in window.status.text()
+    assert window.walk_in_form is None
+    assert people_count(db) == directory and len(attendance(db, thirty)) == 30
+
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)  # the second step: the form
+    form = window.walk_in_form
+    assert form is not None and form.isVisible()
+    assert (form.civility.currentText(), form.last_name.text(), form.first_name.text()) == (
+        "",
+        "Durand",
+        "Jeanne",
+    )
+    assert people_count(db) == directory  # nothing yet
+    form.civility.setCurrentText("Mme")
+    qtbot.keyClick(form.first_name, Qt.Key.Key_Return)  # Entrée confirms
+    assert window.walk_in_form is None
+
+    jeanne = attendance(db, thirty)["Mme Jeanne DURAND"]
+    assert jeanne.status is P.PRESENT and jeanne.arrived_at is not None
+    assert people_count(db) == directory + 1
     assert shown_counts(window) == counts(1, expected=31)
-    assert "Jeanne DURAND" in window.status.text()
+    assert "Mme Jeanne DURAND" in window.status.text()
+    assert window.focusWidget() is window.search and window.search.text() == ""
     qtbot.keyClicks(window.search, "jea")
-    assert highlighted(window) == "✓ Jeanne DURAND — venu(e) sans invitation — arrivé(e) à " + (
+    assert highlighted(window) == (
+        "✓ Mme Jeanne DURAND — venu(e) sans invitation — arrivée à "
         f"{jeanne.arrived_at.hour}h{jeanne.arrived_at.minute:02d}"
     )
 
     window.undo_button.click()  # the visible button, same as Ctrl+Z
-    assert "Jeanne DURAND" not in attendance(db, thirty)
+    assert "Mme Jeanne DURAND" not in attendance(db, thirty)
     assert shown_counts(window) == counts(0, expected=30)
-    with db.reading() as session:  # the person stays in the directory
-        assert len(search_people(session, "jeanne durand")) == 1
+    assert people_count(db) == directory  # the person it created went too
     assert window.focusWidget() is window.search
-    qtbot.keyClick(window.search, Qt.Key.Key_Y, CTRL)  # redo: invited and present again
-    assert attendance(db, thirty)["Jeanne DURAND"].arrived_at == jeanne.arrived_at
-    with db.reading() as session:
-        assert len(search_people(session, "jeanne durand")) == 1
+    qtbot.keyClick(window.search, Qt.Key.Key_Y, CTRL)  # redo: the same rows again
+    assert attendance(db, thirty)["Mme Jeanne DURAND"].id == jeanne.id
+    assert attendance(db, thirty)["Mme Jeanne DURAND"].arrived_at == jeanne.arrived_at
+    assert people_count(db) == directory + 1
+
+
+def test_escape_in_the_walk_in_form_adds_nobody(qtbot, db, thirty, open_live):
+    window = open_live(thirty)
+    directory = people_count(db)
+    qtbot.keyClicks(window.search, "Zoe Xyz")
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    form = window.walk_in_form
+    qtbot.keyClick(form.last_name, Qt.Key.Key_Escape)
+    assert window.walk_in_form is None and not form.isVisible()
+    assert people_count(db) == directory and len(attendance(db, thirty)) == 30
+    assert "Personne n'a été ajouté" in window.status.text()
+    assert window.search.text() == "Zoe Xyz" and window.focusWidget() is window.search
 
 
 def test_two_people_of_one_name_are_told_apart_by_organisation(qtbot, db, open_live):
@@ -327,8 +359,19 @@ def test_a_refused_tick_shows_in_red_and_changes_nothing(qtbot, db, thirty, open
     red = colours.on(colours.ERROR, colours.background_of(window.status))
     assert window.status.palette().color(window.status.foregroundRole()) == red
     assert shown_counts(window) == counts(0, expected=29)
-    assert not any("LAMBERT" in line for line in listed(window))
+    # No longer invited: offered from the directory, not ticked.
+    assert [line for line in listed(window) if "LAMBERT" in line] == [
+        "Inviter et pointer Joël LAMBERT (Union locale) — Dans l'annuaire, pas invité(e) : "
+        "Entrée l'ajoute à la liste et le (la) pointe présent(e)"
+    ]
+    # The letters stay: more typed after them match nobody, and add nobody.
+    directory = people_count(db)
+    qtbot.keyClicks(window.search, "rob")
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    assert "Personne ne correspond à « lamrob »" in window.status.text()
+    assert people_count(db) == directory and shown_counts(window) == counts(0, expected=29)
     # The next tick clears the red.
+    qtbot.keyClick(window.search, Qt.Key.Key_Escape)
     qtbot.keyClicks(window.search, "rob")
     qtbot.keyClick(window.search, Qt.Key.Key_Return)
     assert window.status.palette().color(window.status.foregroundRole()) != red
@@ -338,12 +381,21 @@ def test_typed_text_is_stored_literally_or_refused_in_words(qtbot, db, thirty, o
     window = open_live(thirty)
     qtbot.keyClicks(window.search, "<b>Zoe</b> & Cie")
     qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    qtbot.keyClick(window.walk_in_form.last_name, Qt.Key.Key_Return)
     assert attendance(db, thirty)["<b>Zoe</b> & CIE"].status is P.PRESENT
     assert "<b>Zoe</b> & CIE" in window.status.text()  # a plain-text label
     qtbot.keyClicks(window.search, "x" * 10_000)  # the field keeps 200 characters
+    assert len(window.search.text()) == 200
     qtbot.keyClick(window.search, Qt.Key.Key_Return)
-    assert window.status.text() == "« NOM » est trop long : 200 caractères, 100 au plus."
-    assert len(attendance(db, thirty)) == 31
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    form = window.walk_in_form
+    assert len(form.last_name.text()) == 100  # the form keeps what a NOM may hold
+    form.last_name.setText("   ")  # nothing to add: the button waits for a NOM
+    assert not form.ok_button.isEnabled()
+    qtbot.keyClick(form.last_name, Qt.Key.Key_Return)
+    assert form.isVisible() and len(attendance(db, thirty)) == 31
+    qtbot.keyClick(form.last_name, Qt.Key.Key_Escape)
     # Ctrl+Z with the focus on a button undoes the last tick too.
     window.finish_button.setFocus()
     qtbot.keyClick(window.finish_button, Qt.Key.Key_Z, CTRL)

@@ -318,3 +318,28 @@ def test_typing_digits_in_an_empty_time_starts_a_time(page, qtbot, demo_db):
     start.selectAll()
     qtbot.keyClick(start, Qt.Key.Key_Delete)
     assert start.value() is None
+
+
+@offscreen_popup
+def test_people_combos_are_searched_without_accents_nor_case(qtbot, page, demo_db):
+    """« begue » finds « Mylène BÉGUÉ », in any order of the words; Entrée on the only
+    proposal chooses it."""
+    combo = page.form.contact_combo
+    combo.setFocus()
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(combo.lineEdit(), "begue")
+    popup = combo.completer().popup()
+    assert popup.isVisible()
+    shown = [popup.model().index(row, 0).data() for row in range(popup.model().rowCount())]
+    assert len(shown) == 1 and "Mylène BÉGUÉ" in shown[0]
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert "BÉGUÉ" in saved(demo_db).contact_name
+
+    chair = page.form.chair_combo
+    chair.setFocus()
+    qtbot.keyClick(chair.lineEdit(), Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(chair.lineEdit(), "MAIRES guy")  # organisation then name
+    qtbot.keyClick(chair.completer().popup(), Qt.Key.Key_Escape)  # no proposal taken
+    qtbot.keyClick(chair.lineEdit(), Qt.Key.Key_Tab)  # the only one proposed is chosen
+    assert saved(demo_db).chair_id == 6

@@ -4,6 +4,7 @@ saved at once and undoable, refusals told in French."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import sys
 import types
 
@@ -417,3 +418,16 @@ def test_live_mode_opens_and_the_page_reads_again_when_it_closes(
     live.done(0)
     assert shown(page, 1, 3) == "présent"
     assert shown(page, 1, 5) == "14:02"
+
+
+def test_inviting_standing_members_of_a_committee_without_any(
+    open_page, demo_db, add_meeting, answered_messages, qtbot
+):
+    meeting_id = add_meeting("Première séance", dt.date(2025, 3, 4), committee="Comité sans membre")
+    page = open_page(meeting_id)
+    qtbot.mouseClick(page.invite_button, Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == 0
+    assert not any("déjà invités" in text for text in answered_messages.infos)
+    said = answered_messages.errors + answered_messages.infos
+    assert any("Ce comité n'a pas de membre permanent" in text for text in said), said
+    assert any("annuaire" in text for text in said)

@@ -222,6 +222,12 @@ def test_an_overdue_action_stands_out_and_the_filter_keeps_only_it(qtbot, page, 
     assert plan.done_edit.isEnabled()
 
 
+# Typing an owner proposes the people whose name holds it: the completion popup is a
+# real popup window, which the offscreen platform can neither raise nor give the keyboard.
+@pytest.mark.qt_log_ignore(
+    r"This plugin does not support raise\(\)",
+    "This plugin does not support grabbing the keyboard",
+)
 def test_the_owner_typed_is_saved_and_offered_as_a_filter(qtbot, page, demo_db):
     show_tab(qtbot, page, ACTIONS_TAB)
     plan = page.actions_panel

@@ -5,17 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import func, select
 
-from clu_desktop.domain import AttendanceStatus, Meeting, Person
+from clu_desktop.domain import AttendanceStatus
 from clu_desktop.errors import UserError
 from clu_desktop.services.attendance import (
-    add_walk_in,
     count_attendance,
     list_attendance,
     mark_present,
     matching,
-    remove_walk_in,
     restore_invitation_state,
     set_represented,
     set_status,
@@ -114,29 +111,3 @@ def test_excused_clears_times_and_representation(demo_db, meeting_id):
     assert (row.status, row.arrived_at) == (P.EXCUSED, None)
     with pytest.raises(UserError, match="par qui"), demo_db.transaction() as session:
         set_status(session, guy.id, P.REPRESENTED)
-
-
-def test_a_walk_in_joins_the_directory_and_is_present(demo_db, meeting_id):
-    with demo_db.reading() as session:
-        people = session.scalar(select(func.count(Person.id)))
-    with demo_db.transaction() as session:
-        invitation_id = add_walk_in(session, meeting_id, "Jeanne Durand", dt.time(14, 45))
-    row = rows(demo_db, meeting_id)[-1]
-    assert (row.id, row.name, row.status) == (invitation_id, "Jeanne DURAND", P.PRESENT)
-    assert row.arrived_at == dt.time(14, 45)
-    with demo_db.reading() as session:
-        assert session.scalar(select(func.count(Person.id))) == people + 1
-    with pytest.raises(UserError, match="déjà"), demo_db.transaction() as session:
-        add_walk_in(session, meeting_id, "jeanne DURAND", dt.time(14, 50))
-    with demo_db.transaction() as session:
-        remove_walk_in(session, invitation_id)
-    assert len(rows(demo_db, meeting_id)) == 15
-
-
-def test_a_walk_in_name_is_checked(demo_db, meeting_id):
-    with pytest.raises(UserError, match="vide"), demo_db.transaction() as session:
-        add_walk_in(session, meeting_id, "   ")
-    with pytest.raises(UserError, match="trop long"), demo_db.transaction() as session:
-        add_walk_in(session, meeting_id, "X" * 10_000)
-    with demo_db.reading() as session:
-        assert len(session.get(Meeting, meeting_id).invitations) == 15

@@ -61,3 +61,19 @@ def test_meeting_people_are_the_invited_then_the_chair(demo_db):
 def test_a_deleted_meeting_is_reported(db):
     with pytest.raises(UserError, match="n'existe plus"), db.reading() as session:
         meeting_people(session, 42)
+
+
+def test_a_committee_without_standing_members_says_so(db):
+    """Not « déjà invités »: there is nobody to invite, and the directory is where to add."""
+    with db.transaction() as session:
+        meeting = Meeting(
+            committee=Committee(name="Comité vide"), title="CLU", date=dt.date(2025, 1, 8)
+        )
+        session.add(meeting)
+        session.flush()
+        meeting_id = meeting.id
+    with (
+        pytest.raises(UserError, match=r"n'a pas de membre permanent.*annuaire"),
+        db.transaction() as session,
+    ):
+        invite_standing_members(session, meeting_id)

@@ -81,3 +81,44 @@ def test_signed_minutes_cannot_be_deleted(demo_db):
         sign_minutes(session, 1, "dupont")
     with pytest.raises(UserError, match="Rouvrez"), demo_db.transaction() as session:
         delete_meeting(session, 1)
+
+
+def test_the_next_meeting_takes_the_committees_title_and_not_the_walk_ins(demo_db):
+    """A seasonal title is not copied; who came without an invitation is not invited
+    again; a standing member added since is."""
+    from clu_desktop.domain import CommitteeMember, Person
+    from clu_desktop.services.attendance_walk_in import WalkInName, add_walk_in
+    from clu_desktop.services.meetings import default_title
+
+    with demo_db.transaction() as session:
+        source = session.get(Meeting, 1)
+        source.title = "Séance du printemps"
+        newcomer = Person(civility="Mme", first_name="Anne", last_name="NOUVELLE")
+        source.committee.members.append(CommitteeMember(person=newcomer, position=99))
+    with demo_db.transaction() as session:
+        add_walk_in(session, 1, WalkInName("PASSANT", "Paul"), dt.time(14, 5))
+    with demo_db.reading() as session:
+        before = {r.person_id for r in list_invitations(session, 1)}
+    with demo_db.transaction() as session:
+        next_id = duplicate_as_next(session, 1)
+    with demo_db.reading() as session:
+        copy = session.get(Meeting, next_id)
+        assert copy.title == default_title(copy.committee) != "Séance du printemps"
+        invited = list_invitations(session, next_id)
+        names = [r.name for r in invited]
+        assert not any("PASSANT" in name for name in names)
+        assert names[-1] == "Mme Anne NOUVELLE"
+        assert {r.person_id for r in invited} == (before - {_walk_in_id(session)}) | {
+            _person_id(session, "NOUVELLE")
+        }
+        assert all(r.note is None for r in copy.invitations)
+
+
+def _person_id(session, last_name: str) -> int:
+    from clu_desktop.domain import Person
+
+    return session.scalar(select(Person.id).where(Person.last_name == last_name))
+
+
+def _walk_in_id(session) -> int:
+    return _person_id(session, "PASSANT")

@@ -11,7 +11,13 @@ from sqlalchemy import select
 from clu_desktop.domain import Action, Annex, AttendanceStatus, Meeting, MeetingStatus, Statement
 from clu_desktop.domain.meetings import SignatureKind
 from clu_desktop.errors import UserError
-from clu_desktop.services import agenda, agenda_actions, agenda_statements, attendance
+from clu_desktop.services import (
+    agenda,
+    agenda_actions,
+    agenda_statements,
+    attendance,
+    attendance_walk_in,
+)
 from clu_desktop.services.agenda_snapshots import delete_item
 from clu_desktop.services.attendance_edit import withdraw_invitations
 from clu_desktop.services.meeting_details import get_meeting_details, update_meeting
@@ -82,7 +88,9 @@ EDITS = {
     "attendance": lambda s, db: attendance.set_status(
         s, attendance.list_attendance(s, 1)[0].id, AttendanceStatus.ABSENT
     ),
-    "walk-in": lambda s, db: attendance.add_walk_in(s, 1, "Martin", dt.time(15, 0)),
+    "walk-in": lambda s, db: attendance_walk_in.add_walk_in(
+        s, 1, attendance_walk_in.WalkInName("Martin"), dt.time(15, 0)
+    ),
     "invitation withdrawn": lambda s, db: withdraw_invitations(
         s, [attendance.list_attendance(s, 1)[0].id]
     ),

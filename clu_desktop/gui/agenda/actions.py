@@ -42,6 +42,7 @@ from clu_desktop.gui.agenda.action_fields import (
 )
 from clu_desktop.gui.agenda.actions_model import ActionsModel
 from clu_desktop.gui.agenda.editing import EditContext, name
+from clu_desktop.gui.pickers import make_searchable
 from clu_desktop.services.agenda_actions import (
     ACTION_STATUS_LABELS,
     ActionRow,
@@ -97,9 +98,7 @@ class ActionsPanel(QWidget):
             "Responsable de l'action",
             "Choisissez une personne de la séance ou tapez un nom (service, organisme…)",
         )
-        self.owner_combo.setEditable(True)
-        self.owner_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.owner_combo.setCompleter(None)
+        make_searchable(self.owner_combo, free_text=True)  # a person, or a service typed
         self.owner_combo.lineEdit().setPlaceholderText("Personne ou service")
         self.due_check = name(QCheckBox("Éc&héance\u00a0:"), "actionHasDueDate", "Avec échéance")
         self.due_edit = self._date_edit("actionDueDate", "Échéance de l'action")
@@ -194,6 +193,18 @@ class ActionsPanel(QWidget):
         rows = self._context.read(list_item_actions, item_id) if item_id is not None else []
         self.model.set_rows(rows)
         self.select(kept if kept is not None else (rows[0].id if rows else None))
+
+    def set_people(self, people: list[PersonChoice]) -> None:
+        """The meeting's people changed: the owner combo lists them (a text being typed
+        stays)."""
+        self._people = people
+        line = self.owner_combo.lineEdit()
+        typed = line.text() if line.hasFocus() else None
+        self._show_owner(self._current)
+        if typed is not None and line.text() != typed:
+            line.blockSignals(True)
+            line.setText(typed)
+            line.blockSignals(False)
 
     def select(self, action_id: int | None) -> None:
         row = self.model.row_of(action_id)

@@ -19,6 +19,7 @@ from clu_desktop.errors import ConflictError, UserError
 from clu_desktop.gui import messages
 from clu_desktop.gui.agenda.editing import EditContext, name
 from clu_desktop.gui.agenda.minutes_edit import HELP_TEXT, MinutesTextEdit
+from clu_desktop.gui.pickers import make_searchable
 from clu_desktop.services.agenda import (
     DURATION_MAX,
     ITEM,
@@ -75,6 +76,7 @@ class ItemFields(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.presenter_combo.setMinimumContentsLength(12)
+        make_searchable(self.presenter_combo)
         self.duration_spin = name(
             QSpinBox(),
             "agendaItemDuration",
@@ -181,6 +183,13 @@ class ItemFields(QWidget):
         self._fill_presenters(row, people)
         for field in self._saved:
             self._show_field(field, keep_cursor=same_item)
+
+    def set_people(self, people: list[PersonChoice]) -> None:
+        """The meeting's people changed (the directory, the invitations): the presenter
+        combo lists them, the presenter chosen kept."""
+        if self._row is not None:
+            self._fill_presenters(self._row, people)
+            self._show_field("presenter_id")
 
     def _fill_presenters(self, row: AgendaItemRow, people: list[PersonChoice]) -> None:
         combo = self.presenter_combo

@@ -69,6 +69,12 @@ class ItemPanel(QWidget):
             self.decision.load(row.id, self._context.meeting_id)
         self._update_tab_titles()
 
+    def set_people(self, people: list[PersonChoice]) -> None:
+        """The meeting's people changed: every picker of the item shows them."""
+        self.fields.set_people(people)
+        self.statements.set_people(people)
+        self.actions.set_people(people)
+
     def _on_children_saved(self) -> None:
         self._update_tab_titles()
         self.item_saved.emit()

@@ -29,10 +29,12 @@ from clu_desktop.gui.agenda.items_model import (
 )
 from clu_desktop.gui.agenda.page_commands import AgendaCommands
 from clu_desktop.gui.columns import ColumnFitter
+from clu_desktop.gui.data_signals import data_signals
 from clu_desktop.gui.undo import UndoKeys
 from clu_desktop.services.agenda import AgendaItemRow, list_agenda
 from clu_desktop.services.agenda_schedule import footer_text
 from clu_desktop.services.invitations import PersonChoice, meeting_people
+from clu_desktop.store.changes import touches_meeting_people
 from clu_desktop.store.database import Database
 
 #: What the list keeps readable of a title at least (40 characters of an average title).
@@ -61,6 +63,7 @@ class AgendaPage(AgendaCommands, QWidget):
         self._people: list[PersonChoice] = []
         self._reloading = False
         self._stale = False
+        data_signals(db).changed.connect(self._data_changed)
 
         self.model = AgendaTreeModel(self)
         self.model.move_requested.connect(self._on_drop, Qt.ConnectionType.QueuedConnection)
@@ -218,6 +221,20 @@ class AgendaPage(AgendaCommands, QWidget):
             self._reloading = False
         self.footer.setText(footer_text(agenda))
         self._show_selected()
+
+    def _data_changed(self, tables: frozenset[str]) -> None:
+        """The directory, the invitations or the chair changed, wherever: the presenter,
+        speakers and owners offered follow (nothing else of the page is read again)."""
+        meeting_id = self.context.meeting_id
+        if meeting_id is None or not touches_meeting_people(tables):
+            return
+        try:
+            people = self.context.read(meeting_people, meeting_id)
+        except UserError:
+            return  # the meeting is gone: the next reload says so
+        if people != self._people:
+            self._people = people
+            self.item_panel.set_people(people)
 
     def _refresh_tree(self) -> None:
         """After an edit of the shown item: new texts in the list and the footer."""

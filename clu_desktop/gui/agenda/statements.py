@@ -169,6 +169,11 @@ class StatementsPanel(QWidget):
     def reload(self) -> None:
         self.load(self._item_id, self._people)
 
+    def set_people(self, people: list[PersonChoice]) -> None:
+        """The meeting's people changed: the speakers list shows them, ticks kept."""
+        self._people = people
+        self._fill_speakers(self._current)
+
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._current = self.model.statement_at(current.row()) if current.isValid() else None
         self._update_editor()

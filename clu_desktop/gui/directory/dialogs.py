@@ -31,6 +31,7 @@ from clu_desktop.gui.directory.editing import (
 from clu_desktop.gui.directory.people_model import PeopleModel
 from clu_desktop.gui.directory.table_model import ID_ROLE
 from clu_desktop.gui.directory.texts import count_text
+from clu_desktop.gui.pickers import make_searchable
 from clu_desktop.services.directory import (
     CIVILITIES,
     DEFAULT_ROLE,
@@ -118,14 +119,28 @@ class NewPersonDialog(FormDialog):
         self.organisation.addItem("(aucun organisme)", None)
         for row in organisations:
             self.organisation.addItem(row.label, row.id)
+        make_searchable(self.organisation)
+        # As in the person form; checked by the same service when « Créer » is pressed.
+        self.email = line_edit("newPersonEmail", "Courriel", 254)
+        self.email.setPlaceholderText("prenom.nom@exemple.fr")
+        self.phone = line_edit("newPersonPhone", "Téléphone", 50)
+        self.phone.setPlaceholderText("03 25 30 21 05")
         self.add_row("&Civilité\u00a0:", self.civility)
         self.add_row("Prén&om\u00a0:", self.first_name)
         self.add_row("&NOM\u00a0:", self.last_name)
         self.add_row("Fonc&tion\u00a0:", self.function)
         self.add_row("Organ&isme\u00a0:", self.organisation)
+        self.add_row("Courrie&l\u00a0:", self.email)
+        self.add_row("Télép&hone\u00a0:", self.phone)
         self.require(self.last_name)
         self.finish(
-            self.civility, self.first_name, self.last_name, self.function, self.organisation
+            self.civility,
+            self.first_name,
+            self.last_name,
+            self.function,
+            self.organisation,
+            self.email,
+            self.phone,
         )
 
     def values(self) -> dict:
@@ -135,6 +150,8 @@ class NewPersonDialog(FormDialog):
             "last_name": self.last_name.text(),
             "function": self.function.text(),
             "organisation_id": self.organisation.currentData(),
+            "email": self.email.text(),
+            "phone": self.phone.text(),
         }
 
 

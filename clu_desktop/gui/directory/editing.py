@@ -30,6 +30,9 @@ from clu_desktop.gui.undo import UndoKeys
 from clu_desktop.services.concurrency import changed_fields, conflict_message
 from clu_desktop.store.database import Database
 
+#: The property marking a combo box whose value is its text (see ``combo_text``).
+TEXT_COMBO = "savesText"
+
 
 class DirectoryContext(QObject):
     """The database and the undo stack of one directory window."""
@@ -213,7 +216,10 @@ class FieldBinder(QObject):
         edit.textChanged.connect(lambda: self._typed(field, edit.toPlainText()))
 
     def combo_text(self, combo: QComboBox, field: str, undo_text: str) -> None:
+        """A text typed or chosen (a civility); an editable combo of records, searched
+        as every picker, saves its data (:meth:`combo_data`)."""
         self._add(field, combo, undo_text)
+        combo.setProperty(TEXT_COMBO, True)
         combo.lineEdit().installEventFilter(self._filter)
         combo.editTextChanged.connect(lambda text: self._typed(field, text))
         combo.lineEdit().editingFinished.connect(lambda: self._left(field))
@@ -262,7 +268,7 @@ class FieldBinder(QObject):
             widget.setChecked(bool(value))
         elif isinstance(widget, QSpinBox):
             widget.setValue(int(value or 0))  # type: ignore[call-overload]
-        elif isinstance(widget, QComboBox) and widget.isEditable():
+        elif isinstance(widget, QComboBox) and widget.property(TEXT_COMBO):
             widget.setEditText(str(value or ""))
         elif isinstance(widget, QComboBox):
             index = widget.findData(value)

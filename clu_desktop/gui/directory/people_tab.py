@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from clu_desktop.gui import messages
 from clu_desktop.gui.columns import ColumnFitter
+from clu_desktop.gui.data_signals import data_signals
 from clu_desktop.gui.directory.dialogs import NewPersonDialog
 from clu_desktop.gui.directory.editing import DirectoryContext, name_widget, table_beside_form
 from clu_desktop.gui.directory.merge_dialog import MergeDialog
@@ -89,6 +90,7 @@ class PeopleTab(QWidget):
         self._ctx, self._clear_search = ctx, clear_search
         self.query = ""
         self.dialog = None  # the dialog last opened, for tests
+        data_signals(ctx.db).changed.connect(self._data_changed)
 
         self.model = PeopleModel(self)
         self.table = make_table("peopleTable", "Personnes", self.model)
@@ -233,6 +235,12 @@ class PeopleTab(QWidget):
         self.form.show_summary(row)
 
     # Changing
+
+    def _data_changed(self, tables: frozenset[str]) -> None:
+        """An organisation added, renamed or removed, wherever: the form offers the
+        organisations as they are now."""
+        if "organisation" in tables:
+            self.form.set_organisations(self._ctx.read(list_organisations))
 
     def new_person(self) -> None:
         organisations = self._ctx.read(list_organisations)

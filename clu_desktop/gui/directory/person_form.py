@@ -22,6 +22,7 @@ from clu_desktop.gui.directory.editing import (
     name_widget,
     value_label,
 )
+from clu_desktop.gui.pickers import make_searchable
 from clu_desktop.services.directory import (
     CIVILITIES,
     OrganisationRow,
@@ -77,6 +78,7 @@ class PersonForm(QWidget):
         )
         self.organisation.setMinimumContentsLength(20)
         self.organisation.setMaxVisibleItems(20)
+        make_searchable(self.organisation)
         self.email = self._line("personEmail", "Courriel", 254)
         self.email.setPlaceholderText("prenom.nom@exemple.fr")
         self.phone = self._line("personPhone", "Téléphone", 50)

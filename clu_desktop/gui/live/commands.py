@@ -9,17 +9,26 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from clu_desktop.domain import AttendanceStatus
 from clu_desktop.gui import undo
+from clu_desktop.names import upper_surname
 from clu_desktop.services.attendance import (
     AttendanceRow,
     InvitationState,
-    add_walk_in,
     mark_present,
     mark_unanswered_absent,
-    remove_walk_in,
     restore_invitation_state,
     restore_invitation_states,
     set_status,
 )
+from clu_desktop.services.attendance_walk_in import (
+    DirectoryMatch,
+    WalkInAdded,
+    WalkInName,
+    add_walk_in,
+    invite_and_tick,
+    remove_walk_in,
+    restore_walk_in,
+)
+from clu_desktop.services.directory_common import Snapshot
 from clu_desktop.store.database import Database
 
 #: Set on the undo commands of ticks: Ctrl+Z in the live window undoes only those.
@@ -52,23 +61,52 @@ class LiveCommands:
         self._record(f"Pointage de {row.name}", do, back)
         return row.id
 
-    def add_walk_in(self, typed: str, at: dt.time) -> int:
-        """Add ``typed`` as someone who came without an invitation, present at ``at``;
-        returns the new invitation's id. Undo takes the invitation back (the person stays
-        in the directory); redo invites them again."""
-        added: dict[str, int] = {}
+    def invite_and_tick(self, person: DirectoryMatch, at: dt.time) -> int:
+        """Invite ``person`` of the directory and tick them present at ``at`` (one undo
+        step); returns the invitation's id. Undo withdraws the invitation, never the
+        person; redo puts it back under the same id."""
+        added: dict[str, WalkInAdded] = {}
 
-        def do() -> int:
+        def first() -> WalkInAdded:
             with self.db.transaction() as session:
-                added["id"] = add_walk_in(session, self.meeting_id, typed, at)
-            return added["id"]
+                invitation_id = invite_and_tick(session, self.meeting_id, person.person_id, at)
+            return WalkInAdded(invitation_id, person.person_id, created_person=False)
+
+        self._record_addition(f"Invitation et pointage de {person.name}", first, added)
+        return added["done"].invitation_id
+
+    def add_walk_in(self, name: WalkInName, at: dt.time) -> WalkInAdded:
+        """Add someone nobody knows to the directory, invite and tick them at ``at`` (one
+        undo step); returns what was added. Undo takes back the invitation and the
+        person (and organisation) created for it; redo puts the same rows back."""
+        added: dict[str, WalkInAdded] = {}
+
+        def first() -> WalkInAdded:
+            with self.db.transaction() as session:
+                return add_walk_in(session, self.meeting_id, name, at)
+
+        label = " ".join(p for p in (name.first_name, upper_surname(name.last_name.strip())) if p)
+        text = f"Ajout de {label} (venu(e) sans invitation)"
+        self._record_addition(text, first, added)
+        return added["done"]
+
+    def _record_addition(self, text: str, first, added: dict) -> None:
+        """Record an addition whose redo restores exactly what its undo took back."""
+        removed: dict[str, Snapshot] = {}
+
+        def do() -> None:
+            if "snapshot" not in removed:
+                added["done"] = first()
+                return
+            with self.db.transaction() as session:
+                restore_walk_in(session, removed["snapshot"])
+            del removed["snapshot"]  # back: the next undo takes a new one
 
         def back() -> None:
             with self.db.transaction() as session:
-                remove_walk_in(session, added["id"])
+                removed["snapshot"] = remove_walk_in(session, added["done"])
 
-        self._record(f"Ajout de « {typed} » (venu(e) sans invitation)", do, back)
-        return added["id"]
+        self._record(text, do, back)
 
     def mark_unanswered_absent(self) -> int:
         """Mark everyone still without an answer absent: one transaction, one undo step

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from clu_desktop.gui import colours
 from clu_desktop.gui.live.model import (
     DETAIL_ROLE,
+    INVITE_ROLE,
     NAME_ROLE,
     PRESENT_ROLE,
     STATE_ROLE,
@@ -68,7 +69,7 @@ class LiveDelegate(QStyledItemDelegate):
             colour = QColor(foreground)
         present_colour = present_colour_on(palette)
         present = bool(index.data(PRESENT_ROLE))
-        walk_in = bool(index.data(WALK_IN_ROLE))
+        walk_in = bool(index.data(WALK_IN_ROLE)) or bool(index.data(INVITE_ROLE))  # offers
 
         font = opt.font
         bold, detail_font = _bold(font), _scaled(font, DETAIL_SCALE)

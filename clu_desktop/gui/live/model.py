@@ -1,8 +1,10 @@
 """The list of the live attendance window: the invited people matching what is typed,
-those still expected first, then an entry adding the typed name as a walk-in."""
+those still expected first, then the people of the directory not invited who match; only
+when nobody matches, an entry offering to add the typed name as a walk-in."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -12,15 +14,19 @@ from PySide6.QtWidgets import QApplication
 from clu_desktop.domain import AttendanceStatus
 from clu_desktop.gui.live import texts
 from clu_desktop.services.attendance import AttendanceRow, matching
+from clu_desktop.services.attendance_walk_in import DirectoryMatch, matching_people
 
 _Index = QModelIndex | QPersistentModelIndex
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the invitation's id (-1 for the walk-in entry)
+ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the invitation's id (-1 for the other entries)
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2  # first line
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 3  # second line: organisation
 STATE_ROLE = Qt.ItemDataRole.UserRole + 4  # right: "arrivé à 14h32", "absent excusé"
 PRESENT_ROLE = Qt.ItemDataRole.UserRole + 5  # bool: ticked present
 WALK_IN_ROLE = Qt.ItemDataRole.UserRole + 6  # bool: the "Ajouter « … »" entry
+INVITE_ROLE = Qt.ItemDataRole.UserRole + 7  # bool: a person of the directory not invited
+#: The people of the directory shown at most: more letters narrow them down.
+DIRECTORY_LIMIT = 8
 
 # Who is offered first among the matches: still expected, then the ones who said they
 # would not come (they may come after all), then the ones already ticked.
@@ -41,17 +47,21 @@ class WalkIn:
     typed: str
 
 
-Entry = AttendanceRow | WalkIn
+Entry = AttendanceRow | DirectoryMatch | WalkIn
 
 
-def entries_for(rows: list[AttendanceRow], typed: str) -> list[Entry]:
-    """Everyone in the participants' order while nothing is typed; else the matches,
-    the still expected first, and last the walk-in entry for the typed text."""
+def entries_for(
+    rows: list[AttendanceRow], typed: str, people: Sequence[DirectoryMatch] = ()
+) -> list[Entry]:
+    """Everyone in the participants' order while nothing is typed; else the invited who
+    match, the still expected first, then the people of the directory not invited who
+    match (``people``); the walk-in entry for the typed text only when nobody does."""
     typed = " ".join(typed.split())
     if not typed:
         return list(rows)
     found = sorted(matching(rows, typed), key=lambda row: _RANK[row.status])
-    return [*found, WalkIn(typed)]
+    known = matching_people(list(people), typed)[:DIRECTORY_LIMIT]
+    return [*found, *known] or [WalkIn(typed)]
 
 
 class LiveAttendanceModel(QAbstractListModel):
@@ -61,10 +71,17 @@ class LiveAttendanceModel(QAbstractListModel):
         super().__init__(parent)
         self._entries: list[Entry] = []
 
-    def set_rows(self, rows: list[AttendanceRow], typed: str) -> None:
+    def set_rows(
+        self, rows: list[AttendanceRow], typed: str, people: Sequence[DirectoryMatch] = ()
+    ) -> None:
+        """``people``: the directory's people not invited, offered when they match."""
         self.beginResetModel()
-        self._entries = entries_for(rows, typed)
+        self._entries = entries_for(rows, typed, people)
         self.endResetModel()
+
+    def only_walk_in(self) -> bool:
+        """Whether nobody matches what is typed: the walk-in entry is all there is."""
+        return len(self._entries) == 1 and isinstance(self._entries[0], WalkIn)
 
     def entry(self, row: int) -> Entry | None:
         return self._entries[row] if 0 <= row < len(self._entries) else None
@@ -84,6 +101,8 @@ class LiveAttendanceModel(QAbstractListModel):
         entry = self._entries[index.row()]
         if isinstance(entry, WalkIn):
             return _walk_in_data(entry, role)
+        if isinstance(entry, DirectoryMatch):
+            return _invite_data(entry, role)
         return _row_data(entry, role)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -120,32 +139,43 @@ def _row_data(row: AttendanceRow, role: int):
         return texts.state_text(row)
     if role == PRESENT_ROLE:
         return present
-    if role == WALK_IN_ROLE:
+    if role in (WALK_IN_ROLE, INVITE_ROLE):
         return False
     if role == Qt.ItemDataRole.ForegroundRole and row.status in _GREYED:
         return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)  # greyed
     return None
 
 
-def _walk_in_data(entry: WalkIn, role: int):
+def _offer_data(name: str, detail: str, walk_in: bool, role: int):
+    """The lines that are not invited people: their name is what Enter does."""
     if role in (
         Qt.ItemDataRole.DisplayRole,
         Qt.ItemDataRole.ToolTipRole,
         Qt.ItemDataRole.AccessibleTextRole,
     ):
-        return line_text(texts.walk_in_label(entry.typed), texts.walk_in_detail(entry.typed), "")
+        return line_text(name, detail, "")
     if role == ID_ROLE:
         return -1
     if role == NAME_ROLE:
-        return texts.walk_in_label(entry.typed)
+        return name
     if role == DETAIL_ROLE:
-        return texts.walk_in_detail(entry.typed)
+        return detail
     if role == STATE_ROLE:
         return ""
     if role == PRESENT_ROLE:
         return False
     if role == WALK_IN_ROLE:
-        return True
+        return walk_in
+    if role == INVITE_ROLE:
+        return not walk_in
     if role == Qt.ItemDataRole.ForegroundRole:
         return QApplication.palette().color(QPalette.ColorRole.Link)
     return None
+
+
+def _invite_data(person: DirectoryMatch, role: int):
+    return _offer_data(texts.invite_label(person), texts.invite_detail(person), False, role)
+
+
+def _walk_in_data(entry: WalkIn, role: int):
+    return _offer_data(texts.walk_in_label(entry.typed), texts.WALK_IN_DETAIL, True, role)

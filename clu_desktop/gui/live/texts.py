@@ -8,12 +8,12 @@ from PySide6.QtCore import QDate, QLocale
 
 from clu_desktop.domain import AttendanceStatus, Representation
 from clu_desktop.gui.participants.counts import quorum_text
-from clu_desktop.services.attendance import AttendanceRow
+from clu_desktop.services.attendance import WALK_IN_NOTE, AttendanceRow
+from clu_desktop.services.attendance_walk_in import DirectoryMatch
 from clu_desktop.services.record_rules import Counts
 
 FRENCH = QLocale(QLocale.Language.French, QLocale.Country.France)
 SEARCH_HINT = "Tapez les premières lettres d'un nom ou d'un organisme"
-WALK_IN_NOTE = "venu(e) sans invitation"
 
 
 def agreed(name: str, masculine: str, feminine: str, neutral: str) -> str:
@@ -81,10 +81,42 @@ def walk_in_label(typed: str) -> str:
     return f"Ajouter « {typed} » ({WALK_IN_NOTE})"
 
 
-def walk_in_detail(typed: str) -> str:
-    words = typed.split()
-    stored = " ".join([*words[:-1], words[-1].upper()]) if words else typed
-    return f"Entrée : inscrit(e) dans l'annuaire comme « {stored} » et pointé(e) présent(e)"
+WALK_IN_DETAIL = (
+    "Personne de ce nom ni parmi les invités ni dans l'annuaire : "
+    "Entrée ouvre sa fiche, à vérifier avant de l'ajouter"
+)
+
+
+def no_match_text(typed: str, close: list[str] = ()) -> str:
+    """Enter after letters that match nobody: nothing is done, the offer is shown;
+    ``close``: names that look like what was typed."""
+    check = "Vérifiez l'orthographe"
+    if close:
+        check += " (vouliez-vous dire " + " ou ".join(close) + " ?)"
+    return (
+        f"Personne ne correspond à « {typed} », ni parmi les invités ni dans l'annuaire. "
+        f"{check} ; si la personne est venue sans invitation, "
+        "Entrée de nouveau ouvre sa fiche pour l'ajouter."
+    )
+
+
+def invite_label(person: DirectoryMatch) -> str:
+    """ "Inviter et pointer M. Bernard GUY (Association des maires)"."""
+    return f"Inviter et pointer {person.label}"
+
+
+def invite_detail(person: DirectoryMatch) -> str:
+    """The second line of a person of the directory not invited."""
+    name = person.name
+    invited = agreed(name, "invité", "invitée", "invité(e)")
+    ticks = agreed(name, "le pointe présent", "la pointe présente", "le (la) pointe présent(e)")
+    return f"Dans l'annuaire, pas {invited} : Entrée l'ajoute à la liste et {ticks}"
+
+
+def invited_text(name: str, at: dt.time) -> str:
+    added = agreed(name, "ajouté", "ajoutée", "ajouté(e)")
+    ticked = agreed(name, "pointé présent", "pointée présente", "pointé(e) présent(e)")
+    return f"✓ {name} {added} à la liste ({WALK_IN_NOTE}) et {ticked} à {clock(at)}."
 
 
 def counts_text(counts: Counts, votes: bool = False) -> str:
@@ -118,5 +150,22 @@ def already_text(row: AttendanceRow) -> str:
     return f"{name} est déjà {ticked}{at} : rien n'a changé."
 
 
-def walked_in_text(name: str, at: dt.time) -> str:
-    return f"✓ {name} ajouté(e) à la liste ({WALK_IN_NOTE}) et pointé(e) présent(e) à {clock(at)}."
+def walked_in_text(
+    name: str, at: dt.time, created: bool = True, new_organisation: str | None = None
+) -> str:
+    """After the walk-in form: who was added to what (or found in the directory)."""
+    added = agreed(name, "ajouté", "ajoutée", "ajouté(e)")
+    ticked = agreed(name, "pointé présent", "pointée présente", "pointé(e) présent(e)")
+    if not created:
+        found = agreed(name, "trouvé", "trouvée", "trouvé(e)")
+        return (
+            f"✓ {name}, {found} dans l'annuaire, {added} à la liste et {ticked} "
+            f"à {clock(at)} (Ctrl+Z l'enlève de la liste)."
+        )
+    done = f"✓ {name} {added} à l'annuaire et à la liste, {ticked} à {clock(at)}"
+    if new_organisation:
+        return (
+            f"{done} ; l'organisme « {new_organisation} » est ajouté à l'annuaire aussi "
+            "(Ctrl+Z enlève tout)."
+        )
+    return f"{done} (Ctrl+Z l'enlève des deux)."

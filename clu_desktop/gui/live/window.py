@@ -2,9 +2,12 @@
 the agent ticks people in as they walk in.
 
 Type a few letters, Enter: the highlighted person is ticked present with the time, the
-field is cleared for the next one. Up/Down pick another match first. When nobody
-matches, the highlighted entry adds the typed name as a walk-in. Each tick is committed
-in its own transaction before the list shows it, and goes on the meeting's undo stack.
+field is cleared for the next one. Up/Down pick another match first. A person of the
+directory who was not invited is offered after the invited ("Inviter et pointer …"): Enter
+invites and ticks them, never adds them again. Only when nobody matches is the typed name
+offered as a walk-in, and Enter then only shows the offer: a second Enter opens a form
+to check before the person joins the directory. Each change is committed in its own
+transaction before the list shows it, and goes on the meeting's undo stack.
 """
 
 from __future__ import annotations
@@ -34,8 +37,16 @@ from clu_desktop.gui.live import texts
 from clu_desktop.gui.live.commands import LiveCommands
 from clu_desktop.gui.live.delegate import LiveDelegate, _bold, _scaled
 from clu_desktop.gui.live.model import LiveAttendanceModel, WalkIn
+from clu_desktop.gui.live.walk_in_form import WalkInForm
 from clu_desktop.gui.participants.counts import unanswered_question
 from clu_desktop.services.attendance import AttendanceRow, list_attendance
+from clu_desktop.services.attendance_walk_in import (
+    DirectoryMatch,
+    WalkInName,
+    close_names,
+    people_not_invited,
+)
+from clu_desktop.services.directory_organisations import list_organisations
 from clu_desktop.services.meeting_details import get_meeting_details
 from clu_desktop.services.record import meeting_record
 from clu_desktop.store.database import Database
@@ -79,6 +90,8 @@ class LiveAttendanceWindow(QDialog):
         self.db, self.meeting_id = db, meeting_id
         self.stack = stack if stack is not None else QUndoStack(self)
         self.rows: list[AttendanceRow] = []
+        self.people: list[DirectoryMatch] = []  # of the directory, not invited
+        self.walk_in_form: WalkInForm | None = None
         self._closing = False
         self.commands = LiveCommands(db, meeting_id, self.stack)
         with db.reading() as session:
@@ -149,10 +162,20 @@ class LiveAttendanceWindow(QDialog):
         )
         self.undo_button.setToolTip("Remet la dernière personne pointée comme avant (Ctrl+Z)")
         self.undo_button.clicked.connect(self.undo_last)
+        self.walk_in_button = _name(
+            QPushButton("&Venu(e) sans invitation…"),
+            "liveWalkIn",
+            "Ajouter une personne venue sans invitation",
+        )
+        self.walk_in_button.setToolTip(
+            "Ajouter à l'annuaire et pointer présente une personne que la liste ne propose "
+            "pas (sa fiche, remplie avec ce qui est tapé, est à vérifier)"
+        )
+        self.walk_in_button.clicked.connect(lambda: self.open_walk_in_form())
         self.finish_button = _name(QPushButton("&Terminer"), "liveFinish", "Terminer le pointage")
         self.finish_button.setToolTip("Fermer la séance en cours : tout est déjà enregistré")
         self.finish_button.clicked.connect(self.accept)
-        for button in (self.undo_button, self.finish_button):
+        for button in (self.undo_button, self.walk_in_button, self.finish_button):
             button.setAutoDefault(False)  # Enter belongs to the field
             button.setDefault(False)
 
@@ -161,6 +184,7 @@ class LiveAttendanceWindow(QDialog):
         search_row.addWidget(self.search, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.undo_button)
+        buttons.addWidget(self.walk_in_button)
         buttons.addStretch(1)
         buttons.addWidget(self.finish_button)
         layout = QVBoxLayout(self)
@@ -171,7 +195,8 @@ class LiveAttendanceWindow(QDialog):
         layout.addWidget(self.status)
         layout.addLayout(buttons)
         QWidget.setTabOrder(self.search, self.undo_button)
-        QWidget.setTabOrder(self.undo_button, self.finish_button)
+        QWidget.setTabOrder(self.undo_button, self.walk_in_button)
+        QWidget.setTabOrder(self.walk_in_button, self.finish_button)
 
         self._keys = _Keys(self)
         self.search.installEventFilter(self._keys)
@@ -196,22 +221,25 @@ class LiveAttendanceWindow(QDialog):
     # Showing
 
     def reload(self) -> None:
-        """Read the invited people again; the counts and the list follow."""
+        """Read the invited people (and the directory) again; the counts and the list
+        follow."""
         try:
             with self.db.reading() as session:
                 self.rows = list_attendance(session, self.meeting_id)
+                self.people = people_not_invited(session, self.meeting_id)
                 record = meeting_record(session, self.meeting_id)
             self.counts.setText(texts.counts_text(record.counts, record.settings.votes))
         except UserError as exc:  # the meeting was deleted meanwhile
-            self.rows = []
+            self.rows, self.people = [], []
             self.counts.setText("")
             self._say(str(exc), error=True)
         self._filter(self.search.text())
         self._update_undo_button()
 
     def _filter(self, typed: str) -> None:
-        self.model.set_rows(self.rows, typed)
-        self._highlight(0 if typed.strip() else None)
+        self.model.set_rows(self.rows, typed, self.people)
+        # Nobody matches: nothing highlighted, so that Enter adds nobody by accident.
+        self._highlight(0 if typed.strip() and not self.model.only_walk_in() else None)
 
     def _highlight(self, row: int | None) -> None:
         if row is None or not 0 <= row < self.model.rowCount():
@@ -254,8 +282,16 @@ class LiveAttendanceWindow(QDialog):
     # Ticking
 
     def check_in(self) -> None:
-        """Enter: tick the highlighted person, or add the walk-in entry."""
+        """Enter: tick the highlighted person (inviting them first when they come from the
+        directory), or open the walk-in form. Letters that match nobody: the first Enter
+        only shows the offer (highlighted), the next one opens the form."""
         row = self.highlighted_row()
+        if row is None and self.model.only_walk_in():
+            typed = " ".join(self.search.text().split())
+            names = [row.label for row in self.rows] + [person.label for person in self.people]
+            self._highlight(0)
+            self._say(texts.no_match_text(typed, close_names(names, typed)), error=True)
+            return
         if row is None:
             self._say("Tapez d'abord les premières lettres d'un nom ou d'un organisme.")
             return
@@ -270,29 +306,78 @@ class LiveAttendanceWindow(QDialog):
             self.search.selectAll()
             self.search.setFocus(Qt.FocusReason.OtherFocusReason)
             return
+        if isinstance(entry, WalkIn):
+            self.open_walk_in_form(entry.typed)
+            return
         at = dt.datetime.now().time().replace(microsecond=0)
         try:
-            if isinstance(entry, WalkIn):
-                invitation_id = self.commands.add_walk_in(entry.typed, at)
+            if isinstance(entry, DirectoryMatch):
+                invitation_id = self.commands.invite_and_tick(entry, at)
             else:
                 invitation_id = self.commands.tick(entry, at)
         except UserError as exc:
             self.reload()
             self._say(str(exc), error=True)
             return
+        ticked = self._done(invitation_id)
+        if ticked is None:
+            return
+        if isinstance(entry, DirectoryMatch):
+            self._say(texts.invited_text(ticked.name, at))
+        else:
+            self._say(texts.ticked_text(ticked))
+
+    def _done(self, invitation_id: int) -> AttendanceRow | None:
+        """After a change: the field ready for the next person, the line in view."""
         self.search.clear()  # committed: the list shows it, ready for the next person
         self.search.setFocus(Qt.FocusReason.OtherFocusReason)
         self._update_undo_button()
         ticked = next((r for r in self.rows if r.id == invitation_id), None)
-        if ticked is None:
-            return
-        if isinstance(entry, WalkIn):
-            self._say(texts.walked_in_text(ticked.name, at))
-        else:
-            self._say(texts.ticked_text(ticked))
         position = self.model.row_of(invitation_id)
         if position is not None:
             self.list.scrollTo(self.model.index(position, 0))
+        return ticked
+
+    # Walk-ins
+
+    def open_walk_in_form(self, typed: str | None = None) -> WalkInForm:
+        """The form adding someone nobody knows, filled from ``typed`` (the field's text
+        by default); nothing is added before it is confirmed."""
+        if typed is None:
+            typed = " ".join(self.search.text().split())
+        try:
+            with self.db.reading() as session:
+                organisations = [row.name for row in list_organisations(session)]
+        except UserError as exc:
+            self._say(str(exc), error=True)
+            organisations = []
+        form = WalkInForm(typed, organisations, self._add_walk_in, self, self.font())
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.finished.connect(self._walk_in_form_closed)
+        self.walk_in_form = form
+        form.open()
+        return form
+
+    def _walk_in_form_closed(self, result: int) -> None:
+        self.walk_in_form = None
+        if result != QDialog.DialogCode.Accepted:
+            self._say("Personne n'a été ajouté : fiche fermée sans confirmer.")
+            self.search.selectAll()
+        self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _add_walk_in(self, name: WalkInName) -> bool:
+        """The form confirmed: add the person, invite and tick them (one undo step)."""
+        at = dt.datetime.now().time().replace(microsecond=0)
+        try:
+            added = self.commands.add_walk_in(name, at)
+        except UserError as exc:
+            messages.show_error(self.walk_in_form or self, str(exc))
+            return False
+        ticked = self._done(added.invitation_id)
+        if ticked is not None:
+            new_organisation = ticked.organisation if added.created_organisation_id else None
+            self._say(texts.walked_in_text(ticked.name, at, added.created_person, new_organisation))
+        return True
 
     def undo_last(self) -> None:
         """Ctrl+Z and the button: undo the last tick (through the meeting's stack)."""

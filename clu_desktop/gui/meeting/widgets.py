@@ -22,12 +22,12 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
-    QCompleter,
     QDateEdit,
-    QListView,
     QTimeEdit,
     QWidget,
 )
+
+from clu_desktop.gui.pickers import make_searchable
 
 FRENCH = QLocale(QLocale.Language.French, QLocale.Country.France)
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -110,40 +110,17 @@ class ChoiceCombo(QComboBox):
 
 
 class SearchableCombo(ChoiceCombo):
-    """An editable combo for long lists: typing any part of a label, in any case,
-    proposes the matching rows; leaving the field with a text matching none goes back to
-    the current choice, and an empty text chooses the "none" row."""
+    """An editable combo for long lists, searched as every picker is
+    (:func:`clu_desktop.gui.pickers.make_searchable`): typing any words of a label, in
+    any order, case or accents, proposes the matching rows; leaving the field chooses the
+    row named (or the only one proposed), else goes back to the current choice; an empty
+    text chooses the "none" row."""
 
     def __init__(self, model: ChoiceModel, parent: QWidget | None = None) -> None:
         super().__init__(model, parent)
-        self.setEditable(True)
-        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMinimumContentsLength(34)
         self.setMaxVisibleItems(15)
-        completer = QCompleter(model, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        completer.setMaxVisibleItems(12)
-        self.setCompleter(completer)
-        for view in (self.view(), completer.popup()):
-            if isinstance(view, QListView):
-                view.setUniformItemSizes(True)
-        self.lineEdit().editingFinished.connect(self._on_editing_finished)
-
-    def _on_editing_finished(self) -> None:
-        text = self.lineEdit().text().strip()
-        current = self.itemText(self.currentIndex()) if self.currentIndex() >= 0 else ""
-        if text == current:
-            return
-        if not text and self.choices.row_of(None) is not None:
-            row = self.choices.row_of(None)
-        else:
-            row = self.findText(text, Qt.MatchFlag.MatchFixedString) if text else -1
-        if row is not None and row >= 0:
-            self.setCurrentIndex(row)
-        if self.lineEdit().text() != self.itemText(self.currentIndex()):
-            self.lineEdit().setText(self.itemText(self.currentIndex()))
+        self.search = make_searchable(self)
 
 
 class _Calendar(QCalendarWidget):

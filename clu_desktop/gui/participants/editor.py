@@ -13,12 +13,10 @@ from collections.abc import Iterable
 from PySide6.QtCore import Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListView,
     QPlainTextEdit,
     QSizePolicy,
     QWidget,
@@ -27,6 +25,7 @@ from PySide6.QtWidgets import (
 from clu_desktop.domain import AttendanceStatus, Representation
 from clu_desktop.gui import colours
 from clu_desktop.gui.meeting.widgets import ChoiceCombo, ChoiceModel, TimeEdit
+from clu_desktop.gui.pickers import make_searchable
 from clu_desktop.services.attendance import REPRESENTATION_LABELS, STATUS_LABELS, AttendanceRow
 from clu_desktop.services.directory_common import fold
 
@@ -91,15 +90,7 @@ class DeputyCombo(QComboBox):
         self.setMaxVisibleItems(15)
         self.lineEdit().setMaxLength(200)
         self.lineEdit().setPlaceholderText("Personne de l'annuaire ou nom saisi")
-        completer = QCompleter(model, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        completer.setMaxVisibleItems(12)
-        self.setCompleter(completer)
-        for view in (self.view(), completer.popup()):
-            if isinstance(view, QListView):
-                view.setUniformItemSizes(True)
+        self.search = make_searchable(self, free_text=True)
         self.activated.connect(lambda _row: self.committed.emit(self.currentText()))
         self.lineEdit().editingFinished.connect(lambda: self.committed.emit(self.currentText()))
 

@@ -26,6 +26,7 @@ from clu_desktop.domain import Representation
 from clu_desktop.errors import UserError
 from clu_desktop.gui import colours
 from clu_desktop.gui.columns import ColumnFitter
+from clu_desktop.gui.data_signals import data_signals
 from clu_desktop.gui.participants import counts
 from clu_desktop.gui.participants.commands import ParticipantsCommands
 from clu_desktop.gui.participants.editor import AttendanceEditor
@@ -41,6 +42,7 @@ from clu_desktop.gui.undo import UndoKeys
 from clu_desktop.services.attendance import AttendanceRow, list_attendance
 from clu_desktop.services.directory import search_people
 from clu_desktop.services.record import MeetingRecord, meeting_record
+from clu_desktop.store.changes import touches_directory
 from clu_desktop.store.database import Database
 
 NO_MEETING_TEXT = "Aucune séance sélectionnée. Choisissez une séance pour voir ses participants."
@@ -94,6 +96,7 @@ class ParticipantsPage(ParticipantsCommands, QWidget):
         self._pushing = False
         self._stale = False
         self._live = None
+        data_signals(db).changed.connect(self._data_changed)
         self.picker = None  # the open "Inviter une personne" dialog
         self.record: MeetingRecord | None = None  # as the counts show it
 
@@ -304,6 +307,24 @@ class ParticipantsPage(ParticipantsCommands, QWidget):
                 people = search_people(session)
             self.editor.set_people((p.id, p.label) for p in people)
         self.reload(self.selected_id() if same else None)
+
+    def _data_changed(self, tables: frozenset[str]) -> None:
+        """The directory changed, wherever: « Représenté par » offers it as it is now (a
+        name being typed stays)."""
+        if self._meeting_id is None or not touches_directory(tables):
+            return
+        with self._db.reading() as session:
+            people = search_people(session)
+        self.editor.set_people((p.id, p.label) for p in people)
+        line = self.editor.deputy_combo.lineEdit()
+        typing = line.hasFocus()
+        typed = line.text()
+        skip = self.editor.deputy_combo if typing else None
+        self.editor.show_row(self.selected_row(), skip)
+        if typing and line.text() != typed:
+            line.blockSignals(True)
+            line.setText(typed)
+            line.blockSignals(False)
 
     def reload(self, select_id: int | None = None) -> None:
         """Read the list again; keep ``select_id`` selected (else the first row)."""

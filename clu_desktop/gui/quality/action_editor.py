@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QWidget
 
 from clu_desktop.domain import ActionStatus
+from clu_desktop.gui.pickers import make_searchable
 from clu_desktop.gui.quality.common import (
     FIRST_DATE,
     LAST_DATE,
@@ -41,9 +42,7 @@ class ActionEditor(QWidget):
             "Responsable de l'action",
             "Choisissez une personne de l'annuaire ou tapez un nom (service, organisme…)",
         )
-        self.owner_combo.setEditable(True)
-        self.owner_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.owner_combo.setCompleter(None)
+        make_searchable(self.owner_combo, free_text=True)  # a person, or a service typed
         self.owner_combo.lineEdit().setPlaceholderText("Personne ou service")
         self.due = OptionalDate("planActionDue", "Échéance de l'action", "au")
         self.when_edit = name(

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from clu_desktop.domain import ActionOrigin, ActionStatus
+from clu_desktop.gui.data_signals import data_signals
 from clu_desktop.gui.quality.action_editor import ActionEditor
 from clu_desktop.gui.quality.action_filters import ActionFilters
 from clu_desktop.gui.quality.common import (
@@ -33,6 +34,7 @@ from clu_desktop.gui.quality.models import actions_model
 from clu_desktop.services import quality
 from clu_desktop.services.directory import search_people
 from clu_desktop.services.quality import ActionRow
+from clu_desktop.store.changes import touches_directory
 
 
 def count_text(shown: int, total: int, overdue: int) -> str:
@@ -51,6 +53,7 @@ class ActionsPanel(Panel):
         self._people: list = []
         self._pending: int | None = None  # an action to show when the tab is shown
         self._loading = False
+        data_signals(context.db).changed.connect(self._data_changed)
 
         self.filters = ActionFilters()
         self.filters.changed.connect(lambda: self.reload())
@@ -149,6 +152,20 @@ class ActionsPanel(Panel):
         self._show_current()
         if pending is not None:
             self.select_action(pending)
+
+    def _data_changed(self, tables: frozenset[str]) -> None:
+        """The directory changed, wherever: the owner combo offers it as it is now (a
+        name being typed stays)."""
+        if not touches_directory(tables):
+            return
+        self._people = self.read(search_people)
+        line = self.owner_combo.lineEdit()
+        typed = line.text() if line.hasFocus() else None
+        self.editor.show_owner(self._current, self._people)
+        if typed is not None and line.text() != typed:
+            line.blockSignals(True)
+            line.setText(typed)
+            line.blockSignals(False)
 
     def _show_count(self, everything: list[ActionRow], rows: list[ActionRow]) -> None:
         overdue = sum(1 for r in rows if r.overdue)

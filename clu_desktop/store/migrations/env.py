@@ -20,7 +20,7 @@ from sqlalchemy.engine import URL, make_url
 
 from clu_desktop.domain import Base
 from clu_desktop.store.database import create_database_engine, resolve_url
-from clu_desktop.store.migrate import migration_connection
+from clu_desktop.store.migrate import include_name, migration_connection
 
 config = context.config
 target_metadata = Base.metadata
@@ -31,6 +31,7 @@ def _options(dialect_name: str) -> dict[str, object]:
     return {
         "target_metadata": target_metadata,
         "compare_type": True,
+        "include_name": include_name,  # the search index is not in the models
         # SQLite alters a table by copying it into a new one ("move and copy").
         "render_as_batch": sqlite,
         # Alembic assumes pysqlite commits before DDL; our engines emit BEGIN themselves,
