@@ -109,6 +109,10 @@ def fit_columns(
     order = [*shrinkable, *sorted(empty - set(shrinkable))]
     room = view.viewport().width()
     widths = shared_widths(wanted, lows, order, room)
+    if sum(widths.values()) > room:  # rather than a scroll bar, the floors give way too
+        last = {c: min(header.sectionSizeHint(c), wanted[c]) for c in order}
+        last.update({c: min(narrow, wanted[c]) for c in empty})
+        widths = shared_widths(widths, last, order, room)
     spare = spare if spare is not None else (shrinkable[0] if shrinkable else None)
     left = room - sum(widths.values())
     if spare in widths and left > 0:

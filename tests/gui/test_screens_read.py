@@ -71,6 +71,7 @@ def test_the_agenda_list_shows_40_characters_of_a_title(window, qtbot):
         assert text_room(tree, index) >= wanted, shown
         checked += len(title) >= 40
     assert checked >= 1  # « Présentation du programme Services Publics + »
+    assert tree.horizontalScrollBar().maximum() == 0  # no column out of view
 
 
 def test_the_participants_table_shows_typical_values_whole(window, qtbot):

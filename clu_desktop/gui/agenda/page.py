@@ -165,7 +165,7 @@ class AgendaPage(AgendaCommands, QWidget):
         """The title column keeps room for a sub-item's number and 40 characters."""
         metrics = view.fontMetrics()
         shown = metrics.horizontalAdvance("6.1. " + TITLE_SAMPLE) + 2 * view.indentation()
-        return {TITLE_COLUMN: shown + 12}
+        return {TITLE_COLUMN: shown + 8}
 
     # Showing
 
