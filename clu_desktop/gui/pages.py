@@ -80,5 +80,5 @@ def build_pages(db: Database) -> list[Page]:
         Page("&Participants", ParticipantsPage(db)),
         Page("&Qualité", LazyPage(lambda: _quality_page(db), "qualityPage")),
         Page("&Indicateurs", LazyPage(lambda: _indicators_page(db), "indicatorsPage")),
-        Page("&Documents", LazyPage(lambda: _documents_page(db), "documentsPage")),
+        Page("Do&cuments", LazyPage(lambda: _documents_page(db), "documentsPage")),
     ]

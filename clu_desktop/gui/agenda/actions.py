@@ -83,7 +83,7 @@ class ActionsPanel(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
 
         self.add_button = name(
-            QPushButton("Ajout&er une action"), "addAction", "Ajouter une action"
+            QPushButton("Ajo&uter une action"), "addAction", "Ajouter une action"
         )
         self.delete_button = name(QPushButton("Supprimer"), "deleteAction", "Supprimer l'action")
 
@@ -127,7 +127,7 @@ class ActionsPanel(QWidget):
         status.addWidget(self._label("fait le\u00a0:", self.done_edit))
         status.addWidget(self.done_edit)
         status.addStretch(1)
-        form.addRow(self._label("Stat&ut\u00a0:", self.status_combo), status)
+        form.addRow(self._label("Statut\u00a0:", self.status_combo), status)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)

@@ -54,7 +54,7 @@ FIGURES = {
 }
 CAPTIONS = {
     VoteChoice.FOR: "Po&ur\u00a0:",
-    VoteChoice.AGAINST: "Contr&e\u00a0:",
+    VoteChoice.AGAINST: "Contre\u00a0:",
     VoteChoice.ABSTAINING: "A&bstentions\u00a0:",
 }
 UNDO_TEXTS = {

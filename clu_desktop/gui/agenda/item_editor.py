@@ -106,7 +106,7 @@ class ItemFields(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self._label("Intitu&lé\u00a0:", self.title_edit), self.title_edit)
         form.addRow(
-            self._label("Titre dans le &compte-rendu, s'il diffère\u00a0:", self.heading_edit),
+            self._label("Titre dans le compte-rendu, s'il diffère\u00a0:", self.heading_edit),
             self.heading_edit,
         )
         line = QHBoxLayout()

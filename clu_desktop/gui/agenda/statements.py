@@ -64,7 +64,7 @@ class StatementsPanel(QWidget):
         self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list_view.selectionModel().currentRowChanged.connect(self._on_current)
 
-        self.add_button = name(QPushButton("Ajout&er"), "addStatement", "Ajouter une intervention")
+        self.add_button = name(QPushButton("Ajo&uter"), "addStatement", "Ajouter une intervention")
         self.delete_button = name(
             QPushButton("Supprimer"), "deleteStatement", "Supprimer l'intervention"
         )
@@ -98,7 +98,7 @@ class StatementsPanel(QWidget):
         form = QFormLayout(self.editor)
         form.setContentsMargins(0, 0, 0, 0)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        form.addRow(self._label("Nat&ure\u00a0:", self.kind_combo), self.kind_combo)
+        form.addRow(self._label("Nature\u00a0:", self.kind_combo), self.kind_combo)
         form.addRow(self._label("Intervenants\u00a0:", self.speakers_list), self.speakers_list)
         form.addRow(self._label("Te&xte\u00a0:", self.text_edit), self.text_edit)
 

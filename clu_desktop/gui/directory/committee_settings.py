@@ -119,10 +119,10 @@ class CommitteeSettingsBox(QGroupBox):
             buddy_label("Po&uvoirs par personne\u00a0:", self.proxy_limit), self.proxy_limit
         )
         right.addRow(
-            buddy_label("Présentateur des po&ints\u00a0:", self.presenter_style),
+            buddy_label("Présentateur des points\u00a0:", self.presenter_style),
             self.presenter_style,
         )
-        right.addRow(buddy_label("N&umérotation des points\u00a0:", self.numbering), self.numbering)
+        right.addRow(buddy_label("Numérotation des points\u00a0:", self.numbering), self.numbering)
         columns = QHBoxLayout()
         columns.addLayout(left)
         columns.addSpacing(18)

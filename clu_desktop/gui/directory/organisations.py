@@ -82,7 +82,7 @@ class OrganisationForm(QWidget):
         form.addRow("", self.internal)
         form.addRow(buddy_label("&Adresse\u00a0:", self.address), self.address)
         form.addRow(buddy_label("N&otes\u00a0:", self.notes), self.notes)
-        form.addRow(buddy_label("&Personnes\u00a0:", self.people), self.people)
+        form.addRow(buddy_label("Personnes\u00a0:", self.people), self.people)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(form)

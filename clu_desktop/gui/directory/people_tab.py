@@ -116,7 +116,7 @@ class PeopleTab(QWidget):
         self.personal = PersonalDataActions(ctx, self, self._single_id, self.refresh)
         self.export_action = QAction("E&xporter ses données…", self.table)
         self.export_action.triggered.connect(self.personal.export_current)
-        self.erase_action = QAction("Effacer &la personne…", self.table)
+        self.erase_action = QAction("Eff&acer la personne…", self.table)
         self.erase_action.triggered.connect(self.personal.erase_current)
         self.table.addActions([self.export_action, self.erase_action])
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -145,7 +145,7 @@ class PeopleTab(QWidget):
             "Écrire tout ce que la base contient sur cette personne (droit d'accès), en JSON"
         )
         self.erase_button = make_button(
-            "Effacer &la personne…",
+            "Eff&acer la personne…",
             "erasePersonButton",
             "Effacer la personne",
             self.personal.erase_current,

@@ -37,7 +37,7 @@ class DocumentSide(QWidget):
             self.document_list.addItem(item)
         rows = row_height * max(3, len(documents))  # room for the sign-in sheet
         self.document_list.setFixedHeight(rows + 2 * self.document_list.frameWidth() + 2)
-        list_label = QLabel("Documents de la séan&ce\u00a0:")
+        list_label = QLabel("Documents de &la séance\u00a0:")
         list_label.setBuddy(self.document_list)
         self.description = QLabel()
         self.description.setObjectName("documentDescription")

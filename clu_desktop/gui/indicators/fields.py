@@ -155,7 +155,7 @@ class IndicatorFields(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(
-            buddy("&Code\u00a0:", self.code_edit), self._with_error(self.code_edit, self.code_error)
+            buddy("Code\u00a0:", self.code_edit), self._with_error(self.code_edit, self.code_error)
         )
         form.addRow(
             buddy("No&m\u00a0:", self.name_edit), self._with_error(self.name_edit, self.name_error)
@@ -168,7 +168,7 @@ class IndicatorFields(QWidget):
         form.addRow(buddy("&Unité\u00a0:", self.unit_combo), line)
         form.addRow("", self.target_error)
         form.addRow(buddy("Sens\u00a0:", self.direction_combo), self.direction_combo)
-        form.addRow(buddy("Pé&riodicité\u00a0:", self.periodicity_combo), self.periodicity_combo)
+        form.addRow(buddy("Périodici&té\u00a0:", self.periodicity_combo), self.periodicity_combo)
         form.addRow(buddy("Description\u00a0:", self.description_edit), self.description_edit)
         sites = QVBoxLayout()
         sites.setContentsMargins(0, 0, 0, 0)
@@ -177,7 +177,7 @@ class IndicatorFields(QWidget):
         add.addWidget(self.add_site_button)
         add.addStretch(1)
         sites.addLayout(add)
-        form.addRow(buddy("Si&tes\u00a0:", self.sites_list), sites)
+        form.addRow(buddy("Sites\u00a0:", self.sites_list), sites)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)

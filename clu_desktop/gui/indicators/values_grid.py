@@ -218,7 +218,7 @@ class ValuesPanel(QWidget):
         head.addWidget(self.show_all_check)
         cell = QFormLayout()
         cell.addRow(self.cell_label)
-        cell.addRow(buddy("Comm&entaire\u00a0:", self.comment_edit), self.comment_edit)
+        cell.addRow(buddy("Commentai&re\u00a0:", self.comment_edit), self.comment_edit)
         cell.addRow(buddy("Source\u00a0:", self.source_edit), self.source_edit)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -81,6 +81,12 @@ def _clear_button(object_name: str, accessible_name: str) -> QToolButton:
     return button
 
 
+# Mnemonics: the page shares Alt with the main window's menus and tabs, which leave 16
+# letters for about twenty fields; the fields of the meeting itself have them, the rest
+# of the form is reached with Tab (tests/gui/test_keys_mnemonics.py checks no letter
+# opens two things).
+
+
 def _add(form: QFormLayout, caption: str, field: QWidget, layout=None) -> None:
     label = QLabel(caption)
     label.setBuddy(field)
@@ -204,8 +210,8 @@ class MeetingForm(QWidget):
         times = _row(QLabel("de"), self.start_edit, QLabel("à"), self.end_edit)
         _add(form, "&Horaire\u00a0:", self.start_edit, times)
         _add(form, "&Lieu\u00a0:", self.place_edit)
-        _add(form, "P&résidence\u00a0:", self.chair_combo)
-        _add(form, "Secrétaire(s) de séan&ce\u00a0:", self.secretaries_view, self.secretaries)
+        _add(form, "Présidence\u00a0:", self.chair_combo)
+        _add(form, "Secrétaire(s) de séance\u00a0:", self.secretaries_view, self.secretaries)
         _add(form, "Stat&ut\u00a0:", self.status_combo, _row(self.status_combo))
         return box
 
@@ -243,10 +249,10 @@ class MeetingForm(QWidget):
             "signatoryNameEdit", "Nom imprimé du signataire", "ex. Guillaume THIRARD"
         )
 
-        _add(form, "Lieu de si&gnature\u00a0:", self.minutes_place_edit)
+        _add(form, "Lieu de signature\u00a0:", self.minutes_place_edit)
         _add(
             form,
-            "Date de signat&ure\u00a0:",
+            "Date de signature\u00a0:",
             self.minutes_date_edit,
             _row(self.minutes_date_edit, self.undated_button),
         )
@@ -256,10 +262,10 @@ class MeetingForm(QWidget):
             self.publication_edit,
             _row(self.publication_edit, self.publication_clear),
         )
-        _add(form, "Formu&le de délégation\u00a0:", self.delegation_combo)
-        _add(form, "Signatai&re\u00a0:", self.signatory_combo)
-        _add(form, "&Titre du signataire\u00a0:", self.signatory_title_edit)
-        _add(form, "Nom i&mprimé du signataire\u00a0:", self.signatory_name_edit)
+        _add(form, "Formule de délégation\u00a0:", self.delegation_combo)
+        _add(form, "Signataire\u00a0:", self.signatory_combo)
+        _add(form, "Titre du signataire\u00a0:", self.signatory_title_edit)
+        _add(form, "Nom imprimé du signataire\u00a0:", self.signatory_name_edit)
         form.addRow(
             _note(
                 "Le titre et le nom imprimés sont repris de l'annuaire quand on choisit "
@@ -280,10 +286,10 @@ class MeetingForm(QWidget):
         self.contact_email_edit = _line(
             "contactEmailEdit", "Courriel de l'agent", "ex. prenom.nom@haute-marne.gouv.fr"
         )
-        _add(form, "A&gent\u00a0:", self.contact_combo)
-        _add(form, "Nom imprimé d&e l'agent\u00a0:", self.contact_name_edit)
-        _add(form, "Télép&hone\u00a0:", self.contact_phone_edit)
-        _add(form, "&Courriel\u00a0:", self.contact_email_edit)
+        _add(form, "Agent\u00a0:", self.contact_combo)
+        _add(form, "Nom imprimé de l'agent\u00a0:", self.contact_name_edit)
+        _add(form, "Téléphone\u00a0:", self.contact_phone_edit)
+        _add(form, "Courriel\u00a0:", self.contact_email_edit)
         form.addRow(
             _note(
                 "Le nom, le téléphone et le courriel imprimés dans l'en-tête sont repris "
@@ -297,6 +303,6 @@ class MeetingForm(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.opening_edit = _text("openingTextEdit", "Texte d'ouverture de la séance")
         self.closing_edit = _text("closingTextEdit", "Texte de clôture de la séance")
-        _add(form, "Texte d'ou&verture\u00a0:", self.opening_edit)
-        _add(form, "Te&xte de clôture\u00a0:", self.closing_edit)
+        _add(form, "Te&xte d'ouverture\u00a0:", self.opening_edit)
+        _add(form, "Texte de clôture\u00a0:", self.closing_edit)
         return box

@@ -100,7 +100,7 @@ class AuditsPanel(ReferentialListPanel):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(
-            buddy("Liste des a&udits (du plus récent au plus ancien)\u00a0:", self.view)
+            buddy("Liste des audits (du plus récent au plus ancien)\u00a0:", self.view)
         )
         top_layout.addWidget(self.view, 1)
         top_layout.addWidget(self.empty_label)

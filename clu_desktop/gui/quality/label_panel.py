@@ -141,7 +141,7 @@ class LabelPanel(ReferentialListPanel):
         left.addRow("", self.days_label)
         right = QFormLayout()
         right.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        right.addRow(buddy("Mod&ules labellisés\u00a0:", self.modules), self.modules)
+        right.addRow(buddy("Modules labellisés\u00a0:", self.modules), self.modules)
         right.addRow(buddy("Notes\u00a0:", self.notes_edit), self.notes_edit)
         layout = QHBoxLayout()
         layout.addLayout(left, 1)

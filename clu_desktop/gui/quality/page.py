@@ -71,7 +71,7 @@ class QualityPage(QWidget):
         self.tabs.setDocumentMode(True)
         for panel, title in zip(
             self.panels,
-            ("&Label", "Audi&ts", "Plan d'a&ction", "Re&marques des usagers"),
+            ("&Label", "A&udits", "Plan d'ac&tion", "Re&marques des usagers"),
             strict=True,
         ):
             # A scroll area keeps the page's minimum size small and constant, whatever
@@ -94,7 +94,7 @@ class QualityPage(QWidget):
         )
         self.followup_button.clicked.connect(self.prepare_followup)
         self.results_button = name(
-            QPushButton("Reporter les &résultats de l'audit dans la séance"),
+            QPushButton("Reporter les résultats de l'audit dans la séance"),
             "reportAuditResults",
             "Reporter les résultats de l'audit dans la séance",
             "Ajoute à l'ordre du jour de la séance le point « Résultats des audits », écrit "

@@ -90,7 +90,7 @@ class RemarksPanel(Panel):
         form = QFormLayout()
         form.addRow("Séance\u00a0:", self.origin_label)
         form.addRow("Remarque\u00a0:", self.text_label)
-        form.addRow(buddy("Ré&ponse de l'administration\u00a0:", self.answer_edit))
+        form.addRow(buddy("Répons&e de l'administration\u00a0:", self.answer_edit))
         form.addRow(self.answer_edit)
         state = QHBoxLayout()
         state.addWidget(self.state_label, 1)
