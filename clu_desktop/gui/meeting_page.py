@@ -88,6 +88,7 @@ class MeetingPage(QWidget):
         self.scroll = QScrollArea()
         self.scroll.setObjectName("meetingScroll")
         self.scroll.setWidgetResizable(True)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields
         self.scroll.setWidget(self.form)
         self.empty_label = QLabel(EMPTY_TEXT)
         self.empty_label.setObjectName("meetingEmpty")
@@ -287,7 +288,7 @@ class MeetingPage(QWidget):
         """Show where the minutes stand; signed, the editors are read-only."""
         self.signature_bar.show_meeting(meeting_id)
         frozen = self.signature_bar.signed
-        for widget in self.form.editors:
+        for widget in [*self.form.editors, *self.form.clear_buttons]:
             if isinstance(widget, (QLineEdit, QPlainTextEdit, QAbstractSpinBox)):
                 widget.setReadOnly(frozen)
                 _look_read_only(widget, frozen)

@@ -130,7 +130,7 @@ def test_the_new_fields_have_labels_and_french_names(page):
     form = page.form
     assert labels[form.convocation_edit] == "Date de con&vocation\u00a0:"
     assert labels[form.publication_edit] == "Affiché / pu&blié le\u00a0:"
-    assert labels[form.secretaries_view] == "Secrétaire(s) de séan&ce\u00a0:"
+    assert labels[form.secretaries_view] == "Secrétaire(s) de séance\u00a0:"  # Alt+C: Documents
     for widget in (form.convocation_clear, form.publication_clear, form.secretaries_view):
         assert widget.accessibleName()
     order = form.editors

@@ -255,6 +255,7 @@ class IndicatorChart(QWidget):
         main.setContentsMargins(0, 0, 0, 0)
         main.addLayout(self.stack, 1)
         main.addLayout(buttons)
+        QWidget.setTabOrder(self.view, self.save_button)  # the chart, then its button below
         self.set_chart(None)
 
     # showing ------------------------------------------------------------------

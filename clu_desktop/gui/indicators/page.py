@@ -153,6 +153,7 @@ class IndicatorsPage(QWidget):
         fields_scroll = QScrollArea()
         fields_scroll.setObjectName("indicatorFieldsScroll")
         fields_scroll.setWidgetResizable(True)
+        fields_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields
         fields_scroll.setFrameShape(QFrame.Shape.NoFrame)
         fields_scroll.setWidget(self.fields)
         left = QSplitter(Qt.Orientation.Vertical)
@@ -184,6 +185,7 @@ class IndicatorsPage(QWidget):
         body = QScrollArea()
         body.setObjectName("indicatorsScroll")
         body.setWidgetResizable(True)
+        body.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields
         body.setFrameShape(QFrame.Shape.NoFrame)
         body.setWidget(self.splitter)
         bar = QHBoxLayout()

@@ -73,11 +73,14 @@ def _row(*widgets: QWidget) -> QHBoxLayout:
     return row
 
 
-def _clear_button(object_name: str, accessible_name: str) -> QToolButton:
+def _clear_button(object_name: str, accessible_name: str, text: str = "Effacer") -> QToolButton:
+    """A button beside an optional date, for the mouse: the keyboard empties the date
+    with Suppr, and Tab goes from the date to the next field."""
     button = QToolButton()
-    button.setText("Effacer")
+    button.setText(text)
     _named(button, object_name, accessible_name)
-    button.setToolTip(accessible_name)
+    button.setToolTip(f"{accessible_name} (au clavier\u00a0: Suppr dans la date)")
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return button
 
 
@@ -131,7 +134,6 @@ class MeetingForm(QWidget):
             self.title_edit,
             self.date_edit,
             self.convocation_edit,
-            self.convocation_clear,
             self.start_edit,
             self.end_edit,
             self.place_edit,
@@ -140,9 +142,7 @@ class MeetingForm(QWidget):
             self.status_combo,
             self.minutes_place_edit,
             self.minutes_date_edit,
-            self.undated_button,
             self.publication_edit,
-            self.publication_clear,
             self.delegation_combo,
             self.signatory_combo,
             self.signatory_title_edit,
@@ -154,6 +154,8 @@ class MeetingForm(QWidget):
             self.opening_edit,
             self.closing_edit,
         ]
+        # Beside their dates, for the mouse (Suppr in the date does the same): no Tab stop.
+        self.clear_buttons = [self.convocation_clear, self.undated_button, self.publication_clear]
         for first, second in zip(self.editors, self.editors[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
@@ -223,10 +225,9 @@ class MeetingForm(QWidget):
         self.minutes_date_edit = _named(
             DateEdit(optional=True), "minutesDateEdit", "Date de signature du compte-rendu"
         )
-        self.undated_button = QToolButton()
-        self.undated_button.setText("Non daté")
-        _named(self.undated_button, "minutesUndatedButton", "Retirer la date de signature")
-        self.undated_button.setToolTip("Le compte-rendu n'est pas encore daté")
+        self.undated_button = _clear_button(
+            "minutesUndatedButton", "Retirer la date de signature", "Non daté"
+        )
         self.publication_edit = _named(
             DateEdit(optional=True, empty_text="non précisée"),
             "publicationDateEdit",

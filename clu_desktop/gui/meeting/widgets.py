@@ -34,6 +34,9 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 FIRST_DATE = QDate(1900, 1, 1)
 LAST_DATE = QDate(2200, 12, 31)
 NO_DATE = QDate(1899, 12, 31)  # the "empty" value of an optional date editor
+#: How an optional date is emptied from the keyboard (a date is one Tab stop: the
+#: « Effacer » button beside it is for the mouse).
+CLEAR_HINT = "Suppr\u00a0: retirer la date"
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -144,7 +147,7 @@ class DateEdit(QDateEdit):
 
     Typing changes the date when the field is left or Enter is pressed; arrows at once.
     Typing digits in an empty one starts from today's date, day first ("05122023" gives
-    05/12/2023).
+    05/12/2023). Suppr empties an optional one (so does Retour arrière on the whole text).
     """
 
     def __init__(self, optional: bool = False, empty_text: str = "non daté") -> None:
@@ -159,6 +162,13 @@ class DateEdit(QDateEdit):
         self.setDateRange(NO_DATE if optional else FIRST_DATE, LAST_DATE)
         if optional:
             self.setSpecialValueText(empty_text)
+            self.setToolTip(CLEAR_HINT)
+
+    def setToolTip(self, text: str) -> None:
+        """An optional date's tooltip always ends with how to empty it."""
+        if self.optional and CLEAR_HINT not in text:
+            text = f"{text}\n{CLEAR_HINT}" if text else CLEAR_HINT
+        super().setToolTip(text)
 
     def value(self) -> dt.date | None:
         date = self.date()
@@ -175,6 +185,18 @@ class DateEdit(QDateEdit):
             self.setDate(QDate(value.year, value.month, value.day))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        line = self.lineEdit()
+        if (
+            self.optional
+            and not self.isReadOnly()
+            and (
+                event.key() == Qt.Key.Key_Delete
+                or (event.key() == Qt.Key.Key_Backspace and line.selectedText() == line.text())
+            )
+        ):
+            self.set_value(None)
+            line.selectAll()
+            return
         if self.optional and self.date() == NO_DATE and event.text().isdigit():
             # The digits replace the empty text: a date to type over, from the day.
             self.blockSignals(True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QHideEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
@@ -79,6 +79,7 @@ class QualityPage(QWidget):
             scroll = QScrollArea()
             scroll.setObjectName(f"{panel.objectName()}Scroll")
             scroll.setWidgetResizable(True)
+            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields
             scroll.setFrameShape(QFrame.Shape.NoFrame)
             scroll.setWidget(panel)
             self.tabs.addTab(scroll, title)
