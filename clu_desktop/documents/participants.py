@@ -44,6 +44,7 @@ from clu_desktop.documents.styles import (
 )
 from clu_desktop.documents.typography import NBSP, clean, long_date, markup, time_text
 from clu_desktop.services import record_rules as rules
+from clu_desktop.services.attendance_words import heading_forms
 
 CELL_PADDING = 4
 #: A row may be cut across pages only when both parts are at least this tall.
@@ -53,10 +54,11 @@ KEEP_LINES = 3
 #: Rows kept together are never taller than this (a page's frame is about 730 points).
 KEEPABLE_HEIGHT = 400
 
-PRESENT = ("Présent", "Présente", "Présents", "Présentes")
-EXCUSED = ("Absent excusé", "Absente excusée", "Absents excusés", "Absentes excusées")
-REPRESENTED = ("Représenté", "Représentée", "Représentés", "Représentées")
-ABSENT = ("Absent", "Absente", "Absents", "Absentes")
+# The groups' headings, in the words of the participants table and the CSV file.
+PRESENT = heading_forms("present")  # Présent, Présente, Présents, Présentes
+EXCUSED = heading_forms("excused")  # Absent excusé, as the real minutes
+REPRESENTED = heading_forms("represented")
+ABSENT = heading_forms("absent")
 
 
 def is_feminine(people: Sequence[PrintedPerson]) -> bool:

@@ -46,6 +46,7 @@ from clu_desktop.documents.snapshot import Attendance, MeetingSnapshot, PrintedP
 from clu_desktop.documents.styles import SHADE, TEXT_COLOR, Styles, make_styles
 from clu_desktop.documents.typography import NBSP, clean, long_date, markup
 from clu_desktop.documents.writer import Story, write_pdf
+from clu_desktop.services.attendance_words import status_word
 
 #: Blank rows for the people who come without being on the list.
 DEFAULT_BLANK_ROWS = 5
@@ -195,7 +196,7 @@ def name_cell(person: PrintedPerson, style: ParagraphStyle, bold: str, width: fl
 def _signature_cell(attendance: Attendance, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
     person = attendance.person
     if attendance.status == "excused":
-        return [Paragraph(_agreed(person, "excusé", "excusée"), styles["status"])]
+        return [Paragraph(status_word("excused", person.civility), styles["status"])]
     if attendance.status == "represented" and attendance.representation == "proxy":
         # The holder of the proxy signs for both: the note on top, room below it.
         holder = clean(attendance.represented_by)
@@ -208,7 +209,7 @@ def _signature_cell(attendance: Attendance, styles: dict[str, ParagraphStyle]) -
         ]
     if attendance.status == "represented":
         # The deputy signs in the box: the note on top, room to sign below it.
-        verb = _agreed(person, "représenté", "représentée")
+        verb = status_word("represented", person.civility)
         deputy = clean(attendance.represented_by)
         if not deputy:
             return [Paragraph(markup(verb), styles["note"]), Spacer(1, SIGNING_ROOM)]

@@ -21,6 +21,7 @@ from clu_desktop.domain import (
     Representation,
 )
 from clu_desktop.errors import UserError
+from clu_desktop.services import attendance_words
 from clu_desktop.services import record_rules as rules
 from clu_desktop.services.concurrency import check_version
 from clu_desktop.services.directory_common import search_words, starts_each
@@ -28,13 +29,8 @@ from clu_desktop.services.invitations import get_meeting
 from clu_desktop.services.record import unanswered
 from clu_desktop.services.validation import check_time_order, clean_text
 
-STATUS_LABELS = {
-    AttendanceStatus.INVITED: "invité (sans réponse)",
-    AttendanceStatus.PRESENT: "présent",
-    AttendanceStatus.EXCUSED: "absent excusé",
-    AttendanceStatus.ABSENT: "absent",
-    AttendanceStatus.REPRESENTED: "représenté",
-}
+# The words of the statuses: services/attendance_words.py, for every screen and file.
+STATUS_LABELS = attendance_words.STATUS_LABELS
 #: How a represented person is represented, as the participants page says it.
 REPRESENTATION_LABELS = {
     Representation.PROXY: "pouvoir à",
@@ -78,6 +74,7 @@ class AttendanceRow:
     search_key: str  # folded name and organisation, for type-to-filter
     version: int = 0  # the invitation's version, to pass back with the next change
     representation: Representation | None = None  # proxy or substitute, when represented
+    civility: str | None = None  # as printed; None: read from the name
 
     @property
     def label(self) -> str:
@@ -85,8 +82,13 @@ class AttendanceRow:
         return f"{self.name} ({self.organisation})" if self.organisation else self.name
 
     @property
+    def printed_civility(self) -> str | None:
+        return self.civility or attendance_words.civility_of_name(self.name)
+
+    @property
     def status_label(self) -> str:
-        return STATUS_LABELS[self.status]
+        """ "excusée", "présent", "représenté(e)", "sans réponse": agreed with the civility."""
+        return attendance_words.status_word(self.status, self.printed_civility)
 
 
 @dataclass(frozen=True)
@@ -138,6 +140,7 @@ def _row(inv: Invitation, names: dict[int, str]) -> AttendanceRow:
         note=inv.note,
         search_key=" ".join(search_words(f"{name} {inv.printed_organisation or ''}")),
         version=inv.version,
+        civility=inv.printed_civility,
     )
 
 

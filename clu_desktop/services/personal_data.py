@@ -40,7 +40,7 @@ from clu_desktop.errors import UserError
 from clu_desktop.files import write_atomically
 from clu_desktop.services.agenda_actions import ACTION_STATUS_LABELS
 from clu_desktop.services.agenda_statements import STATEMENT_KIND_LABELS
-from clu_desktop.services.attendance import STATUS_LABELS as ATTENDANCE_LABELS
+from clu_desktop.services.attendance_words import status_word
 from clu_desktop.services.meetings import STATUS_LABELS as MEETING_LABELS
 from clu_desktop.services.personal_names import NameParts, PersonMatcher
 from clu_desktop.services.quality_common import FINDING_KIND_LABELS
@@ -113,7 +113,7 @@ def _invitations(session: Session, person_id: int) -> list[dict[str, Any]]:
                 "nom_imprime": inv.printed_name,
                 "organisme_imprime": inv.printed_organisation,
                 "fonction_imprimee": inv.printed_function,
-                "presence": ATTENDANCE_LABELS[inv.status],
+                "presence": status_word(inv.status, inv.printed_civility),
                 "represente_par": deputy or inv.represented_by_name,
                 "forme_de_representation": REPRESENTATION_LABELS.get(inv.representation),
                 "secretaire_de_seance": inv.is_secretary,

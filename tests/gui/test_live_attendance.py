@@ -433,7 +433,7 @@ def test_excused_and_represented_are_shown_greyed_and_counted(qtbot, db, thirty,
     assert shown_counts(window) == counts(0, excused=1, represented=1, expected=28)
     model = window.model
     assert listed(window)[model.row_of(martin)] == (
-        "Alice MARTIN — Association des usagers — absent(e) excusé(e)"
+        "Alice MARTIN — Association des usagers — excusé(e)"
     )
     assert listed(window)[model.row_of(roux)] == (
         "Yves ROUX — Association des usagers — suppléé(e) par Mme Jeanne DURAND"

@@ -51,7 +51,7 @@ def test_bom_semicolons_crlf_and_accents():
             "Mme Mylène BÉGUÉ",
             "Service de la Relation aux Usagers",
             "Adjointe, référente qualité",
-            "présent",
+            "présente",  # agreed with « Mme »
             "",
             "14:02",
             "",
@@ -101,7 +101,7 @@ def test_export_of_the_demo_meeting(demo_db, tmp_path):
         "M. Eric KREZEL",
         "",
         "Président de l'association des maires ruraux de la Haute-Marne",
-        "absent excusé",
+        "excusé",
     ]
 
 

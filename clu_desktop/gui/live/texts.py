@@ -42,21 +42,14 @@ def window_title(title: str, day: dt.date) -> str:
 
 def state_text(row: AttendanceRow) -> str:
     """How a person stands, on the right of their line ("" while still expected)."""
-    name = row.name
-    if row.status is AttendanceStatus.PRESENT:
-        arrived = agreed(name, "arrivé", "arrivée", "arrivé(e)")
-        if row.arrived_at is None:
-            return agreed(name, "présent", "présente", "présent(e)")
+    if row.status is AttendanceStatus.INVITED:
+        return ""
+    if row.status is AttendanceStatus.PRESENT and row.arrived_at is not None:
+        arrived = agreed(row.name, "arrivé", "arrivée", "arrivé(e)")
         return f"{arrived} à {clock(row.arrived_at)}"
-    if row.status is AttendanceStatus.EXCUSED:
-        return agreed(name, "absent excusé", "absente excusée", "absent(e) excusé(e)")
-    if row.status is AttendanceStatus.ABSENT:
-        return agreed(name, "absent", "absente", "absent(e)")
-    if row.status is AttendanceStatus.REPRESENTED:
-        if row.represented_by:  # "pouvoir à M. Y", "suppléée par M. Z"
-            return deputy_text(row)
-        return agreed(name, "représenté", "représentée", "représenté(e)")
-    return ""
+    if row.status is AttendanceStatus.REPRESENTED and row.represented_by:
+        return deputy_text(row)  # "pouvoir à M. Y", "suppléée par M. Z"
+    return row.status_label  # "présente", "excusé", "absent(e)": the table's words
 
 
 def deputy_text(row: AttendanceRow) -> str:

@@ -26,7 +26,8 @@ from clu_desktop.domain import AttendanceStatus, Representation
 from clu_desktop.gui import colours
 from clu_desktop.gui.meeting.widgets import ChoiceCombo, ChoiceModel, TimeEdit
 from clu_desktop.gui.pickers import make_searchable
-from clu_desktop.services.attendance import REPRESENTATION_LABELS, STATUS_LABELS, AttendanceRow
+from clu_desktop.services.attendance import REPRESENTATION_LABELS, AttendanceRow
+from clu_desktop.services.attendance_words import status_choices
 from clu_desktop.services.directory_common import fold
 
 NO_ROW_TITLE = "Aucune personne sélectionnée"
@@ -137,7 +138,7 @@ class AttendanceEditor(QGroupBox):
         self.title_label.setFont(font)
         self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.status_model = ChoiceModel(parent=self)
-        self.status_model.set_rows((status, label) for status, label in STATUS_LABELS.items())
+        self.status_model.set_rows(status_choices())
         self.status_combo = _named(
             ChoiceCombo(self.status_model),
             "attendanceStatus",
@@ -289,6 +290,9 @@ class AttendanceEditor(QGroupBox):
         blocked = [w.blockSignals(True) for w in widgets]
         try:
             if skip is not self.status_combo:
+                # The words agree with the person shown: « excusée » for Mme…
+                civility = row.printed_civility if row is not None else None
+                self.status_model.set_rows(status_choices(civility))
                 if row is None:
                     self.status_combo.setCurrentIndex(-1)
                 else:

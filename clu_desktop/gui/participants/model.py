@@ -20,7 +20,6 @@ HEADERS = (
     "Note",
 )
 NAME, ORGANISATION, FUNCTION, STATUS, DEPUTY, ARRIVED, LEFT, NOTE = range(len(HEADERS))
-UNANSWERED = "sans réponse"
 #: Role giving a row's invitation id, whatever the column.
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -103,8 +102,8 @@ class AttendanceModel(QAbstractTableModel):
             return row.organisation or ""
         if column == FUNCTION:
             return row.function or ""
-        if column == STATUS:  # "sans réponse", as the counts say, keeps the column narrow
-            return UNANSWERED if row.status is AttendanceStatus.INVITED else row.status_label
+        if column == STATUS:  # "excusée", "sans réponse": services/attendance_words.py
+            return row.status_label
         if column == DEPUTY:  # "pouvoir à M. Y", "suppléé par M. Z"
             return deputy_text(row)
         if column == ARRIVED:
