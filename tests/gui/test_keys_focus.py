@@ -207,6 +207,8 @@ def show_page(window: MainWindow, title: str) -> QWidget:
 @pytest.mark.parametrize("title", PAGES)
 def test_tab_follows_the_reading_order_on_each_page(qtbot, window, title):
     page = show_page(window, title)
+    if title == "Indicateurs":
+        qtbot.waitUntil(page.page.chart.isVisible)  # built when an indicator is shown
     problems = []
     areas = [page] + [
         tabs.widget(index)

@@ -259,7 +259,9 @@ class IndicatorsPage(QWidget):
             chart = IndicatorChart()
             self.chart_waiting.hide()
             self.chart_holder.layout().addWidget(chart)
-            QWidget.setTabOrder(self.values.widgets()[-1], chart.save_button)
+            # After the values: the chart, then its button below it.
+            QWidget.setTabOrder(self.values.widgets()[-1], chart.view)
+            QWidget.setTabOrder(chart.view, chart.save_button)
             self.undo_keys.watch(chart, children=True)
             self._chart = chart
             self._show_chart()
