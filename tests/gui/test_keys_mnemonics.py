@@ -102,11 +102,13 @@ def collisions(window: QWidget, where: str) -> list[str]:
             found.setdefault((letter, tuple(sorted(whats))), state)
         for label in window.findChildren(QLabel):
             # Without a buddy a label shows its "&" and Alt opens nothing.
-            if label.isVisible() and label.buddy() is None and mnemonic(label.text()):
-                if label.textFormat() != Qt.TextFormat.RichText:
-                    found.setdefault(
-                        ("?", (f"étiquette sans compagnon « {label.text()} »",)), state
-                    )
+            if (
+                label.isVisible()
+                and label.buddy() is None
+                and mnemonic(label.text())
+                and label.textFormat() != Qt.TextFormat.RichText
+            ):
+                found.setdefault(("?", (f"étiquette sans compagnon « {label.text()} »",)), state)
 
     check(where)
     for tabs in window.findChildren(QTabWidget):
