@@ -44,6 +44,11 @@ from clu_desktop.gui.documents.side import DocumentSide
 from clu_desktop.gui.documents.workspace import Workspace, save_copy
 from clu_desktop.services.directory_committees import list_committees
 from clu_desktop.services.meeting_details import get_meeting_details
+from clu_desktop.services.settings import (
+    EMPTY_LETTERHEAD,
+    WHERE_TO_FILL_LETTERHEAD,
+    letterhead_is_empty,
+)
 from clu_desktop.store.database import Database
 
 NO_MEETING_TEXT = (
@@ -320,12 +325,48 @@ class DocumentsPage(QWidget):
         return True
 
     def _ready(self) -> Generated | None:
-        """The selected document, generated again first if the meeting changed since."""
+        """The selected document, generated again first if the meeting changed since;
+        None if it is not to leave the application (no letterhead, a refusal)."""
         if self._meeting_id is None:
+            return None
+        if not self._letterhead_ready():
             return None
         if not self._is_fresh() and not self.generate(explicit=True):
             return None
         return self._generated.get(self.current_kind().key)
+
+    def _letterhead_ready(self) -> bool:
+        """A document never leaves without a letterhead unnoticed: while it is empty, the
+        user is offered the settings; True once it is filled (the document is then
+        generated again with it)."""
+        kind = self.current_kind()
+        if kind.key == SIGNED_MINUTES:  # the PDF as signed, whatever the settings now
+            return True
+        with self._db.reading() as session:
+            if not letterhead_is_empty(session):
+                return True
+        question = (
+            f"{EMPTY_LETTERHEAD}\n\n{WHERE_TO_FILL_LETTERHEAD} Ouvrir les paramètres "
+            "maintenant\u00a0?"
+        )
+        if messages.confirm(self, question, "Ouvrir les paramètres", "Annuler"):
+            self.open_settings()
+            with self._db.reading() as session:
+                if not letterhead_is_empty(session):
+                    self._fresh.clear()  # the documents carry the new letterhead
+                    return True
+        self.side.show_status(
+            f"{kind.label}\u00a0: non imprimé ni enregistré, l'en-tête des documents est "
+            f"vide.\n{WHERE_TO_FILL_LETTERHEAD}",
+            error=True,
+        )
+        return False
+
+    def open_settings(self) -> None:
+        """The settings dialog, on the letterhead (tests replace this)."""
+        from clu_desktop.gui.settings_dialog import SettingsDialog
+
+        SettingsDialog(self._db, self).exec()
 
     # Print, save, open
 
