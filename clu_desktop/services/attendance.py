@@ -335,16 +335,6 @@ def set_note(
     return before
 
 
-#: The note of an invitation made at the door (see :func:`add_walk_in`).
-WALK_IN_NOTE = "venu(e) sans invitation"
-
-
-def is_walk_in(note: str | None) -> bool:
-    """Whether an invitation with ``note`` was made at the door: such a person is not
-    invited again to the committee's next meeting."""
-    return WALK_IN_NOTE in (note or "")
-
-
 def add_walk_in(
     session: Session,
     meeting_id: int,
@@ -373,7 +363,7 @@ def add_walk_in(
     invitation = snapshot_invitation(person, len(meeting.invitations))
     invitation.status = AttendanceStatus.PRESENT
     invitation.arrived_at = at.replace(microsecond=0) if at else None
-    invitation.note = WALK_IN_NOTE
+    invitation.note = "venu(e) sans invitation"
     meeting.invitations.append(invitation)
     session.flush()
     return invitation.id

@@ -129,19 +129,15 @@ def _next_date(session: Session, meeting: Meeting) -> dt.date:
 
 
 def duplicate_as_next(session: Session, meeting_id: int) -> int:
-    """Prepare the next meeting from this one: same committee, place, times, chair,
-    signature and contact; the committee's title (not this meeting's, which may be
-    seasonal: « séance du printemps »); the same agenda titles (without their minutes);
-    invited, as the directory now prints them: the people invited to this meeting but
-    those who came without an invitation, then the committee's standing members not
-    among them."""
-    from clu_desktop.services.attendance import is_walk_in
+    """Prepare the next meeting from this one: same committee, title, place, times,
+    chair, signature and contact; the same agenda titles (without their minutes); the
+    same people invited again, as the directory now prints them."""
     from clu_desktop.services.invitations import get_meeting, snapshot_invitation
 
     source = get_meeting(session, meeting_id)
     copy = Meeting(
         committee_id=source.committee_id,
-        title=default_title(source.committee),
+        title=source.title,
         date=_next_date(session, source),
         start_time=source.start_time,
         end_time=source.end_time,
@@ -162,14 +158,7 @@ def duplicate_as_next(session: Session, meeting_id: int) -> int:
     with session.no_autoflush:
         for item in source.top_level_items:
             _copy_item(item, copy, None)
-        people = [
-            inv.person
-            for inv in source.invitations
-            if inv.person is not None and not is_walk_in(inv.note)
-        ]
-        known = {person.id for person in people}
-        members = sorted(source.committee.members, key=lambda m: (m.position, m.id))
-        people += [m.person for m in members if m.person_id not in known]
+        people = [inv.person for inv in source.invitations if inv.person is not None]
         for position, person in enumerate(people):
             copy.invitations.append(snapshot_invitation(person, position))
     session.flush()
