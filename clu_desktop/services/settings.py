@@ -91,14 +91,21 @@ EMPTY_LETTERHEAD = (
 WHERE_TO_FILL_LETTERHEAD = "Renseignez-le dans Fichier › Paramètres › « En-tête des documents »."
 
 
+def letterhead_summary(session: Session) -> str | None:
+    """The letterhead in one line ("PRÉFET DE LA HAUTE-MARNE"): its authority, else its
+    service; None while it names neither."""
+    identity = get_identity(session)
+    for text in (identity.authority, identity.service_name, identity.service_block):
+        words = " ".join((text or "").split())
+        if words:
+            return words
+    return None
+
+
 def letterhead_is_empty(session: Session) -> bool:
     """Whether the letterhead names neither the authority nor the service: a document
     printed now would carry no letterhead at all."""
-    identity = get_identity(session)
-    return not any(
-        (value or "").strip()
-        for value in (identity.authority, identity.service_block, identity.service_name)
-    )
+    return letterhead_summary(session) is None
 
 
 def _read_head(path: Path, label: str, max_bytes: int) -> bytes:
