@@ -41,6 +41,8 @@ APP_TITLE = "CLU Desktop"
 NAVIGATOR_REFRESH_MS = 150
 OPENING_TEXT = "Ouverture de la base de données…"
 MINIMUM_SIZE = QSize(640, 420)
+#: The guide's section of the windows F1 may be pressed in, besides the main window.
+WINDOW_SECTIONS = {"directoryWindow": "annuaire", "liveAttendance": "seance-en-cours"}
 
 
 def meeting_count_text(count: int) -> str:
@@ -121,6 +123,8 @@ class MainWindow(QMainWindow):
         self.location_label.set_location(db.description)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self._install_shortcuts()
+        # F1 in the directory or the live window too: the guide at their section.
+        self.guide_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.statusBar().clearMessage()
         import hashlib  # OpenSSL: not before the window shows
 
@@ -521,9 +525,14 @@ class MainWindow(QMainWindow):
 
         if self._guide is None:
             self._guide = GuideWindow(self)
-        section = START
-        if self.splitter is not None and self.central.currentWidget() is self.splitter:
-            section = section_of(self.tabs.tabText(self.tabs.currentIndex()))
+        from PySide6.QtWidgets import QApplication
+
+        active = QApplication.activeWindow()
+        section = WINDOW_SECTIONS.get(active.objectName()) if active is not None else None
+        if section is None:
+            section = START
+            if self.splitter is not None and self.central.currentWidget() is self.splitter:
+                section = section_of(self.tabs.tabText(self.tabs.currentIndex()))
         self._guide.show_section(section)
 
     def show_about(self) -> None:

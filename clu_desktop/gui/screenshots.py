@@ -10,7 +10,7 @@ from pathlib import Path
 
 from clu_desktop.store.database import Database
 
-WINDOW_SIZE = (1400, 900)
+WINDOW_SIZE = (1280, 800)  # a préfecture's usual screen
 SETTLE_SECONDS = 0.6
 
 
@@ -21,8 +21,9 @@ def _slug(title: str) -> str:
 
 
 def take_screenshots(db: Database, out_dir: Path) -> list[Path]:
-    """Write one PNG per tab of the main window (on the newest meeting), per tab of the
-    directory, and of the settings dialog; returns the files written."""
+    """Write one PNG of the welcome page (on an empty base of its own), per tab of the
+    main window (on the newest meeting), of the guide, per tab of the directory, and of
+    the settings dialog; returns the files written."""
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QTabWidget
 
@@ -47,6 +48,8 @@ def take_screenshots(db: Database, out_dir: Path) -> list[Path]:
             raise OSError(f"Impossible d'écrire « {path} ».")
         written.append(path)
 
+    _welcome_page(save)
+
     window = MainWindow(db)
     window.resize(*WINDOW_SIZE)
     window.show()
@@ -62,6 +65,13 @@ def take_screenshots(db: Database, out_dir: Path) -> list[Path]:
                 inner.setCurrentIndex(sub)
                 save(window, f"{page_name}-{_slug(inner.tabText(sub))}")
             inner.setCurrentIndex(0)
+
+    from clu_desktop.gui.guide import START, GuideWindow
+
+    guide = GuideWindow(window)
+    guide.show_section(START)
+    save(guide, "guide")
+    guide.close()
 
     window.open_directory()
     directory = window._directory
@@ -80,3 +90,23 @@ def take_screenshots(db: Database, out_dir: Path) -> list[Path]:
     dialog.close()
     window.close()
     return written
+
+
+def _welcome_page(save) -> None:
+    """The window on an empty base, as a first start shows it: the welcome page."""
+    import tempfile
+
+    from clu_desktop.gui.main_window import MainWindow
+    from clu_desktop.store.migrate import open_database
+
+    with tempfile.TemporaryDirectory(prefix="clu-screenshots-") as folder:
+        empty = open_database(Path(folder) / "clu.sqlite")
+        try:
+            window = MainWindow(empty)
+            window.resize(*WINDOW_SIZE)
+            window.show()
+            save(window, "accueil")
+            window.close()
+            window.deleteLater()
+        finally:
+            empty.dispose()

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 TITLE = "Bienvenue dans CLU Desktop"
+PANEL_WIDTH = (560, 900)
 INTRO = (
     "Cette base ne contient encore aucune séance. Pour commencer, renseignez l'en-tête "
     "imprimé sur les documents, puis créez votre première séance, ou découvrez "
@@ -113,16 +115,24 @@ class WelcomePage(QWidget):
 
         panel = QFrame()
         panel.setObjectName("welcomePanel")
-        panel.setMaximumWidth(860)
+        panel.setMinimumWidth(PANEL_WIDTH[0])
+        panel.setMaximumWidth(PANEL_WIDTH[1])
+        panel.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         column = QVBoxLayout(panel)
         column.addWidget(title)
         column.addSpacing(6)
         column.addWidget(intro)
         column.addSpacing(18)
         column.addLayout(grid)
+        # Centred by stretches, not by an alignment: the wrapped notes then get the
+        # height their width needs.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(panel, 4)
+        row.addStretch(1)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        outer.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(row)
         outer.addStretch(2)
         self.setFocusProxy(self.buttons["letterhead"])
 

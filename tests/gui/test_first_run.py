@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QShortcut
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from clu_desktop.gui.guide import GuideWindow, french_keys, section_of
 from clu_desktop.gui.main_window import MainWindow
@@ -170,3 +170,27 @@ def test_each_page_section_of_the_guide_gives_the_keys_of_that_page(window, demo
     for sequence in window_keys:
         for written in french_keys(sequence):
             assert written in sections["fenetre"], written
+
+
+@offscreen_window
+def test_f1_in_the_directory_and_the_live_window_opens_their_section(window, demo_db, qtbot):
+    shown = window(demo_db)
+    sections = guide_sections()
+    shown.open_directory()
+    directory = shown._directory
+    directory.activateWindow()
+    qtbot.waitUntil(directory.isActiveWindow)
+    qtbot.keyClick(directory.focusWidget() or directory, Qt.Key.Key_F1)
+    guide = shown.findChild(GuideWindow)
+    assert guide.section() == "annuaire" and "annuaire" in sections
+    directory.close()
+
+    shown.tabs.setCurrentIndex(2)  # Participants
+    participants = shown.tabs.currentWidget()
+    participants.open_live_mode()
+    live = shown.findChild(QWidget, "liveAttendance")
+    live.activateWindow()
+    qtbot.waitUntil(live.isActiveWindow)
+    qtbot.keyClick(live.focusWidget() or live, Qt.Key.Key_F1)
+    assert guide.section() == "seance-en-cours" and "seance-en-cours" in sections
+    live.close()
