@@ -16,7 +16,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from clu_desktop.errors import UserError
-from clu_desktop.gui import undo
+from clu_desktop.gui import letterhead_check, undo
 from clu_desktop.gui.documents import page as page_module
 from clu_desktop.gui.documents import printing
 from clu_desktop.gui.documents.page import NO_MEETING_TEXT, DocumentsPage
@@ -426,7 +426,9 @@ def test_no_document_leaves_without_its_letterhead_unnoticed(
     monkeypatch.setattr(page_module, "ask_save_path", lambda *args: saved.append(args))
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
     settings_opened = []
-    monkeypatch.setattr(page, "open_settings", lambda: settings_opened.append(True))
+    monkeypatch.setattr(
+        letterhead_check, "open_settings", lambda *_args: settings_opened.append(True)
+    )
     answered_messages.confirm_answer = False
     for button in (page.side.print_button, page.side.save_button, page.side.open_button):
         qtbot.mouseClick(button, LEFT)
@@ -441,11 +443,11 @@ def test_no_document_leaves_without_its_letterhead_unnoticed(
     qtbot.mouseClick(page.side.print_button, LEFT)
     assert settings_opened == [True] and asked == []
 
-    def fill() -> None:
+    def fill(*_args) -> None:
         with demo_db.transaction() as session:
             update_identity(session, "authority", "PRÉFET\nDE LA HAUTE-MARNE")
 
-    monkeypatch.setattr(page, "open_settings", fill)
+    monkeypatch.setattr(letterhead_check, "open_settings", fill)
     generated = len(exporters["minutes"].calls)
     qtbot.mouseClick(page.side.print_button, LEFT)
     assert len(asked) == 1
