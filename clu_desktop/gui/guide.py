@@ -114,8 +114,9 @@ class GuideWindow(QDialog):
     def show_section(self, section: str | None) -> None:
         """Show the guide at ``section`` (an anchor; None: its beginning)."""
         self.browser.setSource(guide_url(section))
-        # The same section again (F1 twice) is scrolled to again, wherever the user went.
-        if section:
+        # The same section again (F1 twice) is scrolled to again, wherever the user went;
+        # the first steps follow the title and the contents: those show with them.
+        if section and section != START:
             self.browser.scrollToAnchor(section)
         else:
             self.browser.verticalScrollBar().setValue(0)

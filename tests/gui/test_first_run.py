@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from clu_desktop.gui.guide import GuideWindow, french_keys, section_of
@@ -194,3 +194,17 @@ def test_f1_in_the_directory_and_the_live_window_opens_their_section(window, dem
     qtbot.keyClick(live.focusWidget() or live, Qt.Key.Key_F1)
     assert guide.section() == "seance-en-cours" and "seance-en-cours" in sections
     live.close()
+
+
+@offscreen_window
+def test_the_guide_opens_on_its_contents_and_scrolls_to_a_section(qtbot):
+    guide = GuideWindow()
+    qtbot.addWidget(guide)
+    guide.resize(1280, 800)
+    guide.show_section("documents")
+    bar = guide.browser.verticalScrollBar()
+    assert bar.value() > 0
+    guide.show_section("demarrer")
+    assert bar.value() == 0 and guide.section() == "demarrer"
+    assert french_keys(QKeySequence("Ctrl+Shift+Ins")) == ["Ctrl+Maj+Inser"]
+    assert french_keys(QKeySequence("Ctrl+Up, Alt+Up")) == ["Ctrl+Haut", "Alt+Haut"]
