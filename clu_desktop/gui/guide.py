@@ -76,6 +76,7 @@ class GuideWindow(QDialog):
         self.setWindowTitle(TITLE)
         self.setAccessibleName("Guide de l'utilisateur")
         self.setModal(False)
+        self._section = ""
         self.browser = QTextBrowser()
         self.browser.setObjectName("guideBrowser")
         self.browser.setAccessibleName("Texte du guide")
@@ -113,11 +114,14 @@ class GuideWindow(QDialog):
 
     def show_section(self, section: str | None) -> None:
         """Show the guide at ``section`` (an anchor; None: its beginning)."""
-        self.browser.setSource(guide_url(section))
-        # The same section again (F1 twice) is scrolled to again, wherever the user went;
-        # the first steps follow the title and the contents: those show with them.
-        if section and section != START:
-            self.browser.scrollToAnchor(section)
+        self._section = section or ""
+        # The first steps follow the title and the contents: the guide opens on its top
+        # for them (an anchor in the address would scroll past the contents).
+        anchor = section if section and section != START else None
+        self.browser.setSource(guide_url(anchor))
+        # The same section again (F1 twice) is scrolled to again, wherever the user went.
+        if anchor:
+            self.browser.scrollToAnchor(anchor)
         else:
             self.browser.verticalScrollBar().setValue(0)
         if self.isVisible():  # behind the main window: brought back in front
@@ -127,5 +131,5 @@ class GuideWindow(QDialog):
             self.show()
 
     def section(self) -> str:
-        """The section shown last (empty: the beginning)."""
-        return self.browser.source().fragment()
+        """The section asked for last (empty: the beginning)."""
+        return self._section

@@ -69,6 +69,7 @@ def take_screenshots(db: Database, out_dir: Path) -> list[Path]:
     from clu_desktop.gui.guide import START, GuideWindow
 
     guide = GuideWindow(window)
+    guide.resize(*WINDOW_SIZE)
     guide.show_section(START)
     save(guide, "guide")
     guide.close()
