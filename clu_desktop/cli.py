@@ -158,9 +158,13 @@ def cmd_export_pdf(args) -> int:
         "agenda": (export_agenda, "Convocation", "écrit"),
         "sign-in-sheet": (export_sign_in_sheet, "Feuille d'émargement", "écrite"),
     }[args.format]
+    from clu_desktop.services.settings import letterhead_is_empty
+
     db = _open(args)
     with db.reading() as session:
         meeting_id = find_meeting_id(session, args.meeting)
+        if not args.without_letterhead and letterhead_is_empty(session):
+            raise UserError(EMPTY_LETTERHEAD)
         path = export(session, meeting_id, args.output)
         undated = args.format == "agenda" and not convocation_date_of(session, meeting_id)
     print(f"{what} de la séance n° {meeting_id} {written} dans {path}.")
@@ -169,6 +173,11 @@ def cmd_export_pdf(args) -> int:
     return 0
 
 
+EMPTY_LETTERHEAD = (
+    "L'en-tête des documents est vide (ni autorité ni service de la préfecture) : le "
+    "document n'a pas été écrit. Renseignez l'en-tête dans la fenêtre (Fichier › Paramètres "
+    "› « En-tête des documents »), ou ajoutez --sans-en-tete pour l'écrire sans en-tête."
+)
 UNDATED_CONVOCATION = (
     "Attention : la date de convocation n'est pas renseignée, la convocation n'est pas "
     "datée. Indiquez-la sur la page Séance (« Date de convocation »), puis exportez de nouveau."

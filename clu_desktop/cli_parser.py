@@ -94,6 +94,13 @@ def build_parser() -> argparse.ArgumentParser:
         _db_option(as_pdf, argparse.SUPPRESS)
         as_pdf.add_argument("--meeting", default="latest", metavar="ID|latest")
         as_pdf.add_argument("-o", "--output", type=Path, required=True, metavar="FICHIER.pdf")
+        as_pdf.add_argument(
+            "--sans-en-tete",
+            dest="without_letterhead",
+            action="store_true",
+            help="écrire le document même si l'en-tête des documents (autorité, service) "
+            "n'est pas renseigné ; sans cette option, c'est refusé (code 2)",
+        )
 
     attendance = formats.add_parser(
         "attendance", help="la liste de présence (CSV pour un tableur, séparateur « ; »)"

@@ -21,3 +21,4 @@ def ui_path(*parts: str) -> Path:
 
 
 DEMO_MEETING = ("demo", "clu-2023-12-20.json")
+GUIDE = ("guide", "guide.html")

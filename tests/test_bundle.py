@@ -78,6 +78,7 @@ def test_the_bundle_carries_its_files_as_the_frozen_application_looks_for_them(b
     # resources/ beside the package (clu_desktop/resources.py), fonts included
     assert (package / "resources" / "demo" / "clu-2023-12-20.json").is_file()
     assert (package / "resources" / "icons" / "clu-desktop.png").is_file()
+    assert (package / "resources" / "guide" / "guide.html").is_file()  # Aide › Guide
     assert (package / "resources" / "fonts" / "DejaVuSans-Bold.ttf").is_file()
     # Alembic loads the migrations by path: files, not only compiled modules
     versions = package / "store" / "migrations" / "versions"

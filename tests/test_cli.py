@@ -196,3 +196,29 @@ def test_a_convocation_without_its_date_is_not_dated_today_and_the_user_is_told(
     ).stdout
     today = format_date(dt.date.today(), "d MMMM y", locale="fr_FR")
     assert today not in " ".join(text.split())
+
+
+def test_a_document_without_letterhead_is_refused_unless_asked_for(tmp_path, capsys):
+    """A base whose letterhead was never filled prints no document silently: the export
+    is refused (code 2) with where to fill it, and --sans-en-tete writes it anyway."""
+    from sqlalchemy import delete
+
+    from clu_desktop.domain import Identity
+    from clu_desktop.store.migrate import open_database
+
+    db = str(tmp_path / "clu.sqlite")
+    assert main(["demo", "--db", db]) == 0
+    database = open_database(db)
+    with database.transaction() as session:
+        session.execute(delete(Identity))
+    database.dispose()
+    capsys.readouterr()
+    for kind in ("minutes", "agenda", "sign-in-sheet"):
+        pdf = tmp_path / f"{kind}.pdf"
+        assert main(["export", kind, "-o", str(pdf), "--db", db]) == 2
+        said = capsys.readouterr().err
+        assert "L'en-tête des documents est vide" in said
+        assert "Fichier › Paramètres" in said and "--sans-en-tete" in said
+        assert not pdf.exists()
+        assert main(["export", kind, "--sans-en-tete", "-o", str(pdf), "--db", db]) == 0
+        assert pdf.is_file()

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QSizePolicy,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QToolBar,
     QWidget,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from clu_desktop import __version__
 from clu_desktop.errors import UserError
 from clu_desktop.gui import messages
+from clu_desktop.gui.location_label import LocationLabel
 from clu_desktop.gui.window_state import WindowState
 
 if TYPE_CHECKING:
@@ -37,14 +38,12 @@ if TYPE_CHECKING:
     from clu_desktop.store.database import Database
 
 APP_TITLE = "CLU Desktop"
-EMPTY_STATE_TEXT = (
-    "Aucune séance. Créez-en une avec « Nouvelle séance » (Ctrl+N), ou chargez la séance "
-    "de démonstration avec « clu-desktop demo »."
-)
 NAVIGATOR_REFRESH_MS = 150
 NAVIGATOR_MAX_WIDTH = 320  # longer titles are elided, whole in their tooltip
 OPENING_TEXT = "Ouverture de la base de données…"
 MINIMUM_SIZE = QSize(640, 420)
+#: The guide's section of the windows F1 may be pressed in, besides the main window.
+WINDOW_SECTIONS = {"directoryWindow": "annuaire", "liveAttendance": "seance-en-cours"}
 
 
 def meeting_count_text(count: int) -> str:
@@ -77,6 +76,7 @@ class MainWindow(QMainWindow):
         self._stacks: dict[int, QUndoStack] = {}
         self._shown: dict[QWidget, int | None] = {}
         self._directory = None
+        self._guide = None
         self.state = WindowState("mainWindow")
         self.pages: list[Page] = []
         self.splitter: QSplitter | None = None
@@ -117,15 +117,16 @@ class MainWindow(QMainWindow):
         from clu_desktop.gui.navigator import MeetingNavigator
         from clu_desktop.gui.pages import build_pages
         from clu_desktop.gui.search_panel import SearchPanel
+        from clu_desktop.gui.welcome import WelcomePage
 
         self._db = db
         self._description = db.description
         self.setWindowTitle(f"{APP_TITLE} — {db.description}")
-        self.location_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.location_label.setText(f"Données\u00a0: {db.description}")
-        self.location_label.setToolTip(db.description)
+        self.location_label.set_location(db.description)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self._install_shortcuts()
+        # F1 in the directory or the live window too: the guide at their section.
+        self.guide_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.statusBar().clearMessage()
         import hashlib  # OpenSSL: not before the window shows
 
@@ -152,7 +153,20 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 0)  # the navigator keeps its width, the pages
         self.splitter.setStretchFactor(1, 1)  # take what the window gains or loses
-        self.setCentralWidget(self.splitter)
+        self.welcome = WelcomePage(
+            {
+                "letterhead": self.open_settings,
+                "demo": self.load_demo,
+                "create": self.new_meeting,
+                "import": self.import_meeting,
+                "guide": self.show_guide,
+            }
+        )
+        self.central = QStackedWidget()
+        self.central.setObjectName("mainArea")
+        self.central.addWidget(self.splitter)
+        self.central.addWidget(self.welcome)
+        self.setCentralWidget(self.central)
 
         for action in self._data_actions():
             action.setEnabled(True)
@@ -182,15 +196,12 @@ class MainWindow(QMainWindow):
     # Building
 
     def _build_status_bar(self) -> None:
-        self.location_label = QLabel()  # filled by attach
-        self.location_label.setObjectName("dataLocation")
-        self.location_label.setAccessibleName("Emplacement des données")
-        self.location_label.setMinimumWidth(1)
-        self.location_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # Both permanent: a passing message (a menu's tip, "Ouverture…") hides neither.
+        self.location_label = LocationLabel()  # filled by attach
         self.count_label = QLabel()
         self.count_label.setObjectName("meetingCount")
         self.count_label.setAccessibleName("Nombre de séances")
-        self.statusBar().addWidget(self.location_label, 1)
+        self.statusBar().addPermanentWidget(self.location_label)
         self.statusBar().addPermanentWidget(self.count_label)
 
     def _action(self, text: str, name: str, slot, shortcut=None, tip: str = "") -> QAction:
@@ -272,6 +283,13 @@ class MainWindow(QMainWindow):
             "Trouver les séances par les mots de leurs textes et de leurs participants",
         )
         self.about_action = self._action("À &propos de CLU Desktop", "aboutAction", self.show_about)
+        self.guide_action = self._action(
+            "&Guide de l'utilisateur",
+            "guideAction",
+            self.show_guide,
+            QKeySequence.StandardKey.HelpContents,
+            "Le guide de l'application, à la section de la page affichée (F1)",
+        )
         self.undo_action = self.undo_group.createUndoAction(self, "Annuler")
         self.undo_action.setObjectName("undoAction")
         self._shortcuts.append((self.undo_action, [QKeySequence.StandardKey.Undo]))
@@ -296,7 +314,10 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.search_action)
         bar.addMenu("A&nnuaire").addAction(self.directory_action)
-        bar.addMenu("&Aide").addAction(self.about_action)
+        help_menu = bar.addMenu("&Aide")
+        help_menu.addAction(self.guide_action)
+        help_menu.addSeparator()
+        help_menu.addAction(self.about_action)
 
         toolbar = QToolBar("Séances")
         toolbar.setObjectName("meetingToolbar")
@@ -331,8 +352,23 @@ class MainWindow(QMainWindow):
         selected = self.navigator.set_meetings(rows, keep)
         if selected != self.meeting_id or not rows:
             self.show_meeting(selected)
+        self._show_welcome(not rows)
         self._update_actions()
         self.search.rerun()  # the meetings found may have changed too
+
+    def _show_welcome(self, shown: bool) -> None:
+        """An empty base opens on the welcome page; the first meeting replaces it."""
+        from clu_desktop.services.settings import letterhead_summary
+
+        if shown:
+            with self._db.reading() as session:
+                self.welcome.show_letterhead(letterhead_summary(session))
+        page = self.welcome if shown else self.splitter
+        if self.central.currentWidget() is not page:
+            had_focus = self.central.currentWidget().isAncestorOf(self.focusWidget())
+            self.central.setCurrentWidget(page)
+            if shown or had_focus:
+                page.setFocus()
 
     def _schedule_refresh(self) -> None:
         self._refresh_timer.start()
@@ -362,10 +398,6 @@ class MainWindow(QMainWindow):
         if self._shown.get(page, -1) != self.meeting_id:
             page.show_meeting(self.meeting_id, self._stack(self.meeting_id))
             self._shown[page] = self.meeting_id
-        if self.meeting_id is None and self.navigator.tree_model.meeting_count() == 0:
-            self.statusBar().showMessage(EMPTY_STATE_TEXT)
-        else:
-            self.statusBar().clearMessage()
 
     def reload_pages(self) -> None:
         """Forget what the pages show (the data changed under them) and show again."""
@@ -391,6 +423,14 @@ class MainWindow(QMainWindow):
 
         committee_id = self._default_committee_id()
         meeting_id = self._run(lambda s: create_meeting(s, committee_id))
+        if meeting_id is not None:
+            self._select_new(meeting_id)
+
+    def load_demo(self) -> None:
+        """The demonstration meeting (refused, saying why, if the base has meetings)."""
+        from clu_desktop.services.meeting_files import load_demo
+
+        meeting_id = self._run(load_demo)
         if meeting_id is not None:
             self._select_new(meeting_id)
 
@@ -494,6 +534,24 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self._db, self)
         dialog.exec()
         self.reload_pages()
+        if self.central.currentWidget() is self.welcome:
+            self._show_welcome(True)  # the letterhead may be filled now
+
+    def show_guide(self) -> None:
+        """The user's guide, at the section of what is on screen (F1)."""
+        from clu_desktop.gui.guide import START, GuideWindow, section_of
+
+        if self._guide is None:
+            self._guide = GuideWindow(self)
+        from PySide6.QtWidgets import QApplication
+
+        active = QApplication.activeWindow()
+        section = WINDOW_SECTIONS.get(active.objectName()) if active is not None else None
+        if section is None:
+            section = START
+            if self.splitter is not None and self.central.currentWidget() is self.splitter:
+                section = section_of(self.tabs.tabText(self.tabs.currentIndex()))
+        self._guide.show_section(section)
 
     def show_about(self) -> None:
         import html

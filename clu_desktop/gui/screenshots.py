@@ -21,7 +21,8 @@ def _slug(title: str) -> str:
 
 
 def take_screenshots(db: Database, out_dir: Path, palette: str = "claire") -> list[Path]:
-    """Write one PNG per tab of the main window (on the newest meeting), per tab of the
+    """Write one PNG of the welcome page (on an empty base of its own), per tab of the
+    main window (on the newest meeting), of the live window, of the guide, per tab of the
     directory, and of the settings dialog, in the ``palette`` named (« claire »: the
     system's, « sombre », « contraste »); returns the files written."""
     from PySide6.QtWidgets import QApplication
@@ -66,6 +67,8 @@ def _take_all(db: Database, out_dir: Path) -> list[Path]:
             raise OSError(f"Impossible d'écrire « {path} ».")
         written.append(path)
 
+    _welcome_page(save)
+
     window = MainWindow(db)
     window.resize(*WINDOW_SIZE)
     window.show()
@@ -81,6 +84,27 @@ def _take_all(db: Database, out_dir: Path) -> list[Path]:
                 inner.setCurrentIndex(sub)
                 save(window, f"{page_name}-{_slug(inner.tabText(sub))}")
             inner.setCurrentIndex(0)
+
+    from clu_desktop.gui.participants.page import ParticipantsPage
+
+    participants = window.findChild(ParticipantsPage)
+    if participants is not None:
+        participants.open_live_mode()
+        live = participants._live
+        if live is not None:
+            live.resize(*WINDOW_SIZE)
+            save(live, "seance-en-cours")
+            live.hide()  # not closed: closing may ask about people not ticked
+            participants._live = None
+            live.deleteLater()
+
+    from clu_desktop.gui.guide import START, GuideWindow
+
+    guide = GuideWindow(window)
+    guide.resize(*WINDOW_SIZE)
+    guide.show_section(START)
+    save(guide, "guide")
+    guide.close()
 
     window.open_directory()
     directory = window._directory
@@ -99,3 +123,23 @@ def _take_all(db: Database, out_dir: Path) -> list[Path]:
     dialog.close()
     window.close()
     return written
+
+
+def _welcome_page(save) -> None:
+    """The window on an empty base, as a first start shows it: the welcome page."""
+    import tempfile
+
+    from clu_desktop.gui.main_window import MainWindow
+    from clu_desktop.store.migrate import open_database
+
+    with tempfile.TemporaryDirectory(prefix="clu-screenshots-") as folder:
+        empty = open_database(Path(folder) / "clu.sqlite")
+        try:
+            window = MainWindow(empty)
+            window.resize(*WINDOW_SIZE)
+            window.show()
+            save(window, "accueil")
+            window.close()
+            window.deleteLater()
+        finally:
+            empty.dispose()

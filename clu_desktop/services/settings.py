@@ -82,6 +82,32 @@ def get_identity(session: Session) -> IdentityDetails:
     return IdentityDetails(**{name: getattr(row, name) for name in IDENTITY_FIELDS})
 
 
+#: Why a document is not printed while the letterhead is empty; the window and the command
+#: line complete it with where to go on.
+EMPTY_LETTERHEAD = (
+    "L'en-tête des documents est vide (ni autorité ni service de la préfecture) : "
+    "le document sortirait sans en-tête."
+)
+WHERE_TO_FILL_LETTERHEAD = "Renseignez-le dans Fichier › Paramètres › « En-tête des documents »."
+
+
+def letterhead_summary(session: Session) -> str | None:
+    """The letterhead in one line ("PRÉFET DE LA HAUTE-MARNE"): its authority, else its
+    service; None while it names neither."""
+    identity = get_identity(session)
+    for text in (identity.authority, identity.service_name, identity.service_block):
+        words = " ".join((text or "").split())
+        if words:
+            return words
+    return None
+
+
+def letterhead_is_empty(session: Session) -> bool:
+    """Whether the letterhead names neither the authority nor the service: a document
+    printed now would carry no letterhead at all."""
+    return letterhead_summary(session) is None
+
+
 def _read_head(path: Path, label: str, max_bytes: int) -> bytes:
     if not path.exists():
         raise UserError(f"« {label} » : le fichier « {path} » n'existe pas.")

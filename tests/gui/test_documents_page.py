@@ -16,7 +16,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from clu_desktop.errors import UserError
-from clu_desktop.gui import undo
+from clu_desktop.gui import letterhead_check, undo
 from clu_desktop.gui.documents import page as page_module
 from clu_desktop.gui.documents import printing
 from clu_desktop.gui.documents.page import NO_MEETING_TEXT, DocumentsPage
@@ -407,3 +407,51 @@ def test_tab_goes_from_the_list_through_the_buttons_to_the_preview(qtbot, page):
         "Ajuster à la largeur",
         "Aperçu du document",
     ]
+
+
+def test_no_document_leaves_without_its_letterhead_unnoticed(
+    qtbot, page, demo_db, exporters, monkeypatch, tmp_path, answered_messages
+):
+    """While the letterhead is empty, printing, saving and opening ask first and point to
+    the settings; filled there, the document is generated again and goes out."""
+    from sqlalchemy import delete
+
+    from clu_desktop.domain import Identity
+    from clu_desktop.services.settings import update_identity
+
+    with demo_db.transaction() as session:
+        session.execute(delete(Identity))
+    asked, saved, opened = [], [], []
+    monkeypatch.setattr(printing, "ask_printer", lambda *args: asked.append(args))
+    monkeypatch.setattr(page_module, "ask_save_path", lambda *args: saved.append(args))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    settings_opened = []
+    monkeypatch.setattr(
+        letterhead_check, "open_settings", lambda *_args: settings_opened.append(True)
+    )
+    answered_messages.confirm_answer = False
+    for button in (page.side.print_button, page.side.save_button, page.side.open_button):
+        qtbot.mouseClick(button, LEFT)
+    assert (asked, saved, opened, settings_opened) == ([], [], [], [])
+    assert len(answered_messages.questions) == 3
+    assert "L'en-tête des documents est vide" in answered_messages.questions[0]
+    assert "Fichier › Paramètres" in answered_messages.questions[0]
+    assert "en-tête des documents est vide" in page.status.text()
+
+    # "Ouvrir les paramètres", and left empty there: still nothing goes out.
+    answered_messages.confirm_answer = True
+    qtbot.mouseClick(page.side.print_button, LEFT)
+    assert settings_opened == [True] and asked == []
+
+    def fill(*_args) -> None:
+        with demo_db.transaction() as session:
+            update_identity(session, "authority", "PRÉFET\nDE LA HAUTE-MARNE")
+
+    monkeypatch.setattr(letterhead_check, "open_settings", fill)
+    generated = len(exporters["minutes"].calls)
+    qtbot.mouseClick(page.side.print_button, LEFT)
+    assert len(asked) == 1
+    assert len(exporters["minutes"].calls) == generated + 1  # with the new letterhead
+    asked.clear()
+    qtbot.mouseClick(page.side.print_button, LEFT)
+    assert len(asked) == 1 and len(answered_messages.questions) == 5

@@ -323,3 +323,22 @@ def test_window_shows_before_any_heavy_module_is_loaded_then_loads_them_behind(t
         f'{WINDOW_READY_MARKER} ["sqlalchemy"]',
         f"then {heavy}",
     ]
+
+
+def test_the_data_location_stays_readable_in_the_status_bar(open_window, qtbot):
+    """A passing message (a menu's tip) never hides where the data is; a long path is
+    elided in the middle, whole in the tooltip."""
+    window = open_window()
+    label = window.location_label
+    window.statusBar().showMessage("Créer une séance")
+    qtbot.wait(10)
+    assert label.isVisible() and label.text().startswith("Données")
+    assert window.statusBar().currentMessage() == "Créer une séance"
+    long_path = "/home/agent/" + "/".join(f"dossier-{n}" for n in range(30)) + "/clu.sqlite"
+    label.set_location(long_path)
+    window.resize(900, 600)
+    qtbot.waitUntil(lambda: "…" in label.text())
+    assert label.text().startswith("Données\u00a0: /home/agent/")
+    assert label.text().endswith("clu.sqlite")
+    assert label.toolTip() == long_path
+    assert label.isVisible() and label.width() >= 120

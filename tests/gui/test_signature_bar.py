@@ -260,3 +260,37 @@ def test_in_the_window_signing_offers_the_signed_pdf_and_ends_undo(qtbot, demo_d
     assert not window.undo_group.canUndo()  # no undo across a signature
     window.tabs.setCurrentIndex(1)
     assert not documents.document_list.item(signed_row).isHidden()
+
+
+def test_minutes_are_not_signed_with_an_empty_letterhead(
+    qtbot, page, demo_db, answered_messages, monkeypatch
+):
+    """The PDF kept at signature is final: signing while the letterhead is empty stops and
+    offers the settings; filled there, the signing goes on."""
+    from sqlalchemy import delete
+
+    from clu_desktop.domain import Identity
+    from clu_desktop.gui import letterhead_check
+    from clu_desktop.services.settings import update_identity
+
+    with demo_db.transaction() as session:
+        session.execute(delete(Identity))
+    bar = page.signature_bar
+    answered_messages.confirm_answer = False
+    # Were the dialog asking who signs to open, it would be cancelled, not left waiting.
+    QTimer.singleShot(0, lambda: bar.dialog is not None and bar.dialog.reject())
+    qtbot.mouseClick(bar.button, Qt.MouseButton.LeftButton)
+    qtbot.wait(10)  # the guard above has run
+    assert answered_messages.questions, "signing went on without a letterhead"
+    assert "L'en-tête des documents est vide" in answered_messages.questions[0]
+    assert bar.dialog is None and saved(demo_db).status is not MeetingStatus.MINUTES_SIGNED
+
+    def fill(*_args) -> None:
+        with demo_db.transaction() as session:
+            update_identity(session, "authority", "PRÉFET\nDE LA HAUTE-MARNE")
+
+    monkeypatch.setattr(letterhead_check, "open_settings", fill)
+    answered_messages.confirm_answer = True
+    answer_dialog(qtbot, bar, "dupont")
+    qtbot.mouseClick(bar.button, Qt.MouseButton.LeftButton)
+    assert saved(demo_db).status is MeetingStatus.MINUTES_SIGNED

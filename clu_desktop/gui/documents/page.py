@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from clu_desktop.errors import UserError
-from clu_desktop.gui import messages
+from clu_desktop.gui import letterhead_check, messages
 from clu_desktop.gui.documents import printing
 from clu_desktop.gui.documents.catalogue import (
     DOCUMENTS,
@@ -44,6 +44,7 @@ from clu_desktop.gui.documents.side import DocumentSide
 from clu_desktop.gui.documents.workspace import Workspace, save_copy
 from clu_desktop.services.directory_committees import list_committees
 from clu_desktop.services.meeting_details import get_meeting_details
+from clu_desktop.services.settings import WHERE_TO_FILL_LETTERHEAD, letterhead_is_empty
 from clu_desktop.store.database import Database
 
 NO_MEETING_TEXT = (
@@ -320,12 +321,34 @@ class DocumentsPage(QWidget):
         return True
 
     def _ready(self) -> Generated | None:
-        """The selected document, generated again first if the meeting changed since."""
+        """The selected document, generated again first if the meeting changed since;
+        None if it is not to leave the application (no letterhead, a refusal)."""
         if self._meeting_id is None:
+            return None
+        if not self._letterhead_ready():
             return None
         if not self._is_fresh() and not self.generate(explicit=True):
             return None
         return self._generated.get(self.current_kind().key)
+
+    def _letterhead_ready(self) -> bool:
+        """While the letterhead is empty, nothing goes out: the user is offered the
+        settings; True once it is filled (the document is then generated again)."""
+        kind = self.current_kind()
+        if kind.key == SIGNED_MINUTES:  # the PDF as signed, whatever the settings now
+            return True
+        with self._db.reading() as session:
+            if not letterhead_is_empty(session):
+                return True
+        if letterhead_check.letterhead_ready(self, self._db):
+            self._fresh.clear()  # the documents carry the new letterhead
+            return True
+        self.side.show_status(
+            f"{kind.label}\u00a0: non imprimé ni enregistré, l'en-tête des documents est "
+            f"vide.\n{WHERE_TO_FILL_LETTERHEAD}",
+            error=True,
+        )
+        return False
 
     # Print, save, open
 

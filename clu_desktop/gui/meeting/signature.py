@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from clu_desktop.documents.typography import long_date
 from clu_desktop.errors import UserError
-from clu_desktop.gui import colours, messages
+from clu_desktop.gui import colours, letterhead_check, messages
 from clu_desktop.gui.participants.counts import warnings_text
 from clu_desktop.services.record import meeting_record
 from clu_desktop.services.signature import (
@@ -267,7 +267,10 @@ class SignatureBar(QFrame):
             self.sign()
 
     def sign(self) -> bool:
-        """Show the points to check (if any), ask who signs, then sign; True when signed."""
+        """Show the points to check (if any), ask who signs, then sign; True when signed.
+        The PDF kept at signature is final: an empty letterhead is filled first."""
+        if not letterhead_check.letterhead_ready(self, self._db):
+            return False
         if not self._warnings_accepted():
             return False
         return self._ask(
