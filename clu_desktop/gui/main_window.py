@@ -569,7 +569,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.state.save_window(self)
-        if self.splitter is not None:  # else closed before the base was open
+        # Not before the base was open, nor from the welcome page: the pages were never
+        # laid out, and their sizes then would shrink the navigator at the next start.
+        if self.splitter is not None and self.central.currentWidget() is self.splitter:
             self.state.save_splitters(self.splitter, *self._page_splitters())
             self.state.set_value("tab", self.tabs.currentIndex())
         self.state.sync()

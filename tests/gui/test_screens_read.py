@@ -109,6 +109,30 @@ def test_the_navigator_is_no_wider_than_it_needs(window):
     assert window.splitter.sizes()[0] == before[0]
 
 
+def test_closing_on_the_welcome_page_does_not_shrink_the_navigator_next_time(
+    demo_db, qtbot, tmp_path
+):
+    from clu_desktop.store.migrate import open_database
+
+    empty = open_database(tmp_path / "vide.sqlite")
+    try:
+        first = MainWindow(empty)
+        first.resize(*SCREEN)
+        with qtbot.waitExposed(first):
+            first.show()
+        assert first.central.currentWidget() is first.welcome
+        first.close()
+    finally:
+        empty.dispose()
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    window.resize(*SCREEN)
+    with qtbot.waitExposed(window):
+        window.show()
+    needed = min(window.navigator.needed_width(), NAVIGATOR_MAX_WIDTH)
+    assert window.splitter.sizes()[0] >= needed - 2
+
+
 def test_fitting_takes_room_from_the_widest_column_first():
     wanted = {0: 300, 1: 100, 2: 200}
     widths = columns.shared_widths(wanted, {0: 50, 2: 50}, (0, 2), 500)
