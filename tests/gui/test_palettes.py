@@ -295,6 +295,7 @@ def test_the_signed_minutes_bar_is_green_and_reads_in_every_palette(palette, sig
 
 
 @pytest.mark.qt_log_ignore("does not support raise")  # the directory, offscreen
+@pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)\(\)")
 def test_screenshots_at_1280_by_800_in_the_dark_palette(demo_db, qapp, tmp_path):
     """``clu-desktop screenshots --palette sombre``: the screens as a dark theme's users
     see them, at a laptop's size; the application's own palette is given back."""
