@@ -6,6 +6,7 @@ this module lazily, never load it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Mapping
@@ -82,6 +83,7 @@ def run_gui(
 
     def on_screen() -> None:
         install_qt_translations(app)
+        make_settings_private()
         set_up_logging()
         if opener is not None:
             try:
@@ -173,6 +175,20 @@ def create_application(argv: list[str] | None = None, qt_texts: bool = True):
     if qt_texts:
         install_qt_translations(app)
     return app
+
+
+def make_settings_private() -> None:
+    """Create the settings file 0600 (its folder 0700) before Qt first writes it: Qt
+    keeps the mode of the file it replaces, and would give a new one the umask's. The
+    settings name recent files and folders. Windows keeps them in the registry."""
+    from PySide6.QtCore import QSettings
+
+    from clu_desktop.files import POSIX, create_private_file
+
+    name = QSettings().fileName()
+    if POSIX and os.path.isabs(name):
+        with contextlib.suppress(OSError):  # Qt says nothing either: only comfort
+            create_private_file(name)
 
 
 def install_qt_translations(app) -> None:

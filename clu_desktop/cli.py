@@ -330,6 +330,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         print(f"Erreur : {exc}", file=sys.stderr)
         return EXIT_USER_ERROR
+    except OSError as exc:  # a write the system refused (full disk, read only, gone)
+        from clu_desktop.files import os_error_message
+
+        print(f"Erreur : {os_error_message(exc)}", file=sys.stderr)
+        return EXIT_USER_ERROR
     finally:
         lock = sys.modules.get("clu_desktop.store.instance_lock")
         if lock is not None:

@@ -35,15 +35,33 @@ def set_up_logging() -> Path:
     for handler in root.handlers:
         if isinstance(handler, logging.handlers.RotatingFileHandler):
             return Path(handler.baseFilename)  # set up already
+    from clu_desktop.files import private_folder, private_opener
+
+    class PrivateFileHandler(logging.handlers.RotatingFileHandler):
+        """Each log file (the rotated ones too) created 0600: it names people."""
+
+        def _open(self):
+            return open(self.baseFilename, self.mode, encoding=self.encoding, opener=private_opener)
+
     path = log_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
-    )
+    private_folder(path.parent)
+    handler = PrivateFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)
     return path
+
+
+def environment_message(value: BaseException) -> str | None:
+    """The French message for an error of the disk or the system (full, read only,
+    vanished), whatever raised it; None for a bug."""
+    from clu_desktop.files import database_error_message, os_error_message
+
+    if isinstance(value, OSError):
+        return os_error_message(value, done="la modification n'a pas été enregistrée")
+    if type(value).__module__.startswith(("sqlite3", "sqlalchemy")):
+        return database_error_message(value)
+    return None
 
 
 def install_excepthook(log_file: Path | None = None) -> None:
@@ -55,6 +73,15 @@ def install_excepthook(log_file: Path | None = None) -> None:
 
         if isinstance(value, UserError):  # an expected refusal that escaped a page
             messages.show_error(None, str(value))
+            return
+        told = environment_message(value)
+        if told is not None:  # the disk's fault (full, read only, gone), not a bug
+            import logging
+
+            logging.getLogger("clu_desktop").warning(
+                "Write refused by the system: %s", type(value).__name__
+            )
+            messages.show_error(None, told)
             return
         import logging
         import traceback

@@ -46,6 +46,7 @@ def _take_all(db: Database, out_dir: Path) -> list[Path]:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QTabWidget
 
+    from clu_desktop.files import private_folder
     from clu_desktop.gui.main_window import MainWindow
 
     # Screens as a first start shows them: the user's remembered sizes are neither read
@@ -53,7 +54,7 @@ def _take_all(db: Database, out_dir: Path) -> list[Path]:
     QApplication.instance().setOrganizationName("clu-desktop-screenshots")
     QSettings().clear()
 
-    out_dir.mkdir(parents=True, exist_ok=True)
+    private_folder(out_dir)
     written: list[Path] = []
 
     def save(widget, name: str) -> None:

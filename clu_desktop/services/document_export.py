@@ -52,8 +52,8 @@ def export_signed_minutes(session: Session, meeting_id: int, path: Path | str) -
             "Ce compte-rendu n'a pas été signé dans CLU Desktop : il n'y a pas de PDF "
             "d'origine à montrer."
         )
+    from clu_desktop.files import write_atomically
+
     target = Path(path)
-    partial = target.with_name(f".{target.name}.part")
-    partial.write_bytes(signed.data)
-    partial.replace(target)
+    write_atomically(target, signed.data)
     return target

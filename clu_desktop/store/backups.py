@@ -29,6 +29,13 @@ from pathlib import Path
 from urllib.parse import quote
 
 from clu_desktop.errors import DatabaseError, UserError
+from clu_desktop.files import (
+    create_private_file,
+    database_error_message,
+    os_error_message,
+    output_target,
+    private_folder,
+)
 from clu_desktop.store.database import BUSY_TIMEOUT_MS, data_dir, default_database_path
 
 logger = logging.getLogger(__name__)
@@ -73,6 +80,7 @@ def fsync_folder(folder: Path) -> None:
 
 def _copy_into(reader: sqlite3.Connection, temp: Path, source: Path) -> None:
     """Copy the database of ``reader`` into the file ``temp``, checked and on disk."""
+    create_private_file(temp)  # 0600, not the umask's mode SQLite would give it
     writer = sqlite3.connect(temp)
     try:
         reader.backup(writer)
@@ -91,8 +99,10 @@ def _copy_into(reader: sqlite3.Connection, temp: Path, source: Path) -> None:
 def backup_connection(reader: sqlite3.Connection, source: Path, destination: Path) -> Path:
     """Like :func:`backup_sqlite`, from a connection already open on ``source`` (one that
     holds a lock on it); errors are left to the caller."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
+    destination = output_target(destination)
+    private_folder(destination.parent)
     temp = destination.with_name(f".{destination.name}.tmp")
+    temp.unlink(missing_ok=True)  # a crash's leftover: created again, private
     try:
         _copy_into(reader, temp, source)
         os.replace(temp, destination)
@@ -110,17 +120,17 @@ def backup_sqlite(source: Path, destination: Path) -> Path:
     temporary file of the destination folder and then renamed, so ``destination`` never
     holds half a copy. The source is opened read-only.
     """
-    source, destination = Path(source), Path(destination)
+    source, destination = Path(source), output_target(destination)
     folder = destination.parent
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
         handle, temp_name = tempfile.mkstemp(
             prefix=f".{destination.name}.", suffix=".tmp", dir=folder
         )
         os.close(handle)
     except OSError as exc:
         raise DatabaseError(
-            f"Impossible de créer la sauvegarde dans « {folder} » : {exc.strerror}."
+            os_error_message(exc, folder, "la sauvegarde n'a pas été faite")
         ) from exc
     temp = Path(temp_name)
     try:
@@ -131,8 +141,12 @@ def backup_sqlite(source: Path, destination: Path) -> Path:
             reader.close()
         os.replace(temp, destination)
         fsync_folder(folder)
-    except (OSError, sqlite3.Error) as exc:
-        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    except OSError as exc:
+        raise DatabaseError(
+            os_error_message(exc, destination, "la sauvegarde n'a pas été faite")
+        ) from exc
+    except sqlite3.Error as exc:
+        detail = database_error_message(exc) or str(exc)
         raise DatabaseError(
             f"Impossible de sauvegarder « {source} » dans « {destination} » : {detail}."
         ) from exc
@@ -246,11 +260,12 @@ def daily_backup(path: Path, now: datetime | None = None) -> Path | None:
 def raw_copy(path: Path, destination: Path) -> Path:
     """A byte copy of a database that the backup API cannot read (it is damaged), with
     its -wal beside it: the last resort before it is replaced."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
+    create_private_file(destination)  # copyfile keeps the mode of the file it truncates
     shutil.copyfile(path, destination)
     fsync_file(destination)
     wal = Path(f"{path}-wal")
     if wal.is_file() and wal.stat().st_size:
+        create_private_file(f"{destination}-wal")
         shutil.copyfile(wal, f"{destination}-wal")
         fsync_file(Path(f"{destination}-wal"))
     fsync_folder(destination.parent)

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from clu_desktop.errors import ConflictError, DatabaseError, UserError
+from clu_desktop.files import create_private_file, database_error_message, os_error_message
 from clu_desktop.store import changes as _changes
 from clu_desktop.store.location import (  # noqa: F401  (re-exported)
     APP_NAME,
@@ -104,11 +105,11 @@ def create_database_engine(url: URL) -> Engine:
     if path is not None:
         check_sqlite_file(path)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            # Created here, 0600, rather than by SQLite with the umask's mode: its -wal
+            # and -shm then take the same mode.
+            create_private_file(path)
         except OSError as exc:
-            raise DatabaseError(
-                f"Impossible de créer le dossier « {path.parent} » : {exc.strerror}."
-            ) from exc
+            raise DatabaseError(os_error_message(exc, path, "la base n'a pas été créée")) from exc
     if url.get_backend_name() == "sqlite":
         engine = create_engine(url)
         _set_up_sqlite(engine)
@@ -149,6 +150,7 @@ class Database:
 
         A record saved meanwhile on another workstation (its version moved between the
         read and the write) rolls everything back with a French ConflictError.
+        A full disk, a read-only file or a vanished one becomes a French DatabaseError.
         A value the server refuses (PostgreSQL enforces the length of a VARCHAR(n), which
         SQLite does not; the services check lengths first) becomes a French UserError.
         """
@@ -162,6 +164,11 @@ class Database:
                 "La base de données a refusé une valeur (texte trop long ou valeur "
                 "invalide) : rien n'a été enregistré."
             ) from exc
+        except (sa_exc.OperationalError, OSError) as exc:
+            message = database_error_message(exc)  # the disk's fault: full, read only…
+            if message is None:
+                raise
+            raise DatabaseError(message) from exc
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

@@ -35,7 +35,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from clu_desktop.errors import DatabaseError, UserError
-from clu_desktop.files import write_atomically
+from clu_desktop.files import PRIVATE_FILE_MODE, write_atomically
 
 logger = logging.getLogger(__name__)
 
@@ -172,7 +172,7 @@ def claim(database: Path) -> None:
         if key in _held:
             return
         real = Path(os.path.realpath(database))  # the lock sits beside the real file
-        lock = FileLock(lock_path(real), timeout=0, thread_local=False)
+        lock = FileLock(lock_path(real), timeout=0, mode=PRIVATE_FILE_MODE, thread_local=False)
         try:
             lock.acquire()
         except Timeout:

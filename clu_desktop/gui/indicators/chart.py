@@ -19,6 +19,7 @@ import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter
 from PySide6.QtCore import (
     QBuffer,
+    QByteArray,
     QEvent,
     QIODevice,
     QObject,
@@ -41,6 +42,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clu_desktop.errors import UserError
+from clu_desktop.files import write_atomically
 from clu_desktop.gui import messages
 from clu_desktop.services.indicators import DIRECTION_LABELS, PERIODICITY_LABELS, period_label
 
@@ -445,7 +448,7 @@ class IndicatorChart(QWidget):
 
     def save_image(self, path: Path | str) -> Path:
         """Write the chart (title, curves, legend) to ``path``: PNG or SVG by its
-        extension. OSError when the file cannot be written."""
+        extension. UserError (French) when the file cannot be written."""
         path = Path(path)
         suffix = path.suffix.lower()
         if suffix not in (".png", ".svg"):
@@ -453,10 +456,18 @@ class IndicatorChart(QWidget):
         self._hide_hover()
         if suffix == ".png":
             image = ImageExporter(self.view.ci).export(toBytes=True)
-            if image.isNull() or not image.save(str(path), "PNG"):
-                raise OSError(f"Impossible d'écrire « {path} ».")
+            data = QByteArray()
+            buffer = QBuffer(data)
+            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+            if image.isNull() or not image.save(buffer, "PNG"):
+                raise UserError(
+                    f"Le graphique n'a pas pu être converti en image : « {path} » n'a "
+                    "pas été écrit."
+                )
+            content = bytes(data.data())
         else:
-            path.write_bytes(self._svg_bytes())
+            content = self._svg_bytes()
+        write_atomically(path, content)  # private, whole, never over a FIFO
         return path
 
     def _svg_bytes(self) -> bytes:
@@ -499,7 +510,7 @@ class IndicatorChart(QWidget):
             return
         try:
             self.save_image(path)
-        except OSError:
-            messages.show_error(self, f"Impossible d'enregistrer le graphique dans « {path} ».")
+        except UserError as exc:
+            messages.show_error(self, str(exc))
             return
         settings.setValue(SAVE_FOLDER_KEY, str(path.parent))
