@@ -161,13 +161,13 @@ def output_target(path: Path | str) -> Path:
             f"« {path} » est un lien symbolique qui ne mène à aucun fichier : choisissez "
             "un fichier ordinaire. Rien n'a été écrit."
         ) from None
-    except RuntimeError:  # a loop of links
+    except (RuntimeError, OSError) as exc:  # a loop of links (RuntimeError or ELOOP)
+        if isinstance(exc, OSError) and exc.errno != errno.ELOOP:
+            raise UserError(os_error_message(exc, path)) from exc
         raise UserError(
             f"« {path} » est un lien symbolique qui tourne en rond : choisissez un fichier "
             "ordinaire. Rien n'a été écrit."
         ) from None
-    except OSError as exc:
-        raise UserError(os_error_message(exc, path)) from exc
     if mode is None or stat.S_ISREG(mode):
         return target
     if stat.S_ISDIR(mode):
