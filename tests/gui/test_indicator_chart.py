@@ -3,6 +3,7 @@ mouse, saving as PNG or SVG, the empty message, and user text shown as plain tex
 
 from __future__ import annotations
 
+import errno
 import time
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtWidgets import QApplication
 
+from clu_desktop import files
 from clu_desktop.gui.indicators import chart as chart_module
 from clu_desktop.gui.indicators.chart import IndicatorChart, nearest_point, point_label
 from clu_desktop.services.indicators import ChartData, IndicatorRow, Series
@@ -231,11 +233,27 @@ def test_the_save_button_asks_where_and_writes_the_chosen_format(
     assert "<svg" in (tmp_path / "appels.svg").read_text(encoding="utf-8")
     assert answered_messages.errors == []
 
+    # A folder missing is made (as for every export); a folder named as the file is not
+    # replaced, and a full disk is told in French.
     monkeypatch.setattr(chart_module, "ask_image_path", lambda *_: tmp_path / "no" / "x.png")
     qtbot.mouseClick(widget.save_button, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "no" / "x.png").read_bytes().startswith(b"\x89PNG")
+    (tmp_path / "dossier.png").mkdir()
+    monkeypatch.setattr(chart_module, "ask_image_path", lambda *_: tmp_path / "dossier.png")
+    qtbot.mouseClick(widget.save_button, Qt.MouseButton.LeftButton)
     assert answered_messages.errors == [
-        f"Impossible d'enregistrer le graphique dans « {tmp_path / 'no' / 'x.png'} »."
+        f"« {tmp_path / 'dossier.png'} » est un dossier : indiquez un nom de fichier. "
+        "Rien n'a été écrit."
     ]
+    monkeypatch.setattr(files.os, "replace", disk_full)
+    monkeypatch.setattr(chart_module, "ask_image_path", lambda *_: tmp_path / "plein.svg")
+    qtbot.mouseClick(widget.save_button, Qt.MouseButton.LeftButton)
+    assert answered_messages.errors[-1].startswith("Le disque est plein : ")
+    assert not (tmp_path / "plein.svg").exists()
+
+
+def disk_full(*_args):
+    raise OSError(errno.ENOSPC, "No space left on device")
 
 
 def test_no_values_show_a_french_message_and_nothing_to_save(widget):
