@@ -52,6 +52,7 @@ def test_a_field_saved_on_a_full_disk_is_told_and_the_window_stays(
     assert page.isVisible()
     with demo_db.reading() as session:
         assert get_meeting_details(session, 1).closing_text == before
+    assert text.toPlainText() == before  # the field shows what is saved
 
 
 def test_an_os_error_that_escapes_a_page_is_told_in_french(monkeypatch, answered_messages):
