@@ -66,9 +66,30 @@ def os_error_message(exc: OSError, path: object = None, done: str = "rien n'a é
         )
     label = errno.errorcode.get(code, str(code)) if code is not None else type(exc).__name__
     return (
-        f"Le système a refusé l'écriture de {name} (erreur {label}) : {done}. Vérifiez "
+        f"Le système a refusé l'accès à {name} (erreur {label}) : {done}. Vérifiez "
         "l'emplacement puis recommencez."
     )
+
+
+_REASONS = {
+    errno.ENOSPC: "le disque est plein",
+    errno.EACCES: "accès refusé",
+    errno.EPERM: "accès refusé",
+    errno.EROFS: "support en lecture seule",
+    errno.EISDIR: "c'est un dossier",
+    errno.ENOENT: "fichier ou dossier introuvable",
+    errno.ENOTDIR: "fichier ou dossier introuvable",
+}
+
+
+def os_error_reason(exc: OSError) -> str:
+    """A few French words for ``exc``, to put in a sentence (where ``exc.strerror``, in
+    English, was): « impossible de lire « x » (accès refusé) »."""
+    if exc.errno in _REASONS:
+        return _REASONS[exc.errno]
+    if exc.errno is None:
+        return f"erreur {type(exc).__name__}"
+    return f"erreur {errno.errorcode.get(exc.errno, exc.errno)}"
 
 
 def database_error_message(exc: BaseException) -> str | None:

@@ -286,3 +286,28 @@ def test_the_export_writes_json(demo_file, tmp_path):
     out = tmp_path / "s.json"
     assert main(["export", "json", "--db", str(demo_file), "-o", str(out)]) == 0
     assert json.loads(out.read_text("utf-8"))
+
+
+@pytest.mark.parametrize(
+    "code, words",
+    [
+        (errno.EACCES, "accès refusé"),
+        (errno.EROFS, "support en lecture seule"),
+        (errno.ENOENT, "n'existe pas"),
+        (errno.EIO, "erreur EIO"),
+    ],
+)
+def test_a_file_that_cannot_be_read_is_told_in_french(
+    demo_file, tmp_path, capsys, monkeypatch, code, words
+):
+    source = tmp_path / "séance.json"
+    assert main(["export", "json", "--db", str(demo_file), "-o", str(source)]) == 0
+    capsys.readouterr()
+
+    def unreadable(self):
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(Path, "read_bytes", unreadable)
+    assert main(["import", "--db", str(demo_file), str(source)]) == 2
+    err = capsys.readouterr().err
+    assert words in err and os.strerror(code) not in err, err

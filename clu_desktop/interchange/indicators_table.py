@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clu_desktop.errors import UserError
+from clu_desktop.files import os_error_reason
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 200_000
@@ -65,7 +66,7 @@ def read_table(path: Path | str) -> Table:
     except IsADirectoryError:
         raise _refuse(path.name, "est un dossier.") from None
     except OSError as exc:
-        raise _refuse(path.name, f"ne peut pas être lu : {exc.strerror}.") from None
+        raise _refuse(path.name, f"ne peut pas être lu : {os_error_reason(exc)}.") from None
     if not data.strip():
         raise _refuse(path.name, "est vide.")
     suffix = path.suffix.lower()

@@ -22,6 +22,7 @@ import jsonschema
 from jsonschema.exceptions import ValidationError, best_match
 
 from clu_desktop.errors import UserError
+from clu_desktop.files import os_error_reason
 from clu_desktop.interchange.record_checks import RecordChecker
 from clu_desktop.interchange.unicode_text import MAX_RECORDS, count_records, surrogate_paths
 
@@ -86,7 +87,7 @@ def read_meeting_file(path: Path) -> dict[str, Any]:
     except IsADirectoryError as exc:
         raise UserError(f"« {path} » est un dossier, pas un fichier.") from exc
     except OSError as exc:
-        raise UserError(f"Impossible de lire « {path} » : {exc.strerror}.") from exc
+        raise UserError(f"Impossible de lire « {path} » : {os_error_reason(exc)}.") from exc
     data = parse_json(raw, source)
     check_meeting_data(data, source)
     return data

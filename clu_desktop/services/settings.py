@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from clu_desktop.domain import Committee, Identity, Setting
 from clu_desktop.errors import UserError
+from clu_desktop.files import os_error_reason
 from clu_desktop.services.meeting_details import IncompleteValue, check_email
 from clu_desktop.services.validation import clean_text
 
@@ -118,7 +119,8 @@ def _read_head(path: Path, label: str, max_bytes: int) -> bytes:
         with path.open("rb") as handle:
             head = handle.read(8)
     except OSError as exc:
-        raise UserError(f"« {label} » : impossible de lire « {path} » ({exc.strerror}).") from exc
+        reason = os_error_reason(exc)
+        raise UserError(f"« {label} » : impossible de lire « {path} » ({reason}).") from exc
     if size > max_bytes:
         raise UserError(
             f"« {label} » : « {path.name} » est trop gros ({size / 1024 / 1024:.1f} Mo, "

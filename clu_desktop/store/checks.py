@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clu_desktop.errors import DatabaseError
+from clu_desktop.files import os_error_reason
 from clu_desktop.store import migrate
 from clu_desktop.store.backups import (
     BEFORE_RESTORE,
@@ -219,7 +220,8 @@ def restore_database(source: Path, target: Path) -> Restored:
                 locker.close()
     except OSError as exc:
         raise DatabaseError(
-            f"Impossible de restaurer « {source} » dans « {target} » : {exc.strerror}."
+            f"Impossible de restaurer « {source} » dans « {target} » : "
+            f"{os_error_reason(exc)}. La base n'a pas été remplacée."
         ) from exc
     finally:
         staged.unlink(missing_ok=True)

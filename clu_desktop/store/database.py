@@ -73,7 +73,7 @@ def check_sqlite_file(path: Path) -> None:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise DatabaseError(f"Impossible de lire « {path} » : {exc.strerror}.") from exc
+        raise DatabaseError(os_error_message(exc, path, "la base n'a pas été ouverte")) from exc
     if header != SQLITE_HEADER:
         raise DatabaseError(
             f"« {path} » n'est pas une base de données CLU Desktop (fichier SQLite attendu). "

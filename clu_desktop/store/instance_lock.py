@@ -35,7 +35,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from clu_desktop.errors import DatabaseError, UserError
-from clu_desktop.files import PRIVATE_FILE_MODE, write_atomically
+from clu_desktop.files import PRIVATE_FILE_MODE, os_error_reason, write_atomically
 
 logger = logging.getLogger(__name__)
 
@@ -180,7 +180,7 @@ def claim(database: Path) -> None:
             raise DatabaseInUse(refusal_message(database, holder), holder) from None
         except OSError as exc:
             raise DatabaseError(
-                f"Impossible de réserver la base « {database} » : {exc.strerror or exc}."
+                f"Impossible de réserver la base « {database} » : {os_error_reason(exc)}."
             ) from exc
         _held[key] = _Held(lock, holder_path(real))
         _write_holder(holder_path(real))

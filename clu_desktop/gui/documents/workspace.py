@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 from clu_desktop.errors import UserError
-from clu_desktop.files import write_atomically
+from clu_desktop.files import os_error_reason, write_atomically
 
 
 class Workspace:
@@ -53,6 +53,7 @@ def save_copy(source: Path, target: Path) -> None:
         content = Path(source).read_bytes()
     except OSError as exc:
         raise UserError(
-            f"Le document généré « {Path(source).name} » ne peut pas être lu ({exc.strerror})."
+            f"Le document généré « {Path(source).name} » ne peut pas être lu "
+            f"({os_error_reason(exc)})."
         ) from exc
     write_atomically(Path(target), content)
