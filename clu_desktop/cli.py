@@ -44,13 +44,17 @@ def _open(args, *, writing: bool = False):
     first one's user, computer and process (store/instance_lock.py); and the day's backup
     of a SQLite file that already existed is made if it is not yet. Reading commands
     (list, export) may run beside an open window: SQLite's WAL mode lets them read the
-    last committed state while the window writes."""
+    last committed state while the window writes. They never create a database: a path
+    that does not exist (a typo, a deleted file) is refused, nothing made; a writing
+    command that makes a new one says so."""
     from clu_desktop.store.database import resolve_url, sqlite_path
     from clu_desktop.store.migrate import open_database
 
     path = sqlite_path(resolve_url(args.db)) if writing else None
     existed = path is not None and path.is_file() and path.stat().st_size > 0
-    db = open_database(args.db, exclusive=writing)
+    db = open_database(args.db, exclusive=writing, create=writing)
+    if db.created and getattr(args, "command", None) is not None:
+        print(f"Nouvelle base créée : {db.description}.")
     if existed:
         from clu_desktop.store.backups import daily_backup
 
@@ -249,10 +253,11 @@ def cmd_erase_person(args) -> int:
 def cmd_backup(args) -> int:
     from clu_desktop.store.backups import backup_sqlite
     from clu_desktop.store.database import check_sqlite_file
+    from clu_desktop.store.location import missing_database
 
     path = _sqlite_file(args, "backup")
     if not path.is_file():
-        raise UserError(f"La base « {path} » n'existe pas : rien à sauvegarder.")
+        raise UserError(missing_database(path, args.db))
     check_sqlite_file(path)
     output = args.output.absolute()
     if output.exists() and output.samefile(path):
@@ -283,6 +288,10 @@ def cmd_check(args) -> int:
     from clu_desktop.store.checks import check_database
 
     path = _sqlite_file(args, "check")
+    if not path.exists():
+        from clu_desktop.store.location import missing_database
+
+        raise UserError(missing_database(path, args.db))
     report = check_database(path)
     if report.sound:
         schema = f", schéma {report.revision}" if report.revision else ""

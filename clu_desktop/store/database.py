@@ -124,14 +124,15 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session]
     changes: _changes.Changes = field(default_factory=_changes.Changes, compare=False)
+    created: bool = False  # opening it made a new, empty database
 
     @classmethod
-    def for_engine(cls, engine: Engine) -> Database:
+    def for_engine(cls, engine: Engine, *, created: bool = False) -> Database:
         sessions = sessionmaker(engine, expire_on_commit=False)
         install(sessions)  # signed minutes refuse every change, whatever makes it
         changes = _changes.Changes()
         _changes.install(sessions, changes)  # the views follow every write
-        return cls(engine, sessions, changes)
+        return cls(engine, sessions, changes, created)
 
     @property
     def url(self) -> URL:

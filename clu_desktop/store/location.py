@@ -53,3 +53,25 @@ def describe(target: str | os.PathLike[str] | None = None) -> str:
         netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
         parts = parts._replace(netloc=netloc)
     return urlunsplit(parts)
+
+
+def missing_database(path: Path, target: str | os.PathLike[str] | None = None) -> str:
+    """The refusal of a reading command on a database file that does not exist."""
+    if raw_target(target) is None:
+        return (
+            f"Aucune base n'a encore été créée (« {path} ») : ouvrez la fenêtre "
+            "(clu-desktop) ou chargez la démonstration (clu-desktop demo). Rien n'a été créé."
+        )
+    return (
+        f"La base « {path} » n'existe pas : vérifiez le chemin donné (option --db ou "
+        f"variable {DB_ENV}). Rien n'a été créé. Pour commencer une nouvelle base à cet "
+        "endroit, ouvrez-la dans la fenêtre (clu-desktop --db CHEMIN)."
+    )
+
+
+def empty_database(where: str) -> str:
+    """The refusal of a reading command on a database that holds no CLU Desktop data."""
+    return (
+        f"La base « {where} » est vide : elle ne contient encore aucune donnée CLU Desktop. "
+        "Rien n'y a été écrit. Ouvrez-la dans la fenêtre pour la préparer."
+    )

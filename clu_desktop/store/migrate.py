@@ -47,7 +47,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.pool import NullPool
 
 from clu_desktop.errors import DatabaseError
-from clu_desktop.store import instance_lock
+from clu_desktop.store import instance_lock, location
 from clu_desktop.store.backups import backup_before_migration, read_only_uri
 from clu_desktop.store.database import (
     BUSY_TIMEOUT_MS,
@@ -298,6 +298,7 @@ def open_database(
     *,
     migrate: bool = True,
     exclusive: bool = False,
+    create: bool = True,
 ) -> Database:
     """Open ``target`` (a path or URL; else $CLU_DB; else the default file) at head.
 
@@ -316,10 +317,16 @@ def open_database(
     ``exclusive=True`` (the window and the commands that write) this process also takes
     the file's instance lock for its whole life, and a file another instance holds is
     refused with ``DatabaseInUse`` naming it (``store/instance_lock.py``).
+
+    With ``create=False`` (the commands that only read) a database that does not exist
+    yet is refused and nothing is made: no folder, no file, no schema in an empty
+    database. The returned ``Database.created`` says that this call made a new one.
     """
     url = resolve_url(target)
     path = sqlite_path(url)
     if path is not None:
+        if not create and not path.exists():
+            raise DatabaseError(location.missing_database(path, target))
         refuse_network_share(path)
     engine = create_database_engine(url)
     where = _describe(url)
@@ -330,6 +337,9 @@ def open_database(
         state = _inspect(engine)
         script = _script_directory()
         _refuse_foreign(state, where, _known(script))
+        created = not state.tables and not state.heads
+        if created and not create:
+            raise DatabaseError(location.empty_database(where))
         head = _head(script)
         if migrate and state.heads != (head,):
             backup = None
@@ -342,4 +352,4 @@ def open_database(
         if claimed:
             instance_lock.release(path)
         raise
-    return Database.for_engine(engine)
+    return Database.for_engine(engine, created=created and migrate)
