@@ -53,10 +53,13 @@ from clu_desktop.store.database import (
     BUSY_TIMEOUT_MS,
     Database,
     create_database_engine,
+    describe_url,
     resolve_url,
     sqlite_path,
+    url_passwords,
 )
 from clu_desktop.store.network import refuse_network_share
+from clu_desktop.store.secrets import mask
 
 logger = logging.getLogger(__name__)
 
@@ -152,6 +155,7 @@ def _inspect_sqlite_file(path: Path) -> _State:
         "sqlite://",
         creator=lambda: sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000),
         poolclass=NullPool,
+        hide_parameters=True,
     )
     try:
         with reader.connect() as connection:
@@ -161,8 +165,7 @@ def _inspect_sqlite_file(path: Path) -> _State:
 
 
 def _describe(url: URL) -> str:
-    path = sqlite_path(url)
-    return str(path) if path else url.render_as_string(hide_password=True)
+    return describe_url(url)
 
 
 def _inspect(engine: Engine) -> _State:
@@ -178,6 +181,7 @@ def _inspect(engine: Engine) -> _State:
             # The driver's first line ("connection failed: ... password authentication
             # failed"): the rest repeats it or shows SQL.
             detail = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else exc
+            detail = mask(str(detail), url_passwords(engine.url))
             raise DatabaseError(
                 f"Impossible d'ouvrir la base « {where} » : {detail}. Vérifiez l'adresse, "
                 "le nom d'utilisateur et le mot de passe, et que le serveur est démarré."
@@ -283,7 +287,9 @@ def _upgrade(engine: Engine, where: str, backup: Path | None) -> None:
         raise DatabaseError(f"{exc}{saved}") from exc
     except (sa_exc.SQLAlchemyError, CommandError) as exc:
         # The driver's own message, without the SQL statement SQLAlchemy appends.
-        detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        detail = mask(
+            str(getattr(exc, "orig", None) or exc).splitlines()[0], url_passwords(engine.url)
+        )
         raise DatabaseError(
             f"La mise à jour de la base « {where} » a échoué ({detail}) : elle a été "
             f"annulée et la base est restée dans son état précédent.{saved}"
