@@ -9,7 +9,7 @@ from urllib.parse import quote
 import pytest
 
 from clu_desktop.cli import main
-from clu_desktop.store import location
+from clu_desktop.store import location, secrets
 from clu_desktop.store.database import Database, create_database_engine, resolve_url
 from clu_desktop.store.secrets import mask, passwords_in
 
@@ -35,6 +35,12 @@ FORMS = {
     "unknown engine": f"mysql://clu:{SECRET}@127.0.0.1:1/clu",
     "percent-encoded": f"postgresql://clu:{quote(SECRET, safe='')}%21@127.0.0.1:1/clu",
 }
+
+
+@pytest.fixture(autouse=True)
+def forgotten(monkeypatch):
+    """Each test starts with no remembered password: the forms are masked by their shape."""
+    monkeypatch.setattr(secrets, "_REMEMBERED", set())
 
 
 @pytest.mark.parametrize("raw", FORMS.values(), ids=FORMS.keys())
