@@ -97,3 +97,19 @@ def test_the_window_says_it_made_a_new_database(qapp, tmp_path):
     finally:
         window.close()
         db.dispose()
+
+
+def test_an_empty_postgresql_database_is_not_given_a_schema_by_a_reading_command(
+    blank_postgresql_url, capsys
+):
+    from sqlalchemy import create_engine, inspect
+
+    assert main(["list", "--db", blank_postgresql_url]) == 2
+    assert "est vide" in capsys.readouterr().err
+    engine = create_engine(blank_postgresql_url)
+    try:
+        assert inspect(engine).get_table_names() == []
+    finally:
+        engine.dispose()
+    assert main(["demo", "--db", blank_postgresql_url]) == 0
+    assert "Nouvelle base créée : postgresql+psycopg://" in capsys.readouterr().out
