@@ -38,7 +38,7 @@ def window_arguments(argv: Sequence[str]) -> SimpleNamespace | None:
     return None
 
 
-def _open(args, *, writing: bool = False):
+def _open(args, *, writing: bool = False, create: bool | None = None):
     """The database of ``--db``. The window and the commands that write pass
     ``writing=True``: one such instance per SQLite file, a second is refused with the
     first one's user, computer and process (store/instance_lock.py); and the day's backup
@@ -46,13 +46,14 @@ def _open(args, *, writing: bool = False):
     (list, export) may run beside an open window: SQLite's WAL mode lets them read the
     last committed state while the window writes. They never create a database: a path
     that does not exist (a typo, a deleted file) is refused, nothing made; a writing
-    command that makes a new one says so."""
+    command that makes a new one says so (``create=False``: one that writes only into an
+    existing base, such as ``erase``, does not make it either)."""
     from clu_desktop.store.database import resolve_url, sqlite_path
     from clu_desktop.store.migrate import open_database
 
     path = sqlite_path(resolve_url(args.db)) if writing else None
     existed = path is not None and path.is_file() and path.stat().st_size > 0
-    db = open_database(args.db, exclusive=writing, create=writing)
+    db = open_database(args.db, exclusive=writing, create=writing if create is None else create)
     if db.created and getattr(args, "command", None) is not None:
         print(f"Nouvelle base créée : {db.description}.")
     if existed:
@@ -247,7 +248,7 @@ def _sqlite_file(args, command: str) -> Path:
 def cmd_erase_person(args) -> int:
     from clu_desktop.cli_personal import cmd_erase
 
-    return cmd_erase(args, _open(args, writing=True))
+    return cmd_erase(args, _open(args, writing=True, create=False))
 
 
 def cmd_backup(args) -> int:

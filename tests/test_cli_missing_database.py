@@ -21,6 +21,7 @@ READING = [
     ["export", "sign-in-sheet", "--meeting", "1", "-o", "{out}/em.pdf"],
     ["export", "attendance", "--meeting", "1", "-o", "{out}/p.csv"],
     ["export", "person", "--person", "1", "-o", "{out}/p.json"],
+    ["erase", "person", "--person", "1", "--yes"],  # writes, but only into a base
 ]
 
 
