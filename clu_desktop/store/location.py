@@ -69,46 +69,12 @@ def normalise_url(raw: str) -> str:
 
 #: The keywords of a libpq connection string ("host=serveur dbname=clu user=clu").
 LIBPQ_KEYWORDS = frozenset(
-    [
-        "host",
-        "hostaddr",
-        "port",
-        "dbname",
-        "user",
-        "password",
-        "passfile",
-        "channel_binding",
-        "connect_timeout",
-        "client_encoding",
-        "options",
-        "application_name",
-        "fallback_application_name",
-        "keepalives",
-        "keepalives_idle",
-        "keepalives_interval",
-        "keepalives_count",
-        "tcp_user_timeout",
-        "replication",
-        "gssencmode",
-        "sslmode",
-        "requiressl",
-        "sslcompression",
-        "sslcert",
-        "sslkey",
-        "sslpassword",
-        "sslrootcert",
-        "sslcrl",
-        "sslcrldir",
-        "sslsni",
-        "requirepeer",
-        "ssl_min_protocol_version",
-        "ssl_max_protocol_version",
-        "krbsrvname",
-        "gsslib",
-        "service",
-        "target_session_attrs",
-        "load_balance_hosts",
-    ]
+    """host hostaddr port dbname user password passfile channel_binding connect_timeout
+    client_encoding options application_name fallback_application_name keepalives
+    keepalives_idle keepalives_interval keepalives_count tcp_user_timeout replication
+    gssencmode sslmode requiressl sslcompression sslcert sslkey sslpassword sslrootcert
+    sslcrl sslcrldir sslsni requirepeer ssl_min_protocol_version ssl_max_protocol_version
+    krbsrvname gsslib service target_session_attrs load_balance_hosts""".split()  # noqa: SIM905
 )
 _LIBPQ_PAIR = re.compile(r"\s*(\w+)\s*=\s*('(?:[^'\\]|\\.)*'?|[^\s']*)")
 
