@@ -169,3 +169,17 @@ def test_every_postgresql_scheme_opens_the_server(postgresql_url, capsys):
     )
     assert main(["list", "--db", libpq]) == 0
     assert "Aucune séance." in capsys.readouterr().out
+
+
+def test_the_log_text_keeps_no_value_of_a_database_error():
+    error = (
+        "sqlalchemy.exc.IntegrityError: (psycopg.errors.UniqueViolation) duplicate key value "
+        'violates unique constraint "uq_person_email"\n'
+        "DETAIL:  Key (email)=(berangere.zadkine@exemple.fr) already exists.\n"
+        "[SQL: INSERT INTO person (last_name, email) VALUES (%(last_name)s, %(email)s)]\n"
+        "[parameters: {'last_name': 'Zadkine-Vautrin', 'email': 'berangere.zadkine@exemple.fr'}]"
+    )
+    logged = secrets.private(error)
+    assert "Zadkine" not in logged and "berangere" not in logged.lower()
+    assert "UniqueViolation" in logged and "INSERT INTO person" in logged
+    assert "uq_person_email" in logged
