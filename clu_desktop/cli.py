@@ -38,19 +38,24 @@ def window_arguments(argv: Sequence[str]) -> SimpleNamespace | None:
     return None
 
 
-def _open(args, *, writing: bool = False):
+def _open(args, *, writing: bool = False, create: bool | None = None):
     """The database of ``--db``. The window and the commands that write pass
     ``writing=True``: one such instance per SQLite file, a second is refused with the
     first one's user, computer and process (store/instance_lock.py); and the day's backup
     of a SQLite file that already existed is made if it is not yet. Reading commands
     (list, export) may run beside an open window: SQLite's WAL mode lets them read the
-    last committed state while the window writes."""
+    last committed state while the window writes. They never create a database: a path
+    that does not exist (a typo, a deleted file) is refused, nothing made; a writing
+    command that makes a new one says so (``create=False``: one that writes only into an
+    existing base, such as ``erase``, does not make it either)."""
     from clu_desktop.store.database import resolve_url, sqlite_path
     from clu_desktop.store.migrate import open_database
 
     path = sqlite_path(resolve_url(args.db)) if writing else None
     existed = path is not None and path.is_file() and path.stat().st_size > 0
-    db = open_database(args.db, exclusive=writing)
+    db = open_database(args.db, exclusive=writing, create=writing if create is None else create)
+    if db.created and getattr(args, "command", None) is not None:
+        print(f"Nouvelle base créée : {db.description}.")
     if existed:
         from clu_desktop.store.backups import daily_backup
 
@@ -243,16 +248,17 @@ def _sqlite_file(args, command: str) -> Path:
 def cmd_erase_person(args) -> int:
     from clu_desktop.cli_personal import cmd_erase
 
-    return cmd_erase(args, _open(args, writing=True))
+    return cmd_erase(args, _open(args, writing=True, create=False))
 
 
 def cmd_backup(args) -> int:
     from clu_desktop.store.backups import backup_sqlite
     from clu_desktop.store.database import check_sqlite_file
+    from clu_desktop.store.location import missing_database
 
     path = _sqlite_file(args, "backup")
     if not path.is_file():
-        raise UserError(f"La base « {path} » n'existe pas : rien à sauvegarder.")
+        raise UserError(missing_database(path, args.db))
     check_sqlite_file(path)
     output = args.output.absolute()
     if output.exists() and output.samefile(path):
@@ -283,6 +289,10 @@ def cmd_check(args) -> int:
     from clu_desktop.store.checks import check_database
 
     path = _sqlite_file(args, "check")
+    if not path.exists():
+        from clu_desktop.store.location import missing_database
+
+        raise UserError(missing_database(path, args.db))
     report = check_database(path)
     if report.sound:
         schema = f", schéma {report.revision}" if report.revision else ""

@@ -49,10 +49,12 @@ def test_db_can_come_from_the_environment(tmp_path, monkeypatch, capsys):
 
 
 def test_default_database_lives_in_the_user_data_folder(isolated_user_folders, capsys):
-    assert main(["list"]) == 0
-    assert "Aucune séance." in capsys.readouterr().out
     expected = isolated_user_folders / "xdg_data_home" / "clu-desktop" / "clu.sqlite"
+    assert main(["demo"]) == 0
+    assert f"Nouvelle base créée : {expected}." in capsys.readouterr().out
     assert expected.exists()
+    assert main(["list"]) == 0
+    assert "20/12/2023" in capsys.readouterr().out
 
 
 def test_demo_twice_is_refused_in_french(tmp_path, capsys):
@@ -75,6 +77,7 @@ def test_export_and_import_json(tmp_path, capsys):
 
 def test_export_of_an_unknown_meeting_is_refused(tmp_path, capsys):
     db = str(tmp_path / "a.sqlite")
+    assert main(["demo", "--db", db]) == 0
     out = tmp_path / "x.json"
     assert main(["export", "json", "--meeting", "42", "-o", str(out), "--db", db]) == 2
     assert "Aucune séance n'a le numéro 42" in capsys.readouterr().err

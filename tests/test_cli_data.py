@@ -110,7 +110,8 @@ def test_backup_copies_a_database_in_use(demo_file, tmp_path, capsys):
 
 def test_backup_refuses_a_missing_database(tmp_path, capsys):
     assert main(["backup", "--db", str(tmp_path / "absent.sqlite"), "-o", "x.sqlite"]) == 2
-    assert "rien à sauvegarder" in capsys.readouterr().err
+    assert "absent.sqlite » n'existe pas" in capsys.readouterr().err
+    assert not (tmp_path / "absent.sqlite").exists()
 
 
 # ------------------------------------------------------------------------- restore

@@ -27,7 +27,8 @@ def log_path() -> Path:
 
 
 def set_up_logging() -> Path:
-    """Log to a rotating file (5 × 1 MB); returns its path."""
+    """Log to a rotating file (5 × 1 MB); returns its path. Every line goes through
+    ``secrets.private``: no password, no value of a database error."""
     import logging
     import logging.handlers  # not before the window shows: it is a few hundredths
 
@@ -46,7 +47,7 @@ def set_up_logging() -> Path:
     path = log_path()
     private_folder(path.parent)
     handler = PrivateFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(_private_formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)
     return path
@@ -62,6 +63,19 @@ def environment_message(value: BaseException) -> str | None:
     if type(value).__module__.startswith(("sqlite3", "sqlalchemy")):
         return database_error_message(value)
     return None
+
+
+def _private_formatter(fmt: str):
+    """A ``logging.Formatter`` whose lines go through ``secrets.private``."""
+    import logging
+
+    from clu_desktop.store.secrets import private
+
+    class PrivateFormatter(logging.Formatter):
+        def format(self, record) -> str:
+            return private(super().format(record))
+
+    return PrivateFormatter(fmt)
 
 
 def install_excepthook(log_file: Path | None = None) -> None:
@@ -86,6 +100,8 @@ def install_excepthook(log_file: Path | None = None) -> None:
         import logging
         import traceback
 
+        from clu_desktop.store.secrets import error_summary
+
         logging.getLogger("clu_desktop").error(
             "Erreur inattendue\n%s", "".join(traceback.format_exception(kind, value, trace))
         )
@@ -93,7 +109,7 @@ def install_excepthook(log_file: Path | None = None) -> None:
             None,
             "Une erreur inattendue s'est produite. Vos données déjà enregistrées sont "
             "intactes et l'application continue.\n\n"
-            f"{kind.__name__} : {value}\n\n"
+            f"{error_summary(value)}\n\n"
             f"Le détail est enregistré dans « {log_file or log_path()} ».",
         )
 

@@ -179,6 +179,8 @@ class MainWindow(MainActions, QMainWindow):
             navigator = min(self.navigator.needed_width(), NAVIGATOR_MAX_WIDTH)
             total = max(self.splitter.width(), navigator * 3)
             self.splitter.setSizes([navigator, total - navigator])
+        if db.created:  # never made in silence: a typo in --db shows here
+            self.statusBar().showMessage(f"Nouvelle base créée : {db.description}")
 
     def _data_actions(self) -> list[QAction]:
         """The actions that need the database (disabled while it opens)."""

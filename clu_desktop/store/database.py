@@ -25,10 +25,14 @@ from clu_desktop.store import changes as _changes
 from clu_desktop.store.location import (  # noqa: F401  (re-exported)
     APP_NAME,
     DB_ENV,
+    POSTGRESQL_DRIVER,
     data_dir,
     default_database_path,
+    libpq_parameters,
+    normalise_url,
     raw_target,
 )
+from clu_desktop.store.secrets import SECRET_KEY, mask, passwords_in, remember
 from clu_desktop.store.signed_minutes import install
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -43,17 +47,75 @@ STALE_MESSAGE = (
 def resolve_url(target: str | os.PathLike[str] | None = None) -> URL:
     """The database to open: ``target``, else $CLU_DB, else the default file.
 
-    A target is a file path or a SQLAlchemy URL ("postgresql+psycopg://...").
+    A target is a file path, a SQLAlchemy URL ("postgresql+psycopg://..."), or a libpq
+    key/value string ("host=serveur dbname=clu user=clu"). Every PostgreSQL form
+    (``postgres://``, ``postgresql://``, ``postgresql+psycopg2://``…) goes through the
+    installed driver, psycopg 3 (``location.normalise_url``).
     """
     raw = raw_target(target)
     if raw is None:
         return URL.create("sqlite", database=str(default_database_path()))
+    parameters = libpq_parameters(raw)
+    if parameters is not None:
+        return _libpq_url(parameters, raw)
     if "://" in raw:
         try:
-            return make_url(raw)
-        except Exception as exc:  # sqlalchemy.exc.ArgumentError
-            raise DatabaseError(f"Adresse de base de données invalide : {raw}") from exc
+            url = make_url(normalise_url(raw))
+            url.port  # noqa: B018  (a port that is not a number fails here)
+        except Exception:  # sqlalchemy.exc.ArgumentError, ValueError
+            raise DatabaseError(
+                f"Adresse de base de données invalide : {mask(raw, passwords_in(raw))}. "
+                "Écrivez-la sous la forme postgresql://utilisateur:mot_de_passe@serveur:5432/"
+                "base, ou donnez le chemin d'un fichier SQLite."
+            ) from None  # SQLAlchemy's own message repeats the URL, password included
+        if url.get_backend_name() not in ("sqlite", "postgresql"):
+            raise DatabaseError(
+                f"« {describe_url(url)} » : CLU Desktop ouvre un fichier SQLite ou une base "
+                "PostgreSQL (postgresql://utilisateur:mot_de_passe@serveur:5432/base)."
+            )
+        remember(url_passwords(url))
+        return url
     return URL.create("sqlite", database=str(Path(raw).expanduser().absolute()))
+
+
+def _libpq_url(parameters: dict[str, str], raw: str) -> URL:
+    """A libpq key/value string as a PostgreSQL URL (the other keywords in its query,
+    which psycopg receives as they are)."""
+    rest = dict(parameters)
+    port = rest.pop("port", None)
+    if port is not None and not port.isdigit():
+        raise DatabaseError(
+            f"Adresse de base de données invalide : {mask(raw, passwords_in(raw))} (le port "
+            "doit être un nombre, par exemple port=5432)."
+        )
+    url = URL.create(
+        POSTGRESQL_DRIVER,
+        username=rest.pop("user", None),
+        password=rest.pop("password", None),
+        host=rest.pop("host", None),
+        port=int(port) if port else None,
+        database=rest.pop("dbname", None),
+        query=rest,
+    )
+    remember(url_passwords(url))
+    return url
+
+
+def url_passwords(url: URL) -> list[str]:
+    """The passwords a URL holds, for ``secrets.mask``."""
+    found = [url.password] if url.password else []
+    for key, value in url.query.items():
+        if SECRET_KEY.search(key):
+            found += [value] if isinstance(value, str) else list(value)
+    return [str(secret) for secret in found if secret]
+
+
+def describe_url(url: URL) -> str:
+    """Where the data is, for titles, messages and the log: a file's path, or the URL
+    with every password masked (its user's, a query's ``password=``)."""
+    path = sqlite_path(url)
+    shown = str(path) if path else url.render_as_string(hide_password=True)
+    return mask(shown, url_passwords(url))
 
 
 def sqlite_path(url: URL) -> Path | None:
@@ -100,7 +162,10 @@ def _set_up_sqlite(engine: Engine) -> None:
 
 
 def create_database_engine(url: URL) -> Engine:
-    """An engine for ``url``; a SQLite file's folder is created, its header checked."""
+    """An engine for ``url``; a SQLite file's folder is created, its header checked.
+
+    Its errors never carry the statement's parameters (names, e-mails: they would reach
+    the log): ``hide_parameters``."""
     path = sqlite_path(url)
     if path is not None:
         check_sqlite_file(path)
@@ -111,10 +176,10 @@ def create_database_engine(url: URL) -> Engine:
         except OSError as exc:
             raise DatabaseError(os_error_message(exc, path, "la base n'a pas été créée")) from exc
     if url.get_backend_name() == "sqlite":
-        engine = create_engine(url)
+        engine = create_engine(url, hide_parameters=True)
         _set_up_sqlite(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
 @dataclass(frozen=True)
@@ -125,14 +190,15 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session]
     changes: _changes.Changes = field(default_factory=_changes.Changes, compare=False)
+    created: bool = False  # opening it made a new, empty database
 
     @classmethod
-    def for_engine(cls, engine: Engine) -> Database:
+    def for_engine(cls, engine: Engine, *, created: bool = False) -> Database:
         sessions = sessionmaker(engine, expire_on_commit=False)
         install(sessions)  # signed minutes refuse every change, whatever makes it
         changes = _changes.Changes()
         _changes.install(sessions, changes)  # the views follow every write
-        return cls(engine, sessions, changes)
+        return cls(engine, sessions, changes, created)
 
     @property
     def url(self) -> URL:
@@ -140,9 +206,8 @@ class Database:
 
     @property
     def description(self) -> str:
-        """Where the data is, for titles and messages (no password)."""
-        path = sqlite_path(self.url)
-        return str(path) if path else self.url.render_as_string(hide_password=True)
+        """Where the data is, for titles and messages (no password: ``describe_url``)."""
+        return describe_url(self.url)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

@@ -47,16 +47,19 @@ from sqlalchemy.engine import URL
 from sqlalchemy.pool import NullPool
 
 from clu_desktop.errors import DatabaseError
-from clu_desktop.store import instance_lock
+from clu_desktop.store import instance_lock, location
 from clu_desktop.store.backups import backup_before_migration, read_only_uri
 from clu_desktop.store.database import (
     BUSY_TIMEOUT_MS,
     Database,
     create_database_engine,
+    describe_url,
     resolve_url,
     sqlite_path,
+    url_passwords,
 )
 from clu_desktop.store.network import refuse_network_share
+from clu_desktop.store.secrets import mask
 
 logger = logging.getLogger(__name__)
 
@@ -152,6 +155,7 @@ def _inspect_sqlite_file(path: Path) -> _State:
         "sqlite://",
         creator=lambda: sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000),
         poolclass=NullPool,
+        hide_parameters=True,
     )
     try:
         with reader.connect() as connection:
@@ -161,8 +165,7 @@ def _inspect_sqlite_file(path: Path) -> _State:
 
 
 def _describe(url: URL) -> str:
-    path = sqlite_path(url)
-    return str(path) if path else url.render_as_string(hide_password=True)
+    return describe_url(url)
 
 
 def _inspect(engine: Engine) -> _State:
@@ -178,6 +181,7 @@ def _inspect(engine: Engine) -> _State:
             # The driver's first line ("connection failed: ... password authentication
             # failed"): the rest repeats it or shows SQL.
             detail = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else exc
+            detail = mask(str(detail), url_passwords(engine.url))
             raise DatabaseError(
                 f"Impossible d'ouvrir la base « {where} » : {detail}. Vérifiez l'adresse, "
                 "le nom d'utilisateur et le mot de passe, et que le serveur est démarré."
@@ -283,7 +287,9 @@ def _upgrade(engine: Engine, where: str, backup: Path | None) -> None:
         raise DatabaseError(f"{exc}{saved}") from exc
     except (sa_exc.SQLAlchemyError, CommandError) as exc:
         # The driver's own message, without the SQL statement SQLAlchemy appends.
-        detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        detail = mask(
+            str(getattr(exc, "orig", None) or exc).splitlines()[0], url_passwords(engine.url)
+        )
         raise DatabaseError(
             f"La mise à jour de la base « {where} » a échoué ({detail}) : elle a été "
             f"annulée et la base est restée dans son état précédent.{saved}"
@@ -298,6 +304,7 @@ def open_database(
     *,
     migrate: bool = True,
     exclusive: bool = False,
+    create: bool = True,
 ) -> Database:
     """Open ``target`` (a path or URL; else $CLU_DB; else the default file) at head.
 
@@ -316,10 +323,16 @@ def open_database(
     ``exclusive=True`` (the window and the commands that write) this process also takes
     the file's instance lock for its whole life, and a file another instance holds is
     refused with ``DatabaseInUse`` naming it (``store/instance_lock.py``).
+
+    With ``create=False`` (the commands that only read) a database that does not exist
+    yet is refused and nothing is made: no folder, no file, no schema in an empty
+    database. The returned ``Database.created`` says that this call made a new one.
     """
     url = resolve_url(target)
     path = sqlite_path(url)
     if path is not None:
+        if not create and not path.exists():
+            raise DatabaseError(location.missing_database(path, target))
         refuse_network_share(path)
     engine = create_database_engine(url)
     where = _describe(url)
@@ -330,6 +343,9 @@ def open_database(
         state = _inspect(engine)
         script = _script_directory()
         _refuse_foreign(state, where, _known(script))
+        created = not state.tables and not state.heads
+        if created and not create:
+            raise DatabaseError(location.empty_database(where))
         head = _head(script)
         if migrate and state.heads != (head,):
             backup = None
@@ -342,4 +358,4 @@ def open_database(
         if claimed:
             instance_lock.release(path)
         raise
-    return Database.for_engine(engine)
+    return Database.for_engine(engine, created=created and migrate)

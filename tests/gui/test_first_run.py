@@ -53,7 +53,8 @@ def test_an_empty_base_opens_on_the_welcome_page_with_four_first_steps(window, d
     shown = window()
     assert shown.central.currentWidget() is shown.welcome
     assert shown.welcome.isVisible() and not shown.navigator.isVisible()
-    assert shown.statusBar().currentMessage() == ""  # the main area says it, not a line
+    # The main area says the base is empty; the status bar only that it was just made.
+    assert shown.statusBar().currentMessage() == f"Nouvelle base créée : {db.description}"
     texts = [b.text().replace("&", "") for b in shown.welcome.buttons.values()]
     assert texts[:4] == [
         "Configurer l'en-tête de la préfecture",
