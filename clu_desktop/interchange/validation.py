@@ -23,6 +23,7 @@ from jsonschema.exceptions import ValidationError, best_match
 
 from clu_desktop.errors import UserError
 from clu_desktop.interchange.record_checks import RecordChecker
+from clu_desktop.interchange.text_encoding import EncodingProblem, decode_utf8
 from clu_desktop.interchange.unicode_text import MAX_RECORDS, count_records, surrogate_paths
 
 FORMAT_NAME = "clu-desktop-meeting"
@@ -109,11 +110,9 @@ def parse_json(raw: bytes, source: str) -> Any:
     if not raw.strip():
         raise MeetingFileError(source, ["le fichier est vide."])
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise MeetingFileError(
-            source, [f"le fichier n'est pas en UTF-8 (octet illisible à la position {exc.start})."]
-        ) from exc
+        text = decode_utf8(raw)
+    except EncodingProblem as exc:
+        raise MeetingFileError(source, [f"{exc}."]) from exc
     try:
         data = json.loads(
             text, object_pairs_hook=_no_duplicate_keys, parse_constant=_refuse_constant
