@@ -22,9 +22,15 @@ import jsonschema
 from jsonschema.exceptions import ValidationError, best_match
 
 from clu_desktop.errors import UserError
+from clu_desktop.interchange.content_checks import (
+    duplicate_problems,
+    shape_problems,
+    value_problems,
+)
 from clu_desktop.interchange.record_checks import RecordChecker
 from clu_desktop.interchange.text_encoding import EncodingProblem, decode_utf8
 from clu_desktop.interchange.unicode_text import MAX_RECORDS, count_records, surrogate_paths
+from clu_desktop.services.validation import is_blank
 
 FORMAT_NAME = "clu-desktop-meeting"
 #: The version the export writes; the import reads every version of READ_VERSIONS.
@@ -154,13 +160,28 @@ def check_meeting_data(data: Any, source: str) -> None:
                 f"les versions {' et '.join(map(str, READ_VERSIONS))})."
             ],
         )
-    validator = jsonschema.Draft202012Validator(schema(), format_checker=jsonschema.FormatChecker())
+    shape = shape_problems(data, place)
+    if shape:
+        raise MeetingFileError(source, shape)
+    validator = _Validator(schema(), format_checker=jsonschema.FormatChecker())
     errors = sorted(validator.iter_errors(data), key=lambda e: _sort_key(e.absolute_path))
     problems = list(dict.fromkeys(_schema_problem(error) for error in errors))
     if not problems:
         problems = list(ReferenceChecker(data).problems())
     if problems:
         raise MeetingFileError(source, problems)
+
+
+def _pattern(validator, pattern, instance, schema):
+    """The schema's pattern, and « \\S » (text required) refuses invisible-only text as
+    the window does (services.validation.is_blank)."""
+    yield from _PATTERN(validator, pattern, instance, schema)
+    if pattern == "\\S" and isinstance(instance, str) and is_blank(instance):
+        yield ValidationError("blank")
+
+
+_PATTERN = jsonschema.Draft202012Validator.VALIDATORS["pattern"]
+_Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _pattern})
 
 
 def _sort_key(path: Iterable[str | int]) -> list[tuple[int, str | int]]:
@@ -193,6 +214,8 @@ def _explain(error: ValidationError) -> str:
     if kind == "maxLength":
         return f"texte trop long : {len(value)} caractères, {expected} au plus."
     if kind == "minLength" or (kind == "pattern" and expected == "\\S"):
+        if isinstance(value, str) and value.strip():
+            return "ce champ ne peut pas être vide : il ne contient que des caractères invisibles."
         return "ce champ ne peut pas être vide."
     if kind == "pattern":
         return _explain_pattern(expected, value)
@@ -268,6 +291,8 @@ class ReferenceChecker:
         self._check_quality()
         self._check_indicators()
         self._check_meeting(items, statements)
+        for path, problem in [*duplicate_problems(data, items), *value_problems(data)]:
+            self.found.append(f"{place(path)} : {problem}")
         if not self.found:  # the record's checks need sound references
             people = self.ids["personne"]
             for path, problem in RecordChecker(data, items, people).problems():
