@@ -52,3 +52,26 @@ def test_a_single_byte_file_is_read_right_or_refused(text, encoding):
     if found == "Windows-1252":
         assert decoded == text  # never « ¤ » for a euro, « ½ » for « œ »
         assert not any(byte in LATIN9_DIFFERS for byte in data)
+
+
+@given(lines=st.lists(st.text(PLAIN.replace(";", ""), max_size=20), min_size=2, max_size=6))
+def test_the_spreadsheet_reader_never_mis_decodes(lines, tmp_path_factory):
+    """Each line a comment cell; the odd lines written in Windows-1252, the others in UTF-8:
+    read_table gives back every cell as written, or refuses the file in French."""
+    from clu_desktop.errors import UserError
+    from clu_desktop.interchange.indicators_table import read_table
+
+    rows = [f"SATISFACTION;{2000 + i};;50;{text}" for i, text in enumerate(lines)]
+    data = "indicateur;période;site;valeur;commentaire\n".encode() + b"\n".join(
+        row.encode("cp1252" if i % 2 else "utf-8") for i, row in enumerate(rows)
+    )
+    path = tmp_path_factory.mktemp("csv") / "valeurs.csv"
+    path.write_bytes(data)
+    try:
+        table = read_table(path)
+    except UserError as exc:
+        event("refusé")
+        assert "ligne" in str(exc)
+        return
+    event("lu")
+    assert [row[4] if len(row) > 4 else "" for row in table.rows] == [t.strip() for t in lines]
