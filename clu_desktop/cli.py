@@ -12,6 +12,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from clu_desktop.errors import EXIT_USER_ERROR, UserError
+from clu_desktop.terminal import safe_output
 
 if TYPE_CHECKING:
     import argparse
@@ -324,6 +325,12 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Text from files (titles, names, file names) never reaches the terminal raw.
+    with safe_output():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = window_arguments(argv) or build_parser().parse_args(argv)
     if args.selftest:

@@ -1,5 +1,6 @@
 """Reading a spreadsheet into text cells: a CSV file (UTF-8 with or without BOM, or
-Windows-1252; separator ";", "," or tab) or the first sheet of an Excel workbook (.xlsx).
+Windows-1252 when the whole file is: see text_encoding; separator ";", "," or tab) or the
+first sheet of an Excel workbook (.xlsx).
 
 A damaged, truncated, oversized or hostile file (an XML bomb: defusedxml, which openpyxl
 uses when it is installed, refuses entity declarations) gives a French UserError, never
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from clu_desktop.errors import UserError
 from clu_desktop.files import os_error_reason
+from clu_desktop.interchange.text_encoding import EncodingProblem, decode_text
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 200_000
@@ -107,14 +109,10 @@ def _too_many_rows(name: str) -> UserError:
 
 
 def _read_csv(name: str, data: bytes) -> Table:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise _refuse(name, "n'est ni un fichier CSV (UTF-8 ou Windows-1252) ni un classeur .xlsx.")
+    try:
+        text, _encoding = decode_text(data)
+    except EncodingProblem as exc:
+        raise _refuse(name, f"ne peut pas être lu sans erreur, {exc}.") from None
     if len(_BINARY.findall(text[:SAMPLE_CHARS])) > 0:
         raise _refuse(name, "n'est ni un fichier CSV (texte) ni un classeur .xlsx.")
     delimiter = _delimiter(text)

@@ -55,8 +55,10 @@ from clu_desktop.domain import (
     VoteResult,
 )
 from clu_desktop.errors import UserError
+from clu_desktop.interchange.content_checks import same_person_refusal
 from clu_desktop.interchange.record_checks import NAME_CHOICES, representation_of
 from clu_desktop.interchange.validation import decode_file_data, parse_date, parse_time
+from clu_desktop.services.indicators_common import check_value
 from clu_desktop.services.record import clean_setting
 
 
@@ -89,6 +91,7 @@ class MeetingImporter:
             self.orgs[record["id"]] = self._organisation(record)
         for record in data.get("people", []):
             self.people[record["id"]] = self._person(record)
+        same_person_refusal(self.people)
         committee = self._committee(data["committee"])
         self._refuse_duplicate(committee, data["meeting"])
         for record in data.get("sites", []):
@@ -319,6 +322,13 @@ class MeetingImporter:
             site = self.sites.get(value.get("site"))
             if (value["period"], site.id if site else None) in existing:
                 continue
+            try:  # the indicator of the base may have another unit than the file's
+                check_value(indicator, value["value"])
+            except UserError as exc:
+                raise UserError(
+                    f"Le fichier n'a pas été importé : indicateur « {indicator.code} » de la "
+                    f"base, période {value['period']} : {exc}. Rien n'a été modifié dans la base."
+                ) from None
             self.session.add(
                 IndicatorValue(
                     indicator_id=indicator.id,

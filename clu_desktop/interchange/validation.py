@@ -23,8 +23,15 @@ from jsonschema.exceptions import ValidationError, best_match
 
 from clu_desktop.errors import UserError
 from clu_desktop.files import os_error_reason
+from clu_desktop.interchange.content_checks import (
+    duplicate_problems,
+    shape_problems,
+    value_problems,
+)
 from clu_desktop.interchange.record_checks import RecordChecker
+from clu_desktop.interchange.text_encoding import EncodingProblem, decode_utf8
 from clu_desktop.interchange.unicode_text import MAX_RECORDS, count_records, surrogate_paths
+from clu_desktop.services.validation import is_blank
 
 FORMAT_NAME = "clu-desktop-meeting"
 #: The version the export writes; the import reads every version of READ_VERSIONS.
@@ -110,11 +117,9 @@ def parse_json(raw: bytes, source: str) -> Any:
     if not raw.strip():
         raise MeetingFileError(source, ["le fichier est vide."])
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise MeetingFileError(
-            source, [f"le fichier n'est pas en UTF-8 (octet illisible à la position {exc.start})."]
-        ) from exc
+        text = decode_utf8(raw)
+    except EncodingProblem as exc:
+        raise MeetingFileError(source, [f"{exc}."]) from exc
     try:
         data = json.loads(
             text, object_pairs_hook=_no_duplicate_keys, parse_constant=_refuse_constant
@@ -156,13 +161,28 @@ def check_meeting_data(data: Any, source: str) -> None:
                 f"les versions {' et '.join(map(str, READ_VERSIONS))})."
             ],
         )
-    validator = jsonschema.Draft202012Validator(schema(), format_checker=jsonschema.FormatChecker())
+    shape = shape_problems(data, place)
+    if shape:
+        raise MeetingFileError(source, shape)
+    validator = _Validator(schema(), format_checker=jsonschema.FormatChecker())
     errors = sorted(validator.iter_errors(data), key=lambda e: _sort_key(e.absolute_path))
     problems = list(dict.fromkeys(_schema_problem(error) for error in errors))
     if not problems:
         problems = list(ReferenceChecker(data).problems())
     if problems:
         raise MeetingFileError(source, problems)
+
+
+def _pattern(validator, pattern, instance, schema):
+    """The schema's pattern, and « \\S » (text required) refuses invisible-only text as
+    the window does (services.validation.is_blank)."""
+    yield from _PATTERN(validator, pattern, instance, schema)
+    if pattern == "\\S" and isinstance(instance, str) and is_blank(instance):
+        yield ValidationError("blank")
+
+
+_PATTERN = jsonschema.Draft202012Validator.VALIDATORS["pattern"]
+_Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _pattern})
 
 
 def _sort_key(path: Iterable[str | int]) -> list[tuple[int, str | int]]:
@@ -195,6 +215,8 @@ def _explain(error: ValidationError) -> str:
     if kind == "maxLength":
         return f"texte trop long : {len(value)} caractères, {expected} au plus."
     if kind == "minLength" or (kind == "pattern" and expected == "\\S"):
+        if isinstance(value, str) and value.strip():
+            return "ce champ ne peut pas être vide : il ne contient que des caractères invisibles."
         return "ce champ ne peut pas être vide."
     if kind == "pattern":
         return _explain_pattern(expected, value)
@@ -270,6 +292,8 @@ class ReferenceChecker:
         self._check_quality()
         self._check_indicators()
         self._check_meeting(items, statements)
+        for path, problem in [*duplicate_problems(data, items), *value_problems(data)]:
+            self.found.append(f"{place(path)} : {problem}")
         if not self.found:  # the record's checks need sound references
             people = self.ids["personne"]
             for path, problem in RecordChecker(data, items, people).problems():

@@ -148,7 +148,7 @@ def _check_target(indicator: Indicator, value: object) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise TypeError(f"target: number expected, got {type(value).__name__}")
     try:
-        check_value(indicator, float(value))
+        check_value(indicator, value)
     except UserError as exc:
         raise UserError(f"Cible : {exc}.") from None
     return float(value)

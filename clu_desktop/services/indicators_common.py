@@ -299,6 +299,11 @@ def next_periods(periodicity: str, last_period: str | None, n: int) -> list[str]
 
 # Values
 
+#: The largest value (in absolute terms) an indicator takes, on import and in the grid:
+#: documents print 10 significant digits and spreadsheets 15; a count of a million
+#: billions is already a typing slip. Beyond it a figure would print as « 1e+28 ».
+MAX_VALUE = 10**15
+
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007]")
 
@@ -342,8 +347,9 @@ def check_value(indicator: Any, value: float | None) -> None:
     delay or count. ``indicator`` is an IndicatorRow or an Indicator."""
     if value is None:
         return
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+    if isinstance(value, bool) or not isinstance(value, int | float):
         raise UserError("La valeur doit être un nombre.")
+    check_magnitude(value)
     unit = (indicator.unit or "").strip()
     if is_percentage(unit) and not 0 <= value <= 100:
         raise UserError(
@@ -355,6 +361,22 @@ def check_value(indicator: Any, value: float | None) -> None:
     if value < 0 and (fold(unit) in {fold(u) for u in NON_NEGATIVE_UNITS} or delay):
         what = "un délai" if delay or fold(unit) not in ("nombre", "nb") else "un nombre"
         raise UserError(f"{what} ne peut pas être négatif (valeur saisie : {format_number(value)})")
+
+
+def value_too_large(value: float | int) -> str | None:
+    """Why ``value`` is too large for a document to print, or None."""
+    if (isinstance(value, float) and math.isnan(value)) or not abs(value) < MAX_VALUE:
+        return (
+            "nombre trop grand : une valeur ne dépasse pas "
+            f"{MAX_VALUE - 1:,} en valeur absolue".replace(",", "\u202f")
+        )
+    return None
+
+
+def check_magnitude(value: float | int) -> None:
+    problem = value_too_large(value)
+    if problem is not None:
+        raise UserError(problem)
 
 
 def check_periodicity(value: object) -> Periodicity:

@@ -8,11 +8,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from clu_desktop.errors import UserError
 
 # Control characters other than tab and newline never belong in a field.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+#: Categories of characters that print nothing: controls, format marks (zero-width space,
+#: joiners, bidirectional marks, soft hyphen), separators, unassigned and private use.
+_INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp"}
+
+
+def is_blank(text: str | None) -> bool:
+    """Whether ``text`` shows nothing: empty, spaces, or only invisible characters
+    (« \u200b », « \u2060 », a right-to-left mark…). A name made of them is no name."""
+    return all(unicodedata.category(char) in _INVISIBLE for char in text or "")
 
 
 def clean_text(
@@ -28,7 +38,7 @@ def clean_text(
     if not multiline and ("\n" in text or "\r" in text):
         text = " ".join(text.split())
     text = _CONTROL.sub("", text)
-    if not text:
+    if not text or (required and is_blank(text)):
         if required:
             raise UserError(f"« {label} » ne peut pas être vide.")
         return None
