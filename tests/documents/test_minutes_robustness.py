@@ -296,7 +296,7 @@ def test_a_failure_while_renaming_leaves_the_previous_file_and_no_temporary_file
         raise PermissionError(13, "Permission non accordée")
 
     monkeypatch.setattr("os.replace", refuse)
-    with pytest.raises(UserError, match="Impossible d'écrire"):
+    with pytest.raises(UserError, match="Accès refusé"):
         write_minutes(meeting(), target)
     assert target.read_bytes() == b"the previous minutes"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cr.pdf"]
