@@ -91,3 +91,31 @@ def test_while_a_window_is_open_writers_are_refused_and_readers_served(open_wind
     again = clu("--db", str(path), env=env)
     assert again.returncode == 0, again.stderr
     assert WINDOW_READY_MARKER in again.stdout
+
+
+def test_another_name_for_the_open_database_is_refused(open_window, tmp_path):
+    """A hard link, a symbolic link, a ``..`` path: the same file, so the same lock."""
+    path, window = open_window
+    elsewhere = tmp_path / "ailleurs"
+    elsewhere.mkdir()
+    hard = elsewhere / "copie-apparente.sqlite"
+    os.link(path, hard)
+    soft = tmp_path / "raccourci.sqlite"
+    soft.symlink_to(path)
+    for name in (hard, soft, elsewhere / ".." / path.name):
+        demo = clu("demo", "--force", "--db", str(name))
+        assert demo.returncode == 2, demo.stdout
+        assert f"La base « {name} » est déjà ouverte par " in demo.stderr
+        assert f"(processus {window.pid})" in demo.stderr
+
+
+def test_a_sqlite_uri_is_refused_and_creates_nothing(open_window, tmp_path):
+    path, _window = open_window
+    before = sorted(tmp_path.rglob("*"))
+    for form in (f"sqlite:///file:{path}?uri=true", f"sqlite:///{path}?nolock=1"):
+        demo = clu("demo", "--force", "--db", form)
+        assert demo.returncode == 2, demo.stdout
+        assert "n'ouvre pas une base SQLite par une adresse « file: »" in demo.stderr
+        assert "Rien n'a été créé." in demo.stderr
+    assert sorted(tmp_path.rglob("*")) == before
+    assert not (ROOT / "file:").exists()

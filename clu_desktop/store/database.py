@@ -73,9 +73,30 @@ def resolve_url(target: str | os.PathLike[str] | None = None) -> URL:
                 f"« {describe_url(url)} » : CLU Desktop ouvre un fichier SQLite ou une base "
                 "PostgreSQL (postgresql://utilisateur:mot_de_passe@serveur:5432/base)."
             )
+        if url.get_backend_name() == "sqlite":
+            _refuse_sqlite_uri(url, raw)
         remember(url_passwords(url))
         return url
     return URL.create("sqlite", database=str(Path(raw).expanduser().absolute()))
+
+
+def _refuse_sqlite_uri(url: URL, raw: str) -> None:
+    """Refuse a SQLite URL that names its file otherwise than by a plain path: a ``file:``
+    URI, query parameters (``?uri=true``, ``mode=``, ``vfs=``, ``nolock=``,
+    ``immutable=``…), another driver. These could open the file beside the one-writer
+    lock (``instance_lock``), or without SQLite's own locking; nothing is made for them."""
+    database = url.database or ""
+    if (
+        url.query
+        or database.lower().startswith("file:")
+        or url.drivername not in ("sqlite", "sqlite+pysqlite")
+    ):
+        raise DatabaseError(
+            f"« {mask(raw, passwords_in(raw))} » : CLU Desktop n'ouvre pas une base SQLite "
+            "par une adresse « file: » ni avec des paramètres (uri, mode, vfs, nolock, "
+            "immutable…). Donnez simplement le chemin du fichier (par exemple --db "
+            "C:\\Données\\clu.sqlite ou --db /home/dupont/clu.sqlite). Rien n'a été créé."
+        )
 
 
 def _libpq_url(parameters: dict[str, str], raw: str) -> URL:

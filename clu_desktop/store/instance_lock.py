@@ -1,5 +1,5 @@
-"""One writer per SQLite file: an instance that writes holds an OS lock on a file beside
-the database, for the life of its process.
+"""One writer per SQLite file: an instance that writes holds OS locks for the life of its
+process, one beside the database and one named after the file's identity.
 
 The lock (``clu.sqlite.lock``) is a ``flock`` on Linux and macOS, a byte-range lock on
 Windows, taken through the ``filelock`` library: the operating system releases it when
@@ -12,6 +12,16 @@ Who takes the lock: the window and every command that writes (demo, import, scre
 which builds the whole window). Reading commands (list, export) do not: they may run
 beside an open window, SQLite's WAL mode letting readers see the last committed state
 while a writer works.
+
+The lock follows the file, not the name it is opened by. The one beside it is beside its
+resolved path (symbolic links and ``..`` resolved, the case made one on Windows); a second
+one, in the data folder's ``locks`` folder, is named after the file's device and inode
+(``os.stat``; the volume and file index on Windows), which every name of the file shares:
+hard links, another case on a case-insensitive disk. Where the system gives no inode
+number, the resolved path alone is the identity. Those small lock files stay (a file's
+inode is never shared by two live files, so an old one never refuses anything). SQLite
+URI forms, which could open the file by another road, are refused before anything is made
+(``database.resolve_url``).
 
 Within one process the lock is taken once per file: opening the same file again is
 allowed (the process is the one writer).
@@ -35,7 +45,12 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from clu_desktop.errors import DatabaseError, UserError
-from clu_desktop.files import PRIVATE_FILE_MODE, os_error_reason, write_atomically
+from clu_desktop.files import (
+    PRIVATE_FILE_MODE,
+    os_error_reason,
+    private_folder,
+    write_atomically,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -111,8 +126,12 @@ def holder_path(database: Path) -> Path:
 
 
 def read_holder(database: Path) -> Holder | None:
+    return _read_label(holder_path(database))
+
+
+def _read_label(label: Path) -> Holder | None:
     try:
-        with holder_path(database).open("rb") as handle:
+        with label.open("rb") as handle:
             raw = handle.read(MAX_HOLDER_BYTES + 1)
     except OSError:
         return None
@@ -148,52 +167,101 @@ def refusal_message(database: Path, holder: Holder | None, today: date | None = 
 
 @dataclass
 class _Held:
-    lock: FileLock
-    holder_file: Path
+    locks: list[FileLock]
+    holder_files: list[Path]
+    path_key: str
 
 
 _held: dict[str, _Held] = {}
 _guard = threading.Lock()
 
 
-def _key(database: Path) -> str:
+def _path_key(database: Path) -> str:
     return os.path.normcase(os.path.realpath(database))
+
+
+def _identity(database: Path) -> str | None:
+    """``device-inode`` of the file, shared by all its names; None when it does not exist
+    yet or the system numbers no inodes."""
+    try:
+        status = os.stat(database)
+    except OSError:
+        return None
+    return f"{status.st_dev}-{status.st_ino}" if status.st_ino else None
+
+
+def identity_lock_path(identity: str) -> Path:
+    from clu_desktop.store.location import data_dir
+
+    return data_dir() / "locks" / f"{identity}{LOCK_SUFFIX}"
+
+
+def _key(database: Path) -> str:
+    identity = _identity(database)
+    return f"inode:{identity}" if identity else _path_key(database)
+
+
+def _find(database: Path) -> str | None:
+    """The key this process holds ``database`` under, by its identity or its path."""
+    for key in (_key(database), _path_key(database)):
+        if key in _held:
+            return key
+    path_key = _path_key(database)
+    return next((key for key, held in _held.items() if held.path_key == path_key), None)
 
 
 def claim(database: Path) -> None:
     """Hold the lock of the SQLite file ``database`` until this process ends.
 
     Raises ``DatabaseInUse`` (French message naming the holder) when another process
-    holds it; nothing is written then, except the empty lock file. ``database``'s folder
-    must exist.
+    holds it, under this name or another (a hard link, a symbolic link); nothing is
+    written then, except the empty lock files. ``database``'s folder must exist.
     """
-    key = _key(database)
     with _guard:
-        if key in _held:
+        if _find(database) is not None:
             return
         real = Path(os.path.realpath(database))  # the lock sits beside the real file
-        lock = FileLock(lock_path(real), timeout=0, mode=PRIVATE_FILE_MODE, thread_local=False)
+        identity = _identity(real)
+        paths = [lock_path(real)]
+        if identity is not None:
+            paths.insert(0, identity_lock_path(identity))
+        taken: list[FileLock] = []
         try:
-            lock.acquire()
+            for path in paths:
+                if path.parent != real.parent:
+                    private_folder(path.parent)
+                lock = FileLock(path, timeout=0, mode=PRIVATE_FILE_MODE, thread_local=False)
+                lock.acquire()
+                taken.append(lock)
         except Timeout:
-            holder = _wait_for_holder(real)
+            for lock in taken:
+                lock.release()
+            holder = _wait_for_holder([_label(path) for path in paths])
             raise DatabaseInUse(refusal_message(database, holder), holder) from None
         except OSError as exc:
+            for lock in taken:
+                lock.release()
             raise DatabaseError(
                 f"Impossible de réserver la base « {database} » : {os_error_reason(exc)}."
             ) from exc
-        _held[key] = _Held(lock, holder_path(real))
-        _write_holder(holder_path(real))
+        labels = [_label(path) for path in paths]
+        _held[_key(real)] = _Held(taken, labels, _path_key(database))
+        for label in labels:
+            _write_holder(label)
         if len(_held) == 1:
             atexit.register(release_all)
     logger.info("Holding %s for writing", database)
 
 
-def _wait_for_holder(database: Path) -> Holder | None:
+def _label(lock_file: Path) -> Path:
+    return lock_file.with_name(lock_file.name + ".holder")
+
+
+def _wait_for_holder(labels: list[Path]) -> Holder | None:
     """The holder's label; it may be a moment late, written just after the lock."""
     deadline = time.monotonic() + HOLDER_WAIT_SECONDS
     while True:
-        holder = read_holder(database)
+        holder = next(filter(None, map(_read_label, labels)), None)
         if holder is not None or time.monotonic() >= deadline:
             return holder
         time.sleep(0.05)
@@ -210,7 +278,8 @@ def _write_holder(path: Path) -> None:
 def release(database: Path) -> None:
     """Let ``database`` go (the label first, while the lock still protects it)."""
     with _guard:
-        held = _held.pop(_key(database), None)
+        key = _find(database)
+        held = _held.pop(key) if key is not None else None
     if held is not None:
         _release(held)
 
@@ -224,9 +293,11 @@ def release_all() -> None:
 
 
 def _release(held: _Held) -> None:
-    with contextlib.suppress(OSError):
-        held.holder_file.unlink()
-    held.lock.release()
+    for label in held.holder_files:
+        with contextlib.suppress(OSError):
+            label.unlink()
+    for lock in held.locks:
+        lock.release()
 
 
 def held_keys() -> frozenset[str]:
@@ -245,4 +316,5 @@ def release_all_but(keep: frozenset[str]) -> None:
 
 def is_held(database: Path) -> bool:
     """Whether this process holds ``database``."""
-    return _key(database) in _held
+    with _guard:
+        return _find(database) is not None

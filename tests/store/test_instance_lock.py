@@ -30,6 +30,13 @@ time.sleep(120)
 """
 
 
+def labels(path: Path) -> list[Path]:
+    """The holder's labels: beside the file, and by its identity in the data folder."""
+    status = path.stat()
+    identity = instance_lock.identity_lock_path(f"{status.st_dev}-{status.st_ino}")
+    return [path.with_name(path.name + ".lock.holder"), Path(f"{identity}.holder")]
+
+
 @pytest.fixture(autouse=True)
 def let_go():
     """The locks this process took are released after each test."""
@@ -147,7 +154,8 @@ def test_reading_does_not_take_the_lock(tmp_path, hold):
 def test_an_unreadable_label_still_refuses_with_a_generic_message(tmp_path, hold):
     path = tmp_path / "clu.sqlite"
     hold(path)
-    (tmp_path / "clu.sqlite.lock.holder").write_text("{pas du json", "utf-8")
+    for label in labels(path):
+        label.write_text("{pas du json", "utf-8")
     with pytest.raises(DatabaseInUse) as refused:
         open_database(path, exclusive=True)
     assert str(refused.value) == (
@@ -161,7 +169,8 @@ def test_a_hostile_label_is_shown_cleaned_and_cut(tmp_path, hold):
     hold(path)
     label = {"user": "<b>dupont</b>\n\x1b[31m" + "x" * 1000, "host": "PREF\tACC", "pid": 7}
     label["since"] = datetime.now().astimezone().isoformat()
-    (tmp_path / "clu.sqlite.lock.holder").write_text(json.dumps(label), "utf-8")
+    for each in labels(path):
+        each.write_text(json.dumps(label), "utf-8")
     with pytest.raises(DatabaseInUse) as refused:
         open_database(path, exclusive=True)
     message = str(refused.value)
@@ -198,3 +207,71 @@ def test_the_time_then_the_date_if_not_today():
     assert "(processus 4242) depuis le 12/03/2024 à 14h05." in refusal_message(
         path, holder, today=date(2024, 3, 13)
     )
+
+
+def test_a_hard_link_to_a_held_database_is_refused(tmp_path, hold):
+    path = tmp_path / "clu.sqlite"
+    holder = hold(path)
+    other = tmp_path / "ailleurs"
+    other.mkdir()
+    link = other / "autre-nom.sqlite"
+    os.link(path, link)
+    with pytest.raises(DatabaseInUse, match="est déjà ouverte") as refused:
+        open_database(link, exclusive=True)
+    assert f"(processus {holder.pid})" in str(refused.value)  # the label follows the file
+
+
+def test_a_symbolic_link_to_a_held_database_is_refused(tmp_path, hold):
+    path = tmp_path / "clu.sqlite"
+    hold(path)
+    link = tmp_path / "lien.sqlite"
+    link.symlink_to(path)
+    with pytest.raises(DatabaseInUse, match="est déjà ouverte"):
+        open_database(link, exclusive=True)
+    dotted = tmp_path / "x" / ".." / "clu.sqlite"
+    (tmp_path / "x").mkdir()
+    with pytest.raises(DatabaseInUse, match="est déjà ouverte"):
+        open_database(dotted, exclusive=True)
+
+
+def test_a_process_may_open_its_own_database_again_by_a_hard_link(tmp_path):
+    path = tmp_path / "clu.sqlite"
+    open_database(path, exclusive=True).dispose()
+    link = tmp_path / "lien.sqlite"
+    os.link(path, link)
+    open_database(link, exclusive=True).dispose()
+    assert instance_lock.is_held(link)
+    instance_lock.release(link)
+    assert not instance_lock.is_held(path)
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        "sqlite:///file:{path}?uri=true",
+        "sqlite:///file:{path}",
+        "sqlite:///FILE:{path}?mode=rwc",
+        "sqlite:///{path}?uri=true",
+        "sqlite:///{path}?mode=ro",
+        "sqlite:///{path}?vfs=unix-none",
+        "sqlite:///{path}?nolock=1",
+        "sqlite:///{path}?immutable=1",
+        "sqlite+aiosqlite:///{path}",
+    ],
+)
+def test_sqlite_uri_forms_are_refused_and_create_nothing(tmp_path, monkeypatch, form):
+    monkeypatch.chdir(tmp_path)
+    target = form.format(path=tmp_path / "neuf" / "clu.sqlite")
+    with pytest.raises(DatabaseError, match="Donnez simplement le chemin du fichier"):
+        open_database(target, exclusive=True)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_uri_to_a_held_database_is_refused(tmp_path, hold, monkeypatch):
+    path = tmp_path / "clu.sqlite"
+    hold(path)
+    monkeypatch.chdir(tmp_path)  # the old code made a "file:" folder here
+    before = sorted(p.name for p in tmp_path.iterdir())
+    with pytest.raises(DatabaseError, match="Rien n'a été créé"):
+        open_database(f"sqlite:///file:{path}?uri=true", exclusive=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
