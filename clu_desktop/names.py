@@ -8,6 +8,7 @@ capital (« De Gaulle ») is part of the name and goes to capitals with it.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 #: Particles that stay lower-case when typed so, before the name itself.
 PARTICLES = frozenset(
@@ -32,3 +33,31 @@ def upper_surname(last_name: str) -> str:
             continue
         out.append(word.upper())
     return " ".join(out)
+
+
+#: Characters that print nothing inside a word: format marks (zero-width space and joiners,
+#: word joiner, byte-order mark, soft hyphen, bidirectional marks), controls, unassigned.
+_INVISIBLE_IN_WORD = frozenset({"Cf", "Cc", "Cn"})
+
+
+def match_key(text: str | None) -> str:
+    """``text`` as records are matched by title: NFC, invisible characters removed, every
+    Unicode space (non-breaking, thin, ideographic…) folded to one space, trimmed.
+    "Séance\u00a0plénière\u200b " (NFD accents) → "Séance plénière"."""
+    if not text:
+        return ""
+    if text.isascii() and text.isprintable():
+        return " ".join(text.split())
+    # Invisible characters go before NFC: "e\u200d\u0301" is "é" once the joiner is gone.
+    kept = "".join(
+        " " if char.isspace() else char
+        for char in text
+        if char.isspace() or unicodedata.category(char) not in _INVISIBLE_IN_WORD
+    )
+    return " ".join(unicodedata.normalize("NFC", kept).split())
+
+
+def name_key(text: str | None) -> str:
+    """``match_key`` without case, for names matched regardless of case (organisation,
+    person, committee, site): "ÉTAT\u200b" and "état" are the same name."""
+    return match_key(text).casefold()

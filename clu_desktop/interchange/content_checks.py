@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from clu_desktop.errors import UserError
+from clu_desktop.names import name_key
 from clu_desktop.services.indicators_common import check_value, value_too_large
 
 MAX_AGENDA_DEPTH = 10
@@ -30,7 +31,7 @@ Path = list[str | int]
 
 
 def _fold(text: Any) -> str:
-    return " ".join(str(text).split()).casefold()
+    return name_key(str(text))
 
 
 def shape_problems(data: Any, place: Callable[[Path], str]) -> list[str]:

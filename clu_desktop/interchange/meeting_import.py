@@ -4,7 +4,8 @@ The caller runs this inside one transaction. Records already in the database are
 never overwritten: an organisation by its name, a person by first name, NAME and
 organisation, a committee, site or indicator by its name or code, a referential module
 by its code, a label or an audit by its referential, site and dates. A meeting of the
-same committee with the same date and title is refused as a duplicate.
+same committee with the same date and title is refused as a duplicate. Names, titles
+and codes are compared by ``names.match_key`` (names by ``name_key``, without case).
 
 A committee's settings (votes, quorum, numbering…) are written only when this import
 creates the committee; an existing committee keeps its own. A version 1 file has no
@@ -58,12 +59,9 @@ from clu_desktop.errors import UserError
 from clu_desktop.interchange.content_checks import same_person_refusal
 from clu_desktop.interchange.record_checks import NAME_CHOICES, representation_of
 from clu_desktop.interchange.validation import decode_file_data, parse_date, parse_time
+from clu_desktop.names import match_key, name_key
 from clu_desktop.services.indicators_common import check_value
 from clu_desktop.services.record import clean_setting
-
-
-def _fold(text: str | None) -> str:
-    return " ".join((text or "").split()).casefold()
 
 
 class MeetingImporter:
@@ -115,6 +113,14 @@ class MeetingImporter:
     def _existing(self, model, *criteria):
         return self.session.scalars(select(model).where(*criteria).limit(1)).first()
 
+    def _same(self, column, text: str, key=match_key, *criteria):
+        """The first row whose ``column`` has the same ``key`` as ``text``."""
+        wanted = key(text)
+        rows = self.session.scalars(
+            select(column.class_).where(*criteria).order_by(column.class_.id)
+        )
+        return next((row for row in rows if key(getattr(row, column.key)) == wanted), None)
+
     # -- directory ---------------------------------------------------------------------
 
     def _identity(self, record: dict[str, Any] | None) -> None:
@@ -124,9 +130,9 @@ class MeetingImporter:
     def _organisation(self, record: dict[str, Any]) -> Organisation:
         if self.known_orgs is None:
             self.known_orgs = {
-                _fold(org.name): org for org in self.session.scalars(select(Organisation))
+                name_key(org.name): org for org in self.session.scalars(select(Organisation))
             }
-        found = self.known_orgs.get(_fold(record["name"]))
+        found = self.known_orgs.get(name_key(record["name"]))
         if found is not None:
             return found
         org = Organisation(
@@ -142,12 +148,16 @@ class MeetingImporter:
     def _person(self, record: dict[str, Any]) -> Person:
         if self.known_people is None:
             self.known_people = {
-                (_fold(p.last_name), _fold(p.first_name), p.organisation_id): p
+                (name_key(p.last_name), name_key(p.first_name), p.organisation_id): p
                 for p in self.session.scalars(select(Person))
             }
         org = self.orgs.get(record.get("organisation"))
         if org is None or org.id is not None:
-            key = (_fold(record["last_name"]), _fold(record.get("first_name")), org and org.id)
+            key = (
+                name_key(record["last_name"]),
+                name_key(record.get("first_name")),
+                org and org.id,
+            )
             if key in self.known_people:
                 return self.known_people[key]
         person = Person(
@@ -164,7 +174,7 @@ class MeetingImporter:
         return person
 
     def _committee(self, record: dict[str, Any]) -> Committee:
-        committee = self._existing(Committee, Committee.name == record["name"])
+        committee = self._same(Committee.name, record["name"], name_key)
         if committee is None:
             committee = Committee(
                 name=record["name"],
@@ -188,11 +198,12 @@ class MeetingImporter:
     def _refuse_duplicate(self, committee: Committee, record: dict[str, Any]) -> None:
         if committee.id is None:
             return
-        duplicate = self._existing(
-            Meeting,
+        duplicate = self._same(
+            Meeting.title,
+            record["title"],
+            match_key,
             Meeting.committee_id == committee.id,
             Meeting.date == parse_date(record["date"]),
-            Meeting.title == record["title"],
         )
         if duplicate is not None:
             raise UserError(
@@ -203,7 +214,7 @@ class MeetingImporter:
     # -- quality -----------------------------------------------------------------------
 
     def _site(self, record: dict[str, Any]) -> Site:
-        site = self._existing(Site, Site.name == record["name"])
+        site = self._same(Site.name, record["name"], name_key)
         if site is None:
             site = Site(name=record["name"], position=self._next_position(Site.position))
             self.session.add(site)
@@ -211,7 +222,7 @@ class MeetingImporter:
         return site
 
     def _referential(self, record: dict[str, Any]) -> Referential:
-        ref = self._existing(Referential, Referential.code == record["code"])
+        ref = self._same(Referential.code, record["code"])
         if ref is None:
             ref = Referential(
                 code=record["code"],
@@ -220,15 +231,15 @@ class MeetingImporter:
                 description=record.get("description"),
             )
             self.session.add(ref)
-        by_code = {m.code: m for m in ref.modules}
+        by_code = {match_key(m.code): m for m in ref.modules}
         for module in record.get("modules", []):
-            found = by_code.get(module["code"])
+            found = by_code.get(match_key(module["code"]))
             if found is None:
                 found = ReferentialModule(
                     code=module["code"], title=module["title"], position=len(ref.modules)
                 )
                 ref.modules.append(found)
-                by_code[found.code] = found
+                by_code[match_key(found.code)] = found
             self.modules[module["id"]] = found
         return ref
 
@@ -292,7 +303,7 @@ class MeetingImporter:
             self.findings[finding["id"]] = known[key]
 
     def _indicator(self, record: dict[str, Any]) -> Indicator:
-        indicator = self._existing(Indicator, Indicator.code == record["code"])
+        indicator = self._same(Indicator.code, record["code"])
         if indicator is None:
             indicator = Indicator(
                 code=record["code"],

@@ -12,7 +12,7 @@ from sqlalchemy import Table, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from clu_desktop.domain import Base
-from clu_desktop.names import upper_surname
+from clu_desktop.names import match_key, upper_surname
 
 _COMBINING = re.compile("[\u0300-\u036f]")
 #: Letters and signs that NFKD leaves alone but a search should not tell apart.
@@ -33,9 +33,10 @@ _SPECIAL_RE = re.compile("|".join(map(re.escape, _SPECIAL)))
 
 
 def fold(text: str | None) -> str:
-    """``text`` without accents nor case, for searching: "BÉGUÉ" → "begue"."""
-    if not text:
-        return ""
+    """``text`` without accents nor case, for searching and for telling whether a name is
+    already used: "BÉGUÉ" → "begue". Built on ``match_key``: invisible characters dropped,
+    spaces folded, trimmed — "Bégué\u200b " is "begue" too."""
+    text = match_key(text)
     if text.isascii():
         return text.lower()
     folded = _COMBINING.sub("", unicodedata.normalize("NFKD", text)).casefold()

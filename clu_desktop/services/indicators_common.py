@@ -19,6 +19,7 @@ from babel.dates import get_month_names
 
 from clu_desktop.domain import Direction, Periodicity
 from clu_desktop.errors import UserError
+from clu_desktop.names import match_key
 from clu_desktop.services.quality_common import SiteRow
 
 PERIODICITY_LABELS = {"year": "annuelle", "quarter": "trimestrielle", "month": "mensuelle"}
@@ -124,8 +125,8 @@ class ValueState:
 
 
 def fold(text: str | None) -> str:
-    """Text compared without case, accents or repeated spaces."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
+    """Text compared without case, accents, repeated spaces or invisible characters."""
+    decomposed = unicodedata.normalize("NFKD", match_key(text))
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(bare.split()).casefold()
 
