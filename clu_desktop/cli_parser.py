@@ -13,11 +13,61 @@ from pathlib import Path
 from clu_desktop import __version__, cli_personal
 from clu_desktop.errors import EXIT_USER_ERROR
 
+# argparse's own texts (Python 3.11+), in French. argparse looks them up through the
+# module-level gettext names ``argparse._`` and ``argparse.ngettext``; no French catalogue
+# ships with Python, so these are put in their place (an unknown text stays as it is).
+_FRENCH = {
+    "usage: ": "usage : ",
+    "positional arguments": "arguments",
+    "options": "options",
+    "show this help message and exit": "afficher cette aide et quitter",
+    "show program's version number and exit": "afficher la version et quitter",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s : %(message)s",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": (
+        "commande inconnue %(parser_name)r (au choix : %(choices)s)"
+    ),
+    "can't open '%(filename)s': %(error)s": "impossible d'ouvrir « %(filename)s » : %(error)s",
+    "unrecognized arguments: %s": "arguments non reconnus : %s",
+    "not allowed with argument %s": "interdit avec l'argument %s",
+    "ignored explicit argument %r": "valeur %r non attendue",
+    "the following arguments are required: %s": "arguments obligatoires manquants : %s",
+    "one of the arguments %s is required": "l'un des arguments %s est obligatoire",
+    "expected one argument": "une valeur est attendue",
+    "expected at most one argument": "au plus une valeur est attendue",
+    "expected at least one argument": "au moins une valeur est attendue",
+    "expected %s argument": "%s valeur attendue",
+    "expected %s arguments": "%s valeurs attendues",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "option ambiguë : %(option)s peut désigner %(matches)s"
+    ),
+    "unexpected option string: %s": "option inattendue : %s",
+    "invalid %(type)s value: %(value)r": "valeur incorrecte : %(value)r",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "choix inconnu : %(value)r (au choix : %(choices)s)"
+    ),
+    "%(prog)s: error: %(message)s\n": "%(prog)s : erreur : %(message)s\n",
+}
+
+
+def _french(message: str) -> str:
+    return _FRENCH.get(message, message)
+
+
+def _french_plural(singular: str, plural: str, count: int) -> str:
+    return _french(singular if count == 1 else plural)
+
+
+argparse._ = _french
+argparse.ngettext = _french_plural
+
 
 class FrenchArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USER_ERROR, f"{self.prog} : erreur : {message}\n")
+        self.exit(
+            EXIT_USER_ERROR,
+            f"{self.prog} : erreur : {message}\nPour l'aide : {self.prog} --help\n",
+        )
 
 
 def _db_option(parser: argparse.ArgumentParser, default=None) -> None:

@@ -168,6 +168,31 @@ def _describe(url: URL) -> str:
     return describe_url(url)
 
 
+# The database server's refusals (the driver's English), said in French.
+_SERVER_CAUSES = (
+    ("connection refused", "le serveur ne répond pas à cette adresse (connexion refusée)."),
+    ("password authentication failed", "le nom d'utilisateur ou le mot de passe est refusé."),
+    ("no password supplied", "le serveur demande un mot de passe."),
+    ("does not exist", "cette base ou cet utilisateur n'existe pas sur le serveur."),
+    ("translate host name", "l'adresse du serveur est inconnue."),
+    ("name or service not known", "l'adresse du serveur est inconnue."),
+    ("timeout", "le serveur n'a pas répondu à temps."),
+    ("timed out", "le serveur n'a pas répondu à temps."),
+    ("no route to host", "le serveur est injoignable (réseau)."),
+    ("network is unreachable", "le serveur est injoignable (réseau)."),
+    ("ssl", "la connexion chiffrée (SSL) a échoué."),
+)
+
+
+def _server_cause(detail: str) -> str:
+    """The server's refusal in French ("le serveur a refusé la connexion." if unknown)."""
+    lowered = detail.lower()
+    for marker, cause in _SERVER_CAUSES:
+        if marker in lowered:
+            return cause
+    return "le serveur a refusé la connexion."
+
+
 def _inspect(engine: Engine) -> _State:
     path = sqlite_path(engine.url)
     where = _describe(engine.url)
@@ -183,8 +208,9 @@ def _inspect(engine: Engine) -> _State:
             detail = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else exc
             detail = mask(str(detail), url_passwords(engine.url))
             raise DatabaseError(
-                f"Impossible d'ouvrir la base « {where} » : {detail}. Vérifiez l'adresse, "
-                "le nom d'utilisateur et le mot de passe, et que le serveur est démarré."
+                f"Impossible d'ouvrir la base « {where} » : {_server_cause(detail)} "
+                "Vérifiez l'adresse, le nom d'utilisateur et le mot de passe, et que le "
+                f"serveur est démarré. (Détail technique : {detail}.)"
             ) from exc
         if isinstance(exc.orig, sqlite3.OperationalError):
             raise DatabaseError(
