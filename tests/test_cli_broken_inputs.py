@@ -76,6 +76,9 @@ def files(tmp_path_factory):
         '{"format": "clu-desktop", "meeting": {"title": "C', "utf-8"
     )
     (root / "text.txt").write_text("pas une base\n", "utf-8")
+    (root / "binary.xlsx").write_bytes(b"PK\x03\x04" + bytes(range(256)) * 4)
+    (root / "binary.csv").write_bytes(b"\xff\xfe\x00" + bytes(range(256)) * 4)
+    (root / "header-only.csv").write_text("indicateur;période;valeur\n", "utf-8")
     return root
 
 
@@ -130,6 +133,12 @@ def cases(parser, root, db):
     for index in positionals:
         for label, path in broken_files(root).items():
             yield f"file {label}", [*base[:index], str(path), *base[index + 1 :]]
+    optional_positionals = [a for a in parser._actions if not a.option_strings and a.nargs == "?"]
+    if optional_positionals:  # import indicators TABLE
+        tables = {**broken_files(root), "xlsx": root / "binary.xlsx", "csv": root / "binary.csv"}
+        tables["header only"] = root / "header-only.csv"
+        for label, path in tables.items():
+            yield f"indicators {label}", ["--db", db, "indicators", str(path)]
     options = option_strings(parser)
     if "--meeting" in options:
         for value in ("999", "pas-un-numéro", "-3", ""):
