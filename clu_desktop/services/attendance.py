@@ -92,20 +92,6 @@ class AttendanceRow:
 
 
 @dataclass(frozen=True)
-class AttendanceCounts:
-    present: int
-    excused: int
-    represented: int
-    absent: int
-    unanswered: int
-
-    @property
-    def expected(self) -> int:
-        """Who may still come or is here: neither excused, absent nor represented."""
-        return self.present + self.unanswered
-
-
-@dataclass(frozen=True)
 class InvitationState:
     """One invitation's attendance, as it was: what undo restores."""
 
@@ -155,19 +141,6 @@ def list_attendance(session: Session, meeting_id: int) -> list[AttendanceRow]:
     ).all()
     names = {inv.person_id: inv.printed_name for inv in invitations if inv.person_id}
     return [_row(inv, names) for inv in invitations]
-
-
-def count_attendance(rows: list[AttendanceRow]) -> AttendanceCounts:
-    by_status = {status: 0 for status in AttendanceStatus}
-    for row in rows:
-        by_status[row.status] += 1
-    return AttendanceCounts(
-        present=by_status[AttendanceStatus.PRESENT],
-        excused=by_status[AttendanceStatus.EXCUSED],
-        represented=by_status[AttendanceStatus.REPRESENTED],
-        absent=by_status[AttendanceStatus.ABSENT],
-        unanswered=by_status[AttendanceStatus.INVITED],
-    )
 
 
 def matching(rows: list[AttendanceRow], typed: str) -> list[AttendanceRow]:

@@ -9,7 +9,6 @@ import pytest
 from clu_desktop.domain import AttendanceStatus
 from clu_desktop.errors import UserError
 from clu_desktop.services.attendance import (
-    count_attendance,
     list_attendance,
     mark_present,
     matching,
@@ -19,6 +18,7 @@ from clu_desktop.services.attendance import (
     set_times,
 )
 from clu_desktop.services.meetings import duplicate_as_next
+from clu_desktop.services.record import meeting_record
 
 P = AttendanceStatus
 
@@ -28,6 +28,12 @@ def meeting_id(demo_db):
     """The meeting after the demo one: its 15 people invited, no answer yet."""
     with demo_db.transaction() as session:
         return duplicate_as_next(session, 1)
+
+
+def record_counts(db, meeting_id):
+    """The counts the pages and the documents show (services.record)."""
+    with db.reading() as session:
+        return meeting_record(session, meeting_id).counts
 
 
 def rows(db, meeting_id):
@@ -42,7 +48,7 @@ def by_name(db, meeting_id, text):
 
 def test_demo_attendance_and_counts(demo_db):
     listed = rows(demo_db, 1)
-    counts = count_attendance(listed)
+    counts = record_counts(demo_db, 1)
     assert (counts.present, counts.excused, counts.represented) == (14, 1, 0)
     assert listed[0].label == "M. Guillaume THIRARD (Préfecture de la Haute-Marne)"
 
@@ -76,7 +82,7 @@ def test_representation_by_someone_or_a_typed_name(demo_db, meeting_id):
         set_represented(session, dorafi.id, name="Mme Jeanne DURAND")
     assert by_name(demo_db, meeting_id, "GUY").represented_by == "M. Abderrazak DORAFI"
     assert by_name(demo_db, meeting_id, "DORAFI").represented_by == "Mme Jeanne DURAND"
-    assert count_attendance(rows(demo_db, meeting_id)).represented == 2
+    assert record_counts(demo_db, meeting_id).represented == 2
 
 
 def test_self_representation_and_loops_are_refused(demo_db, meeting_id):
