@@ -111,12 +111,14 @@ def test_a_grid_edit_does_not_change_a_signed_annex(signed, tmp_path):
     assert pdf_text(rendered(db, tmp_path, "again.pdf")) == pdf_text(signed_data)
 
 
-def demo_file_with(tmp_path, added: dict[str, list[tuple[str, float]]]) -> object:
+def demo_file_with(
+    tmp_path, added: dict[str, list[tuple[str, float]]], status: str = "held"
+) -> object:
     """The demo meeting's file as another meeting (another date), its indicators
     carrying the values ``added``: {code: [(period, value), ...]}."""
     data = json.loads(resource_path(*DEMO_MEETING).read_text(encoding="utf-8"))
     data["meeting"]["date"] = "2024-06-20"
-    data["meeting"]["status"] = "held"
+    data["meeting"]["status"] = status
     for record in data["indicators"]:
         for period, value in added.get(record["code"], []):
             record["values"].append({"period": period, "site": None, "value": value})
@@ -211,3 +213,20 @@ def test_the_erasure_scrubs_the_frozen_values(demo_db):
     comments = [v.comment for i in annex.indicators for v in i.values if v.comment]
     assert comments == ["Chiffre de Mme [personne effacée]"]
     assert annex_value(demo_db) == 48500
+
+
+def test_minutes_imported_as_signed_print_their_file_s_values_not_the_base_s(demo_db, tmp_path):
+    """The base already holds another figure for the period: the import keeps the base's
+    (it never replaces a value), but the minutes imported as signed print their file's."""
+    with demo_db.transaction() as session:
+        row = next(r for r in ind.list_indicators(session) if r.code == CODE)
+        ind.set_value(session, row.id, "2022", None, 1.0)
+    path = demo_file_with(tmp_path, {}, status="minutes_signed")
+    with demo_db.transaction() as session:
+        other = import_meeting_file(session, path)
+    assert live_value(demo_db) == 1
+    with demo_db.reading() as session:
+        annex = next(a for a in meeting_snapshot(session, other).annexes if a.indicators)
+    printed = next(i for i in annex.indicators if i.code == CODE)
+    assert [(v.period, v.value) for v in printed.values] == [("2022", 48500.0)]
+    assert annex_value(demo_db) == 1  # meeting 1 is not signed: the live value
