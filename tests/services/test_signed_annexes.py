@@ -230,3 +230,13 @@ def test_minutes_imported_as_signed_print_their_file_s_values_not_the_base_s(dem
     printed = next(i for i in annex.indicators if i.code == CODE)
     assert [(v.period, v.value) for v in printed.values] == [("2022", 48500.0)]
     assert annex_value(demo_db) == 1  # meeting 1 is not signed: the live value
+
+
+def test_unreadable_frozen_values_are_told_in_french(signed_demo_db):
+    """Frozen values damaged outside the application are never replaced in silence by
+    the live ones: the minutes are refused, saying what to do."""
+    with signed_demo_db.engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE meeting SET signed_annexes = '{\"format\": 9}'")
+    refused = pytest.raises(UserError, match="figées à sa signature, sont illisibles")
+    with refused, signed_demo_db.reading() as session:
+        meeting_snapshot(session, 1)
