@@ -60,10 +60,8 @@ from clu_desktop.interchange.content_checks import same_person_refusal
 from clu_desktop.interchange.record_checks import NAME_CHOICES, representation_of
 from clu_desktop.interchange.validation import decode_file_data, parse_date, parse_time
 from clu_desktop.names import match_key, name_key
-from clu_desktop.services import annex_freeze
 from clu_desktop.services.indicators_common import check_value
 from clu_desktop.services.record import clean_setting
-from clu_desktop.store.signed_minutes import signature_change
 
 
 class MeetingImporter:
@@ -505,15 +503,5 @@ class MeetingImporter:
 
 
 def import_meeting(session: Session, data: dict[str, Any]) -> Meeting:
-    """Import checked data (see validation.read_meeting_file) inside the caller's transaction.
-
-    Minutes imported as signed keep what their indicator annexes printed, from the file
-    (``services.annex_freeze``): the values of the base change afterwards, not them."""
-    meeting = MeetingImporter(session, data).run()
-    if meeting.status is MeetingStatus.MINUTES_SIGNED:
-        with signature_change(session, meeting.id):
-            meeting.signed_annexes = annex_freeze.dumps(
-                annex_freeze.imported_annexes(meeting, data)
-            )
-            session.flush()
-    return meeting
+    """Import checked data (see validation.read_meeting_file) inside the caller's transaction."""
+    return MeetingImporter(session, data).run()

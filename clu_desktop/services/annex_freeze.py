@@ -8,8 +8,8 @@ as JSON, in ``Meeting.signed_annexes``:
 
 - when the minutes are signed (``services.signature.sign_minutes``), read from the base
   in the same transaction as the signed PDF;
-- when a meeting is imported already signed (``interchange.meeting_import``), from the
-  file's own indicators;
+- when a meeting is imported already signed (``services.meeting_files.import_file``),
+  from the file's own indicators;
 - by revision 0006 for the meetings signed before it, from the values of the base then.
 
 The documents' snapshot (``services.documents``) prints it for a signed meeting;
