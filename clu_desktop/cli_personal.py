@@ -112,7 +112,13 @@ def cmd_erase(args, db) -> int:
     if not args.yes and not _confirm(question):
         print("Effacement annulé : rien n'a été modifié.")
         return 1
+    from clu_desktop.store.scrub import scrub_after_erasure
+
     with db.transaction() as session:
         report = erase_person(session, args.person, args.anonymise_signed)
+    # Committed: now the file forgets the old text (free pages, -wal, search index).
+    scrub = scrub_after_erasure(db, report.tables)
     print(report.message)
+    if scrub.message:
+        print(scrub.message)
     return 0

@@ -35,6 +35,7 @@ from clu_desktop.services.personal_erasure import (
     erasure_preview,
 )
 from clu_desktop.services.personal_names import shown_name
+from clu_desktop.store.scrub import scrub_after_erasure
 
 JSON_FILTER = "Données personnelles (*.json)"
 
@@ -197,6 +198,8 @@ class PersonalDataActions:
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
                 report = self._ctx.write(erase_person, person_id, anonymise_signed)
+                # Committed: now the file forgets the old text (free pages, -wal, index).
+                scrub = scrub_after_erasure(self._ctx.db, report.tables)
             except UserError as exc:
                 messages.show_error(self.dialog, str(exc))
                 return False
@@ -205,7 +208,9 @@ class PersonalDataActions:
             forget_all_undo()
             self._after_erasure()
             self._ctx.saved.emit()
-            messages.show_info(self._parent, report.message)
+            messages.show_info(
+                self._parent, "\n".join(filter(None, (report.message, scrub.message)))
+            )
             return True
 
         self.dialog = ErasePersonDialog(preview, erase, self._parent)

@@ -1,0 +1,214 @@
+"""Erasure erases: after ``erase person``, the database's files hold no trace of the person.
+
+The base names the person in every text column of every table (``erasure_places``), in a
+signed meeting (PDF kept) when the test asks for it. After the erasure, the raw bytes of
+the ``.sqlite``, ``-wal`` and ``-shm`` files are searched for the name (as typed, in
+capitals, in lower case, without accents as the search index keeps words), the e-mail and
+the phone; the signed PDF made again is read with pypdf (its streams are compressed).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from pathlib import Path
+
+import pytest
+from erasure_places import (
+    EMAIL,
+    NOT_FILLED,
+    build,
+    matcher_of,
+    needles_in,
+    words_in,
+)
+from pypdf import PdfReader
+from pypdf.generic import StreamObject
+from sqlalchemy import select, text
+
+from clu_desktop.cli import main
+from clu_desktop.domain import Base, Meeting, SignatureEvent, SignatureKind
+from clu_desktop.services.personal_erasure import erase_person
+from clu_desktop.services.personal_walk import remaining, text_columns
+from clu_desktop.services.search import search_meetings
+from clu_desktop.services.signature import signature_history, signed_pdf
+
+
+def database_files(path: Path) -> dict[str, bytes]:
+    files = {}
+    for suffix in ("", "-wal", "-shm"):
+        candidate = Path(f"{path}{suffix}")
+        if candidate.exists():
+            files[candidate.name] = candidate.read_bytes()
+    return files
+
+
+def traces(path: Path) -> dict[str, list[str]]:
+    return {
+        name: found for name, data in database_files(path).items() if (found := needles_in(data))
+    }
+
+
+def pdf_traces(data: bytes) -> list[str]:
+    """The needles in a PDF's text, its decompressed streams and its metadata."""
+    reader = PdfReader(io.BytesIO(data))
+    found = words_in("\n".join(page.extract_text() or "" for page in reader.pages))
+    streams = []
+    for obj_id in range(1, int(reader.trailer["/Size"])):
+        obj = reader.get_object(obj_id)
+        if isinstance(obj, StreamObject):
+            streams.append(obj.get_data())  # decompressed
+    for stream in streams:
+        found += needles_in(stream)
+        found += words_in(stream.decode("latin-1"))
+    found += words_in(" ".join(str(v) for v in (reader.metadata or {}).values()))
+    return sorted(set(found))
+
+
+@pytest.fixture
+def named_everywhere(demo_db):
+    return build(demo_db, named_in_signed=True)
+
+
+def test_the_fixture_names_the_person_in_every_text_column(demo_db, named_everywhere):
+    matcher = matcher_of(demo_db, named_everywhere.person_id)
+    with demo_db.reading() as session:
+        found = set(remaining(session, matcher))
+    every = {
+        (table.name, column.name)
+        for table in Base.metadata.sorted_tables
+        for column in text_columns(table)
+    }
+    # A new table or column the fixture cannot fill makes this fail: fill it there.
+    assert every - NOT_FILLED - found == set()
+
+
+@pytest.mark.parametrize("anonymise", [True, False], ids=["anonymise-signed", "keep-signed"])
+def test_erase_person_leaves_no_trace_in_the_database_files(demo_db, db_engine, anonymise, capsys):
+    if db_engine != "sqlite":
+        pytest.skip("the files of a SQLite base")
+    places = build(demo_db, named_in_signed=anonymise)
+    path = Path(demo_db.url.database)
+    assert traces(path)  # the fixture wrote the name into the files
+    demo_db.dispose()
+    args = ["erase", "person", "--db", str(path), "--person", str(places.person_id), "--yes"]
+    assert main([*args, "--anonymise-signed"] if anonymise else args) == 0
+    out = capsys.readouterr().out
+    assert "effacée de l'annuaire" in out
+    assert traces(path) == {}
+    assert "sauvegarde" in out  # the backups made before still hold her: said, not deleted
+    from clu_desktop.store.migrate import open_database
+
+    db = open_database(path)
+    try:
+        with db.reading() as session:
+            assert search_meetings(session, "Dupré") == []
+            assert search_meetings(session, "Hélène") == []
+            vocabulary = session.execute(
+                text(
+                    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.words "
+                    "USING fts5vocab(main, search_index, 'row')"
+                )
+            )
+            vocabulary = set(session.scalars(text("SELECT term FROM temp.words")))
+            assert not {"helene", "dupre", "dupré", "hélène"} & vocabulary
+    finally:
+        db.dispose()
+    assert traces(path) == {}
+
+
+def test_the_signed_pdf_is_made_again_without_the_name(demo_db, named_everywhere):
+    with demo_db.reading() as session:
+        before = signed_pdf(session, named_everywhere.signed_meeting)
+    assert pdf_traces(before.data)  # the kept PDF printed her name
+    with demo_db.transaction() as session:
+        report = erase_person(session, named_everywhere.person_id, anonymise_signed=True)
+    assert report.signed_pdfs_remade == 1
+    assert "PDF signé refait sans son nom" in report.message
+    with demo_db.reading() as session:
+        after = signed_pdf(session, named_everywhere.signed_meeting)
+        history = signature_history(session, named_everywhere.signed_meeting)
+        meeting = session.get(Meeting, named_everywhere.signed_meeting)
+        assert meeting.signed_sha256 == hashlib.sha256(after.data).hexdigest()
+    assert pdf_traces(after.data) == []
+    assert "Personne anonymisée" in words_in_text(after.data)
+    last = history[-1]
+    assert last.kind is SignatureKind.ANONYMISED
+    assert last.kind_label == "Anonymisé"
+    assert last.sha256 == hashlib.sha256(after.data).hexdigest()
+    assert before.sha256 in last.reason  # the fingerprint that was signed stays known
+    assert words_in(last.reason + last.by) == []
+    assert all(words_in(f"{e.by} {e.reason or ''}") == [] for e in history)
+
+
+def words_in_text(data: bytes) -> str:
+    return "\n".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_a_signed_pdf_that_cannot_be_made_again_is_removed_and_said(
+    demo_db, named_everywhere, monkeypatch
+):
+    from clu_desktop.services import personal_pdfs
+
+    def broken(_session, _meeting_id):
+        raise OSError("police introuvable")
+
+    monkeypatch.setattr(personal_pdfs, "render_minutes", broken)
+    with demo_db.transaction() as session:
+        report = erase_person(session, named_everywhere.person_id, anonymise_signed=True)
+    assert report.signed_pdfs_removed == 1
+    assert "PDF signé retiré" in report.message
+    with demo_db.reading() as session:
+        assert signed_pdf(session, named_everywhere.signed_meeting) is None
+        event = session.scalars(
+            select(SignatureEvent).order_by(SignatureEvent.id.desc()).limit(1)
+        ).one()
+        assert event.kind is SignatureKind.ANONYMISED and "retiré" in event.reason
+        assert words_in(event.reason) == []
+
+
+def test_keeping_signed_minutes_keeps_their_print_and_anonymises_the_rest(
+    demo_db, named_everywhere
+):
+    matcher = matcher_of(demo_db, named_everywhere.person_id)
+    with demo_db.reading() as session:
+        before = signed_pdf(session, named_everywhere.signed_meeting)
+    with demo_db.transaction() as session:
+        report = erase_person(session, named_everywhere.person_id, anonymise_signed=False)
+    assert report.mentions_kept > 0 and report.signed_pdfs_kept == 1
+    assert "tels qu'ils ont été signés" in report.message
+    with demo_db.reading() as session:
+        assert signed_pdf(session, named_everywhere.signed_meeting).data == before.data
+        left = set(remaining(session, matcher))
+        signed_notes = session.get(Meeting, named_everywhere.signed_meeting).notes
+    # What remains is the signed meeting's printed content only; its notes are not printed.
+    assert left and all(
+        table
+        in {
+            "meeting",
+            "invitation",
+            "agenda_item",
+            "statement",
+            "action",
+            "annex",
+            "signature_event",
+        }
+        for table, _column in left
+    )
+    assert EMAIL not in (signed_notes or "")
+    assert ("meeting", "notes") not in left or "Personne anonymisée" in signed_notes
+
+
+def test_the_walk_leaves_nothing_in_any_column(demo_db, named_everywhere):
+    matcher = matcher_of(demo_db, named_everywhere.person_id)
+    with demo_db.transaction() as session:
+        erase_person(session, named_everywhere.person_id, anonymise_signed=True)
+    with demo_db.reading() as session:
+        assert remaining(session, matcher) == []
+
+
+def test_every_sqlite_connection_overwrites_what_it_deletes(db, db_engine):
+    if db_engine != "sqlite":
+        pytest.skip("a SQLite pragma")
+    with db.reading() as session:
+        assert session.execute(text("PRAGMA secure_delete")).scalar() == 1
