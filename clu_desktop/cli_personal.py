@@ -63,7 +63,8 @@ def add_erase_parser(commands, db_option, parser_class) -> None:
     parser.add_argument(
         "--anonymise-signed",
         action="store_true",
-        help="remplacer aussi son nom dans les comptes-rendus signés par « Personne anonymisée »",
+        help="remplacer aussi son nom dans les comptes-rendus signés par « Personne "
+        "anonymisée » et refaire leur PDF signé sans son nom",
     )
     parser.add_argument("--yes", action="store_true", help="ne pas demander de confirmation")
 
@@ -101,7 +102,7 @@ def cmd_erase(args, db) -> int:
         except UserError as exc:
             raise UserError(f"Aucune personne n° {args.person} dans l'annuaire.") from exc
     signed = (
-        "son nom y sera remplacé par « Personne anonymisée »"
+        "son nom y sera remplacé par « Personne anonymisée » et leur PDF signé refait"
         if args.anonymise_signed
         else "ils garderont son nom tel qu'il a été imprimé"
     )

@@ -49,6 +49,10 @@ from clu_desktop.services.personal_pdfs import signed_pdfs
 from clu_desktop.services.personal_walk import walk
 from clu_desktop.store.signed_minutes import personal_data_erasure
 
+EXPORTS_REMINDER = (
+    "Les fichiers déjà exportés ou imprimés (PDF, fichiers de séance, données de la "
+    "personne) ne sont pas modifiés : supprimez-les vous-même s'ils doivent disparaître."
+)
 BACKUP_REMINDER = (
     "Les sauvegardes quotidiennes contiennent encore cette personne : elle n'en "
     "disparaîtra qu'une fois ces sauvegardes remplacées par de plus récentes."
@@ -151,6 +155,7 @@ class ErasureReport:
             )
         lines.append("Cet effacement est définitif.")
         lines.append(BACKUP_REMINDER)
+        lines.append(EXPORTS_REMINDER)
         return "\n".join(lines)
 
 

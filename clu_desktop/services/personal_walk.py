@@ -46,6 +46,30 @@ def text_columns(table: Table) -> list[Column]:
     ]
 
 
+def unique_columns(table: Table) -> set[str]:
+    """Columns whose value alone must be unique (a committee's name, a code)."""
+    names = {c.name for c in table.columns if c.unique}
+    for constraint in table.constraints:
+        columns = getattr(constraint, "columns", ())
+        if type(constraint).__name__ == "UniqueConstraint" and len(columns) == 1:
+            names |= {c.name for c in columns}
+    for index in table.indexes:
+        if index.unique and len(index.columns) == 1:
+            names |= {c.name for c in index.columns}
+    return names
+
+
+def _free_value(session: Session, column: Column, value: str, length: int | None) -> str:
+    """``value``, or « value (2) »… when another row of a unique column holds it."""
+    candidate, number = value, 1
+    while session.scalar(select(column).where(column == candidate).limit(1)) is not None:
+        number += 1
+        suffix = f" ({number})"
+        base = value if length is None else value[: length - len(suffix)]
+        candidate = base + suffix
+    return candidate
+
+
 def binary_columns(table: Table) -> list[Column]:
     return [
         c
@@ -178,6 +202,7 @@ def walk(
     for table in tables:
         columns = text_columns(table)
         pk = list(table.primary_key.columns)
+        unique = unique_columns(table)
         in_signed = signed.get(table.name, {})
         skipped = (skip or {}).get(table.name, set())
         for row in session.execute(select(*pk, *columns)).all() if columns else ():
@@ -193,7 +218,10 @@ def walk(
                 if kept and (table.name, column.name) not in UNPRINTED:
                     result.kept += replace_value(matcher, value, None)[1]
                     continue
-                new, count = replace_value(matcher, value, getattr(column.type, "length", None))
+                length = getattr(column.type, "length", None)
+                new, count = replace_value(matcher, value, length)
+                if count and column.name in unique:
+                    new = _free_value(session, column, new, length)
                 if count:
                     changes[column.name] = new
                     result.replaced += count

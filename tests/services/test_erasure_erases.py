@@ -212,3 +212,54 @@ def test_every_sqlite_connection_overwrites_what_it_deletes(db, db_engine):
         pytest.skip("a SQLite pragma")
     with db.reading() as session:
         assert session.execute(text("PRAGMA secure_delete")).scalar() == 1
+
+
+def test_after_an_erasure_the_files_are_cleaned_and_backups_named(demo_db, db_engine):
+    from clu_desktop.store.scrub import scrub_after_erasure
+
+    places = build(demo_db, named_in_signed=False)
+    if db_engine == "sqlite":
+        from clu_desktop.store.backups import daily_backup
+
+        backup = daily_backup(Path(demo_db.url.database))
+        assert needles_in(backup.read_bytes())  # made before: it still holds her
+    with demo_db.transaction() as session:
+        report = erase_person(session, places.person_id, anonymise_signed=False)
+    scrub = scrub_after_erasure(demo_db, report.tables)
+    if db_engine == "postgresql":
+        # Nothing is run on a shared server: the administrator is told what to do.
+        assert "VACUUM FULL" in scrub.message
+        assert "person" in scrub.message and "invitation" in scrub.message
+        assert "sauvegardes du serveur" in scrub.message
+        return
+    assert scrub.compacted and scrub.wal_emptied and scrub.problem is None
+    assert scrub.backups == (backup,)
+    assert "1 sauvegarde faite avant cet effacement contient encore" in scrub.message
+    assert str(backup.parent) in scrub.message
+    assert backup.exists()  # never deleted behind the user's back
+
+
+def test_names_in_unique_columns_and_decomposed_accents_are_erased(demo_db, named_everywhere):
+    import unicodedata
+
+    from clu_desktop.domain import Committee, Organisation
+
+    decomposed = unicodedata.normalize("NFD", "Appeler Hélène DUPRÉ-NOËL demain.")
+    with demo_db.transaction() as session:
+        # Two names that both become « Comité de Personne anonymisée »: names are unique.
+        session.add(Committee(name="Comité de Hélène Dupré-Noël"))
+        session.add(Committee(name="Comité de Mme DUPRÉ-NOËL"))
+        organisation = session.scalars(
+            select(Organisation).order_by(Organisation.id.desc())
+        ).first()
+        organisation.notes = decomposed
+        organisation_id = organisation.id
+    with demo_db.transaction() as session:
+        erase_person(session, named_everywhere.person_id, anonymise_signed=True)
+    with demo_db.reading() as session:
+        names = set(
+            session.scalars(select(Committee.name).where(Committee.name.like("Comité de %")))
+        )
+        assert names == {"Comité de Personne anonymisée", "Comité de Personne anonymisée (2)"}
+        notes = session.get(Organisation, organisation_id).notes
+    assert notes == "Appeler Personne anonymisée demain."

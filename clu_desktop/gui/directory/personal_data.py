@@ -87,7 +87,8 @@ def erasure_text(preview: ErasurePreview) -> str:
         lines.append(
             f"– {_plural(preview.signed_meetings, 'compte-rendu signé', 'comptes-rendus signés')}"
             " : son nom reste imprimé tel qu'il a été signé, sauf si vous cochez la case "
-            f"ci-dessous (il deviendra alors « {ANONYMOUS} »)."
+            f"ci-dessous (il deviendra alors « {ANONYMOUS} », et le PDF signé conservé "
+            "sera refait sans son nom, sa nouvelle empreinte consignée)."
         )
     if not (preview.planned_meetings or preview.open_meetings or preview.signed_meetings):
         lines.append("– Aucune séance ne la mentionne par son lien à l'annuaire.")
@@ -116,7 +117,7 @@ class ErasePersonDialog(QDialog):
         )
         self.anonymise_check.setToolTip(
             f"Remplace son nom, son courriel et son téléphone par « {ANONYMOUS} » "
-            "dans les comptes-rendus déjà signés"
+            "dans les comptes-rendus déjà signés, et refait leur PDF signé sans son nom"
         )
         self.anonymise_check.setEnabled(preview.signed_meetings > 0)
         buttons = QDialogButtonBox()
