@@ -324,10 +324,11 @@ def erase_person(
             session,
             eraser.matcher,
             anonymise_signed=anonymise_signed,
+            person_id=person_id,
             skip={"person": {(person_id,)}},
         )
         session.expire_all()  # the walk wrote through statements
-        pdfs = signed_pdfs(session, eraser.matcher, found.meetings, anonymise_signed)
+        pdfs = signed_pdfs(session, eraser.matcher, found, anonymise_signed)
         eraser.add("mentions_replaced", found.replaced)
         eraser.add("mentions_kept", found.kept)
         eraser.add("files_naming", found.files)

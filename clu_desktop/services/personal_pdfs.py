@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session, undefer
 
 from clu_desktop.domain import Meeting, MeetingStatus, SignatureEvent, SignatureKind
 from clu_desktop.services.personal_names import PersonMatcher
-from clu_desktop.services.personal_walk import pdf_text
+from clu_desktop.services.personal_walk import WalkResult, pdf_text
 
 #: Who the history names for these events: no one typed it.
 ERASURE_BY = "Effacement de données personnelles"
@@ -59,10 +59,20 @@ def _remade(session: Session, meeting_id: int, matcher: PersonMatcher) -> tuple[
     return pdf, ""
 
 
+#: Tables outside a meeting's own rows that its minutes print (letterhead, committee,
+#: people printed from the directory, indicator annexes). When the erasure changed one,
+#: every signed PDF is read to know whether it printed the person.
+PRINTED_OUTSIDE = frozenset(
+    {"identity", "committee", "person", "organisation", "indicator", "indicator_value", "site"}
+)
+
+
 def signed_pdfs(
-    session: Session, matcher: PersonMatcher, touched: set[int], anonymise_signed: bool
+    session: Session, matcher: PersonMatcher, found: WalkResult, anonymise_signed: bool
 ) -> PdfOutcome:
     """Make again (or remove) the signed PDFs that name the person, or count them."""
+    read_all = bool(found.tables & PRINTED_OUTSIDE)
+    touched = found.meetings | found.kept_meetings | found.linked_meetings
     meetings = session.scalars(
         select(Meeting)
         .where(Meeting.status == MeetingStatus.MINUTES_SIGNED, Meeting.signed_pdf.is_not(None))
@@ -71,7 +81,9 @@ def signed_pdfs(
     ).all()
     remade = removed = kept = 0
     for meeting in meetings:
-        names = meeting.id in touched or matcher.found_in(pdf_text(meeting.signed_pdf))
+        names = meeting.id in touched or (
+            read_all and matcher.found_in(pdf_text(meeting.signed_pdf))
+        )
         if not names:
             continue
         if not anonymise_signed:

@@ -184,7 +184,28 @@ class WalkResult:
     kept: int = 0  # mentions left in signed minutes kept as signed
     tables: set[str] = field(default_factory=set)  # tables whose rows changed
     meetings: set[int] = field(default_factory=set)  # signed meetings whose rows changed
+    kept_meetings: set[int] = field(default_factory=set)  # signed, kept, naming the person
+    linked_meetings: set[int] = field(default_factory=set)  # signed, linked to the person
     files: int = 0  # stored files (annexes…) that still name the person
+
+
+def linked_meetings(
+    session: Session, signed: dict[str, dict[tuple, int]], person_id: int
+) -> set[int]:
+    """The signed meetings one of whose rows points at the person (chair, signatory,
+    invitation, speaker, presenter, action owner…): their PDF prints the name."""
+    found: set[int] = set()
+    for table in Base.metadata.sorted_tables:
+        rows = signed.get(table.name)
+        if not rows:
+            continue
+        pk = list(table.primary_key.columns)
+        for fk in table.foreign_keys:
+            if fk.column.table.name != "person":
+                continue
+            query = select(*pk).where(fk.parent == person_id)
+            found |= {rows[tuple(r)] for r in session.execute(query) if tuple(r) in rows}
+    return found
 
 
 def walk(
@@ -192,6 +213,7 @@ def walk(
     matcher: PersonMatcher,
     *,
     anonymise_signed: bool,
+    person_id: int | None = None,
     skip: dict[str, set[tuple]] | None = None,
 ) -> WalkResult:
     """Replace the person's mentions by :data:`ANONYMOUS` in every text of the database
@@ -199,6 +221,8 @@ def walk(
     tables = list(Base.metadata.sorted_tables)
     signed = signed_rows(session, tables)
     result = WalkResult()
+    if person_id is not None:
+        result.linked_meetings = linked_meetings(session, signed, person_id)
     for table in tables:
         columns = text_columns(table)
         pk = list(table.primary_key.columns)
@@ -216,7 +240,10 @@ def walk(
                 if value is None:
                     continue
                 if kept and (table.name, column.name) not in UNPRINTED:
-                    result.kept += replace_value(matcher, value, None)[1]
+                    count = replace_value(matcher, value, None)[1]
+                    if count:
+                        result.kept += count
+                        result.kept_meetings.add(meeting)
                     continue
                 length = getattr(column.type, "length", None)
                 new, count = replace_value(matcher, value, length)

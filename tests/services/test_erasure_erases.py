@@ -263,3 +263,20 @@ def test_names_in_unique_columns_and_decomposed_accents_are_erased(demo_db, name
         assert names == {"Comité de Personne anonymisée", "Comité de Personne anonymisée (2)"}
         notes = session.get(Organisation, organisation_id).notes
     assert notes == "Appeler Personne anonymisée demain."
+
+
+@pytest.mark.parametrize("person_id", [6, 14], ids=["invited", "chair-and-signatory"])
+def test_a_signed_pdf_naming_a_linked_person_is_made_again(demo_db, person_id):
+    from clu_desktop.domain import Person
+    from clu_desktop.services.signature import sign_minutes
+
+    with demo_db.transaction() as session:
+        surname = session.get(Person, person_id).last_name
+        sign_minutes(session, 1, "Le secrétariat")
+    with demo_db.reading() as session:
+        assert surname in words_in_text(signed_pdf(session, 1).data)
+    with demo_db.transaction() as session:
+        report = erase_person(session, person_id, anonymise_signed=True)
+    assert report.signed_pdfs_remade == 1
+    with demo_db.reading() as session:
+        assert surname not in words_in_text(signed_pdf(session, 1).data)
