@@ -65,13 +65,12 @@ class ScrubReport:
             )
         if self.backups:
             count = len(self.backups)
-            which = "sauvegarde faite" if count == 1 else "sauvegardes faites"
-            hold = "contient" if count == 1 else "contiennent"
+            files = "1 fichier" if count == 1 else f"{count} fichiers"
             lines.append(
-                f"{count} {which} avant cet effacement {hold} encore cette personne, dans "
-                f"« {self.backups_folder} ». Elles n'ont pas été supprimées : elles seront "
-                "remplacées au fil des jours, ou supprimez-les vous-même si la personne doit "
-                "en disparaître tout de suite."
+                "Sauvegardes faites avant cet effacement, qui contiennent encore cette "
+                f"personne : {files} dans « {self.backups_folder} ». Rien n'y a été "
+                "supprimé : elles sont remplacées au fil des jours ; supprimez-les vous-même "
+                "si la personne doit en disparaître tout de suite."
             )
         return "\n".join(lines)
 

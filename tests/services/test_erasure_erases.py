@@ -234,7 +234,7 @@ def test_after_an_erasure_the_files_are_cleaned_and_backups_named(demo_db, db_en
         return
     assert scrub.compacted and scrub.wal_emptied and scrub.problem is None
     assert scrub.backups == (backup,)
-    assert "1 sauvegarde faite avant cet effacement contient encore" in scrub.message
+    assert "qui contiennent encore cette personne : 1 fichier dans" in scrub.message
     assert str(backup.parent) in scrub.message
     assert backup.exists()  # never deleted behind the user's back
 
@@ -280,3 +280,24 @@ def test_a_signed_pdf_naming_a_linked_person_is_made_again(demo_db, person_id):
     assert report.signed_pdfs_remade == 1
     with demo_db.reading() as session:
         assert surname not in words_in_text(signed_pdf(session, 1).data)
+
+
+def test_the_access_export_lists_every_text_that_names_the_person(demo_db, named_everywhere):
+    from clu_desktop.services.personal_data import person_data
+
+    with demo_db.reading() as session:
+        mentions = person_data(session, named_everywhere.person_id)["mentions_dans_les_textes"]
+    places = {m["ou"] for m in mentions}
+    for expected in (
+        "commentaire d'une valeur d'indicateur",
+        "source d'une valeur d'indicateur",
+        "notes d'un label",
+        "propriétaire d'un référentiel",
+        "historique des signatures (raison)",
+        "compte-rendu signé par",
+        "réglage de l'application",
+        "en-tête des documents (identité du service) (phone)",
+        "notes d'un organisme",
+    ):
+        assert expected in places
+    assert not any(p.startswith("autre texte") for p in places)  # every place is named
