@@ -79,6 +79,7 @@ class ErasureReport:
     signed_pdfs_removed: int = 0
     signed_pdfs_kept: int = 0  # kept as signed, and naming the person
     files_naming: int = 0  # stored files (PDF annexes…) that still name the person
+    files: tuple[str, ...] = ()  # where they are
     tables: tuple[str, ...] = ()  # the tables whose rows changed, for the administrator
 
     @property
@@ -148,6 +149,10 @@ class ErasureReport:
         ):
             if count:
                 lines.append(f"– {count} {singular if count == 1 else plural}")
+        if self.files:
+            shown = ", ".join(shown_name(f) for f in self.files[:5])
+            more = f" et {len(self.files) - 5} autre(s)" if len(self.files) > 5 else ""
+            lines.append(f"Fichiers joints concernés : {shown}{more}.")
         if self.chair_lines_lost:
             lines.append(
                 f"La ligne « Présidence » de {self.chair_lines_lost} compte(s)-rendu(s) "
@@ -331,7 +336,7 @@ def erase_person(
         pdfs = signed_pdfs(session, eraser.matcher, found, anonymise_signed)
         eraser.add("mentions_replaced", found.replaced)
         eraser.add("mentions_kept", found.kept)
-        eraser.add("files_naming", found.files)
+        eraser.add("files_naming", len(found.files))
         eraser.add("signed_pdfs_remade", pdfs.remade)
         eraser.add("signed_pdfs_removed", pdfs.removed)
         eraser.add("signed_pdfs_kept", pdfs.kept)
@@ -344,7 +349,11 @@ def erase_person(
     if pdfs.remade or pdfs.removed:
         tables |= {"meeting", "signature_event"}
     return ErasureReport(
-        person_name=name, feminine=feminine, tables=tuple(sorted(tables)), **eraser.counts
+        person_name=name,
+        feminine=feminine,
+        tables=tuple(sorted(tables)),
+        files=tuple(found.files),
+        **eraser.counts,
     )
 
 

@@ -186,7 +186,7 @@ class WalkResult:
     meetings: set[int] = field(default_factory=set)  # signed meetings whose rows changed
     kept_meetings: set[int] = field(default_factory=set)  # signed, kept, naming the person
     linked_meetings: set[int] = field(default_factory=set)  # signed, linked to the person
-    files: int = 0  # stored files (annexes…) that still name the person
+    files: list[str] = field(default_factory=list)  # stored files that still name the person
 
 
 def linked_meetings(
@@ -206,6 +206,15 @@ def linked_meetings(
             query = select(*pk).where(fk.parent == person_id)
             found |= {rows[tuple(r)] for r in session.execute(query) if tuple(r) in rows}
     return found
+
+
+def _file_place(session: Session, table: str, row: Any, described: bool) -> str:
+    """Where a stored file is, in the user's words."""
+    if described:  # an annex: its title and its meeting's date
+        date = session.scalar(select(Meeting.date).where(Meeting.id == row[2]))
+        when = f" de la séance du {date:%d/%m/%Y}" if date else ""
+        return f"« {row[1]} »{when}"
+    return f"fichier enregistré ({table})"
 
 
 def walk(
@@ -265,8 +274,12 @@ def walk(
             if meeting is not None:
                 result.meetings.add(meeting)
         for column in binary_columns(table):
-            query = select(column).where(column.is_not(None))
-            result.files += sum(1 for data in session.scalars(query) if binary_names(matcher, data))
+            pk = list(table.primary_key.columns)
+            described = "title" in table.c and "meeting_id" in table.c
+            extra = [table.c.title, table.c.meeting_id] if described else []
+            for row in session.execute(select(column, *extra, *pk).where(column.is_not(None))):
+                if binary_names(matcher, row[0]):
+                    result.files.append(_file_place(session, table.name, row, described))
     return result
 
 

@@ -301,3 +301,33 @@ def test_the_access_export_lists_every_text_that_names_the_person(demo_db, named
     ):
         assert expected in places
     assert not any(p.startswith("autre texte") for p in places)  # every place is named
+
+
+def test_an_attached_file_naming_the_person_is_reported_with_where_it_is(
+    demo_db, named_everywhere, tmp_path
+):
+    from reportlab.pdfgen import canvas
+
+    from clu_desktop.domain import Annex, AnnexKind
+
+    path = tmp_path / "etude.pdf"
+    page = canvas.Canvas(str(path))  # compressed streams: the name is not in the raw bytes
+    page.drawString(72, 720, "Étude rédigée par Hélène DUPRÉ-NOËL")
+    page.save()
+    assert b"DUPR" not in path.read_bytes()
+    with demo_db.transaction() as session:
+        session.add(
+            Annex(
+                meeting_id=named_everywhere.open_meeting,
+                position=20,
+                title="Étude",
+                kind=AnnexKind.PDF,
+                file_name="etude.pdf",
+                file_data=path.read_bytes(),
+            )
+        )
+    with demo_db.transaction() as session:
+        report = erase_person(session, named_everywhere.person_id, anonymise_signed=True)
+    assert report.files_naming == 1
+    assert "fichier joint (annexe) qui porte encore son nom" in report.message
+    assert "« Étude » de la séance du 20/06/2024" in report.message
