@@ -51,7 +51,8 @@ from clu_desktop.store.signed_minutes import personal_data_erasure
 
 EXPORTS_REMINDER = (
     "Les fichiers déjà exportés ou imprimés (PDF, fichiers de séance, données de la "
-    "personne) ne sont pas modifiés : supprimez-les vous-même s'ils doivent disparaître."
+    "personne, copies de la base) ne sont pas modifiés : supprimez-les vous-même s'ils "
+    "doivent disparaître."
 )
 BACKUP_REMINDER = (
     "Les sauvegardes quotidiennes contiennent encore cette personne : elle n'en "

@@ -331,3 +331,21 @@ def test_an_attached_file_naming_the_person_is_reported_with_where_it_is(
     assert report.files_naming == 1
     assert "fichier joint (annexe) qui porte encore son nom" in report.message
     assert "« Étude » de la séance du 20/06/2024" in report.message
+
+
+def test_a_reader_holding_the_wal_is_said_not_a_crash(demo_db, db_engine):
+    import sqlite3
+
+    from clu_desktop.store.scrub import scrub_after_erasure
+
+    if db_engine != "sqlite":
+        pytest.skip("the files of a SQLite base")
+    reader = sqlite3.connect(demo_db.url.database, isolation_level=None)
+    try:
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM person").fetchone()
+        scrub = scrub_after_erasure(demo_db)
+    finally:
+        reader.close()
+    assert not scrub.wal_emptied and scrub.problem is None
+    assert "n'a pas pu être vidé : un autre programme le lisait" in scrub.message
