@@ -164,12 +164,15 @@ class Meeting(Versioned, Base):
 class SignatureKind(enum.StrEnum):
     SIGNED = "signed"
     REOPENED = "reopened"
+    # The signed PDF made again from anonymised data (right to erasure), or removed.
+    ANONYMISED = "anonymised"
 
 
 class SignatureEvent(Base):
     """One signature or reopening of a meeting's minutes: who, when, why, and the
-    SHA-256 of the PDF that was signed. Never edited, never deleted with the minutes'
-    content (only with the meeting)."""
+    SHA-256 of the PDF that was signed. Never edited (but by the erasure of a person's
+    data, which anonymises its texts), never deleted with the minutes' content (only with
+    the meeting)."""
 
     __tablename__ = "signature_event"
 

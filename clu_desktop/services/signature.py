@@ -31,7 +31,11 @@ from clu_desktop.store.signed_minutes import signature_change
 
 BY_MAX = 200
 REASON_MAX = 2000
-KIND_LABELS = {SignatureKind.SIGNED: "Signé", SignatureKind.REOPENED: "Rouvert"}
+KIND_LABELS = {
+    SignatureKind.SIGNED: "Signé",
+    SignatureKind.REOPENED: "Rouvert",
+    SignatureKind.ANONYMISED: "Anonymisé",
+}
 
 
 @dataclass(frozen=True)
