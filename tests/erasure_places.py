@@ -21,6 +21,7 @@ from clu_desktop.domain import (
     Annex,
     AnnexKind,
     Base,
+    IndicatorValue,
     Meeting,
     MeetingStatus,
     Organisation,
@@ -54,6 +55,9 @@ NOT_FILLED = frozenset(
         ("identity", "font_bold_path"),
         ("committee", "quorum"),
         ("indicator_value", "period"),
+        # Written only at signature (the guard refuses any other write): it names the
+        # person through the indicator comments it freezes (see ``build``).
+        ("meeting", "signed_annexes"),
     }
 )
 
@@ -205,6 +209,8 @@ def build(db, *, named_in_signed: bool) -> Places:
             demo.contact_id = person_id
             session.flush()
             fill_rows(session, _under(session, demo.id))
+            # The annex the signature freezes prints the indicators' comments.
+            session.execute(update(IndicatorValue).values(comment=LONG))
         second_id = second.id
     by = f"{FIRST} {LAST}" if named_in_signed else "Jean VALJEAN"
     with db.transaction() as session:

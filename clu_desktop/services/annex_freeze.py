@@ -19,19 +19,18 @@ Only signing, reopening and the erasure of a person's data may change it
 
 Where a name can appear in it, for the erasure: any text of it may hold one (an
 indicator's name, category or unit, a value's site or comment); the codes, periods,
-directions and periodicities are not free text. :func:`scrub_annex_snapshots` rewrites
-every text through a function.
+directions and periodicities are not free text. It is stored as JSON text, so the
+erasure's walk of every text column (``services/personal_walk.py``) reads and rewrites
+it as it does every other text.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import json
-from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, undefer
+from sqlalchemy.orm import Session
 
 from clu_desktop.documents.snapshot import IndicatorSnapshot, IndicatorValueSnapshot
 from clu_desktop.domain import AnnexKind, Indicator, IndicatorValue, Meeting, Site
@@ -216,52 +215,3 @@ def imported_annexes(meeting: Meeting, data: dict[str, Any]) -> Frozen:
 
 
 # Erasure
-
-
-def _scrubbed(frozen: Frozen, replace: Callable[[str], str]) -> Frozen:
-    def text(value: str | None) -> str | None:
-        return None if value is None else replace(value)
-
-    return {
-        annex_id: tuple(
-            dataclasses.replace(
-                indicator,
-                name=replace(indicator.name),
-                category=text(indicator.category),
-                unit=text(indicator.unit),
-                values=tuple(
-                    dataclasses.replace(v, site=text(v.site), comment=text(v.comment))
-                    for v in indicator.values
-                ),
-            )
-            for indicator in rows
-        )
-        for annex_id, rows in frozen.items()
-    }
-
-
-def scrub_annex_snapshots(session: Session, replace: Callable[[str], str]) -> int:
-    """Rewrite every text of the frozen annexes through ``replace`` (the erasure of a
-    person's data: ``replace`` takes their name out of a text); returns how many
-    meetings' frozen annexes changed. Runs as an erasure (``personal_data_erasure``)."""
-    from clu_desktop.store.signed_minutes import personal_data_erasure
-
-    meetings = list(
-        session.scalars(
-            select(Meeting)
-            .where(Meeting.signed_annexes.is_not(None))
-            .options(undefer(Meeting.signed_annexes))
-        )
-    )
-    changed = 0
-    with personal_data_erasure(session):
-        for meeting in meetings:
-            try:
-                text = dumps(_scrubbed(loads(meeting.signed_annexes), replace))
-            except ValueError:  # unreadable (nothing prints from it): its raw text
-                text = replace(meeting.signed_annexes)
-            if text != meeting.signed_annexes:
-                meeting.signed_annexes = text
-                changed += 1
-        session.flush()
-    return changed

@@ -26,6 +26,7 @@ LABELS = {
     ("meeting", "delegation_formula"): "formule de délégation d'un compte-rendu",
     ("meeting", "signatory_title"): "qualité du signataire imprimée",
     ("meeting", "signed_by"): "compte-rendu signé par",
+    ("meeting", "signed_annexes"): "annexes d'indicateurs figées à la signature",
     ("agenda_item", "title"): "titre d'un point de l'ordre du jour",
     ("agenda_item", "heading"): "intertitre de l'ordre du jour",
     ("agenda_item", "decision_text"): "décision d'un point",

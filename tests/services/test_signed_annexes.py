@@ -193,25 +193,26 @@ def test_only_signing_reopening_and_erasure_write_the_frozen_values(signed, tmp_
 
 
 def test_the_erasure_scrubs_the_frozen_values(demo_db):
-    """A name in an indicator's comment is frozen with the minutes: the erasure of the
-    person's data rewrites it there too (``scrub_annex_snapshots``)."""
-    from clu_desktop.services.annex_freeze import scrub_annex_snapshots
+    """A name in an indicator's comment is frozen with the minutes: erasing the person
+    with the signed minutes anonymised rewrites it there too, figures kept."""
+    from clu_desktop.domain import Person
+    from clu_desktop.services.personal_erasure import erase_person
 
     with demo_db.transaction() as session:
         row = next(r for r in ind.list_indicators(session) if r.code == CODE)
         ind.set_value_comment(session, row.id, "2022", None, "Chiffre de Mme Christine MARIA")
         sign_minutes(session, 1, "dupont", at=SIGNED_AT)
+        person_id = session.scalar(select(Person.id).where(Person.last_name == "MARIA"))
+    with demo_db.reading() as session:
+        assert "MARIA" in session.scalar(select(Meeting.signed_annexes).where(Meeting.id == 1))
     with demo_db.transaction() as session:
-        changed = scrub_annex_snapshots(
-            session, lambda text: text.replace("Christine MARIA", "[personne effacée]")
-        )
-    assert changed == 1
+        erase_person(session, person_id, anonymise_signed=True)
     with demo_db.reading() as session:
         frozen = session.scalar(select(Meeting.signed_annexes).where(Meeting.id == 1))
         annex = next(a for a in meeting_snapshot(session, 1).annexes if a.indicators)
-    assert "MARIA" not in frozen
+    assert "MARIA" not in frozen and "Christine" not in frozen
     comments = [v.comment for i in annex.indicators for v in i.values if v.comment]
-    assert comments == ["Chiffre de Mme [personne effacée]"]
+    assert len(comments) == 1 and "MARIA" not in comments[0]
     assert annex_value(demo_db) == 48500
 
 
