@@ -31,11 +31,14 @@ INDICATOR, SITE = "indicator", "site"
 MAX_SUGGESTIONS = 5
 #: Below this score an entry is not suggested at all.
 MIN_SCORE = 50.0
-#: A best entry at or above this score, ahead of the next by PROPOSE_GAP, is proposed.
-PROPOSE_SCORE = 85.0
+#: A best entry at or above this score, alone or ahead of the next by PROPOSE_GAP, is proposed.
+PROPOSE_SCORE = 80.0
 PROPOSE_GAP = 8.0
+#: Words compared with « sous-préfecture » split in two score this much less than joined:
+#: « Préfecture » is the préfecture, not a sous-préfecture.
+SPLIT_PENALTY = 8.0
 #: The most a shared distinctive word scores (below PROPOSE_SCORE).
-SHARED_MAX = 80.0
+SHARED_MAX = 70.0
 #: The category of the indicators the command line creates with --create-missing.
 UNSORTED_CATEGORY = "À classer"
 #: The note the preview shows for a name read through a stored mapping.
@@ -174,7 +177,7 @@ class Suggester:
     a match (rapidfuzz's ``token_set_ratio``), with the edit distance between the whole
     names (``ratio``) to tell close entries apart; and, for a name sharing a distinctive
     word with an entry (a word of at most two entries, « PAN », « CNI »), 50 and 10 per
-    such word, up to 80: enough to be suggested, never to be proposed alone.
+    such word, up to 70: enough to be suggested, never to be proposed alone.
     """
 
     def __init__(self, candidates: Iterable[Candidate]) -> None:
@@ -199,7 +202,7 @@ class Suggester:
         scored = []
         for candidate, texts in self.candidates:
             score = max(
-                (max(_score(joined, tj), _score(split, ts) - 4) for tj, ts in texts),
+                (max(_score(joined, tj), _score(split, ts) - SPLIT_PENALTY) for tj, ts in texts),
                 default=0.0,
             )
             score = max(score, self._shared(words, texts))
