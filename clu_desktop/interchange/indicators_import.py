@@ -273,7 +273,7 @@ def _add_links(session, links, ids, site_ids) -> tuple[tuple[str, str], ...]:
     for indicator_id, site_ids_added in sorted(wanted.items()):
         row = catalogue.indicator_row(session, indicator_id)
         catalogue.set_indicator_sites(session, indicator_id, [*row.site_ids, *site_ids_added])
-        names = dict(session.execute(select(Site.id, Site.name)).tuples().all())
+        names = dict(session.execute(select(Site.id, Site.name)).all())
         added.extend((row.code, names[s]) for s in sorted(site_ids_added))
     return tuple(added)
 
@@ -327,8 +327,8 @@ def planned_report(session: Session, check: FileCheck) -> ImportReport:
         raise UserError(refusal(check))
     plan = check.plan
     updated = count_replaced(session, plan.rows)
-    codes = dict(session.execute(select(Indicator.id, Indicator.code)).tuples().all())
-    sites = dict(session.execute(select(Site.id, Site.name)).tuples().all())
+    codes = dict(session.execute(select(Indicator.id, Indicator.code)).all())
+    sites = dict(session.execute(select(Site.id, Site.name)).all())
     codes |= {p: c.code or c.name for p, c in plan.new_indicators.items()}
     sites |= {p: c.name for p, c in plan.new_sites.items()}
     return ImportReport(
