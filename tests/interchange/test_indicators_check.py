@@ -221,10 +221,10 @@ def test_a_mapping_to_an_indicator_the_values_do_not_fit_is_refused(demo_db, tmp
         {"Taux accueil": MapTo(indicators["TITRES-DELAI"]), "Délai titres": Ignore()}
     )
     check = _check(demo_db, path, to_days)
-    assert [(p.kind, p.lines) for p in check.problems] == [("value", (2,)), ("value", (3,))]
+    assert [(p.kind, p.lines) for p in check.problems] == [("value", (2, 3))]
     assert check.problems[0].message == (
         "colonne « valeur » : une valeur en % ne convient pas à un indicateur en « jours » "
-        "(valeur : « 95 % ») (« Taux accueil » correspond à TITRES-DELAI)"
+        "(« Taux accueil » correspond à TITRES-DELAI)"
     )
     to_percent = NameChoices(
         {
