@@ -18,6 +18,9 @@ from clu_desktop.domain import Indicator, IndicatorNameMapping, IndicatorValue, 
 DATA = Path(__file__).parent / "data"
 FIRST = str(DATA / "indicateurs-services-2023.csv")
 NEXT_YEAR = str(DATA / "indicateurs-services-2024.csv")
+# The command line on both back ends, as the services are tested (tests/conftest.py).
+pytestmark = pytest.mark.parametrize("db_engine", ["sqlite", "postgresql"], indirect=True)
+
 MAPS = [
     "--map",
     "Taux d'appels aboutis=TEL-ABOUTIS",
@@ -199,6 +202,8 @@ def test_wrong_options_are_refused_in_french(demo_db, cli, argv, expected):
     assert _counts(demo_db) == before
 
 
-def test_the_options_belong_to_the_indicators_import(tmp_path, capsys):
+def test_the_options_belong_to_the_indicators_import(db_engine, tmp_path, capsys):
+    if db_engine != "sqlite":
+        pytest.skip("no database involved")
     assert main(["import", str(tmp_path / "séance.json"), "--dry-run"]) == 2
     assert "--dry-run : ne sert qu'à l'import des indicateurs" in capsys.readouterr().err
