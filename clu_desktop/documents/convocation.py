@@ -100,7 +100,10 @@ def agenda_table(snapshot: MeetingSnapshot, styles: Styles) -> list[Flowable]:
             presenter = presenter_line(child.presenter, snapshot.settings.presenter_style)
             if presenter:
                 cell.append(Paragraph(markup(presenter), styles.cell_note))
-        row: list = [Paragraph(markup(printed_number(item.number)), styles.cell_bold), cell]
+        row: list[Flowable | list[Flowable]] = [
+            Paragraph(markup(printed_number(item.number)), styles.cell_bold),
+            cell,
+        ]
         if timed:
             when = []
             if slot:

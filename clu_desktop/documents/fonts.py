@@ -13,6 +13,7 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -90,12 +91,13 @@ def _register(family: str, files: dict[str, Path]) -> FontSet:
             loaded[path] = name
         names[face] = loaded[path]
     fonts = FontSet(family, names["regular"], names["bold"], names["italic"], names["bold_italic"])
-    for bold, italic, name in (
+    faces: tuple[tuple[Literal[0, 1], Literal[0, 1], str], ...] = (
         (0, 0, fonts.regular),
         (1, 0, fonts.bold),
         (0, 1, fonts.italic),
         (1, 1, fonts.bold_italic),
-    ):
+    )
+    for bold, italic, name in faces:
         addMapping(family, bold, italic, name)
     return fonts
 

@@ -8,7 +8,8 @@ category's charts (``indicator_charts``). The caller prints the "Annexe 1 – �
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
@@ -63,13 +64,24 @@ INTRO = (
 )
 NO_INDICATOR = "Aucun indicateur n'est rattaché à cette annexe."
 
+#: A table cell: a plain string when it fits (fast), else a wrapping Paragraph.
+_Cell = str | Paragraph
+
 
 @dataclass(frozen=True)
 class _Styles:
     font: str
     bold_font: str
+    # Made by __post_init__ from the two fonts.
+    cell: ParagraphStyle = field(init=False, repr=False, compare=False)
+    site: ParagraphStyle = field(init=False, repr=False, compare=False)
+    value: ParagraphStyle = field(init=False, repr=False, compare=False)
+    header: ParagraphStyle = field(init=False, repr=False, compare=False)
+    note: ParagraphStyle = field(init=False, repr=False, compare=False)
+    heading: ParagraphStyle = field(init=False, repr=False, compare=False)
+    intro: ParagraphStyle = field(init=False, repr=False, compare=False)
 
-    def style(self, name: str, **kw) -> ParagraphStyle:
+    def style(self, name: str, **kw: Any) -> ParagraphStyle:
         base = {"fontName": self.font, "fontSize": FONT_SIZE, "leading": FONT_SIZE * 1.2}
         return ParagraphStyle(name, **{**base, **kw})
 
@@ -122,14 +134,16 @@ class _CategoryBlock(KeepTogether):
 
     ROOM = 180.0
 
-    def split(self, aW, aH):
+    def split(self, aW: float, aH: float) -> list[Flowable]:
         if getattr(self, "_wrapInfo", None) != (aW, aH):
             self.wrap(aW, aH)
         frame = getattr(self, "_frame", None)
         page = frame._height if frame is not None else aH
-        height = self._H
+        # KeepTogether's height (set by wrap) and its flowables: private reportlab
+        # attributes that types-reportlab leaves out.
+        height: float = self._H  # type: ignore[attr-defined]
         if height > page:
-            return [CondPageBreak(self.ROOM), *self._content]
+            return [CondPageBreak(self.ROOM), *self._content]  # type: ignore[attr-defined]
         return super().split(aW, aH)
 
 
@@ -168,8 +182,8 @@ class _CategoryTable:
             for item in group
             for series in item.series
         )
-        self.rows: list[list] = []
-        self.commands: list[tuple] = []
+        self.rows: list[list[_Cell]] = []
+        self.commands: list[tuple[Any, ...]] = []
         self.comments: list[str] = []
         self.small = False
         self.widths = self._widths(width)
@@ -214,7 +228,7 @@ class _CategoryTable:
         result.append(Spacer(1, 6))
         return result
 
-    def _base_style(self) -> list[tuple]:
+    def _base_style(self) -> list[tuple[Any, ...]]:
         last = len(self.widths) - 1
         return [
             ("FONTNAME", (0, 0), (-1, -1), self.styles.font),
@@ -267,9 +281,9 @@ class _CategoryTable:
             label = Paragraph(escape(series.site or ALL_SITES), self.styles.site)
             self.rows.append([label, *self._value_cells(item, series, index)])
 
-    def _value_cells(self, item: Prepared, series: Series, row: int) -> list:
+    def _value_cells(self, item: Prepared, series: Series, row: int) -> list[_Cell]:
         indicator = item.indicator
-        cells: list = []
+        cells: list[_Cell] = []
         for column, period in enumerate(self.periods, start=1):
             found = series.values.get(period)
             if found is None:
@@ -292,7 +306,7 @@ class _CategoryTable:
             cells.append(self._change_cell(item, series, row))
         return cells
 
-    def _change_cell(self, item: Prepared, series: Series, row: int):
+    def _change_cell(self, item: Prepared, series: Series, row: int) -> _Cell:
         last = self.periods[-1]
         current = series.value(last)
         previous = series.previous(last, item.periods)
@@ -304,7 +318,7 @@ class _CategoryTable:
         self.commands.append(("TEXTCOLOR", (column, row), (column, row), tint))
         return self._fit(moved.text, column, row, tint)
 
-    def _fit(self, text: str, column: int, row: int, tint: colors.Color | None = None):
+    def _fit(self, text: str, column: int, row: int, tint: colors.Color | None = None) -> _Cell:
         """A plain string when it fits its column (fast), else a wrapping Paragraph."""
         room = self.widths[column] - 8
         wide = stringWidth(text, self.styles.font, FONT_SIZE)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.graphics.shapes import Drawing, Line, Path, Rect, String
 from reportlab.lib import colors
@@ -67,7 +68,7 @@ def fit(text: str, font: str, size: float, room: float) -> str:
     return flat
 
 
-def label(drawing: Drawing, x: float, y: float, text: str, font: str, **style) -> None:
+def label(drawing: Drawing, x: float, y: float, text: str, font: str, **style: Any) -> None:
     """A small text at (x, y); ``style`` may change size, colour and anchor."""
     options = {"fontName": font, "fontSize": SMALL, "fillColor": TEXT, **style}
     drawing.add(String(x, y, text, **options))
@@ -80,7 +81,7 @@ def draw_title(drawing: Drawing, title: Title, fonts: Fonts) -> None:
     label(drawing, 0, drawing.height - 11, text, fonts.bold, fontSize=TITLE_SIZE)
 
 
-def style_axis(axis, fonts: Fonts) -> None:
+def style_axis(axis: Any, fonts: Fonts) -> None:
     axis.labels.fontName = fonts.regular
     axis.labels.fontSize = SMALL
     axis.labels.fillColor = TEXT
@@ -88,7 +89,7 @@ def style_axis(axis, fonts: Fonts) -> None:
     axis.strokeWidth = 0.5
 
 
-def value_axis(chart, low: float, high: float, fonts: Fonts) -> None:
+def value_axis(chart: Any, low: float, high: float, fonts: Fonts) -> None:
     """The value axis from ``low`` to ``high``, French numbers, light grid lines."""
     axis = chart.valueAxis
     axis.valueMin, axis.valueMax, axis.valueStep = low, high, nice_range(low, high)[2]
@@ -106,14 +107,18 @@ def tick_labels_width(low: float, high: float, fonts: Fonts) -> float:
     return max(stringWidth(number(t), fonts.regular, SMALL) for t in ticks)
 
 
-def legend_row(drawing: Drawing, y: float, items: list[tuple[colors.Color, str]], fonts: Fonts):
+def legend_row(
+    drawing: Drawing, y: float, items: list[tuple[colors.Color, str]], fonts: Fonts
+) -> None:
     """A row of coloured swatches; the target's colour is drawn as a tick."""
     x = 0.0
     for colour, text in items:
         if colour is TARGET:
             drawing.add(Line(x + 4, y - 1.5, x + 4, y + 7.5, strokeColor=TARGET, strokeWidth=1.5))
         else:
-            drawing.add(Rect(x, y, 8, 6, fillColor=colour, strokeColor=None))
+            # types-reportlab types Rect's **kw without Unpack[...], so every keyword fails.
+            swatch = Rect(x, y, 8, 6, fillColor=colour, strokeColor=None)  # type: ignore[arg-type]
+            drawing.add(swatch)
         label(drawing, x + 11, y, text, fonts.regular)
         x += 11 + stringWidth(text, fonts.regular, SMALL) + 14
 

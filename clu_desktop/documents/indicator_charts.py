@@ -133,9 +133,17 @@ def _axis_title(unit: str | None) -> str:
     return f"Valeur ({shorten(text, 30)})" if text else "Valeur"
 
 
-def _bar_chart(title, entries, periods, unit, fonts: Fonts, width: float) -> Drawing:
+def _bar_chart(
+    title: Title,
+    entries: list[_Entry],
+    periods: list[str],
+    unit: str | None,
+    fonts: Fonts,
+    width: float,
+) -> Drawing:
     """One bar per indicator (and site) for a single period, the target as a tick."""
-    values = [e.series.value(periods[0]) for e in entries]
+    # Every entry has a value in the one period (``_pack`` keeps only those).
+    values = [e.series.values[periods[0]].value for e in entries]
     targets = [e.prepared.indicator.target for e in entries]
     fills = []
     for entry, value in zip(entries, values, strict=True):
@@ -156,8 +164,10 @@ def _bar_chart(title, entries, periods, unit, fonts: Fonts, width: float) -> Dra
     known = [v for v in values + targets if v is not None]
     low, high, _ = nice_range(min(0.0, *known), max(0.0, *known))
     chart = HorizontalBarChart()
-    chart.x, chart.y = label_width + 6, 30
-    chart.width, chart.height = width - chart.x - 48, slot * len(entries)
+    # types-reportlab declares the plot area's x, y, width and height int; reportlab
+    # takes any number (here and in _line_chart).
+    chart.x, chart.y = label_width + 6, 30  # type: ignore[assignment]
+    chart.width, chart.height = width - chart.x - 48, slot * len(entries)  # type: ignore[assignment]
     chart.data = [values]
     single = _single(entries)
     axis = chart.categoryAxis
@@ -235,7 +245,14 @@ def _line_label(entry: _Entry, single: bool) -> str:
     return f"{shorten(name, 60)} – {site}" if site else name
 
 
-def _line_chart(title, entries, periods, unit, fonts: Fonts, width: float) -> Drawing:
+def _line_chart(
+    title: Title,
+    entries: list[_Entry],
+    periods: list[str],
+    unit: str | None,
+    fonts: Fonts,
+    width: float,
+) -> Drawing:
     """One line per indicator (and site) over the periods, the targets dashed."""
     legend_height = 11.0 * len(entries)
     plot_height = 150.0
@@ -256,9 +273,10 @@ def _line_chart(title, entries, periods, unit, fonts: Fonts, width: float) -> Dr
     low, high, _ = nice_range(low, high)
 
     chart = HorizontalLineChart()
-    chart.x = max(30.0, tick_labels_width(low, high, fonts) + 10)
-    chart.y = legend_height + 4 + axis_room
-    chart.width, chart.height = width - chart.x - 6, plot_height
+    # Numbers where types-reportlab says int: see _bar_chart.
+    chart.x = max(30.0, tick_labels_width(low, high, fonts) + 10)  # type: ignore[assignment]
+    chart.y = legend_height + 4 + axis_room  # type: ignore[assignment]
+    chart.width, chart.height = width - chart.x - 6, plot_height  # type: ignore[assignment]
     chart.data = data
     chart.joinedLines = 1
     chart.categoryAxis.categoryNames = labels

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date
-from babel.numbers import parse_pattern
+from babel.numbers import NumberPattern, parse_pattern
 
 from clu_desktop.documents.snapshot import IndicatorSnapshot, IndicatorValueSnapshot
 from clu_desktop.documents.typography import markup
@@ -58,7 +58,7 @@ def escape(text: object) -> str:
 
 
 @lru_cache(maxsize=8)
-def _pattern(decimals: int):
+def _pattern(decimals: int) -> NumberPattern:
     return parse_pattern("#,##0" + ("." + "#" * decimals if decimals else ""))
 
 
@@ -66,7 +66,7 @@ def number(value: float) -> str:
     """ "1 250", "95,5", "0,25", "−3": French grouping, few decimals, a true minus."""
     size = abs(value)
     decimals = 0 if size >= 1000 else 1 if size >= 10 or value == 0 else 2
-    text = _pattern(decimals).apply(value, LOCALE)
+    text: str = _pattern(decimals).apply(value, LOCALE)
     return text.replace("-", MINUS)
 
 

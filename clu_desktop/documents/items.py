@@ -95,7 +95,9 @@ def numbered_style(style: ParagraphStyle, number: str, name: str) -> ParagraphSt
     )
 
 
-def _presenter(item: ItemSnapshot, indent: float, styles: Styles, presenter_style: str):
+def _presenter(
+    item: ItemSnapshot, indent: float, styles: Styles, presenter_style: str
+) -> list[Flowable]:
     text = presenter_line(item.presenter, presenter_style)
     if not text:
         return []
@@ -119,7 +121,9 @@ def _decision(decision: DecisionSnapshot | None, styles: Styles, level: int) -> 
     return [*text[:-1], KeepTogether([*text[-1:], *lines])]
 
 
-def _item_body(item: ItemSnapshot, styles: Styles, level: int, presenter_style: str):
+def _item_body(
+    item: ItemSnapshot, styles: Styles, level: int, presenter_style: str
+) -> list[Flowable]:
     story = text_blocks.flowables(item.minutes_text, styles, base_level=level)
     story += [text_blocks.bullet(markup(action_line(a)), styles, level + 1) for a in item.actions]
     for statement in item.statements:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import IO, Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
@@ -53,7 +54,9 @@ class DocumentInfo:
     creator: str = "CLU Desktop"
 
 
-def document_template(target, info: DocumentInfo, fonts: FontSet) -> BaseDocTemplate:
+def document_template(
+    target: str | IO[bytes], info: DocumentInfo, fonts: FontSet
+) -> BaseDocTemplate:
     """A4 document: a "first" page template, then "later" ones, with the metadata."""
     doc = BaseDocTemplate(
         target,
@@ -78,7 +81,7 @@ def document_template(target, info: DocumentInfo, fonts: FontSet) -> BaseDocTemp
         LEFT, BOTTOM, FRAME_WIDTH, PAGE_HEIGHT - TOP - BOTTOM, id="later", **no_padding
     )
 
-    def first_page(canv, _doc) -> None:
+    def first_page(canv: pdf_canvas.Canvas, _doc: BaseDocTemplate) -> None:
         note = clean(info.first_footer)
         if note:
             canv.saveState()
@@ -106,13 +109,14 @@ def numbered_canvas(
     """
 
     class NumberedCanvas(pdf_canvas.Canvas):
-        def __init__(self, *args, **kwargs) -> None:
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self._page_states: list[dict] = []
+            self._page_states: list[dict[str, Any]] = []
 
         def showPage(self) -> None:
             self._page_states.append(dict(self.__dict__))
-            self._startPage()
+            # reportlab's own reset after a page (private, absent from types-reportlab).
+            self._startPage()  # type: ignore[attr-defined]
 
         def save(self) -> None:
             after = inserted()
@@ -169,7 +173,7 @@ def letterhead_flowables(
         Paragraph(markup(line), styles.service_block if n == 0 else block_next)
         for n, line in enumerate(letterhead.service_block_lines)
     ]
-    if clean(letterhead.service_name):
+    if letterhead.service_name and clean(letterhead.service_name):
         story.append(Paragraph(markup(letterhead.service_name.upper()), styles.service_name))
     lines = []
     if clean(contact.name):

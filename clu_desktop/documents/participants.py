@@ -19,7 +19,7 @@ or the bottom of a page; a long table starts on the page it is announced on.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import zip_longest
 
 from reportlab.platypus import (
@@ -87,27 +87,34 @@ class KeptTable(LongTable):
     """A long table that never leaves fewer than KEEP_LINES rows alone at the bottom or at
     the top of a page: it splits earlier, and the rest goes on the next page."""
 
-    def split(self, availWidth, availHeight):
+    # _rowSplitRange and _cellvalues: reportlab's Table attributes that types-reportlab
+    # leaves out (private); ``rest`` is a table too.
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts = super().split(availWidth, availHeight)
-        if len(parts) != 2 or self._rowSplitRange is None:
+        if len(parts) != 2 or self._rowSplitRange is None:  # type: ignore[attr-defined]
             return parts
         head, rest = parts
-        rest._rowSplitRange = _kept_range(len(rest._cellvalues))
+        rest._rowSplitRange = _kept_range(len(rest._cellvalues))  # type: ignore[attr-defined]
         # Split earlier than the page allowed: the rest must not fill the room left.
         return [head, FrameBreak(), rest]
 
 
-def _row_cells(organisation: str, person: str, styles: Styles, left_width: float):
+#: A cell of the people table: a paragraph, or a spacer and the paragraph below it.
+_Cell = Flowable | list[Flowable]
+
+
+def _row_cells(organisation: str, person: str, styles: Styles, left_width: float) -> list[_Cell]:
     left = Paragraph(markup(organisation), styles.cell)
     right = Paragraph(markup(person), styles.cell)
     left.wrap(left_width - 2 * CELL_PADDING, 1e9)
-    lines = len(left.blPara.lines)
+    # The lines wrap() laid out (a reportlab attribute types-reportlab leaves out).
+    lines = len(left.blPara.lines)  # type: ignore[attr-defined]
     if 1 < lines <= 8:
         return [left, [Spacer(1, (lines - 1) * CELL_LEADING), right]]
     return [left, right]
 
 
-def _row_height(cells: list, widths: Sequence[float]) -> float:
+def _row_height(cells: list[_Cell], widths: Sequence[float]) -> float:
     height = 0.0
     for value, width in zip(cells, widths, strict=True):
         parts = value if isinstance(value, list) else [value]
@@ -143,7 +150,8 @@ def people_table(
     table = KeptTable(
         data,
         colWidths=widths,
-        splitInRow=MIN_ROW_PART,
+        # A height in points: types-reportlab says int, reportlab takes any number.
+        splitInRow=MIN_ROW_PART,  # type: ignore[arg-type]
         hAlign="LEFT",
         rowSplitRange=_kept_range(len(data)) if keep else None,
     )
@@ -217,7 +225,10 @@ def represented_line(attendance: Attendance) -> str:
 
 
 def _group(
-    forms: tuple[str, str, str, str], attendances: Sequence[Attendance], line, styles: Styles
+    forms: tuple[str, str, str, str],
+    attendances: Sequence[Attendance],
+    line: Callable[[Attendance], str],
+    styles: Styles,
 ) -> list[Flowable]:
     """The group's label and lines; the label and the first lines, and the last lines,
     stay together on a page."""

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -80,7 +81,11 @@ INSTRUCTIONS = (
 Part = tuple[str, str]
 
 
-def _sheet_styles(styles: Styles) -> dict[str, ParagraphStyle]:
+#: The sheet's paragraph styles by name ("cell", "note", "header"...).
+SheetStyles = dict[str, ParagraphStyle]
+
+
+def _sheet_styles(styles: Styles) -> SheetStyles:
     cell = styles.cell.clone("sheet_cell", fontSize=8.5, leading=10.5)
     return {
         "cell": cell,
@@ -193,7 +198,7 @@ def name_cell(person: PrintedPerson, style: ParagraphStyle, bold: str, width: fl
     return fitted([(last, "<b>{}</b>"), (first, "{}")], style, width)
 
 
-def _signature_cell(attendance: Attendance, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+def _signature_cell(attendance: Attendance, styles: SheetStyles) -> list[Flowable]:
     person = attendance.person
     if attendance.status == "excused":
         return [Paragraph(status_word("excused", person.civility), styles["status"])]
@@ -221,11 +226,11 @@ def _signature_cell(attendance: Attendance, styles: dict[str, ParagraphStyle]) -
     return []
 
 
-def _person_row(attendance: Attendance, styles: dict) -> list:
+def _person_row(attendance: Attendance, styles: SheetStyles) -> list[_Cell]:
     person = attendance.person
     cell = styles["cell"]
     function: list[Flowable] = []
-    if clean(person.function):
+    if person.function and clean(person.function):
         function.append(fitted([(person.function, "{}")], cell, WIDTHS[3]))
     if attendance.is_chair:
         chair = _agreed(person, "Président", "Présidente") + " de séance"
@@ -239,7 +244,7 @@ def _person_row(attendance: Attendance, styles: dict) -> list:
     ]
 
 
-def _height(row: Sequence) -> float:
+def _height(row: Sequence[_Cell]) -> float:
     """The row's height: ROW_HEIGHT, or more when a cell's text needs it."""
     tallest = 0.0
     for value, width in zip(row, WIDTHS, strict=True):
@@ -258,21 +263,26 @@ def sheet_attendance(snapshot: MeetingSnapshot) -> tuple[Attendance, ...]:
     return attendance
 
 
+#: A cell of the table: empty (a blank row), a flowable or flowables one above the other.
+_Cell = str | Flowable | list[Flowable]
+
 #: A row of the table: an invited person, or None for a blank row.
 Row = Attendance | None
 
 
-def sign_in_table(rows: Sequence[Row], styles: dict, header: bool = True) -> Table:
+def sign_in_table(rows: Sequence[Row], styles: SheetStyles, header: bool = True) -> Table:
     """Rows of the table, below its header when ``header`` (then repeated on each page).
 
     Rows are never cut: each has its height, fixed from its texts.
     """
-    data = [[Paragraph(text, styles["header"]) for text in HEADERS]] if header else []
+    data: list[list[_Cell]] = (
+        [[Paragraph(text, styles["header"]) for text in HEADERS]] if header else []
+    )
     first = len(data)
     for row in rows:
         data.append(_person_row(row, styles) if row else [""] * len(HEADERS))
-    heights = [None] * first + [_height(cells) for cells in data[first:]]
-    commands = [
+    heights: list[float | None] = [None] * first + [_height(cells) for cells in data[first:]]
+    commands: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("VALIGN", (4, first), (4, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
@@ -307,18 +317,18 @@ class SheetEnd(Flowable):
     holds the chair's box alone, nor rows without the header.
     """
 
-    def __init__(self, parts: list[Flowable], headed: Callable[[], list[Flowable]] | None):
+    def __init__(self, parts: list[Flowable], headed: Callable[[], list[Flowable]] | None) -> None:
         super().__init__()
         self.parts = parts
         self.headed = headed  # the parts again, the header on top; None once moved
         self._sizes: list[tuple[float, float]] = []
 
-    def wrap(self, availWidth, availHeight):
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self._sizes = [part.wrap(availWidth, availHeight) for part in self.parts]
         self.width, self.height = availWidth, sum(height for _, height in self._sizes)
         return self.width, self.height
 
-    def split(self, availWidth, availHeight):
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         if self.headed is None:  # taller than a page (it cannot be): laid out as it comes
             return list(self.parts)
         return [PageBreak(), SheetEnd(self.headed(), None)]
@@ -332,7 +342,7 @@ class SheetEnd(Flowable):
 
 
 def sheet_table(
-    rows: Sequence[Row], chair: PrintedPerson | None, styles: dict, proxies: bool = False
+    rows: Sequence[Row], chair: PrintedPerson | None, styles: SheetStyles, proxies: bool = False
 ) -> list[Flowable]:
     """The table, its last rows kept on one page with the counts box and the chair's box
     (``proxies``: the counts box has a line for the pouvoirs)."""
@@ -356,7 +366,7 @@ def sheet_table(
     return [sign_in_table(body, styles), SheetEnd(end(False), lambda: end(True))]
 
 
-def counts_box(styles: dict, proxies: bool) -> Flowable:
+def counts_box(styles: SheetStyles, proxies: bool) -> Flowable:
     """The boxes the chair fills in at the end of the meeting: présents, pouvoirs."""
     labels = ["Nombre de présents"] + (["Nombre de pouvoirs"] if proxies else [])
     rows = [[Paragraph(markup(f"{label} :"), styles["chair_label"]), ""] for label in labels]
@@ -381,7 +391,7 @@ def counts_box(styles: dict, proxies: bool) -> Flowable:
     return table
 
 
-def chair_signature(chair: PrintedPerson | None, styles: dict) -> Flowable:
+def chair_signature(chair: PrintedPerson | None, styles: SheetStyles) -> Flowable:
     """ "Signature du président de séance :", the chair's name and a box, on the right."""
     label = f"Signature du président de séance{NBSP}:"
     if chair is not None:
@@ -392,7 +402,7 @@ def chair_signature(chair: PrintedPerson | None, styles: dict) -> Flowable:
         cells.append(
             fitted([(chair.name_and_function, "{}")], styles["chair_name"], CHAIR_BOX_WIDTH)
         )
-    rows = [[cells], [""]]
+    rows: list[list[_Cell]] = [[cells], [""]]
     table = Table(
         rows, colWidths=[CHAIR_BOX_WIDTH], rowHeights=[None, CHAIR_BOX_HEIGHT], hAlign="RIGHT"
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -58,7 +59,7 @@ class Styles:
     note: ParagraphStyle
 
 
-def _style(name: str, font: str, size: float, leading: float, **kw) -> ParagraphStyle:
+def _style(name: str, font: str, size: float, leading: float, **kw: Any) -> ParagraphStyle:
     kw.setdefault("textColor", TEXT_COLOR)
     return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading, **kw)
 

@@ -71,12 +71,12 @@ def read_attachment(annex: AnnexSnapshot) -> AttachedPdf:
 class AttachmentMark(Flowable):
     """An invisible mark: the attached PDF's pages go right after the page it lands on."""
 
-    def __init__(self, attachment: AttachedPdf, placements: list) -> None:
+    def __init__(self, attachment: AttachedPdf, placements: list[tuple[int, AttachedPdf]]) -> None:
         super().__init__()
         self.attachment = attachment
         self.placements = placements
 
-    def wrap(self, availWidth, availHeight):
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return 0, 0
 
     def draw(self) -> None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import enum
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from sqlalchemy import Enum, MetaData
+from sqlalchemy import Enum, FromClause, MetaData
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 NAMING_CONVENTION = {
@@ -29,6 +29,10 @@ class Versioned:
     current one to tell them what the other person changed."""
 
     version: Mapped[int] = mapped_column(default=1, server_default="1")
+
+    if TYPE_CHECKING:
+        # Set by the declarative mapping of the class this is mixed into.
+        __table__: ClassVar[FromClause]
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:

@@ -38,7 +38,8 @@ from clu_desktop.files import (
     private_folder,
     tighten,
 )
-from clu_desktop.store.database import BUSY_TIMEOUT_MS, data_dir, default_database_path
+from clu_desktop.store.database import BUSY_TIMEOUT_MS
+from clu_desktop.store.location import data_dir, default_database_path
 
 logger = logging.getLogger(__name__)
 

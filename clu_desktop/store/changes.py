@@ -20,7 +20,7 @@ import logging
 from collections.abc import Callable, Iterable
 
 from sqlalchemy import Table, event, inspect
-from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, sessionmaker
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +75,8 @@ def touches_meeting_people(tables: Iterable[str]) -> bool:
 
 
 def _written(session: Session) -> set[str]:
-    return session.info.setdefault(_WRITTEN_KEY, set())
+    written: set[str] = session.info.setdefault(_WRITTEN_KEY, set())
+    return written
 
 
 def _table_name(obj: object) -> str | None:
@@ -83,7 +84,7 @@ def _table_name(obj: object) -> str | None:
     return getattr(table, "name", None)
 
 
-def _after_flush(session: Session, _context) -> None:
+def _after_flush(session: Session, _context: UOWTransaction) -> None:
     written = _written(session)
     for obj in (*session.new, *session.deleted):
         if (name := _table_name(obj)) is not None:

@@ -256,7 +256,9 @@ def _refuse_foreign(state: _State, where: str, known: frozenset[str]) -> None:
 def _set_sqlite_foreign_keys(connection: Connection, enabled: bool) -> None:
     # Through the driver: a statement through SQLAlchemy would begin a transaction first,
     # and SQLite ignores this pragma inside one.
-    cursor = connection.connection.driver_connection.cursor()
+    driver = connection.connection.driver_connection
+    assert driver is not None  # an open connection has its driver's
+    cursor = driver.cursor()
     try:
         cursor.execute(f"PRAGMA foreign_keys = {'ON' if enabled else 'OFF'}")
     finally:
@@ -386,7 +388,7 @@ def open_database(
             _upgrade(engine, where, backup)
     except BaseException:
         engine.dispose()
-        if claimed:
+        if claimed and path is not None:
             instance_lock.release(path)
         raise
     return Database.for_engine(engine, created=created and migrate)

@@ -173,7 +173,9 @@ def windows_path_is_remote(path: str, drive_type: Callable[[str], int]) -> bool:
 def _windows_drive_type(root: str) -> int:
     import ctypes
 
-    return ctypes.windll.kernel32.GetDriveTypeW(root)  # type: ignore[attr-defined]
+    # ctypes.windll exists on Windows only: checked on Linux, mypy does not know it.
+    drive_type: int = ctypes.windll.kernel32.GetDriveTypeW(root)  # type: ignore[attr-defined]
+    return drive_type
 
 
 # ------------------------------------------------------------------------------ macOS
@@ -213,4 +215,5 @@ def _macos_filesystem_type(path: Path) -> str | None:
     result = StatFs()
     if statfs(os.fsencode(path), ctypes.byref(result)) != 0:
         return None
-    return result.f_fstypename.decode("ascii", "replace")
+    name_bytes: bytes = result.f_fstypename
+    return name_bytes.decode("ascii", "replace")

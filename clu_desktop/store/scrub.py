@@ -19,6 +19,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from sqlalchemy import exc as sa_exc
 
@@ -77,7 +78,8 @@ class ScrubReport:
 
 def _sqlite_scrub(db: Database) -> tuple[bool, bool, str | None]:
     with db.engine.connect() as connection:
-        raw = connection.connection.dbapi_connection
+        # SQLite's driver connection (this function is for SQLite only).
+        raw = cast("sqlite3.Connection", connection.connection.dbapi_connection)
         raw.execute("PRAGMA secure_delete = ON")
         has_index = raw.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (SEARCH_TABLE,)

@@ -16,6 +16,7 @@ No SQLAlchemy here: the window's start masks its title before the heavy modules 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from urllib.parse import unquote_plus
 
 HIDDEN = "***"
@@ -58,12 +59,11 @@ def remember(passwords: list[str] | tuple[str, ...]) -> None:
     _REMEMBERED.update(secret for secret in passwords if secret)
 
 
-def mask(text: str, known: tuple[str | None, ...] | list[str | None] = ()) -> str:
+def mask(text: str, known: Sequence[str | None] = ()) -> str:
     """``text`` with every password in it replaced by ``***``."""
     text = str(text)
-    for secret in sorted({*known, *_REMEMBERED} - {None}, key=len, reverse=True):
-        if not secret:
-            continue
+    secrets = {secret for secret in (*known, *_REMEMBERED) if secret}
+    for secret in sorted(secrets, key=len, reverse=True):
         for form in {secret, unquote_plus(secret)}:
             if len(form) >= MIN_KNOWN:
                 text = text.replace(form, HIDDEN)

@@ -37,8 +37,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Table, event, inspect, select
-from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
+from sqlalchemy import Delete, Table, Update, event, inspect, select
+from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, sessionmaker
 from sqlalchemy.orm.relationships import RelationshipProperty
 
 from clu_desktop.domain import (
@@ -221,7 +221,7 @@ def _changed(obj: object) -> set[str]:
 
 
 # (kind of parent, foreign key, relationship) for each frozen model.
-_PARENTS = {
+_PARENTS: dict[type, tuple[str, str, str]] = {
     Invitation: ("meetings", "meeting_id", "meeting"),
     AgendaItem: ("meetings", "meeting_id", "meeting"),
     Annex: ("meetings", "meeting_id", "meeting"),
@@ -232,7 +232,7 @@ _PARENTS = {
 }
 
 
-def _before_flush(session: Session, _context, _instances) -> None:
+def _before_flush(session: Session, _context: UOWTransaction, _instances: object) -> None:
     if session.info.get(_ERASING_KEY):
         return
     touched = _Touched()
@@ -329,7 +329,7 @@ def _do_orm_execute(state: ORMExecuteState) -> None:
             if keys <= _FREE_COLUMNS.get(table.name, frozenset()):
                 return
         query = select(table.c[column])
-        if statement.whereclause is not None:
+        if isinstance(statement, (Update, Delete)) and statement.whereclause is not None:
             query = query.where(statement.whereclause)
         with state.session.no_autoflush:
             touched.add(kind, state.session.scalars(query))

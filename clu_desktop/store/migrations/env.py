@@ -13,6 +13,7 @@ scratch file; see ``clu_desktop.store.migrate`` for how to write a new revision.
 from __future__ import annotations
 
 from logging.config import fileConfig
+from typing import Any
 
 from alembic import context
 from sqlalchemy import Connection
@@ -26,7 +27,7 @@ config = context.config
 target_metadata = Base.metadata
 
 
-def _options(dialect_name: str) -> dict[str, object]:
+def _options(dialect_name: str) -> dict[str, Any]:
     sqlite = dialect_name == "sqlite"
     return {
         "target_metadata": target_metadata,
