@@ -143,6 +143,13 @@ def list_attendance(session: Session, meeting_id: int) -> list[AttendanceRow]:
     return [_row(inv, names) for inv in invitations]
 
 
+def get_attendance_row(session: Session, invitation_id: int) -> AttendanceRow:
+    """One invitation as the participants table and the live window show it."""
+    invitation = _invitation(session, invitation_id)
+    rows = list_attendance(session, invitation.meeting_id)
+    return next(row for row in rows if row.id == invitation_id)
+
+
 def matching(rows: list[AttendanceRow], typed: str) -> list[AttendanceRow]:
     """The rows whose name or organisation has a word starting with each typed word,
     ignoring accents and case: "gu" finds M. Bernard GUY, "ma hau" the Association des
