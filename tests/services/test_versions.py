@@ -357,9 +357,7 @@ def test_an_indicator_value_saved_elsewhere_is_not_overwritten(demo_db, other):
         write(demo_db, indicators.set_value, indicator, "2024", None, 1, seen_version=0)
     fresh = read(demo_db, indicators.get_value_cell, indicator, "2024", None)
     assert (fresh.value, fresh.version) == (48500, 1)
-    assert changed_fields(None, fresh, indicators.VALUE_LABELS) == [
-        "Valeur : (vide) → « 48500.0 »"
-    ]
+    assert changed_fields(None, fresh, indicators.VALUE_LABELS) == ["Valeur : (vide) → « 48500.0 »"]
     # The comment, the source and the undo of a value are checked the same way.
     write(other, indicators.set_value_comment, indicator, "2024", None, "de B", 1)
     with refused(what):
