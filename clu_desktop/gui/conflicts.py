@@ -33,13 +33,13 @@ class RecordKind:
     read: Callable[..., Any]
     shown_as: Mapping[str, Any] = field(default_factory=dict)
     page: str = "la page"
-    #: A field saved under another name than the one compared ("owner_id" → "owner_name").
-    aliases: Mapping[str, str] = field(default_factory=dict)
+    #: How "Votre modification (…)" names a field saved that is not among ``labels``.
+    captions: Mapping[str, str] = field(default_factory=dict)
 
     def label(self, field_name: str | None) -> str | None:
         if field_name is None:
             return None
-        return self.labels.get(field_name) or self.labels.get(self.aliases.get(field_name, ""))
+        return self.labels.get(field_name) or self.captions.get(field_name)
 
 
 def seen_version(shown: Any, record_id: int) -> int | None:

@@ -44,7 +44,7 @@ KINDS = {
         qc.PLAN_ACTION_LABELS,
         quality.get_plan_action,
         {"origin": "origin_label", "status": "status_label"},
-        aliases={"owner_id": "owner_name"},
+        captions={"owner_id": "Responsable"},
     ),
     "remark": RecordKind(qc.REMARK, qc.REMARK_LABELS, quality.get_remark),
 }
