@@ -396,7 +396,8 @@ class MeetingPage(QWidget):
             names = {p.id: p.label for p in person_choices(session)}
         people = dict.fromkeys(("chair_id", "signatory_id", "contact_id"), names.get)
         shown_as = {"committee_id": "committee_name", **people}
-        kind = RecordKind(MEETING, FIELD_LABELS, get_meeting_details, shown_as)
+        captions = {"secretaries": "Secrétaire(s) de séance"}
+        kind = RecordKind(MEETING, FIELD_LABELS, get_meeting_details, shown_as, captions=captions)
         shown = self._details if self._seen(meeting_id) is not None else None
         return conflict_text(self._read, kind, shown, meeting_id, field, typed)
 
@@ -419,8 +420,13 @@ class MeetingPage(QWidget):
         previous: list[list[int]] = []  # the secretaries before the first run
 
         def apply(person_ids: list[int]) -> list[int]:
-            with self._db.transaction() as session:
-                return set_secretaries(session, meeting_id, person_ids)
+            try:
+                with self._db.transaction() as session:
+                    seen = self._seen(meeting_id)
+                    return set_secretaries(session, meeting_id, person_ids, seen)
+            except ConflictError:
+                text = self._conflict_text(meeting_id, "secretaries")
+                raise ConflictError(text) from None
 
         def do() -> None:
             try:

@@ -308,9 +308,21 @@ def mark_unanswered_absent(session: Session, meeting_id: int) -> list[Invitation
     ]
 
 
-def restore_invitation_states(session: Session, states: list[InvitationState]) -> None:
+def restore_invitation_states(
+    session: Session, states: list[InvitationState], seen: dict[int, int] | None = None
+) -> None:
+    """Put several invitations back (one undo step); ``seen``: the version of each the
+    user saw: one changed since on another workstation refuses them all (ConflictError)."""
     for state in states:
-        restore_invitation_state(session, state)
+        restore_invitation_state(session, state, (seen or {}).get(state.invitation_id))
+
+
+def invitation_versions(session: Session, invitation_ids: list[int]) -> dict[int, int]:
+    """The version of now of each invitation (those that still exist)."""
+    rows = session.execute(
+        select(Invitation.id, Invitation.version).where(Invitation.id.in_(invitation_ids))
+    )
+    return {invitation_id: version for invitation_id, version in rows}
 
 
 def set_note(

@@ -69,8 +69,8 @@ def test_a_statement_shows_the_other_workstations_text(
     assert panel.text_edit.toPlainText() == "Texte de B"  # the version of now
     with demo_db.reading() as session:
         assert get_statement_row(session, statement_id).text == "Texte de B"
-    panel.text_edit.moveCursor(QTextCursor.MoveOperation.End)
-    qtbot.keyClicks(panel.text_edit, " et A")  # typing again saves on the version of now
+    # The cursor stayed at the end: typing again saves on the version of now.
+    qtbot.keyClicks(panel.text_edit, " et A")
     with demo_db.reading() as session:
         assert get_statement_row(session, statement_id).text == "Texte de B et A"
     assert len(answered_messages.errors) == 1

@@ -13,7 +13,7 @@ import datetime as dt
 
 import pytest
 
-from clu_desktop.domain import ActionStatus, AuditKind, FindingKind, StatementKind
+from clu_desktop.domain import ActionStatus, AttendanceStatus, AuditKind, FindingKind, StatementKind
 from clu_desktop.errors import ConflictError
 from clu_desktop.services import indicators
 from clu_desktop.services import quality as q
@@ -469,3 +469,39 @@ def test_a_walk_in_changed_elsewhere_is_not_taken_back_by_undo(demo_db, other):
     fresh = read(demo_db, get_attendance_row, added.invitation_id)
     assert fresh.left_at == dt.time(15, 0)
     write(demo_db, remove_walk_in, added, fresh.version)
+
+
+def test_the_secretaries_are_the_meetings_and_checked_with_it(demo_db, other):
+    from clu_desktop.services.meeting_details import get_meeting_details, update_meeting
+    from clu_desktop.services.record import set_secretaries
+
+    shown = read(demo_db, get_meeting_details, 1)
+    people = [r.person_id for r in read(demo_db, list_attendance, 1) if r.person_id][:2]
+    write(other, update_meeting, 1, "place", "Salle B", shown.version)
+    with refused("Cette séance"):
+        write(demo_db, set_secretaries, 1, people[:1], shown.version)
+    fresh = read(demo_db, get_meeting_details, 1)
+    write(demo_db, set_secretaries, 1, people[:1], fresh.version)  # a new version
+    with refused("Cette séance"):  # B saw the meeting before the secretary was named
+        write(other, update_meeting, 1, "place", "Salle C", fresh.version)
+
+
+def test_undoing_the_absent_marks_is_refused_over_a_late_tick(demo_db, other):
+    from clu_desktop.services.attendance import (
+        invitation_versions,
+        mark_unanswered_absent,
+        restore_invitation_states,
+        set_status,
+    )
+
+    first = read(demo_db, list_attendance, 1)[0].id  # everyone answered in the demo
+    write(demo_db, set_status, first, AttendanceStatus.INVITED)
+    before = write(demo_db, mark_unanswered_absent, 1)
+    ids = [state.invitation_id for state in before]
+    versions = read(demo_db, invitation_versions, ids)
+    late = ids[0]
+    write(other, mark_present, late, dt.time(15, 0), versions[late])  # arrived late
+    with refused("La présence de .*"):
+        write(demo_db, restore_invitation_states, before, versions)
+    row = read(demo_db, lambda s: next(r for r in list_attendance(s, 1) if r.id == late))
+    assert row.arrived_at == dt.time(15, 0)

@@ -65,6 +65,7 @@ class StatementsPanel(QWidget):
         self._item_id: int | None = None
         self._people: list[PersonChoice] = []
         self._current: StatementRow | None = None
+        self._text_of: int | None = None  # the statement whose text the editor shows
         self.setObjectName("agendaStatements")
 
         self.model = StatementsModel(self)
@@ -205,9 +206,17 @@ class StatementsPanel(QWidget):
         self._fill_speakers(row)
         text = row.text if row is not None else ""
         if self.text_edit.toPlainText() != text:
+            same = row is not None and row.id == self._text_of
+            old = self.text_edit.toPlainText()
+            from_end = len(old) - self.text_edit.textCursor().position()
             self.text_edit.blockSignals(True)
             self.text_edit.setPlainText(text)
             self.text_edit.blockSignals(False)
+            if same:  # the same statement read again (another workstation's text): the
+                cursor = self.text_edit.textCursor()  # cursor as far from the end as it was
+                cursor.setPosition(max(0, len(text) - from_end))
+                self.text_edit.setTextCursor(cursor)
+        self._text_of = row.id if row is not None else None
 
     def _fill_speakers(self, row: StatementRow | None) -> None:
         self.speakers_list.blockSignals(True)

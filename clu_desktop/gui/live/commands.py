@@ -20,6 +20,7 @@ from clu_desktop.services.attendance import (
     AttendanceRow,
     InvitationState,
     get_attendance_row,
+    invitation_versions,
     mark_present,
     mark_unanswered_absent,
     presence_of,
@@ -156,15 +157,21 @@ class LiveCommands:
         if not before:
             return 0
         ids = [state.invitation_id for state in before]
+        # The versions after each step: undo and redo are refused over a change made
+        # meanwhile on another workstation (a late arrival ticked elsewhere).
+        versions = self._read(invitation_versions, ids)
 
         def again() -> None:
             with self.db.transaction() as session:
                 for invitation_id in ids:
-                    set_status(session, invitation_id, AttendanceStatus.ABSENT)
+                    seen = versions.get(invitation_id)
+                    set_status(session, invitation_id, AttendanceStatus.ABSENT, seen)
+            versions.update(self._read(invitation_versions, ids))
 
         def back() -> None:
             with self.db.transaction() as session:
-                restore_invitation_states(session, before)
+                restore_invitation_states(session, before, versions)
+            versions.update(self._read(invitation_versions, ids))
 
         if len(ids) == 1:
             text = "Marquer absente la personne non pointée"
