@@ -166,3 +166,59 @@ def test_an_audit_shows_the_other_workstations_change(
     assert panel.result_edit.toPlainText() == "Résultat de B"
     with demo_db.reading() as session:
         assert q.get_audit_row(session, audit_id).auditor is None
+
+
+def test_a_committee_renamed_elsewhere_is_told_in_the_directory(
+    qtbot, demo_db, other, answered_messages
+):
+    from clu_desktop.gui.directory import DirectoryWindow
+    from clu_desktop.services.directory_committees import get_committee_row, set_committee_field
+
+    window = DirectoryWindow(demo_db)
+    qtbot.addWidget(window)
+    window.tabs.setCurrentIndex(2)
+    window.show()
+    tab = window.committees_tab
+    committee_id = tab.current_id()
+    with other.transaction() as session:
+        set_committee_field(session, committee_id, "acronym", "CLU-B")
+    tab.settings.quorum.setFocus()  # A changes a setting of the record: refused too
+    qtbot.keyClicks(tab.settings.quorum, "1/3")
+    qtbot.keyClick(tab.settings.quorum, Qt.Key.Key_Return)
+    assert len(answered_messages.errors) == 1
+    message = answered_messages.errors[0]
+    assert message.startswith("Ce comité a été modifié sur un autre poste")
+    assert "Votre modification (Quorum) n'a pas été enregistrée" in message
+    assert tab.acronym.text() == "CLU-B"  # the committee of now
+    with demo_db.reading() as session:
+        assert get_committee_row(session, committee_id).acronym == "CLU-B"
+    tab.name.setFocus()  # A's next change is saved on the version of now
+    qtbot.keyClick(tab.name, Qt.Key.Key_End)
+    qtbot.keyClicks(tab.name, " bis")
+    with demo_db.reading() as session:
+        assert get_committee_row(session, committee_id).name.endswith(" bis")
+    assert len(answered_messages.errors) == 1
+
+
+def test_the_letterhead_changed_elsewhere_is_told_in_the_settings(
+    qtbot, demo_db, other, answered_messages
+):
+    from clu_desktop.gui.settings_dialog import SettingsDialog
+    from clu_desktop.services.settings import get_identity, update_identity
+
+    dialog = SettingsDialog(demo_db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with other.transaction() as session:
+        update_identity(session, "town", "Chaumont B")
+    phone = dialog.fields["phone"]
+    phone.setFocus()
+    qtbot.keyClick(phone, Qt.Key.Key_End)
+    qtbot.keyClicks(phone, "9")
+    assert len(answered_messages.errors) == 1
+    message = answered_messages.errors[0]
+    assert message.startswith("L'en-tête des documents a été modifié sur un autre poste")
+    assert "→ « Chaumont B »" in message and "Votre modification (Téléphone)" in message
+    assert dialog.fields["town"].text() == "Chaumont B"
+    with demo_db.reading() as session:
+        assert get_identity(session).town == "Chaumont B"
