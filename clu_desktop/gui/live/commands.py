@@ -76,6 +76,7 @@ class LiveCommands:
             ATTENDANCE_LABELS,
             get_attendance_row,
             {"status": STATUS_LABELS.get, "representation": REPRESENTATION_LABELS.get},
+            page="la fenêtre",
         )
         seen = shown.version if shown is not None else None
         with (
