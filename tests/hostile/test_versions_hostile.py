@@ -54,16 +54,20 @@ def test_referential_saves_in_any_order_never_overwrite_unseen(stations, steps):
     stored = None
     for station, text in steps:
         owner = _typed(text)
+        with stations[station].reading() as session:
+            stale = q.get_referential_row(session, referential).version != seen[station]
         try:
             with stations[station].transaction() as session:
                 seen[station] = q.update_referential(
                     session, referential, "owner", owner, seen[station]
                 )
         except ConflictError as exc:
+            assert stale, "refused though nothing changed since"
             assert "Ce référentiel a été modifié sur un autre poste" in str(exc)
             with stations[station].reading() as session:
                 seen[station] = q.get_referential_row(session, referential).version
         else:
+            assert not stale, "saved over a change the workstation had not seen"
             stored = owner
         with stations[0].reading() as session:
             row = q.get_referential_row(session, referential)
@@ -80,14 +84,19 @@ def test_indicator_cell_saves_in_any_order_never_overwrite_unseen(stations, step
     stored = None
     for station, text in steps:
         value = None if text.isspace() else float(len(text))  # emptied or typed
+        with stations[station].reading() as session:
+            cell = indicators.get_value_cell(session, indicator, "2024", None)
+        stale = (cell.version if cell is not None else 0) != seen[station]
         try:
             with stations[station].transaction() as session:
                 indicators.set_value(
                     session, indicator, "2024", None, value, seen_version=seen[station]
                 )
         except ConflictError as exc:
+            assert stale, "refused though nothing changed since"
             assert str(exc).startswith("La valeur de 2024 a été modifiée sur un autre poste")
         else:
+            assert not stale, "saved over a change the workstation had not seen"
             stored = value
         with stations[station].reading() as session:
             cell = indicators.get_value_cell(session, indicator, "2024", None)
