@@ -28,6 +28,8 @@ MAX_AGENDA_DEPTH = 10
 MAX_NESTING = 64
 
 Path = list[str | int]
+#: A place in the file and what is wrong there.
+Problem = tuple[Path, str]
 
 
 def _fold(text: Any) -> str:
@@ -79,7 +81,7 @@ def _agenda_depth(data: Any, place: Callable[[Path], str]) -> list[str]:
     return []
 
 
-def _twice(values: Iterable[Any], path: Path, what: str) -> Iterator[tuple]:
+def _twice(values: Iterable[Any], path: Path, what: str) -> Iterator[Problem]:
     seen: set[Any] = set()
     for k, value in enumerate(values):
         if value in seen:
@@ -87,7 +89,9 @@ def _twice(values: Iterable[Any], path: Path, what: str) -> Iterator[tuple]:
         seen.add(value)
 
 
-def duplicate_problems(data: dict[str, Any], items: list[tuple[dict, Path]]) -> Iterator[tuple]:
+def duplicate_problems(
+    data: dict[str, Any], items: list[tuple[dict[str, Any], Path]]
+) -> Iterator[Problem]:
     """``(path, problem)`` for each thing a list names twice."""
     sites = data.get("sites", [])
     yield from _sites_twice(sites)
@@ -114,7 +118,7 @@ def duplicate_problems(data: dict[str, Any], items: list[tuple[dict, Path]]) -> 
         yield from _twice(annex.get("indicators", []), where, "l'indicateur")
 
 
-def _codes_twice(records: list[dict], path: Path, what: str) -> Iterator[tuple]:
+def _codes_twice(records: list[dict[str, Any]], path: Path, what: str) -> Iterator[Problem]:
     seen: set[str] = set()
     for k, record in enumerate(records):
         code = record.get("code")
@@ -125,7 +129,7 @@ def _codes_twice(records: list[dict], path: Path, what: str) -> Iterator[tuple]:
         seen.add(code)
 
 
-def _sites_twice(sites: list[dict]) -> Iterator[tuple]:
+def _sites_twice(sites: list[dict[str, Any]]) -> Iterator[Problem]:
     seen: set[str] = set()
     for k, site in enumerate(sites):
         name = _fold(site.get("name", ""))
@@ -147,12 +151,12 @@ class _FileIndicator:
         self.name = record.get("name", "")
 
 
-def value_problems(data: dict[str, Any]) -> Iterator[tuple]:
+def value_problems(data: dict[str, Any]) -> Iterator[Problem]:
     """The values and targets the indicator grid would refuse (a percentage above 100, a
     negative delay…), by the grid's own rule."""
     for i, record in enumerate(data.get("indicators", [])):
         indicator = _FileIndicator(record)
-        places = [(["indicators", i, "target"], record.get("target"))]
+        places: list[tuple[Path, Any]] = [(["indicators", i, "target"], record.get("target"))]
         places += [
             (["indicators", i, "values", j, "value"], value.get("value"))
             for j, value in enumerate(record.get("values", []))

@@ -209,7 +209,7 @@ def check_file(
     report = _Report()
     unknown: dict[str, dict[str, _Unknown]] = {INDICATOR: {}, SITE: {}}
     preview: list[PreviewRow] = []
-    seen: dict[tuple[int, str, int | None], int] = {}
+    seen: dict[tuple[int | None, str, int | None], int] = {}
     rows = ignored = 0
     total = len(table.rows)
     for index, row in enumerate(table.rows):
@@ -283,7 +283,16 @@ def _column_message(columns: Mapping[str, str], error: RowError) -> str:
     return f"colonne « {columns[error.field]} » : {error.message}"
 
 
-def _check_row(names, checker, choices, cells, number, columns, unknown, errors):
+def _check_row(
+    names: NameReader,
+    checker: RowChecker,
+    choices: NameChoices,
+    cells: dict[str, str],
+    number: int,
+    columns: Mapping[str, str],
+    unknown: dict[str, dict[str, _Unknown]],
+    errors: list[tuple[str, str]],
+) -> tuple[ParsedRow | None, str | None, bool]:
     """(parsed row or None, note, ignored) for one line; its problems go to ``errors``,
     its unknown names to ``unknown``."""
     indicator_text = cells.get("indicateur", "")
@@ -338,11 +347,13 @@ def _check_row(names, checker, choices, cells, number, columns, unknown, errors)
     return parsed, note or site_note, False
 
 
-def _unknown_names(kind: str, found: dict[str, _Unknown], checker: RowChecker):
+def _unknown_names(
+    kind: str, found: dict[str, _Unknown], checker: RowChecker
+) -> tuple[UnknownName, ...]:
     if not found:
         return ()
     if kind == INDICATOR:
-        entries = [
+        entries: list[tuple[int, str, tuple[str, ...]]] = [
             (i.id, indicator_label(i.code, i.name), (i.name, i.code))
             for i in checker.by_id.values()
         ]

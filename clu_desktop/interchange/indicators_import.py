@@ -39,8 +39,10 @@ from clu_desktop.interchange.indicators_names import (
     CreateIndicator,
     CreateSite,
     Ignore,
+    IndicatorChoice,
     MapTo,
     NameChoices,
+    SiteChoice,
     Suggestion,
     UnknownName,
 )
@@ -49,6 +51,7 @@ from clu_desktop.interchange.indicators_resolve import (
     CHOSEN_NOTE,
     NEW_INDICATOR_NOTE,
     NEW_SITE_NOTE,
+    Plan,
 )
 from clu_desktop.interchange.indicators_rows import (
     FIELDS,
@@ -217,14 +220,18 @@ def import_values(
         created_indicators.append(catalogue.indicator_row(session, ids[placeholder]).code)
     created_sites = []
     site_ids: dict[int, int] = {}
-    for placeholder, wanted in plan.new_sites.items():
-        site_ids[placeholder] = catalogue.add_site(session, wanted.name)
-        created_sites.append(wanted.name)
+    for placeholder, new_site in plan.new_sites.items():
+        site_ids[placeholder] = catalogue.add_site(session, new_site.name)
+        created_sites.append(new_site.name)
     linked = _add_links(session, plan.links, ids, site_ids)
     rows = [
         replace(
             row,
-            indicator_id=ids.get(row.indicator_id, row.indicator_id),
+            indicator_id=(
+                ids.get(row.indicator_id, row.indicator_id)
+                if row.indicator_id is not None
+                else None
+            ),
             site_id=site_ids.get(row.site_id, row.site_id) if row.site_id is not None else None,
         )
         for row in plan.rows
@@ -282,13 +289,15 @@ def create_indicator(session: Session, wanted: CreateIndicator) -> int:
     return indicator_id
 
 
-def _add_links(session, links, ids, site_ids) -> tuple[tuple[str, str], ...]:
+def _add_links(
+    session: Session, links: set[tuple[int, int]], ids: dict[int, int], site_ids: dict[int, int]
+) -> tuple[tuple[str, str], ...]:
     wanted: dict[int, set[int]] = {}
     for indicator_id, site_id in links:
         wanted.setdefault(ids.get(indicator_id, indicator_id), set()).add(
             site_ids.get(site_id, site_id)
         )
-    added = []
+    added: list[tuple[str, str]] = []
     for indicator_id, site_ids_added in sorted(wanted.items()):
         row = catalogue.indicator_row(session, indicator_id)
         catalogue.set_indicator_sites(session, indicator_id, [*row.site_ids, *site_ids_added])
@@ -297,7 +306,9 @@ def _add_links(session, links, ids, site_ids) -> tuple[tuple[str, str], ...]:
     return tuple(added)
 
 
-def _save_mappings(session, plan, ids, site_ids) -> int:
+def _save_mappings(
+    session: Session, plan: Plan, ids: dict[int, int], site_ids: dict[int, int]
+) -> int:
     """Remember the names the user confirmed for this file, those of what was created
     too (the next file may write them with other punctuation than the new name's)."""
     for confirmed in plan.confirmed:
@@ -310,6 +321,7 @@ def _save_mappings(session, plan, ids, site_ids) -> int:
             set_mapping(session, kind, written, None, ignored=True)
         else:  # created: its placeholder is now a real id
             created = ids if kind == "indicator" else site_ids
+            assert confirmed.new_id is not None  # what a choice creates has a placeholder
             set_mapping(session, kind, written, created[confirmed.new_id])
     return len(plan.confirmed)
 
@@ -381,7 +393,7 @@ def choices_from_text(
     du fichier=nom du site » (or « Ensemble »); « =ignorer » leaves the lines out.
     UserError (French) for a target the catalogue does not have."""
     checker = RowChecker(session)
-    indicator_choices: dict[str, object] = {}
+    indicator_choices: dict[str, IndicatorChoice] = {}
     for text in indicators:
         written, target = _split(text, "--map")
         try:
@@ -397,7 +409,7 @@ def choices_from_text(
                 f"--map « {text} » : le catalogue n'a pas d'indicateur « {target} » "
                 "(indiquez son code, son nom exact, ou « ignorer »)."
             )
-    site_choices: dict[str, object] = {}
+    site_choices: dict[str, SiteChoice] = {}
     for text in sites:
         written, target = _split(text, "--map-site")
         found_site = checker.find_site(target)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from rapidfuzz import fuzz
 
@@ -110,6 +111,7 @@ class Ignore:
 
 IndicatorChoice = MapTo | CreateIndicator | Ignore
 SiteChoice = MapTo | CreateSite | AllSites | Ignore
+C = TypeVar("C")
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,7 @@ class NameChoices:
         return _by_key(self.sites).get(mapping_key(written))
 
 
-def _by_key(choices: Mapping[str, object]) -> dict[str, object]:
+def _by_key(choices: Mapping[str, C]) -> dict[str, C]:
     return {mapping_key(written): choice for written, choice in choices.items()}
 
 

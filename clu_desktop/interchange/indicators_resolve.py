@@ -7,6 +7,7 @@ the ``Plan`` gathers what a ready check would write."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from sqlalchemy.orm import Session
 
@@ -19,8 +20,10 @@ from clu_desktop.interchange.indicators_names import (
     CreateIndicator,
     CreateSite,
     Ignore,
+    IndicatorChoice,
     MapTo,
     NameChoices,
+    SiteChoice,
 )
 from clu_desktop.interchange.indicators_rows import (
     CatalogueIndicator,
@@ -42,7 +45,7 @@ class Confirmed:
 
     kind: str  # INDICATOR or SITE
     written: str
-    choice: object
+    choice: IndicatorChoice | SiteChoice
     new_id: int | None = None  # the placeholder of what the choice creates
 
 
@@ -62,13 +65,16 @@ class Plan:
 #   ("found", site id or None, site name or None, note)  a site (None: « Ensemble »)
 #   ("ignore",)                                          lines left out
 #   ("unknown",)                                         to report, with suggestions
+Left = tuple[Literal["ignore"]] | tuple[Literal["unknown"]]
+IndicatorReading = tuple[Literal["found"], CatalogueIndicator, str | None] | Left
+SiteReading = tuple[Literal["found"], int | None, str | None, str | None] | Left
 
 
 class NameReader:
     def __init__(self, session: Session, checker: RowChecker, choices: NameChoices) -> None:
         self.checker = checker
         self.stored = stored_targets(session)
-        self.choices = {
+        self.choices: dict[str, dict[str, IndicatorChoice | SiteChoice]] = {
             INDICATOR: {mapping_key(w): c for w, c in choices.indicators.items()},
             SITE: {mapping_key(w): c for w, c in choices.sites.items()},
         }
@@ -77,8 +83,8 @@ class NameReader:
         self._remembered_keys: set[tuple[str, str]] = set()
         self._confirmed_keys: set[tuple[str, str]] = set()
         self._new_ids: dict[tuple[str, str], int] = {}
-        self._indicators: dict[str, tuple] = {}
-        self._sites: dict[str, tuple] = {}
+        self._indicators: dict[str, IndicatorReading | tuple[Literal["error"], RowError]] = {}
+        self._sites: dict[str, SiteReading] = {}
 
     def _remember(self, kind: str, text: str, label: str) -> None:
         key = (kind, mapping_key(text))
@@ -86,7 +92,13 @@ class NameReader:
             self._remembered_keys.add(key)
             self.remembered[text.strip()] = label
 
-    def _confirm(self, kind: str, text: str, choice: object, new_id: int | None = None):
+    def _confirm(
+        self,
+        kind: str,
+        text: str,
+        choice: IndicatorChoice | SiteChoice,
+        new_id: int | None = None,
+    ) -> None:
         key = (kind, mapping_key(text))
         if key not in self._confirmed_keys:
             self._confirmed_keys.add(key)
@@ -99,7 +111,7 @@ class NameReader:
             self._new_ids[key] = -(len(self._new_ids) + 1)
         return self._new_ids[key]
 
-    def indicator(self, text: str) -> tuple:
+    def indicator(self, text: str) -> IndicatorReading:
         """What an indicator cell reads as; RowError for an empty cell or a name shared by
         two indicators; UserError for a choice of an indicator deleted meanwhile."""
         if text not in self._indicators:
@@ -112,7 +124,7 @@ class NameReader:
             raise result[1]
         return result
 
-    def _read_indicator(self, text: str) -> tuple:
+    def _read_indicator(self, text: str) -> IndicatorReading:
         choice = self.choices[INDICATOR].get(mapping_key(text)) if fold(text) else None
         if isinstance(choice, Ignore):
             self._confirm(INDICATOR, text, choice)
@@ -140,19 +152,20 @@ class NameReader:
             if stored.ignored:
                 self._remember(INDICATOR, text, stored.target_label)
                 return ("ignore",)
-            target = self.checker.by_id.get(stored.target_id)
+            target_id = stored.target_id
+            target = None if target_id is None else self.checker.by_id.get(target_id)
             if target is not None:
                 self._remember(INDICATOR, text, stored.target_label)
                 return ("found", target, REMEMBERED_NOTE)
         return ("unknown",)
 
-    def site(self, text: str) -> tuple:
+    def site(self, text: str) -> SiteReading:
         """What a site cell reads as (empty or « Ensemble »: no site)."""
         if text not in self._sites:
             self._sites[text] = self._read_site(text)
         return self._sites[text]
 
-    def _read_site(self, text: str) -> tuple:
+    def _read_site(self, text: str) -> SiteReading:
         if not fold(text):
             return ("found", None, None, None)
         choice = self.choices[SITE].get(mapping_key(text))
@@ -168,13 +181,14 @@ class NameReader:
             if stored.ignored:
                 self._remember(SITE, text, stored.target_label)
                 return ("ignore",)
-            name = self.checker.site_names.get(stored.target_id)  # type: ignore[arg-type]
+            target_id = stored.target_id
+            name = None if target_id is None else self.checker.site_names.get(target_id)
             if stored.target_id is None or name is not None:
                 self._remember(SITE, text, stored.target_label)
                 return ("found", stored.target_id, name, REMEMBERED_NOTE)
         return ("unknown",)
 
-    def _chosen_site(self, text: str, choice: object) -> tuple:
+    def _chosen_site(self, text: str, choice: IndicatorChoice | SiteChoice) -> SiteReading:
         if isinstance(choice, Ignore):
             self._confirm(SITE, text, choice)
             return ("ignore",)

@@ -8,6 +8,7 @@ values with two bulk statements.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
@@ -162,7 +163,7 @@ class RowChecker:
         """(id, name) of the site a cell names (case and accents aside), or None."""
         return self.sites.get(fold(text))
 
-    def check_link(self, indicator: CatalogueIndicator, site_id: int, name: str) -> None:
+    def check_link(self, indicator: CatalogueIndicator, site_id: int, name: str | None) -> None:
         """RowError unless the indicator is followed on the site."""
         allowed = self.links.get(indicator.id, set())
         if not allowed:
@@ -264,11 +265,11 @@ class RowChecker:
 
 def _existing(
     session: Session, rows: list[ParsedRow]
-) -> dict[tuple[int, str, int | None], tuple[int, bool, int]]:
+) -> dict[tuple[int | None, str, int | None], tuple[int, bool, int]]:
     """(indicator, period, site) → (value id, example, version) of the values held for
     the indicators of ``rows``."""
     indicator_ids = sorted({r.indicator_id for r in rows if r.indicator_id is not None})
-    existing: dict[tuple[int, str, int | None], tuple[int, bool, int]] = {}
+    existing: dict[tuple[int | None, str, int | None], tuple[int, bool, int]] = {}
     for chunk_start in range(0, len(indicator_ids), 500):
         chunk = indicator_ids[chunk_start : chunk_start + 500]
         for value_id, indicator_id, period, site_id, example, version in session.execute(
@@ -299,10 +300,10 @@ def write_rows(
     """Add or replace the values; (added, updated). A value replaced is no longer an
     example; its comment and source are replaced only when the file has those columns."""
     existing = _existing(session, rows)
-    inserts: list[dict] = []
-    updates: dict[frozenset[str], list[dict]] = {}  # by the columns they change
+    inserts: list[dict[str, Any]] = []
+    updates: dict[frozenset[str], list[dict[str, Any]]] = {}  # by the columns they change
     for row in rows:
-        found = existing.get((row.indicator_id, row.period, row.site_id))  # type: ignore[arg-type]
+        found = existing.get((row.indicator_id, row.period, row.site_id))
         if found is None:
             inserts.append(
                 {
@@ -319,7 +320,12 @@ def write_rows(
             value_id, example, version = found
             # The version read: a value changed meanwhile on another workstation makes
             # the whole import fail (StaleDataError) rather than overwrite it.
-            change = {"id": value_id, "version": version, "value": row.value, "is_example": False}
+            change: dict[str, Any] = {
+                "id": value_id,
+                "version": version,
+                "value": row.value,
+                "is_example": False,
+            }
             if with_comment:
                 change["comment"] = row.comment
             if with_source or example:  # an example's source no longer applies

@@ -17,6 +17,7 @@ import warnings
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from clu_desktop.errors import UserError
 from clu_desktop.files import os_error_reason
@@ -82,7 +83,9 @@ def read_table(path: Path | str) -> Table:
     return _read_csv(path.name, data)
 
 
-def _table(name: str, rows: list[tuple[str, ...]], kind: str, delimiter=None) -> Table:
+def _table(
+    name: str, rows: list[tuple[str, ...]], kind: str, delimiter: str | None = None
+) -> Table:
     while rows and not rows[-1]:
         rows.pop()
     start = next((i for i, row in enumerate(rows) if row), None)
@@ -238,7 +241,7 @@ def _number_text(value: float | int) -> str:
     return f"{value:.15g}"
 
 
-def _xlsx_cell(cell) -> str:
+def _xlsx_cell(cell: Any) -> str:
     value = cell.value
     if value is None:
         return ""

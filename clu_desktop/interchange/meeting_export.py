@@ -19,7 +19,7 @@ import base64
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, undefer
@@ -43,6 +43,8 @@ from clu_desktop.domain import (
 from clu_desktop.files import write_atomically
 from clu_desktop.interchange.record_checks import NAME_CHOICES
 from clu_desktop.interchange.validation import FORMAT_NAME, FORMAT_VERSION
+
+T = TypeVar("T")
 
 
 def export_meeting_file(session: Session, meeting_id: int, path: Path) -> None:
@@ -141,7 +143,7 @@ class MeetingExporter:
             self.people.add(person.id)
         return people
 
-    def _all(self, model, *order) -> list:
+    def _all(self, model: type[T], *order: Any) -> list[T]:
         return list(self.session.scalars(select(model).order_by(*order)))
 
     def _labels(self) -> list[Label]:

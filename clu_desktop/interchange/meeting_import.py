@@ -14,10 +14,11 @@ creates the committee; an existing committee keeps its own. A version 1 file has
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from clu_desktop.domain import (
     Action,
@@ -63,6 +64,13 @@ from clu_desktop.names import match_key, name_key
 from clu_desktop.services.indicators_common import check_value
 from clu_desktop.services.record import clean_setting
 
+T = TypeVar("T")
+
+
+def _known(records: Mapping[str, T], file_id: str | None) -> T | None:
+    """The record the file names ``file_id`` (None when it names none)."""
+    return None if file_id is None else records.get(file_id)
+
 
 class MeetingImporter:
     def __init__(self, session: Session, data: dict[str, Any]) -> None:
@@ -106,14 +114,20 @@ class MeetingImporter:
         self.session.flush()
         return meeting
 
-    def _next_position(self, column) -> int:
+    def _next_position(self, column: InstrumentedAttribute[int]) -> int:
         highest = self.session.scalar(select(func.max(column)))
         return 0 if highest is None else highest + 1
 
-    def _existing(self, model, *criteria):
+    def _existing(self, model: type[T], *criteria: ColumnElement[bool]) -> T | None:
         return self.session.scalars(select(model).where(*criteria).limit(1)).first()
 
-    def _same(self, column, text: str, key=match_key, *criteria):
+    def _same(
+        self,
+        column: InstrumentedAttribute[str],
+        text: str,
+        key: Callable[[str], str] = match_key,
+        *criteria: ColumnElement[bool],
+    ) -> Any:
         """The first row whose ``column`` has the same ``key`` as ``text``."""
         wanted = key(text)
         rows = self.session.scalars(
@@ -151,7 +165,7 @@ class MeetingImporter:
                 (name_key(p.last_name), name_key(p.first_name), p.organisation_id): p
                 for p in self.session.scalars(select(Person))
             }
-        org = self.orgs.get(record.get("organisation"))
+        org = _known(self.orgs, record.get("organisation"))
         if org is None or org.id is not None:
             key = (
                 name_key(record["last_name"]),
@@ -174,7 +188,7 @@ class MeetingImporter:
         return person
 
     def _committee(self, record: dict[str, Any]) -> Committee:
-        committee = self._same(Committee.name, record["name"], name_key)
+        committee: Committee | None = self._same(Committee.name, record["name"], name_key)
         if committee is None:
             committee = Committee(
                 name=record["name"],
@@ -214,7 +228,7 @@ class MeetingImporter:
     # -- quality -----------------------------------------------------------------------
 
     def _site(self, record: dict[str, Any]) -> Site:
-        site = self._same(Site.name, record["name"], name_key)
+        site: Site | None = self._same(Site.name, record["name"], name_key)
         if site is None:
             site = Site(name=record["name"], position=self._next_position(Site.position))
             self.session.add(site)
@@ -222,7 +236,7 @@ class MeetingImporter:
         return site
 
     def _referential(self, record: dict[str, Any]) -> Referential:
-        ref = self._same(Referential.code, record["code"])
+        ref: Referential | None = self._same(Referential.code, record["code"])
         if ref is None:
             ref = Referential(
                 code=record["code"],
@@ -244,16 +258,19 @@ class MeetingImporter:
         return ref
 
     def _label(self, record: dict[str, Any]) -> None:
-        ref, site = self.referentials[record["referential"]], self.sites.get(record.get("site"))
+        ref = self.referentials[record["referential"]]
+        site = _known(self.sites, record.get("site"))
         granted, deadline = parse_date(record.get("granted_on")), parse_date(record.get("deadline"))
-        if ref.id is not None and self._existing(
-            Label,
-            Label.referential_id == ref.id,
-            Label.site_id == (site.id if site else None),
-            Label.granted_on == granted,
-            Label.deadline == deadline,
-        ):
-            return
+        if ref.id is not None:
+            same_label = self._existing(
+                Label,
+                Label.referential_id == ref.id,
+                Label.site_id == (site.id if site else None),
+                Label.granted_on == granted,
+                Label.deadline == deadline,
+            )
+            if same_label is not None:
+                return
         self.session.add(
             Label(
                 referential=ref,
@@ -267,7 +284,8 @@ class MeetingImporter:
         )
 
     def _audit(self, record: dict[str, Any]) -> None:
-        ref, site = self.referentials[record["referential"]], self.sites.get(record.get("site"))
+        ref = self.referentials[record["referential"]]
+        site = _known(self.sites, record.get("site"))
         kind, date = AuditKind(record["kind"]), parse_date(record["date"])
         audit = None
         if ref.id is not None:
@@ -296,14 +314,14 @@ class MeetingImporter:
                 known[key] = Finding(
                     kind=key[0],
                     text=key[1],
-                    module=self.modules.get(finding.get("module")),
+                    module=_known(self.modules, finding.get("module")),
                     position=len(audit.findings),
                 )
                 audit.findings.append(known[key])
             self.findings[finding["id"]] = known[key]
 
     def _indicator(self, record: dict[str, Any]) -> Indicator:
-        indicator = self._same(Indicator.code, record["code"])
+        indicator: Indicator | None = self._same(Indicator.code, record["code"])
         if indicator is None:
             indicator = Indicator(
                 code=record["code"],
@@ -330,7 +348,7 @@ class MeetingImporter:
             )
         }
         for value in record.get("values", []):
-            site = self.sites.get(value.get("site"))
+            site = _known(self.sites, value.get("site"))
             if (value["period"], site.id if site else None) in existing:
                 continue
             try:  # the indicator of the base may have another unit than the file's
@@ -366,16 +384,16 @@ class MeetingImporter:
             end_time=parse_time(record.get("end_time")),
             place=record.get("place"),
             status=MeetingStatus(record.get("status", "planned")),
-            chair=people.get(record.get("chair")),
+            chair=_known(people, record.get("chair")),
             convocation_date=parse_date(record.get("convocation_date")),
             publication_date=parse_date(record.get("publication_date")),
             minutes_place=record.get("minutes_place"),
             minutes_date=parse_date(record.get("minutes_date")),
-            signatory=people.get(signatory.get("person")),
+            signatory=_known(people, signatory.get("person")),
             delegation_formula=signatory.get("delegation_formula"),
             signatory_title=signatory.get("title"),
             signatory_name=signatory.get("name"),
-            contact=people.get(contact.get("person")),
+            contact=_known(people, contact.get("person")),
             contact_name=contact.get("name"),
             contact_phone=contact.get("phone"),
             contact_email=contact.get("email"),
@@ -402,11 +420,11 @@ class MeetingImporter:
         printed = entry["printed"]
         representation = representation_of(entry, self.data["version"])
         return Invitation(
-            person=self.people.get(entry.get("person")),
+            person=_known(self.people, entry.get("person")),
             position=position,
             status=AttendanceStatus(entry.get("status", "invited")),
             representation=Representation(representation) if representation else None,
-            represented_by=self.people.get(entry.get("represented_by")),
+            represented_by=_known(self.people, entry.get("represented_by")),
             represented_by_name=entry.get("represented_by_name"),
             arrived_at=parse_time(entry.get("arrived_at")),
             left_at=parse_time(entry.get("left_at")),
@@ -418,14 +436,16 @@ class MeetingImporter:
             printed_function=printed.get("function"),
         )
 
-    def _items(self, meeting: Meeting, parent: AgendaItem | None, records: list) -> None:
+    def _items(
+        self, meeting: Meeting, parent: AgendaItem | None, records: list[dict[str, Any]]
+    ) -> None:
         for position, record in enumerate(records):
             item = AgendaItem(
                 parent=parent,
                 position=position,
                 title=record["title"],
                 heading=record.get("heading"),
-                presenter=self.people.get(record.get("presenter")),
+                presenter=_known(self.people, record.get("presenter")),
                 duration_minutes=record.get("duration_minutes"),
                 minutes_text=record.get("minutes_text"),
             )
@@ -477,10 +497,10 @@ class MeetingImporter:
             meeting=meeting,
             position=position,
             text=entry["text"],
-            agenda_item=self.items.get(entry.get("agenda_item")),
-            finding=self.findings.get(entry.get("finding")),
-            statement=self.statements.get(entry.get("statement")),
-            owner=self.people.get(entry.get("owner")),
+            agenda_item=_known(self.items, entry.get("agenda_item")),
+            finding=_known(self.findings, entry.get("finding")),
+            statement=_known(self.statements, entry.get("statement")),
+            owner=_known(self.people, entry.get("owner")),
             owner_name=entry.get("owner_name"),
             due_date=parse_date(entry.get("due_date")),
             status=ActionStatus(entry.get("status", "todo")),

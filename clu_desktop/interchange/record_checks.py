@@ -36,7 +36,7 @@ def representation_of(entry: dict[str, Any], version: int) -> str | None:
     return entry.get("representation")
 
 
-def newer_keys(data: dict[str, Any], items: list[tuple[dict, Path]]) -> Iterator[Problem]:
+def newer_keys(data: dict[str, Any], items: list[tuple[dict[str, Any], Path]]) -> Iterator[Problem]:
     """The keys of version 2 found in a version 1 file: refused rather than guessed at."""
     found: list[Path] = []
     if "settings" in data["committee"]:
@@ -55,7 +55,7 @@ class RecordChecker:
     """The record of a file whose schema and identifiers are already checked."""
 
     def __init__(
-        self, data: dict[str, Any], items: list[tuple[dict, Path]], people: set[str]
+        self, data: dict[str, Any], items: list[tuple[dict[str, Any], Path]], people: set[str]
     ) -> None:
         self.data = data
         self.version: int = data["version"]

@@ -25,9 +25,9 @@ def has_surrogate(text: str) -> bool:
     return _SURROGATE.search(text) is not None
 
 
-def surrogate_paths(data: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple]:
+def surrogate_paths(data: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[str | int, ...]]:
     """The path of every string (or object key) in ``data`` holding a lone surrogate."""
-    stack = [(data, path)]
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(data, path)]
     while stack:
         value, where = stack.pop()
         if isinstance(value, str):

@@ -41,6 +41,9 @@ MAX_FILE_BYTES = 300 * 1024 * 1024
 MAX_REPORTED_ERRORS = 10
 PERIOD_SHAPES = {"year": "AAAA", "quarter": "AAAA-Tn", "month": "AAAA-MM"}
 
+#: A place in the file: keys and list indexes from its root.
+Where = list[str | int]
+
 JSON_TYPES = {
     "string": "un texte",
     "integer": "un nombre entier",
@@ -70,7 +73,8 @@ class MeetingFileError(UserError):
 @cache
 def schema() -> dict[str, Any]:
     text = resources.files(__package__).joinpath("meeting.schema.json").read_text("utf-8")
-    return json.loads(text)
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
 
 
 def place(path: Iterable[str | int]) -> str:
@@ -95,7 +99,7 @@ def read_meeting_file(path: Path) -> dict[str, Any]:
         raise UserError(f"« {path} » est un dossier, pas un fichier.") from exc
     except OSError as exc:
         raise UserError(f"Impossible de lire « {path} » : {os_error_reason(exc)}.") from exc
-    data = parse_json(raw, source)
+    data: dict[str, Any] = parse_json(raw, source)
     check_meeting_data(data, source)
     return data
 
@@ -173,7 +177,7 @@ def check_meeting_data(data: Any, source: str) -> None:
         raise MeetingFileError(source, problems)
 
 
-def _pattern(validator, pattern, instance, schema):
+def _pattern(validator: Any, pattern: Any, instance: Any, schema: Any) -> Iterator[ValidationError]:
     """The schema's pattern, and « \\S » (text required) refuses invisible-only text as
     the window does (services.validation.is_blank)."""
     yield from _PATTERN(validator, pattern, instance, schema)
@@ -182,7 +186,10 @@ def _pattern(validator, pattern, instance, schema):
 
 
 _PATTERN = jsonschema.Draft202012Validator.VALIDATORS["pattern"]
-_Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _pattern})
+# types-jsonschema leaves extend() unannotated.
+_Validator = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
+    jsonschema.Draft202012Validator, {"pattern": _pattern}
+)
 
 
 def _sort_key(path: Iterable[str | int]) -> list[tuple[int, str | int]]:
@@ -197,15 +204,19 @@ def _schema_problem(error: ValidationError) -> str:
 
 
 def _explain(error: ValidationError) -> str:
-    kind, expected, value = error.validator, error.validator_value, error.instance
+    # The schema's keyword and value, and the file's value: JSON, any shape.
+    kind: Any = error.validator
+    expected: Any = error.validator_value
+    value: Any = error.instance
+    schema_part: Any = error.schema
     if kind == "required":
         missing = [k for k in expected if isinstance(value, dict) and k not in value]
         return f"le champ obligatoire « {', '.join(missing)} » manque."
     if kind == "additionalProperties":
-        extra = sorted(set(value) - set(error.schema.get("properties", {})))
+        extra = sorted(set(value) - set(schema_part.get("properties", {})))
         return f"champ inconnu « {', '.join(extra)} »."
     if kind == "type":
-        wanted = expected if isinstance(expected, list) else [expected]
+        wanted: list[str] = expected if isinstance(expected, list) else [expected]
         names = " ou ".join(JSON_TYPES.get(t, t) for t in wanted)
         return f"{names} attendu, pas {_shown(value)}."
     if kind in ("enum", "const"):
@@ -273,7 +284,7 @@ class ReferenceChecker:
         self._define("site", data.get("sites", []), ["sites"])
         self._define("référentiel", data.get("referentials", []), ["referentials"])
         for i, ref in enumerate(data.get("referentials", [])):
-            path = ["referentials", i, "modules"]
+            path: Where = ["referentials", i, "modules"]
             self._define(f"module:{ref['id']}", ref.get("modules", []), path)
         self._define("audit", data.get("audits", []), ["audits"])
         for i, audit in enumerate(data.get("audits", [])):
@@ -302,9 +313,19 @@ class ReferenceChecker:
 
     # -- helpers ---------------------------------------------------------------------
 
-    def _define(self, kind, records, path, placed=None) -> None:
+    def _define(
+        self,
+        kind: str,
+        records: list[dict[str, Any]],
+        path: Where | None,
+        placed: list[tuple[dict[str, Any], Where]] | None = None,
+    ) -> None:
         seen = self.ids.setdefault(kind, set())
-        pairs = placed if placed is not None else [(r, [*path, i]) for i, r in enumerate(records)]
+        if placed is not None:
+            pairs = placed
+        else:
+            assert path is not None  # given when ``placed`` is not
+            pairs = [(r, [*path, i]) for i, r in enumerate(records)]
         for record, where in pairs:
             if "id" not in record:
                 continue
@@ -314,7 +335,7 @@ class ReferenceChecker:
                 )
             seen.add(record["id"])
 
-    def _ref(self, kind: str, value: str | None, where: list, label: str) -> None:
+    def _ref(self, kind: str, value: str | None, where: Where, label: str) -> None:
         if value is not None and value not in self.ids.get(kind, set()):
             self.found.append(f"{place(where)} : {label} « {value} » introuvable dans le fichier.")
 
@@ -322,7 +343,7 @@ class ReferenceChecker:
 
     def _check_directory(self) -> None:
         for i, person in enumerate(self.data.get("people", [])):
-            where = ["people", i, "organisation"]
+            where: Where = ["people", i, "organisation"]
             self._ref("organisation", person.get("organisation"), where, "organisation")
         seen: set[str] = set()
         for i, member in enumerate(self.data["committee"].get("members", [])):
@@ -339,7 +360,7 @@ class ReferenceChecker:
                 self._ref("référentiel", ref, [section, i, "referential"], "référentiel")
                 self._ref("site", record.get("site"), [section, i, "site"], "site")
                 for j, module in enumerate(record.get("modules", [])):
-                    where = [section, i, "modules", j]
+                    where: Where = [section, i, "modules", j]
                     self._ref(f"module:{ref}", module, where, "module du référentiel")
                 for j, finding in enumerate(record.get("findings", [])):
                     where = [section, i, "findings", j, "module"]
@@ -352,7 +373,7 @@ class ReferenceChecker:
             periodicity = indicator.get("periodicity", "year")
             seen: set[tuple[str, str | None]] = set()
             for j, value in enumerate(indicator.get("values", [])):
-                where = ["indicators", i, "values", j]
+                where: Where = ["indicators", i, "values", j]
                 self._ref("site", value.get("site"), [*where, "site"], "site")
                 if _period_kind(value["period"]) != periodicity:
                     shape = PERIOD_SHAPES[periodicity]
@@ -368,7 +389,11 @@ class ReferenceChecker:
                     )
                 seen.add(key)
 
-    def _check_meeting(self, items, statements) -> None:
+    def _check_meeting(
+        self,
+        items: list[tuple[dict[str, Any], Where]],
+        statements: list[tuple[dict[str, Any], Where]],
+    ) -> None:
         meeting = self.data["meeting"]
         for key in ("chair",):
             self._ref("personne", meeting.get(key), ["meeting", key], "personne")
@@ -376,7 +401,8 @@ class ReferenceChecker:
             block = meeting.get(key) or {}
             self._ref("personne", block.get("person"), ["meeting", key, "person"], "personne")
         start, end = meeting.get("start_time"), meeting.get("end_time")
-        if start and end and parse_time(end) < parse_time(start):
+        start_at, end_at = parse_time(start), parse_time(end)
+        if start_at is not None and end_at is not None and end_at < start_at:
             self.found.append("meeting.end_time : la séance finit avant de commencer.")
         self._check_attendance(meeting.get("attendance", []))
         for item, path in items:
@@ -385,7 +411,7 @@ class ReferenceChecker:
             for k, speaker in enumerate(statement.get("speakers", [])):
                 self._ref("personne", speaker, [*path, "speakers", k], "personne")
         for i, action in enumerate(meeting.get("actions", [])):
-            where = ["meeting", "actions", i]
+            where: Where = ["meeting", "actions", i]
             self._ref("point", action.get("agenda_item"), [*where, "agenda_item"], "point")
             self._ref("constat", action.get("finding"), [*where, "finding"], "constat")
             self._ref(
@@ -398,10 +424,10 @@ class ReferenceChecker:
                 self._ref("indicateur", indicator, [*where, "indicators", j], "indicateur")
             self._check_annex_file(annex, where)
 
-    def _check_attendance(self, attendance: list[dict]) -> None:
-        seen: set[str] = set()
+    def _check_attendance(self, attendance: list[dict[str, Any]]) -> None:
+        seen: set[str | None] = set()
         for i, entry in enumerate(attendance):
-            where = ["meeting", "attendance", i]
+            where: Where = ["meeting", "attendance", i]
             person, deputy = entry.get("person"), entry.get("represented_by")
             self._ref("personne", person, [*where, "person"], "personne")
             self._ref("personne", deputy, [*where, "represented_by"], "personne")
@@ -409,10 +435,11 @@ class ReferenceChecker:
                 self.found.append(f"{place(where)} : « {person} » est invité deux fois.")
             seen.add(person)
             arrived, left = entry.get("arrived_at"), entry.get("left_at")
-            if arrived and left and parse_time(left) < parse_time(arrived):
+            arrived_at, left_at = parse_time(arrived), parse_time(left)
+            if arrived_at is not None and left_at is not None and left_at < arrived_at:
                 self.found.append(f"{place([*where, 'left_at'])} : départ avant l'arrivée.")
 
-    def _check_annex_file(self, annex: dict, where: list) -> None:
+    def _check_annex_file(self, annex: dict[str, Any], where: Where) -> None:
         data = annex.get("file_data")
         if annex["kind"] == "pdf" and not data:
             self.found.append(f"{place(where)} : annexe PDF sans contenu (file_data).")
@@ -427,9 +454,9 @@ class ReferenceChecker:
             self.found.append(f"{place([*where, 'file_data'])} : ce n'est pas un fichier PDF.")
 
 
-def _walk_items(items: list[dict], path: list) -> Iterator[tuple[dict, list]]:
+def _walk_items(items: list[dict[str, Any]], path: Where) -> Iterator[tuple[dict[str, Any], Where]]:
     for i, item in enumerate(items):
-        where = [*path, i]
+        where: Where = [*path, i]
         yield item, where
         yield from _walk_items(item.get("items", []), [*where, "items"])
 

@@ -12,11 +12,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import TypeVar
 
 from clu_desktop.errors import UserError
+
+#: Who is represented, by a person's id in the database or in a file.
+K = TypeVar("K", bound=Hashable)
 
 PRESENT, EXCUSED, ABSENT, REPRESENTED, INVITED = (
     "present",
@@ -191,7 +195,7 @@ def representation_problem(
     return None
 
 
-def loop_problem(deputies: dict[int, int | None], start: int) -> str | None:
+def loop_problem(deputies: Mapping[K, K | None], start: K) -> str | None:
     """A chain of representations that comes back to ``start``, or None."""
     seen, current = {start}, deputies.get(start)
     while current is not None:
