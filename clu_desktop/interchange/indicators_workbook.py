@@ -126,11 +126,15 @@ def _check(scan: SheetScan, max_lines: int) -> None:
             f"a plus de {max_lines:_} lignes, vides comprises : il est refusé.".replace("_", " ")
         )
     if scan.cells > MAX_CELLS:
+        size = (
+            f"de {scan.rows:_} lignes sur {scan.columns:_} colonnes (cellules vides comprises)"
+            if scan.rows * scan.columns >= scan.declared
+            else f"annoncée de {scan.declared:_} cellules"
+        )
         raise _Refused(
-            f"a une feuille de {scan.rows:_} lignes sur {scan.columns:_} colonnes "
-            f"(cellules vides comprises), plus que les {MAX_CELLS:_} cellules lues : "
-            "il est refusé par sécurité. Supprimez les lignes et colonnes inutiles "
-            "ou enregistrez la feuille au format CSV.".replace("_", " ")
+            f"a une feuille {size}, plus que les {MAX_CELLS:_} cellules lues : il est refusé "
+            "par sécurité. Supprimez les lignes et colonnes inutiles ou enregistrez la feuille "
+            "au format CSV.".replace("_", " ")
         )
 
 

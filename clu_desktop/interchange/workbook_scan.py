@@ -104,7 +104,8 @@ _XLSX_TAG = re.compile(rb'<(?:\w+:)?(row|c)(?=[\s/>])(?:\s+r="([A-Za-z]*)(\d*)")
 _REF = re.compile(rb'\br="([A-Za-z]*)(\d*)"')
 _STYLE = re.compile(rb'\bs="(\d+)"')
 _ERROR_TYPE = re.compile(rb'\bt="e"')
-_VALUE = re.compile(rb"\s*<(?:\w+:)?v>([^<]{0,30})<")
+_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]{0,30})<")
+_CELL_END = re.compile(rb"</(?:\w+:)?c>")
 
 
 def _column_number(letters: bytes, known: dict[bytes, int]) -> int:
@@ -115,6 +116,13 @@ def _column_number(letters: bytes, known: dict[bytes, int]) -> int:
             number = number * 26 + char - 64
         number = known[letters] = number - 1
     return number
+
+
+def _error_code(data: bytes, start: int) -> str:
+    """The <v> of an error cell (« #DIV/0! »), after its formula if it has one."""
+    end = _CELL_END.search(data, start, start + 4096)
+    value = _VALUE.search(data, start, end.start() if end else start)
+    return value[1].decode("utf-8", "replace") if value else "#N/A"
 
 
 def scan_xlsx_sheet(stream: IO[bytes], percent_styles: frozenset[int]) -> SheetScan:
@@ -147,8 +155,7 @@ def scan_xlsx_sheet(stream: IO[bytes], percent_styles: frozenset[int]) -> SheetS
             if style and int(style[1]) in percent_styles:
                 scan.percent.add((row, column))
         if b"t=" in attributes and _ERROR_TYPE.search(attributes):
-            value = _VALUE.match(match.string, match.end())
-            scan.errors[(row, column)] = value[1].decode("utf-8", "replace") if value else "#N/A"
+            scan.errors[(row, column)] = _error_code(match.string, match.end())
     if last_row >= 0:
         scan.hold(last_row, last_column)
     return scan
