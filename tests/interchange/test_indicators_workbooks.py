@@ -396,3 +396,34 @@ def test_other_workbook_formats_are_named(tmp_path):
     renamed = tmp_path / "valeurs.csv"
     shutil.copy(DATA / "valeurs.ods", renamed)  # a workbook named .csv: read as a workbook
     assert read_table(renamed).source_kind == "ods"
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "worksheets\\sheet1.xml",
+        "/xl/worksheets/sheet1.xml",
+        "../xl/worksheets/sheet1.xml",
+        "Worksheets/Sheet1.xml",
+        "./worksheets/sheet1.xml",
+    ],
+)
+def test_a_sheet_named_oddly_by_the_relationships_is_still_measured(tmp_path, target):
+    """calamine may find a sheet part the relationships name in a way the scan does not
+    resolve: the scan then measures every part, never none."""
+    cells = (
+        '<row r="1"><c r="A1"><v>1</v></c></row><row r="300000"><c r="XFD300000"><v>1</v></c></row>'
+    )
+    sheet = f'<worksheet xmlns="{NS}"><sheetData>{cells}</sheetData></worksheet>'
+    source = _xlsx_with_sheet(tmp_path / "base.xlsx", sheet)
+    path = tmp_path / "relations.xlsx"
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(path, "w") as archive:
+        for info in original.infolist():
+            data = original.read(info.filename)
+            if info.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b"/xl/worksheets/sheet1.xml", target.encode())
+                data = data.replace(b'"worksheets/sheet1.xml"', f'"{target}"'.encode())
+            archive.writestr(info.filename, data)
+    message = _refusal(path)
+    assert message.startswith("Le fichier « relations.xlsx » "), message
+    assert "il est refusé" in message or "abîmé" in message
