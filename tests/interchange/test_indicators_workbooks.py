@@ -427,3 +427,33 @@ def test_a_sheet_named_oddly_by_the_relationships_is_still_measured(tmp_path, ta
     message = _refusal(path)
     assert message.startswith("Le fichier « relations.xlsx » "), message
     assert "il est refusé" in message or "abîmé" in message
+
+
+def _record(kind: int, body: bytes) -> bytes:
+    return struct.pack("<HH", kind, len(body)) + body
+
+
+def test_an_xls_sheet_is_measured_where_its_boundsheet_record_says():
+    """calamine reads a sheet from the position its BOUNDSHEET record gives: a sheet
+    hidden inside another record's body, which a walk from record to record never meets,
+    is measured all the same."""
+    from clu_desktop.interchange.workbook_scan import scan_xls
+
+    hidden = (
+        _record(0x0809, struct.pack("<HH", 0x0600, 0x0010) + bytes(12))  # BOF: a worksheet
+        + _record(0x00FD, struct.pack("<HHHI", 65535, 65535, 0, 0))  # a cell far away
+        + _record(0x000A, b"")
+    )
+    globals_ = _record(0x0809, struct.pack("<HH", 0x0600, 0x0005) + bytes(12))
+    name = struct.pack("<BB", 1, 0) + b"F"
+    boundsheet = len(_record(0x0085, struct.pack("<I2B", 0, 0, 0) + name))
+    hidden_at = len(globals_) + boundsheet + len(_record(0x000A, b"")) + 4
+    stream = (
+        globals_
+        + _record(0x0085, struct.pack("<I2B", hidden_at, 0, 0) + name)
+        + _record(0x000A, b"")
+        + _record(0x003C, hidden)  # a CONTINUE record carrying the sheet in its body
+    )
+    assert stream[hidden_at : hidden_at + 2] == b"\x09\x08"
+    (sheet,) = scan_xls(stream)
+    assert (sheet.rows, sheet.columns) == (65536, 65536)
