@@ -184,6 +184,8 @@ def _scans(data: bytes, kind: str, max_lines: int):
         else:
             archive = _open_archive(data)
             workbook_scan.check_prologs(archive)
+            if b"encryption-data" in _part(archive, "META-INF/manifest.xml"):
+                raise Encrypted  # saved with a password: content.xml is ciphered
             with archive.open("content.xml") as stream:
                 found = workbook_scan.scan_ods(stream)
         for scan in found:
@@ -219,6 +221,10 @@ def _largest(archive: zipfile.ZipFile, percent: frozenset[int]) -> SheetScan:
             largest.rows = max(largest.rows, found.rows)
             largest.columns = max(largest.columns, found.columns)
     return largest
+
+
+def _part(archive: zipfile.ZipFile, name: str) -> bytes:
+    return archive.read(name) if name in archive.namelist() else b""
 
 
 def _open_archive(data: bytes) -> zipfile.ZipFile:

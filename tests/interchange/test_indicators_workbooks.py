@@ -457,3 +457,23 @@ def test_an_xls_sheet_is_measured_where_its_boundsheet_record_says():
     assert stream[hidden_at : hidden_at + 2] == b"\x09\x08"
     (sheet,) = scan_xls(stream)
     assert (sheet.rows, sheet.columns) == (65536, 65536)
+
+
+def test_a_workbook_saved_with_a_password_is_named_so(tmp_path):
+    ods = tmp_path / "secret.ods"
+    with zipfile.ZipFile(DATA / "valeurs.ods") as original, zipfile.ZipFile(ods, "w") as target:
+        for info in original.infolist():
+            data = original.read(info.filename)
+            if info.filename == "content.xml":
+                data = bytes(range(256)) * 40  # ciphered
+            elif info.filename == "META-INF/manifest.xml":
+                data = data.replace(
+                    b"</manifest:manifest>",
+                    b'<manifest:file-entry manifest:full-path="content.xml"><manifest:'
+                    b"encryption-data/></manifest:file-entry></manifest:manifest>",
+                )
+            target.writestr(info, data)
+    xls = _patched_xls(tmp_path, "secret.xls", b"\xe0\x00\x14\x00", b"\x2f\x00", at=0)  # FILEPASS
+    for path in (ods, xls):
+        with pytest.raises(UserError, match="est protégé par un mot de passe : enregistrez-en"):
+            read_table(path)
