@@ -477,3 +477,13 @@ def test_a_workbook_saved_with_a_password_is_named_so(tmp_path):
     for path in (ods, xls):
         with pytest.raises(UserError, match="est protégé par un mot de passe : enregistrez-en"):
             read_table(path)
+
+
+def test_the_line_limit_holds_for_an_ods_too(tmp_path):
+    """200,002 lines said in one repeated row: within the scan's limits, beyond the
+    import's 200,000 lines."""
+    rows = _row("indicateur", "période", "valeur") + _row("SATISFACTION", "2023", "90").replace(
+        "<table:table-row>", '<table:table-row table:number-rows-repeated="200002">'
+    )
+    with pytest.raises(UserError, match=r"lignes\.ods » a plus de 200 000 lignes : il est refusé"):
+        read_table(_ods(tmp_path / "lignes.ods", {"F": rows}))
