@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from sqlalchemy import Enum, FromClause, MetaData
+from sqlalchemy import Enum, MetaData, Table
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 NAMING_CONVENTION = {
@@ -20,6 +20,11 @@ NAMING_CONVENTION = {
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
+    if TYPE_CHECKING:
+        # Every model is mapped to a table of its own (DeclarativeBase says FromClause,
+        # which also covers classes mapped to a query).
+        __table__: ClassVar[Table]
+
 
 class Versioned:
     """A record users edit in a form: its ``version`` goes up by one at each change, and
@@ -30,13 +35,12 @@ class Versioned:
 
     version: Mapped[int] = mapped_column(default=1, server_default="1")
 
-    if TYPE_CHECKING:
-        # Set by the declarative mapping of the class this is mixed into.
-        __table__: ClassVar[FromClause]
-
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:
-        return {"version_id_col": cls.__table__.c.version}
+        # The table of the model this is mixed into (the mixin itself has none; declaring
+        # one here would clash with DeclarativeBase's in every model).
+        table: Table = cls.__table__  # type: ignore[attr-defined]
+        return {"version_id_col": table.c.version}
 
 
 def enum_column(enum_class: type[enum.Enum]) -> Enum:

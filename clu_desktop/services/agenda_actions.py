@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from dataclasses import dataclass
+from typing import Final
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
@@ -36,7 +38,14 @@ ACTION_STATUS_LABELS = {
     ActionStatus.ABANDONED: "Abandonné",
 }
 
-_UNSET = object()
+
+class _Unset(enum.Enum):
+    """A field update_action leaves as it is."""
+
+    UNSET = enum.auto()
+
+
+_UNSET: Final = _Unset.UNSET
 
 ACTION = "Cette action"  # the record, as conflict messages name it
 #: The fields of an action a conflict message names (field of ActionRow → label).
@@ -180,9 +189,9 @@ def update_action(
     session: Session,
     action_id: int,
     *,
-    text: object = _UNSET,
+    text: str | _Unset | None = _UNSET,
     owner: object = _UNSET,
-    due_date: object = _UNSET,
+    due_date: dt.date | _Unset | None = _UNSET,
     when_label: object = _UNSET,
     seen_version: int | None = None,
 ) -> ActionRow:
@@ -195,7 +204,7 @@ def update_action(
     action = get_action(session, action_id, seen_version)
     changes: dict[str, object] = {}
     if text is not _UNSET:
-        changes["text"] = _clean_text(text)  # type: ignore[arg-type]
+        changes["text"] = _clean_text(text)
     if owner is not _UNSET:
         if isinstance(owner, int) and not isinstance(owner, bool):
             changes["owner_id"], changes["owner_name"] = _check_owner(session, owner, None)
@@ -204,7 +213,7 @@ def update_action(
         else:
             raise TypeError("owner: person id, name or None")
     if due_date is not _UNSET:
-        check_date_range(due_date, "Échéance")  # type: ignore[arg-type]
+        check_date_range(due_date, "Échéance")
         changes["due_date"] = due_date
     if when_label is not _UNSET:
         label = when_label if isinstance(when_label, str) else None
@@ -259,4 +268,5 @@ def restore_action(session: Session, snapshot: ActionSnapshot) -> int:
         if row[column] is not None and session.get(model, row[column]) is None:
             row[column] = None
     session.execute(insert(ACTIONS), [row])
-    return row["id"]
+    restored_id: int = row["id"]
+    return restored_id

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, delete, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Column, Table, delete, insert, select, update
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from clu_desktop.domain import (
     Action,
@@ -29,11 +29,11 @@ from clu_desktop.services.agenda import get_item, renumber, siblings
 
 Row = dict[str, Any]
 
-ITEMS: Table = AgendaItem.__table__  # type: ignore[assignment]
-STATEMENTS: Table = Statement.__table__  # type: ignore[assignment]
-SPEAKERS: Table = StatementSpeaker.__table__  # type: ignore[assignment]
-ACTIONS: Table = Action.__table__  # type: ignore[assignment]
-VOTE_NAMES: Table = VoteName.__table__  # type: ignore[assignment]
+ITEMS: Table = AgendaItem.__table__
+STATEMENTS: Table = Statement.__table__
+SPEAKERS: Table = StatementSpeaker.__table__
+ACTIONS: Table = Action.__table__
+VOTE_NAMES: Table = VoteName.__table__
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,9 @@ class ItemSnapshot:
     vote_names: tuple[Row, ...] = ()  # the members named in the items' votes
 
 
-def rows_of(session: Session, table: Table, column, ids: Iterable[int]) -> tuple[Row, ...]:
+def rows_of(
+    session: Session, table: Table, column: Column[Any], ids: Iterable[int]
+) -> tuple[Row, ...]:
     """Every row of ``table`` whose ``column`` is in ``ids``, as plain dicts, by id."""
     ids = list(ids)
     if not ids:
@@ -59,12 +61,15 @@ def rows_of(session: Session, table: Table, column, ids: Iterable[int]) -> tuple
     return tuple(dict(row) for row in result)
 
 
-def actions_pointing(session: Session, column, ids: Iterable[int]) -> tuple[tuple[int, int], ...]:
+def actions_pointing(
+    session: Session, column: InstrumentedAttribute[int | None], ids: Iterable[int]
+) -> tuple[tuple[int, int], ...]:
     ids = list(ids)
     if not ids:
         return ()
     result = session.execute(select(Action.id, column).where(column.in_(ids)).order_by(Action.id))
-    return tuple((action_id, target) for action_id, target in result)
+    # ``target`` is never None: it is in ``ids``.
+    return tuple((action_id, target) for action_id, target in result if target is not None)
 
 
 def detach_and_delete_statements(session: Session, statement_ids: list[int]) -> None:

@@ -217,13 +217,13 @@ def set_statement_speakers(
             session.delete(speaker)
     session.flush()
     for position, person_id in enumerate(wanted):
-        speaker = current.get(person_id)
-        if speaker is None:
+        kept = current.get(person_id)
+        if kept is None:
             session.add(
                 StatementSpeaker(statement_id=statement_id, person_id=person_id, position=position)
             )
-        elif speaker.position != position:
-            speaker.position = position
+        elif kept.position != position:
+            kept.position = position
     if before != wanted:
         touch(statement, "text")  # other speakers: another version of the statement
     session.flush()
@@ -282,4 +282,5 @@ def restore_statement(session: Session, snapshot: StatementSnapshot) -> int:
     session.expunge_all()
     _renumber(_ordered(session, item_id))
     session.flush()
-    return row["id"]
+    restored_id: int = row["id"]
+    return restored_id

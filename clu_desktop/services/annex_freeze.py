@@ -201,7 +201,7 @@ def imported_annexes(meeting: Meeting, data: dict[str, Any]) -> Frozen:
             record = dict(indicators[file_id])
             values = [v for v in record.get("values", []) if first <= v["period"] < end]
 
-            def order(value: dict[str, Any]) -> tuple:
+            def order(value: dict[str, Any]) -> tuple[str, bool, tuple[int, str]]:
                 site = sites.get(value.get("site"))
                 return (value["period"], site is not None, site or (0, ""))
 

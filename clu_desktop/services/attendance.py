@@ -96,7 +96,7 @@ class InvitationState:
     """One invitation's attendance, as it was: what undo restores."""
 
     invitation_id: int
-    values: tuple
+    values: tuple[object, ...]
 
 
 def is_walk_in(note: str | None) -> bool:

@@ -25,7 +25,9 @@ class WithdrawnInvitation:
 
     @property
     def id(self) -> int:
-        return dict(self.values)["id"]
+        value = dict(self.values)["id"]
+        assert isinstance(value, int)  # every row has its id
+        return value
 
 
 def invite_person(session: Session, meeting_id: int, person_id: int) -> int:

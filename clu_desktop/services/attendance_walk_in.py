@@ -107,7 +107,7 @@ def people_not_invited(session: Session, meeting_id: int) -> list[DirectoryMatch
         .outerjoin(Organisation, Person.organisation_id == Organisation.id)
         .where(Person.id.not_in(invited))
     ).all()
-    rows.sort(key=lambda r: (fold(r.last_name), fold(r.first_name), r.id))
+    rows = sorted(rows, key=lambda r: (fold(r.last_name), fold(r.first_name), r.id))
     found = []
     for person_id, civility, first, last, organisation, acronym in rows:
         name = person_name(civility, first, last)
@@ -182,7 +182,7 @@ def invite_and_tick(session: Session, meeting_id: int, person_id: int, at: dt.ti
     :func:`attendance_edit.withdraw_invitations`)."""
     invitation_id = invite_person(session, meeting_id, person_id)
     mark_present(session, invitation_id, at)
-    session.get(Invitation, invitation_id).note = WALK_IN_NOTE
+    session.get_one(Invitation, invitation_id).note = WALK_IN_NOTE
     session.flush()
     return invitation_id
 
@@ -211,12 +211,13 @@ def add_walk_in(
     elif any(inv.person_id == person.id for inv in meeting.invitations):
         raise UserError(f"{person.display_name} est déjà dans la liste des invités.")
     invitation_id = invite_person(session, meeting_id, person.id)
-    invitation = session.get(Invitation, invitation_id)
+    invitation = session.get_one(Invitation, invitation_id)
     invitation.status = AttendanceStatus.PRESENT
     invitation.arrived_at = at.replace(microsecond=0) if at else None
     invitation.note = WALK_IN_NOTE
     session.flush()
-    return WalkInAdded(invitation_id, person.id, created_person, org.id if created_org else None)
+    created_org_id = org.id if created_org and org is not None else None
+    return WalkInAdded(invitation_id, person.id, created_person, created_org_id)
 
 
 def _organisation_named(session: Session, name: str) -> Organisation:

@@ -84,7 +84,7 @@ def heading_forms(status: AttendanceStatus | str) -> tuple[str, str, str, str]:
     préfecture's own minutes head them, the same word after « Absent »: « Absent excusé »,
     « Absentes excusées » (tests/documents/test_minutes_fidelity.py)."""
     status = AttendanceStatus(status)
-    forms = _plural_forms(STATUS_WORDS[status])
+    forms: tuple[str, ...] = _plural_forms(STATUS_WORDS[status])
     if status is AttendanceStatus.EXCUSED:
         absent = _plural_forms(STATUS_WORDS[AttendanceStatus.ABSENT])
         forms = tuple(f"{a} {word}" for a, word in zip(absent, forms, strict=True))

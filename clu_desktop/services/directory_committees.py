@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from clu_desktop.domain import Committee, CommitteeMember, Meeting, Organisation, Person
 from clu_desktop.errors import ConflictError, UserError
@@ -82,7 +83,7 @@ def list_committees(session: Session, query: str = "") -> list[CommitteeRow]:
     """Committees by name; with a query, those whose name or acronym match it, or having a
     standing member who matches it (as :func:`search_people` does)."""
 
-    def counts(column) -> dict[int, int]:
+    def counts(column: InstrumentedAttribute[int]) -> dict[int, int]:
         return dict(session.execute(select(column, func.count()).group_by(column)).all())
 
     members = counts(CommitteeMember.committee_id)
@@ -116,7 +117,7 @@ def clean_committee_field(
         raise ValueError(f"unknown committee field {field!r}")
     label, longest = COMMITTEE_TEXT_FIELDS[field]
     text = clean_text(
-        value,  # type: ignore[arg-type]
+        cast("str | None", value),  # what the form gives for the text fields
         label,
         longest,
         required=field == "name",

@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Table, insert, or_, select, update
+from sqlalchemy import ColumnElement, Table, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from clu_desktop.domain import Base
@@ -124,14 +124,14 @@ def table_of(name: str) -> Table:
     return Base.metadata.tables[name]
 
 
-def capture(session: Session, table: Table, *conditions) -> Snapshot:
+def capture(session: Session, table: Table, *conditions: ColumnElement[bool]) -> Snapshot:
     """Every row of ``table`` meeting one of ``conditions`` (none: nothing)."""
     if not conditions:
         return Snapshot(())
     rows = session.execute(
         select(table).where(or_(*conditions)).order_by(*table.primary_key.columns)
     ).mappings()
-    return Snapshot(tuple(SavedRow(table.name, tuple(row.items())) for row in rows))
+    return Snapshot(tuple(SavedRow(table.name, tuple(dict(row).items())) for row in rows))
 
 
 def referencing_columns(target: str) -> list[tuple[Table, str]]:
@@ -147,7 +147,7 @@ def referencing_columns(target: str) -> list[tuple[Table, str]]:
 def capture_references(session: Session, target: str, ids: Iterable[int]) -> Snapshot:
     """Every row, in any table, that points at one of the ``target`` rows ``ids``."""
     ids = list(ids)
-    by_table: dict[str, list] = {}
+    by_table: dict[str, list[ColumnElement[bool]]] = {}
     for table, column in referencing_columns(target):
         by_table.setdefault(table.name, []).append(table.c[column].in_(ids))
     snapshot = Snapshot(())
@@ -160,15 +160,15 @@ def restore_snapshot(session: Session, snapshot: Snapshot) -> None:
     """Put every saved row back as it was: rows since deleted are inserted again with
     their ids, rows since changed get their old values. Parents come before children."""
     order = {table.name: i for i, table in enumerate(Base.metadata.sorted_tables)}
-    latest: dict[tuple[str, tuple], SavedRow] = {}
+    latest: dict[tuple[str, tuple[object, ...]], SavedRow] = {}
     for row in snapshot.rows:  # the first capture of a row wins (it is the oldest)
         table = table_of(row.table)
         key = (row.table, tuple(row.as_dict()[c.name] for c in table.primary_key.columns))
         latest.setdefault(key, row)
-    for (name, key), row in sorted(latest.items(), key=lambda item: order[item[0][0]]):
+    for (name, pk_values), row in sorted(latest.items(), key=lambda item: order[item[0][0]]):
         table = table_of(name)
         pk = list(table.primary_key.columns)
-        where = [column == value for column, value in zip(pk, key, strict=True)]
+        where = [column == value for column, value in zip(pk, pk_values, strict=True)]
         exists = session.execute(select(*pk).where(*where)).first() is not None
         values = row.as_dict()
         if exists:

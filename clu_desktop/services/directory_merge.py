@@ -41,15 +41,17 @@ def move_references(session: Session, target: str, from_id: int, to_id: int) -> 
         session.execute(update(table).where(col == from_id).values({column: to_id}))
 
 
-def _fills(kept: object, other: object, fields: tuple[str, ...]) -> dict[str, object]:
+def _fills(
+    kept: Person | Organisation, other: Person | Organisation, fields: tuple[str, ...]
+) -> dict[str, object]:
     """The kept record's empty fields that the other one can fill."""
     values: dict[str, object] = {}
     for field in fields:
         mine, theirs = getattr(kept, field), getattr(other, field)
         if mine in (None, "") and theirs not in (None, ""):
             values[field] = theirs
-    notes = join_notes(kept.notes, other.notes)  # type: ignore[attr-defined]
-    if notes != kept.notes:  # type: ignore[attr-defined]
+    notes = join_notes(kept.notes, other.notes)
+    if notes != kept.notes:
         values["notes"] = notes
     return values
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -60,13 +61,14 @@ class OrganisationDetails(OrganisationRow):
 
 
 def _people_counts(session: Session) -> dict[int, int]:
-    return dict(
-        session.execute(
-            select(Person.organisation_id, func.count(Person.id))
-            .where(Person.organisation_id.is_not(None))
-            .group_by(Person.organisation_id)
-        ).all()
-    )
+    rows = session.execute(
+        select(Person.organisation_id, func.count(Person.id))
+        .where(Person.organisation_id.is_not(None))
+        .group_by(Person.organisation_id)
+    ).all()
+    return {
+        organisation_id: count for organisation_id, count in rows if organisation_id is not None
+    }
 
 
 def list_organisations(session: Session, query: str = "") -> list[OrganisationRow]:
@@ -127,14 +129,15 @@ def clean_organisation_field(
         raise ValueError(f"unknown organisation field {field!r}")
     label, longest = ORGANISATION_TEXT_FIELDS[field]
     text = clean_text(
-        value,  # type: ignore[arg-type]
+        cast("str | None", value),  # what the form gives for the text fields
         label,
         longest,
         required=field == "name",
         multiline=field in ("address", "notes"),
     )
     if field == "name":
-        _check_name_free(session, text, organisation_id)  # type: ignore[arg-type]
+        assert text is not None  # required
+        _check_name_free(session, text, organisation_id)
     return text
 
 

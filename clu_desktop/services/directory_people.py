@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
-from sqlalchemy import delete, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, delete, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from clu_desktop.domain import (
     Action,
@@ -114,7 +115,9 @@ class PersonUsage:
 # Reading
 
 
-def _committees_by_person(session: Session, person_ids: list[int] | None = None) -> dict:
+def _committees_by_person(
+    session: Session, person_ids: list[int] | None = None
+) -> dict[int, list[str]]:
     query = (
         select(CommitteeMember.person_id, Committee.name)
         .join(Committee, CommitteeMember.committee_id == Committee.id)
@@ -173,7 +176,7 @@ def organisation_people(session: Session, organisation_id: int) -> list[PersonRo
         .where(Person.organisation_id == organisation_id)
     ).all()
     committees = _committees_by_person(session, [row.id for row in rows])
-    rows.sort(key=lambda r: (fold(r.last_name), fold(r.first_name), r.id))
+    rows = sorted(rows, key=lambda r: (fold(r.last_name), fold(r.first_name), r.id))
     return [PersonRow(*row, tuple(committees.get(row.id, ()))) for row in rows]
 
 
@@ -205,7 +208,7 @@ def get_person(session: Session, person_id: int) -> PersonDetails:
 
 
 def person_usage(session: Session, person_id: int) -> PersonUsage:
-    def count(column, *conditions) -> int:
+    def count(column: InstrumentedAttribute[int], *conditions: ColumnElement[bool]) -> int:
         return session.scalar(select(func.count(column)).where(or_(*conditions))) or 0
 
     return PersonUsage(
@@ -252,13 +255,14 @@ def clean_person_field(session: Session, field: str, value: object) -> object:
         if session.get(Organisation, value) is None:
             raise UserError("Cet organisme n'existe plus dans l'annuaire.")
         return value
+    text = cast("str | None", value)  # what the form gives for the text fields
     if field == "email":
-        return clean_email(value)  # type: ignore[arg-type]
+        return clean_email(text)
     if field not in PERSON_TEXT_FIELDS:
         raise ValueError(f"unknown person field {field!r}")
     label, longest = PERSON_TEXT_FIELDS[field]
     return clean_text(
-        value,  # type: ignore[arg-type]
+        text,
         label,
         longest,
         required=field == "last_name",

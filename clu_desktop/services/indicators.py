@@ -27,7 +27,6 @@ from clu_desktop.services.indicators_common import (
     ChartData,
     IndicatorRow,
     Series,
-    SiteRow,
     ValueCell,
     ValueGrid,
     ValueState,
@@ -56,6 +55,7 @@ from clu_desktop.services.indicators_values import (
     value_grid,
     value_what,
 )
+from clu_desktop.services.quality_common import SiteRow
 
 __all__ = [
     "ALL_SITES_LABEL",

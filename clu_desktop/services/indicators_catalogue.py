@@ -52,7 +52,7 @@ def add_site(session: Session, name: str) -> int:
     for (existing,) in session.execute(select(Site.name)):
         if fold(existing) == fold(clean_name):
             raise UserError(f"Le site « {existing} » existe déjà.")
-    position = session.scalar(select(func.coalesce(func.max(Site.position), 0))) + 1
+    position = session.execute(select(func.coalesce(func.max(Site.position), 0))).scalar_one() + 1
     site = Site(name=clean_name, position=position)
     session.add(site)
     session.flush()
@@ -85,7 +85,9 @@ def _site_ids(session: Session, indicator_ids: Iterable[int] | None) -> dict[int
     return result
 
 
-def _rows(session: Session, indicators: Iterable[Indicator], only: list[int] | None):
+def _rows(
+    session: Session, indicators: Iterable[Indicator], only: list[int] | None
+) -> list[IndicatorRow]:
     counts_query = select(IndicatorValue.indicator_id, func.count()).group_by(
         IndicatorValue.indicator_id
     )
@@ -154,7 +156,9 @@ def _check_name(value: object) -> str:
 def add_indicator(session: Session, code: str, name: str) -> int:
     """A new yearly indicator, "higher is better", at the end of the catalogue."""
     indicator = Indicator(code=_check_code(session, code), name=_check_name(name))
-    position = session.scalar(select(func.coalesce(func.max(Indicator.position), 0))) + 1
+    position = (
+        session.execute(select(func.coalesce(func.max(Indicator.position), 0))).scalar_one() + 1
+    )
     indicator.position = position
     session.add(indicator)
     session.flush()
@@ -235,7 +239,7 @@ def update_indicator(
     return indicator.version
 
 
-def _value_count(session: Session, indicator_id: int, site_ids: Iterable[int] | None = None):
+def _value_count(session: Session, indicator_id: int, site_ids: Iterable[int] | None = None) -> int:
     query = select(func.count()).where(IndicatorValue.indicator_id == indicator_id)
     if site_ids is not None:
         query = query.where(IndicatorValue.site_id.in_(list(site_ids)))

@@ -397,17 +397,21 @@ def check_magnitude(value: float | int) -> None:
 
 
 def check_periodicity(value: object) -> Periodicity:
-    try:
-        return Periodicity(value)
-    except ValueError:
-        raise UserError("Périodicité inconnue : annuelle, trimestrielle ou mensuelle.") from None
+    if isinstance(value, str):  # a Periodicity is one too
+        try:
+            return Periodicity(value)
+        except ValueError:
+            pass
+    raise UserError("Périodicité inconnue : annuelle, trimestrielle ou mensuelle.")
 
 
 def check_direction(value: object) -> Direction:
-    try:
-        return Direction(value)
-    except ValueError:
-        raise UserError("Sens inconnu : « plus haut = mieux » ou « plus bas = mieux ».") from None
+    if isinstance(value, str):  # a Direction is one too
+        try:
+            return Direction(value)
+        except ValueError:
+            pass
+    raise UserError("Sens inconnu : « plus haut = mieux » ou « plus bas = mieux ».")
 
 
 def unit_mismatch(text: str | None, unit: str | None) -> str | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -53,15 +53,18 @@ class StoredMapping:
         return mapping_key(self.written)
 
 
-def _label(row, code: str | None, name: str | None, site: str | None) -> str:
+def _label(row: IndicatorNameMapping, code: str | None, name: str | None, site: str | None) -> str:
     if row.ignored:
         return IGNORED_LABEL
     if row.kind == "indicator":
         return f"{code} — {name}"
-    return site if row.site_id is not None else ALL_SITES_LABEL
+    if row.site_id is None:
+        return ALL_SITES_LABEL
+    assert site is not None  # the mapping's site exists (a foreign key)
+    return site
 
 
-def _rows(session: Session, where=None) -> list[StoredMapping]:
+def _rows(session: Session, where: ColumnElement[bool] | None = None) -> list[StoredMapping]:
     query = (
         select(IndicatorNameMapping, Indicator.code, Indicator.name, Site.name)
         .outerjoin(Indicator, Indicator.id == IndicatorNameMapping.indicator_id)

@@ -25,7 +25,6 @@ from clu_desktop.services.indicators_common import (
     ChartData,
     IndicatorRow,
     Series,
-    SiteRow,
     ValueCell,
     ValueGrid,
     ValueState,
@@ -35,7 +34,7 @@ from clu_desktop.services.indicators_common import (
     previous_period,
     with_gaps,
 )
-from clu_desktop.services.quality_common import clean, clean_long
+from clu_desktop.services.quality_common import SiteRow, clean, clean_long
 
 _FIELDS = ("value", "comment", "source", "is_example")
 
@@ -63,7 +62,9 @@ def _check_cell_version(
         return
     site = session.get(Site, site_id) if site_id is not None else None
     check_version(
-        cell if cell is not None else _EMPTY, seen, value_what(period, site and site.name)
+        cell if cell is not None else _EMPTY,
+        seen,
+        value_what(period, site.name if site is not None else None),
     )
 
 
@@ -203,7 +204,9 @@ def _find(
     ).first()
 
 
-def _state(indicator_id: int, period: str, site_id: int | None, cell: IndicatorValue | None):
+def _state(
+    indicator_id: int, period: str, site_id: int | None, cell: IndicatorValue | None
+) -> ValueState:
     row = None if cell is None else {f: getattr(cell, f) for f in _FIELDS}
     return ValueState(indicator_id, period, site_id, row)
 

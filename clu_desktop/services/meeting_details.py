@@ -221,7 +221,7 @@ def person_choices(session: Session) -> list[PersonChoice]:
             Person.id, Person.civility, Person.first_name, Person.last_name, Organisation.name
         ).outerjoin(Organisation, Person.organisation_id == Organisation.id)
     ).all()
-    rows.sort(key=lambda r: (sort_key(r[3]), sort_key(r[2] or ""), r[0]))
+    rows = sorted(rows, key=lambda r: (sort_key(r[3]), sort_key(r[2] or ""), r[0]))
     return [
         PersonChoice(pid, " ".join(p for p in (civ, first, upper_surname(last)) if p), org)
         for pid, civ, first, last, org in rows
@@ -319,7 +319,9 @@ def _person_text(person: Person | None, source: str) -> str | None:
     return text
 
 
-def _fill_from_person(meeting: Meeting, field: str, person: Person, previous: Person | None):
+def _fill_from_person(
+    meeting: Meeting, field: str, person: Person, previous: Person | None
+) -> None:
     """Fill printed text that is empty or still shows the previous person's value."""
     for target, source in _FILLS[field].items():
         new = _person_text(person, source)

@@ -90,7 +90,10 @@ def _meeting(meeting: Meeting) -> dict[str, Any]:
     }
 
 
-REPRESENTATION_LABELS = {Representation.PROXY: "pouvoir", Representation.SUBSTITUTE: "suppléant"}
+REPRESENTATION_LABELS: dict[Representation | None, str] = {
+    Representation.PROXY: "pouvoir",
+    Representation.SUBSTITUTE: "suppléant",
+}
 VOTE_LABELS = {
     VoteChoice.FOR: "pour",
     VoteChoice.AGAINST: "contre",

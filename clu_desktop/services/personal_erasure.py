@@ -30,8 +30,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, delete, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from clu_desktop.domain import (
     Action,
@@ -291,7 +291,7 @@ class _Eraser:
     def count_links(self) -> None:
         pid = self.person.id
 
-        def count(column, *conditions) -> int:
+        def count(column: InstrumentedAttribute[int], *conditions: ColumnElement[bool]) -> int:
             return self.session.scalar(select(func.count(column)).where(or_(*conditions))) or 0
 
         self.add("committees", count(CommitteeMember.id, CommitteeMember.person_id == pid))

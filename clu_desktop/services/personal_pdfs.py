@@ -81,15 +81,15 @@ def signed_pdfs(
     ).all()
     remade = removed = kept = 0
     for meeting in meetings:
-        names = meeting.id in touched or (
-            read_all and matcher.found_in(pdf_text(meeting.signed_pdf))
-        )
+        signed_pdf = meeting.signed_pdf
+        assert signed_pdf is not None  # the query keeps the meetings that have one
+        names = meeting.id in touched or (read_all and matcher.found_in(pdf_text(signed_pdf)))
         if not names:
             continue
         if not anonymise_signed:
             kept += 1
             continue
-        old = meeting.signed_sha256 or hashlib.sha256(meeting.signed_pdf).hexdigest()
+        old = meeting.signed_sha256 or hashlib.sha256(signed_pdf).hexdigest()
         pdf, why = _remade(session, meeting.id, matcher)
         now = dt.datetime.now().replace(microsecond=0)
         if pdf is not None:

@@ -33,7 +33,7 @@ UNPRINTED = frozenset({("meeting", "notes"), ("statement", "answer_text")})
 HANDLED_BINARIES = frozenset({("meeting", "signed_pdf")})
 
 
-def text_columns(table: Table) -> list[Column]:
+def text_columns(table: Table) -> list[Column[Any]]:
     """The columns of ``table`` that can hold a name: texts and JSON, not enumerations,
     keys or references."""
     return [
@@ -59,7 +59,7 @@ def unique_columns(table: Table) -> set[str]:
     return names
 
 
-def _free_value(session: Session, column: Column, value: str, length: int | None) -> str:
+def _free_value(session: Session, column: Column[Any], value: str, length: int | None) -> str:
     """``value``, or « value (2) »… when another row of a unique column holds it."""
     candidate, number = value, 1
     while session.scalar(select(column).where(column == candidate).limit(1)) is not None:
@@ -70,7 +70,7 @@ def _free_value(session: Session, column: Column, value: str, length: int | None
     return candidate
 
 
-def binary_columns(table: Table) -> list[Column]:
+def binary_columns(table: Table) -> list[Column[Any]]:
     return [
         c
         for c in table.columns
@@ -78,7 +78,7 @@ def binary_columns(table: Table) -> list[Column]:
     ]
 
 
-def signed_rows(session: Session, tables: Iterable[Table]) -> dict[str, dict[tuple, int]]:
+def signed_rows(session: Session, tables: Iterable[Table]) -> dict[str, dict[tuple[Any, ...], int]]:
     """For each table, its rows that belong to signed minutes: primary key -> meeting id."""
     meeting_ids = session.scalars(
         select(Meeting.id).where(Meeting.status == MeetingStatus.MINUTES_SIGNED)
@@ -88,16 +88,16 @@ def signed_rows(session: Session, tables: Iterable[Table]) -> dict[str, dict[tup
 
 def rows_under(
     session: Session, tables: Iterable[Table], meeting_ids: Iterable[int]
-) -> dict[str, dict[tuple, int]]:
+) -> dict[str, dict[tuple[Any, ...], int]]:
     """For each table, its rows that belong to one of ``meeting_ids``: primary key ->
     meeting id. A row belongs to a meeting when one of its foreign keys leads to it (an
     agenda item's meeting, a statement's agenda item, an action's item or meeting…)."""
-    found: dict[str, dict[tuple, int]] = {"meeting": {(i,): i for i in meeting_ids}}
+    found: dict[str, dict[tuple[Any, ...], int]] = {"meeting": {(i,): i for i in meeting_ids}}
     # Parents come before their children in ``sorted_tables``.
     for table in tables:
         if table.name == "meeting":
             continue
-        rows: dict[tuple, int] = {}
+        rows: dict[tuple[Any, ...], int] = {}
         pk = list(table.primary_key.columns)
         for fk in sorted(table.foreign_keys, key=lambda k: k.parent.name):
             parent = fk.column.table
@@ -127,7 +127,7 @@ def replace_value(matcher: PersonMatcher, value: Any, length: int | None) -> tup
                 if count:
                     return json.dumps(new, ensure_ascii=False), count
         new, count = matcher.replace(value)
-        if count and length is not None and len(new) > length:
+        if count and new is not None and length is not None and len(new) > length:
             new = new[:length]
         return new, count
     return _replace_json(matcher, value)
@@ -190,7 +190,7 @@ class WalkResult:
 
 
 def linked_meetings(
-    session: Session, signed: dict[str, dict[tuple, int]], person_id: int
+    session: Session, signed: dict[str, dict[tuple[Any, ...], int]], person_id: int
 ) -> set[int]:
     """The signed meetings one of whose rows points at the person (chair, signatory,
     invitation, speaker, presenter, action owner…): their PDF prints the name."""
@@ -223,7 +223,7 @@ def walk(
     *,
     anonymise_signed: bool,
     person_id: int | None = None,
-    skip: dict[str, set[tuple]] | None = None,
+    skip: dict[str, set[tuple[Any, ...]]] | None = None,
 ) -> WalkResult:
     """Replace the person's mentions by :data:`ANONYMOUS` in every text of the database
     (see the module's notes); ``skip`` names rows left alone (the person's own)."""
@@ -248,7 +248,7 @@ def walk(
             for column, value in zip(columns, row[len(pk) :], strict=True):
                 if value is None:
                     continue
-                if kept and (table.name, column.name) not in UNPRINTED:
+                if kept and meeting is not None and (table.name, column.name) not in UNPRINTED:
                     count = replace_value(matcher, value, None)[1]
                     if count:
                         result.kept += count

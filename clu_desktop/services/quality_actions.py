@@ -137,7 +137,7 @@ def get_plan_action(session: Session, action_id: int, *, today: dt.date | None =
 
 
 def _check_owner(
-    session: Session, owner_id: int | None, owner_name: object
+    session: Session, owner_id: object, owner_name: object
 ) -> tuple[int | None, str | None]:
     if owner_id is not None:
         if not isinstance(owner_id, int) or session.get(Person, owner_id) is None:
@@ -253,7 +253,7 @@ def update_plan_action(
     if field == "text":
         action.text = _check_text(value)
     elif field == "owner_id":
-        action.owner_id, action.owner_name = _check_owner(session, value, None)  # type: ignore[arg-type]
+        action.owner_id, action.owner_name = _check_owner(session, value, None)
     elif field == "owner_name":
         action.owner_id, action.owner_name = _check_owner(session, None, value)
     elif field == "due_date":

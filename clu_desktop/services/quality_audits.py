@@ -49,8 +49,8 @@ from clu_desktop.services.quality_common import (
     unknown_field,
 )
 
-AUDITS: Table = Audit.__table__  # type: ignore[assignment]
-FINDINGS: Table = Finding.__table__  # type: ignore[assignment]
+AUDITS: Table = Audit.__table__
+FINDINGS: Table = Finding.__table__
 
 _KIND_ERROR = "Ce type d'audit est inconnu : choisissez « interne » ou « externe »."
 _FINDING_KIND_ERROR = (
@@ -167,7 +167,7 @@ def update_audit(
     if field == "kind":
         audit.kind = check_enum(AuditKind, value, _KIND_ERROR)
     elif field == "date":
-        audit.date = check_date(value, "Date de l'audit", required=True)  # type: ignore[assignment]
+        audit.date = check_date(value, "Date de l'audit", required=True)
     elif field == "auditor":
         audit.auditor = clean(value, "Auditeur", AUDITOR_MAX)
     elif field == "result":
@@ -259,7 +259,8 @@ def restore_audit(session: Session, snapshot: AuditSnapshot) -> int:
         session.execute(insert(FINDINGS), findings)
     _reattach_actions(session, snapshot.actions)
     session.expunge_all()
-    return row["id"]
+    restored_id: int = row["id"]
+    return restored_id
 
 
 # Findings
@@ -341,4 +342,5 @@ def restore_finding(session: Session, snapshot: FindingSnapshot) -> int:
     session.execute(insert(FINDINGS), [row])
     _reattach_actions(session, snapshot.actions)
     session.expunge_all()
-    return row["id"]
+    restored_id: int = row["id"]
+    return restored_id

@@ -13,9 +13,9 @@ import datetime as dt
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar, overload
 
-from sqlalchemy import Table, select
+from sqlalchemy import Column, Table, select
 from sqlalchemy.orm import Session
 
 from clu_desktop.domain import (
@@ -261,6 +261,14 @@ def check_enum(enum_class: type[E], value: object, message: str) -> E:
         raise UserError(message) from None
 
 
+@overload
+def check_date(value: object, label: str, *, required: Literal[True]) -> dt.date: ...
+
+
+@overload
+def check_date(value: object, label: str, *, required: bool = False) -> dt.date | None: ...
+
+
 def check_date(value: object, label: str, *, required: bool = False) -> dt.date | None:
     """A plausible date (or None when allowed)."""
     if value is None:
@@ -279,6 +287,14 @@ def text_value(value: object) -> str | None:
     if value is not None and not isinstance(value, str):
         raise TypeError(f"text expected, got {type(value).__name__}")
     return value
+
+
+@overload
+def clean(value: object, label: str, max_length: int, *, required: Literal[True]) -> str: ...
+
+
+@overload
+def clean(value: object, label: str, max_length: int, *, required: bool = False) -> str | None: ...
 
 
 def clean(value: object, label: str, max_length: int, *, required: bool = False) -> str | None:
@@ -384,7 +400,9 @@ def list_sites(session: Session) -> list[SiteRow]:
     return [SiteRow(*row) for row in rows]
 
 
-def table_rows(session: Session, table: Table, column, ids: Iterable[int]) -> tuple[Row, ...]:
+def table_rows(
+    session: Session, table: Table, column: Column[Any], ids: Iterable[int]
+) -> tuple[Row, ...]:
     """Every row of ``table`` whose ``column`` is in ``ids``, as plain dicts, in a stable
     order (works for association tables, which have no id)."""
     ids = list(ids)
@@ -404,7 +422,7 @@ class PrintedNames:
         self.by_meeting: dict[int | None, dict[int, str]] = {None: {}}
 
     def of(self, person_id: int, meeting_id: int | None) -> str:
-        if meeting_id not in self.by_meeting:
-            people = meeting_people(self.session, meeting_id)  # type: ignore[arg-type]
+        if meeting_id is not None and meeting_id not in self.by_meeting:  # None: always in
+            people = meeting_people(self.session, meeting_id)
             self.by_meeting[meeting_id] = {p.id: p.name for p in people}
         return person_name(self.session, person_id, self.by_meeting[meeting_id])

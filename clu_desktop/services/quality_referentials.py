@@ -48,8 +48,8 @@ from clu_desktop.services.quality_common import (
     unknown_field,
 )
 
-LABELS: Table = Label.__table__  # type: ignore[assignment]
-MODULES: Table = ReferentialModule.__table__  # type: ignore[assignment]
+LABELS: Table = Label.__table__
+MODULES: Table = ReferentialModule.__table__
 
 
 @dataclass(frozen=True)
@@ -249,7 +249,8 @@ def restore_module(session: Session, snapshot: ModuleSnapshot) -> int:
     _check_module_code(session, row["referential_id"], row["code"])
     session.execute(insert(MODULES), [row])
     session.expunge_all()
-    return row["id"]
+    restored_id: int = row["id"]
+    return restored_id
 
 
 # Labels
@@ -372,4 +373,5 @@ def restore_label(session: Session, snapshot: LabelSnapshot) -> int:
     if modules:
         session.execute(insert(label_module), modules)
     session.expunge_all()
-    return row["id"]
+    restored_id: int = row["id"]
+    return restored_id

@@ -134,7 +134,9 @@ def set_record_setting(
 
 
 def seats_of(invitations: list[Invitation]) -> list[rules.Seat]:
-    names = {inv.person_id: inv.printed_name for inv in invitations if inv.person_id}
+    names: dict[int | None, str] = {
+        inv.person_id: inv.printed_name for inv in invitations if inv.person_id
+    }
     return [
         rules.Seat(
             person_id=inv.person_id,

@@ -307,12 +307,13 @@ def record_warnings(
     for seat in seats:
         if seat.status != REPRESENTED or seat.representation != PROXY:
             continue
-        holder = by_person.get(seat.holder_id) if seat.holder_id is not None else None
-        if holder is None:
+        holder_id = seat.holder_id
+        holder = by_person.get(holder_id) if holder_id is not None else None
+        if holder is None or holder_id is None:
             who = seat.holder_name or "une personne"
             lines.append(f"{seat.name} a donné pouvoir à {who}, qui n'est pas invité à la séance.")
             continue
-        held_by[holder.person_id] += 1
+        held_by[holder_id] += 1
         if held and holder.status in (EXCUSED, ABSENT, REPRESENTED):
             lines.append(
                 f"{seat.name} a donné pouvoir à {holder.name}, qui n'est pas présent "

@@ -79,7 +79,9 @@ def search_meetings(session: Session, text_: str, limit: int = 50) -> list[Searc
     return _hits(session, meeting_ids, best, excerpts)
 
 
-def _meetings_matching_all(session: Session, engine, terms: list[str], limit: int) -> list[int]:
+def _meetings_matching_all(
+    session: Session, engine: type[_SQLite | _PostgreSQL], terms: list[str], limit: int
+) -> list[int]:
     conditions = " AND ".join(
         f"m.id IN ({engine.MATCHING.format(param=f'term{i}')})" for i in range(len(terms))
     )

@@ -32,16 +32,16 @@ class IdentityDetails:
     """The letterhead; every field is None (authority "") before the first edit."""
 
     authority: str
-    motto: str | None
-    service_block: str | None
-    service_name: str | None
-    town: str | None
-    phone: str | None
-    email: str | None
-    website: str | None
-    logo_path: str | None
-    font_path: str | None
-    font_bold_path: str | None
+    motto: str | None = None
+    service_block: str | None = None
+    service_name: str | None = None
+    town: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    website: str | None = None
+    logo_path: str | None = None
+    font_path: str | None = None
+    font_bold_path: str | None = None
     version: int = 0  # of the stored letterhead (0: none stored yet)
 
 
@@ -85,7 +85,7 @@ def _identity_row(session: Session) -> Identity | None:
 def get_identity(session: Session) -> IdentityDetails:
     row = _identity_row(session)
     if row is None:
-        return IdentityDetails("", *([None] * (len(IDENTITY_FIELDS) - 1)))
+        return IdentityDetails("")
     values = {name: getattr(row, name) for name in IDENTITY_FIELDS}
     return IdentityDetails(**values, version=row.version)
 

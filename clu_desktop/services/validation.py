@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from typing import Literal, overload
 
 from clu_desktop.errors import UserError
 
@@ -23,6 +24,28 @@ def is_blank(text: str | None) -> bool:
     """Whether ``text`` shows nothing: empty, spaces, or only invisible characters
     (« \u200b », « \u2060 », a right-to-left mark…). A name made of them is no name."""
     return all(unicodedata.category(char) in _INVISIBLE for char in text or "")
+
+
+@overload
+def clean_text(
+    value: str | None,
+    label: str,
+    max_length: int,
+    *,
+    required: Literal[True],
+    multiline: bool = False,
+) -> str: ...
+
+
+@overload
+def clean_text(
+    value: str | None,
+    label: str,
+    max_length: int,
+    *,
+    required: bool = False,
+    multiline: bool = False,
+) -> str | None: ...
 
 
 def clean_text(
