@@ -37,6 +37,7 @@ from clu_desktop.gui.indicators.catalogue import Catalogue
 from clu_desktop.gui.indicators.editing import INDICATOR, IndicatorsContext, message_label, name
 from clu_desktop.gui.indicators.fields import IndicatorFields
 from clu_desktop.gui.indicators.import_dialog import ImportDialog, report_text
+from clu_desktop.gui.indicators.mappings_panel import MappingsPanel
 from clu_desktop.gui.indicators.values_grid import ValuesPanel
 from clu_desktop.gui.undo import UndoKeys
 from clu_desktop.interchange.indicators_import import read_table
@@ -115,6 +116,7 @@ class IndicatorsPage(QWidget):
         self.catalogue = Catalogue()
         self.fields = IndicatorFields(self.context)
         self.values = ValuesPanel(self.context, self.undo_keys)
+        self.mappings = MappingsPanel(self.context)
         self._chart: IndicatorChart | None = None
         self._chart_timer = QTimer(self)
         self._chart_timer.setSingleShot(True)
@@ -143,6 +145,7 @@ class IndicatorsPage(QWidget):
             self.import_button,
             *self.catalogue.widgets(),
             *self.fields.widgets(),
+            *self.mappings.widgets(),
             *self.values.widgets(),
         ]
         for first, second in itertools.pairwise(order):
@@ -161,8 +164,10 @@ class IndicatorsPage(QWidget):
         left.setChildrenCollapsible(False)
         left.addWidget(self.catalogue)
         left.addWidget(fields_scroll)
-        left.setStretchFactor(0, 1)
-        left.setStretchFactor(1, 1)
+        left.addWidget(self.mappings)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 3)
+        left.setStretchFactor(2, 1)
         right = QSplitter(Qt.Orientation.Vertical)
         right.setObjectName("indicatorRightSplitter")
         right.setChildrenCollapsible(False)
@@ -224,6 +229,7 @@ class IndicatorsPage(QWidget):
             self.catalogue.set_rows(rows, keep)
         finally:
             self._reloading = False
+        self.mappings.reload()
         self._show_current(force=True)
 
     def current_row(self) -> IndicatorRow | None:
@@ -392,13 +398,12 @@ class IndicatorsPage(QWidget):
             messages.show_error(self, str(exc))
             return None
         self._dialog = ImportDialog(self.context.db, table, self)
-        self._dialog.accepted.connect(self._imported)
+        self._dialog.imported.connect(self._imported)
         self._dialog.open()
         return self._dialog
 
-    def _imported(self) -> None:
-        report = self._dialog.report if self._dialog is not None else None
+    def _imported(self, report) -> None:
+        """Values (and maybe indicators, sites and mappings) were written: show them."""
         self.reload()
-        if report is not None:
-            self.show_status(report_text(report.rows, report.added, report.updated))
+        self.show_status(report_text(report.rows, report.added, report.updated))
         self.changed.emit()

@@ -1,0 +1,313 @@
+"""The import dialog's mapping step (issue 16): a real préfecture export (Windows-1252,
+semicolons, decimal commas) naming 3 indicators and 2 sites its own way; the check off
+the GUI thread with « Annuler »; the stored mappings on the Indicateurs page."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+
+from clu_desktop.gui.indicators.import_dialog import COLUMNS, NAMES, PREVIEW, REPORT
+from clu_desktop.gui.indicators.import_names import CREATE, MAP
+from clu_desktop.gui.indicators.page import IndicatorsPage
+from clu_desktop.interchange import indicators_import as core
+from clu_desktop.services import indicators as service
+from clu_desktop.services import indicators_mappings as mappings
+
+DATA = Path(__file__).parent.parent / "data"
+FIRST = DATA / "indicateurs-noms-propres-2023.cp1252.csv"
+SECOND = DATA / "indicateurs-noms-propres-2024.cp1252.csv"
+LEFT = Qt.MouseButton.LeftButton
+INDICATORS = {
+    "Taux d'appels aboutis": "TEL-ABOUTIS",
+    "Taux d'appels décrochés": "TEL-DECROCHES",
+    "Point d'accueil numérique": "PAN-USAGE",
+}
+SITES = {"Langres": "Sous-préfecture de Langres", "Saint-Dizier": "Sous-préfecture de Saint-Dizier"}
+
+
+@pytest.fixture
+def stack():
+    return QUndoStack()
+
+
+@pytest.fixture
+def page(qtbot, demo_db, stack):
+    page = IndicatorsPage(demo_db)
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show_meeting(1, stack)
+    with qtbot.waitExposed(page):
+        page.show()
+    yield page
+    if page._dialog is not None:
+        page._dialog.reject()
+    page.close()
+
+
+def ids(db) -> tuple[dict[str, int], dict[str, int]]:
+    with db.reading() as session:
+        indicators = {r.code: r.id for r in service.list_indicators(session)}
+        sites = {s.name: s.id for s in service.list_sites(session)}
+    return indicators, sites
+
+
+def values(db, code: str) -> dict:
+    indicators, _sites = ids(db)
+    with db.reading() as session:
+        grid = service.value_grid(session, indicators[code])
+    return {key: cell.value for key, cell in grid.cells.items()}
+
+
+def stored(db) -> dict[tuple[str, str], str]:
+    with db.reading() as session:
+        return {(m.kind, m.written): m.target_label for m in mappings.list_mappings(session)}
+
+
+def settle(qtbot, dialog) -> None:
+    """Wait for the check (or the import) running off the GUI thread."""
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=20_000)
+
+
+def open_dialog(qtbot, page, path: Path):
+    dialog = page.import_values(path)
+    assert dialog is not None
+    settle(qtbot, dialog)
+    return dialog
+
+
+def choose_all(qtbot, dialog, db) -> None:
+    indicators, sites = ids(db)
+    for written, code in INDICATORS.items():
+        dialog.names.row("indicator", written).choose((MAP, indicators[code]))
+    for written, site in SITES.items():
+        dialog.names.row("site", written).choose((MAP, sites[site]))
+    settle(qtbot, dialog)
+
+
+def test_every_unknown_name_is_listed_with_suggestions_and_nothing_is_written(
+    qtbot, page
+):
+    db = page.context.db
+    before = values(db, "TEL-ABOUTIS")
+    dialog = open_dialog(qtbot, page, FIRST)
+    assert dialog.step() == COLUMNS
+    qtbot.mouseClick(dialog.next_button, LEFT)
+    assert dialog.step() == NAMES
+    assert set(dialog.names.rows) == {
+        *(("indicator", w) for w in INDICATORS),
+        *(("site", w) for w in SITES),
+    }
+    assert "3 indicateurs et 2 sites" in dialog.names_intro.text()
+    indicators, sites = ids(db)
+    for (kind, written), row in dialog.names.rows.items():
+        wanted = indicators[INDICATORS[written]] if kind == "indicator" else sites[SITES[written]]
+        suggested = [s.target_id for s in row.unknown.suggestions]
+        assert wanted in suggested, written
+        combo = row.combo
+        # Suggestions first, with their score, then the whole catalogue.
+        assert combo.itemText(1).endswith("%)")
+        catalogue = len(indicators) if kind == "indicator" else len(sites)
+        assert combo.count() >= 1 + len(suggested) + catalogue
+        # A proposal is shown but counts only once confirmed.
+        assert row.choice() is None
+        if row.unknown.proposed is not None:
+            assert row.state.text() == "proposé, à confirmer"
+            assert row.confirm_button.isVisible()
+    assert not dialog.import_button.isEnabled()
+    assert "Rien ne sera importé" in dialog.status_label.text()
+    assert values(db, "TEL-ABOUTIS") == before
+    assert stored(db) == {}
+
+
+def test_the_chosen_mappings_import_and_the_next_file_asks_nothing(qtbot, page):
+    db = page.context.db
+    dialog = open_dialog(qtbot, page, FIRST)
+    qtbot.mouseClick(dialog.next_button, LEFT)
+    choose_all(qtbot, dialog, db)
+    assert dialog.names.undecided() == 0
+    qtbot.mouseClick(dialog.next_button, LEFT)
+    assert dialog.step() == PREVIEW
+    # The preview shows the catalogue's entries, not the file's names.
+    assert dialog.model.index(0, 1).data() == "TEL-ABOUTIS"
+    assert dialog.model.index(2, 3).data() == SITES["Langres"]
+    assert dialog.remember_check.isChecked()
+    assert dialog.import_button.isEnabled()
+    qtbot.mouseClick(dialog.import_button, LEFT)
+    settle(qtbot, dialog)
+    assert dialog.step() == REPORT
+    assert "5 valeurs importées" in dialog.report_view.toPlainText()
+    assert values(db, "TEL-ABOUTIS")[("2023", None)] == 91.5
+    _indicators, sites = ids(db)
+    assert values(db, "PAN-USAGE")[("2023", sites[SITES["Saint-Dizier"]])] == 530
+    assert page.status_label.text().startswith("5 valeurs importées")
+    assert len(stored(db)) == 5
+    assert page.mappings.model.rowCount() == 5  # the page's table follows
+    qtbot.mouseClick(dialog.close_button, LEFT)
+    assert not dialog.isVisible()
+
+    # Next year's file: the same names are recognised, no question.
+    second = open_dialog(qtbot, page, SECOND)
+    assert second.names.rows == {}
+    assert second.import_button.isEnabled()
+    notes = {second.model.index(r, 7).data() for r in range(second.model.rowCount())}
+    assert notes == {"(correspondance enregistrée)"}
+    assert "Taux d'appels aboutis" in second.remembered_label.text()
+    qtbot.mouseClick(second.import_button, LEFT)
+    settle(qtbot, second)
+    assert second.step() == REPORT
+    assert values(db, "TEL-DECROCHES")[("2024", None)] == 89.5
+
+
+def test_a_new_indicator_is_made_with_the_form_pre_filled_from_the_file(qtbot, page):
+    db = page.context.db
+    dialog = open_dialog(qtbot, page, FIRST)
+    qtbot.mouseClick(dialog.next_button, LEFT)
+    choose_all(qtbot, dialog, db)
+    row = dialog.names.row("indicator", "Taux d'appels décrochés")
+    row.choose((CREATE,))
+    form = row.form
+    assert form is not None and form.isVisible()
+    assert form.name_edit.text() == "Taux d'appels décrochés"
+    assert form.unit_combo.currentText() == "%"
+    assert form.periodicity_combo.currentData() == "year"
+    form.name_edit.setText("Appels décrochés (standard)")
+    qtbot.mouseClick(form.ok_button, LEFT)
+    assert row.state.text().startswith("nouvel indicateur")
+    assert row.modify_button.isVisible()
+    settle(qtbot, dialog)
+    assert dialog.import_button.isEnabled()
+    qtbot.mouseClick(dialog.import_button, LEFT)
+    settle(qtbot, dialog)
+    with db.reading() as session:
+        made = [r for r in service.list_indicators(session) if r.name == "Appels décrochés (standard)"]
+    assert len(made) == 1 and made[0].unit == "%"
+
+
+def test_closing_the_form_keeps_the_previous_choice(qtbot, page):
+    dialog = open_dialog(qtbot, page, FIRST)
+    qtbot.mouseClick(dialog.next_button, LEFT)
+    row = dialog.names.row("indicator", "Taux d'appels aboutis")
+    before = row.combo.currentIndex()
+    row.choose((CREATE,))
+    row.form.reject()
+    assert row.combo.currentIndex() == before
+    assert row.choice() is None
+
+
+def slow_check(monkeypatch, started: list) -> None:
+    """A check that reports its progress slowly, so « Annuler » finds it running."""
+    real = core.check_file
+
+    def check_file(session, table, mapping, choices=None, *, preview_rows=20, progress=None):
+        started.append(True)
+        for done in range(2000):
+            if progress is not None and not progress(done, 2000):
+                raise core.Cancelled
+            time.sleep(0.005)
+        return real(session, table, mapping, choices, preview_rows=preview_rows, progress=progress)
+
+    monkeypatch.setattr(core, "check_file", check_file)
+
+
+def test_cancel_during_the_check_leaves_nothing_written(qtbot, page, monkeypatch):
+    db = page.context.db
+    before = values(db, "TEL-ABOUTIS")
+    started: list = []
+    slow_check(monkeypatch, started)
+    dialog = page.import_values(FIRST)
+    qtbot.waitUntil(lambda: dialog.job is not None and dialog.progress.isVisible())
+    assert dialog.stop_button.isVisible()
+    # The window answers while the check runs.
+    qtbot.mouseClick(dialog.next_button, LEFT)
+    assert dialog.step() == NAMES
+    qtbot.waitUntil(lambda: dialog.progress.maximum() == 2000)
+    qtbot.mouseClick(dialog.stop_button, LEFT)
+    settle(qtbot, dialog)
+    assert "Vérification annulée : rien n'a été écrit" in dialog.status_label.text()
+    assert not dialog.import_button.isEnabled()
+    assert dialog.stop_button.text().replace("&", "") == "Relancer la vérification"
+    assert values(db, "TEL-ABOUTIS") == before
+    assert stored(db) == {}
+
+
+def test_cancel_during_the_import_rolls_everything_back(qtbot, page, monkeypatch):
+    db = page.context.db
+    before = values(db, "TEL-ABOUTIS")
+    dialog = open_dialog(qtbot, page, FIRST)
+    qtbot.mouseClick(dialog.next_button, LEFT)
+    choose_all(qtbot, dialog, db)
+    real = core.import_values
+    waiting: list = []
+
+    def import_values(session, *args, **kwargs):
+        report = real(session, *args, **kwargs)  # written, not yet committed
+        waiting.append(True)
+        deadline = time.monotonic() + 10
+        while not dialog.job.cancel_requested and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return report
+
+    monkeypatch.setattr(core, "import_values", import_values)
+    qtbot.mouseClick(dialog.import_button, LEFT)
+    qtbot.waitUntil(lambda: bool(waiting))
+    qtbot.mouseClick(dialog.stop_button, LEFT)
+    settle(qtbot, dialog)
+    assert dialog.status_label.text() == "Import annulé : rien n'a été écrit."
+    assert dialog.step() != REPORT
+    assert values(db, "TEL-ABOUTIS") == before
+    assert stored(db) == {}
+
+
+def test_closing_the_dialog_stops_the_check(qtbot, page, monkeypatch):
+    started: list = []
+    slow_check(monkeypatch, started)
+    dialog = page.import_values(FIRST)
+    qtbot.waitUntil(lambda: bool(started))
+    job = dialog.job
+    dialog.reject()
+    assert job.isFinished()
+
+
+def test_the_stored_mappings_table_edits_deletes_and_undoes(qtbot, page, stack):
+    db = page.context.db
+    indicators, sites = ids(db)
+    with db.transaction() as session:
+        mappings.set_mapping(session, "indicator", "Taux d'appels aboutis", indicators["TEL-ABOUTIS"])
+        mappings.set_mapping(session, "site", "Langres", sites[SITES["Langres"]])
+    page.reload()
+    panel = page.mappings
+    assert panel.model.rowCount() == 2
+    assert not panel.empty_label.isVisible()
+    panel.select("indicator", "Taux d'appels aboutis")
+    combo = panel.target_combo
+    index = combo.findData(indicators["TEL-DECROCHES"])
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+    assert stored(db)[("indicator", "Taux d'appels aboutis")].startswith("TEL-DECROCHES")
+    stack.undo()
+    assert stored(db)[("indicator", "Taux d'appels aboutis")].startswith("TEL-ABOUTIS")
+    qtbot.waitUntil(lambda: panel.current() is not None)
+    assert panel.current().target_label.startswith("TEL-ABOUTIS")
+    stack.redo()
+    assert stored(db)[("indicator", "Taux d'appels aboutis")].startswith("TEL-DECROCHES")
+
+    # A site may stand for « Ensemble ».
+    panel.select("site", "Langres")
+    combo.setCurrentIndex(combo.findData(None))
+    combo.activated.emit(combo.currentIndex())
+    assert stored(db)[("site", "Langres")] == "Ensemble"
+
+    panel.select("site", "Langres")
+    qtbot.mouseClick(panel.delete_button, LEFT)
+    assert ("site", "Langres") not in stored(db)
+    assert panel.model.rowCount() == 1
+    stack.undo()
+    assert stored(db)[("site", "Langres")] == "Ensemble"
+    assert panel.model.rowCount() == 2
+    stack.redo()
+    assert ("site", "Langres") not in stored(db)
