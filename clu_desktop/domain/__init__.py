@@ -13,6 +13,7 @@ from clu_desktop.domain.documents import Annex, AnnexKind, Identity, Setting
 from clu_desktop.domain.indicators import (
     Direction,
     Indicator,
+    IndicatorNameMapping,
     IndicatorValue,
     Periodicity,
     Site,
@@ -64,6 +65,7 @@ __all__ = [
     "FindingKind",
     "Identity",
     "Indicator",
+    "IndicatorNameMapping",
     "IndicatorValue",
     "Invitation",
     "Label",

@@ -99,3 +99,28 @@ class IndicatorValue(Versioned, Base):
 
     indicator: Mapped[Indicator] = relationship(back_populates="values")
     site: Mapped[Site | None] = relationship()
+
+
+class IndicatorNameMapping(Versioned, Base):
+    """A name a spreadsheet gives an indicator or a site, remembered once the user
+    confirmed what it means, so that the next file with that name imports with no
+    question.
+
+    ``name_key`` is the name without case, accents, spaces or punctuation
+    (``interchange.indicators_names.mapping_key``); ``written`` is how it was first
+    written. An indicator name points to ``indicator_id``; a site name to ``site_id``, or
+    to nothing when its values are the indicator's overall ones (« Ensemble »).
+    ``ignored``: the lines with this name are left out. Deleting the indicator or the
+    site deletes the names that pointed to it.
+    """
+
+    __tablename__ = "indicator_name_mapping"
+    __table_args__ = (UniqueConstraint("kind", "name_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))  # "indicator" or "site"
+    name_key: Mapped[str] = mapped_column(String(300))
+    written: Mapped[str] = mapped_column(String(300))
+    indicator_id: Mapped[int | None] = mapped_column(ForeignKey("indicator.id", ondelete="CASCADE"))
+    site_id: Mapped[int | None] = mapped_column(ForeignKey("site.id", ondelete="CASCADE"))
+    ignored: Mapped[bool] = mapped_column(default=False)

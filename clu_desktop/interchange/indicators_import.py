@@ -10,12 +10,37 @@ writes anything. docs/indicators-import.md describes the layout for users.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clu_desktop.domain import Indicator, Site
 from clu_desktop.errors import UserError
+from clu_desktop.interchange.indicators_check import (
+    Cancelled,
+    FileCheck,
+    PreviewRow,
+    Problem,
+    cells_of,
+    check_file,
+    check_mapping,
+    column_names,
+    extra_cells,
+)
+from clu_desktop.interchange.indicators_names import (
+    AllSites,
+    CreateIndicator,
+    CreateSite,
+    Ignore,
+    MapTo,
+    NameChoices,
+    Suggestion,
+    UnknownName,
+)
+from clu_desktop.interchange.indicators_report import summary
 from clu_desktop.interchange.indicators_rows import (
     FIELDS,
     REQUIRED,
@@ -25,7 +50,12 @@ from clu_desktop.interchange.indicators_rows import (
     write_rows,
 )
 from clu_desktop.interchange.indicators_table import MAX_BYTES, MAX_ROWS, Table, read_table
+from clu_desktop.services import indicators_catalogue as catalogue
 from clu_desktop.services.indicators_common import fold
+from clu_desktop.services.indicators_mappings import mapping_key, set_mapping
+
+#: The longest code made from a new indicator's name (before a « -2 » if it is taken).
+CODE_BASE_MAX = 30
 
 DEFAULT_COLUMNS = ("indicateur", "période", "site", "valeur", "commentaire")
 #: Header names each field is recognised by (compared without case or accents).
@@ -44,24 +74,30 @@ __all__ = [
     "MAX_BYTES",
     "MAX_ROWS",
     "REQUIRED",
+    "AllSites",
+    "Cancelled",
+    "CreateIndicator",
+    "CreateSite",
+    "FileCheck",
+    "Ignore",
     "ImportReport",
+    "MapTo",
+    "NameChoices",
     "ParsedRow",
     "PreviewRow",
+    "Problem",
+    "Suggestion",
     "Table",
+    "UnknownName",
+    "check_file",
+    "check_mapping",
     "guess_mapping",
     "import_file",
     "import_values",
     "preview",
     "read_table",
+    "summary",
 ]
-
-
-@dataclass(frozen=True)
-class PreviewRow:
-    row_number: int
-    cells: dict[str, str]  # field → the text in the file
-    parsed: ParsedRow | None
-    error: str | None
 
 
 @dataclass(frozen=True)
@@ -69,6 +105,11 @@ class ImportReport:
     rows: int
     added: int
     updated: int
+    created_indicators: tuple[str, ...] = ()  # codes of the indicators created
+    created_sites: tuple[str, ...] = ()
+    linked: tuple[tuple[str, str], ...] = ()  # (indicator code, site) followed from now on
+    ignored: int = 0  # lines left out by a choice « ignorer »
+    saved_mappings: int = 0  # names remembered for the next files
 
 
 # Columns
@@ -99,42 +140,6 @@ def guess_mapping(headers: tuple[str, ...] | list[str]) -> dict[str, int | None]
     return mapping
 
 
-def _cells(table: Table, mapping: dict[str, int | None], row: tuple[str, ...]) -> dict[str, str]:
-    return {
-        field: (row[index] if index is not None and index < len(row) else "")
-        for field, index in mapping.items()
-    }
-
-
-def _column_names(table: Table, mapping: dict[str, int | None]) -> dict[str, str]:
-    names = {}
-    for field, index in mapping.items():
-        header = table.headers[index] if index is not None and index < len(table.headers) else ""
-        names[field] = header or field
-    return names
-
-
-def check_mapping(table: Table, mapping: dict[str, int | None]) -> None:
-    """Each needed field has a column, and no column serves two fields."""
-    for field in REQUIRED:
-        if mapping.get(field) is None:
-            raise UserError(f"Choisissez la colonne « {field} » : elle est nécessaire.")
-    width = max([len(table.headers), *(len(r) for r in table.rows[:1000])])
-    used: dict[int, str] = {}
-    for field, index in mapping.items():
-        if field not in FIELDS:
-            raise ValueError(f"unknown field: {field!r}")
-        if index is None:
-            continue
-        if not 0 <= index < max(width, 1):
-            raise UserError(f"La colonne choisie pour « {field} » n'existe pas dans le fichier.")
-        if index in used:
-            raise UserError(
-                f"La même colonne est choisie pour « {used[index]} » et pour « {field} »."
-            )
-        used[index] = field
-
-
 def preview(
     table: Table,
     mapping: dict[str, int | None],
@@ -146,80 +151,164 @@ def preview(
     Without a session only the shapes are checked (period, number); with one, the
     indicators and sites are looked up as the import will."""
     checker = RowChecker(session) if session is not None else None
-    names = _column_names(table, mapping)
+    names = column_names(table, mapping)
     result: list[PreviewRow] = []
     for index, row in enumerate(table.rows):
         if len(result) >= n:
             break
         if not any(row):
             continue
-        cells = _cells(table, mapping, row)
+        cells = cells_of(mapping, row)
         try:
             parsed = checker.check(cells) if checker is not None else RowChecker.shape(cells)
             error = None
         except RowError as exc:
             parsed = None
             error = f"colonne « {names[exc.field]} » : {exc.message}"
-        error = _extra_cells(table, row) or error
+        error = extra_cells(table, row) or error
         result.append(PreviewRow(table.row_number(index), cells, parsed, error))
     return result
 
 
-def _extra_cells(table: Table, row: tuple[str, ...]) -> str | None:
-    """A CSV line with more cells than the header line: most often a decimal comma in a
-    file separated by commas ("93,5" read as two cells)."""
-    if table.source_kind != "csv" or len(row) <= len(table.headers):
-        return None
-    message = f"{len(row)} cellules pour {len(table.headers)} colonnes d'en-tête"
-    if table.delimiter == ",":
-        message += (
-            " (une virgule décimale dans un fichier séparé par des virgules ? "
-            "mettez la valeur entre guillemets ou enregistrez avec des points-virgules)"
+def refusal(check: FileCheck) -> str:
+    """Why the import refuses a check that is not ready (French)."""
+    return summary(check)
+
+
+def import_values(
+    session: Session,
+    table: Table,
+    mapping: dict[str, int | None],
+    choices: NameChoices | None = None,
+    *,
+    save_mappings: bool = False,
+    progress: Callable[[int, int], bool] | None = None,
+) -> ImportReport:
+    """Check every line (``check_file``), then, when nothing is left to decide or fix,
+    create the indicators and sites chosen, add the sites to the indicators they are
+    given for, write every value (existing values of the same indicator, period and site
+    are replaced) and, with ``save_mappings``, remember the names the user confirmed.
+    Otherwise UserError listing every problem (up to 50), and nothing is written. The
+    caller's transaction makes it all or nothing."""
+    check = check_file(session, table, mapping, choices, preview_rows=0, progress=progress)
+    if not check.ready:
+        raise UserError(refusal(check))
+    plan = check.plan
+    ids: dict[int, int] = {}
+    created_indicators = []
+    for placeholder, wanted in plan.new_indicators.items():
+        ids[placeholder] = create_indicator(session, wanted)
+        created_indicators.append(catalogue.indicator_row(session, ids[placeholder]).code)
+    created_sites = []
+    site_ids: dict[int, int] = {}
+    for placeholder, wanted in plan.new_sites.items():
+        site_ids[placeholder] = catalogue.add_site(session, wanted.name)
+        created_sites.append(wanted.name)
+    linked = _add_links(session, plan.links, ids, site_ids)
+    rows = [
+        replace(
+            row,
+            indicator_id=ids.get(row.indicator_id, row.indicator_id),
+            site_id=site_ids.get(row.site_id, row.site_id) if row.site_id is not None else None,
         )
-    return message
-
-
-def import_values(session: Session, table: Table, mapping: dict[str, int | None]) -> ImportReport:
-    """Check every line, then write them all (existing values of the same indicator,
-    period and site are replaced); the first problem stops everything, naming its line
-    and column. The caller's transaction makes it all or nothing."""
-    check_mapping(table, mapping)
-    names = _column_names(table, mapping)
-    checker = RowChecker(session)
-    parsed: list[ParsedRow] = []
-    seen: dict[tuple[int, str, int | None], int] = {}
-    for index, row in enumerate(table.rows):
-        if not any(row):
-            continue
-        number = table.row_number(index)
-        if extra := _extra_cells(table, row):
-            raise UserError(f"Ligne {number} : {extra}.")
-        try:
-            item = checker.check(_cells(table, mapping, row))
-        except RowError as exc:
-            raise UserError(
-                f"Ligne {number}, colonne « {names[exc.field]} » : {exc.message}"
-            ) from None
-        key = (item.indicator_id, item.period, item.site_id)
-        if key in seen:
-            raise UserError(
-                f"Ligne {number} : même indicateur, même période et même site "
-                f"qu'à la ligne {seen[key]}."
-            )
-        seen[key] = number
-        parsed.append(item)
-    if not parsed:
-        raise UserError("Le fichier ne contient aucune valeur à importer.")
+        for row in plan.rows
+    ]
     added, updated = write_rows(
         session,
-        parsed,
+        rows,
         with_comment=mapping.get("commentaire") is not None,
         with_source=mapping.get("source") is not None,
     )
-    return ImportReport(rows=len(parsed), added=added, updated=updated)
+    saved = _save_mappings(session, plan, ids, site_ids) if save_mappings else 0
+    return ImportReport(
+        rows=len(rows),
+        added=added,
+        updated=updated,
+        created_indicators=tuple(created_indicators),
+        created_sites=tuple(created_sites),
+        linked=linked,
+        ignored=check.ignored,
+        saved_mappings=saved,
+    )
 
 
-def import_file(session: Session, path: Path | str) -> ImportReport:
+def _code_from_name(session: Session, name: str) -> str:
+    """A free code made from a name: « Taux d'appels aboutis » → TAUX-APPELS-ABOUTIS."""
+    words = [w for w in re.split(r"[\W_]+", fold(name).upper()) if len(w) > 2] or ["INDICATEUR"]
+    base = "-".join(words)[:CODE_BASE_MAX].rstrip("-")
+    taken = {fold(code) for code in session.scalars(select(Indicator.code))}
+    code, n = base, 2
+    while fold(code) in taken:
+        code, n = f"{base}-{n}", n + 1
+    return code
+
+
+def create_indicator(session: Session, wanted: CreateIndicator) -> int:
+    """A new indicator as the mapping step describes it (higher is better, no target)."""
+    code = wanted.code or _code_from_name(session, wanted.name)
+    indicator_id = catalogue.add_indicator(session, code, wanted.name)
+    for name, value in (
+        ("category", wanted.category),
+        ("unit", wanted.unit),
+        ("periodicity", wanted.periodicity),
+    ):
+        if value:
+            catalogue.update_indicator(session, indicator_id, name, value)
+    return indicator_id
+
+
+def _add_links(session, links, ids, site_ids) -> tuple[tuple[str, str], ...]:
+    wanted: dict[int, set[int]] = {}
+    for indicator_id, site_id in links:
+        wanted.setdefault(ids.get(indicator_id, indicator_id), set()).add(
+            site_ids.get(site_id, site_id)
+        )
+    added = []
+    for indicator_id, site_ids_added in sorted(wanted.items()):
+        row = catalogue.indicator_row(session, indicator_id)
+        catalogue.set_indicator_sites(session, indicator_id, [*row.site_ids, *site_ids_added])
+        names = dict(session.execute(select(Site.id, Site.name)).tuples().all())
+        added.extend((row.code, names[s]) for s in sorted(site_ids_added))
+    return tuple(added)
+
+
+def _save_mappings(session, plan, ids, site_ids) -> int:
+    """Remember the names the user confirmed for this file; a name created under the
+    same name needs no mapping."""
+    saved = 0
+    for kind, written, choice in plan.confirmed:
+        target = ids if kind == "indicator" else site_ids
+        if isinstance(choice, MapTo):
+            set_mapping(session, kind, written, choice.target_id)
+        elif isinstance(choice, AllSites):
+            set_mapping(session, kind, written, None)
+        elif isinstance(choice, Ignore):
+            set_mapping(session, kind, written, None, ignored=True)
+        elif isinstance(choice, CreateIndicator | CreateSite):
+            if mapping_key(choice.name) == mapping_key(written):
+                continue
+            placeholder = next(
+                (p for p, c in (plan.new_indicators | plan.new_sites).items() if c is choice),
+                None,
+            )
+            if placeholder is None or placeholder not in target:
+                continue
+            set_mapping(session, kind, written, target[placeholder])
+        else:
+            continue
+        saved += 1
+    return saved
+
+
+def import_file(
+    session: Session,
+    path: Path | str,
+    choices: NameChoices | None = None,
+    *,
+    save_mappings: bool = False,
+) -> ImportReport:
     """Read a file and import it with the columns guessed from its headers."""
     table = read_table(path)
-    return import_values(session, table, guess_mapping(table.headers))
+    return import_values(
+        session, table, guess_mapping(table.headers), choices, save_mappings=save_mappings
+    )

@@ -22,6 +22,8 @@ from clu_desktop.services.indicators_common import (
     fold,
     parse_period,
     parse_value,
+    period_kind,
+    unit_mismatch,
 )
 from clu_desktop.services.validation import clean_text
 
@@ -53,7 +55,7 @@ class RowError(Exception):
 
 
 @dataclass(frozen=True)
-class _Indicator:
+class CatalogueIndicator:
     id: int
     code: str
     name: str
@@ -74,6 +76,19 @@ def _texts(cells: dict[str, str]) -> tuple[str | None, str | None]:
     return comment, source
 
 
+def _checked_value(indicator: CatalogueIndicator, cells: dict[str, str]) -> float:
+    """The value read for the indicator and checked against its unit and direction."""
+    problem = unit_mismatch(cells.get("valeur"), indicator.unit)
+    if problem is not None:
+        raise RowError("valeur", problem)
+    value = _value(cells, indicator.unit)
+    try:
+        check_value(indicator, value)
+    except UserError as exc:
+        raise RowError("valeur", str(exc)) from None
+    return value
+
+
 def _value(cells: dict[str, str], unit: str | None) -> float:
     try:
         value = parse_value(cells.get("valeur"), unit)
@@ -86,8 +101,9 @@ def _value(cells: dict[str, str], unit: str | None) -> float:
 
 class RowChecker:
     def __init__(self, session: Session) -> None:
-        self.by_code: dict[str, _Indicator] = {}
-        self.by_name: dict[str, list[_Indicator]] = {}
+        self.by_id: dict[int, CatalogueIndicator] = {}
+        self.by_code: dict[str, CatalogueIndicator] = {}
+        self.by_name: dict[str, list[CatalogueIndicator]] = {}
         for row in session.execute(
             select(
                 Indicator.id,
@@ -98,9 +114,10 @@ class RowChecker:
                 Indicator.periodicity,
             ).order_by(Indicator.position, Indicator.code)
         ):
-            indicator = _Indicator(
+            indicator = CatalogueIndicator(
                 row.id, row.code, row.name, row.unit, row.direction.value, row.periodicity.value
             )
+            self.by_id[row.id] = indicator
             self.by_code.setdefault(fold(row.code), indicator)
             self.by_name.setdefault(fold(row.name), []).append(indicator)
         self.sites = {
@@ -109,39 +126,44 @@ class RowChecker:
                 select(Site.id, Site.name).order_by(Site.position, Site.name)
             )
         }
+        self.site_names = {site_id: name for site_id, name in self.sites.values()}
         self.links: dict[int, set[int]] = {}
         for indicator_id, site_id in session.execute(select(indicator_site)):
             self.links.setdefault(indicator_id, set()).add(site_id)
 
-    def _indicator(self, text: str) -> _Indicator:
+    def find_indicator(self, text: str) -> CatalogueIndicator | None:
+        """The indicator a cell names by its code or its exact name (case and accents
+        aside); None when the catalogue has no such name. RowError: empty, or a name
+        shared by several indicators."""
         key = fold(text)
         if not key:
             raise RowError("indicateur", "indicateur manquant")
         if key in self.by_code:
             return self.by_code[key]
         named = self.by_name.get(key, [])
-        if len(named) == 1:
-            return named[0]
-        if named:
+        if len(named) > 1:
             codes = ", ".join(i.code for i in named)
             raise RowError(
                 "indicateur",
                 f"plusieurs indicateurs s'appellent « {text} » : indiquez le code ({codes})",
             )
-        raise RowError(
-            "indicateur", f"indicateur inconnu : « {text} » (indiquez son code ou son nom exact)"
-        )
+        return named[0] if named else None
 
-    def _site(self, indicator: _Indicator, text: str) -> tuple[int | None, str | None]:
-        if not fold(text):
-            return None, None
-        found = self.sites.get(fold(text))
+    def _indicator(self, text: str) -> CatalogueIndicator:
+        found = self.find_indicator(text)
         if found is None:
-            names = [name for _, name in self.sites.values()]
-            known = ", ".join(names[:SHOWN_SITES]) + (" …" if len(names) > SHOWN_SITES else "")
-            hint = f" (sites connus : {known})" if names else " (aucun site n'est enregistré)"
-            raise RowError("site", f"site inconnu : « {text} »{hint}")
-        site_id, name = found
+            raise RowError(
+                "indicateur",
+                f"indicateur inconnu : « {text} » (indiquez son code ou son nom exact)",
+            )
+        return found
+
+    def find_site(self, text: str) -> tuple[int, str] | None:
+        """(id, name) of the site a cell names (case and accents aside), or None."""
+        return self.sites.get(fold(text))
+
+    def check_link(self, indicator: CatalogueIndicator, site_id: int, name: str) -> None:
+        """RowError unless the indicator is followed on the site."""
         allowed = self.links.get(indicator.id, set())
         if not allowed:
             raise RowError(
@@ -153,6 +175,18 @@ class RowChecker:
             raise RowError(
                 "site", f"l'indicateur « {indicator.code} » n'est pas suivi sur le site « {name} »"
             )
+
+    def _site(self, indicator: CatalogueIndicator, text: str) -> tuple[int | None, str | None]:
+        if not fold(text):
+            return None, None
+        found = self.find_site(text)
+        if found is None:
+            names = [name for _, name in self.sites.values()]
+            known = ", ".join(names[:SHOWN_SITES]) + (" …" if len(names) > SHOWN_SITES else "")
+            hint = f" (sites connus : {known})" if names else " (aucun site n'est enregistré)"
+            raise RowError("site", f"site inconnu : « {text} »{hint}")
+        site_id, name = found
+        self.check_link(indicator, site_id, name)
         return site_id, name
 
     def check(self, cells: dict[str, str]) -> ParsedRow:
@@ -163,15 +197,54 @@ class RowChecker:
         except UserError as exc:
             raise RowError("période", str(exc)) from None
         site_id, site = self._site(indicator, cells.get("site", ""))
-        value = _value(cells, indicator.unit)
-        try:
-            check_value(indicator, value)
-        except UserError as exc:
-            raise RowError("valeur", str(exc)) from None
+        value = _checked_value(indicator, cells)
         comment, source = _texts(cells)
         return ParsedRow(
             indicator.id, indicator.code, period, site_id, site, value, comment, source
         )
+
+    @staticmethod
+    def check_line(
+        indicator: CatalogueIndicator, site_id: int | None, site: str | None, cells: dict[str, str]
+    ) -> tuple[ParsedRow | None, list[RowError]]:
+        """The line for an indicator and a site already found: its period, value and
+        texts, with EVERY problem of the line (the parsed row only when there is none)."""
+        errors: list[RowError] = []
+        period = value = None
+        try:
+            period = parse_period(cells.get("période"), indicator.periodicity)
+        except UserError as exc:
+            errors.append(RowError("période", str(exc)))
+        try:
+            value = _checked_value(indicator, cells)
+        except RowError as exc:
+            errors.append(exc)
+        try:
+            comment, source = _texts(cells)
+        except RowError as exc:
+            errors.append(exc)
+        if errors:
+            return None, errors
+        assert period is not None and value is not None
+        row = ParsedRow(indicator.id, indicator.code, period, site_id, site, value, comment, source)
+        return row, []
+
+    @staticmethod
+    def shape_errors(cells: dict[str, str]) -> tuple[str | None, list[RowError]]:
+        """For a line whose indicator is not known yet: the kind of its period ("year",
+        "quarter", "month", None when unreadable) and the problems found without the
+        indicator (a period or a number that cannot be read)."""
+        errors: list[RowError] = []
+        kind = None
+        try:
+            kind = period_kind(parse_period(cells.get("période")))
+        except UserError as exc:
+            errors.append(RowError("période", str(exc)))
+        try:
+            _value(cells, None)
+        except RowError as exc:
+            errors.append(exc)
+        return kind, errors
 
     @staticmethod
     def shape(cells: dict[str, str]) -> ParsedRow:

@@ -392,3 +392,13 @@ def check_direction(value: object) -> Direction:
         return Direction(value)
     except ValueError:
         raise UserError("Sens inconnu : « plus haut = mieux » ou « plus bas = mieux ».") from None
+
+
+def unit_mismatch(text: str | None, unit: str | None) -> str | None:
+    """Why a value written with a « % » does not fit an indicator with another unit (a
+    file's « 95 % » given to a delay in days), or None."""
+    raw = (text or "").strip()
+    unit = (unit or "").strip()
+    if raw.endswith("%") and unit and not is_percentage(unit):
+        return f"une valeur en % ne convient pas à un indicateur en « {unit} » (valeur : « {raw} »)"
+    return None

@@ -107,7 +107,7 @@ def test_an_empty_database_upgraded_to_head_matches_the_models(tmp_path: Path, o
             connection, opts={"compare_type": True, "include_name": migrate.include_name}
         )
         diff = compare_metadata(context, Base.metadata)
-        assert current_revision(connection) == head_revision() == "0005"
+        assert current_revision(connection) == head_revision() == "0007"
     assert diff == [], "\n".join(map(str, diff))
 
 

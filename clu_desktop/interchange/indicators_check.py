@@ -1,0 +1,504 @@
+"""The check of a whole indicator spreadsheet before anything is written.
+
+``check_file`` reads every line once and reports, grouped, every problem at once: each
+name of an indicator or a site the catalogue does not know (once, with all its lines and
+the closest catalogue entries), the values and periods that cannot be read or do not fit
+their indicator, the sites an indicator is not followed on, the same value twice. The
+names are read through, in this order, the user's choices for this file (``NameChoices``),
+the catalogue (code or exact name, case and accents aside) and the mappings remembered
+(``services.indicators_mappings``). ``indicators_report.summary`` words the report in
+French for the command line and the window. Nothing here writes: ``indicators_import.import_values``
+writes what a ready check planned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
+
+from clu_desktop.errors import UserError
+from clu_desktop.interchange.indicators_names import (
+    INDICATOR,
+    REMEMBERED_NOTE,
+    SITE,
+    AllSites,
+    CreateIndicator,
+    CreateSite,
+    Ignore,
+    MapTo,
+    NameChoices,
+    Suggester,
+    UnknownName,
+    candidates_of,
+    indicator_label,
+    infer_periodicity,
+    infer_unit,
+)
+from clu_desktop.interchange.indicators_rows import (
+    FIELDS,
+    REQUIRED,
+    CatalogueIndicator,
+    ParsedRow,
+    RowChecker,
+    RowError,
+)
+from clu_desktop.interchange.indicators_table import Table
+from clu_desktop.services.indicators_common import ALL_SITES_LABEL, check_periodicity, fold
+from clu_desktop.services.indicators_mappings import mapping_key, stored_targets
+
+#: Lines between two calls of ``progress``.
+PROGRESS_EVERY = 500
+#: Values kept per unknown indicator to infer its unit.
+_INFER_SAMPLE = 200
+
+CHOSEN_NOTE = "(correspondance choisie)"
+NEW_INDICATOR_NOTE = "(nouvel indicateur)"
+NEW_SITE_NOTE = "(nouveau site)"
+IGNORED_NOTE = "(ligne ignorée)"
+NEW_LINK_NOTE = "(site ajouté à l'indicateur)"
+
+# The order of the groups in a report.
+KINDS = ("indicator", "site", "value", "period", "site-link", "duplicate", "cells", "empty")
+_KIND_OF_FIELD = {
+    "indicateur": "indicator",
+    "période": "period",
+    "valeur": "value",
+    "site": "site-link",
+    "commentaire": "cells",
+    "source": "cells",
+}
+
+
+class Cancelled(Exception):
+    """The user cancelled the check (``progress`` returned False)."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    kind: str  # one of KINDS
+    lines: tuple[int, ...]  # the file's line numbers (the header is line 1); () for the file
+    message: str  # French, one line: « colonne « valeur » : valeur illisible : « 12,,5 » »
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    row_number: int
+    cells: dict[str, str]  # field → the text in the file
+    parsed: ParsedRow | None
+    error: str | None
+    note: str | None = None  # « (correspondance enregistrée) », « (nouvel indicateur) »…
+
+
+@dataclass
+class Plan:
+    """What a ready check would write; ids below zero stand for what is to be created."""
+
+    rows: list[ParsedRow] = field(default_factory=list)
+    new_indicators: dict[int, CreateIndicator] = field(default_factory=dict)
+    new_sites: dict[int, CreateSite] = field(default_factory=dict)
+    links: set[tuple[int, int]] = field(default_factory=set)  # (indicator, site) to add
+    # (kind, name as written, choice) confirmed by the user for this file
+    confirmed: list[tuple[str, str, object]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    rows: int  # lines with data
+    unknown_indicators: tuple[UnknownName, ...]
+    unknown_sites: tuple[UnknownName, ...]
+    problems: tuple[Problem, ...]  # every other problem, grouped by kind, then by line
+    remembered: Mapping[str, str]  # name as written → the target read through a stored mapping
+    preview: tuple[PreviewRow, ...]  # the first lines AFTER the mapping
+    ready: bool  # nothing left to decide or fix
+    columns: Mapping[str, str] = field(default_factory=dict)  # field → header, for messages
+    values: int = 0  # lines that would be written
+    ignored: int = 0  # lines left out by a choice « ignorer »
+    plan: Plan = field(default_factory=Plan, repr=False, compare=False)
+
+    @property
+    def problem_count(self) -> int:
+        return len(self.unknown_indicators) + len(self.unknown_sites) + len(self.problems)
+
+
+# Columns
+
+
+def check_mapping(table: Table, mapping: dict[str, int | None]) -> None:
+    """Each needed field has a column, and no column serves two fields."""
+    for name in REQUIRED:
+        if mapping.get(name) is None:
+            raise UserError(f"Choisissez la colonne « {name} » : elle est nécessaire.")
+    width = max([len(table.headers), *(len(r) for r in table.rows[:1000])])
+    used: dict[int, str] = {}
+    for name, index in mapping.items():
+        if name not in FIELDS:
+            raise ValueError(f"unknown field: {name!r}")
+        if index is None:
+            continue
+        if not 0 <= index < max(width, 1):
+            raise UserError(f"La colonne choisie pour « {name} » n'existe pas dans le fichier.")
+        if index in used:
+            raise UserError(
+                f"La même colonne est choisie pour « {used[index]} » et pour « {name} »."
+            )
+        used[index] = name
+
+
+def cells_of(mapping: dict[str, int | None], row: tuple[str, ...]) -> dict[str, str]:
+    return {
+        name: (row[index] if index is not None and index < len(row) else "")
+        for name, index in mapping.items()
+    }
+
+
+def column_names(table: Table, mapping: dict[str, int | None]) -> dict[str, str]:
+    names = {}
+    for name in FIELDS:
+        index = mapping.get(name)
+        header = table.headers[index] if index is not None and index < len(table.headers) else ""
+        names[name] = header or name
+    return names
+
+
+def extra_cells(table: Table, row: tuple[str, ...]) -> str | None:
+    """A CSV line with more cells than the header line: most often a decimal comma in a
+    file separated by commas ("93,5" read as two cells)."""
+    if table.source_kind != "csv" or len(row) <= len(table.headers):
+        return None
+    message = f"{len(row)} cellules pour {len(table.headers)} colonnes d'en-tête"
+    if table.delimiter == ",":
+        message += (
+            " (une virgule décimale dans un fichier séparé par des virgules ? "
+            "mettez la valeur entre guillemets ou enregistrez avec des points-virgules)"
+        )
+    return message
+
+
+# Names
+
+
+@dataclass
+class _Unknown:
+    written: str
+    lines: list[int] = field(default_factory=list)
+    values: list[str] = field(default_factory=list)
+    kinds: set[str] = field(default_factory=set)
+
+
+class _Names:
+    """Reads each name of the file once (cached by its text) through the choices, the
+    catalogue and the stored mappings."""
+
+    def __init__(self, session: Session, checker: RowChecker, choices: NameChoices) -> None:
+        self.checker = checker
+        self.stored = stored_targets(session)
+        self.choices = {
+            INDICATOR: {mapping_key(w): (w, c) for w, c in choices.indicators.items()},
+            SITE: {mapping_key(w): (w, c) for w, c in choices.sites.items()},
+        }
+        self.plan = Plan()
+        self.remembered: dict[str, str] = {}
+        self._created: dict[tuple[str, str], int] = {}
+        self._indicators: dict[str, tuple] = {}
+        self._sites: dict[str, tuple] = {}
+
+    def _choice(self, kind: str, text: str):
+        key = mapping_key(text)
+        found = self.choices[kind].get(key)
+        if found is None:
+            return None
+        choice = found[1]
+        if (kind, key) not in self._created:  # first use: remembered for --save-mappings
+            self._created[(kind, key)] = 0
+            self.plan.confirmed.append((kind, text, choice))
+        return choice
+
+    def _new_id(self, kind: str, text: str) -> int:
+        key = (kind + "-new", mapping_key(text))
+        if key not in self._created:
+            self._created[key] = -(len(self._created) + 1)
+        return self._created[key]
+
+    def indicator(self, text: str) -> tuple:
+        """("found", indicator, note) | ("ignore",) | ("unknown",); RowError for an empty
+        cell or a name shared by two indicators."""
+        if text not in self._indicators:
+            try:
+                self._indicators[text] = self._read_indicator(text)
+            except RowError as exc:
+                self._indicators[text] = ("error", exc)
+        result = self._indicators[text]
+        if result[0] == "error":
+            raise result[1]
+        return result
+
+    def _read_indicator(self, text: str) -> tuple:
+        choice = self._choice(INDICATOR, text) if fold(text) else None
+        if isinstance(choice, Ignore):
+            return ("ignore",)
+        if isinstance(choice, MapTo):
+            target = self.checker.by_id.get(choice.target_id)
+            if target is None:
+                raise UserError("Un indicateur choisi n'existe plus (il a peut-être été supprimé).")
+            return ("found", target, CHOSEN_NOTE)
+        if isinstance(choice, CreateIndicator):
+            new_id = self._new_id(INDICATOR, text)
+            periodicity = str(check_periodicity(choice.periodicity))
+            self.plan.new_indicators[new_id] = choice
+            made = CatalogueIndicator(
+                new_id, choice.code or choice.name, choice.name, choice.unit, "higher", periodicity
+            )
+            return ("found", made, NEW_INDICATOR_NOTE)
+        found = self.checker.find_indicator(text)
+        if found is not None:
+            return ("found", found, None)
+        stored = self.stored.get((INDICATOR, mapping_key(text)))
+        if stored is not None:
+            self.remembered.setdefault(text, stored.target_label)
+            if stored.ignored:
+                return ("ignore",)
+            target = self.checker.by_id.get(stored.target_id)
+            if target is not None:
+                return ("found", target, REMEMBERED_NOTE)
+        return ("unknown",)
+
+    def site(self, text: str) -> tuple:
+        """("found", site id or None, name or None, note) | ("ignore",) | ("unknown",)."""
+        if text not in self._sites:
+            self._sites[text] = self._read_site(text)
+        return self._sites[text]
+
+    def _read_site(self, text: str) -> tuple:
+        if not fold(text):
+            return ("found", None, None, None)
+        choice = self._choice(SITE, text)
+        if isinstance(choice, Ignore):
+            return ("ignore",)
+        if isinstance(choice, AllSites):
+            return ("found", None, None, CHOSEN_NOTE)
+        if isinstance(choice, MapTo):
+            name = self.checker.site_names.get(choice.target_id)
+            if name is None:
+                raise UserError("Un site choisi n'existe plus (il a peut-être été supprimé).")
+            return ("found", choice.target_id, name, CHOSEN_NOTE)
+        if isinstance(choice, CreateSite):
+            new_id = self._new_id(SITE, text)
+            self.plan.new_sites[new_id] = choice
+            return ("found", new_id, choice.name, NEW_SITE_NOTE)
+        found = self.checker.find_site(text)
+        if found is not None:
+            return ("found", found[0], found[1], None)
+        if fold(text) == fold(ALL_SITES_LABEL):
+            return ("found", None, None, None)
+        stored = self.stored.get((SITE, mapping_key(text)))
+        if stored is not None:
+            self.remembered.setdefault(text, stored.target_label)
+            if stored.ignored:
+                return ("ignore",)
+            if stored.target_id is None:
+                return ("found", None, None, REMEMBERED_NOTE)
+            name = self.checker.site_names.get(stored.target_id)
+            if name is not None:
+                return ("found", stored.target_id, name, REMEMBERED_NOTE)
+        return ("unknown",)
+
+
+# The check
+
+
+class _Report:
+    """Problems grouped by kind and message, each with all its lines."""
+
+    def __init__(self) -> None:
+        self.groups: dict[tuple[str, str], list[int]] = {}
+
+    def add(self, kind: str, line: int, message: str) -> None:
+        self.groups.setdefault((kind, message), []).append(line)
+
+    def problems(self) -> tuple[Problem, ...]:
+        items = [Problem(k, tuple(lines), message) for (k, message), lines in self.groups.items()]
+        items.sort(key=lambda p: (KINDS.index(p.kind), p.lines[:1]))
+        return tuple(items)
+
+
+def check_file(
+    session: Session,
+    table: Table,
+    mapping: dict[str, int | None],
+    choices: NameChoices | None = None,
+    *,
+    preview_rows: int = 20,
+    progress: Callable[[int, int], bool] | None = None,
+) -> FileCheck:
+    """Read the whole file and report every problem (see the module's docstring).
+
+    ``progress(done, total)`` is called every few hundred lines; returning False cancels
+    (``Cancelled``). It opens nothing: in the window it runs in a worker thread with the
+    session the caller gave it. UserError for a choice of an entry that no longer exists.
+    """
+    check_mapping(table, mapping)
+    choices = choices or NameChoices()
+    columns = column_names(table, mapping)
+    checker = RowChecker(session)
+    names = _Names(session, checker, choices)
+    plan = names.plan
+    report = _Report()
+    unknown: dict[str, dict[str, _Unknown]] = {INDICATOR: {}, SITE: {}}
+    preview: list[PreviewRow] = []
+    seen: dict[tuple[int, str, int | None], int] = {}
+    rows = ignored = 0
+    total = len(table.rows)
+    for index, row in enumerate(table.rows):
+        if progress is not None and index % PROGRESS_EVERY == 0 and progress(index, total) is False:
+            raise Cancelled
+        if not any(row):
+            continue
+        rows += 1
+        number = table.row_number(index)
+        cells = cells_of(mapping, row)
+        errors: list[tuple[str, str]] = []  # (kind, message)
+        parsed, note = None, None
+        if extra := extra_cells(table, row):
+            errors.append(("cells", extra))
+        else:
+            parsed, note, skip = _check_row(
+                names, checker, choices, cells, number, columns, unknown, errors
+            )
+            if skip:
+                ignored += 1
+                note = IGNORED_NOTE
+            elif parsed is not None:
+                key = (parsed.indicator_id, parsed.period, parsed.site_id)
+                if key in seen:
+                    errors.append(
+                        (
+                            "duplicate",
+                            f"même indicateur, même période et même site qu'à la ligne {seen[key]}",
+                        )
+                    )
+                    parsed = None
+                else:
+                    seen[key] = number
+                    plan.rows.append(parsed)
+        for kind, message in errors:
+            if kind != "unknown":  # unknown names are reported once each, below
+                report.add(kind, number, message)
+        if len(preview) < preview_rows:
+            preview.append(
+                PreviewRow(number, cells, parsed, errors[0][1] if errors else None, note)
+            )
+    if progress is not None:
+        progress(total, total)
+    unknown_indicators = _unknown_names(INDICATOR, unknown[INDICATOR], checker)
+    unknown_sites = _unknown_names(SITE, unknown[SITE], checker)
+    problems = report.problems()
+    if not plan.rows and not unknown_indicators and not unknown_sites and not problems:
+        message = (
+            "Toutes les lignes sont ignorées : il ne reste aucune valeur à importer."
+            if ignored
+            else "Le fichier ne contient aucune valeur à importer."
+        )
+        problems = (Problem("empty", (), message),)
+    ready = not (unknown_indicators or unknown_sites or problems)
+    return FileCheck(
+        rows=rows,
+        unknown_indicators=unknown_indicators,
+        unknown_sites=unknown_sites,
+        problems=problems,
+        remembered=dict(names.remembered),
+        preview=tuple(preview),
+        ready=ready,
+        columns=columns,
+        values=len(plan.rows),
+        ignored=ignored,
+        plan=plan,
+    )
+
+
+def _column_message(columns: Mapping[str, str], error: RowError) -> str:
+    return f"colonne « {columns[error.field]} » : {error.message}"
+
+
+def _check_row(names, checker, choices, cells, number, columns, unknown, errors):
+    """(parsed row or None, note, ignored) for one line; its problems go to ``errors``,
+    its unknown names to ``unknown``."""
+    indicator_text = cells.get("indicateur", "")
+    site_text = cells.get("site", "")
+    try:
+        found = names.indicator(indicator_text)
+    except RowError as exc:
+        errors.append(("indicator", _column_message(columns, exc)))
+        return None, None, False
+    site = names.site(site_text)
+    if found[0] == "ignore" or site[0] == "ignore":
+        return None, None, True
+    if site[0] == "unknown":
+        entry = unknown[SITE].setdefault(mapping_key(site_text), _Unknown(site_text.strip()))
+        entry.lines.append(number)
+        errors.append(("unknown", f"site inconnu : « {site_text.strip()} »"))
+    if found[0] == "unknown":
+        entry = unknown[INDICATOR].setdefault(
+            mapping_key(indicator_text), _Unknown(indicator_text.strip())
+        )
+        entry.lines.append(number)
+        kind, shape = RowChecker.shape_errors(cells)
+        if kind is not None:
+            entry.kinds.add(kind)
+        if len(entry.values) < _INFER_SAMPLE:
+            entry.values.append(cells.get("valeur", ""))
+        errors.insert(0, ("unknown", f"indicateur inconnu : « {indicator_text.strip()} »"))
+        errors.extend((_KIND_OF_FIELD[e.field], _column_message(columns, e)) for e in shape)
+        return None, None, False
+    _, indicator, note = found
+    through = ""
+    if note in (CHOSEN_NOTE, REMEMBERED_NOTE):
+        through = f" (« {indicator_text.strip()} » correspond à {indicator.code})"
+    site_id, site_name = (None, None) if site[0] == "unknown" else (site[1], site[2])
+    site_note = None if site[0] == "unknown" else site[3]
+    link_errors: list[RowError] = []
+    if site_id is not None:
+        if indicator.id < 0 or site_id < 0 or choices.add_sites_to_indicators:
+            if site_id not in names.checker.links.get(indicator.id, set()):
+                names.plan.links.add((indicator.id, site_id))
+                site_note = NEW_LINK_NOTE
+        else:
+            try:
+                checker.check_link(indicator, site_id, site_name)
+            except RowError as exc:
+                link_errors.append(exc)
+    parsed, line_errors = checker.check_line(indicator, site_id, site_name, cells)
+    for error in [*link_errors, *line_errors]:
+        errors.append((_KIND_OF_FIELD[error.field], _column_message(columns, error) + through))
+    if errors:
+        return None, note or site_note, False
+    return parsed, note or site_note, False
+
+
+def _unknown_names(kind: str, found: dict[str, _Unknown], checker: RowChecker):
+    if not found:
+        return ()
+    if kind == INDICATOR:
+        entries = [
+            (i.id, indicator_label(i.code, i.name), (i.name, i.code))
+            for i in checker.by_id.values()
+        ]
+    else:
+        entries = [(site_id, name, (name,)) for site_id, name in checker.site_names.items()]
+    suggester = Suggester(candidates_of(entries))
+    result = []
+    for entry in found.values():
+        suggestions, proposed = suggester.suggest(entry.written)
+        result.append(
+            UnknownName(
+                kind,
+                entry.written,
+                tuple(entry.lines),
+                suggestions,
+                proposed,
+                infer_unit(entry.values) if kind == INDICATOR else None,
+                infer_periodicity(entry.kinds) if kind == INDICATOR else None,
+            )
+        )
+    return tuple(result)
