@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
 from clu_desktop.gui.indicators.import_dialog import COLUMNS, NAMES, PREVIEW, REPORT
-from clu_desktop.gui.indicators.import_names import CREATE, MAP
+from clu_desktop.gui.indicators.import_names import CREATE, target
 from clu_desktop.gui.indicators.page import IndicatorsPage
 from clu_desktop.interchange import indicators_import as core
 from clu_desktop.services import indicators as service
@@ -83,15 +83,13 @@ def open_dialog(qtbot, page, path: Path):
 def choose_all(qtbot, dialog, db) -> None:
     indicators, sites = ids(db)
     for written, code in INDICATORS.items():
-        dialog.names.row("indicator", written).choose((MAP, indicators[code]))
+        dialog.names.row("indicator", written).choose(target(indicators[code]))
     for written, site in SITES.items():
-        dialog.names.row("site", written).choose((MAP, sites[site]))
+        dialog.names.row("site", written).choose(target(sites[site]))
     settle(qtbot, dialog)
 
 
-def test_every_unknown_name_is_listed_with_suggestions_and_nothing_is_written(
-    qtbot, page
-):
+def test_every_unknown_name_is_listed_with_suggestions_and_nothing_is_written(qtbot, page):
     db = page.context.db
     before = values(db, "TEL-ABOUTIS")
     dialog = open_dialog(qtbot, page, FIRST)
@@ -169,7 +167,7 @@ def test_a_new_indicator_is_made_with_the_form_pre_filled_from_the_file(qtbot, p
     qtbot.mouseClick(dialog.next_button, LEFT)
     choose_all(qtbot, dialog, db)
     row = dialog.names.row("indicator", "Taux d'appels décrochés")
-    row.choose((CREATE,))
+    row.choose(CREATE)
     form = row.form
     assert form is not None and form.isVisible()
     assert form.name_edit.text() == "Taux d'appels décrochés"
@@ -184,7 +182,9 @@ def test_a_new_indicator_is_made_with_the_form_pre_filled_from_the_file(qtbot, p
     qtbot.mouseClick(dialog.import_button, LEFT)
     settle(qtbot, dialog)
     with db.reading() as session:
-        made = [r for r in service.list_indicators(session) if r.name == "Appels décrochés (standard)"]
+        made = [
+            r for r in service.list_indicators(session) if r.name == "Appels décrochés (standard)"
+        ]
     assert len(made) == 1 and made[0].unit == "%"
 
 
@@ -193,7 +193,7 @@ def test_closing_the_form_keeps_the_previous_choice(qtbot, page):
     qtbot.mouseClick(dialog.next_button, LEFT)
     row = dialog.names.row("indicator", "Taux d'appels aboutis")
     before = row.combo.currentIndex()
-    row.choose((CREATE,))
+    row.choose(CREATE)
     row.form.reject()
     assert row.combo.currentIndex() == before
     assert row.choice() is None
@@ -277,7 +277,9 @@ def test_the_stored_mappings_table_edits_deletes_and_undoes(qtbot, page, stack):
     db = page.context.db
     indicators, sites = ids(db)
     with db.transaction() as session:
-        mappings.set_mapping(session, "indicator", "Taux d'appels aboutis", indicators["TEL-ABOUTIS"])
+        mappings.set_mapping(
+            session, "indicator", "Taux d'appels aboutis", indicators["TEL-ABOUTIS"]
+        )
         mappings.set_mapping(session, "site", "Langres", sites[SITES["Langres"]])
     page.reload()
     panel = page.mappings

@@ -432,7 +432,7 @@ def test_a_bad_line_imports_nothing_and_says_where(qtbot, page, tmp_path, answer
     assert not dialog.import_button.isEnabled()
     qtbot.mouseClick(dialog.import_button, LEFT)
     problems = dialog.problems_view.toPlainText()
-    assert "ligne 5" in problems and "12,,5" in problems
+    assert "Ligne 5, colonne « Valeur » : valeur illisible : « 12,,5 »" in problems
     assert "1 problème à corriger" in dialog.status_label.text()
     assert dialog.isVisible()
     assert ("2023", None) not in cells(db, "SATISFACTION")

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 from clu_desktop.errors import UserError
 from clu_desktop.gui import colours, messages
 from clu_desktop.gui.indicators.editing import buddy, message_label, name
-from clu_desktop.gui.indicators.import_names import CatalogueChoices, NamesPanel, lines_text
-from clu_desktop.gui.indicators.import_preview import PreviewModel, report_text
+from clu_desktop.gui.indicators.import_names import CatalogueChoices, NamesPanel
+from clu_desktop.gui.indicators.import_preview import PreviewModel, report_details, report_text
 from clu_desktop.gui.indicators.import_worker import Job
 from clu_desktop.interchange import indicators_import as core
 from clu_desktop.interchange.indicators_import import (
@@ -46,6 +46,7 @@ from clu_desktop.interchange.indicators_import import (
     preview,
 )
 from clu_desktop.interchange.indicators_names import NameChoices
+from clu_desktop.interchange.indicators_report import problem_text
 from clu_desktop.services import indicators as service
 from clu_desktop.store.database import Database
 
@@ -79,7 +80,8 @@ PROBLEM_TITLES = {
     "value": "Valeurs illisibles ou hors limites",
     "period": "Périodes illisibles ou qui ne conviennent pas à l'indicateur",
     "duplicate": "Lignes en double",
-    "cells": "Cellules en trop",
+    "cells": "Cellules en trop ou texte trop long",
+    "empty": "Rien à importer",
 }
 NOT_UNDOABLE = (
     "L'import ne peut pas être annulé avec Ctrl+Z. Toutes les lignes sont vérifiées avant "
@@ -101,13 +103,13 @@ def problems_text(problems, limit: int = PROBLEMS_SHOWN) -> str:
         items = groups[kind]
         out.append(f"{PROBLEM_TITLES.get(kind, 'Autres problèmes')} ({len(items)}) :")
         for problem in items[: limit - shown]:
-            where = f"{lines_text(problem.lines)} : " if problem.lines else ""
-            out.append(f"  • {where}{problem.message}")
+            out.append(f"  • {problem_text(problem)}")
             shown += 1
     if len(problems) > shown:
         others = len(problems) - shown
-        out.append(f"… et {others} autre{'s' if others > 1 else ''} problème"
-                   f"{'s' if others > 1 else ''}.")
+        out.append(
+            f"… et {others} autre{'s' if others > 1 else ''} problème{'s' if others > 1 else ''}."
+        )
     return "\n".join(out)
 
 
@@ -189,15 +191,21 @@ class ImportDialog(QDialog):
         strip.addWidget(self.stop_button)
 
         self.buttons = QDialogButtonBox()
-        self.back_button = self.buttons.addButton("< &Retour", QDialogButtonBox.ButtonRole.ActionRole)
+        self.back_button = self.buttons.addButton(
+            "< &Retour", QDialogButtonBox.ButtonRole.ActionRole
+        )
         name(self.back_button, "importBack", "Étape précédente")
-        self.next_button = self.buttons.addButton("S&uivant >", QDialogButtonBox.ButtonRole.ActionRole)
+        self.next_button = self.buttons.addButton(
+            "S&uivant >", QDialogButtonBox.ButtonRole.ActionRole
+        )
         name(self.next_button, "importNext", "Étape suivante")
         self.import_button = self.buttons.addButton(
             "&Importer", QDialogButtonBox.ButtonRole.ActionRole
         )
         name(self.import_button, "importButton", "Importer les valeurs")
-        self.close_button = self.buttons.addButton("Annuler", QDialogButtonBox.ButtonRole.RejectRole)
+        self.close_button = self.buttons.addButton(
+            "Annuler", QDialogButtonBox.ButtonRole.RejectRole
+        )
         name(self.close_button, "cancelImport", "Fermer sans importer")
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
@@ -209,6 +217,9 @@ class ImportDialog(QDialog):
         layout.addWidget(self.steps, 1)
         layout.addLayout(strip)
         layout.addWidget(self.buttons)
+        # A minimum of its own: the steps, and the rows of names that come and go, never
+        # change the window's size constraints while it is shown.
+        self.setMinimumSize(760, 560)
         self.resize(1000, 680)
         self.show_step(COLUMNS)
         self.columns_changed()
@@ -243,14 +254,18 @@ class ImportDialog(QDialog):
         colours.paint(self.mapping_error, ERROR)
         self.mapping_error.setMinimumHeight(self.mapping_error.fontMetrics().lineSpacing() * 2)
         self.lines_model = PreviewModel(self)
-        self.lines_view = _table_view("importLines", "Premières lignes du fichier", self.lines_model)
+        self.lines_view = _table_view(
+            "importLines", "Premières lignes du fichier", self.lines_model
+        )
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.mapping_error)
-        layout.addWidget(buddy("&Aperçu des premières lignes, lues avec ces colonnes\u00a0:", self.lines_view))
+        layout.addWidget(
+            buddy("&Aperçu des premières lignes, lues avec ces colonnes\u00a0:", self.lines_view)
+        )
         layout.addWidget(self.lines_view, 1)
         return page
 
@@ -303,7 +318,9 @@ class ImportDialog(QDialog):
 
     def _preview_page(self) -> QWidget:
         self.model = PreviewModel(self)
-        self.preview_view = _table_view("importPreview", "Aperçu après les correspondances", self.model)
+        self.preview_view = _table_view(
+            "importPreview", "Aperçu après les correspondances", self.model
+        )
         self.remembered_label = message_label("importRemembered", "Correspondances enregistrées")
         colours.paint(self.remembered_label, colours.INFO)
         self.summary_label = message_label("importSummary", "Résumé de la vérification")
@@ -314,8 +331,11 @@ class ImportDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.remembered_label)
         layout.addWidget(
-            buddy(f"&Aperçu des {PREVIEW_ROWS} premières lignes telles qu'elles seront "
-                  "importées\u00a0:", self.preview_view)
+            buddy(
+                f"&Aperçu des {PREVIEW_ROWS} premières lignes telles qu'elles seront "
+                "importées\u00a0:",
+                self.preview_view,
+            )
         )
         layout.addWidget(self.preview_view, 1)
         layout.addWidget(self.summary_label)
@@ -523,12 +543,13 @@ class ImportDialog(QDialog):
             parts = []
             if undecided:
                 parts.append(
-                    f"{undecided} nom{'s' if undecided > 1 else ''} à faire correspondre "
-                    "(étape 2)"
+                    f"{undecided} nom{'s' if undecided > 1 else ''} à faire correspondre (étape 2)"
                 )
             if check.problems:
                 count = len(check.problems)
-                parts.append(f"{count} problème{'s' if count > 1 else ''} à corriger dans le fichier")
+                parts.append(
+                    f"{count} problème{'s' if count > 1 else ''} à corriger dans le fichier"
+                )
             what = " et ".join(parts) or "des problèmes à corriger"
             text, tone = f"Rien ne sera importé tant qu'il reste {what}.", ERROR
         self.summary_label.setText(text)
@@ -607,8 +628,10 @@ class ImportDialog(QDialog):
         table, mapping, choices = self.table, self.mapping(), self.name_choices()
         remember = self.remember_check.isChecked()
 
-        def work(session, _progress):
-            return core.import_values(session, table, mapping, choices, save_mappings=remember)
+        def work(session, progress):
+            return core.import_values(
+                session, table, mapping, choices, save_mappings=remember, progress=progress
+            )
 
         self._user_cancelled = False
         self._start(Job(self.db, work, writes=True, parent=self), "Import en cours…")
@@ -617,8 +640,7 @@ class ImportDialog(QDialog):
     def _imported(self, report) -> None:
         self.report = report
         text = report_text(report.rows, report.added, report.updated)
-        details = core.summary(self.check) if self.check is not None else ""
-        self.report_view.setPlainText(text + ("\n\n" + details if details else ""))
+        self.report_view.setPlainText("\n".join([text, *report_details(report)]))
         self.status_label.setText(text)
         colours.paint(self.status_label, colours.SUCCESS)
         self.show_step(REPORT)

@@ -45,10 +45,19 @@ from clu_desktop.services.indicators_common import PERIODICITY_LABELS
 MAX_SHOWN = 50
 NEW_CATEGORY = "À classer"
 UNCHOSEN = "— à choisir —"
+# The combos' data: plain strings (Qt compares them; it cannot compare tuples).
 CREATE = "create"
 IGNORE = "ignore"
 ALL = "all"
-MAP = "map"
+
+
+def target(target_id: int) -> str:
+    """The combo's data for an existing indicator or site."""
+    return f"map:{target_id}"
+
+
+def _target_id(data: str) -> int | None:
+    return int(data[4:]) if data.startswith("map:") else None
 
 
 @dataclass(frozen=True)
@@ -145,6 +154,9 @@ class NewIndicatorForm(QDialog):
         layout.addWidget(found)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+        self.ensurePolished()
+        layout.activate()
 
     def choice(self) -> CreateIndicator:
         return CreateIndicator(
@@ -162,9 +174,7 @@ class NameRow(QObject):
 
     changed = Signal()
 
-    def __init__(
-        self, unknown: UnknownName, catalogue: CatalogueChoices, parent: QWidget
-    ) -> None:
+    def __init__(self, unknown: UnknownName, catalogue: CatalogueChoices, parent: QWidget) -> None:
         super().__init__(parent)
         self.unknown, self.catalogue, self.parent_widget = unknown, catalogue, parent
         self.confirmed = False
@@ -179,7 +189,9 @@ class NameRow(QObject):
             "d'abord, avec leur ressemblance), ou ce que l'import doit en faire.",
         )
         self.combo.setMaxVisibleItems(20)
-        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.combo.setMinimumContentsLength(34)
         self._fill()
         self.label = buddy(f"« {unknown.written} »", self.combo)
@@ -210,20 +222,22 @@ class NameRow(QObject):
         combo, unknown = self.combo, self.unknown
         combo.addItem(UNCHOSEN, None)
         for suggestion in unknown.suggestions:
-            combo.addItem(suggestion_text(suggestion.label, suggestion.score), (MAP, suggestion.target_id))
+            combo.addItem(
+                suggestion_text(suggestion.label, suggestion.score), target(suggestion.target_id)
+            )
         combo.insertSeparator(combo.count())
         if unknown.kind == "indicator":
-            combo.addItem("Créer un nouvel indicateur…", (CREATE,))
+            combo.addItem("Créer un nouvel indicateur…", CREATE)
         else:
-            combo.addItem(f"Nouveau site « {unknown.written} »", (CREATE,))
-            combo.addItem("Ensemble (valeur pour tous les sites)", (ALL,))
-        combo.addItem("Ignorer ces lignes", (IGNORE,))
+            combo.addItem(f"Nouveau site « {unknown.written} »", CREATE)
+            combo.addItem("Ensemble (valeur pour tous les sites)", ALL)
+        combo.addItem("Ignorer ces lignes", IGNORE)
         combo.insertSeparator(combo.count())
         entries = self.catalogue.indicators if unknown.kind == "indicator" else self.catalogue.sites
         for target_id, label in entries:
-            combo.addItem(label, (MAP, target_id))
+            combo.addItem(label, target(target_id))
         if unknown.proposed is not None:
-            combo.setCurrentIndex(max(combo.findData((MAP, unknown.proposed.target_id)), 0))
+            combo.setCurrentIndex(max(combo.findData(target(unknown.proposed.target_id)), 0))
 
     def widgets(self) -> list[QWidget]:
         return [self.combo, self.confirm_button, self.modify_button]
@@ -233,7 +247,7 @@ class NameRow(QObject):
     def _chosen(self, index: int) -> None:
         """A choice made by the user in the list: it is confirmed."""
         data = self.combo.itemData(index)
-        if data == (CREATE,) and self.unknown.kind == "indicator":
+        if data == CREATE and self.unknown.kind == "indicator":
             self.open_form()
             return
         self._previous = index
@@ -248,7 +262,7 @@ class NameRow(QObject):
         self._show_state()
         self.changed.emit()
 
-    def choose(self, data: tuple) -> None:
+    def choose(self, data: str) -> None:
         """Select the entry holding ``data`` as the user would (tests, « Modifier »)."""
         index = self.combo.findData(data)
         if index < 0:
@@ -258,14 +272,16 @@ class NameRow(QObject):
 
     def open_form(self) -> None:
         """The new indicator's form (not blocking: ``form`` is the open dialog)."""
-        self.form = NewIndicatorForm(self.unknown, self.catalogue, self.creation, self.parent_widget)
+        self.form = NewIndicatorForm(
+            self.unknown, self.catalogue, self.creation, self.parent_widget
+        )
         self.form.accepted.connect(self._form_accepted)
         self.form.rejected.connect(self._form_rejected)
         self.form.open()
 
     def _form_accepted(self) -> None:
         self.creation = self.form.choice() if self.form is not None else None
-        self.combo.setCurrentIndex(self.combo.findData((CREATE,)))
+        self.combo.setCurrentIndex(self.combo.findData(CREATE))
         self._previous = self.combo.currentIndex()
         self.confirmed = True
         self._show_state()
@@ -279,12 +295,11 @@ class NameRow(QObject):
         data = self.combo.currentData()
         if data is None or not self.confirmed:
             return None
-        kind = data[0]
-        if kind == MAP:
-            return MapTo(data[1])
-        if kind == IGNORE:
+        if (target_id := _target_id(data)) is not None:
+            return MapTo(target_id)
+        if data == IGNORE:
             return Ignore()
-        if kind == ALL:
+        if data == ALL:
             return AllSites()
         if self.unknown.kind == "site":
             return CreateSite(self.unknown.written)
@@ -292,18 +307,18 @@ class NameRow(QObject):
 
     def _show_state(self) -> None:
         data = self.combo.currentData()
-        self.modify_button.setVisible(data == (CREATE,) and self.unknown.kind == "indicator")
+        self.modify_button.setVisible(data == CREATE and self.unknown.kind == "indicator")
         self.confirm_button.setVisible(data is not None and not self.confirmed)
         if data is None:
             text, tone = "à choisir", colours.ERROR
         elif not self.confirmed:
             text, tone = "proposé, à confirmer", colours.WARNING
-        elif data == (CREATE,) and self.creation is not None:
+        elif data == CREATE and self.creation is not None:
             periodicity = PERIODICITY_LABELS[self.creation.periodicity]
             unit = f", {self.creation.unit}" if self.creation.unit else ""
             text = f"nouvel indicateur ({self.creation.category}{unit}, {periodicity})"
             tone = colours.SUCCESS
-        elif data == (IGNORE,):
+        elif data == IGNORE:
             text, tone = "lignes ignorées", colours.MUTED
         else:
             text, tone = "choisi", colours.SUCCESS

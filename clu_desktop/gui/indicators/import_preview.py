@@ -28,6 +28,39 @@ def report_text(rows: int, added: int, updated: int) -> str:
     )
 
 
+def report_details(report) -> list[str]:
+    """What else the import did: indicators and sites created, sites added to
+    indicators, lines ignored, names remembered (one French line each)."""
+    lines = []
+    if report.created_indicators:
+        count = len(report.created_indicators)
+        lines.append(
+            f"Indicateur{'s' if count > 1 else ''} créé{'s' if count > 1 else ''} : "
+            + ", ".join(report.created_indicators)
+            + " (catégorie à vérifier dans la page Indicateurs)."
+        )
+    if report.created_sites:
+        count = len(report.created_sites)
+        lines.append(
+            f"Site{'s' if count > 1 else ''} créé{'s' if count > 1 else ''} : "
+            + ", ".join(report.created_sites)
+            + "."
+        )
+    if report.linked:
+        pairs = ", ".join(f"{site} pour {code}" for code, site in report.linked)
+        lines.append(f"Sites désormais suivis : {pairs}.")
+    if report.ignored:
+        plural = "s" if report.ignored > 1 else ""
+        lines.append(f"{report.ignored} ligne{plural} ignorée{plural}, comme demandé.")
+    if report.saved_mappings:
+        plural = "s" if report.saved_mappings > 1 else ""
+        lines.append(
+            f"{report.saved_mappings} correspondance{plural} mémorisée{plural} pour les "
+            "prochains fichiers (modifiables dans la page Indicateurs)."
+        )
+    return lines
+
+
 class PreviewModel(QAbstractTableModel):
     """The preview's lines: number in the file, each field as it will be read (the
     catalogue's code and site once mapped), what the mapping did (« correspondance

@@ -146,7 +146,7 @@ class MappingsPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.view.setMinimumHeight(self.view.fontMetrics().lineSpacing() * 5)
-        self.label = buddy("Correspondances mémori&sées\u00a0:", self.view)
+        self.label = buddy("Correspondances mémorisées\u00a0:", self.view)
         self.empty_label = message_label("storedMappingsEmpty", "Aucune correspondance")
         self.empty_label.setText(EMPTY_TEXT)
         self.target_combo = name(
@@ -156,7 +156,7 @@ class MappingsPanel(QWidget):
             "L'entrée du catalogue que ce nom désigne dans les fichiers importés",
         )
         self.delete_button = name(
-            QPushButton("Oublier la corres&pondance"),
+            QPushButton("Ou&blier la correspondance"),
             "deleteStoredMapping",
             "Oublier la correspondance",
             "Le nom ne sera plus reconnu au prochain import (Ctrl+Z la rétablit)",
@@ -243,7 +243,11 @@ class MappingsPanel(QWidget):
 
         def do() -> None:
             live = next(
-                (r for r in context.read(mappings.list_mappings) if (r.kind, r.written) == (row.kind, row.written)),
+                (
+                    r
+                    for r in context.read(mappings.list_mappings)
+                    if (r.kind, r.written) == (row.kind, row.written)
+                ),
                 None,
             )
             if live is not None:
@@ -252,7 +256,9 @@ class MappingsPanel(QWidget):
         def undo_step() -> None:
             context.write(_set_target, row, _target(row))
 
-        ok, _ = context.record(f"Oublier la correspondance « {row.written} »", do, undo_step, widget=self)
+        ok, _ = context.record(
+            f"Oublier la correspondance « {row.written} »", do, undo_step, widget=self
+        )
         self.reload()
         if ok:
             self.saved.emit()
