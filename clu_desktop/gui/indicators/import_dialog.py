@@ -12,50 +12,38 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from clu_desktop.errors import UserError
 from clu_desktop.gui import colours, messages
-from clu_desktop.gui.indicators.editing import buddy, message_label, name
-from clu_desktop.gui.indicators.import_names import CatalogueChoices, NamesPanel
-from clu_desktop.gui.indicators.import_preview import PreviewModel, report_details, report_text
+from clu_desktop.gui.indicators.editing import message_label, name
+from clu_desktop.gui.indicators.import_preview import PreviewModel, report_text
+from clu_desktop.gui.indicators.import_steps import (
+    PREVIEW_ROWS,
+    ColumnsStep,
+    NamesStep,
+    PreviewStep,
+    ReportStep,
+    plural,
+    read_catalogue,
+)
 from clu_desktop.gui.indicators.import_worker import Job
 from clu_desktop.interchange import indicators_import as core
-from clu_desktop.interchange.indicators_import import (
-    FIELDS,
-    REQUIRED,
-    Table,
-    check_mapping,
-    guess_mapping,
-    preview,
-)
+from clu_desktop.interchange.indicators_import import Table, check_mapping, preview
 from clu_desktop.interchange.indicators_names import NameChoices
-from clu_desktop.interchange.indicators_report import problem_text
-from clu_desktop.services import indicators as service
 from clu_desktop.store.database import Database
 
-__all__ = ["ImportDialog", "PreviewModel", "report_text"]
+__all__ = ["ImportDialog", "PreviewModel", "read_catalogue", "report_text"]
 
-PREVIEW_ROWS = 20
-PROBLEMS_SHOWN = 50
 CHECK_DELAY_MS = 150  # a burst of changes makes one check
-NONE_TEXT = "(aucune)"
 ERROR = colours.ERROR
 COLUMNS, NAMES, PREVIEW, REPORT = range(4)
 STEP_TITLES = {
@@ -64,79 +52,6 @@ STEP_TITLES = {
     PREVIEW: "Étape 3 sur 3 : l'aperçu de ce qui sera importé",
     REPORT: "Import terminé",
 }
-FIELD_LABELS = {
-    "indicateur": "I&ndicateur (code ou nom)",
-    "période": "&Période",
-    "site": "&Site (vide\u00a0: ensemble)",
-    "valeur": "&Valeur",
-    "commentaire": "&Commentaire",
-    "source": "S&ource",
-}
-#: Headings of the other problems, in the order they are listed.
-PROBLEM_TITLES = {
-    "indicator": "Indicateurs inconnus",
-    "site": "Sites inconnus",
-    "site-link": "Sites que l'indicateur ne suit pas",
-    "value": "Valeurs illisibles ou hors limites",
-    "period": "Périodes illisibles ou qui ne conviennent pas à l'indicateur",
-    "duplicate": "Lignes en double",
-    "cells": "Cellules en trop ou texte trop long",
-    "empty": "Rien à importer",
-}
-NOT_UNDOABLE = (
-    "L'import ne peut pas être annulé avec Ctrl+Z. Toutes les lignes sont vérifiées avant "
-    "d'écrire quoi que ce soit : tant qu'un problème reste, rien n'est importé. Une valeur "
-    "déjà saisie pour le même indicateur, la même période et le même site est remplacée."
-)
-
-
-def problems_text(problems, limit: int = PROBLEMS_SHOWN) -> str:
-    """Every problem grouped by kind, ``limit`` at most, then the count of the others."""
-    order = list(PROBLEM_TITLES)
-    groups: dict[str, list] = {}
-    for problem in problems:
-        groups.setdefault(problem.kind, []).append(problem)
-    out, shown = [], 0
-    for kind in sorted(groups, key=lambda k: order.index(k) if k in order else len(order)):
-        if shown >= limit:
-            break
-        items = groups[kind]
-        out.append(f"{PROBLEM_TITLES.get(kind, 'Autres problèmes')} ({len(items)}) :")
-        for problem in items[: limit - shown]:
-            out.append(f"  • {problem_text(problem)}")
-            shown += 1
-    if len(problems) > shown:
-        others = len(problems) - shown
-        out.append(
-            f"… et {others} autre{'s' if others > 1 else ''} problème{'s' if others > 1 else ''}."
-        )
-    return "\n".join(out)
-
-
-def read_catalogue(db: Database) -> CatalogueChoices:
-    with db.reading() as session:
-        indicators = service.list_indicators(session)
-        sites = service.list_sites(session)
-    return CatalogueChoices(
-        indicators=tuple((r.id, f"{r.code} — {r.name}") for r in indicators),
-        sites=tuple((s.id, s.name) for s in sites),
-        categories=tuple(sorted({r.category for r in indicators if r.category})),
-        units=tuple(sorted({r.unit for r in indicators if r.unit})),
-    )
-
-
-def _table_view(object_name: str, accessible: str, model) -> QTableView:
-    view = name(QTableView(), object_name, accessible)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setTabKeyNavigation(False)
-    view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    return view
 
 
 class ImportDialog(QDialog):
@@ -167,12 +82,30 @@ class ImportDialog(QDialog):
         font = self.step_label.font()
         font.setBold(True)
         self.step_label.setFont(font)
+        self.columns_step = ColumnsStep(table)
+        self.names_step = NamesStep(read_catalogue(db))
+        self.preview_step = PreviewStep()
+        self.report_step = ReportStep()
         self.steps = QStackedWidget()
         self.steps.setObjectName("importSteps")
-        self.steps.addWidget(self._columns_page())
-        self.steps.addWidget(self._names_page())
-        self.steps.addWidget(self._preview_page())
-        self.steps.addWidget(self._report_page())
+        for page in (self.columns_step, self.names_step, self.preview_step, self.report_step):
+            self.steps.addWidget(page)
+        # What tests and the page reach directly.
+        self.combos = self.columns_step.combos
+        self.mapping_error = self.columns_step.mapping_error
+        self.lines_model = self.columns_step.lines_model
+        self.names = self.names_step.names
+        self.names_intro = self.names_step.intro
+        self.add_sites_check = self.names_step.add_sites_check
+        self.remember_check = self.names_step.remember_check
+        self.problems_view = self.names_step.problems_view
+        self.confirm_all_button = self.names_step.confirm_all_button
+        self.model = self.preview_step.model
+        self.remembered_label = self.preview_step.remembered_label
+        self.report_view = self.report_step.view
+        self.columns_step.changed.connect(self.columns_changed)
+        self.names.changed.connect(self.choices_changed)
+        self.add_sites_check.toggled.connect(lambda _on: self.choices_changed())
 
         self.status_label = message_label("importStatus", "État de la vérification")
         self.progress = name(QProgressBar(), "importProgress", "Progression de la vérification")
@@ -190,33 +123,27 @@ class ImportDialog(QDialog):
         strip.addWidget(self.progress)
         strip.addWidget(self.stop_button)
 
-        self.buttons = QDialogButtonBox()
-        self.back_button = self.buttons.addButton(
-            "< &Retour", QDialogButtonBox.ButtonRole.ActionRole
-        )
-        name(self.back_button, "importBack", "Étape précédente")
-        self.next_button = self.buttons.addButton(
-            "S&uivant >", QDialogButtonBox.ButtonRole.ActionRole
-        )
-        name(self.next_button, "importNext", "Étape suivante")
-        self.import_button = self.buttons.addButton(
-            "&Importer", QDialogButtonBox.ButtonRole.ActionRole
-        )
-        name(self.import_button, "importButton", "Importer les valeurs")
-        self.close_button = self.buttons.addButton(
-            "Annuler", QDialogButtonBox.ButtonRole.RejectRole
-        )
-        name(self.close_button, "cancelImport", "Fermer sans importer")
+        self.back_button = name(QPushButton("< &Retour"), "importBack", "Étape précédente")
+        self.next_button = name(QPushButton("S&uivant >"), "importNext", "Étape suivante")
+        self.import_button = name(QPushButton("&Importer"), "importButton", "Importer les valeurs")
+        self.close_button = name(QPushButton("Annuler"), "cancelImport", "Fermer sans importer")
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
         self.import_button.clicked.connect(self.run_import)
-        self.buttons.rejected.connect(self.reject)
+        self.close_button.clicked.connect(self.reject)
+        self.buttons = QHBoxLayout()
+        for button in (self.back_button, self.next_button):
+            button.setAutoDefault(False)
+            self.buttons.addWidget(button)
+        self.buttons.addStretch(1)
+        self.buttons.addWidget(self.import_button)
+        self.buttons.addWidget(self.close_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.step_label)
         layout.addWidget(self.steps, 1)
         layout.addLayout(strip)
-        layout.addWidget(self.buttons)
+        layout.addLayout(self.buttons)
         # A minimum of its own: the steps, and the rows of names that come and go, never
         # change the window's size constraints while it is shown.
         self.setMinimumSize(760, 560)
@@ -225,133 +152,6 @@ class ImportDialog(QDialog):
         self.columns_changed()
         self.ensurePolished()
         self.layout().activate()
-
-    # The pages
-
-    def _columns_page(self) -> QWidget:
-        table = self.table
-        guessed = guess_mapping(table.headers)
-        intro = message_label("importIntro", "Fichier à importer")
-        rows = sum(1 for r in table.rows if any(r))
-        kind = "classeur Excel" if table.source_kind == "xlsx" else "fichier CSV"
-        intro.setText(
-            f"{table.name} ({kind}, {rows} ligne{'s' if rows > 1 else ''} de données). "
-            "Choisissez la colonne du fichier qui donne chaque information."
-        )
-        self.combos: dict[str, QComboBox] = {}
-        form = QFormLayout()
-        for field in FIELDS:
-            combo = name(QComboBox(), f"importColumn_{field}", f"Colonne « {field} »")
-            combo.addItem(NONE_TEXT, None)
-            for number_, header in enumerate(table.headers):
-                combo.addItem(header or f"colonne {number_ + 1}", number_)
-            combo.setCurrentIndex(max(combo.findData(guessed.get(field)), 0))
-            combo.currentIndexChanged.connect(lambda _i: self.columns_changed())
-            required = " (obligatoire)" if field in REQUIRED else ""
-            form.addRow(buddy(f"{FIELD_LABELS[field]}{required}\u00a0:", combo), combo)
-            self.combos[field] = combo
-        self.mapping_error = message_label("importMappingError", "Problème de colonnes")
-        colours.paint(self.mapping_error, ERROR)
-        self.mapping_error.setMinimumHeight(self.mapping_error.fontMetrics().lineSpacing() * 2)
-        self.lines_model = PreviewModel(self)
-        self.lines_view = _table_view(
-            "importLines", "Premières lignes du fichier", self.lines_model
-        )
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.mapping_error)
-        layout.addWidget(
-            buddy("&Aperçu des premières lignes, lues avec ces colonnes\u00a0:", self.lines_view)
-        )
-        layout.addWidget(self.lines_view, 1)
-        return page
-
-    def _names_page(self) -> QWidget:
-        self.names_intro = message_label("importNamesIntro", "Noms à faire correspondre")
-        self.names = NamesPanel(read_catalogue(self.db))
-        self.names.changed.connect(self.choices_changed)
-        self.confirm_all_button = name(
-            QPushButton("Confirmer toutes les &propositions"),
-            "confirmAllMappings",
-            "Confirmer toutes les correspondances proposées",
-        )
-        self.confirm_all_button.clicked.connect(self.names.confirm_all)
-        self.add_sites_check = name(
-            QCheckBox("&Ajouter le site à l'indicateur quand une valeur le nomme"),
-            "addSitesToIndicators",
-            "Ajouter le site à l'indicateur",
-            "Une valeur donnée pour un site que l'indicateur ne suit pas encore ajoute ce "
-            "site à l'indicateur.",
-        )
-        self.add_sites_check.hide()
-        self.add_sites_check.toggled.connect(lambda _on: self.choices_changed())
-        self.remember_check = name(
-            QCheckBox("&Mémoriser ces correspondances pour les prochains fichiers"),
-            "rememberMappings",
-            "Mémoriser ces correspondances",
-            "Les noms choisis ici seront reconnus sans question au prochain import ; la "
-            "liste se modifie dans la page Indicateurs.",
-        )
-        self.remember_check.setChecked(True)
-        self.problems_view = name(QPlainTextEdit(), "importProblems", "Problèmes du fichier")
-        self.problems_view.setReadOnly(True)
-        self.problems_view.setTabChangesFocus(True)
-        self.problems_view.setMaximumHeight(self.problems_view.fontMetrics().lineSpacing() * 8)
-        self.problems_label = buddy("Autres pro&blèmes du fichier\u00a0:", self.problems_view)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.names_intro)
-        layout.addWidget(self.names, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.confirm_all_button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        layout.addWidget(self.add_sites_check)
-        layout.addWidget(self.remember_check)
-        layout.addWidget(self.problems_label)
-        layout.addWidget(self.problems_view)
-        return page
-
-    def _preview_page(self) -> QWidget:
-        self.model = PreviewModel(self)
-        self.preview_view = _table_view(
-            "importPreview", "Aperçu après les correspondances", self.model
-        )
-        self.remembered_label = message_label("importRemembered", "Correspondances enregistrées")
-        colours.paint(self.remembered_label, colours.INFO)
-        self.summary_label = message_label("importSummary", "Résumé de la vérification")
-        warning = message_label("importNotUndoable", "Avertissement")
-        warning.setText(NOT_UNDOABLE)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.remembered_label)
-        layout.addWidget(
-            buddy(
-                f"&Aperçu des {PREVIEW_ROWS} premières lignes telles qu'elles seront "
-                "importées\u00a0:",
-                self.preview_view,
-            )
-        )
-        layout.addWidget(self.preview_view, 1)
-        layout.addWidget(self.summary_label)
-        layout.addWidget(warning)
-        return page
-
-    def _report_page(self) -> QWidget:
-        self.report_view = name(QPlainTextEdit(), "importReport", "Compte rendu de l'import")
-        self.report_view.setReadOnly(True)
-        self.report_view.setTabChangesFocus(True)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(buddy("&Compte rendu\u00a0:", self.report_view))
-        layout.addWidget(self.report_view, 1)
-        return page
 
     # Steps
 
@@ -379,7 +179,7 @@ class ImportDialog(QDialog):
     # Inputs
 
     def mapping(self) -> dict[str, int | None]:
-        return {field: combo.currentData() for field, combo in self.combos.items()}
+        return self.columns_step.mapping()
 
     def name_choices(self) -> NameChoices:
         return NameChoices(
@@ -408,7 +208,7 @@ class ImportDialog(QDialog):
         self.mapping_error.setText(problem or "")
         self.lines_model.set_rows(preview(self.table, mapping, PREVIEW_ROWS))
         self.check = None
-        self.model.set_rows([])
+        self.preview_step.show_check(None)
         if problem is not None:
             self._cancel_job()
             self.status_label.setText("Choisissez d'abord les colonnes.")
@@ -491,69 +291,31 @@ class ImportDialog(QDialog):
             self.names.reset()
             self._names_columns = columns
         self.names.add_names([*check.unknown_indicators, *check.unknown_sites])
-        if any(p.kind == "site-link" for p in check.problems):
-            self.add_sites_check.show()
-        self._show_names_intro()
-        self.problems_view.setPlainText(
-            problems_text(check.problems) or "Aucun autre problème dans le fichier."
-        )
-        self.model.set_rows(list(check.preview))
-        self._show_remembered(check)
+        self.names_step.show_check(check)
+        self.preview_step.show_check(check)
         self._show_summary(check)
         self._update_buttons()
-
-    def _show_names_intro(self) -> None:
-        rows = self.names.rows
-        indicators = sum(1 for kind, _w in rows if kind == "indicator")
-        sites = len(rows) - indicators
-        if not rows:
-            text = "Le catalogue connaît tous les indicateurs et tous les sites du fichier."
-        else:
-            parts = []
-            if indicators:
-                parts.append(f"{indicators} indicateur{'s' if indicators > 1 else ''}")
-            if sites:
-                parts.append(f"{sites} site{'s' if sites > 1 else ''}")
-            text = (
-                f"Le fichier nomme {' et '.join(parts)} que le catalogue ne connaît pas. Pour "
-                "chacun, choisissez l'entrée qui lui correspond (les suggestions d'abord), "
-                "ou créez-la, ou ignorez ses lignes. Une proposition ne compte qu'une fois "
-                "confirmée."
-            )
-        self.names_intro.setText(text)
-
-    def _show_remembered(self, check: core.FileCheck) -> None:
-        if not check.remembered:
-            self.remembered_label.hide()
-            return
-        pairs = "; ".join(f"« {w} » → {t}" for w, t in sorted(check.remembered.items()))
-        self.remembered_label.setText(f"Correspondances enregistrées appliquées : {pairs}.")
-        self.remembered_label.show()
 
     def _show_summary(self, check: core.FileCheck) -> None:
         undecided = self.names.undecided()
         if check.ready and not undecided:
-            text, tone = (
-                f"Les {check.rows} lignes du fichier sont prêtes à être importées."
-                if check.rows > 1
-                else "La ligne du fichier est prête à être importée.",
-                colours.SUCCESS,
-            )
+            ready = "prête" if check.values == 1 else "prêtes"
+            text = f"{plural(check.values, 'valeur')} {ready} à être importée"
+            text += "s" if check.values > 1 else ""
+            if check.ignored:
+                text += (
+                    f" ({plural(check.ignored, 'ligne')} ignorée{'s' if check.ignored > 1 else ''})"
+                )
+            text, tone = text + ".", colours.SUCCESS
         else:
             parts = []
             if undecided:
-                parts.append(
-                    f"{undecided} nom{'s' if undecided > 1 else ''} à faire correspondre (étape 2)"
-                )
+                parts.append(f"{plural(undecided, 'nom')} à faire correspondre (étape 2)")
             if check.problems:
                 count = len(check.problems)
-                parts.append(
-                    f"{count} problème{'s' if count > 1 else ''} à corriger dans le fichier"
-                )
+                parts.append(f"{plural(count, 'problème')} à corriger dans le fichier")
             what = " et ".join(parts) or "des problèmes à corriger"
             text, tone = f"Rien ne sera importé tant qu'il reste {what}.", ERROR
-        self.summary_label.setText(text)
-        colours.paint(self.summary_label, tone)
         self.status_label.setText(text)
         colours.paint(self.status_label, tone)
 
@@ -640,7 +402,7 @@ class ImportDialog(QDialog):
     def _imported(self, report) -> None:
         self.report = report
         text = report_text(report.rows, report.added, report.updated)
-        self.report_view.setPlainText("\n".join([text, *report_details(report)]))
+        self.report_step.show_report(report)
         self.status_label.setText(text)
         colours.paint(self.status_label, colours.SUCCESS)
         self.show_step(REPORT)

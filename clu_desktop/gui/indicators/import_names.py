@@ -194,7 +194,7 @@ class NameRow(QObject):
         )
         self.combo.setMinimumContentsLength(34)
         self._fill()
-        self.label = buddy(f"« {unknown.written} »", self.combo)
+        self.label = buddy(f"«\u00a0{unknown.written}\u00a0»", self.combo)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
         self.label.setToolTip(unknown.written)
@@ -344,6 +344,9 @@ class NamesPanel(QScrollArea):
         self._body = QWidget()
         self._grid = QGridLayout(self._body)
         self._grid.setColumnStretch(1, 1)
+        width = self.fontMetrics().averageCharWidth()
+        self._grid.setColumnMinimumWidth(0, width * 28)  # the name as written
+        self._grid.setColumnMinimumWidth(2, width * 22)  # « proposé, à confirmer »
         self.setWidget(self._body)
         self.more_label = message_label("importMoreNames", "Autres noms")
         self._headings: dict[str, QLabel] = {}

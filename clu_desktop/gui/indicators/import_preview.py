@@ -79,9 +79,12 @@ class PreviewModel(QAbstractTableModel):
     )
     NOTE, CHECK = 7, 8
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, *, shape_only: bool = False) -> None:
         super().__init__(parent)
         self._rows: list[PreviewRow] = []
+        # The columns step reads the shape of the cells only (the names are looked up
+        # at the next step): its last column says « lisible », not « OK ».
+        self.shape_only = shape_only
 
     def set_rows(self, rows: list[PreviewRow]) -> None:
         self.beginResetModel()
@@ -103,7 +106,9 @@ class PreviewModel(QAbstractTableModel):
         if column == self.CHECK:
             if row.error:
                 return row.error
-            return "OK" if row.parsed is not None else "ignorée"
+            if row.parsed is None:
+                return "ignorée"
+            return "lisible" if self.shape_only else "OK"
         field = FIELDS[column - 1]
         if parsed is not None:
             if field == "indicateur":
@@ -140,6 +145,8 @@ class PreviewModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self.HEADERS)
         ):
+            if section == self.CHECK and self.shape_only:
+                return "Lecture"
             return self.HEADERS[section]
         return None
 
