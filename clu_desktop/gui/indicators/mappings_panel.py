@@ -12,13 +12,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from clu_desktop.gui.columns import ColumnFitter
 from clu_desktop.gui.indicators.editing import (
     IndicatorsContext,
     buddy,
@@ -143,10 +143,11 @@ class MappingsPanel(QWidget):
         self.view.setWordWrap(False)
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 6)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.view.setMinimumHeight(self.view.fontMetrics().lineSpacing() * 5)
+        # The target elided first, then the name as written (whole in the tooltips).
+        self.column_fitter = ColumnFitter(self.view, (2, 0), spare=2)
+        # A header and four mappings at least, elided rather than scrolled sideways.
+        self.view.setMinimumHeight((self.view.fontMetrics().height() + 6) * 5 + 4)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.label = buddy("Correspondances mémorisées\u00a0:", self.view)
         self.empty_label = message_label("storedMappingsEmpty", "Aucune correspondance")
         self.empty_label.setText(EMPTY_TEXT)
