@@ -133,11 +133,18 @@ def fold(text: str | None) -> str:
 
 # Periods
 
-_YEAR = re.compile(r"(\d{4})")
+_YEAR = re.compile(r"(\d{4})(?:[.,]0+)?")  # 2023, or 2023.0 from a number cell
+#: A year written with a thousands space: « 2 023 » (space, no-break or narrow no-break).
+_YEAR_SPACED = re.compile(r"(\d)[\s\u00a0\u202f\u2009\u2007](\d{3})(?:[.,]0+)?")
+#: A date cell that lost its format: Excel's serial day number (1950-01-01 to 2099-12-31).
+_SERIAL = re.compile(r"(\d{5})(?:[.,]0+)?")
+SERIAL_RANGE = (18_264, 73_050)
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
 _QUARTER = (
     re.compile(r"(\d{4})\s*[-/ ]?\s*[TQ]\s*([1-4])"),  # 2022-T3, 2022 T3, 2022T3
     re.compile(r"[TQ]\s*([1-4])\s*[-/ ]?\s*(\d{4})"),  # T3 2022, T3-2022
     re.compile(r"([1-4])\s*(?:e|er|ème|eme)?\s*trim(?:\.|estre)?\s*(\d{4})"),  # 3e trimestre
+    re.compile(r"trim(?:\.|estre)?\s*([1-4])\s*[-/ ]?\s*(\d{4})"),  # trimestre 3 2022
 )
 _MONTH_FIRST = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{4})")  # 07/2022, 7-2022
 _YEAR_FIRST = re.compile(r"(\d{4})\s*[/.-]\s*(\d{1,2})")  # 2022-07, 2022/7
@@ -168,6 +175,11 @@ def _read_period(text: str) -> str | None:
     try:
         if m := _YEAR.fullmatch(t):
             return str(_year(m[1]))
+        if m := _YEAR_SPACED.fullmatch(t):
+            return str(_year(m[1] + m[2]))
+        if (m := _SERIAL.fullmatch(t)) and SERIAL_RANGE[0] <= int(m[1]) <= SERIAL_RANGE[1]:
+            day = _EXCEL_EPOCH + dt.timedelta(days=int(m[1]))
+            return f"{day.year}-{day.month:02d}"
         for i, pattern in enumerate(_QUARTER):
             if m := pattern.fullmatch(t if i < 2 else t.lower()):
                 year, quarter = (m[1], m[2]) if i == 0 else (m[2], m[1])
@@ -202,7 +214,9 @@ def period_kind(period: str) -> str:
 
 def parse_period(text: str | None, periodicity: str | None = None) -> str:
     """The stored form ("2022", "2022-T3", "2022-07") of a period typed as "2022",
-    "2022-T3", "T3 2022", "2022-07", "07/2022", "juil. 2022", or a date in the month.
+    "2 022" or "2022.0" (a number cell), "2022-T3", "T3 2022", "3e trimestre 2022",
+    "2022-07", "07/2022", "juil. 2022", "juillet 2022", a date in the month, or Excel's
+    serial day number of such a date (a date cell that lost its format).
 
     With ``periodicity``, the period must be of that kind (French UserError otherwise).
     """
