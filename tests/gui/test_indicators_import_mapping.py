@@ -313,3 +313,43 @@ def test_the_stored_mappings_table_edits_deletes_and_undoes(qtbot, page, stack):
     assert panel.model.rowCount() == 2
     stack.redo()
     assert ("site", "Langres") not in stored(db)
+
+
+def test_a_workbook_with_several_sheets_offers_the_sheet_to_read(qtbot, page, tmp_path):
+    from openpyxl import Workbook
+
+    db = page.context.db
+    path = tmp_path / "classeur.xlsx"
+    book = Workbook()
+    notes = book.active
+    notes.title = "Notes"
+    notes.append(["Remarque"])
+    notes.append(["Chiffres provisoires"])
+    sheet = book.create_sheet("Valeurs 2023")
+    sheet.append(["Indicateur", "Période", "Site", "Valeur"])
+    sheet.append(["SATISFACTION", 2023, None, 0.935])
+    sheet["D2"].number_format = "0.0%"
+    book.save(path)
+
+    dialog = open_dialog(qtbot, page, path)
+    combo = dialog.columns_step.sheet_combo
+    assert combo.isVisible()
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Notes", "Valeurs 2023"]
+    assert combo.currentText() == "Notes"
+    assert "feuille « Notes »" in dialog.columns_step.intro.text()
+    assert not dialog.import_button.isEnabled()
+    combo.setCurrentIndex(1)
+    combo.activated.emit(1)
+    settle(qtbot, dialog)
+    assert "feuille « Valeurs 2023 »" in dialog.columns_step.intro.text()
+    assert dialog.combos["valeur"].currentText() == "Valeur"
+    assert dialog.import_button.isEnabled()
+    qtbot.mouseClick(dialog.import_button, LEFT)
+    settle(qtbot, dialog)
+    assert values(db, "SATISFACTION")[("2023", None)] == 93.5
+
+
+def test_a_csv_file_has_no_sheet_to_choose(qtbot, page):
+    dialog = open_dialog(qtbot, page, FIRST)
+    assert not dialog.columns_step.sheet_combo.isVisible()
+    assert "fichier CSV, 5 lignes de données" in dialog.columns_step.intro.text()

@@ -221,6 +221,17 @@ def dialogs(window, tmp_path):
     path = tmp_path / "valeurs.csv"
     path.write_text("Indicateur;Période;Valeur\nSATISFACTION;2023;93,5\n", encoding="utf-8")
     yield "Importer des valeurs", ImportDialog(db, read_table(path), window)
+    from openpyxl import Workbook
+
+    book_path, book = tmp_path / "classeur.xlsx", Workbook()
+    book.active.append(["Indicateur", "Période", "Valeur"])
+    book.create_sheet("Autre").append(["Indicateur", "Période", "Valeur"])
+    book.save(book_path)
+    sheets = ["Sheet", "Autre"]
+    yield (
+        "Importer, feuilles",
+        ImportDialog(db, read_table(book_path), window, path=book_path, sheets=sheets),
+    )
     for step in (NAMES, PREVIEW):
         stepped = ImportDialog(db, read_table(path), window)
         stepped.show_step(step)

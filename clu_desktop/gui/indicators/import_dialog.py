@@ -10,6 +10,9 @@ to decide or to correct.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -37,7 +40,7 @@ from clu_desktop.gui.indicators.import_steps import (
 )
 from clu_desktop.gui.indicators.import_worker import Job
 from clu_desktop.interchange import indicators_import as core
-from clu_desktop.interchange.indicators_import import Table, check_mapping, preview
+from clu_desktop.interchange.indicators_import import Table, check_mapping, preview, read_table
 from clu_desktop.interchange.indicators_names import NameChoices
 from clu_desktop.store.database import Database
 
@@ -60,12 +63,22 @@ class ImportDialog(QDialog):
 
     imported = Signal(object)
 
-    def __init__(self, db: Database, table: Table, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        table: Table,
+        parent: QWidget | None = None,
+        *,
+        path: Path | str | None = None,
+        sheets: Sequence[str] = (),
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("indicatorImportDialog")
         self.setWindowTitle(f"Importer des valeurs d'indicateurs — {table.name}")
         self.setAccessibleName("Importer des valeurs d'indicateurs")
-        self.db, self.table = db, table
+        self.db, self.table, self.path = db, table, path
+        self._table_serial = 0  # another sheet read: older checks answer nothing
+        self._reading_sheet = False
         self.report = None
         self.check: core.FileCheck | None = None
         self.job: Job | None = None
@@ -82,7 +95,7 @@ class ImportDialog(QDialog):
         font = self.step_label.font()
         font.setBold(True)
         self.step_label.setFont(font)
-        self.columns_step = ColumnsStep(table)
+        self.columns_step = ColumnsStep(table, sheets if path is not None else ())
         self.names_step = NamesStep(read_catalogue(db))
         self.preview_step = PreviewStep()
         self.report_step = ReportStep()
@@ -104,6 +117,7 @@ class ImportDialog(QDialog):
         self.remembered_label = self.preview_step.remembered_label
         self.report_view = self.report_step.view
         self.columns_step.changed.connect(self.columns_changed)
+        self.columns_step.sheet_chosen.connect(self.choose_sheet)
         self.names.changed.connect(self.choices_changed)
         self.add_sites_check.toggled.connect(lambda _on: self.choices_changed())
 
@@ -191,7 +205,7 @@ class ImportDialog(QDialog):
     def _inputs(self) -> tuple:
         choices = self.name_choices()
         return (
-            tuple(self.mapping().items()),
+            (self._table_serial, tuple(self.mapping().items())),
             tuple(sorted(choices.indicators.items())),
             tuple(sorted(choices.sites.items())),
             choices.add_sites_to_indicators,
@@ -246,7 +260,37 @@ class ImportDialog(QDialog):
         self._start(Job(self.db, work, parent=self), "Vérification du fichier…")
         self.job.succeeded.connect(lambda check: self._checked(check, inputs))
 
-    def _start(self, job: Job, text: str) -> None:
+    def choose_sheet(self, sheet: str) -> None:
+        """Read another sheet of the workbook (off the GUI thread), then check it."""
+        if self.path is None or sheet == getattr(self.table, "sheet", None):
+            return
+        self._check_timer.stop()
+        if self.job is not None:  # a check of the other sheet: it stops at once
+            job, self.job = self.job, None
+            job.cancel()
+            job.wait(10_000)
+        path = self.path
+
+        def work(_session, _progress):
+            return read_table(path, sheet)
+
+        self._reading_sheet = True
+        self._start(
+            Job(self.db, work, parent=self),
+            f"Lecture de la feuille « {sheet} »…",
+            "Annuler la lec&ture",
+        )
+        self.job.succeeded.connect(self._sheet_read)
+
+    def _sheet_read(self, table: Table) -> None:
+        self._reading_sheet = False
+        self.table = table
+        self._table_serial += 1
+        self._names_columns = None
+        self.columns_step.set_table(table)
+        self.columns_changed()
+
+    def _start(self, job: Job, text: str, stop_text: str | None = None) -> None:
         self._generation += 1
         generation = self._generation
         self.job = job
@@ -260,7 +304,7 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.stop_button.setText(
-            "Annuler la vérifica&tion" if not job.writes else "Annuler l'impor&t"
+            stop_text or ("Annuler la vérifica&tion" if not job.writes else "Annuler l'impor&t")
         )
         self.stop_button.show()
         self._update_buttons()
@@ -274,6 +318,11 @@ class ImportDialog(QDialog):
     def _finished(self, job: Job) -> None:
         if self.job is job:
             self.job = None
+            if self._reading_sheet:  # refused or cancelled: the sheet read before stays
+                self._reading_sheet = False
+                self._user_cancelled = False
+                self.columns_step.set_table(self.table)
+                self.choices_changed()
             self.progress.hide()
             if self._user_cancelled:
                 self.stop_button.setText("Relancer la vérifica&tion")
@@ -322,7 +371,7 @@ class ImportDialog(QDialog):
     def _refused(self, generation: int, message: str) -> None:
         if generation != self._generation:
             return
-        if self.job is not None and self.job.writes:
+        if (self.job is not None and self.job.writes) or self._reading_sheet:
             messages.show_error(self, message)
             return
         self.check = None
@@ -333,12 +382,16 @@ class ImportDialog(QDialog):
         if generation != self._generation or not self._user_cancelled:
             return
         writing = self.job is not None and self.job.writes
-        self.status_label.setText(
-            "Import annulé : rien n'a été écrit."
-            if writing
-            else "Vérification annulée : rien n'a été écrit. « Relancer la vérification » "
-            "la reprend."
-        )
+        if self._reading_sheet:
+            text = "Lecture annulée : la feuille lue avant reste affichée."
+        elif writing:
+            text = "Import annulé : rien n'a été écrit."
+        else:
+            text = (
+                "Vérification annulée : rien n'a été écrit. « Relancer la vérification » "
+                "la reprend."
+            )
+        self.status_label.setText(text)
         colours.paint(self.status_label, colours.WARNING)
 
     def _crashed(self, exc: BaseException) -> None:

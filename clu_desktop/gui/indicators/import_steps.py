@@ -4,6 +4,8 @@ They show what the dialog gives them; the dialog runs the check and the import."
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -121,31 +123,46 @@ def _page(*widgets, stretch: QWidget | None = None) -> QVBoxLayout:
     return layout
 
 
+KIND_TEXTS = {
+    "csv": "fichier CSV",
+    "xlsx": "classeur Excel",
+    "xls": "classeur Excel 97-2003",
+    "ods": "classeur OpenDocument",
+}
+
+
 class ColumnsStep(QWidget):
-    """Which column holds each field, and the first lines read with them (their
-    shape only: the names are looked up at the next step). ``changed`` on each choice."""
+    """The workbook's sheet (when it has several), which column holds each field, and
+    the first lines read with them (their shape only: the names are looked up at the
+    next step). ``changed`` on each choice of column; ``sheet_chosen(name)``."""
 
     changed = Signal()
+    sheet_chosen = Signal(str)
 
-    def __init__(self, table: Table, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, table: Table, sheets: Sequence[str] = (), parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        guessed = guess_mapping(table.headers)
-        intro = message_label("importIntro", "Fichier à importer")
-        rows = sum(1 for r in table.rows if any(r))
-        kind = "classeur Excel" if table.source_kind == "xlsx" else "fichier CSV"
-        intro.setText(
-            f"{table.name} ({kind}, {plural(rows, 'ligne')} de données). "
-            "Choisissez la colonne du fichier qui donne chaque information."
+        self.intro = message_label("importIntro", "Fichier à importer")
+        self.sheet_combo = name(
+            QComboBox(),
+            "importSheet",
+            "Feuille du classeur",
+            "Le classeur a plusieurs feuilles : choisissez celle qui porte les valeurs.",
+        )
+        self.sheet_combo.addItems(list(sheets))
+        self.sheet_combo.activated.connect(
+            lambda index: self.sheet_chosen.emit(self.sheet_combo.itemText(index))
         )
         self.combos: dict[str, QComboBox] = {}
         form = QFormLayout()
+        sheet_label = buddy("&Feuille du classeur\u00a0:", self.sheet_combo)
+        form.addRow(sheet_label, self.sheet_combo)
+        for widget in (sheet_label, self.sheet_combo):
+            widget.setVisible(len(sheets) > 1)
         for field in FIELDS:
             combo = name(QComboBox(), f"importColumn_{field}", f"Colonne « {field} »")
-            combo.addItem(NONE_TEXT, None)
-            for number, header in enumerate(table.headers):
-                combo.addItem(header or f"colonne {number + 1}", number)
-            combo.setCurrentIndex(max(combo.findData(guessed.get(field)), 0))
-            combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+            combo.currentIndexChanged.connect(lambda _i: self._column_changed())
             required = " (obligatoire)" if field in REQUIRED else ""
             form.addRow(buddy(f"{FIELD_LABELS[field]}{required}\u00a0:", combo), combo)
             self.combos[field] = combo
@@ -159,8 +176,45 @@ class ColumnsStep(QWidget):
             "&Aperçu des premières lignes, lues avec ces colonnes\u00a0:", self.lines_view
         )
         self.setLayout(
-            _page(intro, form, self.mapping_error, label, self.lines_view, stretch=self.lines_view)
+            _page(
+                self.intro,
+                form,
+                self.mapping_error,
+                label,
+                self.lines_view,
+                stretch=self.lines_view,
+            )
         )
+        self._filling = False
+        self.set_table(table)
+
+    def set_table(self, table: Table) -> None:
+        """Show ``table`` (another sheet): its columns, guessed again by their headers."""
+        rows = sum(1 for r in table.rows if any(r))
+        what = KIND_TEXTS.get(table.source_kind, "fichier")
+        sheet = getattr(table, "sheet", None)
+        if sheet and self.sheet_combo.count() > 1:
+            what += f", feuille « {sheet} »"
+            self.sheet_combo.setCurrentText(sheet)
+        self.intro.setText(
+            f"{table.name} ({what}, {plural(rows, 'ligne')} de données). "
+            "Choisissez la colonne du fichier qui donne chaque information."
+        )
+        guessed = guess_mapping(table.headers)
+        self._filling = True
+        try:
+            for field, combo in self.combos.items():
+                combo.clear()
+                combo.addItem(NONE_TEXT, None)
+                for number, header in enumerate(table.headers):
+                    combo.addItem(header or f"colonne {number + 1}", number)
+                combo.setCurrentIndex(max(combo.findData(guessed.get(field)), 0))
+        finally:
+            self._filling = False
+
+    def _column_changed(self) -> None:
+        if not self._filling:
+            self.changed.emit()
 
     def mapping(self) -> dict[str, int | None]:
         return {field: combo.currentData() for field, combo in self.combos.items()}

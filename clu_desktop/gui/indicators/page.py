@@ -41,6 +41,7 @@ from clu_desktop.gui.indicators.mappings_panel import MappingsPanel
 from clu_desktop.gui.indicators.values_grid import ValuesPanel
 from clu_desktop.gui.undo import UndoKeys
 from clu_desktop.interchange.indicators_import import read_table
+from clu_desktop.interchange.indicators_table import sheet_names
 from clu_desktop.services import indicators as service
 from clu_desktop.services.indicators import IndicatorRow
 from clu_desktop.store.database import Database
@@ -49,7 +50,8 @@ if TYPE_CHECKING:
     from clu_desktop.gui.indicators.chart import IndicatorChart
 
 IMPORT_FILTER = (
-    "Tableaux (*.csv *.xlsx);;Fichiers CSV (*.csv);;Classeurs Excel (*.xlsx);;Tous les fichiers (*)"
+    "Tableaux (*.csv *.xlsx *.ods *.xls);;Fichiers CSV (*.csv);;Classeurs Excel (*.xlsx *.xls);;"
+    "Classeurs OpenDocument (*.ods);;Tous les fichiers (*)"
 )
 IMPORT_FOLDER_KEY = "indicators/importFolder"
 CHART_DELAY_MS = 30  # lets the page paint before the chart's modules load
@@ -103,7 +105,8 @@ class IndicatorsPage(QWidget):
             QPushButton("Importer des valeurs…"),
             "importIndicatorValues",
             "Importer des valeurs",
-            "Importer des valeurs d'indicateurs depuis un fichier CSV ou Excel (Ctrl+Maj+I)",
+            "Importer des valeurs d'indicateurs depuis un fichier CSV, Excel ou OpenDocument "
+            "(Ctrl+Maj+I)",
         )
         self.import_button.clicked.connect(lambda: self.import_values())
         self.import_shortcut = QShortcut(QKeySequence("Ctrl+Shift+I"), self)
@@ -393,11 +396,12 @@ class IndicatorsPage(QWidget):
             if path is None:
                 return None
         try:
+            sheets = sheet_names(path)
             table = read_table(path)
         except UserError as exc:
             messages.show_error(self, str(exc))
             return None
-        self._dialog = ImportDialog(self.context.db, table, self)
+        self._dialog = ImportDialog(self.context.db, table, self, path=path, sheets=sheets)
         self._dialog.imported.connect(self._imported)
         self._dialog.open()
         return self._dialog
