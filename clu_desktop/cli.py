@@ -98,6 +98,22 @@ def cmd_import(args) -> int:
             f"Un seul fichier de séance à la fois ; pour des valeurs d'indicateurs : "
             f"clu-desktop import indicators {args.table}"
         )
+    used = [
+        option
+        for option, value in (
+            ("--map", args.map),
+            ("--map-site", args.map_site),
+            ("--create-missing", args.create_missing),
+            ("--dry-run", args.dry_run),
+            ("--save-mappings", args.save_mappings),
+        )
+        if value
+    ]
+    if used:
+        raise UserError(
+            f"{', '.join(used)} : ne sert qu'à l'import des indicateurs "
+            "(clu-desktop import indicators FICHIER)."
+        )
     from clu_desktop.services.meeting_files import import_file
 
     db = _open(args, writing=True)
@@ -107,30 +123,10 @@ def cmd_import(args) -> int:
     return 0
 
 
-def _agreed(count: int, word: str) -> str:
-    """ "1 ajoutée", "3 ajoutées" (French: 0 and 1 are singular)."""
-    return f"{count} {word}{'s' if count > 1 else ''}"
-
-
 def cmd_import_indicators(args) -> int:
-    if args.table is None:
-        raise UserError(
-            "Indiquez le fichier des valeurs : clu-desktop import indicators FICHIER.csv"
-        )
-    from clu_desktop.interchange.indicators_import import import_file
+    from clu_desktop.cli_indicators import cmd_import_indicators
 
-    db = _open(args, writing=True)
-    try:
-        with db.transaction() as session:
-            report = import_file(session, args.table)
-    except UserError as exc:
-        raise UserError(f"{exc}\nRien n'a été importé.") from exc
-    updated = "mise à jour" if report.updated < 2 else "mises à jour"
-    print(
-        f"{_agreed(report.rows, 'valeur')} {'importées' if report.rows > 1 else 'importée'} "
-        f"({_agreed(report.added, 'ajoutée')}, {report.updated} {updated})."
-    )
-    return 0
+    return cmd_import_indicators(args, _open)
 
 
 def cmd_export(args) -> int:

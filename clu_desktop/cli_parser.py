@@ -110,7 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
         "import",
         help="importer une séance (FICHIER.json) ou des valeurs d'indicateurs "
         "(indicators FICHIER.csv|.xlsx)",
-        usage="%(prog)s [-h] [--db CHEMIN] (FICHIER.json | indicators FICHIER)",
+        usage='%(prog)s [-h] [--db CHEMIN] (FICHIER.json | indicators FICHIER [--map "NOM=CODE"]'
+        ' [--map-site "NOM=SITE"] [--create-missing] [--save-mappings] [--dry-run])',
     )
     _db_option(importing, argparse.SUPPRESS)
     importing.add_argument(
@@ -125,6 +126,41 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FICHIER",
         help="après « indicators » : valeurs d'indicateurs (CSV ou .xlsx, "
         "voir docs/indicators-import.md)",
+    )
+    naming = importing.add_argument_group(
+        "indicateurs et sites nommés autrement dans le fichier",
+        "Les correspondances enregistrées sont appliquées d'elles-mêmes ; un nom inconnu "
+        "arrête l'import (code 2, rien d'écrit) avec les noms proches du catalogue.",
+    )
+    naming.add_argument(
+        "--map",
+        action="append",
+        metavar='"NOM=CODE"',
+        help="le nom d'indicateur du fichier désigne l'indicateur CODE (ou son nom exact ; "
+        "« ignorer » : laisser ses lignes de côté) ; répétable",
+    )
+    naming.add_argument(
+        "--map-site",
+        action="append",
+        metavar='"NOM=SITE"',
+        help="le nom de site du fichier désigne le site SITE (ou « Ensemble » : valeurs "
+        "de l'ensemble des sites ; « ignorer ») ; répétable",
+    )
+    naming.add_argument(
+        "--create-missing",
+        action="store_true",
+        help="créer les indicateurs (catégorie « À classer ») et les sites encore "
+        "inconnus, et ajouter à un indicateur un site pour lequel le fichier donne une valeur",
+    )
+    naming.add_argument(
+        "--save-mappings",
+        action="store_true",
+        help="enregistrer les correspondances données pour les prochains fichiers",
+    )
+    naming.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="dire ce qui serait importé, sans rien écrire",
     )
 
     export = commands.add_parser("export", help="exporter une séance")

@@ -204,6 +204,13 @@ class _Names:
         self._indicators: dict[str, tuple] = {}
         self._sites: dict[str, tuple] = {}
 
+    def _remember(self, kind: str, text: str, label: str) -> None:
+        """Note a name read through a stored mapping, under its first spelling."""
+        key = ("remembered-" + kind, mapping_key(text))
+        if key not in self._created:
+            self._created[key] = 0
+            self.remembered[text.strip()] = label
+
     def _choice(self, kind: str, text: str):
         key = mapping_key(text)
         found = self.choices[kind].get(key)
@@ -256,7 +263,7 @@ class _Names:
             return ("found", found, None)
         stored = self.stored.get((INDICATOR, mapping_key(text)))
         if stored is not None:
-            self.remembered.setdefault(text, stored.target_label)
+            self._remember(INDICATOR, text, stored.target_label)
             if stored.ignored:
                 return ("ignore",)
             target = self.checker.by_id.get(stored.target_id)
@@ -294,7 +301,7 @@ class _Names:
             return ("found", None, None, None)
         stored = self.stored.get((SITE, mapping_key(text)))
         if stored is not None:
-            self.remembered.setdefault(text, stored.target_label)
+            self._remember(SITE, text, stored.target_label)
             if stored.ignored:
                 return ("ignore",)
             if stored.target_id is None:

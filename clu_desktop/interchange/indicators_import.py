@@ -31,6 +31,7 @@ from clu_desktop.interchange.indicators_check import (
     extra_cells,
 )
 from clu_desktop.interchange.indicators_names import (
+    UNSORTED_CATEGORY,
     AllSites,
     CreateIndicator,
     CreateSite,
@@ -47,11 +48,12 @@ from clu_desktop.interchange.indicators_rows import (
     ParsedRow,
     RowChecker,
     RowError,
+    count_replaced,
     write_rows,
 )
 from clu_desktop.interchange.indicators_table import MAX_BYTES, MAX_ROWS, Table, read_table
 from clu_desktop.services import indicators_catalogue as catalogue
-from clu_desktop.services.indicators_common import fold
+from clu_desktop.services.indicators_common import ALL_SITES_LABEL, fold
 from clu_desktop.services.indicators_mappings import mapping_key, set_mapping
 
 #: The longest code made from a new indicator's name (before a « -2 » if it is taken).
@@ -235,7 +237,11 @@ def import_values(
 def _code_from_name(session: Session, name: str) -> str:
     """A free code made from a name: « Taux d'appels aboutis » → TAUX-APPELS-ABOUTIS."""
     words = [w for w in re.split(r"[\W_]+", fold(name).upper()) if len(w) > 2] or ["INDICATEUR"]
-    base = "-".join(words)[:CODE_BASE_MAX].rstrip("-")
+    base = words[0][:CODE_BASE_MAX]
+    for word in words[1:]:
+        if len(base) + 1 + len(word) > CODE_BASE_MAX:
+            break
+        base += "-" + word
     taken = {fold(code) for code in session.scalars(select(Indicator.code))}
     code, n = base, 2
     while fold(code) in taken:
@@ -267,7 +273,7 @@ def _add_links(session, links, ids, site_ids) -> tuple[tuple[str, str], ...]:
     for indicator_id, site_ids_added in sorted(wanted.items()):
         row = catalogue.indicator_row(session, indicator_id)
         catalogue.set_indicator_sites(session, indicator_id, [*row.site_ids, *site_ids_added])
-        names = dict(session.execute(select(Site.id, Site.name)).tuples().all())
+        names = dict(session.execute(select(Site.id, Site.name)).all())
         added.extend((row.code, names[s]) for s in sorted(site_ids_added))
     return tuple(added)
 
@@ -312,3 +318,106 @@ def import_file(
     return import_values(
         session, table, guess_mapping(table.headers), choices, save_mappings=save_mappings
     )
+
+
+def planned_report(session: Session, check: FileCheck) -> ImportReport:
+    """What ``import_values`` would do for a ready check, with nothing written (the
+    command line's --dry-run, the window's last step)."""
+    if not check.ready:
+        raise UserError(refusal(check))
+    plan = check.plan
+    updated = count_replaced(session, plan.rows)
+    codes = dict(session.execute(select(Indicator.id, Indicator.code)).all())
+    sites = dict(session.execute(select(Site.id, Site.name)).all())
+    codes |= {p: c.code or c.name for p, c in plan.new_indicators.items()}
+    sites |= {p: c.name for p, c in plan.new_sites.items()}
+    return ImportReport(
+        rows=len(plan.rows),
+        added=len(plan.rows) - updated,
+        updated=updated,
+        created_indicators=tuple(c.code or c.name for c in plan.new_indicators.values()),
+        created_sites=tuple(c.name for c in plan.new_sites.values()),
+        linked=tuple(sorted((codes[i], sites[s]) for i, s in plan.links)),
+        ignored=check.ignored,
+        saved_mappings=0,
+    )
+
+
+# Choices written as text (the command line's --map and --map-site)
+
+IGNORE_WORDS = ("ignorer", "ignore")
+
+
+def _split(text: str, option: str) -> tuple[str, str]:
+    written, sep, target = text.rpartition("=")
+    if not sep or not written.strip() or not target.strip():
+        raise UserError(
+            f"{option} « {text} » : écrivez le nom du fichier, « = », puis ce qu'il désigne, "
+            f'par exemple {option} "Taux d\'appels aboutis=TEL-ABOUTIS".'
+        )
+    return written.strip(), target.strip()
+
+
+def choices_from_text(
+    session: Session,
+    indicators: list[str] | tuple[str, ...] = (),
+    sites: list[str] | tuple[str, ...] = (),
+    *,
+    add_sites_to_indicators: bool = False,
+) -> NameChoices:
+    """Choices written « nom du fichier=CODE » (or the indicator's exact name) and « nom
+    du fichier=nom du site » (or « Ensemble »); « =ignorer » leaves the lines out.
+    UserError (French) for a target the catalogue does not have."""
+    checker = RowChecker(session)
+    indicator_choices: dict[str, object] = {}
+    for text in indicators:
+        written, target = _split(text, "--map")
+        try:
+            found = checker.find_indicator(target)
+        except RowError as exc:
+            raise UserError(f"--map « {text} » : {exc.message}.") from None
+        if found is not None:
+            indicator_choices[written] = MapTo(found.id)
+        elif fold(target) in IGNORE_WORDS:
+            indicator_choices[written] = Ignore()
+        else:
+            raise UserError(
+                f"--map « {text} » : le catalogue n'a pas d'indicateur « {target} » "
+                "(indiquez son code, son nom exact, ou « ignorer »)."
+            )
+    site_choices: dict[str, object] = {}
+    for text in sites:
+        written, target = _split(text, "--map-site")
+        found_site = checker.find_site(target)
+        if found_site is not None:
+            site_choices[written] = MapTo(found_site[0])
+        elif fold(target) == fold(ALL_SITES_LABEL):
+            site_choices[written] = AllSites()
+        elif fold(target) in IGNORE_WORDS:
+            site_choices[written] = Ignore()
+        else:
+            known = ", ".join(checker.site_names.values()) or "aucun"
+            raise UserError(
+                f"--map-site « {text} » : le site « {target} » n'existe pas "
+                f"(sites connus : {known} ; ou « Ensemble », ou « ignorer »)."
+            )
+    return NameChoices(indicator_choices, site_choices, add_sites_to_indicators)
+
+
+def with_missing_created(check: FileCheck, choices: NameChoices | None) -> NameChoices:
+    """``choices`` plus, for each name still unknown, a new indicator (category « À
+    classer », unit and periodicity inferred from the file) or a new site; a site
+    given for an indicator not followed on it is added to it."""
+    choices = choices or NameChoices()
+    indicators = dict(choices.indicators)
+    for name in check.unknown_indicators:
+        indicators[name.written] = CreateIndicator(
+            name.written,
+            UNSORTED_CATEGORY,
+            name.inferred_unit,
+            name.inferred_periodicity or "year",
+        )
+    sites = dict(choices.sites)
+    for name in check.unknown_sites:
+        sites[name.written] = CreateSite(name.written)
+    return NameChoices(indicators, sites, add_sites_to_indicators=True)

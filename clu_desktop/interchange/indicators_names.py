@@ -31,9 +31,14 @@ INDICATOR, SITE = "indicator", "site"
 MAX_SUGGESTIONS = 5
 #: Below this score an entry is not suggested at all.
 MIN_SCORE = 50.0
-#: A best entry at or above this score, ahead of the next by PROPOSE_GAP, is proposed.
-PROPOSE_SCORE = 85.0
+#: A best entry at or above this score, alone or ahead of the next by PROPOSE_GAP, is proposed.
+PROPOSE_SCORE = 80.0
 PROPOSE_GAP = 8.0
+#: Words compared with « sous-préfecture » split in two score this much less than joined:
+#: « Préfecture » is the préfecture, not a sous-préfecture.
+SPLIT_PENALTY = 8.0
+#: The most a shared distinctive word scores (below PROPOSE_SCORE).
+SHARED_MAX = 70.0
 #: The category of the indicators the command line creates with --create-missing.
 UNSORTED_CATEGORY = "À classer"
 #: The note the preview shows for a name read through a stored mapping.
@@ -166,23 +171,41 @@ def candidates_of(entries: Iterable[tuple[int, str, tuple[str, ...]]]) -> list[C
 
 
 class Suggester:
-    """Scores a written name against every catalogue entry (their words prepared once)."""
+    """Scores a written name against every catalogue entry (their words prepared once).
+
+    The score is the best of: the words shared, a name contained in another counting as
+    a match (rapidfuzz's ``token_set_ratio``), with the edit distance between the whole
+    names (``ratio``) to tell close entries apart; and, for a name sharing a distinctive
+    word with an entry (a word of at most two entries, « PAN », « CNI »), 50 and 10 per
+    such word, up to 70: enough to be suggested, never to be proposed alone.
+    """
 
     def __init__(self, candidates: Iterable[Candidate]) -> None:
         self.candidates = [
             (c, [(_words(t, join=True), _words(t, join=False)) for t in c.texts if t])
             for c in candidates
         ]
+        self.frequency: dict[str, int] = {}
+        for _candidate, texts in self.candidates:
+            for word in {w for _joined, split in texts for w in split.split()}:
+                self.frequency[word] = self.frequency.get(word, 0) + 1
+
+    def _shared(self, words: set[str], texts: list[tuple[str, str]]) -> float:
+        theirs = {w for _joined, split in texts for w in split.split()}
+        distinctive = [w for w in words & theirs if self.frequency.get(w, 0) <= 2]
+        return min(50.0 + 10 * len(distinctive), SHARED_MAX) if distinctive else 0.0
 
     def suggest(self, written: str) -> tuple[tuple[Suggestion, ...], Suggestion | None]:
         """The closest entries, best first, and the one proposed (or None)."""
         joined, split = _words(written, join=True), _words(written, join=False)
+        words = set(split.split())
         scored = []
         for candidate, texts in self.candidates:
             score = max(
-                (max(_score(joined, tj), _score(split, ts) - 4) for tj, ts in texts),
+                (max(_score(joined, tj), _score(split, ts) - SPLIT_PENALTY) for tj, ts in texts),
                 default=0.0,
             )
+            score = max(score, self._shared(words, texts))
             if score >= MIN_SCORE:
                 scored.append(Suggestion(candidate.target_id, candidate.label, round(score, 1)))
         scored.sort(key=lambda s: (-s.score, s.label))

@@ -26,7 +26,7 @@ def lines_label(lines: tuple[int, ...]) -> str:
 
 
 def suggestions_text(suggestions: tuple[Suggestion, ...]) -> str:
-    return ", ".join(f"« {s.label} » ({s.score:.0f} %)" for s in suggestions)
+    return ", ".join(f"« {s.label} » ({s.score:.0f}/100)" for s in suggestions)
 
 
 def unknown_text(name: UnknownName, columns: Mapping[str, str]) -> str:
@@ -36,7 +36,7 @@ def unknown_text(name: UnknownName, columns: Mapping[str, str]) -> str:
         f"{what} inconnu : « {name.written} »"
     )
     if name.proposed is not None:
-        text += f" ; proposé : « {name.proposed.label} » ({name.proposed.score:.0f} %)"
+        text += f" ; proposé : « {name.proposed.label} » ({name.proposed.score:.0f}/100)"
         others = tuple(s for s in name.suggestions if s != name.proposed)
         if others:
             text += f" ; autres : {suggestions_text(others)}"

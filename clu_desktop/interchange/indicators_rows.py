@@ -262,11 +262,11 @@ class RowChecker:
         return ParsedRow(None, indicator, period, None, site, value, comment, source)
 
 
-def write_rows(
-    session: Session, rows: list[ParsedRow], *, with_comment: bool, with_source: bool
-) -> tuple[int, int]:
-    """Add or replace the values; (added, updated). A value replaced is no longer an
-    example; its comment and source are replaced only when the file has those columns."""
+def _existing(
+    session: Session, rows: list[ParsedRow]
+) -> dict[tuple[int, str, int | None], tuple[int, bool, int]]:
+    """(indicator, period, site) → (value id, example, version) of the values held for
+    the indicators of ``rows``."""
     indicator_ids = sorted({r.indicator_id for r in rows if r.indicator_id is not None})
     existing: dict[tuple[int, str, int | None], tuple[int, bool, int]] = {}
     for chunk_start in range(0, len(indicator_ids), 500):
@@ -284,6 +284,21 @@ def write_rows(
             .order_by(IndicatorValue.id)
         ):
             existing.setdefault((indicator_id, period, site_id), (value_id, example, version))
+    return existing
+
+
+def count_replaced(session: Session, rows: list[ParsedRow]) -> int:
+    """How many of ``rows`` would replace a value already held (nothing is written)."""
+    existing = _existing(session, rows)
+    return sum((r.indicator_id, r.period, r.site_id) in existing for r in rows)
+
+
+def write_rows(
+    session: Session, rows: list[ParsedRow], *, with_comment: bool, with_source: bool
+) -> tuple[int, int]:
+    """Add or replace the values; (added, updated). A value replaced is no longer an
+    example; its comment and source are replaced only when the file has those columns."""
+    existing = _existing(session, rows)
     inserts: list[dict] = []
     updates: dict[frozenset[str], list[dict]] = {}  # by the columns they change
     for row in rows:

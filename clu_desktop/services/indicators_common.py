@@ -414,5 +414,5 @@ def unit_mismatch(text: str | None, unit: str | None) -> str | None:
     raw = (text or "").strip()
     unit = (unit or "").strip()
     if raw.endswith("%") and unit and not is_percentage(unit):
-        return f"une valeur en % ne convient pas à un indicateur en « {unit} » (valeur : « {raw} »)"
+        return f"une valeur en % ne convient pas à un indicateur en « {unit} »"
     return None

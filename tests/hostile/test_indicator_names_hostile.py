@@ -1,0 +1,97 @@
+"""Spreadsheets whose indicator and site names are hostile (markup, control characters,
+marks, emoji, formulas, 10,000-character words): the check reports each unknown name
+once with all its lines and never fails; « créer ce qui manque » imports the file whole
+or refuses it in French leaving the database as it was; once imported, the same file is
+read again with no question (the names created are found again, or remembered)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from dump import dump
+from hostile_text import hostile_text, short_hostile_text
+from hypothesis import event, given
+from hypothesis import strategies as st
+
+from clu_desktop.errors import UserError
+from clu_desktop.interchange.indicators_import import (
+    check_file,
+    guess_mapping,
+    import_values,
+    read_table,
+    summary,
+    with_missing_created,
+)
+from clu_desktop.interchange.indicators_names import Suggester, candidates_of, mapping_key
+
+HEADERS = ["indicateur", "période", "site", "valeur"]
+name_text = st.one_of(short_hostile_text(80), hostile_text(3))
+
+
+@st.composite
+def tables(draw):
+    names = draw(st.lists(name_text, min_size=1, max_size=3))
+    sites = draw(st.lists(st.one_of(st.just(""), name_text), min_size=1, max_size=2))
+    rows = []
+    for index in range(draw(st.integers(1, 6))):
+        rows.append(
+            [
+                draw(st.sampled_from(names)),
+                str(2000 + index),
+                draw(st.sampled_from(sites)),
+                str(draw(st.integers(0, 100))),
+            ]
+        )
+    return rows
+
+
+def _file(folder, rows):
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, delimiter=";").writerows([HEADERS, *rows])
+    path = folder / "noms.csv"
+    path.write_text(buffer.getvalue(), "utf-8", newline="", errors="surrogatepass")
+    return path
+
+
+@given(rows=tables(), save=st.booleans())
+def test_hostile_names_are_reported_then_created_whole_or_refused(rows, save, demo_db, tmp_path):
+    before = dump(demo_db)
+    try:
+        table = read_table(_file(tmp_path, rows))
+    except UserError:
+        event("fichier refusé")
+        return
+    mapping = guess_mapping(table.headers)
+    with demo_db.reading() as session:
+        check = check_file(session, table, mapping)
+    lines = [n for name in (*check.unknown_indicators, *check.unknown_sites) for n in name.lines]
+    assert all(2 <= n <= len(rows) + 1 for n in lines)
+    for name in (*check.unknown_indicators, *check.unknown_sites):
+        assert name.lines == tuple(sorted(set(name.lines)))
+    text = summary(check)
+    assert check.ready or text.startswith(("Le fichier", "Ligne")), text
+    try:
+        with demo_db.transaction() as session:
+            choices = with_missing_created(check_file(session, table, mapping), None)
+            report = import_values(session, table, mapping, choices, save_mappings=save)
+    except UserError as exc:
+        event("refusé")
+        assert "Traceback" not in str(exc)
+        assert dump(demo_db) == before
+        return
+    event("importé")
+    assert report.rows + report.ignored == check.rows
+    with demo_db.reading() as session:
+        again = check_file(session, table, mapping)
+    assert not again.unknown_indicators and not again.unknown_sites, summary(again)
+
+
+@given(written=st.one_of(hostile_text(4), hostile_text(2, surrogates=True)))
+def test_suggestions_and_keys_never_fail(written):
+    suggester = Suggester(
+        candidates_of([(1, "Sous-préfecture de Langres", ("Sous-préfecture de Langres",))])
+    )
+    suggestions, proposed = suggester.suggest(written)
+    assert proposed is None or proposed in suggestions
+    assert mapping_key(mapping_key(written)) == mapping_key(written)
