@@ -353,3 +353,28 @@ def test_a_csv_file_has_no_sheet_to_choose(qtbot, page):
     dialog = open_dialog(qtbot, page, FIRST)
     assert not dialog.columns_step.sheet_combo.isVisible()
     assert "fichier CSV, 5 lignes de données" in dialog.columns_step.intro.text()
+
+
+def test_a_site_the_indicator_does_not_follow_can_be_added_to_it(qtbot, page, tmp_path):
+    db = page.context.db
+    path = tmp_path / "sites.csv"
+    path.write_text(
+        "Indicateur;Période;Site;Valeur\nTEL-ABOUTIS;2023;Sous-préfecture de Langres;91\n",
+        encoding="utf-8",
+    )
+    dialog = open_dialog(qtbot, page, path)
+    assert not dialog.import_button.isEnabled()
+    qtbot.mouseClick(dialog.next_button, LEFT)
+    assert dialog.step() == NAMES
+    assert dialog.add_sites_check.isVisible()
+    assert "Sites que l'indicateur ne suit pas (1)" in dialog.problems_view.toPlainText()
+    dialog.add_sites_check.click()
+    settle(qtbot, dialog)
+    assert dialog.add_sites_check.isVisible()  # it stays, to be unticked
+    assert not dialog.problems_view.isVisible()
+    assert dialog.import_button.isEnabled()
+    qtbot.mouseClick(dialog.import_button, LEFT)
+    settle(qtbot, dialog)
+    assert "Sites désormais suivis" in dialog.report_view.toPlainText()
+    _indicators, sites = ids(db)
+    assert values(db, "TEL-ABOUTIS")[("2023", sites[SITES["Langres"]])] == 91
