@@ -19,13 +19,14 @@ from clu_desktop.services import indicators as service
 from clu_desktop.services import indicators_mappings as mappings
 
 DATA = Path(__file__).parent.parent / "data"
-FIRST = DATA / "indicateurs-noms-propres-2023.cp1252.csv"
-SECOND = DATA / "indicateurs-noms-propres-2024.cp1252.csv"
+# Windows-1252, semicolons, decimal commas (shared with the command line's tests).
+FIRST = DATA / "indicateurs-services-2023.csv"
+SECOND = DATA / "indicateurs-services-2024.csv"
 LEFT = Qt.MouseButton.LeftButton
 INDICATORS = {
     "Taux d'appels aboutis": "TEL-ABOUTIS",
-    "Taux d'appels décrochés": "TEL-DECROCHES",
-    "Point d'accueil numérique": "PAN-USAGE",
+    "Délai de délivrance CNI et passeports": "TITRES-DELAI",
+    "Fréquentation du PAN": "PAN-USAGE",
 }
 SITES = {"Langres": "Sous-préfecture de Langres", "Saint-Dizier": "Sous-préfecture de Saint-Dizier"}
 
@@ -132,17 +133,19 @@ def test_the_chosen_mappings_import_and_the_next_file_asks_nothing(qtbot, page):
     assert dialog.step() == PREVIEW
     # The preview shows the catalogue's entries, not the file's names.
     assert dialog.model.index(0, 1).data() == "TEL-ABOUTIS"
-    assert dialog.model.index(2, 3).data() == SITES["Langres"]
+    assert dialog.model.index(5, 1).data() == "PAN-USAGE"
+    assert dialog.model.index(5, 3).data() == SITES["Langres"]
     assert dialog.remember_check.isChecked()
     assert dialog.import_button.isEnabled()
     qtbot.mouseClick(dialog.import_button, LEFT)
     settle(qtbot, dialog)
     assert dialog.step() == REPORT
-    assert "5 valeurs importées" in dialog.report_view.toPlainText()
-    assert values(db, "TEL-ABOUTIS")[("2023", None)] == 91.5
+    assert "10 valeurs importées" in dialog.report_view.toPlainText()
+    assert "5 correspondances mémorisées" in dialog.report_view.toPlainText()
+    assert values(db, "TEL-ABOUTIS")[("2023", None)] == 89.1
     _indicators, sites = ids(db)
-    assert values(db, "PAN-USAGE")[("2023", sites[SITES["Saint-Dizier"]])] == 530
-    assert page.status_label.text().startswith("5 valeurs importées")
+    assert values(db, "PAN-USAGE")[("2023", sites[SITES["Saint-Dizier"]])] == 618
+    assert page.status_label.text().startswith("10 valeurs importées")
     assert len(stored(db)) == 5
     assert page.mappings.model.rowCount() == 5  # the page's table follows
     qtbot.mouseClick(dialog.close_button, LEFT)
@@ -154,11 +157,14 @@ def test_the_chosen_mappings_import_and_the_next_file_asks_nothing(qtbot, page):
     assert second.import_button.isEnabled()
     notes = {second.model.index(r, 7).data() for r in range(second.model.rowCount())}
     assert notes == {"(correspondance enregistrée)"}
-    assert "Taux d'appels aboutis" in second.remembered_label.text()
+    remembered = second.remembered_label.text()
+    assert "«\u00a0FRÉQUENTATION DU PAN\u00a0» → PAN-USAGE" in remembered
+    assert "«\u00a0Taux d’appels aboutis\u00a0» → TEL-ABOUTIS" in remembered
     qtbot.mouseClick(second.import_button, LEFT)
     settle(qtbot, second)
     assert second.step() == REPORT
-    assert values(db, "TEL-DECROCHES")[("2024", None)] == 89.5
+    assert values(db, "TITRES-DELAI")[("2024", None)] == 19
+    assert values(db, "TEL-ABOUTIS")[("2024", None)] == 90.2
 
 
 def test_a_new_indicator_is_made_with_the_form_pre_filled_from_the_file(qtbot, page):
@@ -166,14 +172,14 @@ def test_a_new_indicator_is_made_with_the_form_pre_filled_from_the_file(qtbot, p
     dialog = open_dialog(qtbot, page, FIRST)
     qtbot.mouseClick(dialog.next_button, LEFT)
     choose_all(qtbot, dialog, db)
-    row = dialog.names.row("indicator", "Taux d'appels décrochés")
+    row = dialog.names.row("indicator", "Taux d'appels aboutis")
     row.choose(CREATE)
     form = row.form
     assert form is not None and form.isVisible()
-    assert form.name_edit.text() == "Taux d'appels décrochés"
+    assert form.name_edit.text() == "Taux d'appels aboutis"
     assert form.unit_combo.currentText() == "%"
     assert form.periodicity_combo.currentData() == "year"
-    form.name_edit.setText("Appels décrochés (standard)")
+    form.name_edit.setText("Appels aboutis (standard)")
     qtbot.mouseClick(form.ok_button, LEFT)
     assert row.state.text().startswith("nouvel indicateur")
     assert row.modify_button.isVisible()
@@ -183,7 +189,7 @@ def test_a_new_indicator_is_made_with_the_form_pre_filled_from_the_file(qtbot, p
     settle(qtbot, dialog)
     with db.reading() as session:
         made = [
-            r for r in service.list_indicators(session) if r.name == "Appels décrochés (standard)"
+            r for r in service.list_indicators(session) if r.name == "Appels aboutis (standard)"
         ]
     assert len(made) == 1 and made[0].unit == "%"
 
@@ -352,7 +358,7 @@ def test_a_workbook_with_several_sheets_offers_the_sheet_to_read(qtbot, page, tm
 def test_a_csv_file_has_no_sheet_to_choose(qtbot, page):
     dialog = open_dialog(qtbot, page, FIRST)
     assert not dialog.columns_step.sheet_combo.isVisible()
-    assert "fichier CSV, 5 lignes de données" in dialog.columns_step.intro.text()
+    assert "fichier CSV, 10 lignes de données" in dialog.columns_step.intro.text()
 
 
 def test_a_site_the_indicator_does_not_follow_can_be_added_to_it(qtbot, page, tmp_path):
