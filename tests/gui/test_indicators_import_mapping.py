@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication
 
 from clu_desktop.gui.indicators.import_dialog import COLUMNS, NAMES, PREVIEW, REPORT
 from clu_desktop.gui.indicators.import_names import CREATE, target
@@ -384,3 +385,19 @@ def test_a_site_the_indicator_does_not_follow_can_be_added_to_it(qtbot, page, tm
     assert "Sites désormais suivis" in dialog.report_view.toPlainText()
     _indicators, sites = ids(db)
     assert values(db, "TEL-ABOUTIS")[("2023", sites[SITES["Langres"]])] == 91
+
+
+def test_tab_goes_through_the_rows_of_names_then_the_buttons_below(qtbot, page):
+    dialog = open_dialog(qtbot, page, FIRST)
+    qtbot.mouseClick(dialog.next_button, LEFT)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    rows = list(dialog.names.rows.values())
+    rows[0].combo.setFocus()
+    seen = [QApplication.focusWidget()]
+    for _ in range(len(rows) * 2 + 1):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    shown = [w for row in rows for w in row.widgets() if w.isVisible()]
+    assert seen[: len(shown)] == shown
+    assert seen[len(shown)] is dialog.confirm_all_button
