@@ -401,3 +401,46 @@ def test_tab_goes_through_the_rows_of_names_then_the_buttons_below(qtbot, page):
     shown = [w for row in rows for w in row.widgets() if w.isVisible()]
     assert seen[: len(shown)] == shown
     assert seen[len(shown)] is dialog.confirm_all_button
+
+
+def test_the_file_is_read_off_the_gui_thread_and_annuler_closes(qtbot, page, monkeypatch):
+    from clu_desktop.gui.indicators import import_dialog
+
+    real = import_dialog.read_table
+    reading: list = []
+
+    def slow_read(path, sheet=None):
+        reading.append(True)
+        time.sleep(0.3)
+        return real(path, sheet)
+
+    monkeypatch.setattr(import_dialog, "read_table", slow_read)
+    dialog = page.import_values(FIRST)
+    assert dialog.isVisible() and dialog.busy()
+    assert dialog.stop_button.text().replace("&", "") == "Annuler la lecture"
+    qtbot.waitUntil(lambda: bool(reading))
+    qtbot.mouseClick(dialog.stop_button, LEFT)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)
+    assert not dialog.busy()
+    assert dialog.check is None
+
+
+def test_closing_while_the_file_is_read_does_not_wait_for_it(qtbot, page, monkeypatch):
+    from clu_desktop.gui.indicators import import_dialog
+
+    real = import_dialog.read_table
+
+    def slow_read(path, sheet=None):
+        time.sleep(1.0)
+        return real(path, sheet)
+
+    monkeypatch.setattr(import_dialog, "read_table", slow_read)
+    dialog = page.import_values(FIRST)
+    ended: list = []
+    dialog.job.finished.connect(lambda: ended.append(True))
+    began = time.monotonic()
+    dialog.reject()
+    assert time.monotonic() - began < 0.5
+    qtbot.waitUntil(lambda: bool(ended), timeout=20_000)
+    qtbot.wait(50)
+    assert dialog.check is None and not dialog.isVisible()  # its result is not heard

@@ -443,17 +443,20 @@ def test_a_wrong_mapping_is_explained_before_importing(qtbot, page, tmp_path):
     path = tmp_path / "valeurs.csv"
     path.write_bytes(CSV_TEXT.encode("cp1252"))
     dialog = page.import_values(path)
+    settle(qtbot, dialog)
     combo = dialog.combos["valeur"]
     combo.setCurrentIndex(combo.findText("Période"))
     assert not dialog.import_button.isEnabled()
     assert "même colonne" in dialog.mapping_error.text()
 
 
-def test_a_file_that_is_not_a_table_is_refused(page, tmp_path, answered_messages):
+def test_a_file_that_is_not_a_table_is_refused(qtbot, page, tmp_path, answered_messages):
     path = tmp_path / "photo.xlsx"
     path.write_bytes(b"PK\x03\x04 not really a workbook")
-    assert page.import_values(path) is None
+    dialog = page.import_values(path)  # read off the GUI thread, then closed
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)
     assert answered_messages.errors and "abîmé" in answered_messages.errors[0]
+    assert not dialog.busy()
 
 
 # In the main window

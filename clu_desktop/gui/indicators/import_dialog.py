@@ -10,7 +10,7 @@ to decide or to correct.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
@@ -42,6 +42,7 @@ from clu_desktop.gui.indicators.import_worker import Job
 from clu_desktop.interchange import indicators_import as core
 from clu_desktop.interchange.indicators_import import Table, check_mapping, preview, read_table
 from clu_desktop.interchange.indicators_names import NameChoices
+from clu_desktop.interchange.indicators_table import sheet_names
 from clu_desktop.store.database import Database
 
 __all__ = ["ImportDialog", "PreviewModel", "read_catalogue", "report_text"]
@@ -58,27 +59,38 @@ STEP_TITLES = {
 
 
 class ImportDialog(QDialog):
-    """The steps of one import of ``table``. ``imported(report)`` once values are
-    written (the dialog then shows the report; « Fermer » accepts it)."""
+    """The steps of one import of ``table``, or of the file at ``path`` when ``table``
+    is None: the dialog then reads it itself, off the GUI thread (a 200,000-line
+    workbook takes seconds), and closes saying why if it cannot. ``imported(report)``
+    once values are written (the dialog then shows the report; « Fermer » accepts it)."""
 
     imported = Signal(object)
 
     def __init__(
         self,
         db: Database,
-        table: Table,
+        table: Table | None,
         parent: QWidget | None = None,
         *,
         path: Path | str | None = None,
         sheets: Sequence[str] = (),
     ) -> None:
         super().__init__(parent)
+        reading = table is None
+        if table is None:
+            if path is None:
+                raise ValueError("a table or a path")
+            kind = Path(path).suffix.lower().lstrip(".")
+            table = Table(
+                (), (), kind if kind in ("xlsx", "xls", "ods") else "csv", Path(path).name
+            )
         self.setObjectName("indicatorImportDialog")
         self.setWindowTitle(f"Importer des valeurs d'indicateurs — {table.name}")
         self.setAccessibleName("Importer des valeurs d'indicateurs")
         self.db, self.table, self.path = db, table, path
         self._table_serial = 0  # another sheet read: older checks answer nothing
         self._reading_sheet = False
+        self._first_read = False  # the file itself is being read: failing closes the dialog
         self.report = None
         self.check: core.FileCheck | None = None
         self.job: Job | None = None
@@ -163,7 +175,10 @@ class ImportDialog(QDialog):
         self.setMinimumSize(760, 560)
         self.resize(1000, 680)
         self.show_step(COLUMNS)
-        self.columns_changed()
+        if reading:
+            self._read_file()
+        else:
+            self.columns_changed()
         self.ensurePolished()
         self.layout().activate()
 
@@ -257,8 +272,34 @@ class ImportDialog(QDialog):
                 session, table, mapping, choices, preview_rows=PREVIEW_ROWS, progress=progress
             )
 
-        self._start(Job(self.db, work, parent=self), "Vérification du fichier…")
-        self.job.succeeded.connect(lambda check: self._checked(check, inputs))
+        self._start(
+            Job(self.db, work, parent=self),
+            "Vérification du fichier…",
+            None,
+            lambda check: self._checked(check, inputs),
+        )
+
+    def _read_file(self) -> None:
+        """The file's sheets and its first sheet (or the CSV file), off the GUI thread."""
+        path = self.path
+
+        def work(_session, _progress):
+            return tuple(sheet_names(path)), read_table(path)
+
+        self._reading_sheet = self._first_read = True
+        self.columns_step.intro.setText(f"Lecture de « {self.table.name} »…")
+        self._start(
+            Job(self.db, work, parent=self),
+            f"Lecture de « {self.table.name} »…",
+            "Annuler la lec&ture",
+            self._file_read,
+        )
+
+    def _file_read(self, result: tuple) -> None:
+        sheets, table = result
+        self._first_read = False
+        self.columns_step.set_sheets(sheets)
+        self._sheet_read(table)
 
     def choose_sheet(self, sheet: str) -> None:
         """Read another sheet of the workbook (off the GUI thread), then check it."""
@@ -279,8 +320,8 @@ class ImportDialog(QDialog):
             Job(self.db, work, parent=self),
             f"Lecture de la feuille « {sheet} »…",
             "Annuler la lec&ture",
+            self._sheet_read,
         )
-        self.job.succeeded.connect(self._sheet_read)
 
     def _sheet_read(self, table: Table) -> None:
         self._reading_sheet = False
@@ -290,10 +331,20 @@ class ImportDialog(QDialog):
         self.columns_step.set_table(table)
         self.columns_changed()
 
-    def _start(self, job: Job, text: str, stop_text: str | None = None) -> None:
+    def _start(
+        self,
+        job: Job,
+        text: str,
+        stop_text: str | None,
+        succeeded: Callable[[object], object],
+    ) -> None:
+        """Run ``job``; ``succeeded(result)`` unless another job started meanwhile."""
         self._generation += 1
         generation = self._generation
         self.job = job
+        job.succeeded.connect(
+            lambda result: succeeded(result) if generation == self._generation else None
+        )
         job.progressed.connect(lambda done, total: self._progressed(generation, done, total))
         job.refused.connect(lambda message: self._refused(generation, message))
         job.cancelled.connect(lambda: self._cancelled(generation))
@@ -318,6 +369,12 @@ class ImportDialog(QDialog):
     def _finished(self, job: Job) -> None:
         if self.job is job:
             self.job = None
+            if self._reading_sheet and self._first_read:  # no file to show: close
+                self._reading_sheet = self._first_read = False
+                job.deleteLater()
+                if self.isVisible():
+                    super().done(QDialog.DialogCode.Rejected)
+                return
             if self._reading_sheet:  # refused or cancelled: the sheet read before stays
                 self._reading_sheet = False
                 self._user_cancelled = False
@@ -449,8 +506,9 @@ class ImportDialog(QDialog):
             )
 
         self._user_cancelled = False
-        self._start(Job(self.db, work, writes=True, parent=self), "Import en cours…")
-        self.job.succeeded.connect(self._imported)
+        self._start(
+            Job(self.db, work, writes=True, parent=self), "Import en cours…", None, self._imported
+        )
 
     def _imported(self, report) -> None:
         self.report = report
@@ -469,9 +527,18 @@ class ImportDialog(QDialog):
             super().reject()
 
     def done(self, result: int) -> None:
-        """Closing stops a check under way (and rolls back an import not yet committed)."""
+        """Closing stops a check under way (and rolls back an import not yet committed:
+        an import that committed meanwhile still reports). A file being read cannot be
+        interrupted: it is left to finish, unheard."""
         self._cancel_job()
         if self.job is not None:
             self._user_cancelled = True
-            self.job.wait(10_000)
+            if self.job.writes:
+                self.job.wait(10_000)
+            elif not self._reading_sheet:
+                self.job.wait(10_000)
+                self._generation += 1
+            else:
+                self._generation += 1
+                self._reading_sheet = self._first_read = False
         super().done(result)

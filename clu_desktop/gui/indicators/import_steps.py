@@ -150,16 +150,14 @@ class ColumnsStep(QWidget):
             "Feuille du classeur",
             "Le classeur a plusieurs feuilles : choisissez celle qui porte les valeurs.",
         )
-        self.sheet_combo.addItems(list(sheets))
         self.sheet_combo.activated.connect(
             lambda index: self.sheet_chosen.emit(self.sheet_combo.itemText(index))
         )
         self.combos: dict[str, QComboBox] = {}
         form = QFormLayout()
-        sheet_label = buddy("&Feuille du classeur\u00a0:", self.sheet_combo)
-        form.addRow(sheet_label, self.sheet_combo)
-        for widget in (sheet_label, self.sheet_combo):
-            widget.setVisible(len(sheets) > 1)
+        self.sheet_label = buddy("&Feuille du classeur\u00a0:", self.sheet_combo)
+        form.addRow(self.sheet_label, self.sheet_combo)
+        self.set_sheets(sheets)
         for field in FIELDS:
             combo = name(QComboBox(), f"importColumn_{field}", f"Colonne « {field} »")
             combo.currentIndexChanged.connect(lambda _i: self._column_changed())
@@ -187,6 +185,13 @@ class ColumnsStep(QWidget):
         )
         self._filling = False
         self.set_table(table)
+
+    def set_sheets(self, sheets: Sequence[str]) -> None:
+        """The workbook's sheets; the choice shows only when there are several."""
+        self.sheet_combo.clear()
+        self.sheet_combo.addItems(list(sheets))
+        for widget in (self.sheet_label, self.sheet_combo):
+            widget.setVisible(len(sheets) > 1)
 
     def set_table(self, table: Table) -> None:
         """Show ``table`` (another sheet): its columns, guessed again by their headers."""

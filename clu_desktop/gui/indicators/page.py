@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from clu_desktop.errors import UserError
-from clu_desktop.gui import messages
 from clu_desktop.gui.indicators.catalogue import Catalogue
 from clu_desktop.gui.indicators.editing import INDICATOR, IndicatorsContext, message_label, name
 from clu_desktop.gui.indicators.fields import IndicatorFields
@@ -40,8 +39,6 @@ from clu_desktop.gui.indicators.import_dialog import ImportDialog, report_text
 from clu_desktop.gui.indicators.mappings_panel import MappingsPanel
 from clu_desktop.gui.indicators.values_grid import ValuesPanel
 from clu_desktop.gui.undo import UndoKeys
-from clu_desktop.interchange.indicators_import import read_table
-from clu_desktop.interchange.indicators_table import sheet_names
 from clu_desktop.services import indicators as service
 from clu_desktop.services.indicators import IndicatorRow
 from clu_desktop.store.database import Database
@@ -389,19 +386,15 @@ class IndicatorsPage(QWidget):
             self.show_status(f"L'indicateur « {row.code} » a été supprimé (Ctrl+Z le rétablit).")
 
     def import_values(self, path: Path | str | None = None) -> ImportDialog | None:
-        """Ask for a CSV or Excel file, then show the columns and the preview; the
+        """Ask for a CSV, Excel or OpenDocument file, then show the import's steps; the
         dialog (open, not modal-blocking) is returned."""
         if path is None:
             path = ask_import_path(self)
             if path is None:
                 return None
-        try:
-            sheets = sheet_names(path)
-            table = read_table(path)
-        except UserError as exc:
-            messages.show_error(self, str(exc))
-            return None
-        self._dialog = ImportDialog(self.context.db, table, self, path=path, sheets=sheets)
+        # The dialog reads the file off the GUI thread (a large workbook takes seconds)
+        # and closes, saying why, when it cannot.
+        self._dialog = ImportDialog(self.context.db, None, self, path=path)
         self._dialog.imported.connect(self._imported)
         self._dialog.open()
         return self._dialog
