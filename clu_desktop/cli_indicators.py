@@ -74,7 +74,11 @@ def cmd_import_indicators(args, open_database) -> int:
     dry_run = args.dry_run
     if dry_run and args.save_mappings:
         raise UserError("--dry-run n'écrit rien : il ne peut pas enregistrer les correspondances.")
-    table = imp.read_table(args.table)
+    from clu_desktop.interchange.indicators_layout import read_for_import
+
+    table, layout = read_for_import(args.table, args.sheet)  # a wide table read as rows
+    if layout.is_wide:
+        print(layout.describe())
     mapping = imp.guess_mapping(table.headers)
     db = open_database(args, writing=not dry_run)
     session_of = db.reading if dry_run else db.transaction

@@ -109,9 +109,10 @@ def build_parser() -> argparse.ArgumentParser:
     importing = commands.add_parser(
         "import",
         help="importer une séance (FICHIER.json) ou des valeurs d'indicateurs "
-        "(indicators FICHIER.csv|.xlsx)",
-        usage='%(prog)s [-h] [--db CHEMIN] (FICHIER.json | indicators FICHIER [--map "NOM=CODE"]'
-        ' [--map-site "NOM=SITE"] [--create-missing] [--save-mappings] [--dry-run])',
+        "(indicators FICHIER.csv|.xlsx|.ods|.xls)",
+        usage="%(prog)s [-h] [--db CHEMIN] (FICHIER.json | indicators FICHIER [--sheet FEUILLE]"
+        ' [--map "NOM=CODE"] [--map-site "NOM=SITE"] [--create-missing] [--save-mappings]'
+        " [--dry-run])",
     )
     _db_option(importing, argparse.SUPPRESS)
     importing.add_argument(
@@ -124,8 +125,13 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="?",
         type=Path,
         metavar="FICHIER",
-        help="après « indicators » : valeurs d'indicateurs (CSV ou .xlsx, "
+        help="après « indicators » : valeurs d'indicateurs (CSV, .xlsx, .ods ou .xls, "
         "voir docs/indicators-import.md)",
+    )
+    importing.add_argument(
+        "--sheet",
+        metavar="FEUILLE",
+        help="la feuille du classeur à lire (par défaut : la première qui contient des données)",
     )
     naming = importing.add_argument_group(
         "indicateurs et sites nommés autrement dans le fichier",

@@ -23,11 +23,6 @@ from clu_desktop.interchange.indicators_names import (
     INDICATOR,
     REMEMBERED_NOTE,
     SITE,
-    AllSites,
-    CreateIndicator,
-    CreateSite,
-    Ignore,
-    MapTo,
     NameChoices,
     Suggester,
     UnknownName,
@@ -36,26 +31,26 @@ from clu_desktop.interchange.indicators_names import (
     infer_periodicity,
     infer_unit,
 )
+from clu_desktop.interchange.indicators_resolve import (
+    CHOSEN_NOTE,
+    NameReader,
+    Plan,
+)
 from clu_desktop.interchange.indicators_rows import (
     FIELDS,
     REQUIRED,
-    CatalogueIndicator,
     ParsedRow,
     RowChecker,
     RowError,
 )
 from clu_desktop.interchange.indicators_table import Table
-from clu_desktop.services.indicators_common import ALL_SITES_LABEL, check_periodicity, fold
-from clu_desktop.services.indicators_mappings import mapping_key, stored_targets
+from clu_desktop.services.indicators_mappings import mapping_key
 
 #: Lines between two calls of ``progress``.
 PROGRESS_EVERY = 500
 #: Values kept per unknown indicator to infer its unit.
 _INFER_SAMPLE = 200
 
-CHOSEN_NOTE = "(correspondance choisie)"
-NEW_INDICATOR_NOTE = "(nouvel indicateur)"
-NEW_SITE_NOTE = "(nouveau site)"
 IGNORED_NOTE = "(ligne ignorée)"
 NEW_LINK_NOTE = "(site ajouté à l'indicateur)"
 
@@ -92,15 +87,11 @@ class PreviewRow:
 
 
 @dataclass
-class Plan:
-    """What a ready check would write; ids below zero stand for what is to be created."""
-
-    rows: list[ParsedRow] = field(default_factory=list)
-    new_indicators: dict[int, CreateIndicator] = field(default_factory=dict)
-    new_sites: dict[int, CreateSite] = field(default_factory=dict)
-    links: set[tuple[int, int]] = field(default_factory=set)  # (indicator, site) to add
-    # (kind, name as written, choice) confirmed by the user for this file
-    confirmed: list[tuple[str, str, object]] = field(default_factory=list)
+class _Unknown:
+    written: str
+    lines: list[int] = field(default_factory=list)
+    values: list[str] = field(default_factory=list)
+    kinds: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -176,142 +167,6 @@ def extra_cells(table: Table, row: tuple[str, ...]) -> str | None:
     return message
 
 
-# Names
-
-
-@dataclass
-class _Unknown:
-    written: str
-    lines: list[int] = field(default_factory=list)
-    values: list[str] = field(default_factory=list)
-    kinds: set[str] = field(default_factory=set)
-
-
-class _Names:
-    """Reads each name of the file once (cached by its text) through the choices, the
-    catalogue and the stored mappings."""
-
-    def __init__(self, session: Session, checker: RowChecker, choices: NameChoices) -> None:
-        self.checker = checker
-        self.stored = stored_targets(session)
-        self.choices = {
-            INDICATOR: {mapping_key(w): (w, c) for w, c in choices.indicators.items()},
-            SITE: {mapping_key(w): (w, c) for w, c in choices.sites.items()},
-        }
-        self.plan = Plan()
-        self.remembered: dict[str, str] = {}
-        self._created: dict[tuple[str, str], int] = {}
-        self._indicators: dict[str, tuple] = {}
-        self._sites: dict[str, tuple] = {}
-
-    def _remember(self, kind: str, text: str, label: str) -> None:
-        """Note a name read through a stored mapping, under its first spelling."""
-        key = ("remembered-" + kind, mapping_key(text))
-        if key not in self._created:
-            self._created[key] = 0
-            self.remembered[text.strip()] = label
-
-    def _choice(self, kind: str, text: str):
-        key = mapping_key(text)
-        found = self.choices[kind].get(key)
-        if found is None:
-            return None
-        choice = found[1]
-        if (kind, key) not in self._created:  # first use: remembered for --save-mappings
-            self._created[(kind, key)] = 0
-            self.plan.confirmed.append((kind, text, choice))
-        return choice
-
-    def _new_id(self, kind: str, text: str) -> int:
-        key = (kind + "-new", mapping_key(text))
-        if key not in self._created:
-            self._created[key] = -(len(self._created) + 1)
-        return self._created[key]
-
-    def indicator(self, text: str) -> tuple:
-        """("found", indicator, note) | ("ignore",) | ("unknown",); RowError for an empty
-        cell or a name shared by two indicators."""
-        if text not in self._indicators:
-            try:
-                self._indicators[text] = self._read_indicator(text)
-            except RowError as exc:
-                self._indicators[text] = ("error", exc)
-        result = self._indicators[text]
-        if result[0] == "error":
-            raise result[1]
-        return result
-
-    def _read_indicator(self, text: str) -> tuple:
-        choice = self._choice(INDICATOR, text) if fold(text) else None
-        if isinstance(choice, Ignore):
-            return ("ignore",)
-        if isinstance(choice, MapTo):
-            target = self.checker.by_id.get(choice.target_id)
-            if target is None:
-                raise UserError("Un indicateur choisi n'existe plus (il a peut-être été supprimé).")
-            return ("found", target, CHOSEN_NOTE)
-        if isinstance(choice, CreateIndicator):
-            new_id = self._new_id(INDICATOR, text)
-            periodicity = str(check_periodicity(choice.periodicity))
-            self.plan.new_indicators[new_id] = choice
-            made = CatalogueIndicator(
-                new_id, choice.code or choice.name, choice.name, choice.unit, "higher", periodicity
-            )
-            return ("found", made, NEW_INDICATOR_NOTE)
-        found = self.checker.find_indicator(text)
-        if found is not None:
-            return ("found", found, None)
-        stored = self.stored.get((INDICATOR, mapping_key(text)))
-        if stored is not None:
-            self._remember(INDICATOR, text, stored.target_label)
-            if stored.ignored:
-                return ("ignore",)
-            target = self.checker.by_id.get(stored.target_id)
-            if target is not None:
-                return ("found", target, REMEMBERED_NOTE)
-        return ("unknown",)
-
-    def site(self, text: str) -> tuple:
-        """("found", site id or None, name or None, note) | ("ignore",) | ("unknown",)."""
-        if text not in self._sites:
-            self._sites[text] = self._read_site(text)
-        return self._sites[text]
-
-    def _read_site(self, text: str) -> tuple:
-        if not fold(text):
-            return ("found", None, None, None)
-        choice = self._choice(SITE, text)
-        if isinstance(choice, Ignore):
-            return ("ignore",)
-        if isinstance(choice, AllSites):
-            return ("found", None, None, CHOSEN_NOTE)
-        if isinstance(choice, MapTo):
-            name = self.checker.site_names.get(choice.target_id)
-            if name is None:
-                raise UserError("Un site choisi n'existe plus (il a peut-être été supprimé).")
-            return ("found", choice.target_id, name, CHOSEN_NOTE)
-        if isinstance(choice, CreateSite):
-            new_id = self._new_id(SITE, text)
-            self.plan.new_sites[new_id] = choice
-            return ("found", new_id, choice.name, NEW_SITE_NOTE)
-        found = self.checker.find_site(text)
-        if found is not None:
-            return ("found", found[0], found[1], None)
-        if fold(text) == fold(ALL_SITES_LABEL):
-            return ("found", None, None, None)
-        stored = self.stored.get((SITE, mapping_key(text)))
-        if stored is not None:
-            self._remember(SITE, text, stored.target_label)
-            if stored.ignored:
-                return ("ignore",)
-            if stored.target_id is None:
-                return ("found", None, None, REMEMBERED_NOTE)
-            name = self.checker.site_names.get(stored.target_id)
-            if name is not None:
-                return ("found", stored.target_id, name, REMEMBERED_NOTE)
-        return ("unknown",)
-
-
 # The check
 
 
@@ -349,7 +204,7 @@ def check_file(
     choices = choices or NameChoices()
     columns = column_names(table, mapping)
     checker = RowChecker(session)
-    names = _Names(session, checker, choices)
+    names = NameReader(session, checker, choices)
     plan = names.plan
     report = _Report()
     unknown: dict[str, dict[str, _Unknown]] = {INDICATOR: {}, SITE: {}}

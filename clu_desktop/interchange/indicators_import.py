@@ -20,6 +20,8 @@ from sqlalchemy.orm import Session
 from clu_desktop.domain import Indicator, Site
 from clu_desktop.errors import UserError
 from clu_desktop.interchange.indicators_check import (
+    IGNORED_NOTE,
+    NEW_LINK_NOTE,
     Cancelled,
     FileCheck,
     PreviewRow,
@@ -31,6 +33,7 @@ from clu_desktop.interchange.indicators_check import (
     extra_cells,
 )
 from clu_desktop.interchange.indicators_names import (
+    REMEMBERED_NOTE,
     UNSORTED_CATEGORY,
     AllSites,
     CreateIndicator,
@@ -42,6 +45,11 @@ from clu_desktop.interchange.indicators_names import (
     UnknownName,
 )
 from clu_desktop.interchange.indicators_report import summary
+from clu_desktop.interchange.indicators_resolve import (
+    CHOSEN_NOTE,
+    NEW_INDICATOR_NOTE,
+    NEW_SITE_NOTE,
+)
 from clu_desktop.interchange.indicators_rows import (
     FIELDS,
     REQUIRED,
@@ -54,7 +62,7 @@ from clu_desktop.interchange.indicators_rows import (
 from clu_desktop.interchange.indicators_table import MAX_BYTES, MAX_ROWS, Table, read_table
 from clu_desktop.services import indicators_catalogue as catalogue
 from clu_desktop.services.indicators_common import ALL_SITES_LABEL, fold
-from clu_desktop.services.indicators_mappings import mapping_key, set_mapping
+from clu_desktop.services.indicators_mappings import set_mapping
 
 #: The longest code made from a new indicator's name (before a « -2 » if it is taken).
 CODE_BASE_MAX = 30
@@ -71,10 +79,16 @@ SYNONYMS = {
 }
 
 __all__ = [
+    "CHOSEN_NOTE",
     "DEFAULT_COLUMNS",
     "FIELDS",
+    "IGNORED_NOTE",
     "MAX_BYTES",
     "MAX_ROWS",
+    "NEW_INDICATOR_NOTE",
+    "NEW_LINK_NOTE",
+    "NEW_SITE_NOTE",
+    "REMEMBERED_NOTE",
     "REQUIRED",
     "AllSites",
     "Cancelled",
@@ -279,31 +293,20 @@ def _add_links(session, links, ids, site_ids) -> tuple[tuple[str, str], ...]:
 
 
 def _save_mappings(session, plan, ids, site_ids) -> int:
-    """Remember the names the user confirmed for this file; a name created under the
-    same name needs no mapping."""
-    saved = 0
-    for kind, written, choice in plan.confirmed:
-        target = ids if kind == "indicator" else site_ids
+    """Remember the names the user confirmed for this file, those of what was created
+    too (the next file may write them with other punctuation than the new name's)."""
+    for confirmed in plan.confirmed:
+        kind, written, choice = confirmed.kind, confirmed.written, confirmed.choice
         if isinstance(choice, MapTo):
             set_mapping(session, kind, written, choice.target_id)
         elif isinstance(choice, AllSites):
             set_mapping(session, kind, written, None)
         elif isinstance(choice, Ignore):
             set_mapping(session, kind, written, None, ignored=True)
-        elif isinstance(choice, CreateIndicator | CreateSite):
-            if mapping_key(choice.name) == mapping_key(written):
-                continue
-            placeholder = next(
-                (p for p, c in (plan.new_indicators | plan.new_sites).items() if c is choice),
-                None,
-            )
-            if placeholder is None or placeholder not in target:
-                continue
-            set_mapping(session, kind, written, target[placeholder])
-        else:
-            continue
-        saved += 1
-    return saved
+        else:  # created: its placeholder is now a real id
+            created = ids if kind == "indicator" else site_ids
+            set_mapping(session, kind, written, created[confirmed.new_id])
+    return len(plan.confirmed)
 
 
 def import_file(

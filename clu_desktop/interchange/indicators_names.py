@@ -30,7 +30,7 @@ INDICATOR, SITE = "indicator", "site"
 #: How many catalogue entries are suggested for one unknown name.
 MAX_SUGGESTIONS = 5
 #: Below this score an entry is not suggested at all.
-MIN_SCORE = 50.0
+MIN_SCORE = 55.0
 #: A best entry at or above this score, alone or ahead of the next by PROPOSE_GAP, is proposed.
 PROPOSE_SCORE = 80.0
 PROPOSE_GAP = 8.0

@@ -43,21 +43,41 @@ class Table:
     first_row: int = 2  # the line number of rows[0] in the file (headers: first_row - 1)
     delimiter: str | None = None  # the CSV separator found
     sheet: str | None = None  # the workbook's sheet read
-    #: A table made from another (indicators_layout.long_table): the file's line of each
-    #: row, and the header, in the file, of each of its cells ("" where a row's cell has
-    #: no single column of its own).
+    #: A table made from a wide one (indicators_layout.long_table): the file's line of
+    #: each row, the file's column of each of its cells (-1: none of its own) and the
+    #: file's headers.
     numbers: tuple[int, ...] = ()
-    origins: tuple[tuple[str, ...], ...] = ()
+    origins: tuple[tuple[int, ...], ...] = ()
+    source_headers: tuple[str, ...] = ()
 
     def row_number(self, index: int) -> int:
         return self.numbers[index] if self.numbers else self.first_row + index
 
+    def source_column(self, index: int, column: int) -> int | None:
+        """The file's column of the cell at row ``index`` and ``column``."""
+        if not self.origins:
+            return column
+        origin = self.origins[index]
+        return origin[column] if column < len(origin) and origin[column] >= 0 else None
+
     def column_name(self, index: int, column: int) -> str:
-        """The header of the file's column a cell of row ``index`` comes from: the
-        period (« 2022 ») or the site (« Langres ») of a wide table's value."""
-        if self.origins and column < len(self.origins[index]) and self.origins[index][column]:
-            return self.origins[index][column]
-        return self.headers[column] if column < len(self.headers) else ""
+        """The header, in the file, of the column a cell comes from: for a wide table's
+        value, its period (« 2022 ») or its site (« Langres »)."""
+        headers = self.source_headers or self.headers
+        source = self.source_column(index, column)
+        if source is None or source >= len(headers):
+            return self.headers[column] if column < len(self.headers) else ""
+        return headers[source]
+
+
+def column_letter(column: int) -> str:
+    """0 → « A », 27 → « AB »."""
+    letters = ""
+    column += 1
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def _refuse(name: str, why: str) -> UserError:

@@ -310,7 +310,7 @@ def number_text(value: float | int) -> str:
 
 
 def _texts(values: list[list], scan: SheetScan) -> list[tuple[str, ...]]:
-    rows = [tuple([_cell(value) for value in row]) for row in values]
+    rows = [tuple([v.strip() if type(v) is str else _cell(v) for v in row]) for row in values]
     marked = [*scan.percent, *scan.errors]
     for r, c in marked:
         if r < len(rows) and c < len(rows[r]):

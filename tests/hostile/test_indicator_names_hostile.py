@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+from pathlib import Path
 
 from dump import dump
 from hostile_text import hostile_text, short_hostile_text
 from hypothesis import event, given
 from hypothesis import strategies as st
 
+from clu_desktop.cli import main
 from clu_desktop.errors import UserError
 from clu_desktop.interchange.indicators_import import (
     check_file,
@@ -26,6 +29,7 @@ from clu_desktop.interchange.indicators_import import (
 from clu_desktop.interchange.indicators_names import Suggester, candidates_of, mapping_key
 
 HEADERS = ["indicateur", "période", "site", "valeur"]
+DATA = Path(__file__).parent.parent / "data"
 name_text = st.one_of(short_hostile_text(80), hostile_text(3))
 
 
@@ -95,3 +99,48 @@ def test_suggestions_and_keys_never_fail(written):
     suggestions, proposed = suggester.suggest(written)
     assert proposed is None or proposed in suggestions
     assert mapping_key(mapping_key(written)) == mapping_key(written)
+
+
+CLI_WORDS = [
+    "Taux d'appels aboutis=TEL-ABOUTIS",
+    "Langres=Sous-préfecture de Langres",
+    "Saint-Dizier=Ensemble",
+    "Fréquentation du PAN=ignorer",
+    "=",
+    "==",
+    "Langres=",
+    "=TEL-ABOUTIS",
+    "Délai de délivrance CNI et passeports=plusieurs=signes=égal",
+]
+FLAGS = ["--create-missing", "--dry-run", "--save-mappings"]
+ENGLISH = re.compile(r"Traceback|error:|usage:|required|invalid|unrecognized|expected|Errno")
+
+
+@given(
+    options=st.lists(
+        st.tuples(
+            st.sampled_from(["--map", "--map-site"]),
+            st.one_of(st.sampled_from(CLI_WORDS), hostile_text(2, long_words=False)),
+        ),
+        max_size=4,
+    ),
+    flags=st.lists(st.sampled_from(FLAGS), unique=True),
+)
+def test_hostile_map_options_import_whole_or_refuse_in_french(options, flags, demo_db, capsys):
+    argv = ["import", "indicators", str(DATA / "indicateurs-services-2023.csv")]
+    for option, value in options:
+        argv += [option, value.replace("\x00", "")]  # a command line cannot hold NUL
+    argv += [*flags, "--db", demo_db.url.render_as_string(hide_password=False)]
+    before = dump(demo_db)
+    try:
+        code = main(argv)
+    except SystemExit as exc:
+        code = exc.code
+    out = capsys.readouterr()
+    assert code in (0, 2), out.err
+    assert not ENGLISH.search(out.err), out.err
+    if code == 2 or "--dry-run" in flags:
+        event("rien écrit")
+        assert dump(demo_db) == before
+    else:
+        event("importé")

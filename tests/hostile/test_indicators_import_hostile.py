@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
+from xml.sax.saxutils import escape
 
 import openpyxl
 import pytest
@@ -56,6 +58,40 @@ def _xlsx_file(folder, rows):
     return path
 
 
+def _ods_file(folder, rows):
+    """An OpenDocument spreadsheet, its cells as text, as LibreOffice writes them."""
+    table = "".join(
+        "<table:table-row>"
+        + "".join(
+            '<table:table-cell office:value-type="string"><text:p>'
+            f"{escape(ILLEGAL_CHARACTERS_RE.sub('', cell))}</text:p></table:table-cell>"
+            for cell in row
+        )
+        + "</table:table-row>"
+        for row in [HEADERS, *rows]
+    )
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content'
+        ' xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+        ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body>'
+        f'<office:spreadsheet><table:table table:name="Valeurs">{table}</table:table>'
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    path = folder / "valeurs.ods"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content)
+        archive.writestr(
+            "META-INF/manifest.xml",
+            '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest='
+            '"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+            '<manifest:file-entry manifest:full-path="/" manifest:media-type='
+            '"application/vnd.oasis.opendocument.spreadsheet"/></manifest:manifest>',
+        )
+    return path
+
+
 def _values(db) -> dict[str, IndicatorValue]:
     with db.reading() as session:
         query = (
@@ -86,7 +122,7 @@ def _check(db, path, rows) -> None:
             assert word in (value.comment or ""), word
 
 
-@pytest.mark.parametrize("writer", [_csv_file, _xlsx_file], ids=["csv", "xlsx"])
+@pytest.mark.parametrize("writer", [_csv_file, _xlsx_file, _ods_file], ids=["csv", "xlsx", "ods"])
 @given(rows=tables())
 def test_hostile_cells_are_imported_whole_or_refused(writer, rows, demo_db, tmp_path):
     _check(demo_db, writer(tmp_path, rows), rows)

@@ -365,3 +365,22 @@ def test_every_line_ignored_leaves_nothing_to_import(demo_db, tmp_path):
     assert [p.message for p in check.problems] == [
         "Toutes les lignes sont ignorées : il ne reste aucune valeur à importer."
     ]
+
+
+def test_two_spellings_created_as_one_and_remembered(demo_db, tmp_path):
+    path = _write(
+        tmp_path,
+        f"{HEADER}\nAccueil physique;2022;Ensemble;10;\nAccueil-physique;2023;;12;\n"
+        "Accueil, physique;2021;;9;\n",
+    )
+    create = CreateIndicator("Accueil physique", unit="nombre")
+    choices = NameChoices({"Accueil physique": create, "Accueil-physique": create})
+    report = _import(demo_db, path, choices, save_mappings=True)
+    assert (report.rows, report.created_indicators) == (3, ("ACCUEIL-PHYSIQUE",))
+    assert _value(demo_db, "ACCUEIL-PHYSIQUE", "2022") == 10  # « Ensemble »: no site
+    with demo_db.reading() as s:
+        assert [m.written for m in mappings.list_mappings(s)] == ["Accueil physique"]
+    # Next time, « Accueil – physique » is the same name (punctuation aside): remembered.
+    path = _write(tmp_path, f"{HEADER}\nAccueil – physique;2024;;14;\n", "suivant.csv")
+    check = _check(demo_db, path)
+    assert check.ready and check.preview[0].note == REMEMBERED_NOTE

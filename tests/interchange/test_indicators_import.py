@@ -202,6 +202,10 @@ def test_all_or_nothing_names_the_line_and_the_column(catalogue, tmp_path):
         ("TEL-TRIM;2023;;5;", "ne convient pas à un indicateur trimestriel"),
         ("ACCUEIL-MOIS;T3 2022;;5;", "attendu : AAAA-MM ou MM/AAAA"),
         ("SATISFACTION;2023;;101;", "Ligne 2, colonne « valeur » : un pourcentage"),
+        (
+            "TITRES-DELAI;2023;;12 %;",
+            "une valeur en % ne convient pas à un indicateur en « jours »",
+        ),
         ("TITRES-DELAI;2023;;-2;", "un délai ne peut pas être négatif"),
         ("SATISFACTION;2023;;;", "valeur manquante"),
         ("SATISFACTION;hier;;5;", "période illisible : « hier »"),
@@ -337,3 +341,19 @@ def test_import_file_guesses_the_columns(catalogue, tmp_path):
     with catalogue.transaction() as s:
         report = import_file(s, path)
     assert (report.rows, report.added, report.updated) == (1, 1, 0)
+
+
+def test_every_problem_is_reported_at_once(catalogue, tmp_path):
+    lines = [HEADER, "INCONNU;2023;;5;", "SATISFACTION;2023;;12,,5;", "SATISFACTION;hier;;5;"]
+    path = _write(tmp_path, "valeurs.csv", "\n".join(lines) + "\n")
+    before = _count(catalogue)
+    with pytest.raises(UserError) as error:
+        _import(catalogue, path)
+    assert str(error.value).splitlines() == [
+        "Le fichier a 3 problèmes :",
+        "- Ligne 2, colonne « indicateur » : indicateur inconnu : « INCONNU » ; "
+        "aucun nom proche dans le catalogue",
+        "- Ligne 3, colonne « valeur » : valeur illisible : « 12,,5 »",
+        "- Ligne 4, colonne « période » : période illisible : « hier »",
+    ]
+    assert _count(catalogue) == before

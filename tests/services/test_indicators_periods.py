@@ -4,11 +4,9 @@ period, and a period shown by the grid reads back to itself."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from clu_desktop.errors import UserError
-from clu_desktop.services.indicators_common import parse_period, period_label
+from clu_desktop.services.indicators_common import parse_period
 
 WRITTEN = [
     ("T1 2023", "2023-T1"),
@@ -54,16 +52,3 @@ def test_a_year_as_a_number_cell_is_still_checked_against_the_periodicity():
         parse_period("2023.0", "month")
     with pytest.raises(UserError, match="ne convient pas à un indicateur annuel"):
         parse_period("44927", "year")
-
-
-periods = st.one_of(
-    st.integers(1900, 2200).map(str),
-    st.builds(lambda y, q: f"{y}-T{q}", st.integers(1900, 2200), st.integers(1, 4)),
-    st.builds(lambda y, m: f"{y}-{m:02d}", st.integers(1900, 2200), st.integers(1, 12)),
-)
-
-
-@given(periods)
-def test_every_label_reads_back_to_its_period(period):
-    assert parse_period(period_label(period)) == period
-    assert parse_period(period) == period
