@@ -406,7 +406,7 @@ def test_tab_goes_through_the_rows_of_names_then_the_buttons_below(qtbot, page):
 def test_the_file_is_read_off_the_gui_thread_and_annuler_closes(qtbot, page, monkeypatch):
     from clu_desktop.gui.indicators import import_dialog
 
-    real = import_dialog.read_table
+    real = import_dialog.read_for_import
     reading: list = []
 
     def slow_read(path, sheet=None):
@@ -414,7 +414,7 @@ def test_the_file_is_read_off_the_gui_thread_and_annuler_closes(qtbot, page, mon
         time.sleep(0.3)
         return real(path, sheet)
 
-    monkeypatch.setattr(import_dialog, "read_table", slow_read)
+    monkeypatch.setattr(import_dialog, "read_for_import", slow_read)
     dialog = page.import_values(FIRST)
     assert dialog.isVisible() and dialog.busy()
     assert dialog.stop_button.text().replace("&", "") == "Annuler la lecture"
@@ -428,13 +428,13 @@ def test_the_file_is_read_off_the_gui_thread_and_annuler_closes(qtbot, page, mon
 def test_closing_while_the_file_is_read_does_not_wait_for_it(qtbot, page, monkeypatch):
     from clu_desktop.gui.indicators import import_dialog
 
-    real = import_dialog.read_table
+    real = import_dialog.read_for_import
 
     def slow_read(path, sheet=None):
         time.sleep(1.0)
         return real(path, sheet)
 
-    monkeypatch.setattr(import_dialog, "read_table", slow_read)
+    monkeypatch.setattr(import_dialog, "read_for_import", slow_read)
     dialog = page.import_values(FIRST)
     ended: list = []
     dialog.job.finished.connect(lambda: ended.append(True))
@@ -444,3 +444,23 @@ def test_closing_while_the_file_is_read_does_not_wait_for_it(qtbot, page, monkey
     qtbot.waitUntil(lambda: bool(ended), timeout=20_000)
     qtbot.wait(50)
     assert dialog.check is None and not dialog.isVisible()  # its result is not heard
+
+
+def test_a_wide_table_is_read_as_rows_and_said_so(qtbot, page, tmp_path):
+    db = page.context.db
+    path = tmp_path / "large.csv"
+    path.write_text(
+        "Indicateur;2021;2022;2023\nSATISFACTION;90 %;91,5 %;93 %\nTEL-ABOUTIS;;88 %;89 %\n",
+        encoding="utf-8",
+    )
+    dialog = open_dialog(qtbot, page, path)
+    note = dialog.columns_step.layout_label
+    assert note.isVisible()
+    assert note.text().startswith("Tableau large reconnu : une colonne par période (2021, 2022")
+    assert dialog.combos["période"].currentText() != "(aucune)"
+    assert dialog.import_button.isEnabled()
+    qtbot.mouseClick(dialog.import_button, LEFT)
+    settle(qtbot, dialog)
+    assert "5 valeurs importées" in dialog.report_view.toPlainText()
+    assert values(db, "SATISFACTION")[("2022", None)] == 91.5
+    assert ("2021", None) not in values(db, "TEL-ABOUTIS")  # an empty cell is no value

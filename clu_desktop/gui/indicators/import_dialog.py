@@ -40,7 +40,8 @@ from clu_desktop.gui.indicators.import_steps import (
 )
 from clu_desktop.gui.indicators.import_worker import Job
 from clu_desktop.interchange import indicators_import as core
-from clu_desktop.interchange.indicators_import import Table, check_mapping, preview, read_table
+from clu_desktop.interchange.indicators_import import Table, check_mapping, preview
+from clu_desktop.interchange.indicators_layout import Layout, read_for_import
 from clu_desktop.interchange.indicators_names import NameChoices
 from clu_desktop.interchange.indicators_table import sheet_names
 from clu_desktop.store.database import Database
@@ -284,7 +285,7 @@ class ImportDialog(QDialog):
         path = self.path
 
         def work(_session, _progress):
-            return tuple(sheet_names(path)), read_table(path)
+            return tuple(sheet_names(path)), *read_for_import(path)
 
         self._reading_sheet = self._first_read = True
         self.columns_step.intro.setText(f"Lecture de « {self.table.name} »…")
@@ -296,10 +297,10 @@ class ImportDialog(QDialog):
         )
 
     def _file_read(self, result: tuple) -> None:
-        sheets, table = result
+        sheets, table, layout = result
         self._first_read = False
         self.columns_step.set_sheets(sheets)
-        self._sheet_read(table)
+        self._sheet_read((table, layout))
 
     def choose_sheet(self, sheet: str) -> None:
         """Read another sheet of the workbook (off the GUI thread), then check it."""
@@ -313,7 +314,7 @@ class ImportDialog(QDialog):
         path = self.path
 
         def work(_session, _progress):
-            return read_table(path, sheet)
+            return read_for_import(path, sheet)
 
         self._reading_sheet = True
         self._start(
@@ -323,9 +324,12 @@ class ImportDialog(QDialog):
             self._sheet_read,
         )
 
-    def _sheet_read(self, table: Table) -> None:
+    def _sheet_read(self, result: tuple[Table, Layout]) -> None:
+        """A sheet read (a wide table already turned into rows, and said so)."""
+        table, layout = result
         self._reading_sheet = False
         self.table = table
+        self.columns_step.set_layout(layout)
         self._table_serial += 1
         self._names_columns = None
         self.columns_step.set_table(table)

@@ -164,6 +164,9 @@ class ColumnsStep(QWidget):
             required = " (obligatoire)" if field in REQUIRED else ""
             form.addRow(buddy(f"{FIELD_LABELS[field]}{required}\u00a0:", combo), combo)
             self.combos[field] = combo
+        self.layout_label = message_label("importLayout", "Disposition du tableau")
+        colours.paint(self.layout_label, colours.INFO)
+        self.layout_label.hide()
         self.mapping_error = message_label("importMappingError", "Problème de colonnes")
         colours.paint(self.mapping_error, colours.ERROR)
         self.mapping_error.setMinimumHeight(self.mapping_error.fontMetrics().lineSpacing() * 2)
@@ -176,6 +179,7 @@ class ColumnsStep(QWidget):
         self.setLayout(
             _page(
                 self.intro,
+                self.layout_label,
                 form,
                 self.mapping_error,
                 label,
@@ -192,6 +196,11 @@ class ColumnsStep(QWidget):
         self.sheet_combo.addItems(list(sheets))
         for widget in (self.sheet_label, self.sheet_combo):
             widget.setVisible(len(sheets) > 1)
+
+    def set_layout(self, layout) -> None:
+        """Say that a wide table (one column per period or per site) is read as rows."""
+        self.layout_label.setText(layout.describe() if layout.is_wide else "")
+        self.layout_label.setVisible(layout.is_wide)
 
     def set_table(self, table: Table) -> None:
         """Show ``table`` (another sheet): its columns, guessed again by their headers."""
