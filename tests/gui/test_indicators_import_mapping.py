@@ -227,12 +227,11 @@ def test_cancel_during_the_check_leaves_nothing_written(qtbot, page, monkeypatch
     started: list = []
     slow_check(monkeypatch, started)
     dialog = page.import_values(FIRST)
-    qtbot.waitUntil(lambda: dialog.job is not None and dialog.progress.isVisible())
+    qtbot.waitUntil(lambda: dialog.progress.isVisible() and dialog.progress.maximum() == 2000)
     assert dialog.stop_button.isVisible()
     # The window answers while the check runs.
     qtbot.mouseClick(dialog.next_button, LEFT)
     assert dialog.step() == NAMES
-    qtbot.waitUntil(lambda: dialog.progress.maximum() == 2000)
     qtbot.mouseClick(dialog.stop_button, LEFT)
     settle(qtbot, dialog)
     assert "Vérification annulée : rien n'a été écrit" in dialog.status_label.text()
@@ -262,6 +261,8 @@ def test_cancel_during_the_import_rolls_everything_back(qtbot, page, monkeypatch
     monkeypatch.setattr(core, "import_values", import_values)
     qtbot.mouseClick(dialog.import_button, LEFT)
     qtbot.waitUntil(lambda: bool(waiting))
+    # Nothing can be changed under the import being written.
+    assert not dialog.steps.isEnabled() and not dialog.next_button.isEnabled()
     qtbot.mouseClick(dialog.stop_button, LEFT)
     settle(qtbot, dialog)
     assert dialog.status_label.text() == "Import annulé : rien n'a été écrit."
@@ -418,6 +419,7 @@ def test_the_file_is_read_off_the_gui_thread_and_annuler_closes(qtbot, page, mon
     dialog = page.import_values(FIRST)
     assert dialog.isVisible() and dialog.busy()
     assert dialog.stop_button.text().replace("&", "") == "Annuler la lecture"
+    assert not dialog.columns_step.isEnabled()  # no column to choose before the file is read
     qtbot.waitUntil(lambda: bool(reading))
     qtbot.mouseClick(dialog.stop_button, LEFT)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)

@@ -257,6 +257,8 @@ class ImportDialog(QDialog):
         return self.job is not None or self._check_timer.isActive()
 
     def start_check(self) -> None:
+        if self.job is not None and (self.job.writes or self._reading_sheet):
+            return  # the import decides; a sheet read checks itself once read
         if self.job is not None:  # a check of older inputs: stop it, check again after
             self.job.cancel()
             self._check_timer.start()
@@ -485,12 +487,16 @@ class ImportDialog(QDialog):
             and self._checked_inputs == self._inputs()
             and self.names.undecided() == 0
         )
+        writing = self.job is not None and self.job.writes
+        # Nothing changes under an import being written, nor under a file being read.
+        self.steps.setEnabled(not writing)
+        self.columns_step.setEnabled(not self._reading_sheet)
         self.import_button.setEnabled(ready)
         self.import_button.setVisible(step != REPORT)
         self.back_button.setVisible(step in (NAMES, PREVIEW))
-        self.back_button.setEnabled(self.job is None or not self.job.writes)
+        self.back_button.setEnabled(not writing)
         self.next_button.setVisible(step in (COLUMNS, NAMES))
-        self.next_button.setEnabled(self.job is None or not self.job.writes)
+        self.next_button.setEnabled(not writing and not self._first_read)
         self.confirm_all_button.setEnabled(self.names.proposals_to_confirm() > 0)
         self.close_button.setText("&Fermer" if step == REPORT else "Annuler")
 
