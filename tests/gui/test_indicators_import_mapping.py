@@ -322,6 +322,15 @@ def test_the_stored_mappings_table_edits_deletes_and_undoes(qtbot, page, stack):
     stack.redo()
     assert ("site", "Langres") not in stored(db)
 
+    # Suppr in the table forgets the selected mapping too.
+    panel.select("indicator", "Taux d'appels aboutis")
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    assert stored(db) == {}
+    assert panel.empty_label.isVisible() and not panel.delete_button.isEnabled()
+    stack.undo()
+    assert list(stored(db)) == [("indicator", "Taux d'appels aboutis")]
+
 
 def test_a_workbook_with_several_sheets_offers_the_sheet_to_read(qtbot, page, tmp_path):
     from openpyxl import Workbook

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -163,6 +164,9 @@ class MappingsPanel(QWidget):
             "Oublier la correspondance",
             "Le nom ne sera plus reconnu au prochain import (Ctrl+Z la rétablit)",
         )
+        forget = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.view)
+        forget.setContext(Qt.ShortcutContext.WidgetShortcut)
+        forget.activated.connect(self.delete_current)
         self.target_combo.activated.connect(self._retarget)
         self.delete_button.clicked.connect(self.delete_current)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
