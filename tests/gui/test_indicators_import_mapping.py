@@ -475,3 +475,22 @@ def test_a_wide_table_is_read_as_rows_and_said_so(qtbot, page, tmp_path):
     assert "5 valeurs importées" in dialog.report_view.toPlainText()
     assert values(db, "SATISFACTION")[("2022", None)] == 91.5
     assert ("2021", None) not in values(db, "TEL-ABOUTIS")  # an empty cell is no value
+
+
+def test_every_other_problem_is_listed_grouped_up_to_50(qtbot, page, tmp_path):
+    lines = ["Indicateur;Période;Valeur"]
+    lines += [f"SATISFACTION;{1900 + n};{n},,5" for n in range(55)]
+    lines += [f"SATISFACTION;{2100 + n}-T2;50" for n in range(5)]
+    path = tmp_path / "erreurs.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    dialog = open_dialog(qtbot, page, path)
+    qtbot.mouseClick(dialog.next_button, LEFT)
+    text = dialog.problems_view.toPlainText().splitlines()
+    assert text[0] == "Valeurs illisibles ou hors limites (55) :"
+    assert sum(1 for line in text if line.startswith("  • ")) == 50
+    assert text[-1] == (
+        "… et 10 autres problèmes (valeurs illisibles ou hors limites : 5 ; périodes "
+        "illisibles ou qui ne conviennent pas à l'indicateur : 5)."
+    )
+    assert "60 problèmes à corriger dans le fichier" in dialog.status_label.text()
+    assert not dialog.import_button.isEnabled()

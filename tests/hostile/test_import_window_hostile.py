@@ -18,7 +18,9 @@ from clu_desktop.gui.indicators.import_names import (
     suggestion_text,
     target,
 )
+from clu_desktop.gui.indicators.import_steps import problems_text
 from clu_desktop.gui.indicators.mappings_panel import MappingsModel
+from clu_desktop.interchange.indicators_check import KINDS, Problem
 from clu_desktop.interchange.indicators_names import (
     CreateIndicator,
     CreateSite,
@@ -79,3 +81,24 @@ def test_the_stored_mappings_table_shows_hostile_names_as_written(qapp, written,
     assert model.data(model.index(0, 2)) == label
     tooltip = model.data(index, Qt.ItemDataRole.ToolTipRole)
     assert tooltip == plain_tooltip(written)  # escaped: Qt shows it literally
+
+
+@given(
+    problems=st.lists(
+        st.builds(
+            Problem,
+            st.sampled_from([*KINDS, "inconnu"]),
+            st.lists(st.integers(2, 200_000), max_size=8).map(tuple),
+            name_text,
+        ),
+        max_size=120,
+    )
+)
+def test_every_problem_is_counted_and_at_most_50_are_listed(problems):
+    lines = problems_text(problems).splitlines()
+    bullets = [line for line in lines if line.startswith("  • ")]
+    assert len(bullets) == min(len(problems), 50)
+    if len(problems) > 50:
+        assert lines[-1].startswith(f"… et {len(problems) - 50} autre")
+    else:
+        assert not any(line.startswith("… et ") for line in lines)

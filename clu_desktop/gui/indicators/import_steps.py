@@ -66,23 +66,27 @@ def plural(count: int, word: str) -> str:
 
 
 def problems_text(problems, limit: int = PROBLEMS_SHOWN) -> str:
-    """Every problem grouped by kind, ``limit`` at most, then the count of the others."""
+    """Every problem grouped by kind, ``limit`` at most, then the count of the others by
+    kind: « … et 10 autres problèmes (valeurs illisibles ou hors limites : 5 ; …). »"""
     groups: dict[str, list] = {}
     for problem in problems:
         groups.setdefault(problem.kind, []).append(problem)
     order = list(KINDS)
-    out, shown = [], 0
+    out, room, left = [], limit, []
     for kind in sorted(groups, key=lambda k: order.index(k) if k in order else len(order)):
-        if shown >= limit:
-            break
         items = groups[kind]
-        out.append(f"{PROBLEM_TITLES.get(kind, 'Autres problèmes')} ({len(items)}) :")
-        for problem in items[: limit - shown]:
-            out.append(f"  • {problem_text(problem)}")
-            shown += 1
-    if len(problems) > shown:
-        others = len(problems) - shown
-        out.append(f"… et {plural(others, 'autre')} {'problèmes' if others > 1 else 'problème'}.")
+        title = PROBLEM_TITLES.get(kind, "Autres problèmes")
+        shown = items[: max(room, 0)]
+        if shown:
+            out.append(f"{title} ({len(items)}) :")
+            out.extend(f"  • {problem_text(problem)}" for problem in shown)
+            room -= len(shown)
+        if len(items) > len(shown):
+            left.append(f"{title[0].lower()}{title[1:]} : {len(items) - len(shown)}")
+    others = len(problems) - (limit - room)
+    if others > 0:
+        words = "autres problèmes" if others > 1 else "autre problème"
+        out.append(f"… et {others} {words} ({' ; '.join(left)}).")
     return "\n".join(out)
 
 
