@@ -494,3 +494,19 @@ def test_every_other_problem_is_listed_grouped_up_to_50(qtbot, page, tmp_path):
     )
     assert "60 problèmes à corriger dans le fichier" in dialog.status_label.text()
     assert not dialog.import_button.isEnabled()
+
+
+def test_the_models_pass_the_model_tester_with_rows(qtbot, qtmodeltester, page):
+    db = page.context.db
+    dialog = open_dialog(qtbot, page, FIRST)
+    choose_all(qtbot, dialog, db)
+    assert dialog.model.rowCount() == 10
+    qtmodeltester.check(dialog.model)
+    qtmodeltester.check(dialog.lines_model)
+    indicators, _sites = ids(db)
+    with db.transaction() as session:
+        mappings.set_mapping(session, "indicator", "Taux", indicators["TEL-ABOUTIS"])
+        mappings.set_mapping(session, "site", "Ici", None)
+    page.reload()
+    assert page.mappings.model.rowCount() == 2
+    qtmodeltester.check(page.mappings.model)
