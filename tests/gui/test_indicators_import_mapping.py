@@ -323,6 +323,8 @@ def test_the_stored_mappings_table_edits_deletes_and_undoes(qtbot, page, stack):
     assert ("site", "Langres") not in stored(db)
 
     # Suppr in the table forgets the selected mapping too.
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
     panel.select("indicator", "Taux d'appels aboutis")
     panel.view.setFocus()
     qtbot.keyClick(panel.view, Qt.Key.Key_Delete)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from clu_desktop.errors import UserError
 from clu_desktop.gui import colours, messages
-from clu_desktop.gui.indicators.editing import message_label, name
+from clu_desktop.gui.indicators.editing import name
 from clu_desktop.gui.indicators.import_preview import PreviewModel, report_text
 from clu_desktop.gui.indicators.import_steps import (
     PREVIEW_ROWS,
@@ -35,10 +34,10 @@ from clu_desktop.gui.indicators.import_steps import (
     NamesStep,
     PreviewStep,
     ReportStep,
-    plural,
     read_catalogue,
+    status_text,
 )
-from clu_desktop.gui.indicators.import_worker import Job
+from clu_desktop.gui.indicators.import_worker import Job, ProgressStrip
 from clu_desktop.interchange import indicators_import as core
 from clu_desktop.interchange.indicators_import import Table, check_mapping, preview
 from clu_desktop.interchange.indicators_layout import Layout, read_for_import
@@ -134,21 +133,10 @@ class ImportDialog(QDialog):
         self.names.changed.connect(self.choices_changed)
         self.add_sites_check.toggled.connect(lambda _on: self.choices_changed())
 
-        self.status_label = message_label("importStatus", "État de la vérification")
-        self.progress = name(QProgressBar(), "importProgress", "Progression de la vérification")
-        self.progress.setTextVisible(True)
-        self.progress.hide()
-        self.stop_button = name(
-            QPushButton("Annuler la vérifica&tion"),
-            "cancelCheck",
-            "Annuler la vérification (rien n'est écrit)",
-        )
+        self.strip = ProgressStrip()
+        self.status_label, self.progress = self.strip.label, self.strip.bar
+        self.stop_button = self.strip.button
         self.stop_button.clicked.connect(self.stop_or_restart)
-        self.stop_button.hide()
-        strip = QHBoxLayout()
-        strip.addWidget(self.status_label, 1)
-        strip.addWidget(self.progress)
-        strip.addWidget(self.stop_button)
 
         self.back_button = name(QPushButton("< &Retour"), "importBack", "Étape précédente")
         self.next_button = name(QPushButton("S&uivant >"), "importNext", "Étape suivante")
@@ -169,7 +157,7 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.step_label)
         layout.addWidget(self.steps, 1)
-        layout.addLayout(strip)
+        layout.addWidget(self.strip)
         layout.addLayout(self.buttons)
         # A minimum of its own: the steps, and the rows of names that come and go, never
         # change the window's size constraints while it is shown.
@@ -241,7 +229,7 @@ class ImportDialog(QDialog):
         self.preview_step.show_check(None)
         if problem is not None:
             self._cancel_job()
-            self.status_label.setText("Choisissez d'abord les colonnes.")
+            self.strip.say("Choisissez d'abord les colonnes.")
             self._update_buttons()
             return
         self.choices_changed()
@@ -356,21 +344,16 @@ class ImportDialog(QDialog):
         job.cancelled.connect(lambda: self._cancelled(generation))
         job.crashed.connect(self._crashed)
         job.finished.connect(lambda: self._finished(job))
-        self.status_label.setText(text)
-        colours.unpaint(self.status_label)
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.stop_button.setText(
-            stop_text or ("Annuler la vérifica&tion" if not job.writes else "Annuler l'impor&t")
+        self.strip.running(
+            text,
+            stop_text or ("Annuler la vérifica&tion" if not job.writes else "Annuler l'impor&t"),
         )
-        self.stop_button.show()
         self._update_buttons()
         job.start()
 
     def _progressed(self, generation: int, done: int, total: int) -> None:
-        if generation == self._generation and total > 0:
-            self.progress.setRange(0, total)
-            self.progress.setValue(done)
+        if generation == self._generation:
+            self.strip.progressed(done, total)
 
     def _finished(self, job: Job) -> None:
         if self.job is job:
@@ -386,11 +369,7 @@ class ImportDialog(QDialog):
                 self._user_cancelled = False
                 self.columns_step.set_table(self.table)
                 self.choices_changed()
-            self.progress.hide()
-            if self._user_cancelled:
-                self.stop_button.setText("Relancer la vérifica&tion")
-            else:
-                self.stop_button.hide()
+            self.strip.stopped("Relancer la vérifica&tion" if self._user_cancelled else None)
         job.deleteLater()
         self._update_buttons()
 
@@ -409,27 +388,8 @@ class ImportDialog(QDialog):
         self._update_buttons()
 
     def _show_summary(self, check: core.FileCheck) -> None:
-        undecided = self.names.undecided()
-        if check.ready and not undecided:
-            ready = "prête" if check.values == 1 else "prêtes"
-            text = f"{plural(check.values, 'valeur')} {ready} à être importée"
-            text += "s" if check.values > 1 else ""
-            if check.ignored:
-                text += (
-                    f" ({plural(check.ignored, 'ligne')} ignorée{'s' if check.ignored > 1 else ''})"
-                )
-            text, tone = text + ".", colours.SUCCESS
-        else:
-            parts = []
-            if undecided:
-                parts.append(f"{plural(undecided, 'nom')} à faire correspondre (étape 2)")
-            if check.problems:
-                count = len(check.problems)
-                parts.append(f"{plural(count, 'problème')} à corriger dans le fichier")
-            what = " et ".join(parts) or "des problèmes à corriger"
-            text, tone = f"Rien ne sera importé tant qu'il reste {what}.", ERROR
-        self.status_label.setText(text)
-        colours.paint(self.status_label, tone)
+        text, tone = status_text(check, self.names.undecided())
+        self.strip.say(text, tone)
 
     def _refused(self, generation: int, message: str) -> None:
         if generation != self._generation:
@@ -438,8 +398,7 @@ class ImportDialog(QDialog):
             messages.show_error(self, message)
             return
         self.check = None
-        self.status_label.setText(message)
-        colours.paint(self.status_label, ERROR)
+        self.strip.say(message, ERROR)
 
     def _cancelled(self, generation: int) -> None:
         if generation != self._generation or not self._user_cancelled:
@@ -454,8 +413,7 @@ class ImportDialog(QDialog):
                 "Vérification annulée : rien n'a été écrit. « Relancer la vérification » "
                 "la reprend."
             )
-        self.status_label.setText(text)
-        colours.paint(self.status_label, colours.WARNING)
+        self.strip.say(text, colours.WARNING)
 
     def _crashed(self, exc: BaseException) -> None:
         raise exc
@@ -524,8 +482,7 @@ class ImportDialog(QDialog):
         self.report = report
         text = report_text(report.rows, report.added, report.updated)
         self.report_step.show_report(report)
-        self.status_label.setText(text)
-        colours.paint(self.status_label, colours.SUCCESS)
+        self.strip.say(text, colours.SUCCESS)
         self.show_step(REPORT)
         self.imported.emit(report)
 

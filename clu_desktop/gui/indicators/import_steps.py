@@ -90,6 +90,26 @@ def problems_text(problems, limit: int = PROBLEMS_SHOWN) -> str:
     return "\n".join(out)
 
 
+def status_text(check: FileCheck, undecided: int) -> tuple[str, colours.Tone]:
+    """What the check says under the steps: ready (« 10 valeurs prêtes à être
+    importées. ») or what is left (« Rien ne sera importé tant qu'il reste 2 noms à faire
+    correspondre (étape 2) et 1 problème à corriger dans le fichier. »)."""
+    if check.ready and not undecided:
+        many = check.values > 1
+        text = f"{plural(check.values, 'valeur')} prête{'s' if many else ''} à être importée"
+        text += "s" if many else ""
+        if check.ignored:
+            text += f" ({plural(check.ignored, 'ligne')} ignorée{'s' if check.ignored > 1 else ''})"
+        return text + ".", colours.SUCCESS
+    parts = []
+    if undecided:
+        parts.append(f"{plural(undecided, 'nom')} à faire correspondre (étape 2)")
+    if check.problems:
+        parts.append(f"{plural(len(check.problems), 'problème')} à corriger dans le fichier")
+    what = " et ".join(parts) or "des problèmes à corriger"
+    return f"Rien ne sera importé tant qu'il reste {what}.", colours.ERROR
+
+
 def read_catalogue(db: Database) -> CatalogueChoices:
     with db.reading() as session:
         indicators = service.list_indicators(session)

@@ -13,8 +13,11 @@ import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QThread, Signal
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
 from clu_desktop.errors import UserError
+from clu_desktop.gui import colours
+from clu_desktop.gui.indicators.editing import message_label, name
 from clu_desktop.interchange import indicators_import as core
 from clu_desktop.store.database import Database
 
@@ -93,3 +96,53 @@ class Job(QThread):
             if self._cancel.is_set():
                 raise JobCancelled  # before the commit: everything is rolled back
         return result
+
+
+class ProgressStrip(QWidget):
+    """What runs, under the steps: a message, the progress bar and the button that
+    stops the job (« Annuler la vérification ») or starts the check again."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = message_label("importStatus", "État de la vérification")
+        self.bar = name(QProgressBar(), "importProgress", "Progression de la vérification")
+        self.bar.setTextVisible(True)
+        self.bar.hide()
+        self.button = name(
+            QPushButton("Annuler la vérifica&tion"),
+            "cancelCheck",
+            "Annuler la vérification (rien n'est écrit)",
+        )
+        self.button.hide()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.button)
+
+    def say(self, text: str, tone: colours.Tone | None = None) -> None:
+        self.label.setText(text)
+        if tone is None:
+            colours.unpaint(self.label)
+        else:
+            colours.paint(self.label, tone)
+
+    def running(self, text: str, stop_text: str) -> None:
+        self.say(text)
+        self.bar.setRange(0, 0)  # busy until the first progress
+        self.bar.show()
+        self.button.setText(stop_text)
+        self.button.show()
+
+    def progressed(self, done: int, total: int) -> None:
+        if total > 0:
+            self.bar.setRange(0, total)
+            self.bar.setValue(done)
+
+    def stopped(self, restart_text: str | None) -> None:
+        """The job ended: « Relancer… » offered after a cancel, else nothing."""
+        self.bar.hide()
+        if restart_text:
+            self.button.setText(restart_text)
+        else:
+            self.button.hide()
