@@ -10,6 +10,8 @@ what would be written and writes nothing. No Qt here.
 
 from __future__ import annotations
 
+import sys
+
 from clu_desktop.errors import UserError
 
 HINT = (
@@ -64,6 +66,25 @@ def report_lines(report, *, dry_run: bool) -> list[str]:
     return lines
 
 
+def _warn_unused(check, choices) -> None:
+    """A --map or --map-site whose name the file does not hold (a typo?) is said."""
+    from clu_desktop.services.indicators_mappings import mapping_key
+
+    used = {(c.kind, mapping_key(c.written)) for c in check.plan.confirmed}
+    for kind, option, given in (
+        ("indicator", "--map", choices.indicators),
+        ("site", "--map-site", choices.sites),
+    ):
+        for written in given:
+            if (kind, mapping_key(written)) not in used:
+                column = "indicateur" if kind == "indicator" else "site"
+                print(
+                    f"Attention : {option} « {written} » : aucune ligne du fichier n'a ce nom "
+                    f"dans la colonne « {column} » (vérifiez l'orthographe).",
+                    file=sys.stderr,
+                )
+
+
 def cmd_import_indicators(args, open_database) -> int:
     if args.table is None:
         raise UserError(
@@ -94,6 +115,7 @@ def cmd_import_indicators(args, open_database) -> int:
             if args.create_missing and (check.unknown_indicators or check.unknown_sites):
                 choices = imp.with_missing_created(check, choices)
                 check = imp.check_file(session, table, mapping, choices, preview_rows=0)
+            _warn_unused(check, choices)
             if not check.ready:
                 hint = f"\n{HINT}" if check.unknown_indicators or check.unknown_sites else ""
                 raise UserError(f"{imp.summary(check)}{hint}")

@@ -207,3 +207,21 @@ def test_the_options_belong_to_the_indicators_import(db_engine, tmp_path, capsys
         pytest.skip("no database involved")
     assert main(["import", str(tmp_path / "séance.json"), "--dry-run"]) == 2
     assert "--dry-run : ne sert qu'à l'import des indicateurs" in capsys.readouterr().err
+
+
+def test_a_map_for_a_name_the_file_does_not_hold_is_pointed_out(demo_db, cli):
+    code, _, err = cli(FIRST, "--map", "Taux d'appel aboutis=TEL-ABOUTIS")  # « appel »
+    assert code == 2
+    assert err.startswith(
+        "Attention : --map « Taux d'appel aboutis » : aucune ligne du fichier n'a ce nom "
+        "dans la colonne « indicateur » (vérifiez l'orthographe).\n"
+    )
+
+
+def test_the_dry_run_names_the_codes_it_would_create(demo_db, cli):
+    code, out, _ = cli(FIRST, "--create-missing", "--dry-run")
+    assert code == 0
+    assert (
+        "Indicateurs à créer (catégorie « À classer » sauf choix contraire) : "
+        "TAUX-APPELS-ABOUTIS, DELAI-DELIVRANCE-CNI, FREQUENTATION-PAN."
+    ) in out

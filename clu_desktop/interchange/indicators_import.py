@@ -248,24 +248,29 @@ def import_values(
     )
 
 
-def _code_from_name(session: Session, name: str) -> str:
-    """A free code made from a name: « Taux d'appels aboutis » → TAUX-APPELS-ABOUTIS."""
+def _taken_codes(session: Session) -> set[str]:
+    return {fold(code) for code in session.scalars(select(Indicator.code))}
+
+
+def _code_from_name(name: str, taken: set[str]) -> str:
+    """A free code made from a name: « Taux d'appels aboutis » → TAUX-APPELS-ABOUTIS
+    (then -2, -3… when it is taken); ``taken`` gets it."""
     words = [w for w in re.split(r"[\W_]+", fold(name).upper()) if len(w) > 2] or ["INDICATEUR"]
     base = words[0][:CODE_BASE_MAX]
     for word in words[1:]:
         if len(base) + 1 + len(word) > CODE_BASE_MAX:
             break
         base += "-" + word
-    taken = {fold(code) for code in session.scalars(select(Indicator.code))}
     code, n = base, 2
     while fold(code) in taken:
         code, n = f"{base}-{n}", n + 1
+    taken.add(fold(code))
     return code
 
 
 def create_indicator(session: Session, wanted: CreateIndicator) -> int:
     """A new indicator as the mapping step describes it (higher is better, no target)."""
-    code = wanted.code or _code_from_name(session, wanted.name)
+    code = wanted.code or _code_from_name(wanted.name, _taken_codes(session))
     indicator_id = catalogue.add_indicator(session, code, wanted.name)
     for name, value in (
         ("category", wanted.category),
@@ -332,13 +337,17 @@ def planned_report(session: Session, check: FileCheck) -> ImportReport:
     updated = count_replaced(session, plan.rows)
     codes = dict(session.execute(select(Indicator.id, Indicator.code)).all())
     sites = dict(session.execute(select(Site.id, Site.name)).all())
-    codes |= {p: c.code or c.name for p, c in plan.new_indicators.items()}
+    taken = _taken_codes(session)
+    new_codes = {
+        p: c.code or _code_from_name(c.name, taken) for p, c in plan.new_indicators.items()
+    }
+    codes |= new_codes
     sites |= {p: c.name for p, c in plan.new_sites.items()}
     return ImportReport(
         rows=len(plan.rows),
         added=len(plan.rows) - updated,
         updated=updated,
-        created_indicators=tuple(c.code or c.name for c in plan.new_indicators.values()),
+        created_indicators=tuple(new_codes.values()),
         created_sites=tuple(c.name for c in plan.new_sites.values()),
         linked=tuple(sorted((codes[i], sites[s]) for i, s in plan.links)),
         ignored=check.ignored,

@@ -13,6 +13,13 @@ from clu_desktop.interchange.indicators_names import INDICATOR, Suggestion, Unkn
 MAX_SHOWN = 50
 #: How many line numbers a problem shows.
 MAX_LINES_SHOWN = 10
+#: The longest name a report quotes whole.
+MAX_NAME_SHOWN = 120
+
+
+def shown_name(text: str) -> str:
+    """A name as a report quotes it: a very long one cut, « … » at the end."""
+    return text if len(text) <= MAX_NAME_SHOWN else text[: MAX_NAME_SHOWN - 1] + "…"
 
 
 def lines_label(lines: tuple[int, ...]) -> str:
@@ -33,7 +40,7 @@ def unknown_text(name: UnknownName, columns: Mapping[str, str]) -> str:
     what, column = ("indicateur", "indicateur") if name.kind == INDICATOR else ("site", "site")
     text = (
         f"{lines_label(name.lines)}, colonne « {columns.get(column, column)} » : "
-        f"{what} inconnu : « {name.written} »"
+        f"{what} inconnu : « {shown_name(name.written)} »"
     )
     if name.proposed is not None:
         text += f" ; proposé : « {name.proposed.label} » ({name.proposed.score:.0f}/100)"

@@ -13,10 +13,11 @@ import re
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from clu_desktop.domain import Indicator, IndicatorNameMapping, Site
-from clu_desktop.errors import UserError
+from clu_desktop.errors import ConflictError, UserError
 from clu_desktop.names import name_key
 from clu_desktop.services.concurrency import check_version
 from clu_desktop.services.indicators_common import ALL_SITES_LABEL, fold
@@ -145,7 +146,13 @@ def set_mapping(
     row.indicator_id = target_id if kind == "indicator" and not ignored else None
     row.site_id = target_id if kind == "site" and not ignored else None
     row.ignored = ignored
-    session.flush()
+    try:
+        session.flush()
+    except IntegrityError:  # the same name remembered meanwhile on another workstation
+        raise ConflictError(
+            f"Le nom « {text} » vient d'être mémorisé sur un autre poste : rien n'a été "
+            "enregistré. Recommencez pour voir la correspondance enregistrée."
+        ) from None
     return _rows(session, IndicatorNameMapping.id == row.id)[0]
 
 

@@ -107,3 +107,16 @@ def test_an_unknown_kind_is_a_programming_error(demo_db):
         set_mapping(s, "organisation", "Langres", None)
     with pytest.raises(UserError), demo_db.transaction() as s:
         delete_mapping(s, 999_999)
+
+
+def test_the_same_name_remembered_at_once_on_two_workstations(demo_db, monkeypatch):
+    with demo_db.transaction() as s:
+        aboutis = _id(s, Indicator, Indicator.code, "TEL-ABOUTIS")
+        set_mapping(s, "indicator", "Taux", aboutis)  # saved by the other workstation…
+    conflict = pytest.raises(ConflictError, match="vient d'être mémorisé sur un autre poste")
+    with conflict, demo_db.transaction() as s:
+        # … after this one looked for the name and did not find it yet.
+        monkeypatch.setattr(s, "scalar", lambda *a, **k: None)
+        set_mapping(s, "indicator", "TAUX", aboutis)
+    with demo_db.reading() as s:
+        assert [m.written for m in list_mappings(s)] == ["Taux"]
