@@ -14,6 +14,8 @@ from clu_desktop.domain import IndicatorValue
 from clu_desktop.services import indicators as ind
 
 DATA = Path(__file__).parent / "data" / "indicators"
+# The command line on both back ends, as the services are tested (tests/conftest.py).
+pytestmark = pytest.mark.parametrize("db_engine", ["sqlite", "postgresql"], indirect=True)
 
 
 @pytest.fixture

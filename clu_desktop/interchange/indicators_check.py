@@ -226,7 +226,14 @@ def check_file(
             errors.append(("cells", extra))
         else:
             parsed, note, skip = _check_row(
-                names, checker, choices, cells, number, columns, unknown, errors
+                names,
+                checker,
+                choices,
+                cells,
+                number,
+                table.row_column_names(index, mapping, columns),  # a wide table's own columns
+                unknown,
+                errors,
             )
             if skip:
                 ignored += 1

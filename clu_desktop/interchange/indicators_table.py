@@ -69,6 +69,18 @@ class Table:
             return self.headers[column] if column < len(self.headers) else ""
         return headers[source]
 
+    def row_column_names(
+        self, index: int, mapping: dict[str, int | None], names: dict[str, str]
+    ) -> dict[str, str]:
+        """``names`` (field → header, for messages) for row ``index``: a wide table's
+        value is named by its own column (« 2022 », « Langres »)."""
+        if not self.origins:
+            return names
+        return {
+            field: self.column_name(index, column) if column is not None else names[field]
+            for field, column in mapping.items()
+        }
+
 
 def column_letter(column: int) -> str:
     """0 → « A », 27 → « AB »."""

@@ -184,6 +184,8 @@ def _scans(data: bytes, kind: str, max_lines: int):
         else:
             archive = _open_archive(data)
             workbook_scan.check_prologs(archive)
+            if b"encryption-data" in _part(archive, "META-INF/manifest.xml"):
+                raise Encrypted  # saved with a password: content.xml is ciphered
             with archive.open("content.xml") as stream:
                 found = workbook_scan.scan_ods(stream)
         for scan in found:
@@ -198,14 +200,31 @@ def _scans(data: bytes, kind: str, max_lines: int):
     def scan(index: int) -> SheetScan:
         if index not in done:
             part = parts[index] if index < len(parts) else None
-            if part is None or part not in archive.namelist():
-                done[index] = SheetScan()
-            else:
+            if part is not None and part in archive.namelist():
                 with archive.open(part) as stream:
                     done[index] = workbook_scan.scan_xlsx_sheet(stream, percent)
+            else:  # a part calamine may find another way: the largest of them all
+                done[index] = _largest(archive, percent)
         return done[index]
 
     return scan
+
+
+def _largest(archive: zipfile.ZipFile, percent: frozenset[int]) -> SheetScan:
+    """The largest extent of every XML part (only worksheets have rows and cells), for a
+    sheet whose part the workbook's relationships do not name plainly."""
+    largest = SheetScan()
+    for info in archive.infolist():
+        if info.filename.lower().endswith(".xml"):
+            with archive.open(info) as stream:
+                found = workbook_scan.scan_xlsx_sheet(stream, percent)
+            largest.rows = max(largest.rows, found.rows)
+            largest.columns = max(largest.columns, found.columns)
+    return largest
+
+
+def _part(archive: zipfile.ZipFile, name: str) -> bytes:
+    return archive.read(name) if name in archive.namelist() else b""
 
 
 def _open_archive(data: bytes) -> zipfile.ZipFile:

@@ -247,73 +247,134 @@ def _formula_error(data: bytes, body: int) -> bool:
     return data[body + 6] == 2 and data[body + 12 : body + 14] == b"\xff\xff"
 
 
-def scan_xls(data: bytes) -> list[SheetScan]:
-    """Each sheet's substream of a BIFF8 (or BIFF5) workbook stream, in order."""
-    sheets: list[SheetScan] = []
-    formats: dict[int, str] = {}
-    xf_formats: list[int] = []
-    percent_xf: frozenset[int] = frozenset()
-    scan: SheetScan | None = None
-    depth = 0
-    pos, size = 0, len(data)
+_BOUNDSHEET = 0x0085
+#: Sheets of an .xls walked at most, and bytes of records walked at most (in times the
+#: stream's size): a workbook whose sheets overlap is not walked again and again.
+MAX_XLS_SHEETS = 256
+MAX_XLS_WALK = 4
+
+
+def _records(data: bytes, pos: int) -> Iterator[tuple[int, int, int]]:
+    """(type, start of the body, length) of each BIFF record from ``pos``."""
+    size = len(data)
     while pos + 4 <= size:
         kind, length = struct.unpack_from("<HH", data, pos)
         body = pos + 4
         pos = body + length
         if pos > size:
+            return
+        yield kind, body, length
+
+
+def scan_xls(data: bytes) -> list[SheetScan]:
+    """Each sheet of a BIFF8 (or BIFF5) workbook stream, in the order of its BOUNDSHEET
+    records (calamine's order), each read from the position its record gives, as calamine
+    reads it; the substreams met one after the other are measured too, and each sheet
+    keeps the larger of the two measures."""
+    formats: dict[int, str] = {}
+    xf_formats: list[int] = []
+    offsets: list[int] = []
+    for kind, body, length in _records(data, 0):
+        if kind == _EOF:
             break
+        if kind == _FILEPASS:
+            raise Encrypted
+        if kind == _XF and length >= 4:
+            xf_formats.append(struct.unpack_from("<H", data, body + 2)[0])
+        elif kind == _FORMAT and length >= 5:
+            ifmt, chars = struct.unpack_from("<HH", data, body)
+            formats[ifmt] = data[body + 5 : body + 5 + 2 * chars].decode("latin-1")
+        elif kind == _BOUNDSHEET and length >= 4:
+            offsets.append(struct.unpack_from("<I", data, body)[0])
+    if len(offsets) > MAX_XLS_SHEETS:
+        raise ScanRefusal(f"a plus de {MAX_XLS_SHEETS} feuilles : il est refusé.")
+    percent_xf = frozenset(
+        i
+        for i, ifmt in enumerate(xf_formats)
+        if ifmt in BUILTIN_PERCENT_FORMATS or "%" in formats.get(ifmt, "")
+    )
+    budget = [MAX_XLS_WALK * len(data) + CHUNK]
+    placed = {offset: _scan_sheet(data, offset, percent_xf, budget) for offset in set(offsets)}
+    sheets = [placed[offset] for offset in offsets]
+    for index, found in enumerate(_sequential(data, percent_xf, budget)):
+        if index < len(sheets):
+            known = sheets[index]
+            known.rows, known.columns = (
+                max(known.rows, found.rows),
+                max(known.columns, found.columns),
+            )
+            known.declared = max(known.declared, found.declared)
+        else:
+            sheets.append(found)
+    return sheets
+
+
+def _sequential(data: bytes, percent_xf: frozenset[int], budget: list[int]) -> list[SheetScan]:
+    """The sheets' substreams as they follow one another after the globals."""
+    sheets = []
+    depth = 0
+    for kind, body, length in _records(data, 0):
         if kind == _BOF:
             depth += 1
             sheet_type = struct.unpack_from("<H", data, body + 2)[0] if length >= 4 else 0
-            if depth == 1 and sheet_type != 0x0005:  # a sheet (not the workbook globals)
-                percent_xf = frozenset(
-                    i
-                    for i, ifmt in enumerate(xf_formats)
-                    if ifmt in BUILTIN_PERCENT_FORMATS or "%" in formats.get(ifmt, "")
-                )
-                scan = SheetScan()
-                sheets.append(scan)
+            if depth == 1 and sheet_type != 0x0005:
+                sheets.append(_scan_sheet(data, body - 4, percent_xf, budget))
+        elif kind == _EOF:
+            depth = max(depth - 1, 0)
+        if len(sheets) > MAX_XLS_SHEETS:
+            raise ScanRefusal(f"a plus de {MAX_XLS_SHEETS} feuilles : il est refusé.")
+    return sheets
+
+
+def _scan_sheet(
+    data: bytes, start: int, percent_xf: frozenset[int], budget: list[int]
+) -> SheetScan:
+    """One sheet's substream, from its BOF to its EOF."""
+    scan = SheetScan()
+    depth = 0
+    for kind, body, length in _records(data, start):
+        budget[0] -= length + 4
+        if budget[0] < 0:
+            raise ScanRefusal("est abîmé : ses feuilles se chevauchent.")
+        if kind == _BOF:
+            depth += 1
             continue
         if kind == _EOF:
-            depth = max(depth - 1, 0)
-            if depth == 0:
-                scan = None
+            depth -= 1
+            if depth <= 0:
+                break
             continue
-        if kind == _FILEPASS:
-            raise Encrypted
-        if scan is None:
-            if kind == _XF and length >= 4:
-                xf_formats.append(struct.unpack_from("<H", data, body + 2)[0])
-            elif kind == _FORMAT and length >= 5:
-                ifmt, chars = struct.unpack_from("<HH", data, body)
-                formats[ifmt] = data[body + 5 : body + 5 + 2 * chars].decode("latin-1")
-            continue
+        if depth == 0:  # no BOF where the sheet should start
+            break
         if depth != 1 or length < 6:
             continue
-        if kind == _DIMENSIONS:  # calamine reserves room for the range it announces
-            rows, columns = (
-                struct.unpack_from("<4xI2xH", data, body)
-                if length >= 14
-                else struct.unpack_from("<2xH2xH", data, body)
-            )
-            scan.declared = max(scan.declared, rows * columns)
-            continue
-        if kind in _CELLS:
-            row, column, xf = struct.unpack_from("<HHH", data, body)
-            scan.hold(row, column)
+        _cell_record(scan, data, kind, body, length, percent_xf)
+    return scan
+
+
+def _cell_record(scan, data, kind, body, length, percent_xf) -> None:
+    if kind == _DIMENSIONS:  # calamine reserves room for the range it announces
+        rows, columns = (
+            struct.unpack_from("<4xI2xH", data, body)
+            if length >= 14
+            else struct.unpack_from("<2xH2xH", data, body)
+        )
+        scan.declared = max(scan.declared, rows * columns)
+    elif kind in _CELLS:
+        row, column, xf = struct.unpack_from("<HHH", data, body)
+        scan.hold(row, column)
+        if xf in percent_xf:
+            scan.percent.add((row, column))
+        if kind == _BOOLERR and length >= 8 and data[body + 7] == 1:
+            scan.errors[(row, column)] = XLS_ERRORS.get(data[body + 6], "#N/A")
+        elif kind == _FORMULA and length >= 14 and _formula_error(data, body):
+            scan.errors[(row, column)] = XLS_ERRORS.get(data[body + 8], "#N/A")
+    elif kind == _MULRK:
+        row, first = struct.unpack_from("<HH", data, body)
+        count = (length - 6) // 6
+        for i in range(count):
+            xf = struct.unpack_from("<H", data, body + 4 + 6 * i)[0]
             if xf in percent_xf:
-                scan.percent.add((row, column))
-            if kind == _BOOLERR and length >= 8 and data[body + 7] == 1:
-                scan.errors[(row, column)] = XLS_ERRORS.get(data[body + 6], "#N/A")
-            elif kind == _FORMULA and length >= 14 and _formula_error(data, body):
-                scan.errors[(row, column)] = XLS_ERRORS.get(data[body + 8], "#N/A")
-        elif kind == _MULRK:
-            row, first = struct.unpack_from("<HH", data, body)
-            count = (length - 6) // 6
-            for i in range(count):
-                xf = struct.unpack_from("<H", data, body + 4 + 6 * i)[0]
-                if xf in percent_xf:
-                    scan.percent.add((row, first + i))
-            if count:
-                scan.hold(row, first + count - 1)
-    return sheets
+                scan.percent.add((row, first + i))
+        if count:
+            scan.hold(row, first + count - 1)

@@ -160,3 +160,16 @@ def test_read_for_import_keeps_a_long_table(tmp_path):
     table, layout = read_for_import(path)
     assert layout.kind == LONG
     assert table == read_table(path)
+
+
+def test_a_problem_in_a_wide_table_names_the_period_column(catalogue):
+    table = _table(
+        ["indicateur", "2021", "2022", "2023"],
+        ["SATISFACTION", "90", "", "cent"],
+        ["TITRES-DELAI", "15", "-3", "12"],
+    )
+    with pytest.raises(UserError) as refused:
+        _import(catalogue, long_table(table, guess_layout(table)))
+    message = str(refused.value)
+    assert "Ligne 2, colonne « 2023 » : valeur illisible : « cent »" in message
+    assert "Ligne 3, colonne « 2022 »" in message

@@ -396,3 +396,94 @@ def test_other_workbook_formats_are_named(tmp_path):
     renamed = tmp_path / "valeurs.csv"
     shutil.copy(DATA / "valeurs.ods", renamed)  # a workbook named .csv: read as a workbook
     assert read_table(renamed).source_kind == "ods"
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "worksheets\\sheet1.xml",
+        "/xl/worksheets/sheet1.xml",
+        "../xl/worksheets/sheet1.xml",
+        "Worksheets/Sheet1.xml",
+        "./worksheets/sheet1.xml",
+    ],
+)
+def test_a_sheet_named_oddly_by_the_relationships_is_still_measured(tmp_path, target):
+    """calamine may find a sheet part the relationships name in a way the scan does not
+    resolve: the scan then measures every part, never none."""
+    cells = (
+        '<row r="1"><c r="A1"><v>1</v></c></row><row r="300000"><c r="XFD300000"><v>1</v></c></row>'
+    )
+    sheet = f'<worksheet xmlns="{NS}"><sheetData>{cells}</sheetData></worksheet>'
+    source = _xlsx_with_sheet(tmp_path / "base.xlsx", sheet)
+    path = tmp_path / "relations.xlsx"
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(path, "w") as archive:
+        for info in original.infolist():
+            data = original.read(info.filename)
+            if info.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b"/xl/worksheets/sheet1.xml", target.encode())
+                data = data.replace(b'"worksheets/sheet1.xml"', f'"{target}"'.encode())
+            archive.writestr(info.filename, data)
+    message = _refusal(path)
+    assert message.startswith("Le fichier « relations.xlsx » "), message
+    assert "il est refusé" in message or "abîmé" in message
+
+
+def _record(kind: int, body: bytes) -> bytes:
+    return struct.pack("<HH", kind, len(body)) + body
+
+
+def test_an_xls_sheet_is_measured_where_its_boundsheet_record_says():
+    """calamine reads a sheet from the position its BOUNDSHEET record gives: a sheet
+    hidden inside another record's body, which a walk from record to record never meets,
+    is measured all the same."""
+    from clu_desktop.interchange.workbook_scan import scan_xls
+
+    hidden = (
+        _record(0x0809, struct.pack("<HH", 0x0600, 0x0010) + bytes(12))  # BOF: a worksheet
+        + _record(0x00FD, struct.pack("<HHHI", 65535, 65535, 0, 0))  # a cell far away
+        + _record(0x000A, b"")
+    )
+    globals_ = _record(0x0809, struct.pack("<HH", 0x0600, 0x0005) + bytes(12))
+    name = struct.pack("<BB", 1, 0) + b"F"
+    boundsheet = len(_record(0x0085, struct.pack("<I2B", 0, 0, 0) + name))
+    hidden_at = len(globals_) + boundsheet + len(_record(0x000A, b"")) + 4
+    stream = (
+        globals_
+        + _record(0x0085, struct.pack("<I2B", hidden_at, 0, 0) + name)
+        + _record(0x000A, b"")
+        + _record(0x003C, hidden)  # a CONTINUE record carrying the sheet in its body
+    )
+    assert stream[hidden_at : hidden_at + 2] == b"\x09\x08"
+    (sheet,) = scan_xls(stream)
+    assert (sheet.rows, sheet.columns) == (65536, 65536)
+
+
+def test_a_workbook_saved_with_a_password_is_named_so(tmp_path):
+    ods = tmp_path / "secret.ods"
+    with zipfile.ZipFile(DATA / "valeurs.ods") as original, zipfile.ZipFile(ods, "w") as target:
+        for info in original.infolist():
+            data = original.read(info.filename)
+            if info.filename == "content.xml":
+                data = bytes(range(256)) * 40  # ciphered
+            elif info.filename == "META-INF/manifest.xml":
+                data = data.replace(
+                    b"</manifest:manifest>",
+                    b'<manifest:file-entry manifest:full-path="content.xml"><manifest:'
+                    b"encryption-data/></manifest:file-entry></manifest:manifest>",
+                )
+            target.writestr(info, data)
+    xls = _patched_xls(tmp_path, "secret.xls", b"\xe0\x00\x14\x00", b"\x2f\x00", at=0)  # FILEPASS
+    for path in (ods, xls):
+        with pytest.raises(UserError, match="est protégé par un mot de passe : enregistrez-en"):
+            read_table(path)
+
+
+def test_the_line_limit_holds_for_an_ods_too(tmp_path):
+    """200,002 lines said in one repeated row: within the scan's limits, beyond the
+    import's 200,000 lines."""
+    rows = _row("indicateur", "période", "valeur") + _row("SATISFACTION", "2023", "90").replace(
+        "<table:table-row>", '<table:table-row table:number-rows-repeated="200002">'
+    )
+    with pytest.raises(UserError, match=r"lignes\.ods » a plus de 200 000 lignes : il est refusé"):
+        read_table(_ods(tmp_path / "lignes.ods", {"F": rows}))
