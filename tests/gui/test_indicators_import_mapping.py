@@ -401,11 +401,11 @@ def test_a_site_the_indicator_does_not_follow_can_be_added_to_it(qtbot, page, tm
 
 def test_tab_goes_through_the_rows_of_names_then_the_buttons_below(qtbot, page):
     dialog = open_dialog(qtbot, page, FIRST)
-    qtbot.mouseClick(dialog.next_button, LEFT)
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.mouseClick(dialog.next_button, LEFT)
     rows = list(dialog.names.rows.values())
-    rows[0].combo.setFocus()
+    assert QApplication.focusWidget() is rows[0].combo  # « Suivant » led there
     seen = [QApplication.focusWidget()]
     for _ in range(len(rows) * 2 + 1):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -177,9 +177,18 @@ class ImportDialog(QDialog):
         return self.steps.currentIndex()
 
     def show_step(self, step: int) -> None:
+        """Show ``step``; the keyboard goes to its first field."""
         self.steps.setCurrentIndex(step)
         self.step_label.setText(STEP_TITLES[step])
         self._update_buttons()
+        first = {
+            COLUMNS: self.combos["indicateur"],
+            NAMES: next(iter(self.names.widgets()), self.remember_check),
+            PREVIEW: self.preview_step.view,
+            REPORT: self.close_button,
+        }[step]
+        if self.isVisible():
+            first.setFocus(Qt.FocusReason.TabFocusReason)
 
     def go_next(self) -> None:
         if self.step() == COLUMNS:
