@@ -29,7 +29,12 @@ from clu_desktop.gui import colours, messages
 from clu_desktop.gui.indicators.editing import name
 from clu_desktop.gui.indicators.import_preview import PreviewModel, report_text
 from clu_desktop.gui.indicators.import_steps import (
+    COLUMNS,
+    NAMES,
+    PREVIEW,
     PREVIEW_ROWS,
+    REPORT,
+    STEP_TITLES,
     ColumnsStep,
     NamesStep,
     PreviewStep,
@@ -49,13 +54,6 @@ __all__ = ["ImportDialog", "PreviewModel", "read_catalogue", "report_text"]
 
 CHECK_DELAY_MS = 150  # a burst of changes makes one check
 ERROR = colours.ERROR
-COLUMNS, NAMES, PREVIEW, REPORT = range(4)
-STEP_TITLES = {
-    COLUMNS: "Étape 1 sur 3 : les colonnes du fichier",
-    NAMES: "Étape 2 sur 3 : les noms que le catalogue ne connaît pas",
-    PREVIEW: "Étape 3 sur 3 : l'aperçu de ce qui sera importé",
-    REPORT: "Import terminé",
-}
 
 
 class ImportDialog(QDialog):

@@ -31,6 +31,14 @@ from clu_desktop.interchange.indicators_report import problem_text
 from clu_desktop.services import indicators as service
 from clu_desktop.store.database import Database
 
+#: The steps of the dialog, in order.
+COLUMNS, NAMES, PREVIEW, REPORT = range(4)
+STEP_TITLES = {
+    COLUMNS: "Étape 1 sur 3 : les colonnes du fichier",
+    NAMES: "Étape 2 sur 3 : les noms que le catalogue ne connaît pas",
+    PREVIEW: "Étape 3 sur 3 : l'aperçu de ce qui sera importé",
+    REPORT: "Import terminé",
+}
 PREVIEW_ROWS = 20
 PROBLEMS_SHOWN = 50
 NONE_TEXT = "(aucune)"
