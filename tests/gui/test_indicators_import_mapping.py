@@ -13,7 +13,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 
 from clu_desktop.gui.indicators.import_dialog import COLUMNS, NAMES, PREVIEW, REPORT
-from clu_desktop.gui.indicators.import_names import CREATE, target
+from clu_desktop.gui.indicators.import_names import CREATE, IGNORE, target
 from clu_desktop.gui.indicators.page import IndicatorsPage
 from clu_desktop.interchange import indicators_import as core
 from clu_desktop.services import indicators as service
@@ -512,3 +512,29 @@ def test_the_models_pass_the_model_tester_with_rows(qtbot, qtmodeltester, page):
     page.reload()
     assert page.mappings.model.rowCount() == 2
     qtmodeltester.check(page.mappings.model)
+
+
+@pytest.mark.parametrize("palette_name", ["sombre", "contraste élevé", "contraste blanc"])
+def test_every_step_reads_in_a_dark_and_a_high_contrast_palette(
+    qtbot, qapp, page, palette_name, tmp_path
+):
+    from tests.gui.test_palettes import PALETTES, make_palette, problems_of
+
+    before = qapp.palette()
+    qapp.setPalette(make_palette(PALETTES[palette_name]))
+    try:
+        path = tmp_path / "services.csv"
+        text = FIRST.read_bytes().decode("cp1252") + "TEL-ABOUTIS;2023;;12,,5;\r\n"
+        path.write_bytes(text.encode("cp1252"))
+        dialog = open_dialog(qtbot, page, path)
+        dialog.names.row("site", "Langres").confirm()
+        dialog.names.row("indicator", "Fréquentation du PAN").choose(IGNORE)
+        settle(qtbot, dialog)
+        found = []
+        for step in (COLUMNS, NAMES, PREVIEW):
+            dialog.show_step(step)
+            qtbot.wait(20)
+            found += problems_of(dialog, f"{palette_name}, étape {step + 1}")
+        assert found == []
+    finally:
+        qapp.setPalette(before)
