@@ -538,3 +538,19 @@ def test_every_step_reads_in_a_dark_and_a_high_contrast_palette(
         assert found == []
     finally:
         qapp.setPalette(before)
+
+
+def test_entree_goes_to_the_next_step_and_never_confirms_a_proposal(qtbot, page):
+    dialog = open_dialog(qtbot, page, FIRST)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog.combos["indicateur"], Qt.Key.Key_Return)
+    assert dialog.step() == NAMES
+    row = dialog.names.row("indicator", "Taux d'appels aboutis")
+    assert QApplication.focusWidget() is row.combo
+    qtbot.keyClick(row.combo, Qt.Key.Key_Return)
+    assert dialog.step() == PREVIEW
+    assert row.choice() is None and dialog.names.undecided() == 5
+    assert dialog.isVisible()
+    qtbot.keyClick(dialog.preview_step.view, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.step() == PREVIEW  # « Importer » is not enabled

@@ -146,7 +146,6 @@ class ImportDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         self.buttons = QHBoxLayout()
         for button in (self.back_button, self.next_button):
-            button.setAutoDefault(False)
             self.buttons.addWidget(button)
         self.buttons.addStretch(1)
         self.buttons.addWidget(self.import_button)
@@ -187,6 +186,13 @@ class ImportDialog(QDialog):
         }[step]
         if self.isVisible():
             first.setFocus(Qt.FocusReason.TabFocusReason)
+        # Entrée goes on (« Suivant », then « Importer » once enabled); it never presses
+        # a row's « Confirmer »: only the step's own button is a default one.
+        default = {COLUMNS: self.next_button, NAMES: self.next_button}.get(step)
+        default = default or (self.import_button if step == PREVIEW else self.close_button)
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(button is default)
 
     def go_next(self) -> None:
         if self.step() == COLUMNS:
