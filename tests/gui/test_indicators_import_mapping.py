@@ -554,3 +554,32 @@ def test_entree_goes_to_the_next_step_and_never_confirms_a_proposal(qtbot, page)
     assert dialog.isVisible()
     qtbot.keyClick(dialog.preview_step.view, Qt.Key.Key_Return)
     assert dialog.isVisible() and dialog.step() == PREVIEW  # « Importer » is not enabled
+
+
+def test_the_choices_follow_the_columns_they_were_made_for(qtbot, page):
+    db = page.context.db
+    dialog = open_dialog(qtbot, page, FIRST)
+    choose_all(qtbot, dialog, db)
+    assert dialog.import_button.isEnabled()
+    # Another column for the comment: the names are the same, the choices stay.
+    source = dialog.combos["source"]
+    source.setCurrentIndex(source.findText("Commentaire"))
+    dialog.combos["commentaire"].setCurrentIndex(0)
+    settle(qtbot, dialog)
+    assert dialog.names.undecided() == 0
+    assert dialog.import_button.isEnabled()
+    # The indicator read from another column: other names, asked afresh.
+    indicator = dialog.combos["indicateur"]
+    indicator.setCurrentIndex(indicator.findText("Commentaire"))
+    dialog.combos["source"].setCurrentIndex(0)
+    settle(qtbot, dialog)
+    assert ("indicator", "Taux d'appels aboutis") not in dialog.names.rows
+    assert ("indicator", "nouveau serveur vocal en mars") in dialog.names.rows
+    assert not dialog.import_button.isEnabled()
+    # And back: the file's names are asked again, then chosen, then imported.
+    dialog.combos["commentaire"].setCurrentIndex(0)
+    indicator.setCurrentIndex(indicator.findText("Indicateur"))
+    settle(qtbot, dialog)
+    assert dialog.names.undecided() == 5
+    choose_all(qtbot, dialog, db)
+    assert dialog.import_button.isEnabled()

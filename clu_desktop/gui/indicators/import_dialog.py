@@ -94,7 +94,7 @@ class ImportDialog(QDialog):
         self.job: Job | None = None
         self._generation = 0
         self._checked_inputs: object = None  # the inputs self.check answers
-        self._names_columns: object = None  # the columns the names panel was filled for
+        self._names_columns: object = None  # the columns the names were read from
         self._user_cancelled = False
         self._check_timer = QTimer(self)
         self._check_timer.setSingleShot(True)
@@ -237,6 +237,12 @@ class ImportDialog(QDialog):
         except UserError as exc:
             problem = str(exc)
         self.mapping_error.setText(problem or "")
+        # The names come from the indicator and site columns: other columns, other names,
+        # asked afresh (a comment's column leaves the choices made).
+        names_from = (self._table_serial, mapping.get("indicateur"), mapping.get("site"))
+        if names_from != self._names_columns:
+            self.names.reset()
+            self._names_columns = names_from
         self.lines_model.set_rows(preview(self.table, mapping, PREVIEW_ROWS))
         self.check = None
         self.preview_step.show_check(None)
@@ -390,10 +396,6 @@ class ImportDialog(QDialog):
         if inputs != self._inputs():
             return  # a choice changed meanwhile: the next check answers it
         self.check, self._checked_inputs = check, inputs
-        columns = inputs[0]
-        if columns != self._names_columns:
-            self.names.reset()
-            self._names_columns = columns
         self.names.add_names([*check.unknown_indicators, *check.unknown_sites])
         self.names_step.show_check(check)
         self.preview_step.show_check(check)
