@@ -51,8 +51,13 @@ def test_hostile_names_are_shown_literally_and_kept_whole(qapp, written, label, 
     )
     row = panel.row("indicator", written)
     assert row.label.textFormat() == Qt.TextFormat.PlainText
-    assert row.label.text() == f"«\u00a0{written}\u00a0»"
-    assert row.combo.itemText(1) == suggestion_text(label, 87.4)
+    shown = written if len(written) <= 80 else written[:79] + "…"
+    assert row.label.text() == f"«\u00a0{shown}\u00a0»"
+    assert row.label.toolTip() == plain_tooltip(written)  # whole, escaped
+    assert row.label.sizeHint().width() < 2000
+    # Qt drops a byte-order mark from an item's text; the rest is shown as it is.
+    bom = "\ufeff"
+    assert row.combo.itemText(1).replace(bom, "") == suggestion_text(label, 87.4).replace(bom, "")
     assert row.combo.currentData() == target(2)
     assert row.choice() is None  # proposed, not confirmed
     row.confirm()

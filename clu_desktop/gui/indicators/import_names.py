@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from clu_desktop.gui import colours
-from clu_desktop.gui.indicators.editing import buddy, message_label, name
+from clu_desktop.gui.indicators.editing import buddy, message_label, name, plain_tooltip
 from clu_desktop.interchange.indicators_names import (
     AllSites,
     CreateIndicator,
@@ -45,6 +45,8 @@ from clu_desktop.services.indicators_common import PERIODICITY_LABELS
 MAX_SHOWN = 50
 NEW_CATEGORY = "À classer"
 UNCHOSEN = "— à choisir —"
+#: The longest name a row shows whole (the tooltip always shows it whole).
+SHOWN_CHARS = 80
 # The combos' data: plain strings (Qt compares them; it cannot compare tuples).
 CREATE = "create"
 IGNORE = "ignore"
@@ -79,6 +81,12 @@ def lines_text(lines: Sequence[int], shown: int = 6) -> str:
     if len(lines) > shown:
         text += f"… ({len(lines)} lignes)"
     return f"lignes {text}"
+
+
+def shortened(text: str, limit: int = SHOWN_CHARS) -> str:
+    """A name as the row shows it: whole up to ``limit`` characters, else cut with « … »
+    (a 10,000-character word would push the list out of the window)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def suggestion_text(label: str, score: float) -> str:
@@ -194,10 +202,10 @@ class NameRow(QObject):
         )
         self.combo.setMinimumContentsLength(34)
         self._fill()
-        self.label = buddy(f"«\u00a0{unknown.written}\u00a0»", self.combo)
+        self.label = buddy(f"«\u00a0{shortened(unknown.written)}\u00a0»", self.combo)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
-        self.label.setToolTip(unknown.written)
+        self.label.setToolTip(plain_tooltip(unknown.written))  # whole, never as markup
         self.lines_label = QLabel(lines_text(unknown.lines))
         self.lines_label.setTextFormat(Qt.TextFormat.PlainText)
         colours.paint(self.lines_label, colours.MUTED)
@@ -229,7 +237,7 @@ class NameRow(QObject):
         if unknown.kind == "indicator":
             combo.addItem("Créer un nouvel indicateur…", CREATE)
         else:
-            combo.addItem(f"Nouveau site « {unknown.written} »", CREATE)
+            combo.addItem(f"Nouveau site « {shortened(unknown.written)} »", CREATE)
             combo.addItem("Ensemble (valeur pour tous les sites)", ALL)
         combo.addItem("Ignorer ces lignes", IGNORE)
         combo.insertSeparator(combo.count())
