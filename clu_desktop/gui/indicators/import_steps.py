@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from clu_desktop.gui import colours
 from clu_desktop.gui.indicators.editing import buddy, message_label, name
-from clu_desktop.gui.indicators.import_names import CatalogueChoices, NamesPanel
+from clu_desktop.gui.indicators.import_names import CatalogueChoices, NamesPanel, shortened
 from clu_desktop.gui.indicators.import_preview import PreviewModel, report_details, report_text
 from clu_desktop.interchange.indicators_check import KINDS, FileCheck
 from clu_desktop.interchange.indicators_import import FIELDS, REQUIRED, Table, guess_mapping
@@ -371,7 +371,10 @@ class PreviewStep(QWidget):
         if check is None or not check.remembered:
             self.remembered_label.hide()
             return
-        pairs = " ; ".join(f"«\u00a0{w}\u00a0» → {t}" for w, t in sorted(check.remembered.items()))
+        pairs = " ; ".join(
+            f"«\u00a0{shortened(w)}\u00a0» → {shortened(t)}"
+            for w, t in sorted(check.remembered.items())
+        )
         self.remembered_label.setText(f"Correspondances enregistrées appliquées : {pairs}.")
         self.remembered_label.show()
 
