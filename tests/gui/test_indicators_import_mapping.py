@@ -583,3 +583,26 @@ def test_the_choices_follow_the_columns_they_were_made_for(qtbot, page):
     assert dialog.names.undecided() == 5
     choose_all(qtbot, dialog, db)
     assert dialog.import_button.isEnabled()
+
+
+def test_a_mapping_changed_on_another_workstation_is_not_overwritten(
+    qtbot, page, answered_messages
+):
+    db = page.context.db
+    indicators, _sites = ids(db)
+    with db.transaction() as session:
+        mappings.set_mapping(session, "indicator", "Taux", indicators["TEL-ABOUTIS"])
+    page.reload()
+    panel = page.mappings
+    panel.select("indicator", "Taux")
+    with db.transaction() as session:  # meanwhile, elsewhere
+        mappings.set_mapping(session, "indicator", "Taux", indicators["SATISFACTION"])
+    combo = panel.target_combo
+    index = combo.findData(indicators["TEL-DECROCHES"])
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+    assert len(answered_messages.errors) == 1
+    assert stored(db)[("indicator", "Taux")].startswith("SATISFACTION")
+    assert panel.current().target_label.startswith("SATISFACTION")  # read again
+    qtbot.mouseClick(panel.delete_button, LEFT)  # the version now shown: deleted
+    assert stored(db) == {}

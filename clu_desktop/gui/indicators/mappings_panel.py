@@ -117,11 +117,14 @@ def _target(row: StoredMapping) -> int | str | None:
     return IGNORED if getattr(row, "ignored", False) else row.target_id
 
 
-def _set_target(session, row: StoredMapping, target: int | str | None) -> None:
-    if target == IGNORED:
-        mappings.set_mapping(session, row.kind, row.written, None, ignored=True)
-    else:
-        mappings.set_mapping(session, row.kind, row.written, target)
+def _set_target(
+    session, row: StoredMapping, target: int | str | None, seen_version: int | None = None
+) -> None:
+    """``seen_version``: the version shown; another workstation's change meanwhile is a
+    French ConflictError and nothing is written."""
+    ignored = target == IGNORED
+    target_id = None if ignored else target
+    mappings.set_mapping(session, row.kind, row.written, target_id, seen_version, ignored=ignored)
 
 
 class MappingsPanel(QWidget):
@@ -228,10 +231,13 @@ class MappingsPanel(QWidget):
         target_id = self.target_combo.itemData(index)
         if row is None or target_id == _target(row):
             return
-        context = self.context
+        context, first = self.context, [True]
 
         def do() -> None:
-            context.write(_set_target, row, target_id)
+            # The first time against the version shown; a redo replays it as it is.
+            seen = row.version if first else None
+            first.clear()
+            context.write(_set_target, row, target_id, seen)
 
         def undo_step() -> None:
             context.write(_set_target, row, _target(row))
@@ -245,9 +251,13 @@ class MappingsPanel(QWidget):
         row = self.current()
         if row is None:
             return
-        context = self.context
+        context, first = self.context, [True]
 
         def do() -> None:
+            if first:  # the one shown, unless changed meanwhile
+                first.clear()
+                context.write(mappings.delete_mapping, row.id, row.version)
+                return
             live = next(
                 (
                     r
