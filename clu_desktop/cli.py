@@ -152,8 +152,10 @@ def cmd_export_pdf(args) -> int:
         export_agenda,
         export_minutes,
         export_sign_in_sheet,
+        minutes_note,
     )
     from clu_desktop.services.meetings import find_meeting_id
+    from clu_desktop.services.signature import signature_state
 
     export, what, written = {
         "minutes": (export_minutes, "Compte-rendu", "écrit"),
@@ -165,11 +167,17 @@ def cmd_export_pdf(args) -> int:
     db = _open(args)
     with db.reading() as session:
         meeting_id = find_meeting_id(session, args.meeting)
-        if not args.without_letterhead and letterhead_is_empty(session):
+        # Signed minutes: the PDF as signed (its letterhead is the one it was signed with).
+        minutes = args.format == "minutes"
+        note = minutes_note(session, meeting_id, sha256=True) if minutes else None
+        copy = note is not None and signature_state(session, meeting_id).has_pdf
+        if not copy and not args.without_letterhead and letterhead_is_empty(session):
             raise UserError(EMPTY_LETTERHEAD)
         path = export(session, meeting_id, args.output)
         undated = args.format == "agenda" and not convocation_date_of(session, meeting_id)
     print(f"{what} de la séance n° {meeting_id} {written} dans {path}.")
+    if note:
+        print(note)
     if undated:
         print(UNDATED_CONVOCATION)
     return 0

@@ -63,7 +63,8 @@ def add_erase_parser(commands, db_option, parser_class) -> None:
     parser.add_argument(
         "--anonymise-signed",
         action="store_true",
-        help="remplacer aussi son nom dans les comptes-rendus signés par « Personne anonymisée »",
+        help="remplacer aussi son nom dans les comptes-rendus signés par « Personne "
+        "anonymisée » et refaire leur PDF signé sans son nom",
     )
     parser.add_argument("--yes", action="store_true", help="ne pas demander de confirmation")
 
@@ -101,7 +102,7 @@ def cmd_erase(args, db) -> int:
         except UserError as exc:
             raise UserError(f"Aucune personne n° {args.person} dans l'annuaire.") from exc
     signed = (
-        "son nom y sera remplacé par « Personne anonymisée »"
+        "son nom y sera remplacé par « Personne anonymisée » et leur PDF signé refait"
         if args.anonymise_signed
         else "ils garderont son nom tel qu'il a été imprimé"
     )
@@ -112,7 +113,13 @@ def cmd_erase(args, db) -> int:
     if not args.yes and not _confirm(question):
         print("Effacement annulé : rien n'a été modifié.")
         return 1
+    from clu_desktop.store.scrub import scrub_after_erasure
+
     with db.transaction() as session:
         report = erase_person(session, args.person, args.anonymise_signed)
+    # Committed: now the file forgets the old text (free pages, -wal, search index).
+    scrub = scrub_after_erasure(db, report.tables)
     print(report.message)
+    if scrub.message:
+        print(scrub.message)
     return 0

@@ -141,6 +141,22 @@ def private_folder(folder: Path | str) -> Path:
     return folder
 
 
+def tighten(path: Path | str, mode: int = PRIVATE_FILE_MODE) -> bool:
+    """Take the group's and others' rights off an existing file or folder of this user
+    (made by an older version, or copied in with the umask's mode). True when changed;
+    a path that is missing, another user's or already private is left as it is."""
+    if not POSIX:
+        return False
+    try:
+        status = os.stat(path)
+        if status.st_uid != os.getuid() or not stat.S_IMODE(status.st_mode) & 0o077:
+            return False
+        os.chmod(path, stat.S_IMODE(status.st_mode) & mode)
+    except OSError:
+        return False
+    return True
+
+
 def private_opener(path: str, flags: int) -> int:
     """An ``opener`` for :func:`open`: a file it creates is 0600 whatever the umask."""
     existed = os.path.exists(path)

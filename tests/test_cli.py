@@ -225,3 +225,36 @@ def test_a_document_without_letterhead_is_refused_unless_asked_for(tmp_path, cap
         assert not pdf.exists()
         assert main(["export", kind, "--sans-en-tete", "-o", str(pdf), "--db", db]) == 0
         assert pdf.is_file()
+
+
+def test_export_minutes_of_minutes_signed_in_the_application_is_the_signed_pdf(tmp_path, capsys):
+    """The export of signed minutes is the PDF that was signed, byte for byte, and says
+    so; values imported after the signature change nothing in it."""
+    import datetime as dt
+    import hashlib
+
+    from clu_desktop.domain import Meeting
+    from clu_desktop.services.signature import reopen_minutes, sign_minutes
+    from clu_desktop.store.migrate import open_database
+
+    db = str(tmp_path / "clu.sqlite")
+    assert main(["demo", "--db", db]) == 0
+    database = open_database(db)
+    with database.transaction() as session:
+        reopen_minutes(session, 1, "Claire Martin", "Signé dans CLU Desktop")
+        sign_minutes(session, 1, "Claire Martin", at=dt.datetime(2024, 4, 8, 10, 12))
+    with database.reading() as session:
+        meeting = session.get(Meeting, 1)
+        stored, digest = meeting.signed_pdf, meeting.signed_sha256
+    database.dispose()
+    table = tmp_path / "valeurs.csv"
+    table.write_text("indicateur;période;valeur\nRS-CONNEXIONS;2022;1\n", encoding="utf-8")
+    assert main(["import", "indicators", str(table), "--db", db]) == 0
+    capsys.readouterr()
+    pdf = tmp_path / "cr.pdf"
+    assert main(["export", "minutes", "--meeting", "1", "-o", str(pdf), "--db", db]) == 0
+    said = capsys.readouterr().out
+    assert pdf.read_bytes() == stored
+    assert hashlib.sha256(pdf.read_bytes()).hexdigest() == digest
+    assert "Compte-rendu signé le 08/04/2024 à 10:12 par Claire Martin : copie du PDF signé" in said
+    assert digest in said

@@ -81,6 +81,46 @@ def test_a_file_replaced_becomes_private(tmp_path, umask):
 # -------------------------------------------------------- outputs that are not files
 
 
+def open_to_write(target) -> None:
+    from clu_desktop.store import instance_lock
+    from clu_desktop.store.location import sqlite_file
+    from clu_desktop.store.migrate import open_database
+
+    open_database(target, exclusive=True).dispose()
+    instance_lock.release(sqlite_file(target))
+
+
+@posix_only
+def test_a_base_made_by_an_older_version_becomes_private_when_opened_to_write():
+    """An older version left the base, its copies and the data folder readable by all:
+    the window or a writing command takes the others' rights off; a reading command
+    changes nothing."""
+    from clu_desktop.store.location import data_dir, default_database_path
+
+    base = default_database_path()
+    assert main(["demo"]) == 0
+    copy = data_dir() / "backups" / "old-copy.sqlite"
+    copy.parent.mkdir(exist_ok=True)
+    copy.write_bytes(base.read_bytes())
+    for path, old in ((base, 0o644), (copy, 0o644), (copy.parent, 0o755), (data_dir(), 0o755)):
+        path.chmod(old)
+    assert main(["list"]) == 0  # reading
+    assert [mode(base), mode(copy), mode(data_dir())] == [0o644, 0o644, 0o755]
+    open_to_write(None)  # as the window or a writing command does
+    assert [mode(base), mode(copy)] == [0o600, 0o600]
+    assert [mode(copy.parent), mode(data_dir())] == [0o700, 0o700]
+
+
+@posix_only
+def test_a_base_elsewhere_keeps_its_folder_and_loses_only_its_own_rights(tmp_path):
+    base = tmp_path / "shared" / "clu.sqlite"
+    assert main(["demo", "--db", str(base)]) == 0
+    base.chmod(0o664)
+    base.parent.chmod(0o755)
+    open_to_write(base)
+    assert [mode(base), mode(base.parent)] == [0o600, 0o755]
+
+
 @posix_only
 def test_a_fifo_is_refused_and_kept(tmp_path):
     fifo = tmp_path / "tube"

@@ -131,6 +131,10 @@ class Meeting(Versioned, Base):
     signed_sha256: Mapped[str | None] = mapped_column(String(64))
     # The PDF as signed, read only when asked for (deferred).
     signed_pdf: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    # What the indicator annexes print, frozen with the minutes (JSON, see
+    # services/annex_freeze.py): kept at signature or at the import of signed minutes,
+    # dropped when they are reopened.
+    signed_annexes: Mapped[str | None] = mapped_column(Text, deferred=True)
 
     committee: Mapped[Committee] = relationship(back_populates="meetings")
     chair: Mapped[Person | None] = relationship(foreign_keys=[chair_id])
@@ -160,12 +164,15 @@ class Meeting(Versioned, Base):
 class SignatureKind(enum.StrEnum):
     SIGNED = "signed"
     REOPENED = "reopened"
+    # The signed PDF made again from anonymised data (right to erasure), or removed.
+    ANONYMISED = "anonymised"
 
 
 class SignatureEvent(Base):
     """One signature or reopening of a meeting's minutes: who, when, why, and the
-    SHA-256 of the PDF that was signed. Never edited, never deleted with the minutes'
-    content (only with the meeting)."""
+    SHA-256 of the PDF that was signed. Never edited (but by the erasure of a person's
+    data, which anonymises its texts), never deleted with the minutes' content (only with
+    the meeting)."""
 
     __tablename__ = "signature_event"
 

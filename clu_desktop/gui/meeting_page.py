@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from clu_desktop.domain import MeetingStatus
 from clu_desktop.errors import ConflictError, UserError
 from clu_desktop.gui import colours, messages, undo
+from clu_desktop.gui.conflicts import RecordKind, conflict_text
 from clu_desktop.gui.data_signals import data_signals
 from clu_desktop.gui.meeting.binding import (
     connect_editor,
@@ -42,7 +43,6 @@ from clu_desktop.gui.meeting.binding import (
 from clu_desktop.gui.meeting.form import MeetingForm
 from clu_desktop.gui.meeting.signature import SignatureBar
 from clu_desktop.gui.undo import UndoKeys
-from clu_desktop.services.concurrency import changed_fields, conflict_message
 from clu_desktop.services.invitations import PersonChoice
 from clu_desktop.services.meeting_details import (
     DELEGATION_FORMULAS,
@@ -393,13 +393,17 @@ class MeetingPage(QWidget):
     def _conflict_text(self, meeting_id: int, field: str, typed: Any = None) -> str:
         """What another workstation changed since the page showed the meeting."""
         with self._db.reading() as session:
-            fresh = get_meeting_details(session, meeting_id)
             names = {p.id: p.label for p in person_choices(session)}
         people = dict.fromkeys(("chair_id", "signatory_id", "contact_id"), names.get)
         shown_as = {"committee_id": "committee_name", **people}
+        captions = {"secretaries": "Secrétaire(s) de séance"}
+        kind = RecordKind(MEETING, FIELD_LABELS, get_meeting_details, shown_as, captions=captions)
         shown = self._details if self._seen(meeting_id) is not None else None
-        changes = changed_fields(shown, fresh, FIELD_LABELS, shown_as) if shown else []
-        return conflict_message(MEETING, changes, FIELD_LABELS[field], typed)
+        return conflict_text(self._read, kind, shown, meeting_id, field, typed)
+
+    def _read(self, service: Callable[..., Any], *args: Any) -> Any:
+        with self._db.reading() as session:
+            return service(session, *args)
 
     def _replayed(self, meeting_id: int) -> None:
         if meeting_id == self._meeting_id:
@@ -416,8 +420,13 @@ class MeetingPage(QWidget):
         previous: list[list[int]] = []  # the secretaries before the first run
 
         def apply(person_ids: list[int]) -> list[int]:
-            with self._db.transaction() as session:
-                return set_secretaries(session, meeting_id, person_ids)
+            try:
+                with self._db.transaction() as session:
+                    seen = self._seen(meeting_id)
+                    return set_secretaries(session, meeting_id, person_ids, seen)
+            except ConflictError:
+                text = self._conflict_text(meeting_id, "secretaries")
+                raise ConflictError(text) from None
 
         def do() -> None:
             try:

@@ -26,13 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clu_desktop.errors import UserError
+from clu_desktop.errors import ConflictError, UserError
 from clu_desktop.gui import colours, messages, undo
+from clu_desktop.gui.conflicts import RecordKind, telling_changes
 from clu_desktop.gui.meeting.binding import connect_editor, is_typed, set_value, signals_blocked
 from clu_desktop.gui.meeting.widgets import ChoiceCombo, ChoiceModel
 from clu_desktop.gui.undo import UndoKeys
 from clu_desktop.services.meeting_details import IncompleteValue, committee_choices
 from clu_desktop.services.settings import (
+    IDENTITY,
     IDENTITY_LABELS,
     MINUTES_DATE_STYLES,
     IdentityDetails,
@@ -48,6 +50,10 @@ from clu_desktop.services.settings import (
 from clu_desktop.store.database import Database
 
 PREVIEW_SIZE = (240, 80)
+#: How a conflict names the letterhead and what changed in it.
+IDENTITY_KIND = RecordKind(
+    IDENTITY, IDENTITY_LABELS, lambda session, _id: get_identity(session), page="la fenêtre"
+)
 IMAGE_FILTER = "Images PNG ou JPEG (*.png *.jpg *.jpeg)"
 FONT_FILTER = "Polices TrueType ou OpenType (*.ttf *.otf)"
 # (field, caption, accessible name, placeholder; multi-line fields show "\n" as lines)
@@ -330,17 +336,24 @@ class SettingsDialog(QDialog):
         widget = self.fields.get(field)
         typed = widget is not None and is_typed(widget)
         merge_key = ("settings", field, self._sessions[field]) if typed else None
+        # Each save (undo and redo too) passes what the dialog shows: the letterhead's
+        # version, the choice seen; another workstation's change meanwhile is refused.
         if field in CHOICE_FIELDS:
             text, _read, write = CHOICE_FIELDS[field]
-            do = partial(self._write, write, value)
-            undo_step = partial(self._write, write, old)
+            do = partial(self._write_seen, field, None, write, value)
+            undo_step = partial(self._write_seen, field, None, write, old)
         else:
             text = f"Modifier « {IDENTITY_LABELS[field]} »"
-            do = partial(self._write, update_identity, field, value)
-            undo_step = partial(self._write, restore_identity, {field: old})
+            typed_text = value if isinstance(value, str) else None
+            do = partial(self._write_seen, field, typed_text, update_identity, field, value)
+            undo_step = partial(self._write_seen, field, None, restore_identity, {field: old})
         self._pushing = True
         try:
             undo.record(self.undo_stack, text, do, undo_step, merge_key)
+        except ConflictError as exc:  # saved meanwhile on another workstation
+            messages.show_error(self, str(exc))
+            self.reload()
+            return
         except UserError as exc:
             self._refuse(field, str(exc))
             return
@@ -350,6 +363,19 @@ class SettingsDialog(QDialog):
             self._identity = get_identity(session)
             self._read_choices(session)
         self._fill(skip=field if typed else None)
+
+    def _write_seen(self, field: str, typed: Any, service, *args: Any) -> None:
+        """``service(session, *args, seen)`` with what the dialog shows now (the choice
+        of ``field``, or the letterhead's version); a conflict says what changed."""
+        if field in CHOICE_FIELDS:
+            self._write(service, *args, self._choices[field])
+            return
+        with telling_changes(self._read, IDENTITY_KIND, self._identity, 0, field, typed):
+            self._write(service, *args, self._identity.version)
+
+    def _read(self, service, *args: Any) -> Any:
+        with self._db.reading() as session:
+            return service(session, *args)
 
     def _write(self, service, *args: Any) -> None:
         """Run a service in a transaction; when undo or redo replays it, show again."""

@@ -21,6 +21,7 @@ from clu_desktop.domain import (
 from clu_desktop.errors import UserError
 from clu_desktop.services.agenda import get_item, person_name
 from clu_desktop.services.agenda_snapshots import ACTIONS, Row, ensure_free, rows_of
+from clu_desktop.services.concurrency import check_version
 from clu_desktop.services.invitations import meeting_people
 from clu_desktop.services.validation import check_date_range, clean_text
 
@@ -37,6 +38,17 @@ ACTION_STATUS_LABELS = {
 
 _UNSET = object()
 
+ACTION = "Cette action"  # the record, as conflict messages name it
+#: The fields of an action a conflict message names (field of ActionRow → label).
+ACTION_LABELS = {
+    "text": "Texte",
+    "owner_label": "Responsable",
+    "due_date": "Échéance",
+    "when_label": "Échéance en clair",
+    "status": "État",
+    "done_date": "Date de réalisation",
+}
+
 
 @dataclass(frozen=True)
 class ActionRow:
@@ -51,6 +63,7 @@ class ActionRow:
     status: ActionStatus
     done_date: dt.date | None
     when_label: str | None
+    version: int = 1
 
     @property
     def status_label(self) -> str:
@@ -66,10 +79,13 @@ def _action_not_found() -> UserError:
     return UserError("Cette action n'existe plus (elle a peut-être été supprimée).")
 
 
-def get_action(session: Session, action_id: int) -> Action:
+def get_action(session: Session, action_id: int, seen_version: int | None = None) -> Action:
+    """The action; with ``seen_version``, a ConflictError when it was changed since the
+    user saw it (on another workstation)."""
     action = session.get(Action, action_id)
     if action is None:
         raise _action_not_found()
+    check_version(action, seen_version, ACTION)
     return action
 
 
@@ -109,6 +125,7 @@ def _row(session: Session, action: Action, names: dict[int, str]) -> ActionRow:
         status=action.status,
         done_date=action.done_date,
         when_label=action.when_label,
+        version=action.version,
     )
 
 
@@ -167,12 +184,15 @@ def update_action(
     owner: object = _UNSET,
     due_date: object = _UNSET,
     when_label: object = _UNSET,
+    seen_version: int | None = None,
 ) -> ActionRow:
     """Change the given fields of an action.
 
-    ``owner`` is a person id (int), a typed name (str) or None for nobody.
+    ``owner`` is a person id (int), a typed name (str) or None for nobody. An action
+    saved on another workstation since the user saw ``seen_version`` is refused with a
+    ConflictError (None: no check).
     """
-    action = get_action(session, action_id)
+    action = get_action(session, action_id, seen_version)
     changes: dict[str, object] = {}
     if text is not _UNSET:
         changes["text"] = _clean_text(text)  # type: ignore[arg-type]
@@ -200,10 +220,11 @@ def set_action_status(
     action_id: int,
     status: ActionStatus,
     done_date: dt.date | None = None,
+    seen_version: int | None = None,
 ) -> ActionRow:
     """Set where an action stands. A done action keeps a done date (today when none is
-    given); any other status clears it."""
-    action = get_action(session, action_id)
+    given); any other status clears it. ``seen_version`` as in :func:`update_action`."""
+    action = get_action(session, action_id, seen_version)
     status = ActionStatus(status)
     if status is ActionStatus.DONE:
         done_date = done_date or action.done_date or dt.date.today()

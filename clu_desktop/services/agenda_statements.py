@@ -21,10 +21,15 @@ from clu_desktop.services.agenda_snapshots import (
     repoint_actions,
     rows_of,
 )
+from clu_desktop.services.concurrency import check_version, touch
 from clu_desktop.services.invitations import PersonChoice, meeting_people
 from clu_desktop.services.validation import clean_text
 
 STATEMENT_MAX = 20_000
+
+STATEMENT = "Cette intervention"  # the record, as conflict messages name it
+#: The fields of a statement a conflict message names (field of StatementRow → label).
+STATEMENT_LABELS = {"kind": "Nature", "speakers_label": "Intervenants", "text": "Texte"}
 
 STATEMENT_KIND_LABELS = {
     StatementKind.STATEMENT: "Intervention",
@@ -41,6 +46,7 @@ class StatementRow:
     kind: StatementKind
     text: str
     speakers: tuple[PersonChoice, ...]
+    version: int = 1
 
     @property
     def kind_label(self) -> str:
@@ -100,20 +106,33 @@ def _renumber(statements: list[Statement]) -> None:
 def list_statements(session: Session, item_id: int) -> list[StatementRow]:
     item = get_item(session, item_id)
     people = {person.id: person for person in meeting_people(session, item.meeting_id)}
+    return [_row(session, statement, people) for statement in _ordered(session, item_id)]
+
+
+def get_statement_row(session: Session, statement_id: int) -> StatementRow:
+    """One statement as the page shows it (a conflict compares it with what was shown)."""
+    statement = get_statement(session, statement_id)
+    meeting_id = get_item(session, statement.agenda_item_id).meeting_id
+    people = {person.id: person for person in meeting_people(session, meeting_id)}
+    return _row(session, statement, people)
+
+
+def _row(session: Session, statement: Statement, people: dict[int, PersonChoice]) -> StatementRow:
     names = {person_id: person.name for person_id, person in people.items()}
-    rows = []
-    for statement in _ordered(session, item_id):
-        speakers = tuple(
-            people.get(sp.person_id)
-            or PersonChoice(sp.person_id, person_name(session, sp.person_id, names), None)
-            for sp in statement.speakers
-        )
-        rows.append(
-            StatementRow(
-                statement.id, item_id, statement.position, statement.kind, statement.text, speakers
-            )
-        )
-    return rows
+    speakers = tuple(
+        people.get(sp.person_id)
+        or PersonChoice(sp.person_id, person_name(session, sp.person_id, names), None)
+        for sp in statement.speakers
+    )
+    return StatementRow(
+        statement.id,
+        statement.agenda_item_id,
+        statement.position,
+        statement.kind,
+        statement.text,
+        speakers,
+        statement.version,
+    )
 
 
 def _clean(text: str | None) -> str:
@@ -154,20 +173,44 @@ def add_statement(
     return statement.id
 
 
-def set_statement_text(session: Session, statement_id: int, text: str | None) -> None:
+def _statement_at(session: Session, statement_id: int, seen_version: int | None) -> Statement:
+    """The statement; changed on another workstation since the user saw ``seen_version``,
+    a ConflictError (None: no check)."""
     statement = get_statement(session, statement_id)
+    check_version(statement, seen_version, STATEMENT)
+    return statement
+
+
+def set_statement_text(
+    session: Session, statement_id: int, text: str | None, seen_version: int | None = None
+) -> int:
+    """Save the text; returns the statement's new version. Every change of a statement
+    takes the ``seen_version`` the user saw (see ``_statement_at``)."""
+    statement = _statement_at(session, statement_id, seen_version)
     statement.text = _clean(text)
+    session.flush()
+    return statement.version
 
 
-def set_statement_kind(session: Session, statement_id: int, kind: StatementKind) -> None:
-    statement = get_statement(session, statement_id)
+def set_statement_kind(
+    session: Session, statement_id: int, kind: StatementKind, seen_version: int | None = None
+) -> int:
+    statement = _statement_at(session, statement_id, seen_version)
     statement.kind = StatementKind(kind)
+    session.flush()
+    return statement.version
 
 
-def set_statement_speakers(session: Session, statement_id: int, person_ids: Sequence[int]) -> None:
-    """The speakers, in the order the minutes print them."""
-    statement = get_statement(session, statement_id)
+def set_statement_speakers(
+    session: Session,
+    statement_id: int,
+    person_ids: Sequence[int],
+    seen_version: int | None = None,
+) -> int:
+    """The speakers, in the order the minutes print them; returns the new version."""
+    statement = _statement_at(session, statement_id, seen_version)
     wanted = _check_speakers(session, person_ids)
+    before = [sp.person_id for sp in statement.speakers]
     current = {sp.person_id: sp for sp in statement.speakers}
     for person_id, speaker in current.items():
         if person_id not in wanted:
@@ -181,8 +224,11 @@ def set_statement_speakers(session: Session, statement_id: int, person_ids: Sequ
             )
         elif speaker.position != position:
             speaker.position = position
+    if before != wanted:
+        touch(statement, "text")  # other speakers: another version of the statement
     session.flush()
     session.expire(statement, ["speakers"])
+    return statement.version
 
 
 def move_statement(session: Session, statement_id: int, delta: int) -> None:

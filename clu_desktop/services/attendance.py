@@ -143,6 +143,13 @@ def list_attendance(session: Session, meeting_id: int) -> list[AttendanceRow]:
     return [_row(inv, names) for inv in invitations]
 
 
+def get_attendance_row(session: Session, invitation_id: int) -> AttendanceRow:
+    """One invitation as the participants table and the live window show it."""
+    invitation = _invitation(session, invitation_id)
+    rows = list_attendance(session, invitation.meeting_id)
+    return next(row for row in rows if row.id == invitation_id)
+
+
 def matching(rows: list[AttendanceRow], typed: str) -> list[AttendanceRow]:
     """The rows whose name or organisation has a word starting with each typed word,
     ignoring accents and case: "gu" finds M. Bernard GUY, "ma hau" the Association des
@@ -301,9 +308,21 @@ def mark_unanswered_absent(session: Session, meeting_id: int) -> list[Invitation
     ]
 
 
-def restore_invitation_states(session: Session, states: list[InvitationState]) -> None:
+def restore_invitation_states(
+    session: Session, states: list[InvitationState], seen: dict[int, int] | None = None
+) -> None:
+    """Put several invitations back (one undo step); ``seen``: the version of each the
+    user saw: one changed since on another workstation refuses them all (ConflictError)."""
     for state in states:
-        restore_invitation_state(session, state)
+        restore_invitation_state(session, state, (seen or {}).get(state.invitation_id))
+
+
+def invitation_versions(session: Session, invitation_ids: list[int]) -> dict[int, int]:
+    """The version of now of each invitation (those that still exist)."""
+    rows = session.execute(
+        select(Invitation.id, Invitation.version).where(Invitation.id.in_(invitation_ids))
+    )
+    return {invitation_id: version for invitation_id, version in rows}
 
 
 def set_note(

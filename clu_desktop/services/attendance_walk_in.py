@@ -19,8 +19,9 @@ from sqlalchemy.orm import Session
 
 from clu_desktop.domain import AttendanceStatus, Invitation, Meeting, Organisation, Person
 from clu_desktop.errors import UserError
-from clu_desktop.services.attendance import WALK_IN_NOTE, mark_present
+from clu_desktop.services.attendance import WALK_IN_NOTE, mark_present, presence_of
 from clu_desktop.services.attendance_edit import invite_person
+from clu_desktop.services.concurrency import check_version
 from clu_desktop.services.directory_common import (
     Snapshot,
     capture,
@@ -240,14 +241,20 @@ def _person_named(
     return None
 
 
-def remove_walk_in(session: Session, added: WalkInAdded) -> Snapshot:
+def remove_walk_in(
+    session: Session, added: WalkInAdded, seen_version: int | None = None
+) -> Snapshot:
     """Undo of :func:`add_walk_in` (and, with ``created_person`` False, of
     :func:`invite_and_tick`): the invitation goes, and the person and the organisation
     created for it when nothing else refers to them (a person found in the directory is
-    never deleted). Returns what :func:`restore_walk_in` puts back."""
+    never deleted). Returns what :func:`restore_walk_in` puts back. An invitation changed
+    on another workstation since the user saw ``seen_version`` (a departure noted…) is
+    not taken back: a ConflictError (None: no check)."""
     table = Invitation.__table__
-    if session.get(Invitation, added.invitation_id) is None:
+    invitation = session.get(Invitation, added.invitation_id)
+    if invitation is None:
         raise UserError("Cette invitation n'existe plus (la liste a changé entre-temps).")
+    check_version(invitation, seen_version, presence_of(invitation.printed_name))
     snapshot = capture(session, table, table.c.id == added.invitation_id)
     snapshot += capture_references(session, "invitation", [added.invitation_id])
     session.expunge_all()

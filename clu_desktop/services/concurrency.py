@@ -16,6 +16,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy.orm.attributes import flag_modified
+
 from clu_desktop.errors import ConflictError
 
 _QUOTE_MAX = 120  # characters of a value quoted in a message
@@ -44,6 +46,14 @@ def check_version(record: Any, seen_version: int | None, what: str) -> None:
         f"{changed_elsewhere(what)} : votre modification n'a pas été enregistrée. "
         "Affichez de nouveau la page pour voir la version à jour."
     )
+
+
+def touch(record: Any, attribute: str) -> None:
+    """Count a change of what hangs from ``record`` (its speakers, its modules, its sites)
+    as a change of the record: its version goes up at the next flush, so a workstation
+    that saw the old list is refused as for any other field. ``attribute``: one of its
+    loaded columns, written again as it is."""
+    flag_modified(record, attribute)
 
 
 def shown(value: Any) -> str:

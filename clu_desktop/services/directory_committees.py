@@ -8,7 +8,8 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from clu_desktop.domain import Committee, CommitteeMember, Meeting, Organisation, Person
-from clu_desktop.errors import UserError
+from clu_desktop.errors import ConflictError, UserError
+from clu_desktop.services.concurrency import SavedValue, changed_elsewhere, check_version
 from clu_desktop.services.directory_common import (
     Snapshot,
     capture,
@@ -25,6 +26,9 @@ from clu_desktop.services.validation import clean_text
 MEMBER_ROLES = ("président", "vice-président", "membre", "suppléant", "secrétaire")
 DEFAULT_ROLE = "membre"
 
+COMMITTEE = "Ce comité"  # the record, as conflict messages name it
+COMMITTEE_LABELS = {"name": "Nom", "acronym": "Sigle"}
+
 COMMITTEE_TEXT_FIELDS = {
     "name": ("Nom du comité", 300),
     "acronym": ("Sigle du comité", 50),
@@ -39,6 +43,7 @@ class CommitteeRow:
     acronym: str | None
     member_count: int
     meeting_count: int
+    version: int = 1
 
 
 @dataclass(frozen=True)
@@ -92,12 +97,14 @@ def list_committees(session: Session, query: str = "") -> list[CommitteeRow]:
             )
         )
     rows = []
-    for cid, name, acronym in session.execute(
-        select(Committee.id, Committee.name, Committee.acronym)
+    for cid, name, acronym, version in session.execute(
+        select(Committee.id, Committee.name, Committee.acronym, Committee.version)
     ):
         if words and cid not in with_member and not matches(words, fold(f"{name} {acronym}")):
             continue
-        rows.append(CommitteeRow(cid, name, acronym, members.get(cid, 0), meetings.get(cid, 0)))
+        rows.append(
+            CommitteeRow(cid, name, acronym, members.get(cid, 0), meetings.get(cid, 0), version)
+        )
     rows.sort(key=lambda r: (fold(r.name), r.id))
     return rows
 
@@ -132,13 +139,32 @@ def add_committee(session: Session, name: str, *, acronym: str | None = None) ->
     return committee.id
 
 
-def set_committee_field(session: Session, committee_id: int, field: str, value: object) -> object:
-    """Rename a committee (or change its acronym); returns the value as stored."""
+def get_committee_row(session: Session, committee_id: int) -> CommitteeRow:
+    """One committee as the directory lists it (a conflict compares it with what was
+    shown)."""
     committee = _committee(session, committee_id)
+    return next(row for row in list_committees(session, "") if row.id == committee.id)
+
+
+def save_committee_field(
+    session: Session, committee_id: int, field: str, value: object, seen_version: int | None = None
+) -> SavedValue:
+    """Rename a committee (or change its acronym); returns the value as stored and the
+    committee's new version. A committee saved on another workstation since the user saw
+    ``seen_version`` is refused with a ConflictError (None: no check)."""
+    committee = _committee(session, committee_id)
+    check_version(committee, seen_version, COMMITTEE)
     cleaned = clean_committee_field(session, field, value, committee_id)
     setattr(committee, field, cleaned)
     session.flush()
-    return cleaned
+    return SavedValue(cleaned, committee.version)
+
+
+def set_committee_field(
+    session: Session, committee_id: int, field: str, value: object, seen_version: int | None = None
+) -> object:
+    """Rename a committee (or change its acronym); returns the value as stored."""
+    return save_committee_field(session, committee_id, field, value, seen_version).value
 
 
 def delete_committee(session: Session, committee_id: int) -> Snapshot:
@@ -229,8 +255,23 @@ def remove_member(session: Session, member_id: int) -> Snapshot:
     return snapshot
 
 
-def set_member_role(session: Session, member_id: int, role: str | None) -> str | None:
+_UNSEEN = object()
+
+
+def set_member_role(
+    session: Session, member_id: int, role: str | None, seen_role: object = _UNSEEN
+) -> str | None:
+    """The member's role; returns it as stored. ``seen_role``: the role the user saw
+    (a standing member has no version): another since, typed on another workstation,
+    refuses the change with a ConflictError naming it."""
     member = _member(session, member_id)
+    if seen_role is not _UNSEEN and (member.role or None) != (seen_role or None):
+        what = f"Le rôle de {member.person.display_name}"
+        raise ConflictError(
+            f"{changed_elsewhere(what)} : « {seen_role or ''} » → « {member.role or ''} ». "
+            "Votre modification n'a pas été enregistrée ; la fiche affiche maintenant "
+            "la version à jour."
+        )
     member.role = clean_text(role, "Rôle", 100)
     session.flush()
     return member.role

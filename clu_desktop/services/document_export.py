@@ -15,10 +15,60 @@ from clu_desktop.services.documents import meeting_snapshot
 
 
 def export_minutes(session: Session, meeting_id: int, path: Path | str) -> Path:
-    """Write the minutes (compte-rendu) of a meeting as PDF at ``path``."""
+    """Write the minutes (compte-rendu) of a meeting as PDF at ``path``.
+
+    Minutes signed in CLU Desktop are the PDF kept at signature, byte for byte (what
+    :func:`minutes_note` tells); others are made now, a signed meeting's indicator
+    annexes with the values frozen with its minutes."""
+    from clu_desktop.services.signature import signed_pdf
+
+    signed = signed_pdf(session, meeting_id)
+    if signed is not None:
+        return _write_copy(signed.data, path)
+    return render_minutes(session, meeting_id, path)
+
+
+def render_minutes(session: Session, meeting_id: int, path: Path | str) -> Path:
+    """Make the minutes' PDF now from the database, even of minutes signed in CLU
+    Desktop (signing makes them so; the Documents page's preview of a signed PDF does not)."""
     from clu_desktop.documents.minutes import write_minutes
 
     return write_minutes(meeting_snapshot(session, meeting_id), path)
+
+
+def minutes_note(session: Session, meeting_id: int, *, sha256: bool = False) -> str | None:
+    """What :func:`export_minutes` gives of signed minutes, in French (with the signed
+    PDF's SHA-256 when ``sha256``); None for minutes not signed (made from the database
+    as it is)."""
+    from clu_desktop.services.signature import signature_state
+
+    state = signature_state(session, meeting_id)
+    if not state.signed:
+        return None
+    if state.has_pdf and state.signed_at is not None:
+        by = f" par {state.signed_by}" if state.signed_by else ""
+        where = (
+            f"empreinte SHA-256 {state.sha256}"
+            if sha256
+            else ("son empreinte SHA-256 est sur la page « Séance »")
+        )
+        return (
+            f"Compte-rendu signé le {state.signed_at:%d/%m/%Y à %H:%M}{by} : copie du PDF "
+            f"signé, octet pour octet ({where})."
+        )
+    return (
+        "Compte-rendu signé hors de CLU Desktop (aucun PDF signé n'est conservé) : "
+        "reproduit depuis la base, ses annexes d'indicateurs avec les valeurs figées "
+        "avec lui."
+    )
+
+
+def _write_copy(data: bytes, path: Path | str) -> Path:
+    from clu_desktop.files import write_atomically
+
+    target = Path(path)
+    write_atomically(target, data)
+    return target
 
 
 def export_agenda(
@@ -52,8 +102,4 @@ def export_signed_minutes(session: Session, meeting_id: int, path: Path | str) -
             "Ce compte-rendu n'a pas été signé dans CLU Desktop : il n'y a pas de PDF "
             "d'origine à montrer."
         )
-    from clu_desktop.files import write_atomically
-
-    target = Path(path)
-    write_atomically(target, signed.data)
-    return target
+    return _write_copy(signed.data, path)

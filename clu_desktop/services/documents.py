@@ -12,7 +12,6 @@ from clu_desktop.documents.snapshot import (
     Contact,
     DecisionSnapshot,
     IndicatorSnapshot,
-    IndicatorValueSnapshot,
     ItemSnapshot,
     Letterhead,
     MeetingSnapshot,
@@ -25,21 +24,18 @@ from clu_desktop.domain import (
     AgendaItem,
     Annex,
     Identity,
-    Indicator,
-    IndicatorValue,
     Invitation,
     Meeting,
     Person,
-    Site,
 )
 from clu_desktop.names import upper_surname
-from clu_desktop.services import record_rules
+from clu_desktop.services import annex_freeze, record_rules
 from clu_desktop.services.invitations import get_meeting
 from clu_desktop.services.record import MeetingRecord, meeting_record
 from clu_desktop.services.settings import get_minutes_date_style
 
 #: Years of indicator values an annex may show, up to the meeting's year.
-ANNEX_YEARS = 5
+ANNEX_YEARS = annex_freeze.ANNEX_YEARS
 
 
 def _lines(text: str | None) -> tuple[str, ...]:
@@ -106,6 +102,7 @@ class _Builder:
         self.printed: dict[int, PrintedPerson] = {
             inv.person_id: _printed(inv) for inv in meeting.invitations if inv.person_id
         }
+        self.frozen = annex_freeze.frozen_annexes(meeting)
         self.actions: dict[int, list[Action]] = {}
         for action in meeting.actions:
             if action.agenda_item_id is not None:
@@ -217,47 +214,23 @@ class _Builder:
         )
         return decision or None
 
+    def indicators(self, annex: Annex) -> tuple[IndicatorSnapshot, ...]:
+        """What the annex prints of its indicators: as frozen when the minutes are signed
+        (``annex_freeze``), else the values now."""
+        if self.frozen is not None and annex.id in self.frozen:
+            return self.frozen[annex.id]
+        year = self.meeting.date.year
+        return tuple(annex_freeze.live_indicator(self.session, i, year) for i in annex.indicators)
+
     def annex(self, annex: Annex, number: int) -> AnnexSnapshot:
         return AnnexSnapshot(
             number=number,
             title=annex.title,
             kind=annex.kind.value,
             text=annex.text,
-            indicators=tuple(self.indicator(i) for i in annex.indicators),
+            indicators=self.indicators(annex),
             file_name=annex.file_name,
             file_data=annex.file_data,
-        )
-
-    def indicator(self, indicator: Indicator) -> IndicatorSnapshot:
-        last = self.meeting.date.year
-        rows = self.session.execute(
-            select(IndicatorValue, Site.name)
-            .outerjoin(Site, IndicatorValue.site_id == Site.id)
-            .where(
-                IndicatorValue.indicator_id == indicator.id,
-                IndicatorValue.period >= str(last - ANNEX_YEARS + 1),
-                IndicatorValue.period < f"{last}~",  # "~" sorts after "-Tn" and "-MM"
-            )
-            .order_by(IndicatorValue.period, Site.position, Site.name)
-        )
-        return IndicatorSnapshot(
-            code=indicator.code,
-            name=indicator.name,
-            category=indicator.category,
-            unit=indicator.unit,
-            direction=indicator.direction.value,
-            target=indicator.target,
-            periodicity=indicator.periodicity.value,
-            values=tuple(
-                IndicatorValueSnapshot(
-                    period=value.period,
-                    value=value.value,
-                    site=site,
-                    comment=value.comment,
-                    is_example=value.is_example,
-                )
-                for value, site in rows
-            ),
         )
 
 
@@ -273,6 +246,7 @@ def meeting_snapshot(session: Session, meeting_id: int) -> MeetingSnapshot:
             selectinload(Meeting.agenda_items).selectinload(AgendaItem.vote_names),
             selectinload(Meeting.actions),
             selectinload(Meeting.annexes).options(undefer(Annex.file_data)),
+            undefer(Meeting.signed_annexes),
         )
     ).one()
     return _Builder(session, meeting, meeting_record(session, meeting_id)).build()

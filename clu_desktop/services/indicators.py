@@ -46,12 +46,15 @@ from clu_desktop.services.indicators_common import (
     with_gaps,
 )
 from clu_desktop.services.indicators_values import (
+    VALUE_LABELS,
     chart_series,
+    get_value_cell,
     restore_value,
     set_value,
     set_value_comment,
     set_value_source,
     value_grid,
+    value_what,
 )
 
 __all__ = [
@@ -60,6 +63,7 @@ __all__ = [
     "PERIODICITY_ADJECTIVES",
     "PERIODICITY_LABELS",
     "PERIOD_SHAPES",
+    "VALUE_LABELS",
     "ChartData",
     "IndicatorRow",
     "Series",
@@ -76,6 +80,7 @@ __all__ = [
     "fold",
     "format_number",
     "get_indicator",
+    "get_value_cell",
     "indicator_row",
     "is_percentage",
     "list_indicators",
@@ -94,5 +99,6 @@ __all__ = [
     "shift_period",
     "update_indicator",
     "value_grid",
+    "value_what",
     "with_gaps",
 ]

@@ -11,6 +11,7 @@ from clu_desktop.domain import Annex, Indicator, IndicatorValue, Site
 from clu_desktop.domain.documents import annex_indicator
 from clu_desktop.domain.indicators import indicator_site
 from clu_desktop.errors import UserError
+from clu_desktop.services.concurrency import check_version, touch
 from clu_desktop.services.indicators_common import (
     CATEGORY_MAX,
     CODE_MAX,
@@ -29,6 +30,20 @@ from clu_desktop.services.quality_common import clean, clean_long, list_sites, u
 
 __all__ = ["list_sites"]
 
+INDICATOR = "Cet indicateur"  # the record, as conflict messages name it
+#: The fields of an indicator a conflict message names (field of IndicatorRow → label).
+INDICATOR_LABELS = {
+    "code": "Code",
+    "name": "Nom",
+    "category": "Catégorie",
+    "unit": "Unité",
+    "direction": "Sens",
+    "target": "Cible",
+    "periodicity": "Périodicité",
+    "description": "Description",
+    "site_ids": "Sites",
+}
+
 
 def add_site(session: Session, name: str) -> int:
     """A new site at the end of the list; a name already used is refused."""
@@ -44,10 +59,15 @@ def add_site(session: Session, name: str) -> int:
     return site.id
 
 
-def get_indicator(session: Session, indicator_id: int) -> Indicator:
+def get_indicator(
+    session: Session, indicator_id: int, seen_version: int | None = None
+) -> Indicator:
+    """The indicator; with ``seen_version``, a ConflictError when it was changed since the
+    user saw it (on another workstation)."""
     indicator = session.get(Indicator, indicator_id)
     if indicator is None:
         raise UserError("Cet indicateur n'existe plus (il a peut-être été supprimé).")
+    check_version(indicator, seen_version, INDICATOR)
     return indicator
 
 
@@ -95,6 +115,7 @@ def _rows(session: Session, indicators: Iterable[Indicator], only: list[int] | N
             value_count=counts.get(ind.id, (0, False))[0],
             has_examples=counts.get(ind.id, (0, False))[1],
             position=ind.position,
+            version=ind.version,
         )
         for ind in indicators
     ]
@@ -170,10 +191,14 @@ def _check_existing_values(session: Session, indicator: Indicator) -> None:
             raise UserError(f"Une valeur déjà saisie ne conviendrait plus : {exc}.") from None
 
 
-def update_indicator(session: Session, indicator_id: int, field: str, value: object) -> None:
+def update_indicator(
+    session: Session, indicator_id: int, field: str, value: object, seen_version: int | None = None
+) -> int:
     """Change one field: code, name, category, unit, direction, target, periodicity or
-    description. A target may be given as a number or as typed text ("95 %")."""
-    indicator = get_indicator(session, indicator_id)
+    description; returns the indicator's new version. A target may be given as a number
+    or as typed text ("95 %"). An indicator changed since the user saw ``seen_version``
+    on another workstation is refused with a ConflictError (None: no check)."""
+    indicator = get_indicator(session, indicator_id, seen_version)
     if field == "code":
         indicator.code = _check_code(session, value, indicator_id)
     elif field == "name":
@@ -207,6 +232,7 @@ def update_indicator(session: Session, indicator_id: int, field: str, value: obj
     else:
         raise unknown_field(field)
     session.flush()
+    return indicator.version
 
 
 def _value_count(session: Session, indicator_id: int, site_ids: Iterable[int] | None = None):
@@ -216,10 +242,13 @@ def _value_count(session: Session, indicator_id: int, site_ids: Iterable[int] | 
     return session.scalar(query) or 0
 
 
-def set_indicator_sites(session: Session, indicator_id: int, site_ids: Iterable[int]) -> None:
-    """The sites the indicator is measured on (none: measured overall). A site that
-    already has values cannot be taken off."""
-    get_indicator(session, indicator_id)
+def set_indicator_sites(
+    session: Session, indicator_id: int, site_ids: Iterable[int], seen_version: int | None = None
+) -> int:
+    """The sites the indicator is measured on (none: measured overall); returns the
+    indicator's new version (``seen_version`` as in :func:`update_indicator`). A site
+    that already has values cannot be taken off."""
+    indicator = get_indicator(session, indicator_id, seen_version)
     wanted = list(dict.fromkeys(site_ids))
     names = dict(session.execute(select(Site.id, Site.name).where(Site.id.in_(wanted))).all())
     if len(names) != len(wanted):
@@ -253,8 +282,11 @@ def set_indicator_sites(session: Session, indicator_id: int, site_ids: Iterable[
         session.execute(
             insert(indicator_site), [{"indicator_id": indicator_id, "site_id": s} for s in added]
         )
-    session.expire_all()
+    if added or removed:
+        touch(indicator, "code")  # other sites: another version of the indicator
     session.flush()
+    session.expire_all()
+    return get_indicator(session, indicator_id).version
 
 
 def delete_indicator(session: Session, indicator_id: int) -> None:

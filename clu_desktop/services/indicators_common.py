@@ -71,6 +71,7 @@ class IndicatorRow:
     value_count: int
     has_examples: bool
     position: int = 0
+    version: int = 1
 
     @property
     def periodicity_label(self) -> str:
@@ -89,6 +90,7 @@ class ValueCell:
     is_example: bool
     met: bool | None  # target reached; None without a target or a value
     change: float | None  # value minus the previous period's, same site
+    version: int = 0  # of the stored value (an empty cell is at version 0)
 
 
 @dataclass(frozen=True)

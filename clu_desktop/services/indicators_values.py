@@ -8,6 +8,7 @@ back with ``restore_value``. There is one value per indicator, period and site; 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import select
@@ -15,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from clu_desktop.domain import Indicator, IndicatorValue, Site
 from clu_desktop.errors import UserError
+from clu_desktop.services.concurrency import check_version
 from clu_desktop.services.indicators_catalogue import get_indicator, indicator_row
 from clu_desktop.services.indicators_common import (
     ALL_SITES_LABEL,
@@ -29,12 +31,40 @@ from clu_desktop.services.indicators_common import (
     ValueState,
     check_value,
     parse_period,
+    period_label,
     previous_period,
     with_gaps,
 )
 from clu_desktop.services.quality_common import clean, clean_long
 
 _FIELDS = ("value", "comment", "source", "is_example")
+
+#: The fields of a cell a conflict message names (field of ValueCell → label).
+VALUE_LABELS = {"value": "Valeur", "comment": "Commentaire", "source": "Source"}
+_EMPTY = SimpleNamespace(version=0)  # a cell without value: version 0
+
+
+def value_what(period: str, site_name: str | None) -> str:
+    """A cell as conflict messages name it: "La valeur de janvier 2024 (Site A)"."""
+    where = f" ({site_name})" if site_name else ""
+    return f"La valeur de {period_label(period)}{where}"
+
+
+def _check_cell_version(
+    session: Session,
+    cell: IndicatorValue | None,
+    period: str,
+    site_id: int | None,
+    seen: int | None,
+) -> None:
+    """A cell changed (filled, emptied, retyped) on another workstation since the user
+    saw it at ``seen`` (0: empty; None: no check) is refused with a ConflictError."""
+    if seen is None or (cell.version if cell is not None else 0) == seen:
+        return
+    site = session.get(Site, site_id) if site_id is not None else None
+    check_version(
+        cell if cell is not None else _EMPTY, seen, value_what(period, site and site.name)
+    )
 
 
 def sentence(message: str) -> str:
@@ -51,7 +81,7 @@ class _Data:
     indicator: IndicatorRow
     periods: tuple[str, ...]
     sites: tuple[SiteRow | None, ...]
-    values: dict[tuple[str, int | None], tuple[float, str | None, str | None, bool]]
+    values: dict[tuple[str, int | None], tuple[float, str | None, str | None, bool, int]]
 
 
 def _load(session: Session, indicator_id: int, last_periods: int | None) -> _Data:
@@ -63,6 +93,7 @@ def _load(session: Session, indicator_id: int, last_periods: int | None) -> _Dat
         IndicatorValue.comment,
         IndicatorValue.source,
         IndicatorValue.is_example,
+        IndicatorValue.version,
     ).where(IndicatorValue.indicator_id == indicator_id)
     first: str | None = None
     if last_periods is not None:
@@ -79,8 +110,8 @@ def _load(session: Session, indicator_id: int, last_periods: int | None) -> _Dat
         # One period more, for the change of the oldest period shown.
         query = query.where(IndicatorValue.period >= previous_period(first))
     values = {
-        (period, site_id): (value, comment, source, bool(example))
-        for period, site_id, value, comment, source, example in session.execute(query)
+        (period, site_id): (value, comment, source, bool(example), version)
+        for period, site_id, value, comment, source, example, version in session.execute(query)
     }
     periods = with_gaps(sorted({p for p, _ in values if first is None or p >= first}))
     return _Data(row, tuple(periods), _sites(session, row, {s for _, s in values}), values)
@@ -117,7 +148,7 @@ def value_grid(
     data = _load(session, indicator_id, last_periods)
     shown = set(data.periods)
     cells: dict[tuple[str, int | None], ValueCell] = {}
-    for (period, site_id), (value, comment, source, example) in data.values.items():
+    for (period, site_id), (value, comment, source, example, version) in data.values.items():
         if period not in shown:  # the period before the oldest shown
             continue
         before = data.values.get((previous_period(period), site_id))
@@ -128,6 +159,7 @@ def value_grid(
             is_example=example,
             met=_met(data.indicator, value),
             change=None if before is None else value - before[0],
+            version=version,
         )
     return ValueGrid(data.indicator, data.periods, data.sites, cells)
 
@@ -204,11 +236,14 @@ def set_value(
     *,
     comment: str | None = None,
     source: str | None = None,
+    seen_version: int | None = None,
 ) -> ValueState:
     """Set (or, with None, delete) the value of a period on a site (None: overall).
 
     A comment or a source given replaces the cell's; otherwise the cell keeps its own,
     except that typing over an example value drops the example's source.
+    ``seen_version``: the version of the cell the user saw (0: empty); a cell changed
+    since on another workstation is refused with a ConflictError (None: no check).
     """
     indicator, period = _check_cell(session, indicator_id, period, site_id)
     try:
@@ -218,6 +253,7 @@ def set_value(
     comment = clean_long(comment, "Commentaire", COMMENT_MAX)
     source = clean(source, "Source", SOURCE_MAX)
     cell = _find(session, indicator_id, period, site_id)
+    _check_cell_version(session, cell, period, site_id, seen_version)
     state = _state(indicator_id, period, site_id, cell)
     if value is None:
         if cell is not None:
@@ -247,10 +283,20 @@ def set_value(
     return state
 
 
-def restore_value(session: Session, state: ValueState) -> None:
-    """Put a cell back as it was (empty when ``state.row`` is None)."""
+def get_value_cell(
+    session: Session, indicator_id: int, period: str, site_id: int | None
+) -> ValueCell | None:
+    """One cell as the grid shows it (None: empty), for a conflict to compare."""
+    grid = value_grid(session, indicator_id)
+    return grid.cells.get((period, site_id))
+
+
+def restore_value(session: Session, state: ValueState, seen_version: int | None = None) -> None:
+    """Put a cell back as it was (empty when ``state.row`` is None); ``seen_version`` as
+    in :func:`set_value` (undo is refused over another workstation's change)."""
     get_indicator(session, state.indicator_id)
     cell = _find(session, state.indicator_id, state.period, state.site_id)
+    _check_cell_version(session, cell, state.period, state.site_id, seen_version)
     if state.row is None:
         if cell is not None:
             session.delete(cell)
@@ -276,9 +322,11 @@ def _set_field(
     site_id: int | None,
     field: str,
     value: Any,
+    seen_version: int | None,
 ) -> ValueState:
     _, period = _check_cell(session, indicator_id, period, site_id)
     cell = _find(session, indicator_id, period, site_id)
+    _check_cell_version(session, cell, period, site_id, seen_version)
     if cell is None:
         raise UserError("Saisissez d'abord une valeur pour cette période et ce site.")
     state = _state(indicator_id, period, site_id, cell)
@@ -288,16 +336,28 @@ def _set_field(
 
 
 def set_value_comment(
-    session: Session, indicator_id: int, period: str, site_id: int | None, comment: str | None
+    session: Session,
+    indicator_id: int,
+    period: str,
+    site_id: int | None,
+    comment: str | None,
+    seen_version: int | None = None,
 ) -> ValueState:
-    """The comment of a filled cell (empty text removes it)."""
+    """The comment of a filled cell (empty text removes it); ``seen_version`` as in
+    :func:`set_value`."""
     text = clean_long(comment, "Commentaire", COMMENT_MAX)
-    return _set_field(session, indicator_id, period, site_id, "comment", text)
+    return _set_field(session, indicator_id, period, site_id, "comment", text, seen_version)
 
 
 def set_value_source(
-    session: Session, indicator_id: int, period: str, site_id: int | None, source: str | None
+    session: Session,
+    indicator_id: int,
+    period: str,
+    site_id: int | None,
+    source: str | None,
+    seen_version: int | None = None,
 ) -> ValueState:
-    """Where a filled cell's figure comes from (empty text removes it)."""
+    """Where a filled cell's figure comes from (empty text removes it); ``seen_version``
+    as in :func:`set_value`."""
     text = clean(source, "Source", SOURCE_MAX)
-    return _set_field(session, indicator_id, period, site_id, "source", text)
+    return _set_field(session, indicator_id, period, site_id, "source", text, seen_version)

@@ -6,23 +6,34 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from clu_desktop.domain import MeetingStatus
 from clu_desktop.errors import UserError
 from clu_desktop.interchange.meeting_export import export_meeting_file
 from clu_desktop.interchange.meeting_import import import_meeting
 from clu_desktop.interchange.validation import read_meeting_file
 from clu_desktop.resources import DEMO_MEETING, resource_path
+from clu_desktop.services import annex_freeze
 from clu_desktop.services.meetings import count_meetings, find_meeting_id
 from clu_desktop.services.settings import (
     MINUTES_DATE_STYLE_KEY,
     get_setting,
     set_minutes_date_style,
 )
+from clu_desktop.store.signed_minutes import signature_change
 
 
 def import_file(session: Session, path: Path) -> int:
-    """Check the whole file, then import it; returns the new meeting's id."""
+    """Check the whole file, then import it; returns the new meeting's id.
+
+    Minutes imported as signed keep what their indicator annexes printed, from the file
+    (``annex_freeze``): the values of the base may change afterwards, not them."""
     data = read_meeting_file(path)
     meeting = import_meeting(session, data)
+    if meeting.status is MeetingStatus.MINUTES_SIGNED:
+        with signature_change(session, meeting.id):
+            frozen = annex_freeze.imported_annexes(meeting, data)
+            meeting.signed_annexes = annex_freeze.dumps(frozen)
+            session.flush()
     return meeting.id
 
 

@@ -42,6 +42,7 @@ from clu_desktop.services.agenda_actions import ACTION_STATUS_LABELS
 from clu_desktop.services.agenda_statements import STATEMENT_KIND_LABELS
 from clu_desktop.services.attendance_words import status_word
 from clu_desktop.services.meetings import STATUS_LABELS as MEETING_LABELS
+from clu_desktop.services.personal_mentions import other_mentions
 from clu_desktop.services.personal_names import NameParts, PersonMatcher
 from clu_desktop.services.quality_common import FINDING_KIND_LABELS
 
@@ -284,7 +285,38 @@ def _mentions(session: Session, person: Person) -> list[dict[str, Any]]:
         look("notes sur une autre personne", other.notes, personne=other.display_name)
     for committee in session.scalars(select(Committee).order_by(Committee.id)):
         look("description d'un comité", committee.description, comite=committee.name)
-    return found
+    # Every other text of the database, whatever its table (the erasure's places).
+    return found + other_mentions(session, matcher, person.id, MENTION_COLUMNS)
+
+
+#: The columns :func:`_mentions` reads itself, with their context; or that other sections
+#: give (the person's own record, the printed names of their own invitations).
+MENTION_COLUMNS = frozenset(
+    {
+        ("meeting", "opening_text"),
+        ("meeting", "closing_text"),
+        ("meeting", "notes"),
+        ("meeting", "signatory_name"),
+        ("meeting", "contact_name"),
+        ("meeting", "contact_phone"),
+        ("meeting", "contact_email"),
+        ("agenda_item", "minutes_text"),
+        ("statement", "text"),
+        ("statement", "answer_text"),
+        ("action", "text"),
+        ("action", "owner_name"),
+        ("invitation", "note"),
+        ("invitation", "represented_by_name"),
+        ("annex", "text"),
+        ("audit", "auditor"),
+        ("audit", "result"),
+        ("finding", "text"),
+        ("organisation", "address"),
+        ("organisation", "notes"),
+        ("person", "notes"),
+        ("committee", "description"),
+    }
+)
 
 
 def person_data(session: Session, person_id: int) -> dict[str, Any]:

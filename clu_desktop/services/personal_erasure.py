@@ -10,14 +10,20 @@ What happens, meeting by meeting:
   still show that the organisation was there. Texts that name them (minutes, statements,
   actions, notes) get the same label; a signatory or "affaire suivie par" that was them
   is emptied, to be filled with whoever replaces them.
-- a meeting whose minutes are signed: the printed text stays as it was signed, unless
-  the user asks to anonymise signed minutes too; then it is treated as above, except
-  that the printed signatory and contact name become the label (signed minutes keep a
-  signature block).
+- a meeting whose minutes are signed: the printed text stays as it was signed (its
+  rows, its signature history and the PDF kept at signature; only its never-printed
+  notes are anonymised), unless the user asks to anonymise signed minutes too; then it
+  is treated as above, except that the printed signatory and contact name become the
+  label (signed minutes keep a signature block), and the PDF kept at signature is made
+  again from the anonymised data (``personal_pdfs``).
 
 Committee seats go with the person, and so do the links that named them as speaker,
-action owner or presenter. Audit findings that name them are anonymised. Nothing of this
-can be undone, and the daily backups still hold the person until they age out.
+action owner or presenter. Then every text of the database that names them, e-mail and
+phone included, is anonymised: ``personal_walk`` reads every text column of every table,
+so a new column is covered without being listed. Nothing of this can be undone. The
+database file still holds the old text in its free pages until ``store.scrub`` compacts
+it, which the window and the command line do once the erasure is committed; backups
+made before still hold the person.
 """
 
 from __future__ import annotations
@@ -30,21 +36,24 @@ from sqlalchemy.orm import Session
 from clu_desktop.domain import (
     Action,
     AgendaItem,
-    Audit,
-    Committee,
     CommitteeMember,
-    Finding,
     Invitation,
     Meeting,
     MeetingStatus,
-    Organisation,
     Person,
     StatementSpeaker,
 )
 from clu_desktop.services.personal_data import get_person_or_fail, person_matcher
 from clu_desktop.services.personal_names import ANONYMOUS, PersonMatcher, shown_name
+from clu_desktop.services.personal_pdfs import signed_pdfs
+from clu_desktop.services.personal_walk import walk
 from clu_desktop.store.signed_minutes import personal_data_erasure
 
+EXPORTS_REMINDER = (
+    "Les fichiers déjà exportés ou imprimés (PDF, fichiers de séance, données de la "
+    "personne, copies de la base) ne sont pas modifiés : supprimez-les vous-même s'ils "
+    "doivent disparaître."
+)
 BACKUP_REMINDER = (
     "Les sauvegardes quotidiennes contiennent encore cette personne : elle n'en "
     "disparaîtra qu'une fois ces sauvegardes remplacées par de plus récentes."
@@ -66,6 +75,13 @@ class ErasureReport:
     printed_fields_changed: int = 0
     links_removed: int = 0
     chair_lines_lost: int = 0
+    mentions_kept: int = 0  # left in signed minutes kept as signed
+    signed_pdfs_remade: int = 0
+    signed_pdfs_removed: int = 0
+    signed_pdfs_kept: int = 0  # kept as signed, and naming the person
+    files_naming: int = 0  # stored files (PDF annexes…) that still name the person
+    files: tuple[str, ...] = ()  # where they are
+    tables: tuple[str, ...] = ()  # the tables whose rows changed, for the administrator
 
     @property
     def message(self) -> str:
@@ -100,9 +116,44 @@ class ErasureReport:
                 "lien retiré (orateur, porteur d'action, présentation, présidence)",
                 "liens retirés (orateur, porteur d'action, présentation, présidence)",
             ),
+            (
+                self.signed_pdfs_remade,
+                "PDF signé refait sans son nom (nouvelle empreinte consignée dans "
+                "l'historique des signatures)",
+                "PDF signés refaits sans son nom (nouvelles empreintes consignées dans "
+                "l'historique des signatures)",
+            ),
+            (
+                self.signed_pdfs_removed,
+                "PDF signé retiré : il n'a pas pu être refait sans son nom (consigné dans "
+                "l'historique des signatures)",
+                "PDF signés retirés : ils n'ont pas pu être refaits sans son nom (consigné "
+                "dans l'historique des signatures)",
+            ),
+            (
+                self.mentions_kept,
+                "mention laissée dans les comptes-rendus signés, tels qu'ils ont été signés",
+                "mentions laissées dans les comptes-rendus signés, tels qu'ils ont été signés",
+            ),
+            (
+                self.signed_pdfs_kept,
+                "PDF signé conservé qui porte encore son nom",
+                "PDF signés conservés qui portent encore son nom",
+            ),
+            (
+                self.files_naming,
+                "fichier joint (annexe) qui porte encore son nom : il n'a pas été modifié, "
+                "remplacez-le s'il doit disparaître",
+                "fichiers joints (annexes) qui portent encore son nom : ils n'ont pas été "
+                "modifiés, remplacez-les s'ils doivent disparaître",
+            ),
         ):
             if count:
                 lines.append(f"– {count} {singular if count == 1 else plural}")
+        if self.files:
+            shown = ", ".join(shown_name(f) for f in self.files[:5])
+            more = f" et {len(self.files) - 5} autre(s)" if len(self.files) > 5 else ""
+            lines.append(f"Fichiers joints concernés : {shown}{more}.")
         if self.chair_lines_lost:
             lines.append(
                 f"La ligne « Présidence » de {self.chair_lines_lost} compte(s)-rendu(s) "
@@ -110,6 +161,7 @@ class ErasureReport:
             )
         lines.append("Cet effacement est définitif.")
         lines.append(BACKUP_REMINDER)
+        lines.append(EXPORTS_REMINDER)
         return "\n".join(lines)
 
 
@@ -149,16 +201,6 @@ def erasure_preview(session: Session, person_id: int) -> ErasurePreview:
     return ErasurePreview(person.display_name, planned, others, signed, _feminine(person))
 
 
-#: Free texts outside the meetings that may name someone: model, fields.
-OTHER_TEXTS = (
-    (Organisation, ("address", "notes")),
-    (Person, ("notes",)),
-    (Committee, ("description",)),
-    (Audit, ("auditor", "result")),
-    (Finding, ("text",)),
-)
-
-
 class _Eraser:
     def __init__(
         self, session: Session, person: Person, matcher: PersonMatcher, anonymise_signed: bool
@@ -177,12 +219,6 @@ class _Eraser:
             and meeting.status == MeetingStatus.MINUTES_SIGNED
             and not self.anonymise_signed
         )
-
-    def text(self, obj: object, field: str) -> None:
-        new, count = self.matcher.replace(getattr(obj, field))
-        if count:
-            setattr(obj, field, new)
-            self.add("mentions_replaced", count)
 
     def is_them(self, person_id: int | None, printed: str | None) -> bool:
         return person_id == self.person.id or self.matcher.is_whole(printed)
@@ -210,7 +246,6 @@ class _Eraser:
             if self.is_them(inv.represented_by_id, inv.represented_by_name):
                 inv.represented_by_name = ANONYMOUS
                 self.add("printed_fields_changed")
-            self.text(inv, "note")
         replacement = ANONYMOUS if signed else None
         if self.is_them(meeting.signatory_id, meeting.signatory_name) and meeting.signatory_name:
             meeting.signatory_name = replacement
@@ -224,16 +259,6 @@ class _Eraser:
             if self.matcher.is_whole(getattr(meeting, field)):
                 setattr(meeting, field, None)
                 self.add("printed_fields_changed")
-        for field in ("title", "opening_text", "closing_text", "notes", "signatory_title"):
-            self.text(meeting, field)
-        for item in meeting.agenda_items:
-            for field in ("title", "heading", "minutes_text"):
-                self.text(item, field)
-            for statement in item.statements:
-                self.text(statement, "text")
-                self.text(statement, "answer_text")
-        for annex in meeting.annexes:
-            self.text(annex, "text")
 
     def printed_name_in(self, meeting: Meeting) -> str:
         for inv in meeting.invitations:
@@ -262,20 +287,6 @@ class _Eraser:
             if self.is_them(action.owner_id, action.owner_name):
                 action.owner_name = ANONYMOUS
                 self.add("printed_fields_changed")
-            else:
-                self.text(action, "owner_name")
-            self.text(action, "text")
-            self.text(action, "when_label")
-
-    def other_texts(self) -> None:
-        """The directory's other records and the quality audits: never signed."""
-        for model, fields in OTHER_TEXTS:
-            query = select(model)
-            if model is Person:
-                query = query.where(Person.id != self.person.id)
-            for record in self.session.scalars(query):
-                for field in fields:
-                    self.text(record, field)
 
     def count_links(self) -> None:
         pid = self.person.id
@@ -309,18 +320,42 @@ def erase_person(
     # The eraser keeps what signed minutes print unless asked to anonymise them.
     with personal_data_erasure(session):
         eraser.count_links()
-        # Every meeting: any of them may name the person in its text.
+        # The printed names, signatories and contacts, meeting by meeting.
         for meeting in session.scalars(select(Meeting).order_by(Meeting.id)):
             eraser.meeting(meeting)
         eraser.actions()
-        eraser.other_texts()
         session.flush()
+        # Then every text of every table, e-mail and phone included.
+        found = walk(
+            session,
+            eraser.matcher,
+            anonymise_signed=anonymise_signed,
+            person_id=person_id,
+            skip={"person": {(person_id,)}},
+        )
+        session.expire_all()  # the walk wrote through statements
+        pdfs = signed_pdfs(session, eraser.matcher, found, anonymise_signed)
+        eraser.add("mentions_replaced", found.replaced)
+        eraser.add("mentions_kept", found.kept)
+        eraser.add("files_naming", len(found.files))
+        eraser.add("signed_pdfs_remade", pdfs.remade)
+        eraser.add("signed_pdfs_removed", pdfs.removed)
+        eraser.add("signed_pdfs_kept", pdfs.kept)
         # The database unlinks the rest (ON DELETE SET NULL / CASCADE), as delete_person
         # does.
         session.expunge_all()
         session.execute(delete(Person.__table__).where(Person.id == person_id))
         session.flush()
-    return ErasureReport(person_name=name, feminine=feminine, **eraser.counts)
+    tables = found.tables | {"person", "committee_member", "statement_speaker", "invitation"}
+    if pdfs.remade or pdfs.removed:
+        tables |= {"meeting", "signature_event"}
+    return ErasureReport(
+        person_name=name,
+        feminine=feminine,
+        tables=tuple(sorted(tables)),
+        files=tuple(found.files),
+        **eraser.counts,
+    )
 
 
 __all__ = [

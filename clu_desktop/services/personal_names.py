@@ -8,6 +8,7 @@ known: "MARTIN" or "SIMON" alone are too often something else (a place, a street
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -58,6 +59,19 @@ def _name_forms(parts: NameParts) -> set[str]:
     return {f for f in forms if f and len(f) >= 3}
 
 
+def _both_normal_forms(parts: NameParts) -> list[NameParts]:
+    """The name composed (NFC) and decomposed (NFD, as some systems write accents)."""
+    return [
+        NameParts(
+            *(
+                unicodedata.normalize(form, p) if p else p
+                for p in (parts.civility, parts.first_name, parts.last_name)
+            )
+        )
+        for form in ("NFC", "NFD")
+    ]
+
+
 def _phone_form(phone: str | None) -> str | None:
     digits = re.sub(r"\D", "", phone or "")
     if len(digits) < _PHONE_DIGITS_MIN:
@@ -76,7 +90,8 @@ class PersonMatcher:
     ) -> None:
         forms: set[str] = set()
         for parts in names:
-            forms |= _name_forms(parts)
+            for variant in _both_normal_forms(parts):
+                forms |= _name_forms(variant)
         forms |= {re.escape(e.strip()) for e in emails if e and e.strip()}
         forms |= {f for f in map(_phone_form, phones) if f}
         # Longest first, so that "M. Bernard GUY" wins over "Bernard GUY".

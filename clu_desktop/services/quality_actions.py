@@ -73,6 +73,7 @@ def _action_row(action: Action, names: PrintedNames, today: dt.date) -> ActionRo
         statement_id=action.statement_id,
         overdue=overdue,
         agenda_item_id=action.agenda_item_id,
+        version=action.version,
     )
 
 
@@ -239,11 +240,16 @@ def action_from_remark(
     )
 
 
-def update_plan_action(session: Session, action_id: int, field: str, value: object) -> None:
-    """Change one field: text, owner_id, owner_name, due_date, when_label or origin.
+def update_plan_action(
+    session: Session, action_id: int, field: str, value: object, seen_version: int | None = None
+) -> int:
+    """Change one field: text, owner_id, owner_name, due_date, when_label or origin;
+    returns the action's new version.
 
-    A person as owner replaces a typed name and the other way round."""
-    action = get_action(session, action_id)
+    A person as owner replaces a typed name and the other way round. An action saved on
+    another workstation since the user saw ``seen_version`` is refused with a
+    ConflictError (None: no check)."""
+    action = get_action(session, action_id, seen_version)
     if field == "text":
         action.text = _check_text(value)
     elif field == "owner_id":
@@ -259,14 +265,20 @@ def update_plan_action(session: Session, action_id: int, field: str, value: obje
     else:
         raise unknown_field(field)
     session.flush()
+    return action.version
 
 
 def set_plan_action_status(
-    session: Session, action_id: int, status: ActionStatus, done_date: dt.date | None = None
-) -> None:
-    """Set where an action stands. A done action has a done date (the given one, else the
-    one it had, else today); any other status clears it."""
-    action = get_action(session, action_id)
+    session: Session,
+    action_id: int,
+    status: ActionStatus,
+    done_date: dt.date | None = None,
+    seen_version: int | None = None,
+) -> int:
+    """Set where an action stands; returns the action's new version. A done action has a
+    done date (the given one, else the one it had, else today); any other status clears
+    it. ``seen_version`` as in :func:`update_plan_action`."""
+    action = get_action(session, action_id, seen_version)
     new_status = check_enum(ActionStatus, status, _STATUS_ERROR)
     if new_status is ActionStatus.DONE:
         kept = action.done_date if action.status is ActionStatus.DONE else None
@@ -276,3 +288,4 @@ def set_plan_action_status(
     action.status = new_status
     action.done_date = done
     session.flush()
+    return action.version

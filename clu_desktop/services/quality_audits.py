@@ -23,6 +23,7 @@ from clu_desktop.domain import (
 from clu_desktop.domain.quality import audit_module
 from clu_desktop.errors import UserError
 from clu_desktop.services.agenda_snapshots import actions_pointing, ensure_free
+from clu_desktop.services.concurrency import touch
 from clu_desktop.services.quality_common import (
     AUDIT_KIND_LABELS,
     AUDITOR_MAX,
@@ -92,6 +93,7 @@ def _finding_row(finding: Finding, action_ids: dict[int, tuple[int, ...]]) -> Fi
         module_id=finding.module_id,
         module_label=module_label(module.code, module.title) if module is not None else None,
         action_ids=action_ids.get(finding.id, ()),
+        version=finding.version,
     )
 
 
@@ -109,6 +111,7 @@ def _audit_row(audit: Audit, action_ids: dict[int, tuple[int, ...]]) -> AuditRow
         result=audit.result,
         modules=tuple(module_row(m) for m in audit.modules),
         findings=tuple(_finding_row(f, action_ids) for f in audit.findings),
+        version=audit.version,
     )
 
 
@@ -136,6 +139,11 @@ def get_audit_row(session: Session, audit_id: int) -> AuditRow:
     return _audit_row(audit, _action_ids(session, [f.id for f in audit.findings]))
 
 
+def get_finding_row(session: Session, finding_id: int) -> FindingRow:
+    finding = get_finding(session, finding_id)
+    return _finding_row(finding, _action_ids(session, [finding_id]))
+
+
 def add_audit(session: Session, referential_id: int, kind: AuditKind, date: dt.date) -> int:
     get_referential(session, referential_id)
     audit = Audit(
@@ -148,9 +156,14 @@ def add_audit(session: Session, referential_id: int, kind: AuditKind, date: dt.d
     return audit.id
 
 
-def update_audit(session: Session, audit_id: int, field: str, value: object) -> None:
-    """Change one field: kind, date, auditor, result or site_id."""
-    audit = get_audit(session, audit_id)
+def update_audit(
+    session: Session, audit_id: int, field: str, value: object, seen_version: int | None = None
+) -> int:
+    """Change one field: kind, date, auditor, result or site_id; returns the audit's new
+    version. Every change of a quality record takes the ``seen_version`` the user saw:
+    changed since on another workstation, it is refused with a ConflictError (None: no
+    check)."""
+    audit = get_audit(session, audit_id, seen_version)
     if field == "kind":
         audit.kind = check_enum(AuditKind, value, _KIND_ERROR)
     elif field == "date":
@@ -164,13 +177,20 @@ def update_audit(session: Session, audit_id: int, field: str, value: object) -> 
     else:
         raise unknown_field(field)
     session.flush()
+    return audit.version
 
 
-def set_audit_modules(session: Session, audit_id: int, module_ids: Iterable[int]) -> None:
-    """The modules the audit covered (modules of its referential)."""
-    audit = get_audit(session, audit_id)
-    audit.modules = modules_of(session, audit.referential, module_ids)
+def set_audit_modules(
+    session: Session, audit_id: int, module_ids: Iterable[int], seen_version: int | None = None
+) -> int:
+    """The modules the audit covered (modules of its referential); returns its version."""
+    audit = get_audit(session, audit_id, seen_version)
+    modules = modules_of(session, audit.referential, module_ids)
+    if {m.id for m in modules} != {m.id for m in audit.modules}:
+        audit.modules = modules
+        touch(audit, "date")
     session.flush()
+    return audit.version
 
 
 def _detach_actions(session: Session, finding_ids: list[int]) -> None:
@@ -277,9 +297,12 @@ def add_finding(
     return finding.id
 
 
-def update_finding(session: Session, finding_id: int, field: str, value: object) -> None:
-    """Change one field: kind, text or module_id."""
-    finding = get_finding(session, finding_id)
+def update_finding(
+    session: Session, finding_id: int, field: str, value: object, seen_version: int | None = None
+) -> int:
+    """Change one field: kind, text or module_id; returns the finding's new version
+    (``seen_version`` as in :func:`update_audit`)."""
+    finding = get_finding(session, finding_id, seen_version)
     if field == "kind":
         finding.kind = check_enum(FindingKind, value, _FINDING_KIND_ERROR)
     elif field == "text":
@@ -292,6 +315,7 @@ def update_finding(session: Session, finding_id: int, field: str, value: object)
     else:
         raise unknown_field(field)
     session.flush()
+    return finding.version
 
 
 def delete_finding(session: Session, finding_id: int) -> FindingSnapshot:

@@ -34,6 +34,7 @@ from clu_desktop.domain import (
 from clu_desktop.errors import UserError
 from clu_desktop.services.agenda import person_name
 from clu_desktop.services.agenda_actions import ACTION_STATUS_LABELS
+from clu_desktop.services.concurrency import check_version
 from clu_desktop.services.invitations import meeting_people
 from clu_desktop.services.validation import check_date_range, clean_text
 
@@ -70,6 +71,49 @@ FINDING_MAX = 2_000
 ANSWER_MAX = 5_000
 
 Row = dict[str, Any]
+
+# The records of the quality pages as conflict messages name them, and the fields of
+# their rows they compare (keyed by the field the services save).
+REFERENTIAL = "Ce référentiel"
+REFERENTIAL_LABELS = {
+    "code": "Code",
+    "name": "Nom",
+    "owner": "Porteur",
+    "description": "Description",
+}
+MODULE = "Ce module"
+MODULE_LABELS = {"code": "Code du module", "title": "Intitulé du module"}
+LABEL = "Ce label"
+LABEL_LABELS = {
+    "site_id": "Site",
+    "granted_on": "Date d'obtention",
+    "certifier": "Organisme certificateur",
+    "deadline": "Échéance",
+    "notes": "Notes",
+    "modules": "Modules",
+}
+AUDIT = "Cet audit"
+AUDIT_LABELS = {
+    "kind": "Type d'audit",
+    "date": "Date de l'audit",
+    "auditor": "Auditeur",
+    "site_id": "Site audité",
+    "result": "Résultat de l'audit",
+    "modules": "Modules audités",
+}
+FINDING = "Ce constat"
+FINDING_LABELS = {"kind": "Type de constat", "text": "Constat", "module_id": "Module"}
+PLAN_ACTION_LABELS = {
+    "text": "Texte",
+    "owner_name": "Responsable",
+    "due_date": "Échéance",
+    "when_label": "Échéance en clair",
+    "origin": "Origine",
+    "status": "État",
+    "done_date": "Date de réalisation",
+}
+REMARK = "Cette remarque"
+REMARK_LABELS = {"answer_text": "Réponse", "answered_on": "Date de la réponse", "text": "Texte"}
 E = TypeVar("E", bound=enum.Enum)
 
 
@@ -84,6 +128,7 @@ class ModuleRow:
     id: int
     code: str
     title: str
+    version: int = 1
 
     @property
     def label(self) -> str:
@@ -99,6 +144,7 @@ class ReferentialRow:
     owner: str | None
     description: str | None
     modules: tuple[ModuleRow, ...]
+    version: int = 1
 
 
 @dataclass(frozen=True)
@@ -114,6 +160,7 @@ class LabelRow:
     notes: str | None
     modules: tuple[ModuleRow, ...]
     days_left: int | None  # deadline - today; None without a deadline
+    version: int = 1
 
     @property
     def granted(self) -> bool:
@@ -131,6 +178,7 @@ class FindingRow:
     module_id: int | None
     module_label: str | None
     action_ids: tuple[int, ...]
+    version: int = 1
 
 
 @dataclass(frozen=True)
@@ -147,6 +195,7 @@ class AuditRow:
     result: str | None
     modules: tuple[ModuleRow, ...]
     findings: tuple[FindingRow, ...]
+    version: int = 1
 
 
 @dataclass(frozen=True)
@@ -168,6 +217,7 @@ class ActionRow:
     statement_id: int | None
     overdue: bool  # due date past and still to do (todo or in progress)
     agenda_item_id: int | None = None
+    version: int = 1
 
     @property
     def is_open(self) -> bool:
@@ -190,6 +240,7 @@ class RemarkRow:
     kind_label: str = ""
     speakers_label: str = ""  # "M. X et M. Y"
     action_ids: tuple[int, ...] = ()
+    version: int = 1
 
 
 def module_label(code: str, title: str | None) -> str:
@@ -199,7 +250,7 @@ def module_label(code: str, title: str | None) -> str:
 
 
 def module_row(module: ReferentialModule) -> ModuleRow:
-    return ModuleRow(module.id, module.code, module.title)
+    return ModuleRow(module.id, module.code, module.title, module.version)
 
 
 def check_enum(enum_class: type[E], value: object, message: str) -> E:
@@ -244,38 +295,52 @@ def unknown_field(field: str) -> ValueError:
     return ValueError(f"unknown field: {field!r}")
 
 
-def get_referential(session: Session, referential_id: int) -> Referential:
+def get_referential(
+    session: Session, referential_id: int, seen_version: int | None = None
+) -> Referential:
+    """With ``seen_version``, a ConflictError when it was changed since the user saw it."""
     referential = session.get(Referential, referential_id)
     if referential is None:
         raise UserError("Ce référentiel n'existe plus (il a peut-être été supprimé).")
+    check_version(referential, seen_version, REFERENTIAL)
     return referential
 
 
-def get_module(session: Session, module_id: int) -> ReferentialModule:
+def get_module(
+    session: Session, module_id: int, seen_version: int | None = None
+) -> ReferentialModule:
+    """With ``seen_version``, a ConflictError when it was changed since the user saw it."""
     module = session.get(ReferentialModule, module_id)
     if module is None:
         raise UserError("Ce module n'existe plus (il a peut-être été supprimé).")
+    check_version(module, seen_version, MODULE)
     return module
 
 
-def get_label(session: Session, label_id: int) -> Label:
+def get_label(session: Session, label_id: int, seen_version: int | None = None) -> Label:
+    """With ``seen_version``, a ConflictError when it was changed since the user saw it."""
     label = session.get(Label, label_id)
     if label is None:
         raise UserError("Ce label n'existe plus (il a peut-être été supprimé).")
+    check_version(label, seen_version, LABEL)
     return label
 
 
-def get_audit(session: Session, audit_id: int) -> Audit:
+def get_audit(session: Session, audit_id: int, seen_version: int | None = None) -> Audit:
+    """With ``seen_version``, a ConflictError when it was changed since the user saw it."""
     audit = session.get(Audit, audit_id)
     if audit is None:
         raise UserError("Cet audit n'existe plus (il a peut-être été supprimé).")
+    check_version(audit, seen_version, AUDIT)
     return audit
 
 
-def get_finding(session: Session, finding_id: int) -> Finding:
+def get_finding(session: Session, finding_id: int, seen_version: int | None = None) -> Finding:
+    """With ``seen_version``, a ConflictError when it was changed since the user saw it."""
     finding = session.get(Finding, finding_id)
     if finding is None:
         raise UserError("Ce constat n'existe plus (il a peut-être été supprimé).")
+    check_version(finding, seen_version, FINDING)
     return finding
 
 

@@ -20,6 +20,7 @@ from clu_desktop.domain import (
 from clu_desktop.domain.quality import audit_module, label_module
 from clu_desktop.errors import UserError
 from clu_desktop.services.agenda_snapshots import ensure_free
+from clu_desktop.services.concurrency import touch
 from clu_desktop.services.quality_common import (
     CERTIFIER_MAX,
     DESCRIPTION_MAX,
@@ -30,6 +31,7 @@ from clu_desktop.services.quality_common import (
     REFERENTIAL_NAME_MAX,
     REFERENTIAL_OWNER_MAX,
     LabelRow,
+    ModuleRow,
     ReferentialRow,
     Row,
     check_date,
@@ -68,17 +70,27 @@ def list_referentials(session: Session) -> list[ReferentialRow]:
     referentials = session.scalars(
         select(Referential).options(selectinload(Referential.modules)).order_by(Referential.id)
     )
-    return [
-        ReferentialRow(
-            id=ref.id,
-            code=ref.code,
-            name=ref.name,
-            owner=ref.owner,
-            description=ref.description,
-            modules=tuple(module_row(m) for m in ref.modules),
-        )
-        for ref in referentials
-    ]
+    return [_referential_row(ref) for ref in referentials]
+
+
+def get_referential_row(session: Session, referential_id: int) -> ReferentialRow:
+    return _referential_row(get_referential(session, referential_id))
+
+
+def get_module_row(session: Session, module_id: int) -> ModuleRow:
+    return module_row(get_module(session, module_id))
+
+
+def _referential_row(ref: Referential) -> ReferentialRow:
+    return ReferentialRow(
+        id=ref.id,
+        code=ref.code,
+        name=ref.name,
+        owner=ref.owner,
+        description=ref.description,
+        modules=tuple(module_row(m) for m in ref.modules),
+        version=ref.version,
+    )
 
 
 def _check_code(session: Session, code: object, referential_id: int | None = None) -> str:
@@ -105,9 +117,17 @@ def add_referential(session: Session, code: str, name: str) -> int:
     return referential.id
 
 
-def update_referential(session: Session, referential_id: int, field: str, value: object) -> None:
-    """Change one field: code, name, owner or description."""
-    referential = get_referential(session, referential_id)
+def update_referential(
+    session: Session,
+    referential_id: int,
+    field: str,
+    value: object,
+    seen_version: int | None = None,
+) -> int:
+    """Change one field: code, name, owner or description; returns the new version.
+    Changed since the user saw ``seen_version`` on another workstation: a ConflictError
+    (None: no check)."""
+    referential = get_referential(session, referential_id, seen_version)
     if field == "code":
         referential.code = _check_code(session, value, referential_id)
     elif field == "name":
@@ -119,6 +139,7 @@ def update_referential(session: Session, referential_id: int, field: str, value:
     else:
         raise unknown_field(field)
     session.flush()
+    return referential.version
 
 
 def delete_referential(session: Session, referential_id: int) -> None:
@@ -181,9 +202,12 @@ def add_module(session: Session, referential_id: int, code: str, title: str) -> 
     return module.id
 
 
-def update_module(session: Session, module_id: int, field: str, value: object) -> None:
-    """Change one field: code or title."""
-    module = get_module(session, module_id)
+def update_module(
+    session: Session, module_id: int, field: str, value: object, seen_version: int | None = None
+) -> int:
+    """Change one field: code or title; returns the module's new version
+    (``seen_version`` as in :func:`update_referential`)."""
+    module = get_module(session, module_id, seen_version)
     if field == "code":
         module.code = _check_module_code(session, module.referential_id, value, module_id)
     elif field == "title":
@@ -191,6 +215,7 @@ def update_module(session: Session, module_id: int, field: str, value: object) -
     else:
         raise unknown_field(field)
     session.flush()
+    return module.version
 
 
 def delete_module(session: Session, module_id: int) -> ModuleSnapshot:
@@ -243,6 +268,7 @@ def _label_row(label: Label, today: dt.date) -> LabelRow:
         notes=label.notes,
         modules=tuple(module_row(m) for m in label.modules),
         days_left=(label.deadline - today).days if label.deadline is not None else None,
+        version=label.version,
     )
 
 
@@ -282,9 +308,12 @@ def _check_order(granted_on: dt.date | None, deadline: dt.date | None) -> None:
         )
 
 
-def update_label(session: Session, label_id: int, field: str, value: object) -> None:
-    """Change one field: site_id, granted_on, certifier, deadline or notes."""
-    label = get_label(session, label_id)
+def update_label(
+    session: Session, label_id: int, field: str, value: object, seen_version: int | None = None
+) -> int:
+    """Change one field: site_id, granted_on, certifier, deadline or notes; returns the
+    label's new version (``seen_version`` as in :func:`update_referential`)."""
+    label = get_label(session, label_id, seen_version)
     if field == "site_id":
         label.site_id = check_site(session, value)
     elif field == "granted_on":
@@ -302,13 +331,20 @@ def update_label(session: Session, label_id: int, field: str, value: object) -> 
     else:
         raise unknown_field(field)
     session.flush()
+    return label.version
 
 
-def set_label_modules(session: Session, label_id: int, module_ids: Iterable[int]) -> None:
-    """The modules the label covers (modules of its referential)."""
-    label = get_label(session, label_id)
-    label.modules = modules_of(session, label.referential, module_ids)
+def set_label_modules(
+    session: Session, label_id: int, module_ids: Iterable[int], seen_version: int | None = None
+) -> int:
+    """The modules the label covers (modules of its referential); returns its version."""
+    label = get_label(session, label_id, seen_version)
+    modules = modules_of(session, label.referential, module_ids)
+    if {m.id for m in modules} != {m.id for m in label.modules}:
+        label.modules = modules
+        touch(label, "referential_id")
     session.flush()
+    return label.version
 
 
 def delete_label(session: Session, label_id: int) -> LabelSnapshot:

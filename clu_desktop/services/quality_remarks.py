@@ -17,8 +17,10 @@ from clu_desktop.services.agenda_statements import (
     get_statement,
     join_names,
 )
+from clu_desktop.services.concurrency import check_version
 from clu_desktop.services.quality_common import (
     ANSWER_MAX,
+    REMARK,
     PrintedNames,
     RemarkRow,
     check_date,
@@ -83,6 +85,7 @@ def remark_rows(session: Session, conditions: Iterable[Any] = ()) -> list[Remark
                 kind_label=STATEMENT_KIND_LABELS[statement.kind],
                 speakers_label=join_names(speakers),
                 action_ids=tuple(actions.get(statement.id, ())),
+                version=statement.version,
             )
         )
     return rows
@@ -110,16 +113,19 @@ def answer_remark(
     statement_id: int,
     answer_text: str | None,
     answered_on: dt.date | None = None,
-) -> None:
+    seen_version: int | None = None,
+) -> int:
     """Record the answer to a remark, dated as told, else as it was, else today; an
-    empty answer reopens the remark."""
+    empty answer reopens the remark. Returns the statement's new version; changed since
+    the user saw ``seen_version`` on another workstation, a ConflictError."""
     statement = remark_statement(session, statement_id)
+    check_version(statement, seen_version, REMARK)
     answer = clean_long(answer_text, "Réponse", ANSWER_MAX)
     if answer is None:
         statement.answer_text = None
         statement.answered_on = None
         session.flush()
-        return
+        return statement.version
     day = check_date(answered_on, "Date de la réponse") or statement.answered_on or dt.date.today()
     meeting_date = statement.agenda_item.meeting.date
     if day < meeting_date:
@@ -130,3 +136,4 @@ def answer_remark(
     statement.answer_text = answer
     statement.answered_on = day
     session.flush()
+    return statement.version

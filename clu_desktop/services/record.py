@@ -27,7 +27,7 @@ from clu_desktop.domain import (
 )
 from clu_desktop.errors import UserError
 from clu_desktop.services import record_rules as rules
-from clu_desktop.services.concurrency import check_version
+from clu_desktop.services.concurrency import check_version, touch
 from clu_desktop.services.invitations import PersonChoice, get_meeting
 from clu_desktop.services.validation import clean_text
 
@@ -217,10 +217,16 @@ def item_numbers(meeting: Meeting, numbering: str) -> dict[int, str]:
 # -- secretaries of the session --------------------------------------------------------
 
 
-def set_secretaries(session: Session, meeting_id: int, person_ids: list[int]) -> list[int]:
+def set_secretaries(
+    session: Session, meeting_id: int, person_ids: list[int], seen_version: int | None = None
+) -> list[int]:
     """Name the secretaries of the session among the people invited; returns the previous
-    ones (for undo). Someone not invited is refused, and nothing changes."""
+    ones (for undo). Someone not invited is refused, and nothing changes. They are the
+    meeting's: a meeting saved on another workstation since the user saw
+    ``seen_version`` is refused with a ConflictError (None: no check), and a change of
+    them is a new version of the meeting."""
     meeting = get_meeting(session, meeting_id)
+    check_version(meeting, seen_version, "Cette séance")
     by_person = {inv.person_id: inv for inv in meeting.invitations if inv.person_id}
     for person_id in person_ids:
         if person_id not in by_person:
@@ -234,6 +240,7 @@ def set_secretaries(session: Session, meeting_id: int, person_ids: list[int]) ->
         wanted = invitation.person_id in chosen
         if invitation.is_secretary != wanted:
             invitation.is_secretary = wanted
+            touch(meeting, "title")
     session.flush()
     return before
 

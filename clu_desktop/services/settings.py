@@ -6,14 +6,16 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, fields
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clu_desktop.domain import Committee, Identity, Setting
-from clu_desktop.errors import UserError
+from clu_desktop.errors import ConflictError, UserError
 from clu_desktop.files import os_error_reason
+from clu_desktop.services.concurrency import changed_elsewhere, check_version
 from clu_desktop.services.meeting_details import IncompleteValue, check_email
 from clu_desktop.services.validation import clean_text
 
@@ -40,9 +42,13 @@ class IdentityDetails:
     logo_path: str | None
     font_path: str | None
     font_bold_path: str | None
+    version: int = 0  # of the stored letterhead (0: none stored yet)
 
 
-IDENTITY_FIELDS = tuple(f.name for f in fields(IdentityDetails))
+IDENTITY_FIELDS = tuple(f.name for f in fields(IdentityDetails) if f.name != "version")
+IDENTITY = "L'en-tête des documents"  # as conflict messages name it
+_NO_IDENTITY = SimpleNamespace(version=0)  # before the first edit
+_UNSEEN = object()
 IDENTITY_LABELS = {
     "authority": "Autorité",
     "motto": "Devise",
@@ -80,7 +86,19 @@ def get_identity(session: Session) -> IdentityDetails:
     row = _identity_row(session)
     if row is None:
         return IdentityDetails("", *([None] * (len(IDENTITY_FIELDS) - 1)))
-    return IdentityDetails(**{name: getattr(row, name) for name in IDENTITY_FIELDS})
+    values = {name: getattr(row, name) for name in IDENTITY_FIELDS}
+    return IdentityDetails(**values, version=row.version)
+
+
+def _identity_at(session: Session, seen_version: int | None) -> Identity:
+    """The letterhead's row (made at the first edit); changed on another workstation
+    since the user saw ``seen_version`` (0: none yet), a ConflictError (None: no check)."""
+    row = _identity_row(session)
+    check_version(row if row is not None else _NO_IDENTITY, seen_version, IDENTITY)
+    if row is None:
+        row = Identity(authority="")
+        session.add(row)
+    return row
 
 
 #: Why a document is not printed while the letterhead is empty; the window and the command
@@ -175,27 +193,27 @@ def clean_identity_value(field: str, value: Any) -> Any:
     return clean_text(value, label, max_length, multiline=multiline)
 
 
-def update_identity(session: Session, field: str, value: Any) -> IdentityDetails:
-    """Check and save one field of the letterhead (the row is created on the first edit)."""
+def update_identity(
+    session: Session, field: str, value: Any, seen_version: int | None = None
+) -> IdentityDetails:
+    """Check and save one field of the letterhead (the row is created on the first edit);
+    ``seen_version``: the version of the letterhead the user saw (see ``_identity_at``)."""
     new = clean_identity_value(field, value)
-    row = _identity_row(session)
-    if row is None:
-        row = Identity(authority="")
-        session.add(row)
+    row = _identity_at(session, seen_version)
     setattr(row, field, new if new is not None or field != "authority" else "")
     session.flush()
     return get_identity(session)
 
 
-def restore_identity(session: Session, values: dict[str, Any]) -> IdentityDetails:
-    """Put identity fields back as they were read (undo): no check, they were stored."""
+def restore_identity(
+    session: Session, values: dict[str, Any], seen_version: int | None = None
+) -> IdentityDetails:
+    """Put identity fields back as they were read (undo): no check of the values, they
+    were stored; ``seen_version`` as in :func:`update_identity`."""
     unknown = set(values) - set(IDENTITY_LABELS)
     if unknown:
         raise UserError(f"Le champ « {min(unknown)} » de l'identité n'existe pas.")
-    row = _identity_row(session)
-    if row is None:
-        row = Identity(authority="")
-        session.add(row)
+    row = _identity_at(session, seen_version)
     for field, value in values.items():
         setattr(row, field, value if value is not None or field != "authority" else "")
     session.flush()
@@ -239,7 +257,21 @@ def get_default_committee_id(session: Session) -> int | None:
     return committee_id if session.get(Committee, committee_id) is not None else None
 
 
-def set_default_committee_id(session: Session, committee_id: int | None) -> None:
+def _check_seen(current: object, seen: object, label: str) -> None:
+    """A setting chosen in a list: refused when it is no longer the value the user saw
+    (chosen meanwhile on another workstation)."""
+    if seen is not _UNSEEN and current != seen:
+        raise ConflictError(
+            f"{changed_elsewhere(f'Le paramètre « {label} »')} : votre choix n'a pas été "
+            "enregistré ; la fenêtre affiche maintenant le choix de l'autre poste."
+        )
+
+
+def set_default_committee_id(
+    session: Session, committee_id: int | None, seen: object = _UNSEEN
+) -> None:
+    """``seen``: the committee the user saw chosen (see ``_check_seen``)."""
+    _check_seen(get_default_committee_id(session), seen, "Comité par défaut")
     if committee_id is not None and session.get(Committee, committee_id) is None:
         raise UserError("Ce comité n'existe plus (il a peut-être été supprimé).")
     set_setting(session, DEFAULT_COMMITTEE_KEY, None if committee_id is None else str(committee_id))
@@ -258,7 +290,9 @@ def get_minutes_date_style(session: Session) -> str:
     return value if value in MINUTES_DATE_STYLES else "long"
 
 
-def set_minutes_date_style(session: Session, style: str) -> None:
+def set_minutes_date_style(session: Session, style: str, seen: object = _UNSEEN) -> None:
+    """``seen``: the style the user saw chosen (see ``_check_seen``)."""
+    _check_seen(get_minutes_date_style(session), seen, "Date du compte-rendu")
     if style not in MINUTES_DATE_STYLES:
         raise UserError(f"Style de date inconnu : « {style} ».")
     set_setting(session, MINUTES_DATE_STYLE_KEY, style)

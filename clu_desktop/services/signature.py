@@ -1,11 +1,13 @@
 """Signing the minutes, reopening them, and their history.
 
 Signing makes the minutes PDF (the one that is signed), keeps it with its SHA-256, sets
-the status "compte-rendu signé" and who signed and when, and records a SIGNED event.
+the status "compte-rendu signé" and who signed and when, and records a SIGNED event; the
+values its indicator annexes print are frozen with it (``annex_freeze``).
 From then on the content is frozen (``store/signed_minutes.py``). Reopening needs who
 and why, records a REOPENED event with the fingerprint that was signed, and puts the
-status back to "compte-rendu rédigé"; the PDF as signed stays in the history's events
-only through its fingerprint (the next signature keeps the new PDF).
+status back to "compte-rendu rédigé" (the annexes print the live values again); the PDF
+as signed stays in the history's events only through its fingerprint (the next signature
+keeps the new PDF).
 """
 
 from __future__ import annotations
@@ -21,14 +23,19 @@ from sqlalchemy.orm import Session, undefer
 
 from clu_desktop.domain import Meeting, MeetingStatus, SignatureEvent, SignatureKind
 from clu_desktop.errors import UserError
-from clu_desktop.services.document_export import export_minutes
+from clu_desktop.services import annex_freeze
+from clu_desktop.services.document_export import render_minutes
 from clu_desktop.services.invitations import get_meeting
 from clu_desktop.services.validation import clean_text
 from clu_desktop.store.signed_minutes import signature_change
 
 BY_MAX = 200
 REASON_MAX = 2000
-KIND_LABELS = {SignatureKind.SIGNED: "Signé", SignatureKind.REOPENED: "Rouvert"}
+KIND_LABELS = {
+    SignatureKind.SIGNED: "Signé",
+    SignatureKind.REOPENED: "Rouvert",
+    SignatureKind.ANONYMISED: "Anonymisé",
+}
 
 
 @dataclass(frozen=True)
@@ -92,9 +99,9 @@ def signature_state(session: Session, meeting_id: int) -> SignatureState:
 
 
 def minutes_pdf_bytes(session: Session, meeting_id: int) -> bytes:
-    """The minutes as PDF, made now from the database."""
+    """The minutes as PDF, made now from the database (never the copy of a signed PDF)."""
     with tempfile.TemporaryDirectory(prefix="clu-signature-") as folder:
-        path = export_minutes(session, meeting_id, Path(folder) / "compte-rendu.pdf")
+        path = render_minutes(session, meeting_id, Path(folder) / "compte-rendu.pdf")
         return path.read_bytes()
 
 
@@ -111,11 +118,15 @@ def sign_minutes(
             "Cette séance est encore « prévue » : passez son statut à « tenue » ou "
             "« compte-rendu rédigé » avant de signer le compte-rendu."
         )
-    pdf = minutes_pdf_bytes(session, meeting_id)
-    digest = hashlib.sha256(pdf).hexdigest()
     when = at or _now()
     with signature_change(session, meeting_id):
+        # The annexes' values are frozen first, and the PDF is made from them: what is
+        # signed is what the annexes print from now on, whatever is imported meanwhile.
+        meeting.signed_annexes = annex_freeze.dumps(annex_freeze.live_annexes(session, meeting))
         meeting.status = MeetingStatus.MINUTES_SIGNED
+        session.flush()
+        pdf = minutes_pdf_bytes(session, meeting_id)
+        digest = hashlib.sha256(pdf).hexdigest()
         meeting.signed_at = when
         meeting.signed_by = who
         meeting.signed_sha256 = digest
@@ -158,6 +169,7 @@ def reopen_minutes(
         meeting.signed_by = None
         meeting.signed_sha256 = None
         meeting.signed_pdf = None
+        meeting.signed_annexes = None  # the annexes print the live values again
         session.flush()
     return signature_state(session, meeting_id)
 

@@ -30,11 +30,13 @@ from urllib.parse import quote
 
 from clu_desktop.errors import DatabaseError, UserError
 from clu_desktop.files import (
+    PRIVATE_FOLDER_MODE,
     create_private_file,
     database_error_message,
     os_error_message,
     output_target,
     private_folder,
+    tighten,
 )
 from clu_desktop.store.database import BUSY_TIMEOUT_MS, data_dir, default_database_path
 
@@ -51,6 +53,24 @@ _KINDS = (DAILY, BEFORE_MIGRATION, BEFORE_RESTORE)
 
 def backups_dir() -> Path:
     return data_dir() / BACKUPS_DIR_NAME
+
+
+def tighten_database_files(path: Path) -> list[Path]:
+    """Make a SQLite base of this user private when a writer opens it: the file, its
+    -wal and -shm, and, for a base in the data folder, that folder, its backups folder
+    and the copies in it (an older version made them with the umask's mode). Returns
+    the paths changed."""
+    paths = [path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))]
+    folders: list[Path] = []
+    if path.parent == data_dir():
+        folders = [path.parent, backups_dir()]
+        if backups_dir().is_dir():
+            paths += [each for each in backups_dir().iterdir() if each.is_file()]
+    changed = [each for each in paths if tighten(each)]
+    changed += [each for each in folders if tighten(each, PRIVATE_FOLDER_MODE)]
+    if changed:
+        logger.info("Made private: %d file(s) or folder(s) beside %s", len(changed), path.name)
+    return changed
 
 
 def read_only_uri(path: Path) -> str:

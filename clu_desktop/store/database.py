@@ -1,6 +1,7 @@
 """Engines and sessions: which database to open, how each connection is set up.
 
-Every SQLite connection enforces foreign keys, waits on a busy file instead of failing,
+Every SQLite connection enforces foreign keys, overwrites deleted content
+(``secure_delete``), waits on a busy file instead of failing,
 runs in WAL mode with full synchronisation (a committed transaction survives a power
 cut), and leaves transaction control to SQLAlchemy, which emits BEGIN itself.
 """
@@ -171,6 +172,9 @@ def _set_up_sqlite(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
+        # What is deleted or replaced is overwritten with zeros, not left in free pages
+        # (the right to erasure: ``store/scrub.py`` then compacts the file).
+        cursor.execute("PRAGMA secure_delete = ON")
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if sqlite_path(engine.url) is not None:
             cursor.execute("PRAGMA journal_mode = WAL")

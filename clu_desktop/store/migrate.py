@@ -48,7 +48,11 @@ from sqlalchemy.pool import NullPool
 
 from clu_desktop.errors import DatabaseError
 from clu_desktop.store import instance_lock, location
-from clu_desktop.store.backups import backup_before_migration, read_only_uri
+from clu_desktop.store.backups import (
+    backup_before_migration,
+    read_only_uri,
+    tighten_database_files,
+)
 from clu_desktop.store.database import (
     BUSY_TIMEOUT_MS,
     Database,
@@ -366,6 +370,7 @@ def open_database(
     try:
         if exclusive and path is not None:
             instance_lock.claim(path)
+            tighten_database_files(path)
         state = _inspect(engine)
         script = _script_directory()
         _refuse_foreign(state, where, _known(script))

@@ -23,7 +23,9 @@ What stays allowed once signed, because it is not the minutes but what follows t
 - actions linked to the meeting but to none of its items (the action plan);
 - a directory merge moving references from one person to another (the printed names
   are kept in the invitations);
-- signing and reopening themselves, through :func:`signature_change`;
+- signing and reopening themselves, through :func:`signature_change`: they alone (and
+  the erasure) may write what the indicator annexes print, frozen with the minutes
+  (``Meeting.signed_annexes``, see ``services/annex_freeze.py``), signed or not;
 - erasing a person's data (the right to erasure comes before the freeze), through
   :func:`personal_data_erasure`: the erasure itself keeps what signed minutes print
   unless the user chose to anonymise them, and reports what it changed.
@@ -55,8 +57,18 @@ from clu_desktop.errors import UserError
 
 _SIGNING_KEY = "clu.signing_meeting"
 _ERASING_KEY = "clu.erasing_person"
+#: What a signed meeting's indicator annexes print, frozen (services/annex_freeze.py).
+SNAPSHOT_FIELD = "signed_annexes"
 SIGNATURE_FIELDS = frozenset(
-    {"status", "signed_at", "signed_by", "signed_sha256", "signed_pdf", "signature_events"}
+    {
+        "status",
+        "signed_at",
+        "signed_by",
+        "signed_sha256",
+        "signed_pdf",
+        SNAPSHOT_FIELD,
+        "signature_events",
+    }
 )
 #: Fields that may change once the minutes are signed (see the module's docstring).
 FREE_FIELDS: dict[type, frozenset[str]] = {
@@ -105,6 +117,10 @@ def frozen_message(date_text: str) -> str:
     )
 
 
+SNAPSHOT_THROUGH_SIGNATURE = (
+    "Les valeurs des annexes figées avec un compte-rendu signé ne changent qu'à sa signature "
+    "ou à sa réouverture (page « Séance », boutons « Marquer comme signé… » et « Rouvrir… »)."
+)
 SIGN_THROUGH_ACTION = (
     "Le statut « Compte-rendu signé » se pose avec le bouton « Marquer comme signé… » de la "
     "page « Séance » : il enregistre le PDF signé, son empreinte, qui l'a signé et quand."
@@ -228,6 +244,8 @@ def _before_flush(session: Session, _context, _instances) -> None:
             continue
         changed = _changed(obj) - FREE_FIELDS.get(type(obj), frozenset())
         if isinstance(obj, Meeting):
+            if SNAPSHOT_FIELD in changed and signing != obj.id:
+                raise UserError(SNAPSHOT_THROUGH_SIGNATURE)
             signs = "status" in changed and obj.status is MeetingStatus.MINUTES_SIGNED
             if signs and signing != obj.id:
                 raise UserError(SIGN_THROUGH_ACTION)
@@ -240,6 +258,8 @@ def _before_flush(session: Session, _context, _instances) -> None:
             touched.add(kind, _values(obj, fk) + _values(obj, rel))
     for obj in (*session.new, *session.deleted):
         if isinstance(obj, Meeting):
+            if obj in session.new and obj.signed_annexes is not None:
+                raise UserError(SNAPSHOT_THROUGH_SIGNATURE)
             touched.add("meetings", [obj.id])
         elif type(obj) in _PARENTS:
             kind, fk, rel = _PARENTS[type(obj)]
@@ -292,6 +312,10 @@ def _do_orm_execute(state: ORMExecuteState) -> None:
     kind, column = _TABLE_PARENTS[table.name]
     rows = _rows(state.parameters)
     values = dict(getattr(statement, "_values", None) or {})
+    if table.name == "meeting" and state.session.info.get(_SIGNING_KEY) is None:
+        written = {_key(k) for k in values} | {k for row in rows for k in row}
+        if SNAPSHOT_FIELD in written and not state.is_delete:
+            raise UserError(SNAPSHOT_THROUGH_SIGNATURE)
     touched = _Touched()
     if state.is_insert:
         touched.add(kind, [row.get(column) for row in rows])

@@ -139,3 +139,35 @@ def test_erase_and_anonymise_the_signed_minutes(qtbot, window, signed_demo_db, a
     assert "Personne anonymisée" in names
     assert "compte-rendu signé anonymisé" in answered_messages.infos[-1]
     assert window.people_tab.model.row_of(GUY) is None
+
+
+def test_erasing_from_the_window_leaves_no_trace_in_the_database_files(
+    qtbot, demo_db, answered_messages
+):
+    from erasure_places import build, needles_in
+
+    places = build(demo_db, named_in_signed=True)
+    path = Path(demo_db.url.database)
+
+    def traces() -> dict[str, list[str]]:
+        found = {}
+        for suffix in ("", "-wal", "-shm"):
+            file = Path(f"{path}{suffix}")
+            if file.exists() and (names := needles_in(file.read_bytes())):
+                found[file.name] = names
+        return found
+
+    assert traces()
+    window = DirectoryWindow(demo_db)
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    select_person(qtbot, window, places.person_id)
+    qtbot.mouseClick(window.people_tab.erase_button, Qt.MouseButton.LeftButton)
+    dialog = window.people_tab.personal.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.mouseClick(dialog.anonymise_check, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.erase_button, Qt.MouseButton.LeftButton)
+    assert "PDF signé refait sans son nom" in answered_messages.infos[-1]
+    # The window's database is still open: its files already forget her.
+    assert traces() == {}

@@ -455,3 +455,34 @@ def test_no_document_leaves_without_its_letterhead_unnoticed(
     asked.clear()
     qtbot.mouseClick(page.side.print_button, LEFT)
     assert len(asked) == 1 and len(answered_messages.questions) == 5
+
+
+def test_the_minutes_of_signed_minutes_preview_the_signed_pdf(qtbot, demo_db, tmp_path):
+    """The Documents page shows minutes signed in CLU Desktop as they were signed (the
+    copy of the signed PDF, said under the list), even after the indicators changed."""
+    import datetime as dt
+
+    from clu_desktop.services import indicators as ind
+    from clu_desktop.services.signature import sign_minutes, signed_pdf
+
+    with demo_db.transaction() as session:
+        sign_minutes(session, 1, "dupont", at=dt.datetime(2024, 4, 8, 10, 12))
+        row = next(r for r in ind.list_indicators(session) if r.code == "RS-CONNEXIONS")
+        ind.set_value(session, row.id, "2022", None, 1.0)
+    with demo_db.reading() as session:
+        stored = signed_pdf(session, 1).data
+    widget = DocumentsPage(demo_db)
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    with qtbot.waitExposed(widget):
+        widget.show()
+    widget.show_meeting(1, None)
+    qtbot.waitUntil(lambda: widget.preview.page_count > 0, timeout=10_000)
+    assert widget.current_kind().key == "minutes"
+    assert generated_path(widget).read_bytes() == stored
+    said = " ".join(widget.status.text().split())
+    assert "empreinte SHA-256 est sur la page « Séance »" in said
+    assert "Compte-rendu signé le 08/04/2024 à 10:12 par dupont : copie du PDF signé" in said
+    qtbot.waitUntil(lambda: 1 in widget.preview.rendered_pages())
+    widget.grab().save(str(tmp_path / "signed-minutes.png"))
+    widget.cleanup()

@@ -12,9 +12,17 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import exc as sa_exc
-from sqlalchemy import select
+from sqlalchemy import select, update
 
-from clu_desktop.domain import Base, Committee, CommitteeMember, Organisation, Person
+from clu_desktop.domain import (
+    Base,
+    Committee,
+    CommitteeMember,
+    IndicatorValue,
+    Meeting,
+    Organisation,
+    Person,
+)
 from clu_desktop.errors import DatabaseError
 from clu_desktop.store import migrate
 from clu_desktop.store.backups import backup_destination, backup_sqlite
@@ -451,3 +459,60 @@ def table_rows_of(path: Path, query: str) -> list[tuple]:
         return connection.execute(query + " ORDER BY id").fetchall()
     finally:
         connection.close()
+
+
+@pytest.mark.parametrize("engine", ["sqlite", "postgresql"])
+def test_minutes_signed_before_0006_get_their_annexes_frozen(
+    tmp_path: Path, opened, engine: str, request
+) -> None:
+    """A base of before 0006 with signed minutes: the upgrade freezes what their
+    indicator annexes print from the values of the base then; an import afterwards no
+    longer changes them, and minutes not signed keep printing the live values."""
+    from clu_desktop.services import annex_freeze
+    from clu_desktop.services.documents import meeting_snapshot
+    from clu_desktop.services.meeting_files import load_demo
+
+    path = (
+        request.getfixturevalue("blank_postgresql_url")
+        if engine == "postgresql"
+        else tmp_path / "clu.sqlite"
+    )
+    database = opened(path)
+    with database.transaction() as session:
+        load_demo(session)  # meeting 1, imported as signed
+    with database.engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE meeting SET title = 'Autre' WHERE id = 1")
+    with database.transaction() as session:
+        load_demo(session, force=True)  # meeting 2: the same, put back to "tenue" below
+    with migration_connection(database.engine) as connection:
+        command.downgrade(alembic_config(connection), "0005")
+    with database.engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE meeting SET status = 'held' WHERE id = 2")
+        connection.exec_driver_sql(
+            "UPDATE indicator_value SET value = 47000 WHERE value = 48500 AND period = '2022'"
+        )
+    with migration_connection(database.engine) as connection:
+        command.upgrade(alembic_config(connection), "head")
+    database.dispose()
+    database = opened(path)
+
+    def printed(meeting_id: int) -> list[float]:
+        with database.reading() as session:
+            annexes = meeting_snapshot(session, meeting_id).annexes
+        return [
+            v.value
+            for a in annexes
+            for i in a.indicators
+            if i.code == "RS-CONNEXIONS"
+            for v in i.values
+        ]
+
+    with database.reading() as session:
+        meeting = session.get(Meeting, 1)
+        frozen = annex_freeze.loads(meeting.signed_annexes)
+        assert frozen == annex_freeze.live_annexes(session, meeting)
+        assert session.get(Meeting, 2).signed_annexes is None
+    with database.transaction() as session:
+        session.execute(update(IndicatorValue).values(value=1.0))
+    assert printed(1) == [47000.0]
+    assert printed(2) == [1.0]

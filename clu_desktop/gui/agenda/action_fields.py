@@ -7,7 +7,21 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, QLocale
 
-from clu_desktop.services.agenda_actions import ActionRow, set_action_status, update_action
+from clu_desktop.gui.conflicts import RecordKind
+from clu_desktop.services.agenda_actions import (
+    ACTION,
+    ACTION_LABELS,
+    ACTION_STATUS_LABELS,
+    ActionRow,
+    get_action_row,
+    set_action_status,
+    update_action,
+)
+
+#: How a conflict names an action of an item and what changed in it.
+ACTION_KIND = RecordKind(
+    ACTION, ACTION_LABELS, get_action_row, {"status": ACTION_STATUS_LABELS.get}
+)
 
 FRENCH = QLocale(QLocale.Language.French, QLocale.Country.France)
 NO_DATE = QDate(1899, 12, 31)  # shown blank: the field holds no date
@@ -23,21 +37,28 @@ def from_qdate(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
 
 
-def set_text(session, action_id: int, text: str) -> ActionRow:
-    return update_action(session, action_id, text=text)
+# Each takes the version of the action the panel shows (None: no check).
 
 
-def set_owner(session, action_id: int, owner: int | str | None) -> ActionRow:
-    return update_action(session, action_id, owner=owner)
+def set_text(session, action_id: int, text: str, seen: int | None = None) -> ActionRow:
+    return update_action(session, action_id, text=text, seen_version=seen)
 
 
-def set_due(session, action_id: int, due: dt.date | None) -> ActionRow:
-    return update_action(session, action_id, due_date=due)
+def set_owner(session, action_id: int, owner: int | str | None, seen: int | None = None):
+    return update_action(session, action_id, owner=owner, seen_version=seen)
 
 
-def set_status(session, action_id: int, value: tuple) -> ActionRow:
+def set_due(session, action_id: int, due: dt.date | None, seen: int | None = None) -> ActionRow:
+    return update_action(session, action_id, due_date=due, seen_version=seen)
+
+
+def set_status(session, action_id: int, value: tuple, seen: int | None = None) -> ActionRow:
     status, done = value
-    return set_action_status(session, action_id, status, done)
+    return set_action_status(session, action_id, status, done, seen_version=seen)
+
+
+#: The field of ActionRow each of them saves (named by a conflict message).
+FIELD_OF = {set_text: "text", set_owner: "owner_label", set_due: "due_date", set_status: "status"}
 
 
 def owner_value(row: ActionRow) -> int | str | None:

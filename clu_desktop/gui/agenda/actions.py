@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from clu_desktop.domain import ActionStatus
 from clu_desktop.gui.agenda.action_fields import (
+    ACTION_KIND,
+    FIELD_OF,
     FIRST_DATE,
     FRENCH,
     LAST_DATE,
@@ -291,15 +293,24 @@ class ActionsPanel(QWidget):
             self._reloaded(None)
 
     def _save(self, text: str, service, old: object, new: object, key: str | None) -> None:
-        """Save one change of the current action through ``service(action_id, value)``."""
+        """Save one change of the current action through ``service(action_id, value,
+        seen_version)``, at the version shown: an action changed meanwhile on another
+        workstation is refused, the message says what changed there and the panel shows
+        the action as it is now."""
         row = self._current
         if row is None or old == new:
             return
-        action_id, context = row.id, self._context
+        action_id, context, field = row.id, self._context, FIELD_OF[service]
         holder: dict[str, ActionRow] = {}
 
         def apply(value: object) -> None:
-            holder["row"] = context.write(service, action_id, value)
+            shown = self._current if self._current and self._current.id == action_id else None
+            typed = value if isinstance(value, str) else None
+            holder["row"] = context.write_seen(
+                ACTION_KIND, shown, service, action_id, value, field=field, typed=typed
+            )
+            if shown is not None and self._current is shown:
+                self._current = holder["row"]  # one's own next save
 
         merge_key = ("action", action_id, key) if key else None
         if context.field(text, apply, old, new, merge_key, widget=self):
@@ -308,7 +319,7 @@ class ActionsPanel(QWidget):
             self._show_dates(self._current)
             self.actions_saved.emit()
         else:
-            self._update_editor()
+            self.load(self._item_id, self._people)  # the version of now after a conflict
 
     def _text_changed(self) -> None:
         if self._current is not None:

@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from clu_desktop.domain import VoteChoice, VoteResult
-from clu_desktop.errors import ConflictError, UserError
+from clu_desktop.errors import ConflictError
 from clu_desktop.gui.agenda.editing import EditContext, name
 from clu_desktop.gui.agenda.vote_names import VoteNamesDialog
+from clu_desktop.gui.conflicts import RecordKind, conflict_text
 from clu_desktop.services import record_rules
 from clu_desktop.services.agenda import ITEM
-from clu_desktop.services.concurrency import changed_fields, conflict_message
 from clu_desktop.services.invitations import PersonChoice
 from clu_desktop.services.record import (
     Decision,
@@ -299,10 +299,5 @@ def _conflict_text(
     context: EditContext, item_id: int, shown: Decision, field: str, typed: str | None
 ) -> str:
     """What another workstation changed in the deliberation since it was shown."""
-    try:
-        fresh = context.read(get_decision, item_id)
-    except UserError as exc:  # deleted meanwhile
-        return str(exc)
-    changes = changed_fields(shown, fresh, DECISION_LABELS)
-    caption = "Membres nommés" if field == "names" else DECISION_LABELS[field]
-    return conflict_message(ITEM, changes, caption, typed)
+    kind = RecordKind(ITEM, DECISION_LABELS, get_decision, captions={"names": "Membres nommés"})
+    return conflict_text(context.read, kind, shown, item_id, field, typed)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from clu_desktop.errors import UserError
 from clu_desktop.gui import messages, undo
+from clu_desktop.gui.conflicts import RecordKind, seen_version, telling_changes
 from clu_desktop.store.database import Database
 
 
@@ -35,6 +36,23 @@ class EditContext(QObject):
     def write(self, service: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         with self.db.transaction() as session:
             return service(session, *args, **kwargs)
+
+    def write_seen(
+        self,
+        kind: RecordKind,
+        shown: Any,
+        service: Callable[..., Any],
+        record_id: int,
+        *args: Any,
+        field: str | None = None,
+        typed: Any = None,
+    ) -> Any:
+        """``service(session, record_id, *args, seen_version)`` at the version of the row
+        the page shows (``shown``; no check when it shows another record): a record
+        changed meanwhile on another workstation raises a ConflictError saying what
+        changed there, which change (``field``) was not saved and the text ``typed``."""
+        with telling_changes(self.read, kind, shown, record_id, field, typed):
+            return self.write(service, record_id, *args, seen_version(shown, record_id))
 
     def record(
         self,

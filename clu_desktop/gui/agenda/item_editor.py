@@ -15,10 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clu_desktop.errors import ConflictError, UserError
+from clu_desktop.errors import ConflictError
 from clu_desktop.gui import messages
 from clu_desktop.gui.agenda.editing import EditContext, name
 from clu_desktop.gui.agenda.minutes_edit import HELP_TEXT, MinutesTextEdit
+from clu_desktop.gui.conflicts import RecordKind, conflict_text
 from clu_desktop.gui.pickers import make_searchable
 from clu_desktop.services.agenda import (
     DURATION_MAX,
@@ -28,7 +29,6 @@ from clu_desktop.services.agenda import (
     get_item_row,
     update_item,
 )
-from clu_desktop.services.concurrency import changed_fields, conflict_message
 from clu_desktop.services.invitations import PersonChoice
 
 NO_PRESENTER = "— aucun —"
@@ -273,19 +273,13 @@ class ItemFields(QWidget):
         self, shown: AgendaItemRow | None, item_id: int, field: str, typed: object
     ) -> str:
         """What another workstation changed in the item since it was shown."""
-        changes = []
-        try:
-            fresh = self._context.read(get_item_row, item_id)
-        except UserError as exc:  # deleted meanwhile
-            return str(exc)
-        if shown is not None:
-            changes = changed_fields(
-                shown,
-                fresh,
-                ITEM_LABELS,
-                {"presenter_id": "presenter_name", "duration_minutes": _minutes},
-            )
-        return conflict_message(ITEM, changes, ITEM_LABELS[field], typed)
+        kind = RecordKind(
+            ITEM,
+            ITEM_LABELS,
+            get_item_row,
+            {"presenter_id": "presenter_name", "duration_minutes": _minutes},
+        )
+        return conflict_text(self._context.read, kind, shown, item_id, field, typed)
 
     def _title_finished(self) -> None:
         if self._row is not None and not self.title_edit.text().strip():

@@ -26,11 +26,15 @@ from clu_desktop.domain import StatementKind
 from clu_desktop.gui.agenda.editing import EditContext, name
 from clu_desktop.gui.agenda.statements_model import PERSON_ROLE, StatementsModel
 from clu_desktop.gui.agenda.texts import plain_tooltip
+from clu_desktop.gui.conflicts import RecordKind
 from clu_desktop.services.agenda_statements import (
+    STATEMENT,
     STATEMENT_KIND_LABELS,
+    STATEMENT_LABELS,
     StatementRow,
     add_statement,
     delete_statement,
+    get_statement_row,
     list_statements,
     move_statement,
     restore_statement,
@@ -39,6 +43,14 @@ from clu_desktop.services.agenda_statements import (
     set_statement_text,
 )
 from clu_desktop.services.invitations import PersonChoice
+
+#: How a conflict names a statement and what changed in it.
+STATEMENT_KIND = RecordKind(
+    STATEMENT,
+    STATEMENT_LABELS,
+    get_statement_row,
+    {"kind": lambda kind: STATEMENT_KIND_LABELS.get(kind)},
+)
 
 
 class StatementsPanel(QWidget):
@@ -53,6 +65,7 @@ class StatementsPanel(QWidget):
         self._item_id: int | None = None
         self._people: list[PersonChoice] = []
         self._current: StatementRow | None = None
+        self._text_of: int | None = None  # the statement whose text the editor shows
         self.setObjectName("agendaStatements")
 
         self.model = StatementsModel(self)
@@ -193,9 +206,17 @@ class StatementsPanel(QWidget):
         self._fill_speakers(row)
         text = row.text if row is not None else ""
         if self.text_edit.toPlainText() != text:
+            same = row is not None and row.id == self._text_of
+            old = self.text_edit.toPlainText()
+            from_end = len(old) - self.text_edit.textCursor().position()
             self.text_edit.blockSignals(True)
             self.text_edit.setPlainText(text)
             self.text_edit.blockSignals(False)
+            if same:  # the same statement read again (another workstation's text): the
+                cursor = self.text_edit.textCursor()  # cursor as far from the end as it was
+                cursor.setPosition(max(0, len(text) - from_end))
+                self.text_edit.setTextCursor(cursor)
+        self._text_of = row.id if row is not None else None
 
     def _fill_speakers(self, row: StatementRow | None) -> None:
         self.speakers_list.blockSignals(True)
@@ -288,6 +309,35 @@ class StatementsPanel(QWidget):
         if ok:
             self._saved(statement_id)
 
+    def _save(
+        self,
+        text: str,
+        service,
+        field: str,
+        old: object,
+        new: object,
+        merge_key: tuple | None = None,
+    ) -> bool:
+        """Save one field of the current statement with undo, at the version shown: a
+        statement changed meanwhile on another workstation is refused, the message says
+        what changed there and the page shows the statement as it is now."""
+        assert self._current is not None
+        statement_id, context = self._current.id, self._context
+
+        def apply(value: object) -> None:
+            shown = self._current if self._current and self._current.id == statement_id else None
+            typed = value if field == "text" else None
+            version = context.write_seen(
+                STATEMENT_KIND, shown, service, statement_id, value, field=field, typed=typed
+            )
+            if shown is not None and self._current is shown:
+                self._current = replace(shown, version=version)  # one's own next save
+
+        if context.field(text, apply, old, new, merge_key, widget=self):
+            return True
+        self.reload()  # the saved value, or the version of now after a conflict
+        return False
+
     def _kind_chosen(self, index: int) -> None:
         row = self._current
         if row is None:
@@ -295,17 +345,10 @@ class StatementsPanel(QWidget):
         new = StatementKind(self.kind_combo.itemData(index))
         if new == row.kind:
             return
-        statement_id, context = row.id, self._context
-        if context.field(
-            "Changer la nature de l'intervention",
-            lambda kind: context.write(set_statement_kind, statement_id, kind),
-            row.kind,
-            new,
-            widget=self,
+        if self._save(
+            "Changer la nature de l'intervention", set_statement_kind, "kind", row.kind, new
         ):
-            self._replace_current(replace(row, kind=new))
-        else:
-            self._update_editor()
+            self._replace_current(replace(self._current, kind=new))
 
     def _speaker_toggled(self, entry: QListWidgetItem) -> None:
         row = self._current
@@ -316,32 +359,27 @@ class StatementsPanel(QWidget):
         new = [p for p in old if p.id != person.id]
         if entry.checkState() == Qt.CheckState.Checked:
             new.append(person)
-        statement_id, context = row.id, self._context
-        if context.field(
+        if self._save(
             "Choisir les intervenants",
-            lambda ids: context.write(set_statement_speakers, statement_id, ids),
+            set_statement_speakers,
+            "speakers_label",
             [p.id for p in old],
             [p.id for p in new],
-            widget=self,
         ):
-            row = replace(row, speakers=tuple(new))
-            self._replace_current(row)
-        self._show_speakers(row)
+            self._replace_current(replace(self._current, speakers=tuple(new)))
+            self._show_speakers(self._current)
 
     def _text_changed(self) -> None:
         row = self._current
         if row is None:
             return
         new = self.text_edit.toPlainText()
-        statement_id, context = row.id, self._context
-        if context.field(
+        if self._save(
             "Modifier le texte de l'intervention",
-            lambda text: context.write(set_statement_text, statement_id, text),
+            set_statement_text,
+            "text",
             row.text,
             new,
-            ("statement", statement_id, "text"),
-            widget=self,
+            ("statement", row.id, "text"),
         ):
-            self._replace_current(replace(row, text=new))
-        else:
-            self._update_editor()
+            self._replace_current(replace(self._current, text=new))

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clu_desktop.errors import ConflictError
+from clu_desktop.gui.conflicts import RecordKind, conflict_text
 from clu_desktop.gui.directory.editing import (
     DirectoryContext,
     FieldBinder,
@@ -28,11 +30,25 @@ from clu_desktop.gui.directory.editing import (
 from clu_desktop.gui.directory.person_form import error_label
 from clu_desktop.services import record_rules
 from clu_desktop.services.record import (
+    COMMITTEE,
     NUMBERING_LABELS,
     PRESENTER_STYLE_LABELS,
     SETTING_LABELS,
+    RecordSettings,
     get_record_settings,
     set_record_setting,
+)
+
+#: How a conflict names the committee and which of its settings changed.
+SETTINGS_KIND = RecordKind(
+    COMMITTEE,
+    SETTING_LABELS,
+    get_record_settings,
+    {
+        "presenter_style": lambda style: PRESENTER_STYLE_LABELS.get(style, style),
+        "numbering": lambda numbering: NUMBERING_LABELS.get(numbering, numbering),
+    },
+    page="la fiche",
 )
 
 NOT_SET = "non précisé"
@@ -94,6 +110,7 @@ class CommitteeSettingsBox(QGroupBox):
             self.numbering.addItem(caption, numbering.value)
         self.status = error_label("committeeSettingsError")
 
+        self.shown: RecordSettings | None = None  # at the version shown
         self.binder = FieldBinder(ctx, "committee_record", self._apply, self.status, self)
         self.binder.check(self.votes, "votes", "Changer « Le comité vote »")
         self.binder.check(self.print_counts, "print_counts", "Changer « Imprimer le décompte »")
@@ -148,9 +165,10 @@ class CommitteeSettingsBox(QGroupBox):
     def load(self, committee_id: int | None) -> None:
         """Show the saved settings of ``committee_id`` (None: an empty, disabled box)."""
         if committee_id is None:
+            self.shown = None
             self.binder.load(None, {})
             return
-        settings = self._ctx.read(get_record_settings, committee_id)
+        settings = self.shown = self._ctx.read(get_record_settings, committee_id)
         self.binder.load(
             committee_id,
             {
@@ -167,5 +185,18 @@ class CommitteeSettingsBox(QGroupBox):
     def _apply(self, committee_id: int, field: str, value: object) -> object:
         if field == "members_in_office" and value == 0:
             value = None  # 0 shows "non précisé"
-        _before, stored = self._ctx.write(set_record_setting, committee_id, field, value)
+        shown = self.shown if self.shown and self.shown.committee_id == committee_id else None
+        try:
+            _before, stored = self._ctx.write(
+                set_record_setting, committee_id, field, value, shown and shown.version
+            )
+        except ConflictError:
+            text = conflict_text(self._ctx.read, SETTINGS_KIND, shown, committee_id, field)
+            raise ConflictError(text) from None
+        self.seen_again(committee_id)
         return stored.value if isinstance(stored, Enum) else stored
+
+    def seen_again(self, committee_id: int) -> None:
+        """The committee was saved here (a setting, its name): the version to check next."""
+        if self.shown is not None and self.shown.committee_id == committee_id:
+            self.shown = self._ctx.read(get_record_settings, committee_id)

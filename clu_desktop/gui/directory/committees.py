@@ -24,6 +24,7 @@ from clu_desktop.gui.directory.dialogs import NewCommitteeDialog, PersonPickerDi
 from clu_desktop.gui.directory.editing import (
     DirectoryContext,
     FieldBinder,
+    ShownRecord,
     buddy_label,
     name_widget,
 )
@@ -41,9 +42,14 @@ from clu_desktop.services.directory import (
     move_member,
     remove_member,
     restore_snapshot,
-    set_committee_field,
     set_member_positions,
     set_member_role,
+)
+from clu_desktop.services.directory_committees import (
+    COMMITTEE,
+    COMMITTEE_LABELS,
+    get_committee_row,
+    save_committee_field,
 )
 
 NO_COMMITTEE_TEXT = "Sélectionnez un comité, ou créez-en un (Ctrl+N)."
@@ -79,11 +85,19 @@ class CommitteesTab(QWidget):
         self.acronym = name_widget(QLineEdit(), "committeeAcronym", "Sigle du comité")
         self.acronym.setMaxLength(50)
         self.status = error_label("committeeError")
-        self.binder = FieldBinder(ctx, "committee", self._apply, self.status, self)
+        self.record = ShownRecord(
+            ctx, save_committee_field, get_committee_row, COMMITTEE, COMMITTEE_LABELS
+        )
+        self.binder = FieldBinder(ctx, "committee", self.record.apply, self.status, self)
+        self.binder.conflicted.connect(lambda _cid: self.refresh())  # the version of now
         self.binder.line(self.name, "name", "Renommer le comité")
         self.binder.line(self.acronym, "acronym", "Modifier le sigle du comité")
         self.binder.saved.connect(lambda cid, _field: self._committee_saved(cid))
         self.settings = CommitteeSettingsBox(ctx)
+        # A setting saved: the committee's name is checked against the version of now;
+        # refused for another workstation's change, the tab shows the committee of now.
+        self.settings.binder.saved.connect(lambda cid, _field: self._refresh_count(cid))
+        self.settings.binder.conflicted.connect(lambda _cid: self.refresh())
 
         self.members_model = MembersModel(self)
         self.members = make_table("membersTable", "Membres permanents", self.members_model)
@@ -118,6 +132,7 @@ class CommitteesTab(QWidget):
         self.role_binder = FieldBinder(ctx, "member", self._apply_role, self.role_status, self)
         self.role_binder.combo_text(self.role, "role", "Modifier le rôle")
         self.role_binder.saved.connect(lambda mid, _field: self._refresh_members(mid))
+        self.role_binder.conflicted.connect(self._refresh_members)  # the role of now
 
         self._build_layout()
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._load_current())
@@ -203,6 +218,7 @@ class CommitteesTab(QWidget):
     def _load_current(self) -> None:
         cid = self.current_id()
         row = self.model.row_at(self.model.row_of(cid)) if cid is not None else None
+        self.record.shown = row
         if row is None:
             self.binder.load(None, {})
             self.heading.setText(NO_COMMITTEE_TEXT)
@@ -240,16 +256,22 @@ class CommitteesTab(QWidget):
         for row in self._ctx.read(list_committees, ""):
             if row.id == committee_id:
                 self.model.replace_row(row)
+                if self.record.shown is not None and self.record.shown.id == row.id:
+                    self.record.shown = row
 
     # Changing
 
-    def _apply(self, committee_id: int, field: str, value: object) -> object:
-        return self._ctx.write(set_committee_field, committee_id, field, value)
-
     def _apply_role(self, member_id: int, _field: str, value: object) -> object:
-        return self._ctx.write(set_member_role, member_id, value)
+        """Save a role, checked against the one the table shows (its role of now after
+        each save here): another workstation's role meanwhile refuses the change."""
+        position = self.members_model.row_of(member_id)
+        if position is None:
+            return self._ctx.write(set_member_role, member_id, value)
+        shown = self.members_model.row_at(position).role
+        return self._ctx.write(set_member_role, member_id, value, shown)
 
     def _committee_saved(self, committee_id: int) -> None:
+        self.settings.seen_again(committee_id)  # one version for the name and the settings
         self._refresh_count(committee_id)
         self.heading.setText(self.binder.value("name") or "")
 

@@ -26,8 +26,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from clu_desktop.errors import ConflictError, UserError
 from clu_desktop.gui import messages, undo
+from clu_desktop.gui.conflicts import RecordKind, conflict_text
 from clu_desktop.gui.undo import UndoKeys
-from clu_desktop.services.concurrency import changed_fields, conflict_message
 from clu_desktop.store.database import Database
 
 #: The property marking a combo box whose value is its text (see ``combo_text``).
@@ -120,12 +120,8 @@ class ShownRecord:
         return saved.value
 
     def _conflict_text(self, shown: Any, record_id: int, field: str, typed: object) -> str:
-        try:
-            fresh = self._ctx.read(self._read, record_id)
-        except UserError as exc:  # deleted meanwhile
-            return str(exc)
-        changes = changed_fields(shown, fresh, self._labels, self._shown_as) if shown else []
-        return conflict_message(self._what, changes, self._labels[field], typed, "la fiche")
+        kind = RecordKind(self._what, self._labels, self._read, self._shown_as or {}, "la fiche")
+        return conflict_text(self._ctx.read, kind, shown, record_id, field, typed)
 
 
 def settle(window: QWidget) -> None:

@@ -35,6 +35,7 @@ from clu_desktop.services.personal_erasure import (
     erasure_preview,
 )
 from clu_desktop.services.personal_names import shown_name
+from clu_desktop.store.scrub import scrub_after_erasure
 
 JSON_FILTER = "Données personnelles (*.json)"
 
@@ -86,7 +87,8 @@ def erasure_text(preview: ErasurePreview) -> str:
         lines.append(
             f"– {_plural(preview.signed_meetings, 'compte-rendu signé', 'comptes-rendus signés')}"
             " : son nom reste imprimé tel qu'il a été signé, sauf si vous cochez la case "
-            f"ci-dessous (il deviendra alors « {ANONYMOUS} »)."
+            f"ci-dessous (il deviendra alors « {ANONYMOUS} », et le PDF signé conservé "
+            "sera refait sans son nom, sa nouvelle empreinte consignée)."
         )
     if not (preview.planned_meetings or preview.open_meetings or preview.signed_meetings):
         lines.append("– Aucune séance ne la mentionne par son lien à l'annuaire.")
@@ -115,7 +117,7 @@ class ErasePersonDialog(QDialog):
         )
         self.anonymise_check.setToolTip(
             f"Remplace son nom, son courriel et son téléphone par « {ANONYMOUS} » "
-            "dans les comptes-rendus déjà signés"
+            "dans les comptes-rendus déjà signés, et refait leur PDF signé sans son nom"
         )
         self.anonymise_check.setEnabled(preview.signed_meetings > 0)
         buttons = QDialogButtonBox()
@@ -197,6 +199,8 @@ class PersonalDataActions:
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
                 report = self._ctx.write(erase_person, person_id, anonymise_signed)
+                # Committed: now the file forgets the old text (free pages, -wal, index).
+                scrub = scrub_after_erasure(self._ctx.db, report.tables)
             except UserError as exc:
                 messages.show_error(self.dialog, str(exc))
                 return False
@@ -205,7 +209,9 @@ class PersonalDataActions:
             forget_all_undo()
             self._after_erasure()
             self._ctx.saved.emit()
-            messages.show_info(self._parent, report.message)
+            messages.show_info(
+                self._parent, "\n".join(filter(None, (report.message, scrub.message)))
+            )
             return True
 
         self.dialog = ErasePersonDialog(preview, erase, self._parent)

@@ -104,6 +104,16 @@ def signed_minutes_offered(session: Session, meeting_id: int) -> bool:
     return signature_state(session, meeting_id).has_pdf
 
 
+def copy_note(session: Session, kind: DocumentKind, meeting_id: int) -> str | None:
+    """What the minutes of a signed meeting are (the copy of the signed PDF, or made
+    with the annexes' frozen values), in French; None for anything else."""
+    if kind.key != "minutes":
+        return None
+    from clu_desktop.services.document_export import minutes_note
+
+    return minutes_note(session, meeting_id)
+
+
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 
 

@@ -35,6 +35,7 @@ from clu_desktop.gui.documents.catalogue import (
     SIGNED_MINUTES,
     DocumentKind,
     Exporter,
+    copy_note,
     default_file_name,
     module_exporter,
     signed_minutes_offered,
@@ -64,6 +65,8 @@ class Generated:
     path: Path
     file_name: str  # what "Enregistrer sous…" proposes
     at: dt.datetime
+    #: signed minutes: the copy of the PDF signed, or made with the frozen annexes
+    note: str | None = None
 
 
 def ask_save_path(parent: QWidget, title: str, suggested: Path) -> Path | None:
@@ -268,9 +271,10 @@ class DocumentsPage(QWidget):
     def _show_status(self, kind: DocumentKind, generated: Generated) -> None:
         count = self.preview.page_count
         pages = "1 page" if count == 1 else f"{count} pages"
+        note = f"\n{generated.note}" if generated.note else ""
         self.side.show_status(
             f"{kind.label}\u00a0: aperçu produit à {generated.at:%H:%M}, {pages}.\n"
-            f"Nom proposé à l'enregistrement\u00a0: {generated.file_name}"
+            f"Nom proposé à l'enregistrement\u00a0: {generated.file_name}{note}"
         )
 
     def _show_failure(self, kind: DocumentKind, text: str) -> None:
@@ -295,6 +299,7 @@ class DocumentsPage(QWidget):
             with wait_cursor(), self._db.reading() as session:
                 path = Path(self._exporters[kind.key](session, meeting_id, target) or target)
                 details = get_meeting_details(session, meeting_id)
+                note = copy_note(session, kind, meeting_id)
                 acronym = next(
                     (c.acronym for c in list_committees(session) if c.id == details.committee_id),
                     None,
@@ -312,7 +317,11 @@ class DocumentsPage(QWidget):
             raise
         previous = self._generated.get(kind.key)
         self._generated[kind.key] = Generated(
-            meeting_id, path, default_file_name(kind, acronym, details.date), dt.datetime.now()
+            meeting_id,
+            path,
+            default_file_name(kind, acronym, details.date),
+            dt.datetime.now(),
+            note,
         )
         self._fresh.add(kind.key)
         self._show_current()
@@ -337,6 +346,8 @@ class DocumentsPage(QWidget):
         kind = self.current_kind()
         if kind.key == SIGNED_MINUTES:  # the PDF as signed, whatever the settings now
             return True
+        if kind.key == "minutes" and self._signed_offered(self._meeting_id):
+            return True  # the minutes are the copy of the PDF signed, as they were signed
         with self._db.reading() as session:
             if not letterhead_is_empty(session):
                 return True

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from clu_desktop.documents.indicator_format import number
-from clu_desktop.errors import UserError
+from clu_desktop.errors import ConflictError, UserError
 from clu_desktop.gui import messages
+from clu_desktop.gui.conflicts import RecordKind
 from clu_desktop.gui.indicators.editing import (
     INDICATOR,
     IndicatorsContext,
@@ -39,6 +40,8 @@ from clu_desktop.gui.indicators.editing import (
 )
 from clu_desktop.services import indicators as service
 from clu_desktop.services.indicators import IndicatorRow, SiteRow
+from clu_desktop.services.indicators_catalogue import INDICATOR as THIS_INDICATOR
+from clu_desktop.services.indicators_catalogue import INDICATOR_LABELS
 
 COMMON_UNITS = ("%", "nombre", "jours")
 
@@ -65,6 +68,7 @@ class IndicatorFields(QWidget):
         self.setObjectName("indicatorFields")
         self.context = context
         self.row: IndicatorRow | None = None
+        self._conflicts = 0  # saves refused for another workstation's change
 
         self.code_edit = name(QLineEdit(), "indicatorCode", "Code de l'indicateur")
         self.code_edit.setMaxLength(50)
@@ -266,29 +270,81 @@ class IndicatorFields(QWidget):
 
     # Saving
 
-    def _apply(self, indicator_id: int, field: str):
-        context = self.context
+    def _kind(self) -> RecordKind:
+        """How a conflict names the indicator and what changed in it."""
+        names = {site.id: site.name for site in self._site_rows()}
+        return RecordKind(
+            THIS_INDICATOR,
+            INDICATOR_LABELS,
+            service.indicator_row,
+            {
+                "direction": service.DIRECTION_LABELS.get,
+                "periodicity": service.PERIODICITY_LABELS.get,
+                "site_ids": lambda ids: ", ".join(names.get(i, "?") for i in ids),
+            },
+        )
 
+    def _write(self, indicator_id: int, setter, field: str, *args: object) -> None:
+        """``setter(session, id, *args, seen_version)`` at the version of the indicator
+        shown: changed meanwhile on another workstation, it is refused with a message
+        saying what changed there."""
+        context, shown = self.context, self.row
+        typed = args[-1] if isinstance(args[-1], str) else None
+        live = context.live(INDICATOR, indicator_id)
+        try:
+            context.write_seen(self._kind(), shown, setter, live, *args, field=field, typed=typed)
+        except ConflictError:
+            self._conflicts += 1
+            raise
+
+    def _apply(self, indicator_id: int, field: str):
         def apply(value: object) -> None:
-            context.write(
-                service.update_indicator, context.live(INDICATOR, indicator_id), field, value
-            )
+            self._write(indicator_id, service.update_indicator, field, field, value)
 
         return apply
+
+    def _after_refusal(self, conflicts: int) -> bool:
+        """After a refused save: when another workstation changed the indicator, the page
+        reads it again (True)."""
+        if self._conflicts == conflicts:
+            return False
+        self.saved.emit()  # the page reads the indicator of now
+        return True
 
     def _save(self, field: str, new: object, merge: bool = False) -> None:
         row = self.row
         if row is None or getattr(row, field) == new:
             return
         key = (INDICATOR, row.id, field) if merge else None
+        conflicts = self._conflicts
         ok = self.context.field(
             f"Modifier {FIELD_NAMES[field]}", self._apply(row.id, field), getattr(row, field),
             new, key, widget=self,
         )  # fmt: skip
         if ok:
             self.saved.emit()
-        else:
+        elif not self._after_refusal(conflicts):
             self.show_indicator(self.row)
+
+    def _quiet(self, text: str, field: str, old: object, new: object) -> str | None:
+        """A value typed letter by letter: a refusal is returned (shown beside the field),
+        except another workstation's change, told at once before the field shows the
+        indicator of now."""
+        row = self.row
+        assert row is not None
+        conflicts = self._conflicts
+        error = self.context.save_quiet(
+            text, self._apply(row.id, field), old, new, (INDICATOR, row.id, field)
+        )
+        if error is None:
+            self.saved.emit()
+            return None
+        if self._conflicts == conflicts:
+            return error
+        getattr(self, field).reset()
+        messages.show_error(self, error)
+        self._after_refusal(conflicts)
+        return None
 
     def _save_text(self, field: str, text: str, merge: bool = False) -> None:
         old = getattr(self.row, field, None) if self.row else None
@@ -299,13 +355,7 @@ class IndicatorFields(QWidget):
         row = self.row
         if row is None or same_text(text, getattr(row, field)):
             return None
-        error = self.context.save_quiet(
-            f"Modifier {FIELD_NAMES[field]}", self._apply(row.id, field), getattr(row, field),
-            text, (INDICATOR, row.id, field),
-        )  # fmt: skip
-        if error is None:
-            self.saved.emit()
-        return error
+        return self._quiet(f"Modifier {FIELD_NAMES[field]}", field, getattr(row, field), text)
 
     def _save_target(self, text: str) -> str | None:
         row = self.row
@@ -317,13 +367,7 @@ class IndicatorFields(QWidget):
             return str(exc)
         if value == row.target:
             return None
-        error = self.context.save_quiet(
-            "Modifier la cible", self._apply(row.id, "target"), row.target, value,
-            (INDICATOR, row.id, "target"),
-        )  # fmt: skip
-        if error is None:
-            self.saved.emit()
-        return error
+        return self._quiet("Modifier la cible", "target", row.target, value)
 
     def _description_typed(self) -> None:
         if self.row is not None:
@@ -336,14 +380,14 @@ class IndicatorFields(QWidget):
         old, new = list(row.site_ids), self.checked_sites()
         if sorted(old) == sorted(new):
             return
-        context, indicator_id = self.context, row.id
+        context, indicator_id, conflicts = self.context, row.id, self._conflicts
 
         def apply(value: object) -> None:
-            context.write(service.set_indicator_sites, context.live(INDICATOR, indicator_id), value)
+            self._write(indicator_id, service.set_indicator_sites, "site_ids", value)
 
         if context.field("Changer les sites de l'indicateur", apply, old, new, widget=self):
             self.saved.emit()
-        else:
+        elif not self._after_refusal(conflicts):
             self._fill_sites(self._site_rows(), set(row.site_ids))
 
     def _site_rows(self) -> list[SiteRow]:

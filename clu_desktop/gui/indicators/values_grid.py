@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clu_desktop.documents.indicator_format import EXAMPLE_NOTE, target_text
-from clu_desktop.errors import UserError
+from clu_desktop.documents.indicator_format import EXAMPLE_NOTE, number, target_text
+from clu_desktop.errors import ConflictError, UserError
 from clu_desktop.gui import colours, messages
+from clu_desktop.gui.conflicts import RecordKind, telling_changes
 from clu_desktop.gui.indicators.editing import (
     INDICATOR,
     IndicatorsContext,
@@ -40,7 +41,14 @@ from clu_desktop.gui.indicators.editing import (
 from clu_desktop.gui.indicators.values_model import MET_MARK, MISSED_MARK, ValuesModel
 from clu_desktop.gui.undo import UndoKeys
 from clu_desktop.services import indicators as service
-from clu_desktop.services.indicators import PERIODICITY_LABELS, ValueGrid, period_label
+from clu_desktop.services.indicators import (
+    PERIODICITY_LABELS,
+    VALUE_LABELS,
+    ValueCell,
+    ValueGrid,
+    period_label,
+    value_what,
+)
 from clu_desktop.services.indicators_values import sentence
 
 #: Periods shown unless "Afficher tout l'historique" is ticked: the grid and the chart
@@ -49,6 +57,11 @@ LAST_PERIODS = 36
 NO_CELL_TEXT = "Choisissez une cellule remplie pour lui donner un commentaire et une source."
 EMPTY_CELL_TEXT = "Saisissez d'abord une valeur dans la cellule."
 RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+EMPTY_CELL = ValueCell(None, None, None, False, None, None, 0)  # an empty cell, version 0
+
+
+def _read_cell(session, key: tuple[int, str, int | None]) -> ValueCell:
+    return service.get_value_cell(session, *key) or EMPTY_CELL
 
 
 class ValueDelegate(QStyledItemDelegate):
@@ -154,6 +167,7 @@ class ValuesPanel(QWidget):
         self.context = context
         self.indicator_id: int | None = None
         self.grid: ValueGrid | None = None
+        self._conflicts = 0  # saves refused for another workstation's change
         self._saving = False
 
         self.title_label = name(QLabel(), "indicatorTitle", "Indicateur sélectionné")
@@ -309,6 +323,45 @@ class ValuesPanel(QWidget):
         if not same_text(self.source_edit.text(), source):
             self.source_edit.setText(source)
 
+    # Saving at the version shown
+
+    def _shown_cell(self, indicator_id: int, period: str, site_id: int | None):
+        """The cell as the grid shows it (EMPTY_CELL: empty), None when the grid shows
+        another indicator (undo of a change left since: no check)."""
+        grid = self.grid
+        if grid is None or grid.indicator.id != indicator_id:
+            return None
+        return grid.cells.get((period, site_id)) or EMPTY_CELL
+
+    def _write_cell(self, setter, indicator_id: int, period: str, site_id: int | None, *args,
+                    field: str = "value", typed: object = None):  # fmt: skip
+        """``setter(session, indicator, period, site, *args)`` at the version of the cell
+        shown: a cell changed meanwhile on another workstation is refused with a message
+        saying what changed there (``field`` and ``typed``: what was not saved)."""
+        context = self.context
+        live = context.live(INDICATOR, indicator_id)
+        shown = self._shown_cell(indicator_id, period, site_id)
+        column = self.model.index_of(period, site_id).column()
+        site_name = self.model.site_name(column) if site_id is not None and column >= 0 else None
+        shown_as = {"value": lambda value: None if value is None else number(value)}
+        kind = RecordKind(value_what(period, site_name), VALUE_LABELS, _read_cell, shown_as)
+        seen = shown.version if shown is not None else None
+        with telling_changes(context.read, kind, shown, (live, period, site_id), field, typed):
+            try:
+                return context.write(setter, live, period, site_id, *args, seen_version=seen)
+            except ConflictError:
+                self._conflicts += 1
+                raise
+
+    def _after_conflict(self, before: int) -> bool:
+        """After a refused save: True (and the grid shows the values of now) when the
+        refusal was another workstation's change."""
+        if self._conflicts == before:
+            return False
+        self.reload()
+        self.saved.emit(True)
+        return True
+
     # Saving values
 
     def _value_entered(self, period: str, site_id: int | None, text: str) -> None:
@@ -333,20 +386,22 @@ class ValuesPanel(QWidget):
         context, indicator_id, state = self.context, row.id, {}
         column = self.model.index_of(period, site_id).column()
         where = f"{period_label(period)}, {self.model.site_name(column)}"
+        write, conflicts = self._write_cell, self._conflicts
 
         def do() -> None:
-            live = context.live(INDICATOR, indicator_id)
-            state["before"] = context.write(service.set_value, live, period, site_id, value)
+            state["before"] = write(service.set_value, indicator_id, period, site_id, value,
+                                    typed=text)  # fmt: skip
 
         def undo_step() -> None:
-            context.write(service.restore_value, state["before"])
+            before = state["before"]
+            write(_restore, indicator_id, period, site_id, before)
 
         verb = "Effacer" if value is None else "Saisir"
         ok, _ = context.record(f"{verb} la valeur ({where})", do, undo_step, widget=self)
         if ok:
             self.reload()
             self.saved.emit(True)
-        return ok
+        return ok or self._after_conflict(conflicts)
 
     # Comment and source
 
@@ -360,13 +415,14 @@ class ValuesPanel(QWidget):
         setter = service.set_value_comment if field == "comment" else service.set_value_source
         context, indicator_id, state = self.context, self.grid.indicator.id, {}
         period, site_id = key
+        write, conflicts = self._write_cell, self._conflicts
 
         def do() -> None:
-            live = context.live(INDICATOR, indicator_id)
-            state["before"] = context.write(setter, live, period, site_id, text)
+            state["before"] = write(setter, indicator_id, period, site_id, text, field=field,
+                                    typed=text)  # fmt: skip
 
         def undo_step() -> None:
-            context.write(service.restore_value, state["before"])
+            write(_restore, indicator_id, period, site_id, state["before"], field=field)
 
         what = "le commentaire" if field == "comment" else "la source"
         merge = ("indicator-value", indicator_id, period, site_id, field)
@@ -374,7 +430,7 @@ class ValuesPanel(QWidget):
         if ok:
             self.reload()
             self.saved.emit(False)
-        else:
+        elif not self._after_conflict(conflicts):
             self._show_cell()
 
     def _comment_typed(self) -> None:
@@ -382,3 +438,8 @@ class ValuesPanel(QWidget):
 
     def _source_typed(self, text: str) -> None:
         self._save_detail("source", text)
+
+
+def _restore(session, _indicator_id, _period, _site_id, before, seen_version=None):
+    """Undo of a cell's change, called as the setters are (the cell is ``before``'s)."""
+    service.restore_value(session, before, seen_version)

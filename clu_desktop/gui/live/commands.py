@@ -4,17 +4,26 @@ on the meeting's undo stack, so the main window's Undo sees them too."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from clu_desktop.domain import AttendanceStatus
 from clu_desktop.gui import undo
+from clu_desktop.gui.conflicts import RecordKind, telling_changes
 from clu_desktop.names import upper_surname
 from clu_desktop.services.attendance import (
+    ATTENDANCE_LABELS,
+    REPRESENTATION_LABELS,
+    STATUS_LABELS,
     AttendanceRow,
     InvitationState,
+    get_attendance_row,
+    invitation_versions,
     mark_present,
     mark_unanswered_absent,
+    presence_of,
     restore_invitation_state,
     restore_invitation_states,
     set_status,
@@ -40,23 +49,56 @@ def _is_tick(command: QUndoCommand | None) -> bool:
 
 
 class LiveCommands:
-    def __init__(self, db: Database, meeting_id: int, stack: QUndoStack) -> None:
-        self.db, self.meeting_id, self.stack = db, meeting_id, stack
+    """``shown(invitation_id)``: the row the window shows (None: not shown), whose
+    version each change passes: an invitation changed meanwhile on another workstation
+    (ticked, excused, a departure noted) is refused with a ConflictError saying what
+    changed there."""
+
+    def __init__(
+        self,
+        db: Database,
+        meeting_id: int,
+        stack: QUndoStack,
+        shown: Callable[[int], AttendanceRow | None] = lambda _id: None,
+    ) -> None:
+        self.db, self.meeting_id, self.stack, self.shown = db, meeting_id, stack, shown
+
+    def _read(self, service: Callable[..., Any], *args: Any) -> Any:
+        with self.db.reading() as session:
+            return service(session, *args)
+
+    def _checked(self, invitation_id: int, name: str, service, *args) -> Any:
+        """``service(session, *args, seen_version)`` in a transaction, at the version of
+        the invitation shown."""
+        shown = self.shown(invitation_id)
+        kind = RecordKind(
+            presence_of(shown.name if shown is not None else name),
+            ATTENDANCE_LABELS,
+            get_attendance_row,
+            {"status": STATUS_LABELS.get, "representation": REPRESENTATION_LABELS.get},
+            page="la fenêtre",
+        )
+        seen = shown.version if shown is not None else None
+        with (
+            telling_changes(self._read, kind, shown, invitation_id, "arrived_at"),
+            self.db.transaction() as session,
+        ):
+            return service(session, *args, seen)
 
     def tick(self, row: AttendanceRow, at: dt.time) -> int:
         """Tick ``row`` present, arrived at ``at``; returns its invitation's id.
 
-        A UserError (the invitation was removed meanwhile) propagates: nothing changed.
+        A UserError (the invitation was removed, or changed on another workstation,
+        meanwhile) propagates: nothing changed.
         """
         before: dict[str, InvitationState] = {}
 
         def do() -> None:
-            with self.db.transaction() as session:
-                before["state"] = mark_present(session, row.id, at)
+            state = self._checked(row.id, row.name, mark_present, row.id, at)
+            before.setdefault("state", state)
 
         def back() -> None:
-            with self.db.transaction() as session:
-                restore_invitation_state(session, before["state"])
+            self._checked(row.id, row.name, restore_invitation_state, before["state"])
 
         self._record(f"Pointage de {row.name}", do, back)
         return row.id
@@ -103,8 +145,8 @@ class LiveCommands:
             del removed["snapshot"]  # back: the next undo takes a new one
 
         def back() -> None:
-            with self.db.transaction() as session:
-                removed["snapshot"] = remove_walk_in(session, added["done"])
+            done: WalkInAdded = added["done"]
+            removed["snapshot"] = self._checked(done.invitation_id, "", remove_walk_in, done)
 
         self._record(text, do, back)
 
@@ -116,15 +158,21 @@ class LiveCommands:
         if not before:
             return 0
         ids = [state.invitation_id for state in before]
+        # The versions after each step: undo and redo are refused over a change made
+        # meanwhile on another workstation (a late arrival ticked elsewhere).
+        versions = self._read(invitation_versions, ids)
 
         def again() -> None:
             with self.db.transaction() as session:
                 for invitation_id in ids:
-                    set_status(session, invitation_id, AttendanceStatus.ABSENT)
+                    seen = versions.get(invitation_id)
+                    set_status(session, invitation_id, AttendanceStatus.ABSENT, seen)
+            versions.update(self._read(invitation_versions, ids))
 
         def back() -> None:
             with self.db.transaction() as session:
-                restore_invitation_states(session, before)
+                restore_invitation_states(session, before, versions)
+            versions.update(self._read(invitation_versions, ids))
 
         if len(ids) == 1:
             text = "Marquer absente la personne non pointée"

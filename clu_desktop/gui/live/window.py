@@ -93,7 +93,7 @@ class LiveAttendanceWindow(QDialog):
         self.people: list[DirectoryMatch] = []  # of the directory, not invited
         self.walk_in_form: WalkInForm | None = None
         self._closing = False
-        self.commands = LiveCommands(db, meeting_id, self.stack)
+        self.commands = LiveCommands(db, meeting_id, self.stack, self._shown_row)
         with db.reading() as session:
             details = get_meeting_details(session, meeting_id)
         title = texts.window_title(details.title, details.date)
@@ -219,6 +219,10 @@ class LiveAttendanceWindow(QDialog):
         self.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # Showing
+
+    def _shown_row(self, invitation_id: int) -> AttendanceRow | None:
+        """The invitation as the window shows it (its version is checked at each change)."""
+        return next((row for row in self.rows if row.id == invitation_id), None)
 
     def reload(self) -> None:
         """Read the invited people (and the directory) again; the counts and the list

@@ -15,13 +15,14 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from clu_desktop.domain import AttendanceStatus, Representation
 from clu_desktop.errors import ConflictError, UserError
 from clu_desktop.gui import messages, undo
+from clu_desktop.gui.conflicts import RecordKind, conflict_text
 from clu_desktop.services.attendance import (
     ATTENDANCE_LABELS,
     REPRESENTATION_LABELS,
     STATUS_LABELS,
     AttendanceRow,
     InvitationState,
-    list_attendance,
+    get_attendance_row,
     mark_present,
     presence_of,
     restore_invitation_state,
@@ -35,7 +36,6 @@ from clu_desktop.services.attendance_edit import (
     restore_invitations,
     withdraw_invitations,
 )
-from clu_desktop.services.concurrency import changed_fields, conflict_message
 from clu_desktop.services.directory import search_people
 from clu_desktop.services.invitations import invite_standing_members
 
@@ -142,15 +142,15 @@ class ParticipantsCommands(_Base):
         """What another workstation changed in an invitation since the page showed it."""
         position = self.model.row_of(invitation_id)
         shown = self.model.row_at(position) if position is not None else None
-        with self._db.reading() as session:
-            rows = list_attendance(session, self._meeting_id) if self._meeting_id else []
-        fresh = next((r for r in rows if r.id == invitation_id), None)
-        if shown is None or fresh is None:
+        if shown is None:
             return "Cette invitation a été modifiée sur un autre poste : la page est à jour."
         status = {"status": STATUS_LABELS.get, "representation": REPRESENTATION_LABELS.get}
-        changes = changed_fields(shown, fresh, ATTENDANCE_LABELS, status)
-        label = ATTENDANCE_LABELS[field]
-        return conflict_message(presence_of(shown.name), changes, label, typed)
+        kind = RecordKind(presence_of(shown.name), ATTENDANCE_LABELS, get_attendance_row, status)
+        return conflict_text(self._read, kind, shown, invitation_id, field, typed)
+
+    def _read(self, service: Callable[..., Any], *args: Any) -> Any:
+        with self._db.reading() as session:
+            return service(session, *args)
 
     # The selected row
 

@@ -29,7 +29,7 @@ from clu_desktop.gui.quality.common import (
     set_plain_text,
     table_view,
 )
-from clu_desktop.gui.quality.editing import Panel, QualityContext
+from clu_desktop.gui.quality.editing import KINDS, Panel, QualityContext
 from clu_desktop.gui.quality.models import actions_model
 from clu_desktop.services import quality
 from clu_desktop.services.directory import search_people
@@ -255,7 +255,7 @@ class ActionsPanel(Panel):
             return
         ok = self.context.save_field(
             text, quality.update_plan_action, "action", self._current.id, field, old, new,
-            merge=merge, widget=self,
+            merge=merge, widget=self, shown=lambda: self._current,
         )  # fmt: skip
         self._saved(ok)
 
@@ -274,10 +274,12 @@ class ActionsPanel(Panel):
         action_id, context = row.id, self.context
 
         def apply(owner: object) -> None:
-            if isinstance(owner, int):
-                context.write(quality.update_plan_action, action_id, "owner_id", owner)
-            else:
-                context.write(quality.update_plan_action, action_id, "owner_name", owner)
+            field = "owner_id" if isinstance(owner, int) else "owner_name"
+            typed = owner if isinstance(owner, str) else None
+            context.write_seen(
+                KINDS["action"], self._current, quality.update_plan_action, action_id, field,
+                owner, field=field, typed=typed,
+            )  # fmt: skip
 
         key = ("action", action_id, "owner") if merge else None
         ok = context.field("Changer le responsable de l'action", apply, old, value, key, self)
@@ -316,7 +318,10 @@ class ActionsPanel(Panel):
 
         def apply(value: object) -> None:
             status, done = value  # type: ignore[misc]
-            context.write(quality.set_plan_action_status, action_id, status, done)
+            context.write_seen(
+                KINDS["action"], self._current, quality.set_plan_action_status, action_id,
+                status, done, field="status",
+            )  # fmt: skip
 
         key = ("action", action_id, "done") if merge else None
         ok = context.field("Changer le statut de l'action", apply, old, new, key, self)

@@ -48,6 +48,7 @@ class AuditsPanel(ReferentialListPanel):
     """``action_created(action_id)`` after a finding became an action."""
 
     set_modules = staticmethod(quality.set_audit_modules)
+    kind = "audit"
     modules_edit_text = "Changer les modules audités"
     list_rows = staticmethod(quality.list_audits)
 
@@ -261,7 +262,7 @@ class AuditsPanel(ReferentialListPanel):
             return
         ok = self.context.save_field(
             text, quality.update_audit, "audit", self._current.id, field, old, new,
-            merge=merge, widget=self,
+            merge=merge, widget=self, shown=lambda: self._current,
         )  # fmt: skip
         self._saved(ok)
 

@@ -11,8 +11,43 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from clu_desktop.gui.agenda.editing import EditContext
-from clu_desktop.gui.quality.common import menu_text, select_row
+from clu_desktop.gui.conflicts import RecordKind
+from clu_desktop.gui.quality.common import menu_text, modules_text, select_row
 from clu_desktop.services import quality
+from clu_desktop.services import quality_common as qc
+from clu_desktop.services.agenda_actions import ACTION
+
+#: How a conflict names each kind of record of the quality pages and what changed in it.
+KINDS = {
+    "referential": RecordKind(qc.REFERENTIAL, qc.REFERENTIAL_LABELS, quality.get_referential_row),
+    "module": RecordKind(qc.MODULE, qc.MODULE_LABELS, quality.get_module_row),
+    "label": RecordKind(
+        qc.LABEL,
+        qc.LABEL_LABELS,
+        quality.get_label_row,
+        {"site_id": "site_name", "modules": modules_text},
+    ),
+    "audit": RecordKind(
+        qc.AUDIT,
+        qc.AUDIT_LABELS,
+        quality.get_audit_row,
+        {"kind": "kind_label", "site_id": "site_name", "modules": modules_text},
+    ),
+    "finding": RecordKind(
+        qc.FINDING,
+        qc.FINDING_LABELS,
+        quality.get_finding_row,
+        {"kind": "kind_label", "module_id": "module_label"},
+    ),
+    "action": RecordKind(
+        ACTION,
+        qc.PLAN_ACTION_LABELS,
+        quality.get_plan_action,
+        {"origin": "origin_label", "status": "status_label"},
+        captions={"owner_id": "Responsable"},
+    ),
+    "remark": RecordKind(qc.REMARK, qc.REMARK_LABELS, quality.get_remark),
+}
 
 
 class QualityContext(EditContext):
@@ -49,13 +84,21 @@ class QualityContext(EditContext):
         *,
         merge: bool = False,
         widget: QWidget | None = None,
+        shown: Callable[[], Any] = lambda: None,
     ) -> bool:
-        """``service(session, id, field, value)`` with undo; typing merges when ``merge``."""
+        """``service(session, id, field, value, seen_version)`` with undo; typing merges
+        when ``merge``. ``shown()`` gives the row the panel shows when the value is saved
+        (again, by undo and redo): its version is checked (see ``EditContext.write_seen``).
+        """
         if old == new:
             return True
 
         def apply(value: object) -> None:
-            self.write(service, self.live(kind, record_id), field, value)
+            typed = value if isinstance(value, str) else None
+            live = self.live(kind, record_id)
+            self.write_seen(
+                KINDS[kind], shown(), service, live, field, value, field=field, typed=typed
+            )
 
         key = (kind, record_id, field) if merge else None
         return self.field(text, apply, old, new, key, widget=widget)
@@ -93,6 +136,7 @@ class ReferentialListPanel(Panel):
     list_rows: Callable[..., Any]
     set_modules: Callable[..., Any]
     modules_edit_text: str
+    kind: str  # "label" or "audit" (KINDS)
 
     def reload(self, select_id: int | None = None) -> None:
         """Read the records, referentials and sites again; rewrite the editor."""
@@ -128,9 +172,11 @@ class ReferentialListPanel(Panel):
         if sorted(old) == sorted(module_ids):
             return
         record_id, context, service = row.id, self.context, type(self).set_modules
+        kind = KINDS[self.kind]
 
         def apply(ids: object) -> None:
-            context.write(service, record_id, ids)
+            shown = self._current
+            context.write_seen(kind, shown, service, record_id, ids, field="modules")
 
         ok = context.field(self.modules_edit_text, apply, old, module_ids, widget=self)
         self._saved(ok)

@@ -246,7 +246,7 @@ class FindingsPanel(QWidget):
             return
         ok = self.context.save_field(
             text, quality.update_finding, "finding", self._current.id, field, old, new,
-            merge=merge, widget=self,
+            merge=merge, widget=self, shown=lambda: self._current,
         )  # fmt: skip
         self._after(ok)
 

@@ -46,6 +46,7 @@ NO_LABEL_TEXT = (
 
 class LabelPanel(ReferentialListPanel):
     set_modules = staticmethod(quality.set_label_modules)
+    kind = "label"
     modules_edit_text = "Changer les modules du label"
     list_rows = staticmethod(quality.list_labels)
 
@@ -255,7 +256,7 @@ class LabelPanel(ReferentialListPanel):
             return
         ok = self.context.save_field(
             text, quality.update_label, "label", self._current.id, field, old, new,
-            merge=merge, widget=self,
+            merge=merge, widget=self, shown=lambda: self._current,
         )  # fmt: skip
         self._saved(ok)
 

@@ -300,7 +300,7 @@ class ReferentialsDialog(QDialog):
         old = getattr(row, field) or ""
         ok = self.context.save_field(
             "Modifier le référentiel", quality.update_referential, "referential", row.id,
-            field, old, text, merge=True, widget=self,
+            field, old, text, merge=True, widget=self, shown=self._current,
         )  # fmt: skip
         self._refresh(ok)
 
@@ -343,7 +343,7 @@ class ReferentialsDialog(QDialog):
             return
         ok = self.context.save_field(
             "Modifier le module", quality.update_module, "module", module.id,
-            field, getattr(module, field), text, merge=True, widget=self,
+            field, getattr(module, field), text, merge=True, widget=self, shown=self._module,
         )  # fmt: skip
         self._refresh(ok)
 

@@ -27,7 +27,7 @@ from clu_desktop.gui.quality.common import (
     text_field,
     top_aligned,
 )
-from clu_desktop.gui.quality.editing import Panel, QualityContext
+from clu_desktop.gui.quality.editing import KINDS, Panel, QualityContext
 from clu_desktop.gui.quality.models import ALERT, ANSWERED, remarks_model
 from clu_desktop.services import quality
 from clu_desktop.services.quality import RemarkRow
@@ -211,7 +211,10 @@ class RemarksPanel(Panel):
 
         def apply(value: object) -> None:
             answer, day = value  # type: ignore[misc]
-            context.write(quality.answer_remark, statement_id, answer, day)
+            context.write_seen(
+                KINDS["remark"], self._current, quality.answer_remark, statement_id, answer,
+                day, field="answer_text", typed=answer,
+            )  # fmt: skip
 
         key = ("remark", statement_id, "answer")
         ok = context.field("Répondre à la remarque", apply, old, (text, None), key, self)

@@ -5,7 +5,7 @@ punctuation, and how it was written) of an indicator or a site, and what it mean
 indicator, a site, « Ensemble » or lines to leave out). No other table changes.
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-03
 """
 
@@ -18,7 +18,7 @@ from alembic import op
 
 # Revision identifiers, used by Alembic.
 revision: str = "0007"
-down_revision: str | Sequence[str] | None = "0005"
+down_revision: str | Sequence[str] | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
