@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, undefer
 
+from clu_desktop.documents.snapshot import IndicatorSnapshot
 from clu_desktop.domain import (
     Action,
     AgendaItem,
@@ -42,7 +43,6 @@ from clu_desktop.domain import (
     Site,
     Statement,
 )
-from clu_desktop.documents.snapshot import IndicatorSnapshot
 from clu_desktop.files import write_atomically
 from clu_desktop.interchange.record_checks import NAME_CHOICES
 from clu_desktop.interchange.validation import FORMAT_NAME, FORMAT_VERSION
