@@ -1,5 +1,6 @@
 """Dates and times in French, with Babel's month and day names: "8 avril 2024",
-"1er avril 2024", "08 AVR. 2024", "Mercredi 20 décembre 2023", "mai 2023", "14h30".
+"1er avril 2024", "08 AVR. 2024", "Mercredi 20 décembre 2023", "mai 2023", "14h30";
+and in figures, as tables and messages show them: "20/12/2023", "14:30".
 """
 
 from __future__ import annotations
@@ -60,3 +61,13 @@ def time_range(start: dt.time | None, end: dt.time | None) -> str:
 def when_and_where(start: dt.time | None, end: dt.time | None, place: str | None) -> str:
     """ "14h30-16h30 – Salle Louise Michel", either part alone, or ""."""
     return " – ".join(part for part in (time_range(start, end), clean(place)) if part)
+
+
+def numeric_date(day: dt.date) -> str:
+    """ "20/12/2023": a date in a table's cell or a message."""
+    return day.strftime("%d/%m/%Y")
+
+
+def clock(value: dt.time | dt.datetime) -> str:
+    """ "14:30": a time in a table's cell or a message."""
+    return value.strftime("%H:%M")

@@ -90,3 +90,11 @@ def test_periods_read_as_babel_writes_the_months():
     assert period_label("2022-T3") == "T3 2022"
     assert period_label("2022") == "2022"
     assert period_label("2022-13") == "2022-13"  # not a period: as given, never an error
+
+
+def test_dates_in_figures_for_tables_and_messages():
+    from clu_desktop.french.dates import clock, numeric_date
+
+    assert numeric_date(dt.date(2023, 12, 20)) == "20/12/2023"
+    assert clock(dt.time(9, 5)) == "09:05"
+    assert clock(dt.datetime(2023, 12, 20, 14, 30)) == "14:30"
