@@ -23,6 +23,13 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from clu_desktop.services.indicators_common import fold
+from clu_desktop.services.indicators_import import (
+    AllSites,
+    CreateIndicator,
+    CreateSite,
+    Ignore,
+    MapTo,
+)
 from clu_desktop.services.indicators_mappings import mapping_key
 
 #: The kinds of names a file holds.
@@ -40,7 +47,6 @@ SPLIT_PENALTY = 8.0
 #: The most a shared distinctive word scores (below PROPOSE_SCORE).
 SHARED_MAX = 70.0
 #: The category of the indicators the command line creates with --create-missing.
-UNSORTED_CATEGORY = "À classer"
 #: The note the preview shows for a name read through a stored mapping.
 REMEMBERED_NOTE = "(correspondance enregistrée)"
 
@@ -73,39 +79,6 @@ class UnknownName:
     @property
     def key(self) -> str:
         return mapping_key(self.written)
-
-
-@dataclass(frozen=True)
-class MapTo:
-    """The name means this existing indicator (Indicator.id) or site (Site.id)."""
-
-    target_id: int
-
-
-@dataclass(frozen=True)
-class CreateIndicator:
-    """A new indicator for the name; ``code`` None: made from the name."""
-
-    name: str
-    category: str | None = UNSORTED_CATEGORY
-    unit: str | None = None
-    periodicity: str = "year"
-    code: str | None = None
-
-
-@dataclass(frozen=True)
-class CreateSite:
-    name: str
-
-
-@dataclass(frozen=True)
-class AllSites:
-    """Sites only: the values are the indicator's overall ones (« Ensemble »)."""
-
-
-@dataclass(frozen=True)
-class Ignore:
-    """The lines with this name are left out of the import."""
 
 
 IndicatorChoice = MapTo | CreateIndicator | Ignore
