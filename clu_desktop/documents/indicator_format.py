@@ -10,10 +10,6 @@ from dataclasses import dataclass
 from clu_desktop.documents.snapshot import IndicatorSnapshot, IndicatorValueSnapshot
 from clu_desktop.documents.typography import markup
 
-# Still imported from here by gui/indicators/import_dialog.py (being changed on another
-# branch): it should import clu_desktop.french.numbers.number; then remove this line.
-from clu_desktop.french.numbers import number  # noqa: F401
-
 OTHER_CATEGORY = "Autres indicateurs"
 NO_VALUE = "Aucune valeur saisie pour la période."
 ALL_SITES = "Ensemble"

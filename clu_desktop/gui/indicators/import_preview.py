@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from clu_desktop.documents.indicator_format import number
+from clu_desktop.french.numbers import number
 from clu_desktop.gui import colours
 from clu_desktop.gui.indicators.editing import plain_tooltip
 from clu_desktop.interchange.indicators_import import FIELDS, PreviewRow
