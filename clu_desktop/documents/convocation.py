@@ -41,16 +41,10 @@ from clu_desktop.documents.page import (
 from clu_desktop.documents.participants import CELL_PADDING, is_feminine, people_table
 from clu_desktop.documents.snapshot import ItemSnapshot, MeetingSnapshot
 from clu_desktop.documents.styles import ROOM_AFTER_SECTION, RULE, SHADE, Styles, make_styles
-from clu_desktop.documents.typography import (
-    NBSP,
-    clean,
-    long_date,
-    markup,
-    time_text,
-    unbreakable,
-    weekday_date,
-)
+from clu_desktop.documents.typography import markup, unbreakable
 from clu_desktop.documents.writer import Story, write_pdf
+from clu_desktop.french.dates import long_date, time_text, weekday_date
+from clu_desktop.french.typography import NBSP, clean
 
 
 def schedule(

@@ -28,20 +28,16 @@ from reportlab.platypus import (
 from clu_desktop.documents.indicator_charts import category_charts
 from clu_desktop.documents.indicator_format import (
     ALL_SITES,
-    EXAMPLE_NOTE,
     NO_VALUE,
     Prepared,
     Series,
     by_category,
-    change,
     escape,
-    format_value,
-    meets,
-    period_label,
-    target_text,
-    unit_label,
 )
 from clu_desktop.documents.snapshot import AnnexSnapshot
+from clu_desktop.french.periods import period_label
+from clu_desktop.french.values import change, format_value, meets, target_text, unit_label
+from clu_desktop.services.indicators_common import EXAMPLE_NOTE
 
 #: Periods printed as columns, the most recent ones.
 SHOWN_PERIODS = 6

@@ -10,7 +10,8 @@ from reportlab.graphics.shapes import Drawing, Line, Path, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from clu_desktop.documents.indicator_format import number, shorten
+from clu_desktop.documents.indicator_format import shorten
+from clu_desktop.french.numbers import number
 
 SMALL = 7
 TITLE_SIZE = 9

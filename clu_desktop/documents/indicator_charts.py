@@ -39,17 +39,9 @@ from clu_desktop.documents.indicator_chart_parts import (
     tick_labels_width,
     value_axis,
 )
-from clu_desktop.documents.indicator_format import (
-    Prepared,
-    Series,
-    format_value,
-    meets,
-    period_label,
-    shorten,
-    target_text,
-    unit_key,
-    unit_label,
-)
+from clu_desktop.documents.indicator_format import Prepared, Series, shorten
+from clu_desktop.french.periods import period_label
+from clu_desktop.french.values import format_value, meets, target_text, unit_key, unit_label
 
 #: Periods along a line chart's axis (a year of months).
 CHART_PERIODS = 12

@@ -19,7 +19,9 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph
 from clu_desktop.documents import text_blocks
 from clu_desktop.documents.snapshot import ActionSnapshot, DecisionSnapshot, ItemSnapshot
 from clu_desktop.documents.styles import ROOM_AFTER_HEADING, Styles
-from clu_desktop.documents.typography import clean, long_date, markup, month_year
+from clu_desktop.documents.typography import markup
+from clu_desktop.french.dates import long_date, month_year
+from clu_desktop.french.typography import clean
 from clu_desktop.services import record_rules as rules
 
 #: Room between an item's number and its heading, in points.

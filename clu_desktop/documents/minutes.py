@@ -30,15 +30,10 @@ from clu_desktop.documents.page import (
 from clu_desktop.documents.participants import participants
 from clu_desktop.documents.snapshot import AnnexSnapshot, MeetingSnapshot
 from clu_desktop.documents.styles import ROOM_AFTER_SECTION, Styles, make_styles
-from clu_desktop.documents.typography import (
-    clean,
-    long_date,
-    markup,
-    minutes_date,
-    weekday_date,
-    when_and_where,
-)
+from clu_desktop.documents.typography import markup
 from clu_desktop.documents.writer import AttachedPdf, Story, read_attachment, write_pdf
+from clu_desktop.french.dates import long_date, minutes_date, weekday_date, when_and_where
+from clu_desktop.french.typography import clean
 
 INDICATOR_ANNEX_MODULE = "clu_desktop.documents.indicator_annex"
 

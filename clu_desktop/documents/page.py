@@ -30,7 +30,8 @@ from reportlab.platypus import (
 from clu_desktop.documents.fonts import FontSet
 from clu_desktop.documents.snapshot import Contact, Letterhead
 from clu_desktop.documents.styles import MUTED, Styles
-from clu_desktop.documents.typography import clean, markup, unbreakable
+from clu_desktop.documents.typography import markup, unbreakable
+from clu_desktop.french.typography import clean
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 LEFT = RIGHT = 2.0 * cm

@@ -42,7 +42,9 @@ from clu_desktop.documents.styles import (
     RULE,
     Styles,
 )
-from clu_desktop.documents.typography import NBSP, clean, long_date, markup, time_text
+from clu_desktop.documents.typography import markup
+from clu_desktop.french.dates import long_date, time_text
+from clu_desktop.french.typography import NBSP, clean
 from clu_desktop.services import record_rules as rules
 from clu_desktop.services.attendance_words import heading_forms
 

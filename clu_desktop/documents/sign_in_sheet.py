@@ -45,8 +45,10 @@ from clu_desktop.documents.page import FRAME_WIDTH, DocumentInfo, letterhead_flo
 from clu_desktop.documents.participants import is_feminine
 from clu_desktop.documents.snapshot import Attendance, MeetingSnapshot, PrintedPerson
 from clu_desktop.documents.styles import SHADE, TEXT_COLOR, Styles, make_styles
-from clu_desktop.documents.typography import NBSP, clean, long_date, markup
+from clu_desktop.documents.typography import markup
 from clu_desktop.documents.writer import Story, write_pdf
+from clu_desktop.french.dates import long_date
+from clu_desktop.french.typography import NBSP, clean
 from clu_desktop.services.attendance_words import status_word
 
 #: Blank rows for the people who come without being on the list.

@@ -19,9 +19,9 @@ from reportlab.platypus import Flowable
 from clu_desktop.documents.fonts import FontSet
 from clu_desktop.documents.page import DocumentInfo, document_template, numbered_canvas
 from clu_desktop.documents.snapshot import AnnexSnapshot
-from clu_desktop.documents.typography import clean
 from clu_desktop.errors import UserError
 from clu_desktop.files import write_atomically
+from clu_desktop.french.typography import clean
 
 
 @dataclass(frozen=True)

@@ -43,10 +43,13 @@ def _load(modules: tuple[str, ...]) -> None:
 def _warm_formats() -> None:
     """Babel reads its French number and date data on first use: read it now."""
     try:
-        from clu_desktop.documents import indicator_format
+        import datetime as dt
 
-        indicator_format.format_value(1234.5, "%")
-        indicator_format.period_label("2024-01")
+        from clu_desktop.french import dates, periods, values
+
+        values.format_value(1234.5, "%")
+        periods.period_label("2024-01")
+        dates.long_date(dt.date(2024, 1, 1))
     except Exception:
         _log.warning("Préchargement des formats français impossible", exc_info=True)
 

@@ -34,16 +34,15 @@ from clu_desktop.interchange.indicators_names import (
 from clu_desktop.interchange.indicators_resolve import (
     CHOSEN_NOTE,
     NameReader,
-    Plan,
 )
 from clu_desktop.interchange.indicators_rows import (
     FIELDS,
     REQUIRED,
-    ParsedRow,
     RowChecker,
     RowError,
 )
 from clu_desktop.interchange.indicators_table import Table
+from clu_desktop.services.indicators_import import ParsedRow, Plan
 from clu_desktop.services.indicators_mappings import mapping_key
 
 #: Lines between two calls of ``progress``.

@@ -3,21 +3,19 @@
 One value per line: the indicator (code or exact name), the period, the site (empty: all
 sites), the value, and optionally a comment and a source. ``read_table`` reads the file
 into text cells, ``guess_mapping`` finds the columns by their headers, ``preview`` shows
-the first lines as they will be read, and ``import_values`` checks every line before it
-writes anything. docs/indicators-import.md describes the layout for users.
+the first lines as they will be read, and ``import_values`` checks every line, then
+hands the plan to ``services.indicators_import`` which writes it. docs/indicators-import.md
+describes the layout for users.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from pathlib import Path
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clu_desktop.domain import Indicator, Site
 from clu_desktop.errors import UserError
 from clu_desktop.interchange.indicators_check import (
     IGNORED_NOTE,
@@ -34,15 +32,7 @@ from clu_desktop.interchange.indicators_check import (
 )
 from clu_desktop.interchange.indicators_names import (
     REMEMBERED_NOTE,
-    UNSORTED_CATEGORY,
-    AllSites,
-    CreateIndicator,
-    CreateSite,
-    Ignore,
-    IndicatorChoice,
-    MapTo,
     NameChoices,
-    SiteChoice,
     Suggestion,
     UnknownName,
 )
@@ -51,24 +41,23 @@ from clu_desktop.interchange.indicators_resolve import (
     CHOSEN_NOTE,
     NEW_INDICATOR_NOTE,
     NEW_SITE_NOTE,
-    Plan,
 )
-from clu_desktop.interchange.indicators_rows import (
-    FIELDS,
-    REQUIRED,
-    ParsedRow,
-    RowChecker,
-    RowError,
-    count_replaced,
-    write_rows,
-)
+from clu_desktop.interchange.indicators_rows import FIELDS, REQUIRED, RowChecker, RowError
 from clu_desktop.interchange.indicators_table import MAX_BYTES, MAX_ROWS, Table, read_table
-from clu_desktop.services import indicators_catalogue as catalogue
+from clu_desktop.services import indicators_import as writing
 from clu_desktop.services.indicators_common import ALL_SITES_LABEL, fold
-from clu_desktop.services.indicators_mappings import set_mapping
-
-#: The longest code made from a new indicator's name (before a « -2 » if it is taken).
-CODE_BASE_MAX = 30
+from clu_desktop.services.indicators_import import (
+    UNSORTED_CATEGORY,
+    AllSites,
+    CreateIndicator,
+    CreateSite,
+    Ignore,
+    ImportReport,
+    IndicatorChoice,
+    MapTo,
+    ParsedRow,
+    SiteChoice,
+)
 
 DEFAULT_COLUMNS = ("indicateur", "période", "site", "valeur", "commentaire")
 #: Header names each field is recognised by (compared without case or accents).
@@ -117,18 +106,6 @@ __all__ = [
     "read_table",
     "summary",
 ]
-
-
-@dataclass(frozen=True)
-class ImportReport:
-    rows: int
-    added: int
-    updated: int
-    created_indicators: tuple[str, ...] = ()  # codes of the indicators created
-    created_sites: tuple[str, ...] = ()
-    linked: tuple[tuple[str, str], ...] = ()  # (indicator code, site) followed from now on
-    ignored: int = 0  # lines left out by a choice « ignorer »
-    saved_mappings: int = 0  # names remembered for the next files
 
 
 # Columns
@@ -204,126 +181,23 @@ def import_values(
     progress: Callable[[int, int], bool] | None = None,
 ) -> ImportReport:
     """Check every line (``check_file``), then, when nothing is left to decide or fix,
-    create the indicators and sites chosen, add the sites to the indicators they are
-    given for, write every value (existing values of the same indicator, period and site
-    are replaced) and, with ``save_mappings``, remember the names the user confirmed.
+    hand the plan to ``services.indicators_import.apply_plan``: it creates the indicators
+    and sites chosen, adds the sites to the indicators they are given for, writes every
+    value (existing values of the same indicator, period and site are replaced) and, with
+    ``save_mappings``, remembers the names the user confirmed.
     Otherwise UserError listing every problem (up to 50), and nothing is written. The
     caller's transaction makes it all or nothing."""
     check = check_file(session, table, mapping, choices, preview_rows=0, progress=progress)
     if not check.ready:
         raise UserError(refusal(check))
-    plan = check.plan
-    ids: dict[int, int] = {}
-    created_indicators = []
-    for placeholder, wanted in plan.new_indicators.items():
-        ids[placeholder] = create_indicator(session, wanted)
-        created_indicators.append(catalogue.indicator_row(session, ids[placeholder]).code)
-    created_sites = []
-    site_ids: dict[int, int] = {}
-    for placeholder, new_site in plan.new_sites.items():
-        site_ids[placeholder] = catalogue.add_site(session, new_site.name)
-        created_sites.append(new_site.name)
-    linked = _add_links(session, plan.links, ids, site_ids)
-    rows = [
-        replace(
-            row,
-            indicator_id=(
-                ids.get(row.indicator_id, row.indicator_id)
-                if row.indicator_id is not None
-                else None
-            ),
-            site_id=site_ids.get(row.site_id, row.site_id) if row.site_id is not None else None,
-        )
-        for row in plan.rows
-    ]
-    added, updated = write_rows(
+    return writing.apply_plan(
         session,
-        rows,
+        check.plan,
         with_comment=mapping.get("commentaire") is not None,
         with_source=mapping.get("source") is not None,
-    )
-    saved = _save_mappings(session, plan, ids, site_ids) if save_mappings else 0
-    return ImportReport(
-        rows=len(rows),
-        added=added,
-        updated=updated,
-        created_indicators=tuple(created_indicators),
-        created_sites=tuple(created_sites),
-        linked=linked,
+        save_mappings=save_mappings,
         ignored=check.ignored,
-        saved_mappings=saved,
     )
-
-
-def _taken_codes(session: Session) -> set[str]:
-    return {fold(code) for code in session.scalars(select(Indicator.code))}
-
-
-def _code_from_name(name: str, taken: set[str]) -> str:
-    """A free code made from a name: « Taux d'appels aboutis » → TAUX-APPELS-ABOUTIS
-    (then -2, -3… when it is taken); ``taken`` gets it."""
-    words = [w for w in re.split(r"[\W_]+", fold(name).upper()) if len(w) > 2] or ["INDICATEUR"]
-    base = words[0][:CODE_BASE_MAX]
-    for word in words[1:]:
-        if len(base) + 1 + len(word) > CODE_BASE_MAX:
-            break
-        base += "-" + word
-    code, n = base, 2
-    while fold(code) in taken:
-        code, n = f"{base}-{n}", n + 1
-    taken.add(fold(code))
-    return code
-
-
-def create_indicator(session: Session, wanted: CreateIndicator) -> int:
-    """A new indicator as the mapping step describes it (higher is better, no target)."""
-    code = wanted.code or _code_from_name(wanted.name, _taken_codes(session))
-    indicator_id = catalogue.add_indicator(session, code, wanted.name)
-    for name, value in (
-        ("category", wanted.category),
-        ("unit", wanted.unit),
-        ("periodicity", wanted.periodicity),
-    ):
-        if value:
-            catalogue.update_indicator(session, indicator_id, name, value)
-    return indicator_id
-
-
-def _add_links(
-    session: Session, links: set[tuple[int, int]], ids: dict[int, int], site_ids: dict[int, int]
-) -> tuple[tuple[str, str], ...]:
-    wanted: dict[int, set[int]] = {}
-    for indicator_id, site_id in links:
-        wanted.setdefault(ids.get(indicator_id, indicator_id), set()).add(
-            site_ids.get(site_id, site_id)
-        )
-    added: list[tuple[str, str]] = []
-    for indicator_id, site_ids_added in sorted(wanted.items()):
-        row = catalogue.indicator_row(session, indicator_id)
-        catalogue.set_indicator_sites(session, indicator_id, [*row.site_ids, *site_ids_added])
-        names = dict(session.execute(select(Site.id, Site.name)).all())
-        added.extend((row.code, names[s]) for s in sorted(site_ids_added))
-    return tuple(added)
-
-
-def _save_mappings(
-    session: Session, plan: Plan, ids: dict[int, int], site_ids: dict[int, int]
-) -> int:
-    """Remember the names the user confirmed for this file, those of what was created
-    too (the next file may write them with other punctuation than the new name's)."""
-    for confirmed in plan.confirmed:
-        kind, written, choice = confirmed.kind, confirmed.written, confirmed.choice
-        if isinstance(choice, MapTo):
-            set_mapping(session, kind, written, choice.target_id)
-        elif isinstance(choice, AllSites):
-            set_mapping(session, kind, written, None)
-        elif isinstance(choice, Ignore):
-            set_mapping(session, kind, written, None, ignored=True)
-        else:  # created: its placeholder is now a real id
-            created = ids if kind == "indicator" else site_ids
-            assert confirmed.new_id is not None  # what a choice creates has a placeholder
-            set_mapping(session, kind, written, created[confirmed.new_id])
-    return len(plan.confirmed)
 
 
 def import_file(
@@ -345,26 +219,7 @@ def planned_report(session: Session, check: FileCheck) -> ImportReport:
     command line's --dry-run, the window's last step)."""
     if not check.ready:
         raise UserError(refusal(check))
-    plan = check.plan
-    updated = count_replaced(session, plan.rows)
-    codes = dict(session.execute(select(Indicator.id, Indicator.code)).all())
-    sites = dict(session.execute(select(Site.id, Site.name)).all())
-    taken = _taken_codes(session)
-    new_codes = {
-        p: c.code or _code_from_name(c.name, taken) for p, c in plan.new_indicators.items()
-    }
-    codes |= new_codes
-    sites |= {p: c.name for p, c in plan.new_sites.items()}
-    return ImportReport(
-        rows=len(plan.rows),
-        added=len(plan.rows) - updated,
-        updated=updated,
-        created_indicators=tuple(new_codes.values()),
-        created_sites=tuple(c.name for c in plan.new_sites.values()),
-        linked=tuple(sorted((codes[i], sites[s]) for i, s in plan.links)),
-        ignored=check.ignored,
-        saved_mappings=0,
-    )
+    return writing.planned_report(session, check.plan, ignored=check.ignored)
 
 
 # Choices written as text (the command line's --map and --map-site)

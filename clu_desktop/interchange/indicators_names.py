@@ -23,8 +23,18 @@ from typing import TypeVar
 
 from rapidfuzz import fuzz
 
+from clu_desktop.services import indicators_import as _writing
 from clu_desktop.services.indicators_common import fold
+from clu_desktop.services.indicators_import import IndicatorChoice, SiteChoice
 from clu_desktop.services.indicators_mappings import mapping_key
+
+# The choices a user makes for a name, defined with the service that writes them; the
+# import window takes them from here.
+AllSites = _writing.AllSites
+CreateIndicator = _writing.CreateIndicator
+CreateSite = _writing.CreateSite
+Ignore = _writing.Ignore
+MapTo = _writing.MapTo
 
 #: The kinds of names a file holds.
 INDICATOR, SITE = "indicator", "site"
@@ -41,7 +51,6 @@ SPLIT_PENALTY = 8.0
 #: The most a shared distinctive word scores (below PROPOSE_SCORE).
 SHARED_MAX = 70.0
 #: The category of the indicators the command line creates with --create-missing.
-UNSORTED_CATEGORY = "À classer"
 #: The note the preview shows for a name read through a stored mapping.
 REMEMBERED_NOTE = "(correspondance enregistrée)"
 
@@ -76,41 +85,6 @@ class UnknownName:
         return mapping_key(self.written)
 
 
-@dataclass(frozen=True)
-class MapTo:
-    """The name means this existing indicator (Indicator.id) or site (Site.id)."""
-
-    target_id: int
-
-
-@dataclass(frozen=True)
-class CreateIndicator:
-    """A new indicator for the name; ``code`` None: made from the name."""
-
-    name: str
-    category: str | None = UNSORTED_CATEGORY
-    unit: str | None = None
-    periodicity: str = "year"
-    code: str | None = None
-
-
-@dataclass(frozen=True)
-class CreateSite:
-    name: str
-
-
-@dataclass(frozen=True)
-class AllSites:
-    """Sites only: the values are the indicator's overall ones (« Ensemble »)."""
-
-
-@dataclass(frozen=True)
-class Ignore:
-    """The lines with this name are left out of the import."""
-
-
-IndicatorChoice = MapTo | CreateIndicator | Ignore
-SiteChoice = MapTo | CreateSite | AllSites | Ignore
 C = TypeVar("C")
 
 

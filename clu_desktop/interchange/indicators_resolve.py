@@ -6,7 +6,6 @@ the ``Plan`` gathers what a ready check would write."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Literal
 
 from sqlalchemy.orm import Session
@@ -16,48 +15,30 @@ from clu_desktop.interchange.indicators_names import (
     INDICATOR,
     REMEMBERED_NOTE,
     SITE,
+    NameChoices,
+)
+from clu_desktop.interchange.indicators_rows import (
+    CatalogueIndicator,
+    RowChecker,
+    RowError,
+)
+from clu_desktop.services.indicators_common import ALL_SITES_LABEL, check_periodicity, fold
+from clu_desktop.services.indicators_import import (
     AllSites,
+    Confirmed,
     CreateIndicator,
     CreateSite,
     Ignore,
     IndicatorChoice,
     MapTo,
-    NameChoices,
+    Plan,
     SiteChoice,
 )
-from clu_desktop.interchange.indicators_rows import (
-    CatalogueIndicator,
-    ParsedRow,
-    RowChecker,
-    RowError,
-)
-from clu_desktop.services.indicators_common import ALL_SITES_LABEL, check_periodicity, fold
 from clu_desktop.services.indicators_mappings import mapping_key, stored_targets
 
 CHOSEN_NOTE = "(correspondance choisie)"
 NEW_INDICATOR_NOTE = "(nouvel indicateur)"
 NEW_SITE_NOTE = "(nouveau site)"
-
-
-@dataclass(frozen=True)
-class Confirmed:
-    """A choice the user made for a name of this file (stored by --save-mappings)."""
-
-    kind: str  # INDICATOR or SITE
-    written: str
-    choice: IndicatorChoice | SiteChoice
-    new_id: int | None = None  # the placeholder of what the choice creates
-
-
-@dataclass
-class Plan:
-    """What a ready check would write; ids below zero stand for what is to be created."""
-
-    rows: list[ParsedRow] = field(default_factory=list)
-    new_indicators: dict[int, CreateIndicator] = field(default_factory=dict)
-    new_sites: dict[int, CreateSite] = field(default_factory=dict)
-    links: set[tuple[int, int]] = field(default_factory=set)  # (indicator, site) to add
-    confirmed: list[Confirmed] = field(default_factory=list)
 
 
 # What a name reads as:

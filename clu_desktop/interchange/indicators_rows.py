@@ -1,21 +1,21 @@
-"""Checking and writing the lines of an indicator spreadsheet (see indicators_import).
+"""Checking the lines of an indicator spreadsheet (see indicators_import).
 
 A RowChecker reads the catalogue once (indicators, sites and which sites each indicator
-is measured on), then checks each line against it; ``write_rows`` adds or replaces the
-values with two bulk statements.
+is measured on), then checks each line against it into a ``ParsedRow`` (plain data);
+``services.indicators_import`` writes them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clu_desktop.domain import Indicator, IndicatorValue, Site
+from clu_desktop.domain import Indicator, Site
 from clu_desktop.domain.indicators import indicator_site
 from clu_desktop.errors import UserError
+from clu_desktop.french.periods import period_kind
 from clu_desktop.services.indicators_common import (
     COMMENT_MAX,
     SOURCE_MAX,
@@ -23,27 +23,15 @@ from clu_desktop.services.indicators_common import (
     fold,
     parse_period,
     parse_value,
-    period_kind,
     unit_mismatch,
 )
+from clu_desktop.services.indicators_import import ParsedRow
 from clu_desktop.services.validation import clean_text
 
 #: The fields a column can be mapped to; the first five are the default layout.
 FIELDS = ("indicateur", "période", "site", "valeur", "commentaire", "source")
 REQUIRED = ("indicateur", "période", "valeur")
 SHOWN_SITES = 8
-
-
-@dataclass(frozen=True)
-class ParsedRow:
-    indicator_id: int | None  # None in a preview without the database
-    indicator: str  # the code (or the text of the file in a preview)
-    period: str  # stored form: "2022", "2022-T3", "2022-07"
-    site_id: int | None
-    site: str | None  # the site's name; None: all sites
-    value: float
-    comment: str | None
-    source: str | None
 
 
 class RowError(Exception):
@@ -261,79 +249,3 @@ class RowChecker:
         comment, source = _texts(cells)
         site = (cells.get("site") or "").strip() or None
         return ParsedRow(None, indicator, period, None, site, value, comment, source)
-
-
-def _existing(
-    session: Session, rows: list[ParsedRow]
-) -> dict[tuple[int | None, str, int | None], tuple[int, bool, int]]:
-    """(indicator, period, site) → (value id, example, version) of the values held for
-    the indicators of ``rows``."""
-    indicator_ids = sorted({r.indicator_id for r in rows if r.indicator_id is not None})
-    existing: dict[tuple[int | None, str, int | None], tuple[int, bool, int]] = {}
-    for chunk_start in range(0, len(indicator_ids), 500):
-        chunk = indicator_ids[chunk_start : chunk_start + 500]
-        for value_id, indicator_id, period, site_id, example, version in session.execute(
-            select(
-                IndicatorValue.id,
-                IndicatorValue.indicator_id,
-                IndicatorValue.period,
-                IndicatorValue.site_id,
-                IndicatorValue.is_example,
-                IndicatorValue.version,
-            )
-            .where(IndicatorValue.indicator_id.in_(chunk))
-            .order_by(IndicatorValue.id)
-        ):
-            existing.setdefault((indicator_id, period, site_id), (value_id, example, version))
-    return existing
-
-
-def count_replaced(session: Session, rows: list[ParsedRow]) -> int:
-    """How many of ``rows`` would replace a value already held (nothing is written)."""
-    existing = _existing(session, rows)
-    return sum((r.indicator_id, r.period, r.site_id) in existing for r in rows)
-
-
-def write_rows(
-    session: Session, rows: list[ParsedRow], *, with_comment: bool, with_source: bool
-) -> tuple[int, int]:
-    """Add or replace the values; (added, updated). A value replaced is no longer an
-    example; its comment and source are replaced only when the file has those columns."""
-    existing = _existing(session, rows)
-    inserts: list[dict[str, Any]] = []
-    updates: dict[frozenset[str], list[dict[str, Any]]] = {}  # by the columns they change
-    for row in rows:
-        found = existing.get((row.indicator_id, row.period, row.site_id))
-        if found is None:
-            inserts.append(
-                {
-                    "indicator_id": row.indicator_id,
-                    "period": row.period,
-                    "site_id": row.site_id,
-                    "value": row.value,
-                    "comment": row.comment,
-                    "source": row.source,
-                    "is_example": False,
-                }
-            )
-        else:
-            value_id, example, version = found
-            # The version read: a value changed meanwhile on another workstation makes
-            # the whole import fail (StaleDataError) rather than overwrite it.
-            change: dict[str, Any] = {
-                "id": value_id,
-                "version": version,
-                "value": row.value,
-                "is_example": False,
-            }
-            if with_comment:
-                change["comment"] = row.comment
-            if with_source or example:  # an example's source no longer applies
-                change["source"] = row.source
-            updates.setdefault(frozenset(change), []).append(change)
-    if inserts:
-        session.execute(insert(IndicatorValue), inserts)
-    for changes in updates.values():
-        session.execute(update(IndicatorValue), changes)
-    session.flush()
-    return len(inserts), sum(len(changes) for changes in updates.values())

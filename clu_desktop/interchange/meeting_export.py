@@ -18,12 +18,15 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, undefer
 
+from clu_desktop.documents.snapshot import IndicatorSnapshot
 from clu_desktop.domain import (
     Action,
     AgendaItem,
@@ -47,8 +50,10 @@ from clu_desktop.interchange.validation import FORMAT_NAME, FORMAT_VERSION
 T = TypeVar("T")
 
 
-def export_meeting_file(session: Session, meeting_id: int, path: Path) -> None:
-    write_atomically(path, dumps(export_meeting(session, meeting_id)).encode("utf-8"))
+def export_meeting_file(
+    session: Session, meeting_id: int, path: Path, signed: SignedFigures | None = None
+) -> None:
+    write_atomically(path, dumps(export_meeting(session, meeting_id, signed)).encode("utf-8"))
 
 
 def dumps(data: dict[str, Any]) -> str:
@@ -79,10 +84,23 @@ class _Ids:
         return None if key is None else self.by_key.get(key)
 
 
+@dataclass(frozen=True)
+class SignedFigures:
+    """What the annexes of signed minutes printed (frozen at signature): the file carries
+    these figures for the periods they cover, not the values the base holds now."""
+
+    indicators: Mapping[str, IndicatorSnapshot]  # by code
+    first: str  # the periods covered: from ``first`` (included) …
+    end: str  # … to ``end`` (excluded)
+
+
 class MeetingExporter:
-    def __init__(self, session: Session, meeting: Meeting) -> None:
+    def __init__(
+        self, session: Session, meeting: Meeting, signed: SignedFigures | None = None
+    ) -> None:
         self.session = session
         self.meeting = meeting
+        self.signed = signed
         self.people = _Ids("person-")
         self.organisations = _Ids("org-")
         self.sites = _Ids("site-")
@@ -274,14 +292,25 @@ class MeetingExporter:
 
     def _indicator(self, indicator: Indicator) -> dict[str, Any]:
         last_year = str(self.meeting.date.year)
-        values = self.session.scalars(
+        rows = self.session.scalars(
             select(IndicatorValue)
             .outerjoin(Site, IndicatorValue.site_id == Site.id)
             .where(IndicatorValue.indicator_id == indicator.id)
             .where(IndicatorValue.period < last_year + "~")  # "~" sorts after "-Tn", "-MM"
             .order_by(IndicatorValue.period, Site.position, Site.name, IndicatorValue.id)
         )
-        return {
+        values = [
+            {
+                "period": v.period,
+                "site": self.sites.get(v.site_id),
+                "value": v.value,
+                "comment": v.comment,
+                "source": v.source,
+                "example": v.is_example,
+            }
+            for v in rows
+        ]
+        record = {
             "id": self.indicators.add(indicator.id),
             "code": indicator.code,
             "name": indicator.name,
@@ -292,18 +321,42 @@ class MeetingExporter:
             "periodicity": indicator.periodicity.value,
             "description": indicator.description,
             "sites": [self.sites.get(s.id) for s in indicator.sites],
-            "values": [
+            "values": values,
+        }
+        frozen = self.signed.indicators.get(indicator.code) if self.signed else None
+        if frozen is not None:
+            self._as_signed(record, frozen)
+        return record
+
+    def _as_signed(self, record: dict[str, Any], frozen: IndicatorSnapshot) -> None:
+        """The indicator as the signed minutes printed it: its texts, and its values for
+        the periods the annex covered (later changes to them left out)."""
+        assert self.signed is not None
+        first, end = self.signed.first, self.signed.end
+        by_name = {s.name: s.id for s in self.session.scalars(select(Site))}
+        kept = [v for v in record["values"] if not first <= v["period"] < end]
+        sources = {(v["period"], v["site"]): v["source"] for v in record["values"]}
+        for v in frozen.values:
+            site = self.sites.get(by_name.get(v.site)) if v.site is not None else None
+            kept.append(
                 {
                     "period": v.period,
-                    "site": self.sites.get(v.site_id),
+                    "site": site,
                     "value": v.value,
                     "comment": v.comment,
-                    "source": v.source,
+                    "source": sources.get((v.period, site)),
                     "example": v.is_example,
                 }
-                for v in values
-            ],
-        }
+            )
+        record["values"] = sorted(kept, key=lambda v: v["period"])
+        record.update(
+            name=frozen.name,
+            category=frozen.category,
+            unit=frozen.unit,
+            direction=frozen.direction,
+            target=frozen.target,
+            periodicity=frozen.periodicity,
+        )
 
     def _meeting(self, meeting: Meeting) -> dict[str, Any]:
         people = self.people
@@ -435,10 +488,12 @@ class MeetingExporter:
         }
 
 
-def export_meeting(session: Session, meeting_id: int) -> dict[str, Any]:
+def export_meeting(
+    session: Session, meeting_id: int, signed: SignedFigures | None = None
+) -> dict[str, Any]:
     meeting = session.scalars(
         select(Meeting)
         .where(Meeting.id == meeting_id)
         .options(selectinload(Meeting.annexes).options(undefer(Annex.file_data)))
     ).one()
-    return MeetingExporter(session, meeting).export()
+    return MeetingExporter(session, meeting, signed).export()

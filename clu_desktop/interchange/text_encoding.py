@@ -29,6 +29,9 @@ _UTF8_SEQUENCE = re.compile(
     rb"|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
     rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
 )
+#: Searched in slices: one ``re`` call holds Python's lock for its whole run, and a file is
+#: read in a worker thread while the window must go on answering.
+_SLICE = 256 * 1024
 SAVE_AS_UTF8 = "enregistrez-le en UTF-8 (« CSV UTF-8 » dans Excel ou LibreOffice) puis recommencez"
 
 
@@ -39,6 +42,16 @@ class EncodingProblem(ValueError):
         super().__init__(f"ligne {line} : {why}")
         self.line = line
         self.why = why
+
+
+def _search(pattern: re.Pattern[bytes], data: bytes) -> re.Match[bytes] | None:
+    """``pattern.search(data)``, slice by slice (a match is at most 4 bytes long)."""
+    for start in range(0, len(data), _SLICE):
+        # Matches starting in this slice, whose last bytes may lie in the next one.
+        found = pattern.search(data, start, start + _SLICE + 3)
+        if found is not None and found.start() < start + _SLICE:
+            return found
+    return None
 
 
 def line_of(data: bytes, offset: int) -> int:
@@ -67,7 +80,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8-sig"), "UTF-8"
     except UnicodeDecodeError as exc:
         first_bad = exc.start
-    sequence = _UTF8_SEQUENCE.search(data)
+    sequence = _search(_UTF8_SEQUENCE, data)
     if sequence is not None:
         raise EncodingProblem(
             line_of(data, first_bad),
@@ -83,7 +96,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
             f"octet {_byte(data, exc.start)} illisible en UTF-8 comme en Windows-1252 ; "
             f"{SAVE_AS_UTF8}",
         ) from None
-    ambiguous = _LATIN9.search(data)
+    ambiguous = _search(_LATIN9, data)
     if ambiguous is not None:
         offset = ambiguous.start()
         latin1 = data[offset : offset + 1].decode("cp1252")

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy.orm.attributes import flag_modified
 
 from clu_desktop.errors import ConflictError
+from clu_desktop.french.dates import clock, numeric_date
 
 _QUOTE_MAX = 120  # characters of a value quoted in a message
 
@@ -63,11 +64,11 @@ def shown(value: Any) -> str:
     if isinstance(value, bool):
         return "oui" if value else "non"
     if isinstance(value, dt.datetime):
-        return value.strftime("%d/%m/%Y %H:%M")
+        return f"{numeric_date(value)} {clock(value)}"
     if isinstance(value, dt.date):
-        return value.strftime("%d/%m/%Y")
+        return numeric_date(value)
     if isinstance(value, dt.time):
-        return value.strftime("%H:%M")
+        return clock(value)
     if isinstance(value, enum.Enum):
         value = value.value
     text = " ".join(str(value).split())

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from clu_desktop.documents.typography import month_year
 from clu_desktop.domain import Action, ActionStatus, AgendaItem, Meeting, Statement
 from clu_desktop.errors import UserError
+from clu_desktop.french.dates import month_year
 from clu_desktop.services.agenda import clean_minutes, renumber, siblings
 from clu_desktop.services.invitations import get_meeting
 from clu_desktop.services.quality_actions import action_rows

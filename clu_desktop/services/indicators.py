@@ -7,6 +7,7 @@ grid, the chart, typing a value with undo); this module gathers them.
 
 from __future__ import annotations
 
+from clu_desktop.french.periods import period_kind, period_label
 from clu_desktop.services.indicators_catalogue import (
     add_indicator,
     add_site,
@@ -33,13 +34,10 @@ from clu_desktop.services.indicators_common import (
     check_value,
     current_period,
     fold,
-    format_number,
     is_percentage,
     next_periods,
     parse_period,
     parse_value,
-    period_kind,
-    period_label,
     previous_period,
     shift_period,
     with_gaps,
@@ -78,7 +76,6 @@ __all__ = [
     "current_period",
     "delete_indicator",
     "fold",
-    "format_number",
     "get_indicator",
     "get_value_cell",
     "indicator_row",

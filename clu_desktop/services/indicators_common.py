@@ -15,10 +15,10 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from babel.dates import get_month_names
-
 from clu_desktop.domain import Direction, Periodicity
 from clu_desktop.errors import UserError
+from clu_desktop.french.numbers import exact_number, grouped
+from clu_desktop.french.periods import MONTH_ABBREVIATIONS, MONTH_NAMES, period_kind
 from clu_desktop.names import match_key
 from clu_desktop.services.quality_common import SiteRow
 
@@ -28,15 +28,14 @@ DIRECTION_LABELS = {"higher": "plus haut = mieux", "lower": "plus bas = mieux"}
 PERIODICITY_ADJECTIVES = {"year": "annuel", "quarter": "trimestriel", "month": "mensuel"}
 #: The column header of values that concern every site ("no site").
 ALL_SITES_LABEL = "Ensemble"
+#: Said under a table or chart that shows example values (the grid, the annex).
+EXAMPLE_NOTE = "Valeurs d'exemple : le compte-rendu de référence ne donne pas les chiffres."
 #: How a period of each periodicity is written, for messages.
 PERIOD_SHAPES = {
     "year": "AAAA, par exemple 2022",
     "quarter": "AAAA-Tn ou Tn AAAA, par exemple 2022-T3 ou T3 2022",
     "month": "AAAA-MM ou MM/AAAA, par exemple 2022-07 ou 07/2022",
 }
-# French month names from Babel's locale data ("juil.", "juillet").
-MONTH_ABBREVIATIONS = tuple(get_month_names("abbreviated", locale="fr_FR").values())
-MONTH_NAMES = tuple(get_month_names("wide", locale="fr_FR").values())
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 
 CODE_MAX = 50
@@ -207,13 +206,6 @@ def _read_period(text: str) -> str | None:
         return None
 
 
-def period_kind(period: str) -> str:
-    """ "year", "quarter" or "month" for a stored period."""
-    if len(period) == 4:
-        return "year"
-    return "quarter" if "T" in period else "month"
-
-
 def parse_period(text: str | None, periodicity: str | None = None) -> str:
     """The stored form ("2022", "2022-T3", "2022-07") of a period typed as "2022",
     "2 022" or "2022.0" (a number cell), "2022-T3", "T3 2022", "3e trimestre 2022",
@@ -237,17 +229,6 @@ def parse_period(text: str | None, periodicity: str | None = None) -> str:
                 f"{PERIODICITY_ADJECTIVES[periodicity]} (attendu : {expected})"
             )
     return period
-
-
-def period_label(period: str) -> str:
-    """How a period is shown: "2022", "T3 2022", "juil. 2022"."""
-    kind = period_kind(period)
-    if kind == "year":
-        return period
-    year, rest = period.split("-", 1)
-    if kind == "quarter":
-        return f"{rest} {year}"
-    return f"{MONTH_ABBREVIATIONS[int(rest) - 1]} {year}"
 
 
 #: The longest run of missing periods :func:`with_gaps` puts back (20 years of months).
@@ -353,12 +334,6 @@ def is_percentage(unit: str | None) -> bool:
     return (unit or "").strip().casefold() in PERCENT_UNITS
 
 
-def format_number(value: float) -> str:
-    """A value the French way, for messages: "12,5", "1 250"."""
-    text = f"{value:,.10g}" if abs(value) < 1e15 else f"{value:.10g}"
-    return text.replace(",", "\u202f").replace(".", ",")
-
-
 def check_value(indicator: Any, value: float | None) -> None:
     """Refuse a value the indicator cannot take: a percentage outside 0..100, a negative
     delay or count. ``indicator`` is an IndicatorRow or an Indicator."""
@@ -370,14 +345,14 @@ def check_value(indicator: Any, value: float | None) -> None:
     unit = (indicator.unit or "").strip()
     if is_percentage(unit) and not 0 <= value <= 100:
         raise UserError(
-            f"un pourcentage est compris entre 0 et 100 (valeur saisie : {format_number(value)})"
+            f"un pourcentage est compris entre 0 et 100 (valeur saisie : {exact_number(value)})"
         )
     delay = str(indicator.direction) == Direction.LOWER_IS_BETTER and "delai" in fold(
         indicator.name
     )
     if value < 0 and (fold(unit) in {fold(u) for u in NON_NEGATIVE_UNITS} or delay):
         what = "un délai" if delay or fold(unit) not in ("nombre", "nb") else "un nombre"
-        raise UserError(f"{what} ne peut pas être négatif (valeur saisie : {format_number(value)})")
+        raise UserError(f"{what} ne peut pas être négatif (valeur saisie : {exact_number(value)})")
 
 
 def value_too_large(value: float | int) -> str | None:
@@ -385,7 +360,7 @@ def value_too_large(value: float | int) -> str | None:
     if (isinstance(value, float) and math.isnan(value)) or not abs(value) < MAX_VALUE:
         return (
             "nombre trop grand : une valeur ne dépasse pas "
-            f"{MAX_VALUE - 1:,} en valeur absolue".replace(",", "\u202f")
+            f"{grouped(MAX_VALUE - 1)} en valeur absolue"
         )
     return None
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from clu_desktop.domain import Indicator, IndicatorValue, Site
 from clu_desktop.errors import UserError
+from clu_desktop.french.periods import period_label
 from clu_desktop.services.concurrency import check_version
 from clu_desktop.services.indicators_catalogue import get_indicator, indicator_row
 from clu_desktop.services.indicators_common import (
@@ -30,7 +31,6 @@ from clu_desktop.services.indicators_common import (
     ValueState,
     check_value,
     parse_period,
-    period_label,
     previous_period,
     with_gaps,
 )

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, undefer
 
-from clu_desktop.domain import MeetingStatus
+from clu_desktop.domain import Meeting, MeetingStatus
 from clu_desktop.errors import UserError
-from clu_desktop.interchange.meeting_export import export_meeting_file
+from clu_desktop.interchange.meeting_export import SignedFigures, export_meeting_file
 from clu_desktop.interchange.meeting_import import import_meeting
 from clu_desktop.interchange.validation import read_meeting_file
 from clu_desktop.resources import DEMO_MEETING, resource_path
@@ -40,8 +41,22 @@ def import_file(session: Session, path: Path) -> int:
 def export_file(session: Session, meeting_spec: str, path: Path) -> int:
     """Write the meeting ("latest" or an id) to ``path``; returns its id."""
     meeting_id = find_meeting_id(session, meeting_spec)
-    export_meeting_file(session, meeting_id, path)
+    export_meeting_file(session, meeting_id, path, _signed_figures(session, meeting_id))
     return meeting_id
+
+
+def _signed_figures(session: Session, meeting_id: int) -> SignedFigures | None:
+    """The figures signed minutes printed, for the file to carry them rather than the
+    values the base holds now (an import since may have changed them)."""
+    meeting = session.scalars(
+        select(Meeting).where(Meeting.id == meeting_id).options(undefer(Meeting.signed_annexes))
+    ).one()
+    frozen = annex_freeze.frozen_annexes(meeting)
+    if frozen is None:
+        return None
+    first, end = annex_freeze.period_window(meeting.date.year)
+    indicators = {i.code: i for rows in frozen.values() for i in rows}
+    return SignedFigures(indicators, first, end)
 
 
 def load_demo(session: Session, *, force: bool = False) -> int:

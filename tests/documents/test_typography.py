@@ -9,11 +9,9 @@ from reportlab.platypus import Paragraph
 
 from clu_desktop.documents.fonts import document_fonts
 from clu_desktop.documents.styles import make_styles
-from clu_desktop.documents.typography import (
-    NBSP,
-    clean,
+from clu_desktop.documents.typography import markup
+from clu_desktop.french.dates import (
     long_date,
-    markup,
     minutes_date,
     month_year,
     stamp_date,
@@ -21,6 +19,7 @@ from clu_desktop.documents.typography import (
     weekday_date,
     when_and_where,
 )
+from clu_desktop.french.typography import NBSP, clean
 
 
 @pytest.mark.parametrize(

@@ -189,8 +189,13 @@ def test_a_site_hidden_from_the_legend_is_not_hovered(widget):
 
 
 def test_the_label_and_the_nearest_point_functions():
+    # The value as the grid and the printed annex write it: rounded as they do, the unit
+    # shortened (« j », « % ») or left to the axis title when it has no short form.
     assert point_label("Langres", "2022-07", 1234.5, "appels", False) == (
-        "Langres — juil. 2022\u00a0: 1\u202f234,5\u00a0appels"
+        "Langres — juil. 2022\u00a0: 1\u202f234"
+    )
+    assert point_label("Langres", "2022-T3", -12.25, "jours", False) == (
+        "Langres — T3 2022\u00a0: \u221212,2\u00a0j"
     )
     assert point_label("Ensemble", "2022", 3.0, None, True) == (
         "Ensemble — 2022\u00a0: 3 (valeur d'exemple)"
@@ -287,9 +292,8 @@ def test_long_names_and_markup_stay_plain_text(widget, qtbot, tmp_path):
     assert legend_texts(widget)[0] == "<b>Site</b> & <i>co</i>"
     assert widget.y_axis.labelText == "&lt;i&gt;j&lt;/i&gt;"  # pyqtgraph shows it as HTML
     widget._on_mouse_moved(scene_pos(widget, 0, 82.5))
-    assert widget.hover_text().startswith(
-        "<b>Site</b> & <i>co</i> — T1 2022\u00a0: 82,5\u00a0<i>j</i>"
-    )
+    # (a unit without a short form is left to the axis title, as the annex prints it)
+    assert widget.hover_text().startswith("<b>Site</b> & <i>co</i> — T1 2022\u00a0: 82,5 ")
     assert widget.save_image(tmp_path / "long.svg").stat().st_size > 0
     two_lines = widget.title.item.boundingRect().height()
     for width in (520, 1400):  # narrower, then wider: one line each, nothing sticks out

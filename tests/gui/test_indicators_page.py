@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 
 from clu_desktop.gui.indicators import fields as fields_module
 from clu_desktop.gui.indicators.catalogue import CatalogueModel
+from clu_desktop.gui.indicators.import_dialog import PREVIEW as PREVIEW_STEP
 from clu_desktop.gui.indicators.import_dialog import PreviewModel
 from clu_desktop.gui.indicators.page import IndicatorsPage
 from clu_desktop.gui.indicators.values_model import ValuesModel
@@ -381,6 +382,11 @@ CSV_TEXT = (
 )
 
 
+def settle(qtbot, dialog) -> None:
+    """Wait for the check (or the import) the dialog runs off the GUI thread."""
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=20_000)
+
+
 def test_import_a_windows_csv_with_the_mapping_and_the_preview(
     qtbot, page, tmp_path, answered_messages, monkeypatch
 ):
@@ -391,22 +397,30 @@ def test_import_a_windows_csv_with_the_mapping_and_the_preview(
     qtbot.keyClick(page.catalogue.tree, Qt.Key.Key_I, CTRL | SHIFT)
     dialog = page._dialog
     assert dialog is not None and dialog.isVisible()
+    settle(qtbot, dialog)
     assert dialog.combos["période"].currentText() == "Période"
     assert dialog.combos["source"].currentText() == "(aucune)"
     preview = dialog.model
     assert preview.rowCount() == 3
-    assert [preview.index(r, 7).data() for r in range(3)] == ["OK", "OK", "OK"]
+    assert [preview.index(r, preview.CHECK).data() for r in range(3)] == ["OK", "OK", "OK"]
     assert preview.index(0, 4).data() == "93,5"
     assert preview.index(0, 3).data() == "Ensemble"
     assert "ne peut pas être annulé" in dialog.findChild(QLabel, "importNotUndoable").text()
+    # Every name is known: nothing to decide, « Suivant » goes to the preview.
+    qtbot.mouseClick(dialog.next_button, LEFT)
+    assert dialog.steps.currentIndex() == PREVIEW_STEP
     qtbot.mouseClick(dialog.import_button, LEFT)
-    assert answered_messages.infos == ["3 valeurs importées (2 ajoutées, 1 mise à jour)."]
-    assert not dialog.isVisible()
+    settle(qtbot, dialog)
+    report = "3 valeurs importées (2 ajoutées, 1 mise à jour)."
+    assert dialog.report_view.toPlainText().startswith(report)
+    assert answered_messages.errors == []
     assert cells(db, "SATISFACTION")[("2023", None)] == 93.5
     assert cells(db, "PAN-USAGE")[("2022", site_id(db, PREFECTURE))] == 1260
+    assert page.status_label.text() == report
+    qtbot.mouseClick(dialog.close_button, LEFT)
+    assert not dialog.isVisible()
     select(qtbot, page, "PAN-USAGE")
     assert page.values.model.index(0, 0).data() == "1\u202f260"
-    assert page.status_label.text() == "3 valeurs importées (2 ajoutées, 1 mise à jour)."
 
 
 def test_a_bad_line_imports_nothing_and_says_where(qtbot, page, tmp_path, answered_messages):
@@ -414,10 +428,12 @@ def test_a_bad_line_imports_nothing_and_says_where(qtbot, page, tmp_path, answer
     path = tmp_path / "valeurs.csv"
     path.write_text(CSV_TEXT + "TEL-ABOUTIS;2023;;12,,5;\n", encoding="utf-8")
     dialog = page.import_values(path)
+    settle(qtbot, dialog)
+    assert not dialog.import_button.isEnabled()
     qtbot.mouseClick(dialog.import_button, LEFT)
-    assert answered_messages.errors == [
-        "Ligne 5, colonne « Valeur » : valeur illisible : « 12,,5 »"
-    ]
+    problems = dialog.problems_view.toPlainText()
+    assert "Ligne 5, colonne « Valeur » : valeur illisible : « 12,,5 »" in problems
+    assert "1 problème à corriger" in dialog.status_label.text()
     assert dialog.isVisible()
     assert ("2023", None) not in cells(db, "SATISFACTION")
     assert answered_messages.infos == []
@@ -427,17 +443,20 @@ def test_a_wrong_mapping_is_explained_before_importing(qtbot, page, tmp_path):
     path = tmp_path / "valeurs.csv"
     path.write_bytes(CSV_TEXT.encode("cp1252"))
     dialog = page.import_values(path)
+    settle(qtbot, dialog)
     combo = dialog.combos["valeur"]
     combo.setCurrentIndex(combo.findText("Période"))
     assert not dialog.import_button.isEnabled()
     assert "même colonne" in dialog.mapping_error.text()
 
 
-def test_a_file_that_is_not_a_table_is_refused(page, tmp_path, answered_messages):
+def test_a_file_that_is_not_a_table_is_refused(qtbot, page, tmp_path, answered_messages):
     path = tmp_path / "photo.xlsx"
     path.write_bytes(b"PK\x03\x04 not really a workbook")
-    assert page.import_values(path) is None
+    dialog = page.import_values(path)  # read off the GUI thread, then closed
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)
     assert answered_messages.errors and "abîmé" in answered_messages.errors[0]
+    assert not dialog.busy()
 
 
 # In the main window
@@ -476,7 +495,10 @@ def test_the_item_models_pass_the_model_tester(qtbot, qtmodeltester, page, tmp_p
     path = tmp_path / "valeurs.csv"
     path.write_bytes(CSV_TEXT.encode("cp1252"))
     dialog = page.import_values(path)
+    settle(qtbot, dialog)
     qtmodeltester.check(dialog.model)
+    qtmodeltester.check(dialog.lines_model)
+    qtmodeltester.check(page.mappings.model)
     qtmodeltester.check(CatalogueModel())
     qtmodeltester.check(ValuesModel())
     qtmodeltester.check(PreviewModel())

@@ -189,13 +189,20 @@ def dialogs(window, tmp_path):
     """Every dialog of the application, opened over the demonstration meeting."""
     from clu_desktop.gui.agenda.vote_names import VoteNamesDialog
     from clu_desktop.gui.guide import GuideWindow
-    from clu_desktop.gui.indicators.import_dialog import ImportDialog
+    from clu_desktop.gui.indicators.import_dialog import (
+        NAMES,
+        PREVIEW,
+        ImportDialog,
+        read_catalogue,
+    )
+    from clu_desktop.gui.indicators.import_names import NewIndicatorForm
     from clu_desktop.gui.live.walk_in_form import WalkInForm
     from clu_desktop.gui.live.window import LiveAttendanceWindow
     from clu_desktop.gui.meeting.signature import SignatureDialog
     from clu_desktop.gui.participants.picker import InvitePersonDialog
     from clu_desktop.gui.quality.referentials_dialog import ReferentialsDialog
     from clu_desktop.gui.settings_dialog import SettingsDialog
+    from clu_desktop.interchange.indicators_names import UnknownName
     from clu_desktop.interchange.indicators_table import read_table
     from clu_desktop.services.meeting_details import person_choices
 
@@ -214,6 +221,24 @@ def dialogs(window, tmp_path):
     path = tmp_path / "valeurs.csv"
     path.write_text("Indicateur;Période;Valeur\nSATISFACTION;2023;93,5\n", encoding="utf-8")
     yield "Importer des valeurs", ImportDialog(db, read_table(path), window)
+    from openpyxl import Workbook
+
+    book_path, book = tmp_path / "classeur.xlsx", Workbook()
+    book.active.append(["Indicateur", "Période", "Valeur"])
+    book.create_sheet("Autre").append(["Indicateur", "Période", "Valeur"])
+    book.save(book_path)
+    sheets = ["Sheet", "Autre"]
+    yield (
+        "Importer, feuilles",
+        ImportDialog(db, read_table(book_path), window, path=book_path, sheets=sheets),
+    )
+    for step in (NAMES, PREVIEW):
+        stepped = ImportDialog(db, read_table(path), window)
+        stepped.show_step(step)
+        stepped.add_sites_check.show()
+        yield f"Importer des valeurs, étape {step + 1}", stepped
+    unknown = UnknownName("indicator", "Taux d'appels", (2, 3), (), None, "%", "year")
+    yield "Nouvel indicateur", NewIndicatorForm(unknown, read_catalogue(db), None, window)
     window.tabs.setCurrentIndex(3)
     quality = window.tabs.currentWidget().page
     yield "Référentiels", ReferentialsDialog(quality.context, window)

@@ -75,3 +75,20 @@ def test_the_spreadsheet_reader_never_mis_decodes(lines, tmp_path_factory):
         return
     event("lu")
     assert [row[4] if len(row) > 4 else "" for row in table.rows] == [t.strip() for t in lines]
+
+
+@given(data=st.binary(max_size=80), size=st.integers(1, 9))
+def test_the_search_in_slices_finds_what_one_search_finds(data, size):
+    """The file is searched slice by slice (so that the window answers meanwhile): a
+    sequence across two slices is found as by one search over the whole file."""
+    from clu_desktop.interchange import text_encoding as te
+
+    saved = te._SLICE
+    te._SLICE = size
+    try:
+        for pattern in (te._UTF8_SEQUENCE, te._LATIN9):
+            whole = pattern.search(data)
+            sliced = te._search(pattern, data)
+            assert (whole and whole.start()) == (sliced and sliced.start())
+    finally:
+        te._SLICE = saved

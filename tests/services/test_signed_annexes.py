@@ -241,3 +241,20 @@ def test_unreadable_frozen_values_are_told_in_french(signed_demo_db):
     refused = pytest.raises(UserError, match="figées à sa signature, sont illisibles")
     with refused, signed_demo_db.reading() as session:
         meeting_snapshot(session, 1)
+
+
+def test_the_meeting_file_of_signed_minutes_carries_the_signed_figures(signed, tmp_path):
+    """`export json` of signed minutes, after an import changed a figure they print:
+    the file carries the signed figure (and the later years' values as they are), so
+    the minutes imported elsewhere print what was signed."""
+    from clu_desktop.services.meeting_files import export_file
+
+    db, _ = signed
+    import_spreadsheet(db, tmp_path, f"indicateur;période;valeur\n{CODE};2022;1\n")
+    path = tmp_path / "seance.json"
+    with db.reading() as session:
+        export_file(session, "1", path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    record = next(i for i in data["indicators"] if i["code"] == CODE)
+    printed = [v["value"] for v in record["values"] if v["period"] == "2022" and not v["site"]]
+    assert printed == [48500]

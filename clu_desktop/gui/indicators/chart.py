@@ -44,8 +44,11 @@ from PySide6.QtWidgets import (
 
 from clu_desktop.errors import UserError
 from clu_desktop.files import write_atomically
+from clu_desktop.french.numbers import decimals_for, number
+from clu_desktop.french.periods import period_label
+from clu_desktop.french.values import format_value
 from clu_desktop.gui import messages
-from clu_desktop.services.indicators import DIRECTION_LABELS, PERIODICITY_LABELS, period_label
+from clu_desktop.services.indicators import DIRECTION_LABELS, PERIODICITY_LABELS
 
 pg.setConfigOptions(background="w", foreground="k", antialias=True)
 
@@ -65,19 +68,6 @@ STEPS = {
     "year": (1, 2, 5, 10, 20, 50, 100),
 }
 NBSP = "\u00a0"
-
-
-def format_number(value: float, decimals: int = 2) -> str:
-    """French notation, without trailing zeros: "1 234,5"."""
-    text = f"{value:,.{decimals}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(",", "\u202f").replace(".", ",")
-
-
-def format_value(value: float, unit: str | None) -> str:
-    number = format_number(value)
-    return f"{number}{NBSP}{unit}" if unit else number
 
 
 def point_label(site: str, period: str, value: float, unit: str | None, example: bool) -> str:
@@ -155,11 +145,12 @@ class PeriodAxis(pg.AxisItem):
 
 
 class ValueAxis(pg.AxisItem):
-    """Left axis with French numbers ("92,5", "1 200")."""
+    """Left axis with French numbers ("92,5", "1 200"), as the printed charts label it;
+    more decimals only when the ticks are closer than those tell apart (zoomed in)."""
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         places = max(0, math.ceil(-math.log10(spacing * scale))) if spacing > 0 else 0
-        return [format_number(v * scale, min(places, 6)) for v in values]
+        return [number(v * scale, max(decimals_for(v * scale), min(places, 6))) for v in values]
 
 
 class TitleLabel(pg.LabelItem):
@@ -333,7 +324,7 @@ class IndicatorChart(QWidget):
     def _add_target(self, target: float, unit: str | None, below: bool) -> None:
         """The dashed line and its label, above the line, or below it when the target is
         the top of the chart (the label would leave the plot)."""
-        text = f"cible{NBSP}: {format_value(target, elide(unit or '', 30))}"
+        text = f"cible{NBSP}: {format_value(target, unit)}"
         anchor = (0, 0) if below else (0, 1)
         label_style = {"position": 0.02, "color": TARGET_COLOR, "anchors": [anchor, anchor]}
         line = pg.InfiniteLine(
@@ -351,7 +342,7 @@ class IndicatorChart(QWidget):
     def _describe(indicator: Any, with_examples: bool) -> str:
         parts = [f"Périodicité {PERIODICITY_LABELS.get(indicator.periodicity, '')}".strip()]
         if indicator.target is not None:
-            target = format_value(indicator.target, elide(indicator.unit or "", 30))
+            target = format_value(indicator.target, indicator.unit)
             parts.append(f"cible{NBSP}: {target}")
         if indicator.direction in DIRECTION_LABELS:
             parts.append(DIRECTION_LABELS[indicator.direction])

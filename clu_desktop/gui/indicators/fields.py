@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clu_desktop.documents.indicator_format import number
 from clu_desktop.errors import ConflictError, UserError
+from clu_desktop.french.numbers import number
 from clu_desktop.gui import messages
 from clu_desktop.gui.conflicts import RecordKind
 from clu_desktop.gui.indicators.editing import (

@@ -32,14 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from clu_desktop.errors import UserError
-from clu_desktop.gui import messages
 from clu_desktop.gui.indicators.catalogue import Catalogue
 from clu_desktop.gui.indicators.editing import INDICATOR, IndicatorsContext, message_label, name
 from clu_desktop.gui.indicators.fields import IndicatorFields
 from clu_desktop.gui.indicators.import_dialog import ImportDialog, report_text
+from clu_desktop.gui.indicators.mappings_panel import MappingsPanel
 from clu_desktop.gui.indicators.values_grid import ValuesPanel
 from clu_desktop.gui.undo import UndoKeys
-from clu_desktop.interchange.indicators_import import read_table
 from clu_desktop.services import indicators as service
 from clu_desktop.services.indicators import IndicatorRow
 from clu_desktop.store.database import Database
@@ -48,7 +47,8 @@ if TYPE_CHECKING:
     from clu_desktop.gui.indicators.chart import IndicatorChart
 
 IMPORT_FILTER = (
-    "Tableaux (*.csv *.xlsx);;Fichiers CSV (*.csv);;Classeurs Excel (*.xlsx);;Tous les fichiers (*)"
+    "Tableaux (*.csv *.xlsx *.ods *.xls);;Fichiers CSV (*.csv);;Classeurs Excel (*.xlsx *.xls);;"
+    "Classeurs OpenDocument (*.ods);;Tous les fichiers (*)"
 )
 IMPORT_FOLDER_KEY = "indicators/importFolder"
 CHART_DELAY_MS = 30  # lets the page paint before the chart's modules load
@@ -102,7 +102,8 @@ class IndicatorsPage(QWidget):
             QPushButton("Importer des valeurs…"),
             "importIndicatorValues",
             "Importer des valeurs",
-            "Importer des valeurs d'indicateurs depuis un fichier CSV ou Excel (Ctrl+Maj+I)",
+            "Importer des valeurs d'indicateurs depuis un fichier CSV, Excel ou OpenDocument "
+            "(Ctrl+Maj+I)",
         )
         self.import_button.clicked.connect(lambda: self.import_values())
         self.import_shortcut = QShortcut(QKeySequence("Ctrl+Shift+I"), self)
@@ -115,6 +116,7 @@ class IndicatorsPage(QWidget):
         self.catalogue = Catalogue()
         self.fields = IndicatorFields(self.context)
         self.values = ValuesPanel(self.context, self.undo_keys)
+        self.mappings = MappingsPanel(self.context)
         self._chart: IndicatorChart | None = None
         self._chart_timer = QTimer(self)
         self._chart_timer.setSingleShot(True)
@@ -143,6 +145,7 @@ class IndicatorsPage(QWidget):
             self.import_button,
             *self.catalogue.widgets(),
             *self.fields.widgets(),
+            *self.mappings.widgets(),
             *self.values.widgets(),
         ]
         for first, second in itertools.pairwise(order):
@@ -161,8 +164,10 @@ class IndicatorsPage(QWidget):
         left.setChildrenCollapsible(False)
         left.addWidget(self.catalogue)
         left.addWidget(fields_scroll)
-        left.setStretchFactor(0, 1)
-        left.setStretchFactor(1, 1)
+        left.addWidget(self.mappings)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 3)
+        left.setStretchFactor(2, 1)
         right = QSplitter(Qt.Orientation.Vertical)
         right.setObjectName("indicatorRightSplitter")
         right.setChildrenCollapsible(False)
@@ -224,6 +229,7 @@ class IndicatorsPage(QWidget):
             self.catalogue.set_rows(rows, keep)
         finally:
             self._reloading = False
+        self.mappings.reload()
         self._show_current(force=True)
 
     def current_row(self) -> IndicatorRow | None:
@@ -380,25 +386,21 @@ class IndicatorsPage(QWidget):
             self.show_status(f"L'indicateur « {row.code} » a été supprimé (Ctrl+Z le rétablit).")
 
     def import_values(self, path: Path | str | None = None) -> ImportDialog | None:
-        """Ask for a CSV or Excel file, then show the columns and the preview; the
+        """Ask for a CSV, Excel or OpenDocument file, then show the import's steps; the
         dialog (open, not modal-blocking) is returned."""
         if path is None:
             path = ask_import_path(self)
             if path is None:
                 return None
-        try:
-            table = read_table(path)
-        except UserError as exc:
-            messages.show_error(self, str(exc))
-            return None
-        self._dialog = ImportDialog(self.context.db, table, self)
-        self._dialog.accepted.connect(self._imported)
+        # The dialog reads the file off the GUI thread (a large workbook takes seconds)
+        # and closes, saying why, when it cannot.
+        self._dialog = ImportDialog(self.context.db, None, self, path=path)
+        self._dialog.imported.connect(self._imported)
         self._dialog.open()
         return self._dialog
 
-    def _imported(self) -> None:
-        report = self._dialog.report if self._dialog is not None else None
+    def _imported(self, report) -> None:
+        """Values (and maybe indicators, sites and mappings) were written: show them."""
         self.reload()
-        if report is not None:
-            self.show_status(report_text(report.rows, report.added, report.updated))
+        self.show_status(report_text(report.rows, report.added, report.updated))
         self.changed.emit()

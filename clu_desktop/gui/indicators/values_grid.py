@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clu_desktop.documents.indicator_format import EXAMPLE_NOTE, number, target_text
 from clu_desktop.errors import ConflictError, UserError
+from clu_desktop.french.numbers import number
+from clu_desktop.french.values import target_text
 from clu_desktop.gui import colours, messages
 from clu_desktop.gui.conflicts import RecordKind, telling_changes
 from clu_desktop.gui.indicators.editing import (
@@ -49,6 +50,7 @@ from clu_desktop.services.indicators import (
     period_label,
     value_what,
 )
+from clu_desktop.services.indicators_common import EXAMPLE_NOTE
 from clu_desktop.services.indicators_values import sentence
 
 #: Periods shown unless "Afficher tout l'historique" is ticked: the grid and the chart

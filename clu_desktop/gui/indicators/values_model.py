@@ -13,7 +13,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 
-from clu_desktop.documents.indicator_format import change, format_value, target_text
+from clu_desktop.french.numbers import typed_number
+from clu_desktop.french.values import change, format_value, target_text
 from clu_desktop.gui import colours
 from clu_desktop.gui.indicators.editing import plain_tooltip
 from clu_desktop.services.indicators import (
@@ -30,14 +31,6 @@ MET = colours.SUCCESS
 MISSED = colours.ERROR
 EXAMPLE_TEXT = colours.MUTED
 MET_MARK, MISSED_MARK = "\u2713", "\u2717"  # ✓ ✗
-
-
-def typed_text(value: float | None) -> str:
-    """A value as the editor starts with it: "1250", "12,5" (no grouping, no unit)."""
-    if value is None:
-        return ""
-    text = f"{value:.6f}".rstrip("0").rstrip(".") if value != int(value) else f"{value:.0f}"
-    return text.replace(".", ",").replace("-", "\u2212")
 
 
 class ValuesModel(QAbstractTableModel):
@@ -199,7 +192,7 @@ class ValuesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(cell) if filled else ""  # type: ignore[arg-type]
         if role == Qt.ItemDataRole.EditRole:
-            return typed_text(cell.value) if filled else ""  # type: ignore[union-attr]
+            return typed_number(cell.value) if filled else ""  # type: ignore[union-attr]
         if role == Qt.ItemDataRole.AccessibleTextRole:
             where = self.place(index)
             if not filled:

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clu_desktop.documents.typography import long_date
 from clu_desktop.errors import UserError
+from clu_desktop.french.dates import long_date
 from clu_desktop.gui import colours, letterhead_check, messages
 from clu_desktop.gui.participants.counts import warnings_text
 from clu_desktop.services.record import meeting_record

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
+from clu_desktop.french.dates import numeric_date
 from clu_desktop.services.meetings import MeetingSummary
 
 #: Role giving a meeting row's id (an int); None on a committee row.
@@ -122,7 +123,7 @@ class MeetingTreeModel(QAbstractItemModel):
             return summary.id
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if index.column() == DATE_COLUMN:
-                return summary.date.strftime("%d/%m/%Y")
+                return numeric_date(summary.date)
             if index.column() == TITLE_COLUMN:
                 return summary.title
             return _capitalised(summary.status_label)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from clu_desktop.domain import AttendanceStatus
+from clu_desktop.french.dates import clock
 from clu_desktop.gui import colours
 from clu_desktop.gui.live.texts import deputy_text
 from clu_desktop.services.attendance import AttendanceRow
@@ -107,9 +108,9 @@ class AttendanceModel(QAbstractTableModel):
         if column == DEPUTY:  # "pouvoir à M. Y", "suppléé par M. Z"
             return deputy_text(row)
         if column == ARRIVED:
-            return row.arrived_at.strftime("%H:%M") if row.arrived_at else ""
+            return clock(row.arrived_at) if row.arrived_at else ""
         if column == LEFT:
-            return row.left_at.strftime("%H:%M") if row.left_at else ""
+            return clock(row.left_at) if row.left_at else ""
         return _one_line(row.note)
 
     def headerData(
