@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QTreeView,
@@ -44,6 +43,8 @@ from clu_desktop.gui.agenda.action_fields import (
 )
 from clu_desktop.gui.agenda.actions_model import ActionsModel
 from clu_desktop.gui.agenda.editing import EditContext, name
+from clu_desktop.gui.common.layout import buddy
+from clu_desktop.gui.common.records import add_record
 from clu_desktop.gui.pickers import make_searchable
 from clu_desktop.services.agenda_actions import (
     ACTION_STATUS_LABELS,
@@ -117,8 +118,8 @@ class ActionsPanel(QWidget):
         self.editor = QWidget()
         form = QFormLayout(self.editor)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self._label("Te&xte\u00a0:", self.text_edit), self.text_edit)
-        form.addRow(self._label("Responsa&ble\u00a0:", self.owner_combo), self.owner_combo)
+        form.addRow(buddy("Te&xte\u00a0:", self.text_edit), self.text_edit)
+        form.addRow(buddy("Responsa&ble\u00a0:", self.owner_combo), self.owner_combo)
         due = QHBoxLayout()
         due.addWidget(self.due_check)
         due.addWidget(self.due_edit)
@@ -126,10 +127,10 @@ class ActionsPanel(QWidget):
         form.addRow(due)
         status = QHBoxLayout()
         status.addWidget(self.status_combo)
-        status.addWidget(self._label("fait le\u00a0:", self.done_edit))
+        status.addWidget(buddy("fait le\u00a0:", self.done_edit))
         status.addWidget(self.done_edit)
         status.addStretch(1)
-        form.addRow(self._label("Statut\u00a0:", self.status_combo), status)
+        form.addRow(buddy("Statut\u00a0:", self.status_combo), status)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
@@ -167,12 +168,6 @@ class ActionsPanel(QWidget):
         else:
             edit.setMinimumDate(FIRST_DATE)
             edit.setDate(to_qdate(value))
-
-    @staticmethod
-    def _label(text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text)
-        label.setBuddy(buddy)
-        return label
 
     def tab_order(self) -> list[QWidget]:
         return [
@@ -272,22 +267,16 @@ class ActionsPanel(QWidget):
     def add_action(self) -> None:
         if self._item_id is None:
             return
-        item_id, context = self._item_id, self._context
-        ok, new_id = context.insert(
-            "Ajouter une action",
-            lambda: context.write(add_action, item_id),
-            delete_action,
-            restore_action,
-            widget=self,
-        )
-        if ok:
+        new_id = add_record(
+            self._context, self, "Ajouter une action", add_action, (self._item_id,),
+            delete_action, restore_action,
+        )  # fmt: skip
+        if new_id is not None:
             self._reloaded(new_id)
             self.text_edit.setFocus()
 
     def delete_action(self) -> None:
-        if self._current is None:
-            return
-        if self._context.remove(
+        if self._current is not None and self._context.remove(
             "Supprimer une action", self._current.id, delete_action, restore_action, widget=self
         ):
             self._reloaded(None)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGridLayout,
-    QLabel,
     QListView,
     QListWidget,
     QListWidgetItem,
@@ -26,6 +25,8 @@ from clu_desktop.domain import StatementKind
 from clu_desktop.gui.agenda.editing import EditContext, name
 from clu_desktop.gui.agenda.statements_model import PERSON_ROLE, StatementsModel
 from clu_desktop.gui.agenda.texts import plain_tooltip
+from clu_desktop.gui.common.layout import buddy
+from clu_desktop.gui.common.records import add_record
 from clu_desktop.gui.conflicts import RecordKind
 from clu_desktop.services.agenda_statements import (
     STATEMENT,
@@ -111,9 +112,9 @@ class StatementsPanel(QWidget):
         form = QFormLayout(self.editor)
         form.setContentsMargins(0, 0, 0, 0)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        form.addRow(self._label("Nature\u00a0:", self.kind_combo), self.kind_combo)
-        form.addRow(self._label("Intervenants\u00a0:", self.speakers_list), self.speakers_list)
-        form.addRow(self._label("Te&xte\u00a0:", self.text_edit), self.text_edit)
+        form.addRow(buddy("Nature\u00a0:", self.kind_combo), self.kind_combo)
+        form.addRow(buddy("Intervenants\u00a0:", self.speakers_list), self.speakers_list)
+        form.addRow(buddy("Te&xte\u00a0:", self.text_edit), self.text_edit)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -139,12 +140,6 @@ class StatementsPanel(QWidget):
         self.speakers_list.itemChanged.connect(self._speaker_toggled)
         self.text_edit.textChanged.connect(self._text_changed)
         self._update_editor()
-
-    @staticmethod
-    def _label(text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text)
-        label.setBuddy(buddy)
-        return label
 
     def tab_order(self) -> list[QWidget]:
         return [
@@ -272,28 +267,19 @@ class StatementsPanel(QWidget):
     def add_statement(self) -> None:
         if self._item_id is None:
             return
-        item_id, context = self._item_id, self._context
-        ok, new_id = context.insert(
-            "Ajouter une intervention",
-            lambda: context.write(add_statement, item_id),
-            delete_statement,
-            restore_statement,
-            widget=self,
-        )
-        if ok:
+        new_id = add_record(
+            self._context, self, "Ajouter une intervention", add_statement, (self._item_id,),
+            delete_statement, restore_statement,
+        )  # fmt: skip
+        if new_id is not None:
             self._saved(new_id)
             self.speakers_list.setFocus()
 
     def delete_statement(self) -> None:
-        if self._current is None:
-            return
-        if self._context.remove(
-            "Supprimer une intervention",
-            self._current.id,
-            delete_statement,
-            restore_statement,
-            widget=self,
-        ):
+        if self._current is not None and self._context.remove(
+            "Supprimer une intervention", self._current.id, delete_statement,
+            restore_statement, widget=self,
+        ):  # fmt: skip
             self._saved(None)
 
     def move_statement(self, delta: int) -> None:
