@@ -6,8 +6,6 @@ import datetime as dt
 
 from PySide6.QtCore import (
     QDate,
-    QModelIndex,
-    Qt,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -43,9 +41,9 @@ from clu_desktop.gui.agenda.action_fields import (
 )
 from clu_desktop.gui.agenda.actions_model import ActionsModel
 from clu_desktop.gui.agenda.editing import EditContext, name
+from clu_desktop.gui.agenda.item_records import ItemRecordsPanel
 from clu_desktop.gui.common.layout import buddy
-from clu_desktop.gui.common.records import add_record
-from clu_desktop.gui.pickers import make_searchable
+from clu_desktop.gui.pickers import keeping_typed, make_searchable, show_person, typed_person
 from clu_desktop.services.agenda_actions import (
     ACTION_STATUS_LABELS,
     ActionRow,
@@ -57,16 +55,18 @@ from clu_desktop.services.agenda_actions import (
 from clu_desktop.services.invitations import PersonChoice
 
 
-class ActionsPanel(QWidget):
+class ActionsPanel(ItemRecordsPanel):
     """The item's actions above, the selected one's fields below."""
 
     actions_saved = Signal()
+    list_rows = staticmethod(list_item_actions)
+    add_service = staticmethod(add_action)
+    delete_service = staticmethod(delete_action)
+    restore_service = staticmethod(restore_action)
+    add_text, delete_text = "Ajouter une action", "Supprimer une action"
 
     def __init__(self, context: EditContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._context = context
-        self._item_id: int | None = None
-        self._people: list[PersonChoice] = []
+        super().__init__(context, parent)
         self._current: ActionRow | None = None
         self.setObjectName("agendaActions")
 
@@ -184,35 +184,11 @@ class ActionsPanel(QWidget):
 
     # Loading
 
-    def load(self, item_id: int | None, people: list[PersonChoice]) -> None:
-        kept = self._current.id if self._current is not None and item_id == self._item_id else None
-        self._item_id, self._people = item_id, people
-        rows = self._context.read(list_item_actions, item_id) if item_id is not None else []
-        self.model.set_rows(rows)
-        self.select(kept if kept is not None else (rows[0].id if rows else None))
-
     def set_people(self, people: list[PersonChoice]) -> None:
         """The meeting's people changed: the owner combo lists them (a text being typed
         stays)."""
         self._people = people
-        line = self.owner_combo.lineEdit()
-        typed = line.text() if line.hasFocus() else None
-        self._show_owner(self._current)
-        if typed is not None and line.text() != typed:
-            line.blockSignals(True)
-            line.setText(typed)
-            line.blockSignals(False)
-
-    def select(self, action_id: int | None) -> None:
-        row = self.model.row_of(action_id)
-        self._current = self.model.action_at(row) if row is not None else None
-        if row is not None:
-            self.view.setCurrentIndex(self.model.index(row, 0))
-        self._update_editor()
-
-    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self._current = self.model.action_at(current.row()) if current.isValid() else None
-        self._update_editor()
+        keeping_typed(self.owner_combo, lambda: self._show_owner(self._current))
 
     def _update_editor(self) -> None:
         row = self._current
@@ -228,21 +204,9 @@ class ActionsPanel(QWidget):
         self._show_dates(row)
 
     def _show_owner(self, row: ActionRow | None) -> None:
-        combo = self.owner_combo
-        combo.blockSignals(True)
-        combo.lineEdit().blockSignals(True)
-        combo.clear()
-        for person in self._people:
-            combo.addItem(person.label, person.id)
-        if row is not None and row.owner_id is not None:
-            if combo.findData(row.owner_id) < 0:
-                combo.addItem(row.owner_label, row.owner_id)
-            combo.setCurrentIndex(combo.findData(row.owner_id))
-        else:
-            combo.setCurrentIndex(-1)
-            combo.setEditText(row.owner_label if row is not None else "")
-        combo.lineEdit().blockSignals(False)
-        combo.blockSignals(False)
+        choices = [(person.label, person.id, None) for person in self._people]
+        owner_id = row.owner_id if row is not None else None
+        show_person(self.owner_combo, choices, owner_id, row.owner_label if row is not None else "")
 
     def _show_dates(self, row: ActionRow | None) -> None:
         widgets = (self.due_check, self.due_edit, self.status_combo, self.done_edit)
@@ -259,27 +223,14 @@ class ActionsPanel(QWidget):
 
     # Editing
 
-    def _reloaded(self, action_id: int | None) -> None:
-        self.load(self._item_id, self._people)
-        self.select(action_id)
+    def _emit_saved(self) -> None:
         self.actions_saved.emit()
 
     def add_action(self) -> None:
-        if self._item_id is None:
-            return
-        new_id = add_record(
-            self._context, self, "Ajouter une action", add_action, (self._item_id,),
-            delete_action, restore_action,
-        )  # fmt: skip
-        if new_id is not None:
-            self._reloaded(new_id)
-            self.text_edit.setFocus()
+        self._add(self.text_edit)
 
     def delete_action(self) -> None:
-        if self._current is not None and self._context.remove(
-            "Supprimer une action", self._current.id, delete_action, restore_action, widget=self
-        ):
-            self._reloaded(None)
+        self._delete()
 
     def _save(self, text: str, service, old: object, new: object, key: str | None) -> None:
         """Save one change of the current action through ``service(action_id, value,
@@ -333,8 +284,7 @@ class ActionsPanel(QWidget):
     def _owner_typed(self, text: str) -> None:
         if self._current is None:
             return
-        index = self.owner_combo.findText(text.strip(), Qt.MatchFlag.MatchFixedString)
-        value = self.owner_combo.itemData(index) if index >= 0 else (text.strip() or None)
+        value = typed_person(self.owner_combo, text)
         self._save(
             "Changer le responsable de l'action",
             set_owner,

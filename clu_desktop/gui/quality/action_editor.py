@@ -3,11 +3,10 @@ words), status with its done date, origin."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QWidget
 
 from clu_desktop.domain import ActionStatus
-from clu_desktop.gui.pickers import make_searchable
+from clu_desktop.gui.pickers import make_searchable, show_person
 from clu_desktop.gui.quality.common import (
     FIRST_DATE,
     LAST_DATE,
@@ -102,23 +101,9 @@ class ActionEditor(QWidget):
         ]
 
     def show_owner(self, row: ActionRow | None, people: list) -> None:
-        combo = self.owner_combo
-        combo.blockSignals(True)
-        combo.lineEdit().blockSignals(True)
-        combo.clear()
-        for person in people:
-            combo.addItem(person.display_name, person.id)
-            tip = plain_tooltip(person.label)
-            combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
-        if row is not None and row.owner_id is not None:
-            if combo.findData(row.owner_id) < 0:
-                combo.addItem(row.owner_name, row.owner_id)
-            combo.setCurrentIndex(combo.findData(row.owner_id))
-        else:
-            combo.setCurrentIndex(-1)
-            combo.setEditText(row.owner_name if row is not None else "")
-        combo.lineEdit().blockSignals(False)
-        combo.blockSignals(False)
+        choices = [(p.display_name, p.id, plain_tooltip(p.label)) for p in people]
+        owner_id = row.owner_id if row is not None else None
+        show_person(self.owner_combo, choices, owner_id, row.owner_name if row is not None else "")
 
     def show_state(self, row: ActionRow | None) -> None:
         """Status, done date and provenance (they change with other fields)."""

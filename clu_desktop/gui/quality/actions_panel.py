@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
@@ -15,6 +15,7 @@ from clu_desktop.domain import ActionOrigin, ActionStatus
 from clu_desktop.gui.common.layout import button_row, column, fill, split
 from clu_desktop.gui.common.records import add_record
 from clu_desktop.gui.data_signals import data_signals
+from clu_desktop.gui.pickers import keeping_typed, typed_person
 from clu_desktop.gui.quality.action_editor import ActionEditor
 from clu_desktop.gui.quality.action_filters import ActionFilters
 from clu_desktop.gui.quality.common import (
@@ -138,13 +139,7 @@ class ActionsPanel(Panel):
         if not touches_directory(tables):
             return
         self._people = self.read(search_people)
-        line = self.owner_combo.lineEdit()
-        typed = line.text() if line.hasFocus() else None
-        self.editor.show_owner(self._current, self._people)
-        if typed is not None and line.text() != typed:
-            line.blockSignals(True)
-            line.setText(typed)
-            line.blockSignals(False)
+        keeping_typed(self.owner_combo, lambda: self.editor.show_owner(self._current, self._people))
 
     def _show_count(self, everything: list[ActionRow], rows: list[ActionRow]) -> None:
         overdue = sum(1 for r in rows if r.overdue)
@@ -235,9 +230,7 @@ class ActionsPanel(Panel):
         self._set_owner(self.owner_combo.itemData(index), False)
 
     def _owner_typed(self, text: str) -> None:
-        index = self.owner_combo.findText(text.strip(), Qt.MatchFlag.MatchFixedString)
-        value = self.owner_combo.itemData(index) if index >= 0 else (text.strip() or None)
-        self._set_owner(value, True)
+        self._set_owner(typed_person(self.owner_combo, text), True)
 
     def _due_edited(self, value: dt.date | None) -> None:
         self._save_value("Changer l'échéance", "due_date", value, merge=True)
