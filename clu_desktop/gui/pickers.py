@@ -150,6 +150,17 @@ def make_searchable(combo: QComboBox, *, free_text: bool = False) -> _Search:
 # A person or a name typed (an action's owner)
 
 
+def person_combo(object_name: str, accessible_name: str, tip: str) -> QComboBox:
+    """A combo box to choose a person or type a name (a service, an organisation)."""
+    combo = QComboBox()
+    combo.setObjectName(object_name)
+    combo.setAccessibleName(accessible_name)
+    combo.setToolTip(tip)
+    make_searchable(combo, free_text=True)
+    combo.lineEdit().setPlaceholderText("Personne ou service")
+    return combo
+
+
 def show_person(
     combo: QComboBox,
     people: list[tuple[str, int, str | None]],

@@ -27,23 +27,18 @@ from clu_desktop.domain import ActionStatus
 from clu_desktop.gui.agenda.action_fields import (
     ACTION_KIND,
     FIELD_OF,
-    FIRST_DATE,
-    FRENCH,
-    LAST_DATE,
-    NO_DATE,
-    from_qdate,
     owner_value,
     set_due,
     set_owner,
     set_status,
     set_text,
-    to_qdate,
 )
 from clu_desktop.gui.agenda.actions_model import ActionsModel
 from clu_desktop.gui.agenda.editing import EditContext, name
-from clu_desktop.gui.agenda.item_records import ItemRecordsPanel
-from clu_desktop.gui.common.layout import buddy
-from clu_desktop.gui.pickers import keeping_typed, make_searchable, show_person, typed_person
+from clu_desktop.gui.agenda.item_records import ItemRecordsPanel, RecordServices
+from clu_desktop.gui.common import fields
+from clu_desktop.gui.common.layout import buddy, button_row
+from clu_desktop.gui.pickers import keeping_typed, person_combo, show_person, typed_person
 from clu_desktop.services.agenda_actions import (
     ACTION_STATUS_LABELS,
     ActionRow,
@@ -59,11 +54,10 @@ class ActionsPanel(ItemRecordsPanel):
     """The item's actions above, the selected one's fields below."""
 
     actions_saved = Signal()
-    list_rows = staticmethod(list_item_actions)
-    add_service = staticmethod(add_action)
-    delete_service = staticmethod(delete_action)
-    restore_service = staticmethod(restore_action)
-    add_text, delete_text = "Ajouter une action", "Supprimer une action"
+    services = RecordServices(
+        list_item_actions, add_action, delete_action, restore_action,
+        "Ajouter une action", "Supprimer une action",
+    )  # fmt: skip
 
     def __init__(self, context: EditContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -95,14 +89,11 @@ class ActionsPanel(ItemRecordsPanel):
         self.text_edit.setTabChangesFocus(True)
         self.text_edit.setPlaceholderText("Ce qui doit être fait")
         self.text_edit.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
-        self.owner_combo = name(
-            QComboBox(),
+        self.owner_combo = person_combo(
             "actionOwner",
             "Responsable de l'action",
             "Choisissez une personne de la séance ou tapez un nom (service, organisme…)",
         )
-        make_searchable(self.owner_combo, free_text=True)  # a person, or a service typed
-        self.owner_combo.lineEdit().setPlaceholderText("Personne ou service")
         self.due_check = name(QCheckBox("Éc&héance\u00a0:"), "actionHasDueDate", "Avec échéance")
         self.due_edit = self._date_edit("actionDueDate", "Échéance de l'action")
         self.status_combo = name(QComboBox(), "actionStatus", "Statut de l'action")
@@ -120,16 +111,9 @@ class ActionsPanel(ItemRecordsPanel):
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(buddy("Te&xte\u00a0:", self.text_edit), self.text_edit)
         form.addRow(buddy("Responsa&ble\u00a0:", self.owner_combo), self.owner_combo)
-        due = QHBoxLayout()
-        due.addWidget(self.due_check)
-        due.addWidget(self.due_edit)
-        due.addStretch(1)
-        form.addRow(due)
-        status = QHBoxLayout()
-        status.addWidget(self.status_combo)
-        status.addWidget(buddy("fait le\u00a0:", self.done_edit))
-        status.addWidget(self.done_edit)
-        status.addStretch(1)
+        form.addRow(button_row(self.due_check, self.due_edit))
+        done = buddy("fait le\u00a0:", self.done_edit)
+        status = button_row(self.status_combo, done, self.done_edit)
         form.addRow(buddy("Statut\u00a0:", self.status_combo), status)
 
         layout = QVBoxLayout(self)
@@ -150,12 +134,12 @@ class ActionsPanel(ItemRecordsPanel):
 
     def _date_edit(self, object_name: str, accessible: str) -> QDateEdit:
         edit = name(QDateEdit(), object_name, accessible)
-        edit.setLocale(FRENCH)
+        edit.setLocale(fields.FRENCH)
         edit.setDisplayFormat("dd/MM/yyyy")
         edit.setCalendarPopup(True)
-        edit.setDateRange(NO_DATE, LAST_DATE)
+        edit.setDateRange(fields.NO_DATE, fields.LAST_DATE)
         edit.setSpecialValueText(" ")  # the date before the first one: no date, shown blank
-        edit.setDate(NO_DATE)
+        edit.setDate(fields.NO_DATE)
         return edit
 
     @staticmethod
@@ -163,11 +147,11 @@ class ActionsPanel(ItemRecordsPanel):
         """A date, or a blank disabled field when there is none."""
         edit.setEnabled(value is not None)
         if value is None:
-            edit.setMinimumDate(NO_DATE)
-            edit.setDate(NO_DATE)
+            edit.setMinimumDate(fields.NO_DATE)
+            edit.setDate(fields.NO_DATE)
         else:
-            edit.setMinimumDate(FIRST_DATE)
-            edit.setDate(to_qdate(value))
+            edit.setMinimumDate(fields.FIRST_DATE)
+            edit.setDate(fields.to_qdate(value))
 
     def tab_order(self) -> list[QWidget]:
         return [
@@ -299,8 +283,8 @@ class ActionsPanel(ItemRecordsPanel):
             self._save("Changer l'échéance", set_due, self._current.due_date, new, None)
 
     def _due_changed(self, value: QDate) -> None:
-        if self._current is not None and self.due_check.isChecked() and value > NO_DATE:
-            new = from_qdate(value)
+        if self._current is not None and self.due_check.isChecked() and value > fields.NO_DATE:
+            new = fields.from_qdate(value)
             self._save("Changer l'échéance", set_due, self._current.due_date, new, "due")
 
     def _status_chosen(self, index: int) -> None:
@@ -317,11 +301,11 @@ class ActionsPanel(ItemRecordsPanel):
 
     def _done_changed(self, value: QDate) -> None:
         row = self._current
-        if row is not None and row.status is ActionStatus.DONE and value > NO_DATE:
+        if row is not None and row.status is ActionStatus.DONE and value > fields.NO_DATE:
             self._save(
                 "Changer la date de réalisation",
                 set_status,
                 (row.status, row.done_date),
-                (row.status, from_qdate(value)),
+                (row.status, fields.from_qdate(value)),
                 "done",
             )

@@ -5,6 +5,7 @@ read again for another item, added and deleted with undo."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex
@@ -15,20 +16,28 @@ from clu_desktop.gui.common.records import add_record
 from clu_desktop.services.invitations import PersonChoice
 
 
+@dataclass(frozen=True)
+class RecordServices:
+    """How an item's records are read (``rows(session, item_id)``), added to the item
+    (``add(session, item_id)``: the new id), deleted (a snapshot) and restored; the undo
+    steps' texts."""
+
+    rows: Callable[..., Any]
+    add: Callable[..., int]
+    delete: Callable[..., Any]
+    restore: Callable[..., Any]
+    add_text: str
+    delete_text: str
+
+
 class ItemRecordsPanel(QWidget):
-    """A subclass sets ``model`` (``gui/common/rows_model``) and ``view``, the services
-    ``list_rows``, ``add_service``, ``delete_service``, ``restore_service``, the undo
-    texts ``add_text`` and ``delete_text``, and defines ``_update_editor()`` (the form
-    from ``_current``) and ``_emit_saved()`` (its own signal)."""
+    """A subclass sets ``model`` (``gui/common/rows_model``), ``view`` and ``services``,
+    and defines ``_update_editor()`` (the form from ``_current``) and ``_emit_saved()``
+    (its own signal)."""
 
     model: Any
     view: QAbstractItemView
-    list_rows: Callable[..., Any]
-    add_service: Callable[..., int]
-    delete_service: Callable[..., Any]
-    restore_service: Callable[..., Any]
-    add_text: str
-    delete_text: str
+    services: RecordServices
 
     def __init__(self, context: EditContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,7 +58,7 @@ class ItemRecordsPanel(QWidget):
         """Show the records of ``item_id``, keeping the selected one if it is there."""
         kept = self._current.id if self._current is not None and item_id == self._item_id else None
         self._item_id, self._people = item_id, people
-        rows = self._context.read(type(self).list_rows, item_id) if item_id is not None else []
+        rows = self._context.read(self.services.rows, item_id) if item_id is not None else []
         self.model.set_rows(rows)
         self.select(kept if kept is not None else (rows[0].id if rows else None))
 
@@ -78,19 +87,19 @@ class ItemRecordsPanel(QWidget):
         """Add a record to the item, select it and give ``focus`` the focus."""
         if self._item_id is None:
             return
-        cls = type(self)
+        services = self.services
         new_id = add_record(
-            self._context, self, cls.add_text, cls.add_service, (self._item_id,),
-            cls.delete_service, cls.restore_service,
+            self._context, self, services.add_text, services.add, (self._item_id,),
+            services.delete, services.restore,
         )  # fmt: skip
         if new_id is not None:
             self._reloaded(new_id)
             focus.setFocus()
 
     def _delete(self) -> None:
-        cls = type(self)
+        services = self.services
         if self._current is not None and self._context.remove(
-            cls.delete_text, self._current.id, cls.delete_service, cls.restore_service,
+            services.delete_text, self._current.id, services.delete, services.restore,
             widget=self,
         ):  # fmt: skip
             self._reloaded(None)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from clu_desktop.domain import StatementKind
 from clu_desktop.gui.agenda.editing import EditContext, name
-from clu_desktop.gui.agenda.item_records import ItemRecordsPanel
+from clu_desktop.gui.agenda.item_records import ItemRecordsPanel, RecordServices
 from clu_desktop.gui.agenda.statements_model import PERSON_ROLE, StatementsModel
 from clu_desktop.gui.agenda.texts import plain_tooltip
 from clu_desktop.gui.common.layout import buddy
@@ -59,11 +59,10 @@ class StatementsPanel(ItemRecordsPanel):
 
     #: The statements changed (added, edited, deleted): the item's count may differ.
     statements_saved = Signal()
-    list_rows = staticmethod(list_statements)
-    add_service = staticmethod(add_statement)
-    delete_service = staticmethod(delete_statement)
-    restore_service = staticmethod(restore_statement)
-    add_text, delete_text = "Ajouter une intervention", "Supprimer une intervention"
+    services = RecordServices(
+        list_statements, add_statement, delete_statement, restore_statement,
+        "Ajouter une intervention", "Supprimer une intervention",
+    )  # fmt: skip
 
     def __init__(self, context: EditContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)

@@ -4,7 +4,15 @@ a splitter between the list and the form, a label with its buddy."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def buddy(text: str, widget: QWidget) -> QLabel:
@@ -12,6 +20,16 @@ def buddy(text: str, widget: QWidget) -> QLabel:
     label = QLabel(text)
     label.setBuddy(widget)
     return label
+
+
+def button(text: str, object_name: str, accessible_name: str, tip: str = "") -> QPushButton:
+    """A push button with its objectName, French accessible name and tooltip."""
+    widget = QPushButton(text)
+    widget.setObjectName(object_name)
+    widget.setAccessibleName(accessible_name)
+    if tip:
+        widget.setToolTip(tip)
+    return widget
 
 
 def _add(layout: QVBoxLayout | QHBoxLayout, part: QWidget | QLayout, stretch: int = 0) -> None:
@@ -52,7 +70,8 @@ def split(
 ) -> QSplitter:
     """A splitter between ``first`` and ``second`` that neither side collapses."""
     splitter = QSplitter(orientation)
-    splitter.setObjectName(object_name)
+    if object_name:
+        splitter.setObjectName(object_name)
     splitter.setChildrenCollapsible(False)
     splitter.addWidget(first)
     splitter.addWidget(second)

@@ -30,6 +30,14 @@ def select_row(view: Any, row: int | None) -> None:
     )
 
 
+def show_rows(view: Any, rows: Sequence[Any], select_id: int | None) -> None:
+    """Give ``view``'s model ``rows`` and select ``select_id`` (else the first row)."""
+    model = view.model()
+    model.set_rows(rows)
+    row = model.row_of(select_id)
+    select_row(view, row if row is not None else (0 if rows else None))
+
+
 class ListEditor:
     """What the list-and-editor panels share (see the module)."""
 
@@ -40,6 +48,14 @@ class ListEditor:
 
     def _current_id(self) -> int | None:
         return self._current.id if self._current is not None else None
+
+    def _row_shown(self) -> Any:
+        """The row of the list's current line (None: none)."""
+        return self.model.row_at(self.view.currentIndex().row())
+
+    def select_record(self, record_id: int | None) -> None:
+        """Select the record ``record_id`` in the list (its form follows)."""
+        select_row(self.view, self.model.row_of(record_id))
 
     def _on_current(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._loading:
@@ -56,9 +72,7 @@ class ListEditor:
         without showing it yet."""
         self._loading = True
         try:
-            self.model.set_rows(rows)
-            row = self.model.row_of(select_id)
-            select_row(self.view, row if row is not None else (0 if rows else None))
+            show_rows(self.view, rows, select_id)
         finally:
             self._loading = False
 

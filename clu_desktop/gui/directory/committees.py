@@ -12,11 +12,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
+from clu_desktop.gui.common.layout import split
 from clu_desktop.gui.directory.committee_models import CommitteesModel, MembersModel
 from clu_desktop.gui.directory.committee_settings import CommitteeSettingsBox
 from clu_desktop.gui.directory.dialogs import NewCommitteeDialog, PersonPickerDialog
@@ -170,12 +170,7 @@ class CommitteesTab(DirectoryTab):
         right_layout.addLayout(role_row)
         right_layout.addWidget(self.role_status)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 5)
+        splitter = split("", left, right, (2, 5), Qt.Orientation.Horizontal)
         splitter.setSizes([380, 820])
         QVBoxLayout(self).addWidget(splitter)
         order = (

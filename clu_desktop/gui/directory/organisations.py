@@ -197,10 +197,8 @@ class OrganisationsTab(DirectoryTab):
 
     def _create_organisation(self, values: dict) -> bool:
         add = partial(self._ctx.write, add_organisation, **values)
-        if self._created(*self._create("Ajouter un organisme", add, delete_organisation)):
-            self.table.setFocus()
-            return True
-        return False
+        added = self._create("Ajouter un organisme", add, delete_organisation)
+        return self._created(*added, focus=self.table)
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()

@@ -187,10 +187,8 @@ class PeopleTab(DirectoryTab):
 
     def _create_person(self, values: dict) -> bool:
         add = partial(self._ctx.write, add_person, **values)
-        if self._created(*self._create("Ajouter une personne", add, delete_person)):
-            self.table.setFocus()
-            return True
-        return False
+        added = self._create("Ajouter une personne", add, delete_person)
+        return self._created(*added, focus=self.table)
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()

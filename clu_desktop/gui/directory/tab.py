@@ -144,13 +144,15 @@ class DirectoryTab(QWidget):
 
         return self._ctx.attempt(widget or self.dialog, text, do, undo)
 
-    def _created(self, done: bool, record_id: int | None) -> bool:
+    def _created(self, done: bool, record_id: int | None, focus: QWidget | None = None) -> bool:
         """After a creation: the new record shown (the search cleared, as it may not
-        match)."""
+        match), ``focus`` given the focus."""
         if done:
             if self.query:
                 self._clear_search()
             self.refresh(select_id=record_id)
+            if focus is not None:
+                focus.setFocus()
         return done
 
     def _change(self, widget: QWidget | None, text: str, service: Callable, *args: Any) -> bool:

@@ -7,12 +7,11 @@ import datetime as dt
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QPushButton,
     QWidget,
 )
 
 from clu_desktop.domain import ActionOrigin, ActionStatus
-from clu_desktop.gui.common.layout import button_row, column, fill, split
+from clu_desktop.gui.common.layout import button, button_row, column, fill, split
 from clu_desktop.gui.common.records import add_record
 from clu_desktop.gui.data_signals import data_signals
 from clu_desktop.gui.pickers import keeping_typed, typed_person
@@ -23,9 +22,7 @@ from clu_desktop.gui.quality.common import (
     fit_columns,
     from_qdate,
     message_label,
-    name,
     select_data,
-    select_row,
     set_plain_text,
     table_view,
 )
@@ -66,12 +63,8 @@ class ActionsPanel(Panel):
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         self.count_label = message_label("actionCount", "Nombre d'actions")
         self.count_label.setWordWrap(False)
-        self.add_button = name(
-            QPushButton("A&jouter une action"), "addPlanAction", "Ajouter une action"
-        )
-        self.delete_button = name(
-            QPushButton("Supprimer l'action"), "deletePlanAction", "Supprimer l'action"
-        )
+        self.add_button = button("A&jouter une action", "addPlanAction", "Ajouter une action")
+        self.delete_button = button("Supprimer l'action", "deletePlanAction", "Supprimer l'action")
 
         self.editor = ActionEditor()
         editor = self.editor
@@ -150,11 +143,10 @@ class ActionsPanel(Panel):
         if self.model.row_of(action_id) is None:
             self.filters.clear()
             self.reload(action_id)
-        select_row(self.view, self.model.row_of(action_id))
+        self.select_record(action_id)
 
     def _show_current(self) -> None:
-        row = self.model.row_at(self.view.currentIndex().row())
-        self._current = row
+        row = self._current = self._row_shown()
         self.editor.setEnabled(row is not None)
         self.delete_button.setEnabled(row is not None)
         set_plain_text(self.text_edit, row.text if row is not None else "")

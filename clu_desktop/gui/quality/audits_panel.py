@@ -12,12 +12,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QMenu,
-    QPushButton,
     QWidget,
 )
 
 from clu_desktop.domain import AuditKind
-from clu_desktop.gui.common.layout import button_row, column, fill, split
+from clu_desktop.gui.common.layout import button, button_row, column, fill, split
 from clu_desktop.gui.common.records import add_record
 from clu_desktop.gui.quality.common import (
     ModuleChecklist,
@@ -28,7 +27,6 @@ from clu_desktop.gui.quality.common import (
     message_label,
     name,
     select_data,
-    select_row,
     set_plain_text,
     table_view,
     text_field,
@@ -70,16 +68,14 @@ class AuditsPanel(ReferentialListPanel):
         self.empty_label.setText(NO_AUDIT_TEXT)
         self.add_menu = QMenu(self)
         self.add_menu.setObjectName("addAuditMenu")
-        self.add_button = name(
-            QPushButton("A&jouter un audit"),
+        self.add_button = button(
+            "A&jouter un audit",
             "addAudit",
             "Ajouter un audit",
             "Ajouter un audit interne ou externe d'un référentiel",
         )
         self.add_button.setMenu(self.add_menu)
-        self.delete_button = name(
-            QPushButton("Supprimer l'audit"), "deleteAudit", "Supprimer l'audit"
-        )
+        self.delete_button = button("Supprimer l'audit", "deleteAudit", "Supprimer l'audit")
 
         self.referential_label = message_label("auditReferential", "Référentiel de l'audit")
         self.kind_combo = name(QComboBox(), "auditKind", "Type d'audit")
@@ -155,7 +151,7 @@ class AuditsPanel(ReferentialListPanel):
         return self._current
 
     def select_audit(self, audit_id: int) -> None:
-        select_row(self.view, self.model.row_of(audit_id))
+        self.select_record(audit_id)
 
     def _modules_of(self, row: AuditRow | None) -> tuple:
         for referential in self._referentials:
@@ -164,8 +160,7 @@ class AuditsPanel(ReferentialListPanel):
         return ()
 
     def _show_current(self) -> None:
-        row = self.model.row_at(self.view.currentIndex().row())
-        self._current = row
+        row = self._current = self._row_shown()
         self.editor.setEnabled(row is not None)
         self.delete_button.setEnabled(row is not None)
         self.referential_label.setText(row.referential_name if row is not None else "")

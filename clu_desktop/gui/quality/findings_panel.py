@@ -7,14 +7,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from clu_desktop.domain import FindingKind
 from clu_desktop.gui import colours
-from clu_desktop.gui.common.layout import button_row
+from clu_desktop.gui.common.layout import button, button_row
 from clu_desktop.gui.common.list_editor import ListEditor
 from clu_desktop.gui.common.records import add_record
 from clu_desktop.gui.quality.common import (
@@ -24,7 +23,6 @@ from clu_desktop.gui.quality.common import (
     module_full_label,
     name,
     select_data,
-    select_row,
     set_plain_text,
     table_view,
     text_field,
@@ -67,14 +65,10 @@ class FindingsPanel(QWidget, ListEditor):
         self.view = table_view("findingList", "Constats de l'audit", self.model)
         fit_columns(self.view, 1, wrap=True)
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
-        self.add_button = name(
-            QPushButton("Ajouter un constat"), "addFinding", "Ajouter un constat"
-        )
-        self.delete_button = name(
-            QPushButton("Supprimer le constat"), "deleteFinding", "Supprimer le constat"
-        )
-        self.action_button = name(
-            QPushButton("C&réer une action"),
+        self.add_button = button("Ajouter un constat", "addFinding", "Ajouter un constat")
+        self.delete_button = button("Supprimer le constat", "deleteFinding", "Supprimer le constat")
+        self.action_button = button(
+            "C&réer une action",
             "actionFromFinding",
             "Créer une action à partir du constat",
             "Suivre ce constat dans le plan d'action",
@@ -147,11 +141,10 @@ class FindingsPanel(QWidget, ListEditor):
         self._show_state()
 
     def select_finding(self, finding_id: int) -> None:
-        select_row(self.view, self.model.row_of(finding_id))
+        self.select_record(finding_id)
 
     def _show_current(self) -> None:
-        row = self.model.row_at(self.view.currentIndex().row())
-        self._current = row
+        row = self._current = self._row_shown()
         self.add_button.setEnabled(self._audit is not None)
         self.editor.setEnabled(row is not None)
         select_data(self.kind_combo, row.kind.value if row is not None else None)

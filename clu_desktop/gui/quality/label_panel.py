@@ -11,12 +11,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QMenu,
-    QPushButton,
     QWidget,
 )
 
 from clu_desktop.gui import colours
-from clu_desktop.gui.common.layout import button_row, column, fill, split
+from clu_desktop.gui.common.layout import button, button_row, column, fill, split
 from clu_desktop.gui.common.records import add_record
 from clu_desktop.gui.quality.common import (
     ModuleChecklist,
@@ -66,18 +65,16 @@ class LabelPanel(ReferentialListPanel):
 
         self.add_menu = QMenu(self)
         self.add_menu.setObjectName("addLabelMenu")
-        self.add_button = name(
-            QPushButton("A&jouter un label"),
+        self.add_button = button(
+            "A&jouter un label",
             "addLabel",
             "Ajouter un label",
             "Ajouter un label obtenu ou visé, pour un référentiel",
         )
         self.add_button.setMenu(self.add_menu)
-        self.delete_button = name(
-            QPushButton("Supprimer le label"), "deleteLabel", "Supprimer le label"
-        )
-        self.referentials_button = name(
-            QPushButton("&Gérer les référentiels…"),
+        self.delete_button = button("Supprimer le label", "deleteLabel", "Supprimer le label")
+        self.referentials_button = button(
+            "&Gérer les référentiels…",
             "editReferentials",
             "Gérer les référentiels",
             "Les référentiels (Qual-e-pref, Quali-ATE…) et leurs modules",
@@ -152,8 +149,7 @@ class LabelPanel(ReferentialListPanel):
 
     def _show_current(self) -> None:
         """Show the selected label's values in the editor."""
-        row = self.model.row_at(self.view.currentIndex().row())
-        self._current = row
+        row = self._current = self._row_shown()
         self.editor.setEnabled(row is not None)
         self.delete_button.setEnabled(row is not None)
         self.referential_label.setText(row.referential_name if row is not None else "")

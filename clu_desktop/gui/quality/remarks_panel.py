@@ -8,12 +8,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QHBoxLayout,
-    QPushButton,
     QWidget,
 )
 
 from clu_desktop.gui import colours
-from clu_desktop.gui.common.layout import button_row, column, fill, split
+from clu_desktop.gui.common.layout import button, button_row, column, fill, split
 from clu_desktop.gui.common.records import add_record
 from clu_desktop.gui.quality.common import (
     buddy,
@@ -21,7 +20,6 @@ from clu_desktop.gui.quality.common import (
     fit_columns,
     message_label,
     name,
-    select_row,
     set_plain_text,
     table_view,
     text_field,
@@ -78,8 +76,8 @@ class RemarksPanel(Panel):
             "attend sa réponse"
         )
         self.state_label = message_label("remarkState", "État de la remarque")
-        self.action_button = name(
-            QPushButton("C&réer une action"),
+        self.action_button = button(
+            "C&réer une action",
             "actionFromRemark",
             "Créer une action à partir de la remarque",
             "Suivre cette remarque dans le plan d'action",
@@ -124,11 +122,10 @@ class RemarksPanel(Panel):
         self._show_current()
 
     def select_remark(self, statement_id: int) -> None:
-        select_row(self.view, self.model.row_of(statement_id))
+        self.select_record(statement_id)
 
     def _show_current(self) -> None:
-        row = self.model.row_at(self.view.currentIndex().row())
-        self._current = row
+        row = self._current = self._row_shown()
         self.editor.setEnabled(row is not None)
         if row is None:
             self.origin_label.setText("")
