@@ -3,7 +3,6 @@ opened, with fake exporters writing real small PDFs."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -350,10 +349,6 @@ def test_the_temporary_folder_goes_with_the_page(page):
     assert page.preview.page_count == 0
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("clu_desktop.services.document_export") is None,
-    reason="the PDF writers are not there yet",
-)
 def test_the_real_minutes_of_the_demo(qtbot, demo_db):
     widget = DocumentsPage(demo_db)
     qtbot.addWidget(widget)

@@ -37,7 +37,6 @@ from clu_desktop.gui.documents.catalogue import (
     Exporter,
     copy_note,
     default_file_name,
-    module_exporter,
     signed_minutes_offered,
 )
 from clu_desktop.gui.documents.pane import PreviewPane
@@ -103,7 +102,7 @@ class DocumentsPage(QWidget):
         self._db = db
         self.documents = documents
         self._exporters = {
-            kind.key: (exporters or {}).get(kind.key) or module_exporter(kind) for kind in documents
+            kind.key: (exporters or {}).get(kind.key) or kind.exporter for kind in documents
         }
         self._meeting_id: int | None = None
         self._stack: QUndoStack | None = None
