@@ -355,9 +355,6 @@ class DocumentsPage(QWidget):
             self._show_failure(job.kind, text)
             if outcome.refusal is not None and explicit:
                 messages.show_error(self, outcome.refusal)
-            if outcome.error is not None:
-                # A bug: the crash hook tells the user and logs it; the page stays usable.
-                raise outcome.error
         else:
             previous = self._generated.get(job.kind.key)
             self._generated[job.kind.key] = Generated(
@@ -372,11 +369,14 @@ class DocumentsPage(QWidget):
         if queued is not None:
             self.generate(*queued)
         elif made is None:
-            return  # generated again when asked, or when the meeting changes
+            pass  # generated again when asked, or when the meeting changes
         elif then is not None and job.kind.key == self.current_kind().key:
             then()
         else:
             self._schedule()  # the meeting may have changed meanwhile
+        if outcome.error is not None:
+            # A bug: the crash hook tells the user and logs it; the page stays usable.
+            raise outcome.error
 
     def _ready(self, then: Callable[[], None]) -> Generated | None:
         """The selected document if it is ready to leave the application; else None:
