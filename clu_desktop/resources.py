@@ -1,4 +1,6 @@
-"""Where the application's own files are: resources/ and ui/, installed or in a checkout."""
+"""Where the application's own files are: resources/, installed or in a checkout. (The
+Designer forms of ui/ are compiled into clu_desktop/gui/forms/: nothing reads them at
+run time.)"""
 
 from __future__ import annotations
 
@@ -14,10 +16,6 @@ def _folder(name: str) -> Path:
 
 def resource_path(*parts: str) -> Path:
     return _folder("resources").joinpath(*parts)
-
-
-def ui_path(*parts: str) -> Path:
-    return _folder("ui").joinpath(*parts)
 
 
 DEMO_MEETING = ("demo", "clu-2023-12-20.json")

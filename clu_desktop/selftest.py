@@ -186,6 +186,26 @@ class SelfTest:
             f"{len(demo.last_names)} participants, {len(demo.item_titles)} points"
         )
 
+    def spreadsheet(self) -> str:
+        """A Windows-1252 file naming an indicator its own way: read, checked, and the
+        catalogue entry suggested (the file reader and the name matching's library)."""
+        from clu_desktop.interchange.indicators_import import check_file, guess_mapping
+        from clu_desktop.interchange.indicators_table import read_table
+
+        path = self.folder / "valeurs.csv"
+        text = "indicateur;période;valeur\nConnexions aux réseaux sociaux;2023;1 234,5\n"
+        path.write_bytes(text.encode("cp1252"))
+        table = read_table(path)
+        with self.db.reading() as session:
+            check = check_file(session, table, guess_mapping(table.headers))
+        unknown = check.unknown_indicators
+        if len(unknown) != 1 or not unknown[0].suggestions:
+            raise CheckFailed("le nom du tableur n'a pas été rapproché du catalogue")
+        best = unknown[0].suggestions[0]
+        if not best.label.startswith("RS-CONNEXIONS"):
+            raise CheckFailed(f"suggestion inattendue : {best.label}")
+        return f"« {unknown[0].written} » → {best.label.split(' — ')[0]} ({best.score:.0f}/100)"
+
     def main_window(self) -> str:
         from PySide6.QtWidgets import QApplication
 
@@ -349,6 +369,7 @@ def _run_steps(test: SelfTest, report: Report) -> None:
         return
     if not report.step("séance de démonstration relue", test.read_back):
         return
+    report.step("tableur lu, noms rapprochés du catalogue", test.spreadsheet)
     report.step("fenêtre principale ouverte sur la séance", test.main_window)
     report.step("compte-rendu exporté et vérifié", lambda: test.export("minutes"))
     report.step("convocation exportée et vérifiée", lambda: test.export("agenda"))

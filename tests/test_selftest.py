@@ -22,6 +22,7 @@ STEPS = [
     "base de données temporaire créée",
     "base de démonstration chargée",
     "séance de démonstration relue",
+    "tableur lu, noms rapprochés du catalogue",
     "fenêtre principale ouverte sur la séance",
     "compte-rendu exporté et vérifié",
     "convocation exportée et vérifiée",
@@ -98,7 +99,7 @@ def test_selftest_passes_and_leaves_the_user_folders_untouched(isolated_user_fol
     for step in STEPS:
         assert any(line.startswith(f"✓ {step}") for line in out), (step, result.stdout)
     assert not any(line.startswith("✗") for line in out)
-    assert out[-1].startswith("Auto-test réussi : 7 étapes en ")
+    assert out[-1].startswith("Auto-test réussi : 8 étapes en ")
     assert "(8 pages" in result.stdout  # the minutes with their annexes
     assert tree(home) == before
     assert list((tmp_path / "tmp").iterdir()) == []  # its temporary folder is gone

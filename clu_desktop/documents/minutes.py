@@ -10,8 +10,6 @@ annexes, each from a new page.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -19,6 +17,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak,
 
 from clu_desktop.documents import text_blocks
 from clu_desktop.documents.fonts import document_fonts
+from clu_desktop.documents.indicator_annex import indicator_annex_flowables
 from clu_desktop.documents.items import agenda_list, item_section
 from clu_desktop.documents.page import (
     FRAME_WIDTH,
@@ -34,9 +33,6 @@ from clu_desktop.documents.typography import markup
 from clu_desktop.documents.writer import AttachedPdf, Story, read_attachment, write_pdf
 from clu_desktop.french.dates import long_date, minutes_date, weekday_date, when_and_where
 from clu_desktop.french.typography import clean
-
-INDICATOR_ANNEX_MODULE = "clu_desktop.documents.indicator_annex"
-
 
 # Shared with the convocation
 
@@ -76,15 +72,9 @@ def heading_block(
 
 
 def _indicator_annex(annex: AnnexSnapshot, styles: Styles) -> list[Flowable]:
-    if importlib.util.find_spec(INDICATOR_ANNEX_MODULE) is not None:
-        module = importlib.import_module(INDICATOR_ANNEX_MODULE)
-        return list(
-            module.indicator_annex_flowables(
-                annex, styles.fonts.regular, styles.fonts.bold, FRAME_WIDTH
-            )
-        )
-    # Until the indicator annex module exists: the indicators' names only.
-    return [Paragraph(markup(i.name), styles.body) for i in annex.indicators]
+    return list(
+        indicator_annex_flowables(annex, styles.fonts.regular, styles.fonts.bold, FRAME_WIDTH)
+    )
 
 
 def annex_pages(

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -431,16 +430,9 @@ class MainWindow(MainActions, QMainWindow):
         self._guide.show_section(section)
 
     def show_about(self) -> None:
-        import html
+        from clu_desktop.gui.about import AboutDialog
 
-        QMessageBox.about(
-            self,
-            "À propos de CLU Desktop",
-            f"<h3>{APP_TITLE} {html.escape(__version__)}</h3>"
-            "<p>Comité local des usagers\u00a0: annuaire, séances, émargement, qualité "
-            "et comptes-rendus, hors ligne.</p>"
-            f"<p>Données\u00a0: {html.escape(self._description)}</p>",
-        )
+        AboutDialog(f"{APP_TITLE} {__version__}", self._description, self).exec()
 
     # Closing
 

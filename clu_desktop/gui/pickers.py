@@ -145,3 +145,63 @@ def make_searchable(combo: QComboBox, *, free_text: bool = False) -> _Search:
     if not combo.toolTip():
         combo.setToolTip(SEARCH_TIP)
     return _Search(combo, free_text)
+
+
+# A person or a name typed (an action's owner)
+
+
+def person_combo(object_name: str, accessible_name: str, tip: str) -> QComboBox:
+    """A combo box to choose a person or type a name (a service, an organisation)."""
+    combo = QComboBox()
+    combo.setObjectName(object_name)
+    combo.setAccessibleName(accessible_name)
+    combo.setToolTip(tip)
+    make_searchable(combo, free_text=True)
+    combo.lineEdit().setPlaceholderText("Personne ou service")
+    return combo
+
+
+def show_person(
+    combo: QComboBox,
+    people: list[tuple[str, int, str | None]],
+    person_id: int | None,
+    text: str,
+) -> None:
+    """Offer ``people`` (label, id, tooltip) in a ``free_text`` combo and show
+    ``person_id`` (its ``text`` when it is no longer offered) or, without an id, the
+    name typed ``text``; without signals."""
+    combo.blockSignals(True)
+    combo.lineEdit().blockSignals(True)
+    combo.clear()
+    for label, choice_id, tip in people:
+        combo.addItem(label, choice_id)
+        if tip is not None:
+            combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+    if person_id is not None:
+        if combo.findData(person_id) < 0:
+            combo.addItem(text, person_id)
+        combo.setCurrentIndex(combo.findData(person_id))
+    else:
+        combo.setCurrentIndex(-1)
+        combo.setEditText(text)
+    combo.lineEdit().blockSignals(False)
+    combo.blockSignals(False)
+
+
+def keeping_typed(combo: QComboBox, refill) -> None:
+    """``refill()`` the combo's choices (the directory or the meeting changed) keeping
+    the text the user is typing in it."""
+    line = combo.lineEdit()
+    typed = line.text() if line.hasFocus() else None
+    refill()
+    if typed is not None and line.text() != typed:
+        line.blockSignals(True)
+        line.setText(typed)
+        line.blockSignals(False)
+
+
+def typed_person(combo: QComboBox, text: str) -> int | str | None:
+    """What a text typed in a ``free_text`` combo names: the id of the person whose
+    label it is, else the name typed (None when empty)."""
+    index = combo.findText(text.strip(), Qt.MatchFlag.MatchFixedString)
+    return combo.itemData(index) if index >= 0 else (text.strip() or None)

@@ -1,5 +1,8 @@
 """The settings: the organisation printed in the letterhead, its logo and fonts, and the
-committee new meetings belong to. Edits are saved as they are made; Ctrl+Z undoes them."""
+committee new meetings belong to. Edits are saved as they are made; Ctrl+Z undoes them.
+
+The dialog's layout, labels and texts are the Designer form ui/settings.ui; this class
+fills its fields and saves what is typed."""
 
 from __future__ import annotations
 
@@ -14,23 +17,16 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
 from clu_desktop.errors import ConflictError, UserError
 from clu_desktop.gui import colours, messages, undo
 from clu_desktop.gui.conflicts import RecordKind, telling_changes
+from clu_desktop.gui.forms.ui_settings import Ui_SettingsDialog
 from clu_desktop.gui.meeting.binding import connect_editor, is_typed, set_value, signals_blocked
-from clu_desktop.gui.meeting.widgets import ChoiceCombo, ChoiceModel
+from clu_desktop.gui.meeting.widgets import ChoiceModel
 from clu_desktop.gui.undo import UndoKeys
 from clu_desktop.services.meeting_details import IncompleteValue, committee_choices
 from clu_desktop.services.settings import (
@@ -56,24 +52,14 @@ IDENTITY_KIND = RecordKind(
 )
 IMAGE_FILTER = "Images PNG ou JPEG (*.png *.jpg *.jpeg)"
 FONT_FILTER = "Polices TrueType ou OpenType (*.ttf *.otf)"
-# (field, caption, accessible name, placeholder; multi-line fields show "\n" as lines)
-TEXT_FIELDS = [
-    ("authority", "A&utorité", "Autorité", "PRÉFET\nDE LA HAUTE-MARNE"),
-    ("motto", "De&vise", "Devise", "Liberté\nÉgalité\nFraternité"),
-    ("service_block", "&Bloc du service", "Bloc du service", "Secrétariat Général\nCommun…"),
-    ("service_name", "No&m du service", "Nom du service", "SERVICE DE LA RELATION AUX USAGERS"),
-    ("town", "Vi&lle", "Ville", "Chaumont"),
-    ("phone", "&Téléphone", "Téléphone", "03 25 30 22 22"),
-    ("email", "&Courriel", "Courriel", "pref-accueil@haute-marne.gouv.fr"),
-    ("website", "Site &internet", "Site internet", "www.haute-marne.gouv.fr"),
-]
-MULTILINE = {"authority", "motto", "service_block"}
-# (field, caption, what the file dialog asks for, its filter)
-FILE_FIELDS = [
-    ("logo_path", "L&ogo", "Choisir le logo", IMAGE_FILTER),
-    ("font_path", "Police &normale", "Choisir la police normale", FONT_FILTER),
-    ("font_bold_path", "Police &grasse", "Choisir la police grasse", FONT_FILTER),
-]
+#: The fields of several lines (a printed line each); the others are one line.
+MULTILINE = ("authority", "motto", "service_block")
+#: The file fields: what the file dialog asks for, its filter.
+FILE_DIALOGS = {
+    "logo_path": ("Choisir le logo", IMAGE_FILTER),
+    "font_path": ("Choisir la police normale", FONT_FILTER),
+    "font_bold_path": ("Choisir la police grasse", FONT_FILTER),
+}
 # Settings chosen in a list: (undo text, how to read the stored value, how to store one).
 CHOICE_FIELDS = {
     "default_committee_id": (
@@ -106,54 +92,68 @@ class SettingsDialog(QDialog):
         self._pending: dict[str, str] = {}
         self._sessions: Counter[str] = Counter()
         self._pushing = False
-        self.setObjectName("settingsDialog")
-        self.setWindowTitle("Paramètres")
-        self.setAccessibleName("Paramètres")
         self.undo_stack = QUndoStack(self)
-        self.fields: dict[str, QWidget] = {}
-        self.paths: dict[str, QLineEdit] = {}
-        self.choose_buttons: dict[str, QPushButton] = {}
-        self.remove_buttons: dict[str, QPushButton] = {}
-
-        layout = QVBoxLayout(self)
-        intro = QLabel(
-            "Les modifications sont enregistrées au fur et à mesure\u00a0; "
-            "Ctrl+Z annule la dernière."
-        )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        boxes = [self._identity_box(), self._files_box(), self._meetings_box()]
-        for box in boxes:
-            layout.addWidget(box)
+        self.ui = ui = Ui_SettingsDialog()
+        ui.setupUi(self)
+        self.fields = {
+            "authority": ui.authorityEdit,
+            "motto": ui.mottoEdit,
+            "service_block": ui.serviceBlockEdit,
+            "service_name": ui.serviceNameEdit,
+            "town": ui.townEdit,
+            "phone": ui.phoneEdit,
+            "email": ui.emailEdit,
+            "website": ui.websiteEdit,
+            "default_committee_id": ui.defaultCommitteeCombo,
+            "minutes_date_style": ui.minutesDateStyleCombo,
+        }
+        self.paths = {
+            "logo_path": ui.logoEdit,
+            "font_path": ui.fontEdit,
+            "font_bold_path": ui.fontBoldEdit,
+        }
+        self.choose_buttons = {
+            "logo_path": ui.logoChooseButton,
+            "font_path": ui.fontChooseButton,
+            "font_bold_path": ui.fontBoldChooseButton,
+        }
+        self.remove_buttons = {
+            "logo_path": ui.logoRemoveButton,
+            "font_path": ui.fontRemoveButton,
+            "font_bold_path": ui.fontBoldRemoveButton,
+        }
+        self.logo_preview = ui.logoPreview
+        for field in MULTILINE:  # as high as their placeholder's lines (two at least)
+            edit = self.fields[field]
+            lines = edit.placeholderText().count("\n") + 1
+            edit.setFixedHeight(edit.fontMetrics().lineSpacing() * max(lines, 2) + 12)
+        for field, (title, file_filter) in FILE_DIALOGS.items():
+            self.choose_buttons[field].clicked.connect(
+                partial(self._choose, field, title, file_filter)
+            )
+            self.remove_buttons[field].clicked.connect(partial(self._save, field, None))
+        self.committee_model = ChoiceModel("(aucun)", self)
+        ui.defaultCommitteeCombo.set_choices(self.committee_model)
+        self.date_style_model = ChoiceModel(None, self)
+        self.date_style_model.set_rows(MINUTES_DATE_STYLES.items())
+        ui.minutesDateStyleCombo.set_choices(self.date_style_model)
         # One label column for the three groups, so that their fields line up.
-        labels = [label for box in boxes for label in box.findChildren(QLabel) if label.buddy()]
+        groups = (ui.identityGroup, ui.filesGroup, ui.meetingsGroup)
+        labels = [label for box in groups for label in box.findChildren(QLabel) if label.buddy()]
         width = max(label.sizeHint().width() for label in labels)
         for label in labels:
             label.setMinimumWidth(width)
-        self.hint_label = QLabel()
-        self.hint_label.setObjectName("settingsHint")
-        self.hint_label.setAccessibleName("Valeur à compléter")
-        self.hint_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.hint_label.setWordWrap(True)
+        self.hint_label = ui.settingsHint
         colours.paint(self.hint_label, colours.ERROR)
         self.hint_label.setFixedHeight(2 * self.hint_label.fontMetrics().lineSpacing() + 4)
-        self.hint_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        layout.addWidget(self.hint_label)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.close_button = ui.buttons.button(QDialogButtonBox.StandardButton.Close)
         self.close_button.setText("&Fermer")
         self.close_button.setObjectName("closeButton")
         self.close_button.setAccessibleName("Fermer les paramètres")
-        buttons.rejected.connect(self.reject)
+        ui.buttons.rejected.connect(self.reject)
         # Enter in a field must not close the dialog nor open a file dialog.
-        for button in (
-            self.close_button,
-            *self.choose_buttons.values(),
-            *self.remove_buttons.values(),
-        ):
-            button.setAutoDefault(False)
-            button.setDefault(False)
-        layout.addWidget(buttons)
+        self.close_button.setAutoDefault(False)
+        self.close_button.setDefault(False)
 
         for field, widget in self.fields.items():
             connect_editor(widget, partial(self._edit, field), partial(self._finish, field))
@@ -174,92 +174,10 @@ class SettingsDialog(QDialog):
         self.fields["authority"].setFocus()
         self.resize(660, self.sizeHint().height())
         self.ensurePolished()
-        layout.activate()
+        self.layout().activate()
 
     def redo(self) -> None:
         self.undo_stack.redo()
-
-    # Building
-
-    def _identity_box(self) -> QGroupBox:
-        box = QGroupBox("En-tête des documents")
-        box.setObjectName("identityGroup")
-        form = QFormLayout(box)
-        for field, caption, accessible, placeholder in TEXT_FIELDS:
-            if field in MULTILINE:
-                edit: QWidget = QPlainTextEdit()
-                edit.setTabChangesFocus(True)
-                edit.setPlaceholderText(placeholder)
-                lines = placeholder.count("\n") + 1
-                edit.setFixedHeight(edit.fontMetrics().lineSpacing() * max(lines, 2) + 12)
-                edit.setToolTip("Une ligne imprimée par ligne")
-            else:
-                edit = QLineEdit()
-                edit.setPlaceholderText(f"ex. {placeholder}")
-            edit.setObjectName(f"{_camel(field)}Edit")
-            edit.setAccessibleName(accessible)
-            self.fields[field] = edit
-            _add_row(form, f"{caption}\u00a0:", edit)
-        return box
-
-    def _files_box(self) -> QGroupBox:
-        box = QGroupBox("Logo et polices")
-        box.setObjectName("filesGroup")
-        form = QFormLayout(box)
-        for field, caption, title, file_filter in FILE_FIELDS:
-            label = IDENTITY_LABELS[field]
-            path = QLineEdit()
-            path.setReadOnly(True)
-            path.setObjectName(f"{_camel(field)}Edit")
-            path.setAccessibleName(f"Fichier — {label}")
-            path.setPlaceholderText("aucun fichier")
-            choose = QPushButton("Choisir…")
-            choose.setObjectName(f"{_camel(field)}ChooseButton")
-            choose.setAccessibleName(f"Choisir le fichier — {label}")
-            choose.clicked.connect(partial(self._choose, field, title, file_filter))
-            remove = QPushButton("Retirer")
-            remove.setObjectName(f"{_camel(field)}RemoveButton")
-            remove.setAccessibleName(f"Retirer le fichier — {label}")
-            remove.clicked.connect(partial(self._save, field, None))
-            self.paths[field], self.choose_buttons[field] = path, choose
-            self.remove_buttons[field] = remove
-            row = QHBoxLayout()
-            for widget in (path, choose, remove):
-                row.addWidget(widget)
-            _add_row(form, f"{caption}\u00a0:", path, row)
-            if field == "logo_path":
-                self.logo_preview = QLabel()
-                self.logo_preview.setObjectName("logoPreview")
-                self.logo_preview.setAccessibleName("Aperçu du logo")
-                self.logo_preview.setFixedSize(*PREVIEW_SIZE)
-                self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-                self.logo_preview.setFrameShape(QLabel.Shape.StyledPanel)
-                form.addRow("", self.logo_preview)
-        return box
-
-    def _meetings_box(self) -> QGroupBox:
-        box = QGroupBox("Séances")
-        box.setObjectName("meetingsGroup")
-        form = QFormLayout(box)
-        self.committee_model = ChoiceModel("(aucun)", self)
-        combo = ChoiceCombo(self.committee_model)
-        combo.setObjectName("defaultCommitteeCombo")
-        combo.setAccessibleName("Comité par défaut des nouvelles séances")
-        combo.setToolTip("Le comité des séances créées par « Nouvelle séance »")
-        self.fields["default_committee_id"] = combo
-        _add_row(form, "Comité par &défaut\u00a0:", combo)
-        self.date_style_model = ChoiceModel(None, self)
-        self.date_style_model.set_rows(MINUTES_DATE_STYLES.items())
-        combo = ChoiceCombo(self.date_style_model)
-        combo.setObjectName("minutesDateStyleCombo")
-        combo.setAccessibleName("Style de la date du compte-rendu")
-        combo.setToolTip(
-            "Comment le compte-rendu imprime sa date\u00a0: « Chaumont, le 8 avril 2024 » "
-            "ou « Chaumont, le 08 AVR. 2024 »"
-        )
-        self.fields["minutes_date_style"] = combo
-        _add_row(form, "D&ate du compte-rendu\u00a0:", combo)
-        return box
 
     # Showing
 
@@ -413,14 +331,3 @@ class SettingsDialog(QDialog):
     def _set_hint(self, message: str | None) -> None:
         suffix = " La valeur enregistrée reste inchangée en attendant." if message else ""
         self.hint_label.setText(f"{message}{suffix}" if message else "")
-
-
-def _camel(field: str) -> str:
-    head, *rest = field.removesuffix("_path").split("_")
-    return head + "".join(part.capitalize() for part in rest)
-
-
-def _add_row(form: QFormLayout, caption: str, buddy: QWidget, field=None) -> None:
-    label = QLabel(caption)
-    label.setBuddy(buddy)
-    form.addRow(label, field if field is not None else buddy)

@@ -268,7 +268,7 @@ def test_answers_are_shown_in_the_signature_box_agreed_with_the_civility(tmp_pat
 
 
 def test_the_documents_page_offers_the_sheet():
-    kind = next(k for k in DOCUMENTS if k.exporter == "export_sign_in_sheet")
+    kind = next(k for k in DOCUMENTS if k.exporter is export_sign_in_sheet)
     assert kind.label == "Feuille d'émargement"
     assert default_file_name(kind, "CLU", dt.date(2023, 12, 20)) == "emargement-CLU-2023-12-20.pdf"
 

@@ -3,7 +3,7 @@ opened, with fake exporters writing real small PDFs."""
 
 from __future__ import annotations
 
-import importlib.util
+import threading
 from pathlib import Path
 
 import pytest
@@ -14,6 +14,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QProgressDialog
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
+from sqlalchemy.orm import Session
 
 from clu_desktop.errors import UserError
 from clu_desktop.gui import letterhead_check, undo
@@ -200,7 +201,7 @@ def test_an_edit_of_the_meeting_generates_the_document_again(qtbot, page, stack,
     page.document_list.setFocus()
     qtbot.keyClick(page.document_list, Qt.Key.Key_Down)  # another document: its start
     qtbot.waitUntil(lambda: len(exporters["agenda"].calls) == 1)
-    assert page.pane.page_label.text() == "Page 1 / 1"
+    qtbot.waitUntil(lambda: page.pane.page_label.text() == "Page 1 / 1")
 
 
 def test_save_as_copies_the_pdf(qtbot, page, monkeypatch, tmp_path):
@@ -322,7 +323,7 @@ def test_an_exporter_refusal_keeps_the_previous_preview(qtbot, page, exporters, 
     shown = generated_path(page)
     exporters["minutes"].error = "La séance n'a pas d'ordre du jour."
     qtbot.mouseClick(page.side.generate_button, LEFT)
-    assert answered_messages.errors == ["La séance n'a pas d'ordre du jour."]
+    qtbot.waitUntil(lambda: answered_messages.errors == ["La séance n'a pas d'ordre du jour."])
     assert page.preview.path == shown and shown.exists()
     assert page.preview.page_count == 3
     assert "la génération a échoué" in page.status.text()
@@ -339,7 +340,7 @@ def test_an_automatic_generation_that_fails_asks_nothing(
     assert "La séance n'a pas d'ordre du jour." in widget.pane.message.text()
     # Printing asks for a fresh document: this time the refusal is told.
     qtbot.mouseClick(widget.side.print_button, LEFT)
-    assert answered_messages.errors == ["La séance n'a pas d'ordre du jour."]
+    qtbot.waitUntil(lambda: answered_messages.errors == ["La séance n'a pas d'ordre du jour."])
 
 
 def test_the_temporary_folder_goes_with_the_page(page):
@@ -350,10 +351,6 @@ def test_the_temporary_folder_goes_with_the_page(page):
     assert page.preview.page_count == 0
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("clu_desktop.services.document_export") is None,
-    reason="the PDF writers are not there yet",
-)
 def test_the_real_minutes_of_the_demo(qtbot, demo_db):
     widget = DocumentsPage(demo_db)
     qtbot.addWidget(widget)
@@ -450,7 +447,7 @@ def test_no_document_leaves_without_its_letterhead_unnoticed(
     monkeypatch.setattr(letterhead_check, "open_settings", fill)
     generated = len(exporters["minutes"].calls)
     qtbot.mouseClick(page.side.print_button, LEFT)
-    assert len(asked) == 1
+    qtbot.waitUntil(lambda: len(asked) == 1)  # once generated again
     assert len(exporters["minutes"].calls) == generated + 1  # with the new letterhead
     asked.clear()
     qtbot.mouseClick(page.side.print_button, LEFT)
@@ -486,3 +483,97 @@ def test_the_minutes_of_signed_minutes_preview_the_signed_pdf(qtbot, demo_db, tm
     qtbot.waitUntil(lambda: 1 in widget.preview.rendered_pages())
     widget.grab().save(str(tmp_path / "signed-minutes.png"))
     widget.cleanup()
+
+
+class HeldExporter(FakeExporter):
+    """A FakeExporter that waits until ``release`` is set (at most 5 s) before writing,
+    and notes the thread it ran on and the session it was given."""
+
+    def __init__(self, pages: int, title: str) -> None:
+        super().__init__(pages, title)
+        self.started = threading.Event()
+        self.release = threading.Event()
+        self.threads: list[threading.Thread] = []
+        self.sessions: list[object] = []
+
+    def __call__(self, session, meeting_id: int, path: Path) -> Path:
+        self.threads.append(threading.current_thread())
+        self.sessions.append(session)
+        self.started.set()
+        self.release.wait(5)
+        return super().__call__(session, meeting_id, path)
+
+
+def test_the_document_is_prepared_off_the_gui_thread(qtbot, make_page, exporters):
+    """While the exporter works, the page says « Préparation… » and the window answers;
+    the exporter runs on a worker thread with a session of its own."""
+    held = exporters["minutes"] = HeldExporter(3, "Compte-rendu")
+    widget = make_page(1)
+    qtbot.waitUntil(held.started.is_set)
+    assert widget.pane.message.text().startswith("Préparation…")
+    assert not widget.pane.showing_preview
+    assert "préparation" in widget.status.text()
+    answered = []
+    QTimer.singleShot(0, lambda: answered.append(True))
+    qtbot.waitUntil(lambda: answered == [True], timeout=2000)  # the event loop runs
+    assert not held.release.is_set() and widget.preview.page_count == 0
+    held.release.set()
+    qtbot.waitUntil(lambda: widget.preview.page_count == 3)
+    assert widget.pane.showing_preview
+    assert held.threads[0] is not threading.main_thread()
+    assert isinstance(held.sessions[0], Session)
+
+
+def test_printing_while_the_document_is_prepared_prints_it_once_ready(
+    qtbot, make_page, exporters, monkeypatch, tmp_path
+):
+    held = exporters["minutes"] = HeldExporter(3, "Compte-rendu")
+    asked = []
+    monkeypatch.setattr(printing, "ask_printer", lambda *args: asked.append(args))
+    widget = make_page(1)
+    qtbot.waitUntil(held.started.is_set)
+    qtbot.mouseClick(widget.side.print_button, LEFT)
+    assert asked == []  # not before the document is ready
+    held.release.set()
+    qtbot.waitUntil(lambda: len(asked) == 1)
+    assert asked[0][3] == generated_path(widget)  # the document previewed
+    assert len(held.calls) == 1  # generated once
+
+
+def test_an_edit_while_the_document_is_prepared_generates_it_again(
+    qtbot, make_page, exporters, stack
+):
+    held = exporters["minutes"] = HeldExporter(3, "Compte-rendu")
+    widget = make_page(1)
+    qtbot.waitUntil(held.started.is_set)
+    undo.record(stack, "Modifier le titre", lambda: None, lambda: None)
+    held.release.set()
+    qtbot.waitUntil(lambda: len(held.calls) == 2)  # what was prepared is out of date
+    qtbot.waitUntil(lambda: widget.preview.page_count == 3 and widget._is_fresh())
+
+
+def test_a_bug_in_the_exporter_reaches_the_crash_hook_and_the_page_says_so(
+    qtbot, make_page, exporters
+):
+    def broken(_session, _meeting_id, _path):
+        raise ZeroDivisionError("bug")
+
+    exporters["minutes"] = broken
+    with qtbot.captureExceptions() as caught:
+        widget = make_page(1)
+        qtbot.waitUntil(lambda: "échoué" in widget.status.text())
+    assert [kind for kind, *_ in caught] == [ZeroDivisionError]
+    assert "Erreur inattendue" in widget.status.text()
+    assert "Erreur inattendue" in widget.pane.message.text()
+
+
+def test_closing_the_page_while_a_document_is_prepared(qtbot, make_page, exporters):
+    held = exporters["minutes"] = HeldExporter(3, "Compte-rendu")
+    widget = make_page(1)
+    qtbot.waitUntil(held.started.is_set)
+    folder = widget.workspace.path
+    QTimer.singleShot(50, held.release.set)
+    widget.cleanup()  # waits for the document being written, then removes the folder
+    assert not folder.exists()
+    qtbot.wait(50)  # the job's outcome, if delivered, changes nothing
+    assert widget.preview.page_count == 0

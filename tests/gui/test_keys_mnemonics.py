@@ -187,6 +187,7 @@ def test_directory_window_shares_no_mnemonic(window):
 
 def dialogs(window, tmp_path):
     """Every dialog of the application, opened over the demonstration meeting."""
+    from clu_desktop.gui.about import AboutDialog
     from clu_desktop.gui.agenda.vote_names import VoteNamesDialog
     from clu_desktop.gui.guide import GuideWindow
     from clu_desktop.gui.indicators.import_dialog import (
@@ -209,6 +210,7 @@ def dialogs(window, tmp_path):
     db = window._db
     meeting_id = window.meeting_id
     yield "Paramètres", SettingsDialog(db, window)
+    yield "À propos", AboutDialog("CLU Desktop 1.0", "/tmp/clu.sqlite", window)
     yield "Guide de l'utilisateur", GuideWindow(window)
     yield "Séance en cours", LiveAttendanceWindow(db, meeting_id, None, window)
     yield "Venu sans invitation", WalkInForm("Mme Anne Durand", ["Asso"], lambda _v: True, window)

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from clu_desktop import __version__
 from clu_desktop.app import (
@@ -240,14 +240,17 @@ def test_ctrl_q_closes_the_window(open_window, qtbot):
 
 
 def test_about_box_names_the_version(open_window, monkeypatch):
+    from clu_desktop.gui.about import AboutDialog
+
     shown = []
-    monkeypatch.setattr(QMessageBox, "about", lambda *args: shown.append(args))
+    monkeypatch.setattr(AboutDialog, "exec", lambda dialog: shown.append(dialog))
     window = open_window()
     window.about_action.trigger()
-    ((parent, title, text),) = shown
-    assert parent is window
-    assert title == "À propos de CLU Desktop"
-    assert __version__ in text
+    (dialog,) = shown
+    assert dialog.parent() is window
+    assert dialog.windowTitle() == "À propos de CLU Desktop"
+    assert dialog.ui.aboutTitle.text() == f"CLU Desktop {__version__}"
+    assert dialog.ui.aboutData.text() == f"Données\u00a0: {window._description}"
 
 
 def test_exit_after_show_delay_is_read_from_the_environment():

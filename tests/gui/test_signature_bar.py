@@ -217,6 +217,7 @@ def test_the_documents_tab_offers_the_signed_pdf_only_when_there_is_one(qtbot, d
     assert not page.document_list.item(signed_row).isHidden()
     page.document_list.setCurrentRow(signed_row)
     assert page.generate(explicit=True)
+    qtbot.waitUntil(lambda: "signed_minutes" in page._generated)
     with demo_db.reading() as session:
         stored = signed_pdf(session, 1).data
     generated = page._generated["signed_minutes"]

@@ -1,11 +1,9 @@
-"""Helpers of the actions panel: dates in and out of QDateEdit, and the services it
-calls with (session, action id, value)."""
+"""Helpers of the actions panel: the services it calls with (session, action id, value)
+(dates in and out of QDateEdit: ``gui/common/fields``)."""
 
 from __future__ import annotations
 
 import datetime as dt
-
-from PySide6.QtCore import QDate, QLocale
 
 from clu_desktop.gui.conflicts import RecordKind
 from clu_desktop.services.agenda_actions import (
@@ -22,20 +20,6 @@ from clu_desktop.services.agenda_actions import (
 ACTION_KIND = RecordKind(
     ACTION, ACTION_LABELS, get_action_row, {"status": ACTION_STATUS_LABELS.get}
 )
-
-FRENCH = QLocale(QLocale.Language.French, QLocale.Country.France)
-NO_DATE = QDate(1899, 12, 31)  # shown blank: the field holds no date
-FIRST_DATE = QDate(1900, 1, 1)
-LAST_DATE = QDate(2200, 12, 31)
-
-
-def to_qdate(value: dt.date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def from_qdate(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
-
 
 # Each takes the version of the action the panel shows (None: no check).
 

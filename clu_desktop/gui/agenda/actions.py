@@ -6,8 +6,6 @@ import datetime as dt
 
 from PySide6.QtCore import (
     QDate,
-    QModelIndex,
-    Qt,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -18,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QTreeView,
@@ -30,21 +27,18 @@ from clu_desktop.domain import ActionStatus
 from clu_desktop.gui.agenda.action_fields import (
     ACTION_KIND,
     FIELD_OF,
-    FIRST_DATE,
-    FRENCH,
-    LAST_DATE,
-    NO_DATE,
-    from_qdate,
     owner_value,
     set_due,
     set_owner,
     set_status,
     set_text,
-    to_qdate,
 )
 from clu_desktop.gui.agenda.actions_model import ActionsModel
 from clu_desktop.gui.agenda.editing import EditContext, name
-from clu_desktop.gui.pickers import make_searchable
+from clu_desktop.gui.agenda.item_records import ItemRecordsPanel, RecordServices
+from clu_desktop.gui.common import fields
+from clu_desktop.gui.common.layout import buddy, button_row
+from clu_desktop.gui.pickers import keeping_typed, person_combo, show_person, typed_person
 from clu_desktop.services.agenda_actions import (
     ACTION_STATUS_LABELS,
     ActionRow,
@@ -56,16 +50,17 @@ from clu_desktop.services.agenda_actions import (
 from clu_desktop.services.invitations import PersonChoice
 
 
-class ActionsPanel(QWidget):
+class ActionsPanel(ItemRecordsPanel):
     """The item's actions above, the selected one's fields below."""
 
     actions_saved = Signal()
+    services = RecordServices(
+        list_item_actions, add_action, delete_action, restore_action,
+        "Ajouter une action", "Supprimer une action",
+    )  # fmt: skip
 
     def __init__(self, context: EditContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._context = context
-        self._item_id: int | None = None
-        self._people: list[PersonChoice] = []
+        super().__init__(context, parent)
         self._current: ActionRow | None = None
         self.setObjectName("agendaActions")
 
@@ -94,14 +89,11 @@ class ActionsPanel(QWidget):
         self.text_edit.setTabChangesFocus(True)
         self.text_edit.setPlaceholderText("Ce qui doit être fait")
         self.text_edit.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
-        self.owner_combo = name(
-            QComboBox(),
+        self.owner_combo = person_combo(
             "actionOwner",
             "Responsable de l'action",
             "Choisissez une personne de la séance ou tapez un nom (service, organisme…)",
         )
-        make_searchable(self.owner_combo, free_text=True)  # a person, or a service typed
-        self.owner_combo.lineEdit().setPlaceholderText("Personne ou service")
         self.due_check = name(QCheckBox("Éc&héance\u00a0:"), "actionHasDueDate", "Avec échéance")
         self.due_edit = self._date_edit("actionDueDate", "Échéance de l'action")
         self.status_combo = name(QComboBox(), "actionStatus", "Statut de l'action")
@@ -117,19 +109,12 @@ class ActionsPanel(QWidget):
         self.editor = QWidget()
         form = QFormLayout(self.editor)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self._label("Te&xte\u00a0:", self.text_edit), self.text_edit)
-        form.addRow(self._label("Responsa&ble\u00a0:", self.owner_combo), self.owner_combo)
-        due = QHBoxLayout()
-        due.addWidget(self.due_check)
-        due.addWidget(self.due_edit)
-        due.addStretch(1)
-        form.addRow(due)
-        status = QHBoxLayout()
-        status.addWidget(self.status_combo)
-        status.addWidget(self._label("fait le\u00a0:", self.done_edit))
-        status.addWidget(self.done_edit)
-        status.addStretch(1)
-        form.addRow(self._label("Statut\u00a0:", self.status_combo), status)
+        form.addRow(buddy("Te&xte\u00a0:", self.text_edit), self.text_edit)
+        form.addRow(buddy("Responsa&ble\u00a0:", self.owner_combo), self.owner_combo)
+        form.addRow(button_row(self.due_check, self.due_edit))
+        done = buddy("fait le\u00a0:", self.done_edit)
+        status = button_row(self.status_combo, done, self.done_edit)
+        form.addRow(buddy("Statut\u00a0:", self.status_combo), status)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
@@ -149,12 +134,12 @@ class ActionsPanel(QWidget):
 
     def _date_edit(self, object_name: str, accessible: str) -> QDateEdit:
         edit = name(QDateEdit(), object_name, accessible)
-        edit.setLocale(FRENCH)
+        edit.setLocale(fields.FRENCH)
         edit.setDisplayFormat("dd/MM/yyyy")
         edit.setCalendarPopup(True)
-        edit.setDateRange(NO_DATE, LAST_DATE)
+        edit.setDateRange(fields.NO_DATE, fields.LAST_DATE)
         edit.setSpecialValueText(" ")  # the date before the first one: no date, shown blank
-        edit.setDate(NO_DATE)
+        edit.setDate(fields.NO_DATE)
         return edit
 
     @staticmethod
@@ -162,17 +147,11 @@ class ActionsPanel(QWidget):
         """A date, or a blank disabled field when there is none."""
         edit.setEnabled(value is not None)
         if value is None:
-            edit.setMinimumDate(NO_DATE)
-            edit.setDate(NO_DATE)
+            edit.setMinimumDate(fields.NO_DATE)
+            edit.setDate(fields.NO_DATE)
         else:
-            edit.setMinimumDate(FIRST_DATE)
-            edit.setDate(to_qdate(value))
-
-    @staticmethod
-    def _label(text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text)
-        label.setBuddy(buddy)
-        return label
+            edit.setMinimumDate(fields.FIRST_DATE)
+            edit.setDate(fields.to_qdate(value))
 
     def tab_order(self) -> list[QWidget]:
         return [
@@ -189,35 +168,11 @@ class ActionsPanel(QWidget):
 
     # Loading
 
-    def load(self, item_id: int | None, people: list[PersonChoice]) -> None:
-        kept = self._current.id if self._current is not None and item_id == self._item_id else None
-        self._item_id, self._people = item_id, people
-        rows = self._context.read(list_item_actions, item_id) if item_id is not None else []
-        self.model.set_rows(rows)
-        self.select(kept if kept is not None else (rows[0].id if rows else None))
-
     def set_people(self, people: list[PersonChoice]) -> None:
         """The meeting's people changed: the owner combo lists them (a text being typed
         stays)."""
         self._people = people
-        line = self.owner_combo.lineEdit()
-        typed = line.text() if line.hasFocus() else None
-        self._show_owner(self._current)
-        if typed is not None and line.text() != typed:
-            line.blockSignals(True)
-            line.setText(typed)
-            line.blockSignals(False)
-
-    def select(self, action_id: int | None) -> None:
-        row = self.model.row_of(action_id)
-        self._current = self.model.action_at(row) if row is not None else None
-        if row is not None:
-            self.view.setCurrentIndex(self.model.index(row, 0))
-        self._update_editor()
-
-    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self._current = self.model.action_at(current.row()) if current.isValid() else None
-        self._update_editor()
+        keeping_typed(self.owner_combo, lambda: self._show_owner(self._current))
 
     def _update_editor(self) -> None:
         row = self._current
@@ -233,21 +188,9 @@ class ActionsPanel(QWidget):
         self._show_dates(row)
 
     def _show_owner(self, row: ActionRow | None) -> None:
-        combo = self.owner_combo
-        combo.blockSignals(True)
-        combo.lineEdit().blockSignals(True)
-        combo.clear()
-        for person in self._people:
-            combo.addItem(person.label, person.id)
-        if row is not None and row.owner_id is not None:
-            if combo.findData(row.owner_id) < 0:
-                combo.addItem(row.owner_label, row.owner_id)
-            combo.setCurrentIndex(combo.findData(row.owner_id))
-        else:
-            combo.setCurrentIndex(-1)
-            combo.setEditText(row.owner_label if row is not None else "")
-        combo.lineEdit().blockSignals(False)
-        combo.blockSignals(False)
+        choices = [(person.label, person.id, None) for person in self._people]
+        owner_id = row.owner_id if row is not None else None
+        show_person(self.owner_combo, choices, owner_id, row.owner_label if row is not None else "")
 
     def _show_dates(self, row: ActionRow | None) -> None:
         widgets = (self.due_check, self.due_edit, self.status_combo, self.done_edit)
@@ -264,33 +207,14 @@ class ActionsPanel(QWidget):
 
     # Editing
 
-    def _reloaded(self, action_id: int | None) -> None:
-        self.load(self._item_id, self._people)
-        self.select(action_id)
+    def _emit_saved(self) -> None:
         self.actions_saved.emit()
 
     def add_action(self) -> None:
-        if self._item_id is None:
-            return
-        item_id, context = self._item_id, self._context
-        ok, new_id = context.insert(
-            "Ajouter une action",
-            lambda: context.write(add_action, item_id),
-            delete_action,
-            restore_action,
-            widget=self,
-        )
-        if ok:
-            self._reloaded(new_id)
-            self.text_edit.setFocus()
+        self._add(self.text_edit)
 
     def delete_action(self) -> None:
-        if self._current is None:
-            return
-        if self._context.remove(
-            "Supprimer une action", self._current.id, delete_action, restore_action, widget=self
-        ):
-            self._reloaded(None)
+        self._delete()
 
     def _save(self, text: str, service, old: object, new: object, key: str | None) -> None:
         """Save one change of the current action through ``service(action_id, value,
@@ -344,8 +268,7 @@ class ActionsPanel(QWidget):
     def _owner_typed(self, text: str) -> None:
         if self._current is None:
             return
-        index = self.owner_combo.findText(text.strip(), Qt.MatchFlag.MatchFixedString)
-        value = self.owner_combo.itemData(index) if index >= 0 else (text.strip() or None)
+        value = typed_person(self.owner_combo, text)
         self._save(
             "Changer le responsable de l'action",
             set_owner,
@@ -360,8 +283,8 @@ class ActionsPanel(QWidget):
             self._save("Changer l'échéance", set_due, self._current.due_date, new, None)
 
     def _due_changed(self, value: QDate) -> None:
-        if self._current is not None and self.due_check.isChecked() and value > NO_DATE:
-            new = from_qdate(value)
+        if self._current is not None and self.due_check.isChecked() and value > fields.NO_DATE:
+            new = fields.from_qdate(value)
             self._save("Changer l'échéance", set_due, self._current.due_date, new, "due")
 
     def _status_chosen(self, index: int) -> None:
@@ -378,11 +301,11 @@ class ActionsPanel(QWidget):
 
     def _done_changed(self, value: QDate) -> None:
         row = self._current
-        if row is not None and row.status is ActionStatus.DONE and value > NO_DATE:
+        if row is not None and row.status is ActionStatus.DONE and value > fields.NO_DATE:
             self._save(
                 "Changer la date de réalisation",
                 set_status,
                 (row.status, row.done_date),
-                (row.status, from_qdate(value)),
+                (row.status, fields.from_qdate(value)),
                 "done",
             )

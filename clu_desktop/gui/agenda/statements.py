@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGridLayout,
-    QLabel,
     QListView,
     QListWidget,
     QListWidgetItem,
@@ -24,8 +23,10 @@ from PySide6.QtWidgets import (
 
 from clu_desktop.domain import StatementKind
 from clu_desktop.gui.agenda.editing import EditContext, name
+from clu_desktop.gui.agenda.item_records import ItemRecordsPanel, RecordServices
 from clu_desktop.gui.agenda.statements_model import PERSON_ROLE, StatementsModel
 from clu_desktop.gui.agenda.texts import plain_tooltip
+from clu_desktop.gui.common.layout import buddy
 from clu_desktop.gui.conflicts import RecordKind
 from clu_desktop.services.agenda_statements import (
     STATEMENT,
@@ -53,17 +54,18 @@ STATEMENT_KIND = RecordKind(
 )
 
 
-class StatementsPanel(QWidget):
+class StatementsPanel(ItemRecordsPanel):
     """List of statements on the left, the selected one's kind, speakers and text."""
 
     #: The statements changed (added, edited, deleted): the item's count may differ.
     statements_saved = Signal()
+    services = RecordServices(
+        list_statements, add_statement, delete_statement, restore_statement,
+        "Ajouter une intervention", "Supprimer une intervention",
+    )  # fmt: skip
 
     def __init__(self, context: EditContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._context = context
-        self._item_id: int | None = None
-        self._people: list[PersonChoice] = []
+        super().__init__(context, parent)
         self._current: StatementRow | None = None
         self._text_of: int | None = None  # the statement whose text the editor shows
         self.setObjectName("agendaStatements")
@@ -76,6 +78,7 @@ class StatementsPanel(QWidget):
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list_view.selectionModel().currentRowChanged.connect(self._on_current)
+        self.view = self.list_view
 
         self.add_button = name(QPushButton("Ajo&uter"), "addStatement", "Ajouter une intervention")
         self.delete_button = name(
@@ -111,9 +114,9 @@ class StatementsPanel(QWidget):
         form = QFormLayout(self.editor)
         form.setContentsMargins(0, 0, 0, 0)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        form.addRow(self._label("Nature\u00a0:", self.kind_combo), self.kind_combo)
-        form.addRow(self._label("Intervenants\u00a0:", self.speakers_list), self.speakers_list)
-        form.addRow(self._label("Te&xte\u00a0:", self.text_edit), self.text_edit)
+        form.addRow(buddy("Nature\u00a0:", self.kind_combo), self.kind_combo)
+        form.addRow(buddy("Intervenants\u00a0:", self.speakers_list), self.speakers_list)
+        form.addRow(buddy("Te&xte\u00a0:", self.text_edit), self.text_edit)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -140,12 +143,6 @@ class StatementsPanel(QWidget):
         self.text_edit.textChanged.connect(self._text_changed)
         self._update_editor()
 
-    @staticmethod
-    def _label(text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text)
-        label.setBuddy(buddy)
-        return label
-
     def tab_order(self) -> list[QWidget]:
         return [
             self.list_view,
@@ -160,36 +157,10 @@ class StatementsPanel(QWidget):
 
     # Loading
 
-    def load(self, item_id: int | None, people: list[PersonChoice]) -> None:
-        """Show the statements of ``item_id``, keeping the selected one if it is there."""
-        kept = self._current.id if self._current is not None and item_id == self._item_id else None
-        self._item_id, self._people = item_id, people
-        rows = self._context.read(list_statements, item_id) if item_id is not None else []
-        self.model.set_rows(rows)
-        self.select(kept if kept is not None else (rows[0].id if rows else None))
-
-    def select(self, statement_id: int | None) -> None:
-        row = self.model.row_of(statement_id)
-        if row is None:
-            self._current = None
-            self._update_editor()
-            return
-        index = self.model.index(row)
-        self.list_view.setCurrentIndex(index)
-        self._current = self.model.statement_at(row)
-        self._update_editor()
-
-    def reload(self) -> None:
-        self.load(self._item_id, self._people)
-
     def set_people(self, people: list[PersonChoice]) -> None:
         """The meeting's people changed: the speakers list shows them, ticks kept."""
         self._people = people
         self._fill_speakers(self._current)
-
-    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self._current = self.model.statement_at(current.row()) if current.isValid() else None
-        self._update_editor()
 
     def _update_editor(self) -> None:
         row = self._current
@@ -264,37 +235,14 @@ class StatementsPanel(QWidget):
 
     # Editing
 
-    def _saved(self, statement_id: int | None) -> None:
-        self.load(self._item_id, self._people)
-        self.select(statement_id)
+    def _emit_saved(self) -> None:
         self.statements_saved.emit()
 
     def add_statement(self) -> None:
-        if self._item_id is None:
-            return
-        item_id, context = self._item_id, self._context
-        ok, new_id = context.insert(
-            "Ajouter une intervention",
-            lambda: context.write(add_statement, item_id),
-            delete_statement,
-            restore_statement,
-            widget=self,
-        )
-        if ok:
-            self._saved(new_id)
-            self.speakers_list.setFocus()
+        self._add(self.speakers_list)
 
     def delete_statement(self) -> None:
-        if self._current is None:
-            return
-        if self._context.remove(
-            "Supprimer une intervention",
-            self._current.id,
-            delete_statement,
-            restore_statement,
-            widget=self,
-        ):
-            self._saved(None)
+        self._delete()
 
     def move_statement(self, delta: int) -> None:
         if self._current is None:
@@ -307,7 +255,7 @@ class StatementsPanel(QWidget):
             widget=self,
         )
         if ok:
-            self._saved(statement_id)
+            self._reloaded(statement_id)
 
     def _save(
         self,

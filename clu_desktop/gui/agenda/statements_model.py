@@ -2,43 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, Qt
 
 from clu_desktop.gui.agenda.texts import plain_tooltip, preview
+from clu_desktop.gui.common.rows_model import AnyIndex, RowsMixin
 from clu_desktop.services.agenda_statements import StatementRow
 
 STATEMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 2
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-class StatementsModel(QAbstractListModel):
+class StatementsModel(RowsMixin, QAbstractListModel):
     """One row per statement: its speakers and kind, then the start of its text."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[StatementRow] = []
-
-    def set_rows(self, rows: list[StatementRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_of(self, statement_id: int | None) -> int | None:
-        return next((i for i, r in enumerate(self._rows) if r.id == statement_id), None)
-
-    def replace_row(self, row: StatementRow) -> None:
-        number = self.row_of(row.id)
-        if number is not None:
-            self._rows[number] = row
-            index = self.index(number)
-            self.dataChanged.emit(index, index)
-
-    def statement_at(self, row: int) -> StatementRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -54,12 +33,3 @@ class StatementsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{row.speakers_label or 'Sans intervenant'}, {row.kind_label} : {row.text}"
         return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )

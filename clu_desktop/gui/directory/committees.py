@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import itertools
+from functools import partial
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -13,11 +12,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
+from clu_desktop.gui.common.layout import split
 from clu_desktop.gui.directory.committee_models import CommitteesModel, MembersModel
 from clu_desktop.gui.directory.committee_settings import CommitteeSettingsBox
 from clu_desktop.gui.directory.dialogs import NewCommitteeDialog, PersonPickerDialog
@@ -28,8 +27,14 @@ from clu_desktop.gui.directory.editing import (
     buddy_label,
     name_widget,
 )
-from clu_desktop.gui.directory.people_tab import make_button, make_table, select_table_row
 from clu_desktop.gui.directory.person_form import error_label, heading_label
+from clu_desktop.gui.directory.tab import (
+    DirectoryTab,
+    chain_tab_order,
+    make_button,
+    make_table,
+    select_table_row,
+)
 from clu_desktop.gui.directory.table_model import ID_ROLE
 from clu_desktop.gui.directory.texts import count_text
 from clu_desktop.services.directory import (
@@ -41,7 +46,6 @@ from clu_desktop.services.directory import (
     list_members,
     move_member,
     remove_member,
-    restore_snapshot,
     set_member_positions,
     set_member_role,
 )
@@ -55,13 +59,9 @@ from clu_desktop.services.directory_committees import (
 NO_COMMITTEE_TEXT = "Sélectionnez un comité, ou créez-en un (Ctrl+N)."
 
 
-class CommitteesTab(QWidget):
+class CommitteesTab(DirectoryTab):
     def __init__(self, ctx: DirectoryContext, clear_search, parent=None) -> None:
-        super().__init__(parent)
-        name_widget(self, "committeesTab", "Comités")
-        self._ctx, self._clear_search = ctx, clear_search
-        self.query = ""
-        self.dialog = None
+        super().__init__(ctx, clear_search, "committeesTab", "Comités", parent)
 
         self.model = CommitteesModel(self)
         self.table = make_table("committeesTable", "Comités", self.model)
@@ -70,10 +70,7 @@ class CommitteesTab(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.new_action = QAction("Nou&veau comité…", self)
-        self.new_action.setShortcut(QKeySequence("Ctrl+N"))
-        self.new_action.triggered.connect(self.new_committee)
-        self.addAction(self.new_action)
+        self._add_shortcuts("Nou&veau comité…", self.new_committee, None)
         self.new_button = make_button(
             "Nou&veau comité…", "newCommitteeButton", "Nouveau comité", self.new_committee
         )
@@ -173,12 +170,7 @@ class CommitteesTab(QWidget):
         right_layout.addLayout(role_row)
         right_layout.addWidget(self.role_status)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 5)
+        splitter = split("", left, right, (2, 5), Qt.Orientation.Horizontal)
         splitter.setSizes([380, 820])
         QVBoxLayout(self).addWidget(splitter)
         order = (
@@ -186,30 +178,16 @@ class CommitteesTab(QWidget):
             self.members, self.add_button, self.remove_button, self.up_button, self.down_button,
             self.role,
         )  # fmt: skip
-        for first, second in itertools.pairwise(order):
-            QWidget.setTabOrder(first, second)
+        chain_tab_order(*order)
 
     # Reading
 
-    def set_query(self, text: str) -> None:
-        self.query = text
-        self.refresh()
-
     def refresh(self, select_id: int | None = None) -> None:
-        keep = select_id if select_id is not None else self.current_id()
-        self.model.set_rows(self._ctx.read(list_committees, self.query))
-        row = self.model.row_of(keep)
-        if row is None and self.model.rowCount():
-            row = 0
-        select_table_row(self.table, row)
+        self._list(self._ctx.read(list_committees, self.query), select_id)
         self._load_current()
 
     def count_text(self) -> str:
         return count_text(self.model.rowCount(), "comité", "comités")
-
-    def current_id(self) -> int | None:
-        index = self.table.selectionModel().currentIndex()
-        return index.data(ID_ROLE) if index.isValid() else None
 
     def current_member_id(self) -> int | None:
         index = self.members.selectionModel().currentIndex()
@@ -276,52 +254,22 @@ class CommitteesTab(QWidget):
         self.heading.setText(self.binder.value("name") or "")
 
     def new_committee(self) -> None:
-        self.dialog = NewCommitteeDialog(self._create, self)
-        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dialog.open()
+        self._open(NewCommitteeDialog(self._create_committee, self))
 
-    def _create(self, values: dict) -> bool:
-        held: dict = {}
-
-        def do() -> int:
-            if "snapshot" in held:
-                self._ctx.write(restore_snapshot, held.pop("snapshot"))
-            else:
-                held["id"] = self._ctx.write(add_committee, **values)
-            return held["id"]
-
-        def undo() -> None:
-            held["snapshot"] = self._ctx.write(delete_committee, held["id"])
-
-        done, cid = self._ctx.attempt(self.dialog, "Créer un comité", do, undo)
-        if done:
-            if self.query:
-                self._clear_search()
-            self.refresh(select_id=cid)
-        return done
+    def _create_committee(self, values: dict) -> bool:
+        add = partial(self._ctx.write, add_committee, **values)
+        return self._created(*self._create("Créer un comité", add, delete_committee))
 
     def add_member(self) -> None:
         if self.current_id() is None:
             return
         members = {row.person_id for row in self.members_model.rows()}
-        self.dialog = PersonPickerDialog(self._ctx, members, self._add, self)
-        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dialog.open()
+        self._open(PersonPickerDialog(self._ctx, members, self._add, self))
 
     def _add(self, values: dict) -> bool:
-        cid, held = self.current_id(), {}
-
-        def do() -> int:
-            if "snapshot" in held:
-                self._ctx.write(restore_snapshot, held.pop("snapshot"))
-            else:
-                held["id"] = self._ctx.write(add_member, cid, values["person_id"], values["role"])
-            return held["id"]
-
-        def undo() -> None:
-            held["snapshot"] = self._ctx.write(remove_member, held["id"])
-
-        done, member_id = self._ctx.attempt(self.dialog, "Ajouter un membre", do, undo)
+        cid = self.current_id()
+        add = partial(self._ctx.write, add_member, cid, values["person_id"], values["role"])
+        done, member_id = self._create("Ajouter un membre", add, remove_member)
         if done:
             self._refresh_members(member_id)
             self._refresh_count(cid)
@@ -329,18 +277,11 @@ class CommitteesTab(QWidget):
         return done
 
     def remove_member(self) -> None:
-        mid, held = self.current_member_id(), {}
+        mid = self.current_member_id()
         if mid is None:
             return
         position = self.members_model.row_of(mid)
-
-        def do() -> None:
-            held["snapshot"] = self._ctx.write(remove_member, mid)
-
-        def undo() -> None:
-            self._ctx.write(restore_snapshot, held["snapshot"])
-
-        if self._ctx.attempt(self, "Retirer un membre", do, undo)[0]:
+        if self._change(self, "Retirer un membre", remove_member, mid):
             rows = self.members_model.rows()
             following = [r.id for r in rows[position + 1 :]] + [r.id for r in rows[:position]]
             self._refresh_members(following[0] if following else None)

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -31,6 +31,8 @@ from clu_desktop.gui.directory.editing import (
 from clu_desktop.gui.directory.people_model import PeopleModel
 from clu_desktop.gui.directory.table_model import ID_ROLE
 from clu_desktop.gui.directory.texts import count_text
+from clu_desktop.gui.forms.ui_new_organisation import Ui_NewOrganisationDialog
+from clu_desktop.gui.forms.ui_new_person import Ui_NewPersonDialog
 from clu_desktop.gui.pickers import make_searchable
 from clu_desktop.services.directory import (
     CIVILITIES,
@@ -51,17 +53,36 @@ def line_edit(object_name: str, accessible_name: str, longest: int) -> QLineEdit
 
 class FormDialog(QDialog):
     """A form with a "Créer" button, enabled once the required field is filled;
-    ``submit(values)`` creates the record and returns True when done."""
+    ``submit(values)`` creates the record and returns True when done.
+
+    With ``form`` (a Designer form's ``Ui_…`` class, from ui/), the form builds the
+    dialog: its title, fields, labels and their order; else the dialog is built here
+    from ``object_name`` and ``title`` and its rows added with :meth:`add_row`."""
 
     def __init__(
-        self, object_name: str, title: str, submit: Submit, parent: QWidget | None
+        self,
+        object_name: str,
+        title: str,
+        submit: Submit,
+        parent: QWidget | None,
+        form: Any = None,
     ) -> None:
         super().__init__(parent)
-        name_widget(self, object_name, title)
-        self.setWindowTitle(title)
         self._submit = submit
-        self.form = QFormLayout()
-        self.buttons = QDialogButtonBox()
+        if form is not None:
+            self.ui = form
+            form.setupUi(self)
+            self.form: QFormLayout = form.form
+            self.buttons: QDialogButtonBox = form.buttons
+        else:
+            name_widget(self, object_name, title)
+            self.setWindowTitle(title)
+            self.form = QFormLayout()
+            self.buttons = QDialogButtonBox()
+            layout = QVBoxLayout(self)
+            layout.addLayout(self.form)
+            layout.addWidget(self.buttons)
+            self.setMinimumWidth(480)
         self.ok_button = self.buttons.addButton("C&réer", QDialogButtonBox.ButtonRole.AcceptRole)
         name_widget(self.ok_button, f"{object_name}Create", "Créer")
         self.ok_button.setDefault(True)
@@ -71,10 +92,6 @@ class FormDialog(QDialog):
         name_widget(self.cancel_button, f"{object_name}Cancel", "Annuler")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(480)
 
     def require(self, edit: QLineEdit) -> None:
         self.ok_button.setEnabled(False)
@@ -84,9 +101,13 @@ class FormDialog(QDialog):
         self.form.addRow(buddy_label(caption, widget), widget)
 
     def finish(self, *order: QWidget) -> None:
-        """Focus the first field; Tab follows ``order`` then the buttons."""
+        """Focus the first field; Tab follows ``order`` then the buttons (a Designer
+        form orders its fields itself: pass its first and last, they are kept)."""
         chain = [*order, self.ok_button, self.cancel_button]
-        for first, second in itertools.pairwise(chain):
+        pairs = itertools.pairwise(chain)
+        if hasattr(self, "ui"):
+            pairs = itertools.pairwise(chain[1:])
+        for first, second in pairs:
             QWidget.setTabOrder(first, second)
         order[0].setFocus()
         settle(self)
@@ -100,48 +121,29 @@ class FormDialog(QDialog):
 
 
 class NewPersonDialog(FormDialog):
+    """ui/new_person.ui, with the civilities and the organisations to choose from."""
+
     def __init__(
         self, organisations: list[OrganisationRow], submit: Submit, parent: QWidget | None
     ) -> None:
-        super().__init__("newPersonDialog", "Nouvelle personne", submit, parent)
-        self.civility = name_widget(QComboBox(), "newPersonCivility", "Civilité")
-        self.civility.setEditable(True)
+        ui = Ui_NewPersonDialog()
+        super().__init__("newPersonDialog", "Nouvelle personne", submit, parent, ui)
+        self.civility = ui.newPersonCivility
         self.civility.addItems(["", *CIVILITIES])
         self.civility.lineEdit().setMaxLength(20)
-        self.first_name = line_edit("newPersonFirstName", "Prénom", 100)
-        self.last_name = line_edit("newPersonLastName", "NOM", 100)
-        self.function = line_edit("newPersonFunction", "Fonction", 300)
-        self.organisation = name_widget(QComboBox(), "newPersonOrganisation", "Organisme")
-        self.organisation.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.organisation.setMinimumContentsLength(30)
+        self.first_name = ui.newPersonFirstName
+        self.last_name = ui.newPersonLastName
+        self.function = ui.newPersonFunction
+        self.organisation = ui.newPersonOrganisation
         self.organisation.addItem("(aucun organisme)", None)
         for row in organisations:
             self.organisation.addItem(row.label, row.id)
         make_searchable(self.organisation)
         # As in the person form; checked by the same service when « Créer » is pressed.
-        self.email = line_edit("newPersonEmail", "Courriel", 254)
-        self.email.setPlaceholderText("prenom.nom@exemple.fr")
-        self.phone = line_edit("newPersonPhone", "Téléphone", 50)
-        self.phone.setPlaceholderText("03 25 30 21 05")
-        self.add_row("&Civilité\u00a0:", self.civility)
-        self.add_row("Prén&om\u00a0:", self.first_name)
-        self.add_row("&NOM\u00a0:", self.last_name)
-        self.add_row("Fonc&tion\u00a0:", self.function)
-        self.add_row("Organ&isme\u00a0:", self.organisation)
-        self.add_row("Courrie&l\u00a0:", self.email)
-        self.add_row("Télép&hone\u00a0:", self.phone)
+        self.email = ui.newPersonEmail
+        self.phone = ui.newPersonPhone
         self.require(self.last_name)
-        self.finish(
-            self.civility,
-            self.first_name,
-            self.last_name,
-            self.function,
-            self.organisation,
-            self.email,
-            self.phone,
-        )
+        self.finish(self.civility, self.phone)
 
     def values(self) -> dict:
         return {
@@ -156,20 +158,16 @@ class NewPersonDialog(FormDialog):
 
 
 class NewOrganisationDialog(FormDialog):
+    """ui/new_organisation.ui."""
+
     def __init__(self, submit: Submit, parent: QWidget | None) -> None:
-        super().__init__("newOrganisationDialog", "Nouvel organisme", submit, parent)
-        self.name = line_edit("newOrganisationName", "Nom de l'organisme", 300)
-        self.acronym = line_edit("newOrganisationAcronym", "Sigle", 50)
-        self.internal = name_widget(
-            QCheckBox("Service de la préfec&ture"),
-            "newOrganisationInternal",
-            "Service de la préfecture",
-        )
-        self.add_row("&Nom\u00a0:", self.name)
-        self.add_row("&Sigle\u00a0:", self.acronym)
-        self.form.addRow("", self.internal)
+        ui = Ui_NewOrganisationDialog()
+        super().__init__("newOrganisationDialog", "Nouvel organisme", submit, parent, ui)
+        self.name = ui.newOrganisationName
+        self.acronym = ui.newOrganisationAcronym
+        self.internal = ui.newOrganisationInternal
         self.require(self.name)
-        self.finish(self.name, self.acronym, self.internal)
+        self.finish(self.name, self.internal)
 
     def values(self) -> dict:
         return {

@@ -26,6 +26,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from clu_desktop.errors import ConflictError, UserError
 from clu_desktop.gui import messages, undo
+from clu_desktop.gui.common.layout import split
 from clu_desktop.gui.conflicts import RecordKind, conflict_text
 from clu_desktop.gui.undo import UndoKeys
 from clu_desktop.store.database import Database
@@ -380,12 +381,7 @@ def table_beside_form(
     scroll = name_widget(QScrollArea(), *form_name)
     scroll.setWidget(form)
     scroll.setWidgetResizable(True)
-    splitter = QSplitter(Qt.Orientation.Horizontal)
-    splitter.setChildrenCollapsible(False)
-    splitter.addWidget(left)
-    splitter.addWidget(scroll)
-    splitter.setStretchFactor(0, 3)
-    splitter.setStretchFactor(1, 2)
+    splitter = split("", left, scroll, (3, 2), Qt.Orientation.Horizontal)
     splitter.setSizes(list(sizes))
     QVBoxLayout(owner).addWidget(splitter)
     return splitter

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,9 +29,8 @@ from clu_desktop.gui.directory.editing import (
 )
 from clu_desktop.gui.directory.merge_dialog import MergeDialog
 from clu_desktop.gui.directory.organisations_model import OrganisationsModel
-from clu_desktop.gui.directory.people_tab import make_button, make_table, select_table_row
 from clu_desktop.gui.directory.person_form import error_label, heading_label
-from clu_desktop.gui.directory.table_model import ID_ROLE
+from clu_desktop.gui.directory.tab import DirectoryTab, chain_tab_order, make_button, make_table
 from clu_desktop.gui.directory.texts import MERGE_ORGANISATIONS_INTRO, count_text
 from clu_desktop.services.directory import (
     OrganisationDetails,
@@ -41,7 +41,6 @@ from clu_desktop.services.directory import (
     list_organisations,
     merge_organisations,
     organisation_people,
-    restore_snapshot,
     save_organisation_field,
 )
 from clu_desktop.services.directory_organisations import ORGANISATION, ORGANISATION_LABELS
@@ -115,13 +114,9 @@ class OrganisationForm(QWidget):
         self.people.setText("\n".join(names) or "Personne n'y est rattaché.")
 
 
-class OrganisationsTab(QWidget):
+class OrganisationsTab(DirectoryTab):
     def __init__(self, ctx: DirectoryContext, clear_search, parent=None) -> None:
-        super().__init__(parent)
-        name_widget(self, "organisationsTab", "Organismes")
-        self._ctx, self._clear_search = ctx, clear_search
-        self.query = ""
-        self.dialog = None
+        super().__init__(ctx, clear_search, "organisationsTab", "Organismes", parent)
 
         self.model = OrganisationsModel(self)
         self.table = make_table("organisationsTable", "Organismes", self.model)
@@ -134,15 +129,7 @@ class OrganisationsTab(QWidget):
         self.form.saved.connect(self._saved)
         self.form.binder.conflicted.connect(self.refresh)  # show the current version
 
-        self.new_action = QAction("Nou&vel organisme", self)
-        self.new_action.setShortcut(QKeySequence("Ctrl+N"))
-        self.new_action.triggered.connect(self.new_organisation)
-        self.addAction(self.new_action)
-        self.delete_action = QAction("Supprimer", self.table)
-        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.delete_action.triggered.connect(self.delete_selected)
-        self.table.addAction(self.delete_action)
+        self._add_shortcuts("Nou&vel organisme", self.new_organisation, self.delete_selected)
         self.new_button = make_button(
             "Nou&vel organisme",
             "newOrganisationButton",
@@ -175,38 +162,17 @@ class OrganisationsTab(QWidget):
 
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._load_current())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        for first, second in (
-            (self.table, self.new_button),
-            (self.new_button, self.delete_button),
-            (self.delete_button, self.merge_button),
-            (self.merge_button, self.form.name),
-        ):
-            QWidget.setTabOrder(first, second)
-
-    def set_query(self, text: str) -> None:
-        self.query = text
-        self.refresh()
+        chain_tab_order(
+            self.table, self.new_button, self.delete_button, self.merge_button, self.form.name
+        )
 
     def refresh(self, select_id: int | None = None) -> None:
-        keep = select_id if select_id is not None else self.current_id()
-        self.model.set_rows(self._ctx.read(list_organisations, self.query))
-        row = self.model.row_of(keep)
-        if row is None and self.model.rowCount():
-            row = 0
-        select_table_row(self.table, row)
+        self._list(self._ctx.read(list_organisations, self.query), select_id)
         self._load_current()
         self._update_buttons()
 
     def count_text(self) -> str:
         return count_text(self.model.rowCount(), "organisme", "organismes")
-
-    def current_id(self) -> int | None:
-        index = self.table.selectionModel().currentIndex()
-        return index.data(ID_ROLE) if index.isValid() else None
-
-    def selected_ids(self) -> list[int]:
-        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
-        return [self.model.row_at(row).id for row in rows]
 
     def _load_current(self) -> None:
         oid = self.current_id()
@@ -227,44 +193,18 @@ class OrganisationsTab(QWidget):
         self.form.heading.setText(self.model.row_at(self.model.row_of(organisation_id)).label)
 
     def new_organisation(self) -> None:
-        self.dialog = NewOrganisationDialog(self._create, self)
-        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dialog.open()
+        self._open(NewOrganisationDialog(self._create_organisation, self))
 
-    def _create(self, values: dict) -> bool:
-        held: dict = {}
-
-        def do() -> int:
-            if "snapshot" in held:
-                self._ctx.write(restore_snapshot, held.pop("snapshot"))
-            else:
-                held["id"] = self._ctx.write(add_organisation, **values)
-            return held["id"]
-
-        def undo() -> None:
-            held["snapshot"] = self._ctx.write(delete_organisation, held["id"])
-
-        done, oid = self._ctx.attempt(self.dialog, "Ajouter un organisme", do, undo)
-        if done:
-            if self.query:
-                self._clear_search()
-            self.refresh(select_id=oid)
-            self.table.setFocus()
-        return done
+    def _create_organisation(self, values: dict) -> bool:
+        add = partial(self._ctx.write, add_organisation, **values)
+        added = self._create("Ajouter un organisme", add, delete_organisation)
+        return self._created(*added, focus=self.table)
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
-        if len(ids) != 1:
-            return
-        held: dict = {}
-
-        def do() -> None:
-            held["snapshot"] = self._ctx.write(delete_organisation, ids[0])
-
-        def undo() -> None:
-            self._ctx.write(restore_snapshot, held["snapshot"])
-
-        if self._ctx.attempt(self, "Supprimer un organisme", do, undo)[0]:
+        if len(ids) == 1 and self._change(
+            self, "Supprimer un organisme", delete_organisation, ids[0]
+        ):
             self.refresh()
 
     def merge_selected(self) -> None:
@@ -286,27 +226,9 @@ class OrganisationsTab(QWidget):
             ("Personnes", *people),
             ("Notes", a.notes or "", b.notes or ""),
         ]
-        self.dialog = MergeDialog(
-            "Fusionner deux organismes",
-            MERGE_ORGANISATIONS_INTRO,
-            (a.id, b.id),
-            rows,
-            self._merge,
-            self,
-        )
-        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dialog.open()
+        intro = MERGE_ORGANISATIONS_INTRO
+        title = "Fusionner deux organismes"
+        self._open(MergeDialog(title, intro, (a.id, b.id), rows, self._merge, self))
 
     def _merge(self, kept_id: int, other_id: int) -> bool:
-        held: dict = {}
-
-        def do() -> None:
-            held["snapshot"] = self._ctx.write(merge_organisations, kept_id, other_id)
-
-        def undo() -> None:
-            self._ctx.write(restore_snapshot, held["snapshot"])
-
-        done, _ = self._ctx.attempt(self.dialog, "Fusionner deux organismes", do, undo)
-        if done:
-            self.refresh(select_id=kept_id)
-        return done
+        return self._merged("Fusionner deux organismes", merge_organisations, kept_id, other_id)

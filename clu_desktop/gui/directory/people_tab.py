@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
-from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QPushButton,
-    QTableView,
-    QWidget,
 )
 
 from clu_desktop.gui import messages
 from clu_desktop.gui.columns import ColumnFitter
 from clu_desktop.gui.data_signals import data_signals
 from clu_desktop.gui.directory.dialogs import NewPersonDialog
-from clu_desktop.gui.directory.editing import DirectoryContext, name_widget, table_beside_form
+from clu_desktop.gui.directory.editing import DirectoryContext, table_beside_form
 from clu_desktop.gui.directory.merge_dialog import MergeDialog
 from clu_desktop.gui.directory.people_model import (
     COMMITTEES_COLUMN,
@@ -27,7 +25,12 @@ from clu_desktop.gui.directory.people_model import (
 )
 from clu_desktop.gui.directory.person_form import PersonForm
 from clu_desktop.gui.directory.personal_data import PersonalDataActions
-from clu_desktop.gui.directory.table_model import ID_ROLE
+from clu_desktop.gui.directory.tab import (
+    DirectoryTab,
+    chain_tab_order,
+    make_button,
+    make_table,
+)
 from clu_desktop.gui.directory.texts import (
     MERGE_PEOPLE_INTRO,
     count_text,
@@ -43,53 +46,15 @@ from clu_desktop.services.directory import (
     list_organisations,
     merge_people,
     person_usage,
-    restore_snapshot,
     search_people,
 )
 
 
-def make_table(object_name: str, accessible_name: str, model) -> QTableView:
-    table = name_widget(QTableView(), object_name, accessible_name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setTabKeyNavigation(False)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-    table.horizontalHeader().setHighlightSections(False)
-    return table
-
-
-def make_button(text: str, object_name: str, accessible_name: str, slot) -> QPushButton:
-    button = name_widget(QPushButton(text), object_name, accessible_name)
-    button.clicked.connect(slot)
-    return button
-
-
-def select_table_row(table: QTableView, row: int | None) -> None:
-    """Make ``row`` the current and only selected row (None: clear the selection)."""
-    if row is None:
-        table.selectionModel().clear()
-        return
-    index = table.model().index(row, 0)
-    table.selectionModel().setCurrentIndex(
-        index,
-        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-    )
-    table.scrollTo(index)
-
-
-class PeopleTab(QWidget):
+class PeopleTab(DirectoryTab):
     def __init__(
         self, ctx: DirectoryContext, clear_search: Callable[[], None], parent=None
     ) -> None:
-        super().__init__(parent)
-        name_widget(self, "peopleTab", "Personnes")
-        self._ctx, self._clear_search = ctx, clear_search
-        self.query = ""
-        self.dialog = None  # the dialog last opened, for tests
+        super().__init__(ctx, clear_search, "peopleTab", "Personnes", parent)
         data_signals(ctx.db).changed.connect(self._data_changed)
 
         self.model = PeopleModel(self)
@@ -104,15 +69,7 @@ class PeopleTab(QWidget):
         self.form.saved.connect(self._person_saved)
         self.form.binder.conflicted.connect(self.refresh)  # show the current version
 
-        self.new_action = QAction("Nou&velle personne", self)
-        self.new_action.setShortcut(QKeySequence("Ctrl+N"))
-        self.new_action.triggered.connect(self.new_person)
-        self.addAction(self.new_action)
-        self.delete_action = QAction("Supprimer", self.table)
-        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.delete_action.triggered.connect(self.delete_selected)
-        self.table.addAction(self.delete_action)
+        self._add_shortcuts("Nou&velle personne", self.new_person, self.delete_selected)
         self.personal = PersonalDataActions(ctx, self, self._single_id, self.refresh)
         self.export_action = QAction("E&xporter ses données…", self.table)
         self.export_action.triggered.connect(self.personal.export_current)
@@ -170,15 +127,10 @@ class PeopleTab(QWidget):
 
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._load_current())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        for first, second in (
-            (self.table, self.new_button),
-            (self.new_button, self.delete_button),
-            (self.delete_button, self.merge_button),
-            (self.merge_button, self.export_button),
-            (self.export_button, self.erase_button),
-            (self.erase_button, self.form.civility),
-        ):
-            QWidget.setTabOrder(first, second)
+        chain_tab_order(
+            self.table, self.new_button, self.delete_button, self.merge_button,
+            self.export_button, self.erase_button, self.form.civility,
+        )  # fmt: skip
 
     # Reading
 
@@ -193,25 +145,12 @@ class PeopleTab(QWidget):
         self._search(select_id)
 
     def _search(self, select_id: int | None = None) -> None:
-        keep = select_id if select_id is not None else self.current_id()
-        self.model.set_rows(self._ctx.read(search_people, self.query))
-        row = self.model.row_of(keep)
-        if row is None and self.model.rowCount():
-            row = 0
-        select_table_row(self.table, row)
+        self._list(self._ctx.read(search_people, self.query), select_id)
         self._load_current()
         self._update_buttons()
 
     def count_text(self) -> str:
         return count_text(self.model.rowCount(), "personne", "personnes", feminine=True)
-
-    def current_id(self) -> int | None:
-        index = self.table.selectionModel().currentIndex()
-        return index.data(ID_ROLE) if index.isValid() else None
-
-    def selected_ids(self) -> list[int]:
-        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
-        return [self.model.row_at(row).id for row in rows]
 
     def _load_current(self) -> None:
         person_id = self.current_id()
@@ -244,30 +183,12 @@ class PeopleTab(QWidget):
 
     def new_person(self) -> None:
         organisations = self._ctx.read(list_organisations)
-        self.dialog = NewPersonDialog(organisations, self._create, self)
-        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dialog.open()
+        self._open(NewPersonDialog(organisations, self._create_person, self))
 
-    def _create(self, values: dict) -> bool:
-        held: dict = {}
-
-        def do() -> int:
-            if "snapshot" in held:  # redo: the same person, with the same id
-                self._ctx.write(restore_snapshot, held.pop("snapshot"))
-            else:
-                held["id"] = self._ctx.write(add_person, **values)
-            return held["id"]
-
-        def undo() -> None:
-            held["snapshot"] = self._ctx.write(delete_person, held["id"])
-
-        done, person_id = self._ctx.attempt(self.dialog, "Ajouter une personne", do, undo)
-        if done:
-            if self.query:
-                self._clear_search()  # the new person may not match the search
-            self.refresh(select_id=person_id)
-            self.table.setFocus()
-        return done
+    def _create_person(self, values: dict) -> bool:
+        add = partial(self._ctx.write, add_person, **values)
+        added = self._create("Ajouter une personne", add, delete_person)
+        return self._created(*added, focus=self.table)
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
@@ -277,17 +198,8 @@ class PeopleTab(QWidget):
         usage = self._ctx.read(person_usage, ids[0]) if len(ids) == 1 else None
         if not messages.confirm(self, delete_people_question(rows, usage), "Supprimer"):
             return
-        held: dict = {}
-
-        def do() -> None:
-            held["snapshot"] = self._ctx.write(delete_people, ids)
-
-        def undo() -> None:
-            self._ctx.write(restore_snapshot, held["snapshot"])
-
         text = "Supprimer une personne" if len(ids) == 1 else f"Supprimer {len(ids)} personnes"
-        done, _ = self._ctx.attempt(self, text, do, undo)
-        if done:
+        if self._change(self, text, delete_people, ids):
             self.refresh()
 
     def merge_selected(self) -> None:
@@ -316,22 +228,12 @@ class PeopleTab(QWidget):
             ("Participations", *usages),
             ("Notes", *pair("notes")),
         ]
-        self.dialog = MergeDialog(
-            "Fusionner deux personnes", MERGE_PEOPLE_INTRO, (a.id, b.id), rows, self._merge, self
-        )
-        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dialog.open()
+        self._open(
+            MergeDialog(
+                "Fusionner deux personnes", MERGE_PEOPLE_INTRO, (a.id, b.id), rows, self._merge,
+                self,
+            )
+        )  # fmt: skip
 
     def _merge(self, kept_id: int, other_id: int) -> bool:
-        held: dict = {}
-
-        def do() -> None:
-            held["snapshot"] = self._ctx.write(merge_people, kept_id, other_id)
-
-        def undo() -> None:
-            self._ctx.write(restore_snapshot, held["snapshot"])
-
-        done, _ = self._ctx.attempt(self.dialog, "Fusionner deux personnes", do, undo)
-        if done:
-            self.refresh(select_id=kept_id)
-        return done
+        return self._merged("Fusionner deux personnes", merge_people, kept_id, other_id)

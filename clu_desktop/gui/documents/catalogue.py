@@ -1,10 +1,14 @@
 """The documents the page offers: one entry each, so that a new document (the sign-in
-sheet) is one more line in DOCUMENTS and one more exporter."""
+sheet) is one more line in DOCUMENTS and one more exporter.
+
+Each entry names its exporter by a plain import: from the window, a reader (or a tool)
+follows « Compte-rendu » to ``document_export.export_minutes`` and on to the PDF.
+``document_export`` imports reportlab only when a document is written, so importing
+this module keeps the first screen light (``tests/gui/test_main_window.py``)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -12,12 +16,18 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from clu_desktop.errors import UserError
+from clu_desktop.services.document_export import (
+    export_agenda,
+    export_minutes,
+    export_sign_in_sheet,
+    export_signed_minutes,
+    minutes_note,
+)
+from clu_desktop.services.signature import signature_state
 
 #: An exporter reads the meeting in the session and writes its PDF to the path.
 Exporter = Callable[[Session, int, Path], Path]
 
-EXPORT_MODULE = "clu_desktop.services.document_export"
 #: The key of the minutes as signed: offered only when the meeting has them.
 SIGNED_MINUTES = "signed_minutes"
 
@@ -28,7 +38,7 @@ class DocumentKind:
     label: str  # "Compte-rendu": in the list
     noun: str  # "le compte-rendu": in sentences
     file_prefix: str  # "compte-rendu": the saved file's name starts with it
-    exporter: str  # the function's name in clu_desktop.services.document_export
+    exporter: Exporter  # writes the document's PDF
     description: str  # under the list, for the selected document
 
 
@@ -38,7 +48,7 @@ DOCUMENTS: tuple[DocumentKind, ...] = (
         label="Compte-rendu",
         noun="le compte-rendu",
         file_prefix="compte-rendu",
-        exporter="export_minutes",
+        exporter=export_minutes,
         description=(
             "Le compte-rendu de la séance\u00a0: en-tête, participants, ordre du jour, "
             "une section par point, clôture, signature et annexes."
@@ -49,7 +59,7 @@ DOCUMENTS: tuple[DocumentKind, ...] = (
         label="Convocation (ordre du jour)",
         noun="la convocation",
         file_prefix="convocation",
-        exporter="export_agenda",
+        exporter=export_agenda,
         description=(
             "La convocation envoyée avant la séance\u00a0: date, heure, lieu et ordre du jour. "
             "Elle porte la date de convocation de la page «\u00a0Séance\u00a0» (sans elle, "
@@ -61,7 +71,7 @@ DOCUMENTS: tuple[DocumentKind, ...] = (
         label="Feuille d'émargement",
         noun="la feuille d'émargement",
         file_prefix="emargement",
-        exporter="export_sign_in_sheet",
+        exporter=export_sign_in_sheet,
         description=(
             "La feuille à signer en séance\u00a0: une ligne par personne invitée (excusés et "
             "représentés signalés), des lignes libres et la signature du président."
@@ -72,7 +82,7 @@ DOCUMENTS: tuple[DocumentKind, ...] = (
         label="Compte-rendu signé (PDF d'origine)",
         noun="le compte-rendu signé",
         file_prefix="compte-rendu-signe",
-        exporter="export_signed_minutes",
+        exporter=export_signed_minutes,
         description=(
             "Le compte-rendu tel qu'il a été signé, octet pour octet (son empreinte "
             "SHA-256 est sur la page « Séance ») ; proposé tant qu'il est signé."
@@ -81,26 +91,8 @@ DOCUMENTS: tuple[DocumentKind, ...] = (
 )
 
 
-def module_exporter(kind: DocumentKind) -> Exporter:
-    """The exporter of ``kind``, looked up when called (so tests may replace it)."""
-
-    def export(session: Session, meeting_id: int, path: Path) -> Path:
-        try:
-            module = importlib.import_module(EXPORT_MODULE)
-        except ImportError as exc:
-            raise UserError(
-                f"La génération des documents n'est pas disponible dans cette version "
-                f"({kind.noun} ne peut pas être produit)."
-            ) from exc
-        return getattr(module, kind.exporter)(session, meeting_id, path)
-
-    return export
-
-
 def signed_minutes_offered(session: Session, meeting_id: int) -> bool:
     """Whether the meeting has its minutes as signed, to offer them."""
-    from clu_desktop.services.signature import signature_state
-
     return signature_state(session, meeting_id).has_pdf
 
 
@@ -109,8 +101,6 @@ def copy_note(session: Session, kind: DocumentKind, meeting_id: int) -> str | No
     with the annexes' frozen values), in French; None for anything else."""
     if kind.key != "minutes":
         return None
-    from clu_desktop.services.document_export import minutes_note
-
     return minutes_note(session, meeting_id)
 
 

@@ -3,9 +3,11 @@ it, save a copy, or open it in the system's PDF viewer.
 
 The document is generated again whenever the page is shown and the meeting may have
 changed since (another meeting, an edit or an undo on its stack, the settings): what the
-preview shows is what prints. Generating the demo meeting takes well under half a
-second, so it runs on the GUI thread under a wait cursor; the preview renders its pages
-lazily.
+preview shows is what prints. It is generated off the GUI thread
+(``generation.Generator``: a worker with its own session), the page saying
+« Préparation… » meanwhile, so the window stays responsive on a long meeting; printing,
+saving or opening a document not yet ready waits for it, then goes on. The preview
+renders its pages lazily.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import itertools
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,16 +37,12 @@ from clu_desktop.gui.documents.catalogue import (
     SIGNED_MINUTES,
     DocumentKind,
     Exporter,
-    copy_note,
-    default_file_name,
-    module_exporter,
     signed_minutes_offered,
 )
+from clu_desktop.gui.documents.generation import Generator, Job, Outcome
 from clu_desktop.gui.documents.pane import PreviewPane
 from clu_desktop.gui.documents.side import DocumentSide
 from clu_desktop.gui.documents.workspace import Workspace, save_copy
-from clu_desktop.services.directory_committees import list_committees
-from clu_desktop.services.meeting_details import get_meeting_details
 from clu_desktop.services.settings import WHERE_TO_FILL_LETTERHEAD, letterhead_is_empty
 from clu_desktop.store.database import Database
 
@@ -55,6 +53,8 @@ NO_MEETING_TEXT = (
 PDF_FILTER = "Documents PDF (*.pdf)"
 SAVE_FOLDER_KEY = "documents/saveFolder"
 AUTO_DELAY_MS = 60  # lets the page paint before an automatic generation
+PREPARING = "Préparation…"
+UNEXPECTED = "Erreur inattendue\u00a0: le détail est dans le journal."
 
 
 @dataclass(frozen=True)
@@ -103,13 +103,21 @@ class DocumentsPage(QWidget):
         self._db = db
         self.documents = documents
         self._exporters = {
-            kind.key: (exporters or {}).get(kind.key) or module_exporter(kind) for kind in documents
+            kind.key: (exporters or {}).get(kind.key) or kind.exporter for kind in documents
         }
         self._meeting_id: int | None = None
         self._stack: QUndoStack | None = None
         self._generated: dict[str, Generated] = {}
         self._fresh: set[str] = set()  # generated since the meeting last changed
         self._shown_key: str | None = None  # the document in the preview
+        self._epoch = 0  # moves whenever what a document shows may have changed
+        #: asked while another document was being generated: started after it
+        self._queued: tuple[bool, Callable[[], None] | None] | None = None
+        #: asked while the same document was being generated: joins it
+        self._joined: tuple[bool, Callable[[], None] | None] = (False, None)
+        self._closed = False
+        self.generator = Generator(db, self)
+        self.generator.finished.connect(self._on_generated)
         self.workspace = Workspace()
         self.destroyed.connect(self.workspace.cleanup)
         self._auto_timer = QTimer(self)
@@ -208,6 +216,8 @@ class DocumentsPage(QWidget):
 
     def _forget_documents(self) -> None:
         self._auto_timer.stop()
+        self._epoch += 1
+        self._queued, self._joined = None, (False, None)
         self.preview.clear()
         self._shown_key = None
         for generated in self._generated.values():
@@ -217,6 +227,7 @@ class DocumentsPage(QWidget):
 
     def _on_data_changed(self) -> None:
         self.side.set_offered(SIGNED_MINUTES, self._signed_offered(self._meeting_id))
+        self._epoch += 1
         self._fresh.clear()
         self._schedule()
 
@@ -226,7 +237,12 @@ class DocumentsPage(QWidget):
 
     def _schedule(self) -> None:
         """Generate the selected document soon if it is out of date and on screen."""
-        if self._meeting_id is not None and self.isVisible() and not self._is_fresh():
+        if (
+            self._meeting_id is not None
+            and self.isVisible()
+            and not self._is_fresh()
+            and not self.generator.busy  # it schedules again when it ends
+        ):
             self._auto_timer.start()
 
     def _generate_if_needed(self) -> None:
@@ -255,7 +271,7 @@ class DocumentsPage(QWidget):
         if generated is None:
             self.preview.clear()
             self._shown_key = None
-            self.pane.show_message(f"{kind.label}\u00a0: génération de l'aperçu…")
+            self.pane.show_message(f"{PREPARING}\n\n{kind.label}")
             self.side.show_status("")
             return
         if self.preview.path != generated.path:
@@ -284,59 +300,94 @@ class DocumentsPage(QWidget):
 
     # Generating
 
-    def generate(self, explicit: bool = True) -> bool:
-        """Generate the selected document for the meeting and preview it. A refusal of
-        the exporter keeps the previous preview; it is told in a message box when the
-        user asked (``explicit``), on the page only when it was automatic."""
+    def generate(self, explicit: bool = True, then: Callable[[], None] | None = None) -> bool:
+        """Start generating the selected document for the meeting, off the GUI thread;
+        False when there is no meeting. The preview follows when it is ready; a refusal
+        of the exporter keeps the previous preview, and is told in a message box when the
+        user asked (``explicit``), on the page only when it was automatic. ``then`` runs
+        once the document is ready. While a document is being generated, the request
+        waits for it (the newest one only)."""
         self._auto_timer.stop()
         if self._meeting_id is None:
             return False
-        kind, meeting_id = self.current_kind(), self._meeting_id
-        target = self.workspace.new_file(kind.file_prefix)
-        self.side.show_status(f"{kind.label}\u00a0: génération de l'aperçu…")
-        self.status.repaint()
-        try:
-            with wait_cursor(), self._db.reading() as session:
-                path = Path(self._exporters[kind.key](session, meeting_id, target) or target)
-                details = get_meeting_details(session, meeting_id)
-                note = copy_note(session, kind, meeting_id)
-                acronym = next(
-                    (c.acronym for c in list_committees(session) if c.id == details.committee_id),
-                    None,
-                )
-        except UserError as exc:
-            self.workspace.discard(target)
-            self._show_failure(kind, str(exc))
-            if explicit:
-                messages.show_error(self, str(exc))
-            return False
-        except Exception:
-            # A bug: the crash hook tells the user and logs it; the page stays usable.
-            self.workspace.discard(target)
-            self._show_failure(kind, "Erreur inattendue\u00a0: le détail est dans le journal.")
-            raise
-        previous = self._generated.get(kind.key)
-        self._generated[kind.key] = Generated(
-            meeting_id,
-            path,
-            default_file_name(kind, acronym, details.date),
-            dt.datetime.now(),
-            note,
+        kind = self.current_kind()
+        running = self.generator.job
+        if running is not None:
+            if (running.kind.key, running.meeting_id, running.epoch) == (
+                kind.key,
+                self._meeting_id,
+                self._epoch,
+            ):
+                joined_explicit, joined_then = self._joined
+                self._joined = (explicit or joined_explicit, then or joined_then)
+            else:
+                self._queued = (explicit, then)
+            return True
+        job = Job(
+            kind,
+            self._meeting_id,
+            self.workspace.new_file(kind.file_prefix),
+            self._epoch,
+            explicit,
+            then,
         )
-        self._fresh.add(kind.key)
-        self._show_current()
-        if previous is not None and previous.path != path:
-            self.workspace.discard(previous.path)
+        self.side.show_status(f"{kind.label}\u00a0: {PREPARING.lower()}")
+        if self._shown_key != kind.key:
+            self.pane.show_message(f"{PREPARING}\n\n{kind.label}")
+        self.generator.start(job, self._exporters[kind.key])
         return True
 
-    def _ready(self) -> Generated | None:
-        """The selected document, generated again first if the meeting changed since;
-        None if it is not to leave the application (no letterhead, a refusal)."""
+    def _on_generated(self, outcome: Outcome) -> None:
+        """A job ended (on the GUI thread): show its document, or say why not."""
+        job, made = outcome.job, outcome.made
+        if self._closed or job.meeting_id != self._meeting_id:
+            self.workspace.discard(job.target if made is None else made.path)
+            if not self._closed:
+                self._schedule()  # the meeting shown now
+            return
+        queued, self._queued = self._queued, None
+        joined_explicit, joined_then = self._joined
+        self._joined = (False, None)
+        explicit, then = job.explicit or joined_explicit, job.then or joined_then
+        if made is None:
+            self.workspace.discard(job.target)
+            text = outcome.refusal if outcome.error is None else UNEXPECTED
+            self._show_failure(job.kind, text)
+            if outcome.refusal is not None and explicit:
+                messages.show_error(self, outcome.refusal)
+        else:
+            previous = self._generated.get(job.kind.key)
+            self._generated[job.kind.key] = Generated(
+                job.meeting_id, made.path, made.file_name, dt.datetime.now(), made.note
+            )
+            if job.epoch == self._epoch:
+                self._fresh.add(job.kind.key)
+            if job.kind.key == self.current_kind().key:
+                self._show_current()
+            if previous is not None and previous.path != made.path:
+                self.workspace.discard(previous.path)
+        if queued is not None:
+            self.generate(*queued)
+        elif made is None:
+            pass  # generated again when asked, or when the meeting changes
+        elif then is not None and job.kind.key == self.current_kind().key:
+            then()
+        else:
+            self._schedule()  # the meeting may have changed meanwhile
+        if outcome.error is not None:
+            # A bug: the crash hook tells the user and logs it; the page stays usable.
+            raise outcome.error
+
+    def _ready(self, then: Callable[[], None]) -> Generated | None:
+        """The selected document if it is ready to leave the application; else None:
+        no letterhead (the user is told), a refusal, or the meeting changed since it
+        was generated (it is generated again, then ``then`` runs)."""
         if self._meeting_id is None:
             return None
         if not self._letterhead_ready():
             return None
-        if not self._is_fresh() and not self.generate(explicit=True):
+        if not self._is_fresh():
+            self.generate(explicit=True, then=then)
             return None
         return self._generated.get(self.current_kind().key)
 
@@ -364,7 +415,7 @@ class DocumentsPage(QWidget):
     # Print, save, open
 
     def print_document(self) -> None:
-        generated = self._ready()
+        generated = self._ready(self.print_document)
         if generated is None:
             return
         kind = self.current_kind()
@@ -391,7 +442,7 @@ class DocumentsPage(QWidget):
         self.side.show_status(f"{kind.label}\u00a0: {pages} à l'impression.")
 
     def save_as(self) -> None:
-        generated = self._ready()
+        generated = self._ready(self.save_as)
         if generated is None:
             return
         kind = self.current_kind()
@@ -414,7 +465,7 @@ class DocumentsPage(QWidget):
         self.side.show_status(f"{kind.label}\u00a0: copie enregistrée dans « {target} ».")
 
     def open_in_viewer(self) -> None:
-        generated = self._ready()
+        generated = self._ready(self.open_in_viewer)
         if generated is None:
             return
         try:
@@ -430,6 +481,9 @@ class DocumentsPage(QWidget):
             )
 
     def cleanup(self) -> None:
-        """Let go of the generated files and remove the page's temporary folder."""
+        """Let go of the generated files and remove the page's temporary folder (once
+        the document being generated, if any, is written)."""
+        self._closed = True
+        self.generator.wait()
         self._forget_documents()
         self.workspace.cleanup()

@@ -3,11 +3,11 @@ words), status with its done date, origin."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QWidget
 
 from clu_desktop.domain import ActionStatus
-from clu_desktop.gui.pickers import make_searchable
+from clu_desktop.gui.common.layout import button_row
+from clu_desktop.gui.pickers import person_combo, show_person
 from clu_desktop.gui.quality.common import (
     FIRST_DATE,
     LAST_DATE,
@@ -36,14 +36,11 @@ class ActionEditor(QWidget):
         self.setObjectName("planActionEditor")
         self.text_edit = text_field("planActionText", "Texte de l'action", lines=3)
         self.text_edit.setPlaceholderText("Ce qui doit être fait")
-        self.owner_combo = name(
-            QComboBox(),
+        self.owner_combo = person_combo(
             "planActionOwner",
             "Responsable de l'action",
             "Choisissez une personne de l'annuaire ou tapez un nom (service, organisme…)",
         )
-        make_searchable(self.owner_combo, free_text=True)  # a person, or a service typed
-        self.owner_combo.lineEdit().setPlaceholderText("Personne ou service")
         self.due = OptionalDate("planActionDue", "Échéance de l'action", "au")
         self.when_edit = name(
             QLineEdit(),
@@ -75,11 +72,8 @@ class ActionEditor(QWidget):
         due.addWidget(self.when_edit, 1)
         left.addRow(buddy("Éc&héance\u00a0:", self.due.check), due)
         right = QFormLayout()
-        status = QHBoxLayout()
-        status.addWidget(self.status_combo)
-        status.addWidget(buddy("fait l&e\u00a0:", self.done_edit))
-        status.addWidget(self.done_edit)
-        status.addStretch(1)
+        done = buddy("fait l&e\u00a0:", self.done_edit)
+        status = button_row(self.status_combo, done, self.done_edit)
         right.addRow(buddy("État\u00a0:", self.status_combo), status)
         right.addRow(buddy("Origine\u00a0:", self.origin_combo), self.origin_combo)
         right.addRow("", self.source_label)
@@ -102,23 +96,9 @@ class ActionEditor(QWidget):
         ]
 
     def show_owner(self, row: ActionRow | None, people: list) -> None:
-        combo = self.owner_combo
-        combo.blockSignals(True)
-        combo.lineEdit().blockSignals(True)
-        combo.clear()
-        for person in people:
-            combo.addItem(person.display_name, person.id)
-            tip = plain_tooltip(person.label)
-            combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
-        if row is not None and row.owner_id is not None:
-            if combo.findData(row.owner_id) < 0:
-                combo.addItem(row.owner_name, row.owner_id)
-            combo.setCurrentIndex(combo.findData(row.owner_id))
-        else:
-            combo.setCurrentIndex(-1)
-            combo.setEditText(row.owner_name if row is not None else "")
-        combo.lineEdit().blockSignals(False)
-        combo.blockSignals(False)
+        choices = [(p.display_name, p.id, plain_tooltip(p.label)) for p in people]
+        owner_id = row.owner_id if row is not None else None
+        show_person(self.owner_combo, choices, owner_id, row.owner_name if row is not None else "")
 
     def show_state(self, row: ActionRow | None) -> None:
         """Status, done date and provenance (they change with other fields)."""

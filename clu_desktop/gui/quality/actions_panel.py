@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QModelIndex, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
 from clu_desktop.domain import ActionOrigin, ActionStatus
+from clu_desktop.gui.common.layout import button, button_row, column, fill, split
+from clu_desktop.gui.common.records import add_record
 from clu_desktop.gui.data_signals import data_signals
+from clu_desktop.gui.pickers import keeping_typed, typed_person
 from clu_desktop.gui.quality.action_editor import ActionEditor
 from clu_desktop.gui.quality.action_filters import ActionFilters
 from clu_desktop.gui.quality.common import (
@@ -23,9 +22,7 @@ from clu_desktop.gui.quality.common import (
     fit_columns,
     from_qdate,
     message_label,
-    name,
     select_data,
-    select_row,
     set_plain_text,
     table_view,
 )
@@ -46,6 +43,9 @@ def count_text(shown: int, total: int, overdue: int) -> str:
 
 
 class ActionsPanel(Panel):
+    kind = "action"
+    update_service = staticmethod(quality.update_plan_action)
+
     def __init__(self, context: QualityContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setObjectName("qualityActions")
@@ -63,12 +63,8 @@ class ActionsPanel(Panel):
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         self.count_label = message_label("actionCount", "Nombre d'actions")
         self.count_label.setWordWrap(False)
-        self.add_button = name(
-            QPushButton("A&jouter une action"), "addPlanAction", "Ajouter une action"
-        )
-        self.delete_button = name(
-            QPushButton("Supprimer l'action"), "deletePlanAction", "Supprimer l'action"
-        )
+        self.add_button = button("A&jouter une action", "addPlanAction", "Ajouter une action")
+        self.delete_button = button("Supprimer l'action", "deletePlanAction", "Supprimer l'action")
 
         self.editor = ActionEditor()
         editor = self.editor
@@ -79,26 +75,9 @@ class ActionsPanel(Panel):
         )
         self.when_edit, self.status_combo = editor.when_edit, editor.status_combo
         self.done_edit, self.origin_combo = editor.done_edit, editor.origin_combo
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.delete_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.count_label)
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.filters)
-        top_layout.addWidget(self.view, 1)
-        top_layout.addLayout(buttons)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setObjectName("actionSplitter")
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(top)
-        splitter.addWidget(self.editor)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        buttons = button_row(self.add_button, self.delete_button, right=(self.count_label,))
+        top = column(self.filters, self.view, buttons, stretch=self.view)
+        fill(self, split("actionSplitter", top, self.editor, (3, 2)))
 
         self.add_button.clicked.connect(self.add_action)
         self.delete_button.clicked.connect(self.delete_action)
@@ -141,13 +120,7 @@ class ActionsPanel(Panel):
         everything, rows = self._read()
         self.filters.set_owners(everything)
         self._people = self.read(search_people)
-        self._loading = True
-        try:
-            self.model.set_rows(rows)
-            row = self.model.row_of(select_id)
-            select_row(self.view, row if row is not None else (0 if rows else None))
-        finally:
-            self._loading = False
+        self._set_rows(rows, select_id)
         self._show_count(everything, rows)
         self._show_current()
         if pending is not None:
@@ -159,13 +132,7 @@ class ActionsPanel(Panel):
         if not touches_directory(tables):
             return
         self._people = self.read(search_people)
-        line = self.owner_combo.lineEdit()
-        typed = line.text() if line.hasFocus() else None
-        self.editor.show_owner(self._current, self._people)
-        if typed is not None and line.text() != typed:
-            line.blockSignals(True)
-            line.setText(typed)
-            line.blockSignals(False)
+        keeping_typed(self.owner_combo, lambda: self.editor.show_owner(self._current, self._people))
 
     def _show_count(self, everything: list[ActionRow], rows: list[ActionRow]) -> None:
         overdue = sum(1 for r in rows if r.overdue)
@@ -176,15 +143,10 @@ class ActionsPanel(Panel):
         if self.model.row_of(action_id) is None:
             self.filters.clear()
             self.reload(action_id)
-        select_row(self.view, self.model.row_of(action_id))
-
-    def _on_current(self, _current: QModelIndex, _previous: QModelIndex) -> None:
-        if not self._loading:
-            self._show_current()
+        self.select_record(action_id)
 
     def _show_current(self) -> None:
-        row = self.model.row_at(self.view.currentIndex().row())
-        self._current = row
+        row = self._current = self._row_shown()
         self.editor.setEnabled(row is not None)
         self.delete_button.setEnabled(row is not None)
         set_plain_text(self.text_edit, row.text if row is not None else "")
@@ -199,24 +161,13 @@ class ActionsPanel(Panel):
     def _saved(self, ok: bool) -> None:
         """After an edit: the plan shows the new values (its order may change); the
         editor keeps what is typed, or goes back to the saved values after a refusal."""
-        current_id = self._current.id if self._current is not None else None
         everything, rows = self._read()
         self.filters.set_owners(everything)
-        self._loading = True
-        try:
-            if [r.id for r in rows] == [r.id for r in self.model.rows()]:
-                self.model.update_rows(rows)
-            else:
-                self.model.set_rows(rows)
-                select_row(self.view, self.model.row_of(current_id))
-        finally:
-            self._loading = False
+        listed = self._refresh_rows(rows)
         self._show_count(everything, rows)
-        number = self.model.row_of(current_id)
-        if number is None:  # the filters hide it now
+        if not listed:  # the filters hide it now
             self._show_current()
             return
-        self._current = self.model.row_at(number)
         if ok:
             self.editor.show_state(self._current)
         else:
@@ -225,44 +176,26 @@ class ActionsPanel(Panel):
     # Adding and deleting
 
     def add_action(self) -> None:
-        context = self.context
-        ok, new_id = context.insert(
-            "Ajouter une action au plan",
-            lambda: context.write(quality.add_plan_action, "", origin=ActionOrigin.IMPROVEMENT),
-            quality.delete_plan_action,
-            quality.restore_plan_action,
-            widget=self,
-        )
-        if ok:
+        new_id = add_record(
+            self.context, self, "Ajouter une action au plan", quality.add_plan_action, ("",),
+            quality.delete_plan_action, quality.restore_plan_action,
+            origin=ActionOrigin.IMPROVEMENT,
+        )  # fmt: skip
+        if new_id is not None:
             self.reload(new_id)
             self.select_action(new_id)
             self.text_edit.setFocus()
 
     def delete_action(self) -> None:
-        if self._current is None:
-            return
-        if self.context.remove(
-            "Supprimer l'action", self._current.id, quality.delete_plan_action,
-            quality.restore_plan_action, widget=self,
-        ):  # fmt: skip
-            self._current = None
+        delete, restore = quality.delete_plan_action, quality.restore_plan_action
+        if self._delete_current("Supprimer l'action", delete, restore):
             self.reload()
 
     # Editing
 
-    def _save(self, text: str, field: str, old: object, new: object, merge: bool) -> None:
-        if self._current is None or old == new:
-            return
-        ok = self.context.save_field(
-            text, quality.update_plan_action, "action", self._current.id, field, old, new,
-            merge=merge, widget=self, shown=lambda: self._current,
-        )  # fmt: skip
-        self._saved(ok)
-
     def _text_typed(self) -> None:
-        if self._current is not None:
-            new = self.text_edit.toPlainText()
-            self._save("Modifier le texte de l'action", "text", self._current.text, new, True)
+        new = self.text_edit.toPlainText()
+        self._save_text("Modifier le texte de l'action", "text", new)
 
     def _set_owner(self, value: int | str | None, merge: bool) -> None:
         row = self._current
@@ -289,23 +222,17 @@ class ActionsPanel(Panel):
         self._set_owner(self.owner_combo.itemData(index), False)
 
     def _owner_typed(self, text: str) -> None:
-        index = self.owner_combo.findText(text.strip(), Qt.MatchFlag.MatchFixedString)
-        value = self.owner_combo.itemData(index) if index >= 0 else (text.strip() or None)
-        self._set_owner(value, True)
+        self._set_owner(typed_person(self.owner_combo, text), True)
 
     def _due_edited(self, value: dt.date | None) -> None:
-        if self._current is not None:
-            self._save("Changer l'échéance", "due_date", self._current.due_date, value, True)
+        self._save_value("Changer l'échéance", "due_date", value, merge=True)
 
     def _when_typed(self, text: str) -> None:
-        if self._current is not None:
-            old = self._current.when_label or ""
-            self._save("Modifier l'échéance en clair", "when_label", old, text, True)
+        self._save_text("Modifier l'échéance en clair", "when_label", text)
 
     def _origin_chosen(self, index: int) -> None:
-        if self._current is not None:
-            new = ActionOrigin(self.origin_combo.itemData(index))
-            self._save("Changer l'origine de l'action", "origin", self._current.origin, new, False)
+        new = ActionOrigin(self.origin_combo.itemData(index))
+        self._save_value("Changer l'origine de l'action", "origin", new)
 
     def _set_status(self, new: tuple, merge: bool) -> None:
         row = self._current

@@ -5,20 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QMenu,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
 from clu_desktop.domain import AuditKind
+from clu_desktop.gui.common.layout import button, button_row, column, fill, split
+from clu_desktop.gui.common.records import add_record
 from clu_desktop.gui.quality.common import (
     ModuleChecklist,
     buddy,
@@ -28,7 +27,6 @@ from clu_desktop.gui.quality.common import (
     message_label,
     name,
     select_data,
-    select_row,
     set_plain_text,
     table_view,
     text_field,
@@ -51,6 +49,7 @@ class AuditsPanel(ReferentialListPanel):
     kind = "audit"
     modules_edit_text = "Changer les modules audités"
     list_rows = staticmethod(quality.list_audits)
+    update_service = staticmethod(quality.update_audit)
 
     action_created = Signal(int)
 
@@ -69,16 +68,14 @@ class AuditsPanel(ReferentialListPanel):
         self.empty_label.setText(NO_AUDIT_TEXT)
         self.add_menu = QMenu(self)
         self.add_menu.setObjectName("addAuditMenu")
-        self.add_button = name(
-            QPushButton("A&jouter un audit"),
+        self.add_button = button(
+            "A&jouter un audit",
             "addAudit",
             "Ajouter un audit",
             "Ajouter un audit interne ou externe d'un référentiel",
         )
         self.add_button.setMenu(self.add_menu)
-        self.delete_button = name(
-            QPushButton("Supprimer l'audit"), "deleteAudit", "Supprimer l'audit"
-        )
+        self.delete_button = button("Supprimer l'audit", "deleteAudit", "Supprimer l'audit")
 
         self.referential_label = message_label("auditReferential", "Référentiel de l'audit")
         self.kind_combo = name(QComboBox(), "auditKind", "Type d'audit")
@@ -97,36 +94,16 @@ class AuditsPanel(ReferentialListPanel):
         self.findings.action_created.connect(self.action_created)
 
         self.editor = self._build_editor()
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(
-            buddy("Liste des audits (du plus récent au plus ancien)\u00a0:", self.view)
+        top = column(
+            buddy("Liste des audits (du plus récent au plus ancien)\u00a0:", self.view),
+            self.view,
+            self.empty_label,
+            button_row(self.add_button, self.delete_button),
+            stretch=self.view,
         )
-        top_layout.addWidget(self.view, 1)
-        top_layout.addWidget(self.empty_label)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.delete_button)
-        buttons.addStretch(1)
-        top_layout.addLayout(buttons)
-
-        bottom = QSplitter(Qt.Orientation.Horizontal)
-        bottom.setObjectName("auditDetailSplitter")
-        bottom.setChildrenCollapsible(False)
-        bottom.addWidget(self.editor)
-        bottom.addWidget(self.findings)
-        bottom.setStretchFactor(0, 2)
-        bottom.setStretchFactor(1, 3)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setObjectName("auditSplitter")
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(top)
-        splitter.addWidget(bottom)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        horizontal = Qt.Orientation.Horizontal
+        bottom = split("auditDetailSplitter", self.editor, self.findings, (2, 3), horizontal)
+        fill(self, split("auditSplitter", top, bottom, (1, 3)))
 
         self.add_menu.triggered.connect(lambda action: self.add_audit(action.data()))
         self.delete_button.clicked.connect(self.delete_audit)
@@ -174,11 +151,7 @@ class AuditsPanel(ReferentialListPanel):
         return self._current
 
     def select_audit(self, audit_id: int) -> None:
-        select_row(self.view, self.model.row_of(audit_id))
-
-    def _on_current(self, _current: QModelIndex, _previous: QModelIndex) -> None:
-        if not self._loading:
-            self._show_current()
+        self.select_record(audit_id)
 
     def _modules_of(self, row: AuditRow | None) -> tuple:
         for referential in self._referentials:
@@ -187,8 +160,7 @@ class AuditsPanel(ReferentialListPanel):
         return ()
 
     def _show_current(self) -> None:
-        row = self.model.row_at(self.view.currentIndex().row())
-        self._current = row
+        row = self._current = self._row_shown()
         self.editor.setEnabled(row is not None)
         self.delete_button.setEnabled(row is not None)
         self.referential_label.setText(row.referential_name if row is not None else "")
@@ -208,19 +180,7 @@ class AuditsPanel(ReferentialListPanel):
 
     def _saved(self, ok: bool) -> None:
         """After an edit: the list shows the new values; a refusal puts the editor back."""
-        rows = self.read(quality.list_audits)
-        current_id = self._current.id if self._current is not None else None
-        self._loading = True
-        try:
-            if [r.id for r in rows] == [r.id for r in self.model.rows()]:
-                self.model.update_rows(rows)
-            else:  # a new date moved the audit in the list
-                self.model.set_rows(rows)
-                select_row(self.view, self.model.row_of(current_id))
-        finally:
-            self._loading = False
-        row = self.model.row_of(current_id)
-        self._current = self.model.row_at(row) if row is not None else None
+        self._refresh_rows(self.read(quality.list_audits))  # a new date may move it
         if not ok:
             self._show_current()
 
@@ -231,63 +191,35 @@ class AuditsPanel(ReferentialListPanel):
     # Adding and deleting
 
     def add_audit(self, referential_id: int) -> None:
-        context = self.context
-        ok, new_id = context.insert(
-            "Ajouter un audit",
-            lambda: context.write(
-                quality.add_audit, referential_id, AuditKind.INTERNAL, dt.date.today()
-            ),
-            quality.delete_audit,
-            quality.restore_audit,
-            widget=self,
-        )
-        if ok:
+        new_id = add_record(
+            self.context, self, "Ajouter un audit", quality.add_audit,
+            (referential_id, AuditKind.INTERNAL, dt.date.today()),
+            quality.delete_audit, quality.restore_audit,
+        )  # fmt: skip
+        if new_id is not None:
             self.reload(new_id)
             self.kind_combo.setFocus()
 
     def delete_audit(self) -> None:
-        if self._current is None:
-            return
-        if self.context.remove(
-            "Supprimer l'audit", self._current.id, quality.delete_audit, quality.restore_audit,
-            widget=self,
-        ):  # fmt: skip
-            self._current = None
+        if self._delete_current("Supprimer l'audit", quality.delete_audit, quality.restore_audit):
             self.reload()
 
     # Editing
 
-    def _save(self, text: str, field: str, old: object, new: object, merge: bool) -> None:
-        if self._current is None or old == new:
-            return
-        ok = self.context.save_field(
-            text, quality.update_audit, "audit", self._current.id, field, old, new,
-            merge=merge, widget=self, shown=lambda: self._current,
-        )  # fmt: skip
-        self._saved(ok)
-
     def _kind_chosen(self, index: int) -> None:
-        if self._current is not None:
-            new = AuditKind(self.kind_combo.itemData(index))
-            self._save("Changer le type d'audit", "kind", self._current.kind, new, False)
+        new = AuditKind(self.kind_combo.itemData(index))
+        self._save_value("Changer le type d'audit", "kind", new)
 
     def _date_changed(self, value: QDate) -> None:
-        if self._current is not None:
-            new = from_qdate(value)
-            self._save("Changer la date de l'audit", "date", self._current.date, new, True)
+        new = from_qdate(value)
+        self._save_value("Changer la date de l'audit", "date", new, merge=True)
 
     def _auditor_typed(self, text: str) -> None:
-        if self._current is not None:
-            old = self._current.auditor or ""
-            self._save("Modifier l'auditeur", "auditor", old, text, True)
+        self._save_text("Modifier l'auditeur", "auditor", text)
 
     def _site_chosen(self, index: int) -> None:
-        if self._current is not None:
-            new = self.site_combo.itemData(index)
-            self._save("Changer le site audité", "site_id", self._current.site_id, new, False)
+        self._save_value("Changer le site audité", "site_id", self.site_combo.itemData(index))
 
     def _result_typed(self) -> None:
-        if self._current is not None:
-            old = self._current.result or ""
-            new = self.result_edit.toPlainText()
-            self._save("Modifier le résultat de l'audit", "result", old, new, True)
+        new = self.result_edit.toPlainText()
+        self._save_text("Modifier le résultat de l'audit", "result", new)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,6 +26,16 @@ from PySide6.QtWidgets import (
 
 from clu_desktop.gui.agenda.editing import name
 from clu_desktop.gui.agenda.texts import plain_tooltip, preview
+from clu_desktop.gui.common.fields import (
+    FIRST_DATE,
+    FRENCH,
+    LAST_DATE,
+    NO_DATE,
+    from_qdate,
+    to_qdate,
+)
+from clu_desktop.gui.common.layout import buddy
+from clu_desktop.gui.common.list_editor import select_row  # noqa: F401
 
 __all__ = [
     "FRENCH",
@@ -45,19 +55,6 @@ __all__ = [
     "set_plain_text",
     "to_qdate",
 ]
-
-FRENCH = QLocale(QLocale.Language.French, QLocale.Country.France)
-NO_DATE = QDate(1899, 12, 31)  # shown blank: the field holds no date
-FIRST_DATE = QDate(1900, 1, 1)
-LAST_DATE = QDate(2200, 12, 31)
-
-
-def to_qdate(value: dt.date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def from_qdate(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
 
 
 def date_text(value: dt.date | None) -> str:
@@ -100,12 +97,6 @@ def menu_text(text: str, limit: int = 80) -> str:
     flat = " ".join(text.split())
     flat = flat if len(flat) <= limit else flat[: limit - 1] + "…"
     return flat.replace("&", "&&")
-
-
-def buddy(text: str, widget: QWidget) -> QLabel:
-    label = QLabel(text)
-    label.setBuddy(widget)
-    return label
 
 
 def top_aligned(widget: QWidget, inner: QLayout) -> QWidget:
@@ -290,17 +281,3 @@ def fit_columns(
         rows = view.verticalHeader()
         rows.setMinimumSectionSize(view.fontMetrics().lineSpacing() + 12)  # one-line rows
         rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-
-
-def select_row(view: QTableView, row: int | None) -> None:
-    """Make ``row`` current and selected (None: no row)."""
-    model = view.model()
-    if row is None or not 0 <= row < model.rowCount():
-        view.selectionModel().clear()
-        return
-    index = model.index(row, 0)
-    view.selectionModel().setCurrentIndex(
-        index,
-        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-    )
-    view.scrollTo(index)

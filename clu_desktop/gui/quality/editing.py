@@ -11,8 +11,9 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from clu_desktop.gui.agenda.editing import EditContext
+from clu_desktop.gui.common.list_editor import ListEditor
 from clu_desktop.gui.conflicts import RecordKind
-from clu_desktop.gui.quality.common import menu_text, modules_text, select_row
+from clu_desktop.gui.quality.common import menu_text, modules_text
 from clu_desktop.services import quality
 from clu_desktop.services import quality_common as qc
 from clu_desktop.services.agenda_actions import ACTION
@@ -104,9 +105,10 @@ class QualityContext(EditContext):
         return self.field(text, apply, old, new, key, widget=widget)
 
 
-class Panel(QWidget):
-    """A sub-tab of the quality page. ``reload()`` reads everything again; a panel made
-    stale while hidden (another panel saved) reloads when it is shown."""
+class Panel(QWidget, ListEditor):
+    """A sub-tab of the quality page, a list beside an editor (``ListEditor``).
+    ``reload()`` reads everything again; a panel made stale while hidden (another panel
+    saved) reloads when it is shown."""
 
     def __init__(self, context: QualityContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,8 +131,8 @@ class Panel(QWidget):
 class ReferentialListPanel(Panel):
     """A panel listing records that belong to a referential and a site (labels, audits):
     "Ajouter" offers the referentials, the editor the sites. A subclass sets ``model``,
-    ``view``, ``add_menu``, ``add_button``, ``site_combo``, ``empty_label``,
-    ``_current``, ``_loading``, the services ``list_rows`` and ``set_modules`` with
+    ``view``, ``add_menu``, ``add_button``, ``site_combo``, ``empty_label``, the
+    services ``list_rows``, ``update_service`` and ``set_modules`` with
     ``modules_edit_text``, and defines ``_show_current`` and ``_saved``."""
 
     list_rows: Callable[..., Any]
@@ -153,13 +155,7 @@ class ReferentialListPanel(Panel):
         for site in self.read(quality.list_sites):
             self.site_combo.addItem(site.name, site.id)
         rows = self.read(type(self).list_rows)
-        self._loading = True
-        try:
-            self.model.set_rows(rows)
-            row = self.model.row_of(select_id)
-            select_row(self.view, row if row is not None else (0 if rows else None))
-        finally:
-            self._loading = False
+        self._set_rows(rows, select_id)
         self.view.setVisible(bool(rows))
         self.empty_label.setVisible(not rows)
         self._show_current()

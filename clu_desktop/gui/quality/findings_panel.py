@@ -3,18 +3,19 @@ each with its text and module; "Créer une action" follows one up in the action 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from clu_desktop.domain import FindingKind
 from clu_desktop.gui import colours
+from clu_desktop.gui.common.layout import button, button_row
+from clu_desktop.gui.common.list_editor import ListEditor
+from clu_desktop.gui.common.records import add_record
 from clu_desktop.gui.quality.common import (
     buddy,
     fit_columns,
@@ -22,7 +23,6 @@ from clu_desktop.gui.quality.common import (
     module_full_label,
     name,
     select_data,
-    select_row,
     set_plain_text,
     table_view,
     text_field,
@@ -45,11 +45,13 @@ def followed_text(row: FindingRow | None) -> str:
     return f"Ce constat est suivi par {count} actions du plan d'action."
 
 
-class FindingsPanel(QWidget):
+class FindingsPanel(QWidget, ListEditor):
     """``saved`` after each saved edit; ``action_created(id)`` after "Créer une action"."""
 
     saved = Signal()
     action_created = Signal(int)
+    kind = "finding"
+    update_service = staticmethod(quality.update_finding)
 
     def __init__(self, context: QualityContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,14 +65,10 @@ class FindingsPanel(QWidget):
         self.view = table_view("findingList", "Constats de l'audit", self.model)
         fit_columns(self.view, 1, wrap=True)
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
-        self.add_button = name(
-            QPushButton("Ajouter un constat"), "addFinding", "Ajouter un constat"
-        )
-        self.delete_button = name(
-            QPushButton("Supprimer le constat"), "deleteFinding", "Supprimer le constat"
-        )
-        self.action_button = name(
-            QPushButton("C&réer une action"),
+        self.add_button = button("Ajouter un constat", "addFinding", "Ajouter un constat")
+        self.delete_button = button("Supprimer le constat", "deleteFinding", "Supprimer le constat")
+        self.action_button = button(
+            "C&réer une action",
             "actionFromFinding",
             "Créer une action à partir du constat",
             "Suivre ce constat dans le plan d'action",
@@ -83,11 +81,7 @@ class FindingsPanel(QWidget):
         self.followed_label = message_label("findingFollowed", "Suivi du constat")
         colours.paint(self.followed_label, ANSWERED)
 
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.delete_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.action_button)
+        buttons = button_row(self.add_button, self.delete_button, right=(self.action_button,))
         self.editor = QWidget()
         form = QFormLayout()
         form.addRow(buddy("Type de constat\u00a0:", self.kind_combo), self.kind_combo)
@@ -143,34 +137,14 @@ class FindingsPanel(QWidget):
             self._set_rows(rows, self._current.id if self._current else None)
             self._show_current()
             return
-        self._loading = True
-        try:
-            self.model.update_rows(rows)
-        finally:
-            self._loading = False
-        row = self.model.row_of(self._current.id if self._current is not None else None)
-        self._current = self.model.row_at(row) if row is not None else None
+        self._refresh_rows(rows)
         self._show_state()
 
-    def _set_rows(self, rows, select_id: int | None) -> None:
-        self._loading = True
-        try:
-            self.model.set_rows(rows)
-            row = self.model.row_of(select_id)
-            select_row(self.view, row if row is not None else (0 if rows else None))
-        finally:
-            self._loading = False
-
     def select_finding(self, finding_id: int) -> None:
-        select_row(self.view, self.model.row_of(finding_id))
-
-    def _on_current(self, _current: QModelIndex, _previous: QModelIndex) -> None:
-        if not self._loading:
-            self._show_current()
+        self.select_record(finding_id)
 
     def _show_current(self) -> None:
-        row = self.model.row_at(self.view.currentIndex().row())
-        self._current = row
+        row = self._current = self._row_shown()
         self.add_button.setEnabled(self._audit is not None)
         self.editor.setEnabled(row is not None)
         select_data(self.kind_combo, row.kind.value if row is not None else None)
@@ -184,7 +158,7 @@ class FindingsPanel(QWidget):
         self.action_button.setEnabled(row is not None and not row.action_ids)
         self.followed_label.setText(followed_text(row))
 
-    def _after(self, ok: bool) -> None:
+    def _saved(self, ok: bool) -> None:
         if ok:
             self.saved.emit()  # the audits tab reads the audit again, then update_audit
         else:
@@ -195,17 +169,12 @@ class FindingsPanel(QWidget):
     def add_finding(self) -> None:
         if self._audit is None:
             return
-        audit_id, context = self._audit.id, self.context
-        ok, new_id = context.insert(
-            "Ajouter un constat",
-            lambda: context.write(
-                quality.add_finding, audit_id, FindingKind.IMPROVEMENT, NEW_FINDING_TEXT
-            ),
-            quality.delete_finding,
-            quality.restore_finding,
-            widget=self,
-        )
-        if ok:
+        new_id = add_record(
+            self.context, self, "Ajouter un constat", quality.add_finding,
+            (self._audit.id, FindingKind.IMPROVEMENT, NEW_FINDING_TEXT),
+            quality.delete_finding, quality.restore_finding,
+        )  # fmt: skip
+        if new_id is not None:
             self._current = None
             self.saved.emit()
             self.select_finding(new_id)
@@ -213,55 +182,36 @@ class FindingsPanel(QWidget):
             self.text_edit.selectAll()  # typing replaces "Nouveau constat"
 
     def delete_finding(self) -> None:
-        if self._current is None:
-            return
-        if self.context.remove(
-            "Supprimer le constat", self._current.id, quality.delete_finding,
-            quality.restore_finding, widget=self,
-        ):  # fmt: skip
-            self._current = None
+        deleted = self._delete_current(
+            "Supprimer le constat", quality.delete_finding, quality.restore_finding
+        )
+        if deleted:
             self.saved.emit()
             self._show_current()
 
     def create_action(self) -> None:
-        row = self._current
-        if row is None:
+        if self._current is None:
             return
-        finding_id, context = row.id, self.context
-        ok, action_id = context.insert(
-            "Créer une action à partir du constat",
-            lambda: context.write(quality.action_from_finding, finding_id),
-            quality.delete_plan_action,
-            quality.restore_plan_action,
-            widget=self,
-        )
-        if ok:
+        action_id = add_record(
+            self.context, self, "Créer une action à partir du constat",
+            quality.action_from_finding, (self._current.id,),
+            quality.delete_plan_action, quality.restore_plan_action,
+        )  # fmt: skip
+        if action_id is not None:
             self.saved.emit()
             self.action_created.emit(action_id)
 
     # Editing
 
-    def _save(self, text: str, field: str, old: object, new: object, merge: bool) -> None:
-        if self._current is None or old == new:
-            return
-        ok = self.context.save_field(
-            text, quality.update_finding, "finding", self._current.id, field, old, new,
-            merge=merge, widget=self, shown=lambda: self._current,
-        )  # fmt: skip
-        self._after(ok)
-
     def _kind_chosen(self, index: int) -> None:
-        if self._current is not None:
-            new = FindingKind(self.kind_combo.itemData(index))
-            self._save("Changer le type de constat", "kind", self._current.kind, new, False)
+        new = FindingKind(self.kind_combo.itemData(index))
+        self._save_value("Changer le type de constat", "kind", new)
 
     def _text_typed(self) -> None:
         text = self.text_edit.toPlainText()
-        if self._current is not None and text.strip():  # an emptied text waits for more
-            self._save("Modifier le constat", "text", self._current.text, text, True)
+        if text.strip():  # an emptied text waits for more
+            self._save_text("Modifier le constat", "text", text)
 
     def _module_chosen(self, index: int) -> None:
-        if self._current is not None:
-            new = self.module_combo.itemData(index)
-            old = self._current.module_id
-            self._save("Changer le module du constat", "module_id", old, new, False)
+        new = self.module_combo.itemData(index)
+        self._save_value("Changer le module du constat", "module_id", new)

@@ -5,20 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QMenu,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
 from clu_desktop.gui import colours
+from clu_desktop.gui.common.layout import button, button_row, column, fill, split
+from clu_desktop.gui.common.records import add_record
 from clu_desktop.gui.quality.common import (
     ModuleChecklist,
     OptionalDate,
@@ -49,6 +47,7 @@ class LabelPanel(ReferentialListPanel):
     kind = "label"
     modules_edit_text = "Changer les modules du label"
     list_rows = staticmethod(quality.list_labels)
+    update_service = staticmethod(quality.update_label)
 
     def __init__(self, context: QualityContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -66,18 +65,16 @@ class LabelPanel(ReferentialListPanel):
 
         self.add_menu = QMenu(self)
         self.add_menu.setObjectName("addLabelMenu")
-        self.add_button = name(
-            QPushButton("A&jouter un label"),
+        self.add_button = button(
+            "A&jouter un label",
             "addLabel",
             "Ajouter un label",
             "Ajouter un label obtenu ou visé, pour un référentiel",
         )
         self.add_button.setMenu(self.add_menu)
-        self.delete_button = name(
-            QPushButton("Supprimer le label"), "deleteLabel", "Supprimer le label"
-        )
-        self.referentials_button = name(
-            QPushButton("&Gérer les référentiels…"),
+        self.delete_button = button("Supprimer le label", "deleteLabel", "Supprimer le label")
+        self.referentials_button = button(
+            "&Gérer les référentiels…",
             "editReferentials",
             "Gérer les référentiels",
             "Les référentiels (Qual-e-pref, Quali-ATE…) et leurs modules",
@@ -99,27 +96,9 @@ class LabelPanel(ReferentialListPanel):
         self.notes_edit.setPlaceholderText("Objectif, conditions, suites à donner…")
 
         self.editor = self._build_editor()
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.delete_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.referentials_button)
-
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.view, 1)
-        top_layout.addWidget(self.empty_label)
-        top_layout.addLayout(buttons)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setObjectName("labelSplitter")
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(top)
-        splitter.addWidget(self.editor)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        buttons = button_row(self.add_button, self.delete_button, right=(self.referentials_button,))
+        top = column(self.view, self.empty_label, buttons, stretch=self.view)
+        fill(self, split("labelSplitter", top, self.editor, (1, 2)))
 
         self.add_menu.triggered.connect(lambda action: self.add_label(action.data()))
         self.delete_button.clicked.connect(self.delete_label)
@@ -168,14 +147,9 @@ class LabelPanel(ReferentialListPanel):
 
     # Loading
 
-    def _on_current(self, _current: QModelIndex, _previous: QModelIndex) -> None:
-        if not self._loading:
-            self._show_current()
-
     def _show_current(self) -> None:
         """Show the selected label's values in the editor."""
-        row = self.model.row_at(self.view.currentIndex().row())
-        self._current = row
+        row = self._current = self._row_shown()
         self.editor.setEnabled(row is not None)
         self.delete_button.setEnabled(row is not None)
         self.referential_label.setText(row.referential_name if row is not None else "")
@@ -207,15 +181,7 @@ class LabelPanel(ReferentialListPanel):
 
     def _saved(self, ok: bool) -> None:
         """After an edit: the list shows the new values; a refusal puts the editor back."""
-        rows = self.read(quality.list_labels)
-        self._loading = True
-        try:
-            self.model.update_rows(rows)
-        finally:
-            self._loading = False
-        current_id = self._current.id if self._current is not None else None
-        row = self.model.row_of(current_id)
-        self._current = self.model.row_at(row) if row is not None else None
+        self._refresh_rows(self.read(quality.list_labels))
         if ok:
             self._show_days(self._current)
         else:
@@ -224,59 +190,30 @@ class LabelPanel(ReferentialListPanel):
     # Adding and deleting
 
     def add_label(self, referential_id: int) -> None:
-        context = self.context
-        ok, new_id = context.insert(
-            "Ajouter un label",
-            lambda: context.write(quality.add_label, referential_id),
-            quality.delete_label,
-            quality.restore_label,
-            widget=self,
-        )
-        if ok:
+        new_id = add_record(
+            self.context, self, "Ajouter un label", quality.add_label, (referential_id,),
+            quality.delete_label, quality.restore_label,
+        )  # fmt: skip
+        if new_id is not None:
             self.reload(new_id)
             self.site_combo.setFocus()
 
     def delete_label(self) -> None:
-        if self._current is None:
-            return
-        if self.context.remove(
-            "Supprimer le label",
-            self._current.id,
-            quality.delete_label,
-            quality.restore_label,
-            widget=self,
-        ):
-            self._current = None
+        if self._delete_current("Supprimer le label", quality.delete_label, quality.restore_label):
             self.reload()
 
     # Editing
 
-    def _save(self, text: str, field: str, old: object, new: object, merge: bool) -> None:
-        if self._current is None or old == new:
-            return
-        ok = self.context.save_field(
-            text, quality.update_label, "label", self._current.id, field, old, new,
-            merge=merge, widget=self, shown=lambda: self._current,
-        )  # fmt: skip
-        self._saved(ok)
-
     def _site_chosen(self, index: int) -> None:
-        if self._current is not None:
-            new = self.site_combo.itemData(index)
-            self._save("Changer le site du label", "site_id", self._current.site_id, new, False)
+        self._save_value("Changer le site du label", "site_id", self.site_combo.itemData(index))
 
     def _certifier_typed(self, text: str) -> None:
-        if self._current is not None:
-            old = self._current.certifier or ""
-            self._save("Modifier le certificateur", "certifier", old, text, True)
+        self._save_text("Modifier le certificateur", "certifier", text)
 
     def _date_edited(self, field: str, value: dt.date | None) -> None:
-        if self._current is not None:
-            what = "la date d'obtention" if field == "granted_on" else "l'échéance du label"
-            self._save(f"Changer {what}", field, getattr(self._current, field), value, True)
+        what = "la date d'obtention" if field == "granted_on" else "l'échéance du label"
+        self._save_value(f"Changer {what}", field, value, merge=True)
 
     def _notes_typed(self) -> None:
-        if self._current is not None:
-            old = self._current.notes or ""
-            new = self.notes_edit.toPlainText()
-            self._save("Modifier les notes du label", "notes", old, new, True)
+        new = self.notes_edit.toPlainText()
+        self._save_text("Modifier les notes du label", "notes", new)

@@ -8,10 +8,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from clu_desktop.gui import colours
+from clu_desktop.gui.common.rows_model import RowsModel as KitRowsModel
 from clu_desktop.gui.quality.common import (
     date_text,
     days_left_text,
@@ -37,51 +38,14 @@ class Column:
     good: Callable[[Any], bool] | None = None  # green text
 
 
-class RowsModel(QAbstractTableModel):
+class RowsModel(KitRowsModel):
     """Rows with an ``id``, shown through ``columns``; read-only."""
 
     def __init__(self, columns: Sequence[Column], parent=None) -> None:
         super().__init__(parent)
         self.columns = tuple(columns)
-        self._rows: list[Any] = []
-
-    # Rows
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def update_rows(self, rows: Sequence[Any]) -> None:
-        """New values for the same records in the same order keep the selection;
-        anything else resets the model."""
-        rows = list(rows)
-        if [r.id for r in rows] != [r.id for r in self._rows]:
-            self.set_rows(rows)
-            return
-        self._rows = rows
-        if rows:
-            last = self.index(len(rows) - 1, len(self.columns) - 1)
-            self.dataChanged.emit(self.index(0, 0), last)
-
-    def rows(self) -> list[Any]:
-        return list(self._rows)
-
-    def row_at(self, number: int) -> Any | None:
-        return self._rows[number] if 0 <= number < len(self._rows) else None
-
-    def row_of(self, record_id: int | None) -> int | None:
-        if record_id is None:
-            return None
-        return next((i for i, r in enumerate(self._rows) if r.id == record_id), None)
 
     # Qt
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -106,24 +70,6 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             return column.tooltip(row)
         return None
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.columns)
-        ):
-            return self.columns[section].header
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
 
 
 def _shortened(text: str | None, limit: int) -> str:

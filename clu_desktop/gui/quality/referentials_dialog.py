@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clu_desktop.gui.common.list_editor import show_rows
 from clu_desktop.gui.quality.common import (
     buddy,
     fit_columns,
@@ -188,9 +189,7 @@ class ReferentialsDialog(QDialog):
         rows = self.context.read(quality.list_referentials)
         self._loading = True
         try:
-            self.model.set_rows(rows)
-            row = self.model.row_of(select_id)
-            select_row(self.view, row if row is not None else (0 if rows else None))
+            show_rows(self.view, rows, select_id)
         finally:
             self._loading = False
         self._show_current(module_id)

@@ -3,25 +3,23 @@ the meetings, and the administration's answer, typed here and saved as typed."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QHBoxLayout,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
 from clu_desktop.gui import colours
+from clu_desktop.gui.common.layout import button, button_row, column, fill, split
+from clu_desktop.gui.common.records import add_record
 from clu_desktop.gui.quality.common import (
     buddy,
     date_text,
     fit_columns,
     message_label,
     name,
-    select_row,
     set_plain_text,
     table_view,
     text_field,
@@ -78,8 +76,8 @@ class RemarksPanel(Panel):
             "attend sa réponse"
         )
         self.state_label = message_label("remarkState", "État de la remarque")
-        self.action_button = name(
-            QPushButton("C&réer une action"),
+        self.action_button = button(
+            "C&réer une action",
             "actionFromRemark",
             "Créer une action à partir de la remarque",
             "Suivre cette remarque dans le plan d'action",
@@ -98,24 +96,9 @@ class RemarksPanel(Panel):
         form.addRow(state)
         top_aligned(self.editor, form)
 
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        filters = QHBoxLayout()
-        filters.addWidget(self.open_check)
-        filters.addStretch(1)
-        top_layout.addLayout(filters)
-        top_layout.addWidget(self.view, 1)
-        top_layout.addWidget(self.empty_label)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setObjectName("remarkSplitter")
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(top)
-        splitter.addWidget(self.editor)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        filters = button_row(self.open_check)
+        top = column(filters, self.view, self.empty_label, stretch=self.view)
+        fill(self, split("remarkSplitter", top, self.editor))
 
         self.open_check.toggled.connect(lambda _checked: self.reload())
         self.answer_edit.textChanged.connect(self._answer_typed)
@@ -133,27 +116,16 @@ class RemarksPanel(Panel):
         if select_id is None and self._current is not None:
             select_id = self._current.id
         rows = self._read()
-        self._loading = True
-        try:
-            self.model.set_rows(rows)
-            row = self.model.row_of(select_id)
-            select_row(self.view, row if row is not None else (0 if rows else None))
-        finally:
-            self._loading = False
+        self._set_rows(rows, select_id)
         self.view.setVisible(bool(rows) or self.open_check.isChecked())
         self.empty_label.setVisible(not rows and not self.open_check.isChecked())
         self._show_current()
 
     def select_remark(self, statement_id: int) -> None:
-        select_row(self.view, self.model.row_of(statement_id))
-
-    def _on_current(self, _current: QModelIndex, _previous: QModelIndex) -> None:
-        if not self._loading:
-            self._show_current()
+        self.select_record(statement_id)
 
     def _show_current(self) -> None:
-        row = self.model.row_at(self.view.currentIndex().row())
-        self._current = row
+        row = self._current = self._row_shown()
         self.editor.setEnabled(row is not None)
         if row is None:
             self.origin_label.setText("")
@@ -182,15 +154,9 @@ class RemarksPanel(Panel):
     def _saved(self, ok: bool) -> None:
         """New values in the list (a remark answered stays shown until the filter is
         changed); the answer field keeps what is typed unless it was refused."""
-        current_id = self._current.id if self._current is not None else None
-        rows = self.read(quality.list_remarks)
-        by_id = {r.id: r for r in rows}
-        shown = [by_id.get(r.id, r) for r in self.model.rows()]
-        self._loading = True
-        try:
-            self.model.update_rows(shown)
-        finally:
-            self._loading = False
+        current_id = self._current_id()
+        by_id = {r.id: r for r in self.read(quality.list_remarks)}
+        self._refresh_rows([by_id.get(r.id, r) for r in self.model.rows()])
         self._current = by_id.get(current_id) if current_id is not None else None
         if ok:
             self._show_state(self._current)
@@ -224,14 +190,11 @@ class RemarksPanel(Panel):
         row = self._current
         if row is None:
             return
-        statement_id, context = row.id, self.context
-        ok, action_id = context.insert(
-            "Créer une action à partir de la remarque",
-            lambda: context.write(quality.action_from_remark, statement_id),
-            quality.delete_plan_action,
-            quality.restore_plan_action,
-            widget=self,
-        )
-        if ok:
+        action_id = add_record(
+            self.context, self, "Créer une action à partir de la remarque",
+            quality.action_from_remark, (row.id,),
+            quality.delete_plan_action, quality.restore_plan_action,
+        )  # fmt: skip
+        if action_id is not None:
             self._saved(True)
             self.action_created.emit(action_id)

@@ -1,0 +1,86 @@
+"""Layout helpers of the list-and-editor panels: a column of widgets, a row of buttons,
+a splitter between the list and the form, a label with its buddy."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def buddy(text: str, widget: QWidget) -> QLabel:
+    """A label whose mnemonic (``&``) gives the focus to ``widget``."""
+    label = QLabel(text)
+    label.setBuddy(widget)
+    return label
+
+
+def button(text: str, object_name: str, accessible_name: str, tip: str = "") -> QPushButton:
+    """A push button with its objectName, French accessible name and tooltip."""
+    widget = QPushButton(text)
+    widget.setObjectName(object_name)
+    widget.setAccessibleName(accessible_name)
+    if tip:
+        widget.setToolTip(tip)
+    return widget
+
+
+def _add(layout: QVBoxLayout | QHBoxLayout, part: QWidget | QLayout, stretch: int = 0) -> None:
+    if isinstance(part, QLayout):
+        layout.addLayout(part, stretch)
+    else:
+        layout.addWidget(part, stretch)
+
+
+def column(*parts: QWidget | QLayout, stretch: QWidget | None = None) -> QWidget:
+    """A widget holding ``parts`` top to bottom, without margins; ``stretch`` takes the
+    height left."""
+    widget = QWidget()
+    layout = QVBoxLayout(widget)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for part in parts:
+        _add(layout, part, 1 if part is stretch else 0)
+    return widget
+
+
+def button_row(*left: QWidget, right: tuple[QWidget, ...] = ()) -> QHBoxLayout:
+    """Buttons on the left, a stretch, then ``right``."""
+    row = QHBoxLayout()
+    for widget in left:
+        row.addWidget(widget)
+    row.addStretch(1)
+    for widget in right:
+        row.addWidget(widget)
+    return row
+
+
+def split(
+    object_name: str,
+    first: QWidget,
+    second: QWidget,
+    stretch: tuple[int, int] = (1, 1),
+    orientation: Qt.Orientation = Qt.Orientation.Vertical,
+) -> QSplitter:
+    """A splitter between ``first`` and ``second`` that neither side collapses."""
+    splitter = QSplitter(orientation)
+    if object_name:
+        splitter.setObjectName(object_name)
+    splitter.setChildrenCollapsible(False)
+    splitter.addWidget(first)
+    splitter.addWidget(second)
+    splitter.setStretchFactor(0, stretch[0])
+    splitter.setStretchFactor(1, stretch[1])
+    return splitter
+
+
+def fill(widget: QWidget, part: QWidget) -> None:
+    """``part`` fills ``widget`` (its layout's default margins)."""
+    layout = QVBoxLayout(widget)
+    layout.addWidget(part)
