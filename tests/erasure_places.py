@@ -21,6 +21,8 @@ from clu_desktop.domain import (
     Annex,
     AnnexKind,
     Base,
+    Indicator,
+    IndicatorNameMapping,
     IndicatorValue,
     Meeting,
     MeetingStatus,
@@ -32,6 +34,7 @@ from clu_desktop.domain import (
     Statement,
     StatementSpeaker,
 )
+from clu_desktop.services.indicators_mappings import mapping_key
 from clu_desktop.services.invitations import snapshot_invitation
 from clu_desktop.services.personal_data import person_matcher
 from clu_desktop.services.personal_walk import rows_under, text_columns
@@ -55,6 +58,10 @@ NOT_FILLED = frozenset(
         ("identity", "font_bold_path"),
         ("committee", "quorum"),
         ("indicator_value", "period"),
+        ("indicator_name_mapping", "kind"),  # "indicator" or "site"
+        # Folded from ``written`` by ``build`` (« mme helene dupre noel … »), as the
+        # import keys it: the erasure must key it again from the anonymised text.
+        ("indicator_name_mapping", "name_key"),
         # Written only at signature (the guard refuses any other write): it names the
         # person through the indicator comments it freezes (see ``build``).
         ("meeting", "signed_annexes"),
@@ -204,6 +211,15 @@ def build(db, *, named_in_signed: bool) -> Places:
             )
         )
         session.add(Setting(key="zz.erasure-test", value="x"))
+        # A spreadsheet's own name for an indicator, remembered (its key is folded).
+        session.add(
+            IndicatorNameMapping(
+                kind="indicator",
+                name_key=mapping_key(LONG),
+                written=LONG,
+                indicator_id=session.scalar(select(Indicator.id).order_by(Indicator.id)),
+            )
+        )
         if named_in_signed:
             _meeting_content(session, demo, person)
             demo.contact_id = person_id

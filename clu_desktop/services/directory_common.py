@@ -169,10 +169,14 @@ def restore_snapshot(session: Session, snapshot: Snapshot) -> None:
         table = table_of(name)
         pk = list(table.primary_key.columns)
         where = [column == value for column, value in zip(pk, pk_values, strict=True)]
-        exists = session.execute(select(*pk).where(*where)).first() is not None
+        current = session.execute(select(table).where(*where)).mappings().first()
         values = row.as_dict()
-        if exists:
-            session.execute(update(table).where(*where).values(values))
-        else:
+        if current is None:
             session.execute(insert(table).values(values))
+            continue
+        # Only what changed is written back: a column the change never touched (the
+        # annexes frozen with signed minutes, among others) is left alone.
+        changed = {name: value for name, value in values.items() if current[name] != value}
+        if changed:
+            session.execute(update(table).where(*where).values(changed))
     session.expire_all()

@@ -171,3 +171,24 @@ def delete_mapping(
     session.delete(row)
     session.flush()
     return before
+
+
+def rekey_mappings(session: Session) -> int:
+    """Key each remembered name again from how it is written, after its text changed
+    under the erasure of a person's data (the key, folded, would keep the name). A key
+    that two names now share keeps the oldest. Returns how many changed."""
+    rows = session.scalars(select(IndicatorNameMapping).order_by(IndicatorNameMapping.id))
+    taken: set[tuple[str, str]] = set()
+    changed = 0
+    for row in list(rows):
+        key = mapping_key(row.written)
+        if (row.kind, key) in taken:
+            session.delete(row)
+            changed += 1
+            continue
+        taken.add((row.kind, key))
+        if key != row.name_key:
+            row.name_key = key
+            changed += 1
+    session.flush()
+    return changed

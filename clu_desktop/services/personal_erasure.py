@@ -43,6 +43,7 @@ from clu_desktop.domain import (
     Person,
     StatementSpeaker,
 )
+from clu_desktop.services.indicators_mappings import rekey_mappings
 from clu_desktop.services.personal_data import get_person_or_fail, person_matcher
 from clu_desktop.services.personal_names import ANONYMOUS, PersonMatcher, shown_name
 from clu_desktop.services.personal_pdfs import signed_pdfs
@@ -334,6 +335,7 @@ def erase_person(
             skip={"person": {(person_id,)}},
         )
         session.expire_all()  # the walk wrote through statements
+        rekey_mappings(session)  # a remembered name's folded key follows its new text
         pdfs = signed_pdfs(session, eraser.matcher, found, anonymise_signed)
         eraser.add("mentions_replaced", found.replaced)
         eraser.add("mentions_kept", found.kept)

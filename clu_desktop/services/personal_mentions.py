@@ -43,6 +43,8 @@ LABELS = {
     ("indicator_value", "comment"): "commentaire d'une valeur d'indicateur",
     ("indicator_value", "source"): "source d'une valeur d'indicateur",
     ("indicator", "description"): "description d'un indicateur",
+    ("indicator_name_mapping", "written"): "nom d'indicateur ou de site mémorisé pour l'import",
+    ("indicator_name_mapping", "name_key"): "nom mémorisé pour l'import (forme simplifiée)",
     ("label", "notes"): "notes d'un label",
     ("label", "certifier"): "organisme certificateur d'un label",
     ("referential", "owner"): "propriétaire d'un référentiel",
