@@ -291,8 +291,9 @@ def test_the_stored_mappings_table_edits_deletes_and_undoes(qtbot, page, stack):
         mappings.set_mapping(session, "site", "Langres", sites[SITES["Langres"]])
     page.reload()
     panel = page.mappings
+    page.side_tabs.setCurrentWidget(panel)  # the tab « Correspondances mémorisées (2) »
     assert panel.model.rowCount() == 2
-    assert not panel.empty_label.isVisible()
+    assert panel.view.isVisible() and not panel.empty_label.isVisible()
     panel.select("indicator", "Taux d'appels aboutis")
     combo = panel.target_combo
     index = combo.findData(indicators["TEL-DECROCHES"])

@@ -1,7 +1,8 @@
-"""The Indicateurs page's small table « Correspondances mémorisées »: each name as
-written in the imported files and the catalogue entry it stands for. The selected one's
-target can be changed or the mapping deleted; both go on the undo stack
-(``services.indicators_mappings`` writes them)."""
+"""The Indicateurs page's small table « Correspondances mémorisées » (a tab beside the
+indicator's form): each name as written in the imported files and the catalogue entry it
+stands for. The selected one's target can be changed or the mapping deleted; both go on
+the undo stack (``services.indicators_mappings`` writes them). Without any mapping, the
+table's place says how they are made."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -128,10 +130,12 @@ def _set_target(
 
 
 class MappingsPanel(QWidget):
-    """The table, « Correspond à » for the selected mapping and « Supprimer ».
-    ``saved`` after each edit made here."""
+    """The table, « Correspond à » for the selected mapping and « Oublier ».
+    ``saved`` after each edit made here; ``counted`` with the number of mappings each
+    time they are read (the page's tab shows it)."""
 
     saved = Signal()
+    counted = Signal(int)
 
     def __init__(self, context: IndicatorsContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -152,9 +156,21 @@ class MappingsPanel(QWidget):
         # A header and four mappings at least, elided rather than scrolled sideways.
         self.view.setMinimumHeight((self.view.fontMetrics().height() + 6) * 5 + 4)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.label = buddy("Correspondances mémorisées\u00a0:", self.view)
         self.empty_label = message_label("storedMappingsEmpty", "Aucune correspondance")
         self.empty_label.setText(EMPTY_TEXT)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.empty_label.setMargin(6)
+        # Reached with Tab like the table it replaces (a screen reader reads it then).
+        self.empty_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.empty_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # The message takes the table's place: nothing to overlap however small the room.
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("storedMappingsStack")
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.empty_label)
         self.target_combo = name(
             QComboBox(),
             "storedMappingTarget",
@@ -176,18 +192,20 @@ class MappingsPanel(QWidget):
         target_row = QHBoxLayout()
         target_row.addWidget(buddy("Correspond à\u00a0:", self.target_combo))
         target_row.addWidget(self.target_combo, 1)
-        target_row.addWidget(self.delete_button)
+        # The button on a line of its own: the combo keeps the width to show the entry.
+        button_row = QHBoxLayout()
+        button_row.addStretch(1)
+        button_row.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.label)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.empty_label)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addWidget(self.stack, 1)
         layout.addLayout(target_row)
+        layout.addLayout(button_row)
         self._indicators: list[tuple[int, str]] = []
         self._sites: list[tuple[int, str]] = []
 
     def widgets(self) -> list[QWidget]:
-        return [self.view, self.target_combo, self.delete_button]
+        return [self.view, self.empty_label, self.target_combo, self.delete_button]
 
     def reload(self) -> None:
         """Read the mappings and the catalogue again, keeping the selected one."""
@@ -197,11 +215,12 @@ class MappingsPanel(QWidget):
         self._indicators = [(r.id, f"{r.code} — {r.name}") for r in indicators]
         self._sites = [(s.id, s.name) for s in self.context.read(service.list_sites)]
         self.model.set_rows(rows)
-        self.empty_label.setVisible(not rows)
+        self.stack.setCurrentWidget(self.view if rows else self.empty_label)
         if rows:
             index = self.model.index_of(current.kind, current.written) if current else -1
             self.view.setCurrentIndex(self.model.index(max(index, 0), 0))
         self._show_current()
+        self.counted.emit(len(rows))
 
     def current(self) -> StoredMapping | None:
         index = self.view.currentIndex()

@@ -1,6 +1,8 @@
-"""The "Indicateurs" page: the catalogue of quality indicators and the fields of the
-selected one on the left; its values by period and site, typed like in a spreadsheet,
-and its chart on the right; "Importer des valeurs…" reads a CSV or Excel file.
+"""The "Indicateurs" page: the catalogue of quality indicators on the left, and below it
+two tabs: the fields of the selected one (« Indicateur ») and the names remembered from
+imported files (« Correspondances mémorisées (N) »); on the right, the selected one's
+values by period and site, typed like in a spreadsheet, and its chart; "Importer des
+valeurs…" reads a CSV, Excel or OpenDocument file.
 
 Indicators are not per meeting: the page shows the whole catalogue whatever the meeting;
 its edits go on the shown meeting's undo stack. The import is not undoable (it says so).
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -54,6 +57,8 @@ IMPORT_FOLDER_KEY = "indicators/importFolder"
 CHART_DELAY_MS = 30  # lets the page paint before the chart's modules load
 CHART_MODULE = "clu_desktop.gui.indicators.chart"
 NEW_NAME = "Nouvel indicateur"
+FORM_TAB = "Indicateur"
+MAPPINGS_TAB = "Correspondances mémorisées ({count})"
 
 
 def ask_import_path(parent: QWidget) -> Path | None:
@@ -140,10 +145,12 @@ class IndicatorsPage(QWidget):
         self.fields.saved.connect(self._fields_saved)
         self.values.saved.connect(self._values_saved)
         self.values.show_all_check.toggled.connect(lambda _on: self._show_chart())
+        self.mappings.counted.connect(self._count_mappings)
 
         order = [
             self.import_button,
             *self.catalogue.widgets(),
+            self.side_tabs,
             *self.fields.widgets(),
             *self.mappings.widgets(),
             *self.values.widgets(),
@@ -159,15 +166,25 @@ class IndicatorsPage(QWidget):
         fields_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields
         fields_scroll.setFrameShape(QFrame.Shape.NoFrame)
         fields_scroll.setWidget(self.fields)
+        # The stored mappings are seldom edited: a tab beside the form rather than a third
+        # pane, so that the catalogue and the form keep their room at 1280×800.
+        self.side_tabs = name(
+            QTabWidget(),
+            "indicatorSideTabs",
+            "Indicateur et correspondances mémorisées",
+            "Les champs de l'indicateur choisi, ou les noms mémorisés des fichiers importés "
+            "(les flèches passent d'un onglet à l'autre)",
+        )
+        self.side_tabs.setDocumentMode(True)
+        self.side_tabs.addTab(fields_scroll, FORM_TAB)
+        self.side_tabs.addTab(self.mappings, MAPPINGS_TAB.format(count=0))
         left = QSplitter(Qt.Orientation.Vertical)
         left.setObjectName("indicatorLeftSplitter")
         left.setChildrenCollapsible(False)
         left.addWidget(self.catalogue)
-        left.addWidget(fields_scroll)
-        left.addWidget(self.mappings)
-        left.setStretchFactor(0, 3)
-        left.setStretchFactor(1, 3)
-        left.setStretchFactor(2, 1)
+        left.addWidget(self.side_tabs)
+        left.setStretchFactor(0, 1)
+        left.setStretchFactor(1, 1)
         right = QSplitter(Qt.Orientation.Vertical)
         right.setObjectName("indicatorRightSplitter")
         right.setChildrenCollapsible(False)
@@ -232,6 +249,11 @@ class IndicatorsPage(QWidget):
         self.mappings.reload()
         self._show_current(force=True)
 
+    def _count_mappings(self, count: int) -> None:
+        self.side_tabs.setTabText(
+            self.side_tabs.indexOf(self.mappings), MAPPINGS_TAB.format(count=count)
+        )
+
     def current_row(self) -> IndicatorRow | None:
         return self.catalogue.row(self.catalogue.current_id())
 
@@ -263,8 +285,13 @@ class IndicatorsPage(QWidget):
             from clu_desktop.gui.indicators.chart import IndicatorChart
 
             chart = IndicatorChart()
-            self.chart_waiting.hide()
             self.chart_holder.layout().addWidget(chart)
+            # Shown now, not at the next turn of the event loop: the holder is never
+            # blank between the waiting text and the chart (a grab then showed neither).
+            if self.chart_holder.isVisible():
+                chart.show()
+            self.chart_waiting.hide()
+            self.chart_holder.layout().activate()
             # After the values: the chart, then its button below it.
             QWidget.setTabOrder(self.values.widgets()[-1], chart.view)
             QWidget.setTabOrder(chart.view, chart.save_button)
