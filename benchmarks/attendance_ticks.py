@@ -18,9 +18,9 @@ import time
 from pathlib import Path
 
 from clu_desktop.domain import AttendanceStatus
-from clu_desktop.services.attendance import list_attendance, mark_present, set_status
-from clu_desktop.services.meeting_files import load_demo
-from clu_desktop.services.meetings import duplicate_as_next
+from clu_desktop.services.attendance.presence import list_attendance, mark_present, set_status
+from clu_desktop.services.meetings.files import load_demo
+from clu_desktop.services.meetings.listing import duplicate_as_next
 from clu_desktop.store.migrate import open_database
 
 TICKS = 30

@@ -37,15 +37,20 @@ from sqlalchemy import text
 
 from clu_desktop.domain import AttendanceStatus
 from clu_desktop.errors import UserError
-from clu_desktop.services.agenda import add_item, update_item
-from clu_desktop.services.agenda_actions import add_action, delete_action
-from clu_desktop.services.agenda_moves import move_item
-from clu_desktop.services.agenda_statements import add_statement, delete_statement
-from clu_desktop.services.attendance import mark_present, set_represented, set_status, set_times
-from clu_desktop.services.attendance_edit import invite_person
-from clu_desktop.services.directory import add_person
-from clu_desktop.services.meeting_files import load_demo
-from clu_desktop.services.meetings import duplicate_as_next
+from clu_desktop.services.agenda.actions import add_action, delete_action
+from clu_desktop.services.agenda.items import add_item, update_item
+from clu_desktop.services.agenda.moves import move_item
+from clu_desktop.services.agenda.statements import add_statement, delete_statement
+from clu_desktop.services.attendance.edit import invite_person
+from clu_desktop.services.attendance.presence import (
+    mark_present,
+    set_represented,
+    set_status,
+    set_times,
+)
+from clu_desktop.services.directory.people import add_person
+from clu_desktop.services.meetings.files import load_demo
+from clu_desktop.services.meetings.listing import duplicate_as_next
 from clu_desktop.store.database import Database, create_database_engine, resolve_url
 from clu_desktop.store.migrate import open_database
 

@@ -52,7 +52,7 @@ def main() -> int:
 
     QSettings().clear()
     from clu_desktop.gui.main_window import MainWindow
-    from clu_desktop.services.meetings import list_meetings
+    from clu_desktop.services.meetings.listing import list_meetings
 
     db = open_database(args.path)
     window = MainWindow(db)

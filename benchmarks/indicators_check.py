@@ -25,7 +25,7 @@ from clu_desktop.interchange.indicators_import import (
     read_table,
     summary,
 )
-from clu_desktop.services.meeting_files import load_demo
+from clu_desktop.services.meetings.files import load_demo
 from clu_desktop.store.migrate import open_database
 
 LINES = 10_000

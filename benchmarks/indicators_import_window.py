@@ -28,7 +28,7 @@ from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtWidgets import QApplication
 
 from clu_desktop.gui.indicators.import_dialog import ImportDialog
-from clu_desktop.services.meeting_files import load_demo
+from clu_desktop.services.meetings.files import load_demo
 from clu_desktop.store.migrate import open_database
 
 TICK_MS = 10

@@ -86,7 +86,7 @@ for round_ in range(15):
     settle(page)
     changes.append(ms(t))
     with db.reading() as s:
-        from clu_desktop.services.indicators import chart_series
+        from clu_desktop.services.indicators.values import chart_series
 
         data = chart_series(s, indicator_id, last_periods=36)
     t = time.perf_counter()

@@ -29,7 +29,7 @@ from clu_desktop.domain import (
     Statement,
     StatementSpeaker,
 )
-from clu_desktop.services.invitations import snapshot_invitation
+from clu_desktop.services.attendance.invitations import snapshot_invitation
 from clu_desktop.store.migrate import open_database
 
 FIRST = ["Bernard", "Nathalie", "Jean-Paul", "Christine", "Mylène", "Hugues", "Pascale", "Birame"]

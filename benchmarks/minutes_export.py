@@ -34,8 +34,8 @@ from clu_desktop.documents.snapshot import (
     PrintedPerson,
     StatementSnapshot,
 )
-from clu_desktop.services.document_export import export_minutes
-from clu_desktop.services.meeting_files import load_demo
+from clu_desktop.services.documents.export import export_minutes
+from clu_desktop.services.meetings.files import load_demo
 from clu_desktop.store.migrate import open_database
 
 TARGETS = {"demo": 0.5, "40 pages": 3.0}

@@ -23,9 +23,9 @@ from pathlib import Path
 from sqlalchemy import select
 
 from clu_desktop.domain import AttendanceStatus, Meeting, Person, Representation
-from clu_desktop.services.attendance import list_attendance, mark_present, set_represented
-from clu_desktop.services.attendance_edit import invite_person
-from clu_desktop.services.record import meeting_record, set_record_setting
+from clu_desktop.services.attendance.edit import invite_person
+from clu_desktop.services.attendance.presence import list_attendance, mark_present, set_represented
+from clu_desktop.services.meetings.record import meeting_record, set_record_setting
 from clu_desktop.store.migrate import open_database
 
 TICKS = 30

@@ -68,7 +68,7 @@ def _open(args, *, writing: bool = False, create: bool | None = None):
 
 
 def cmd_demo(args) -> int:
-    from clu_desktop.services.meeting_files import load_demo
+    from clu_desktop.services.meetings.files import load_demo
 
     db = _open(args, writing=True)
     with db.transaction() as session:
@@ -78,7 +78,7 @@ def cmd_demo(args) -> int:
 
 
 def cmd_list(args) -> int:
-    from clu_desktop.services.meetings import list_meetings
+    from clu_desktop.services.meetings.listing import list_meetings
 
     db = _open(args)
     with db.reading() as session:
@@ -114,7 +114,7 @@ def cmd_import(args) -> int:
             f"{', '.join(used)} : ne sert qu'à l'import des indicateurs "
             "(clu-desktop import indicators FICHIER)."
         )
-    from clu_desktop.services.meeting_files import import_file
+    from clu_desktop.services.meetings.files import import_file
 
     db = _open(args, writing=True)
     with db.transaction() as session:
@@ -138,7 +138,7 @@ def cmd_export(args) -> int:
         from clu_desktop.cli_personal import cmd_export_person
 
         return cmd_export_person(args, _open(args))
-    from clu_desktop.services.meeting_files import export_file
+    from clu_desktop.services.meetings.files import export_file
 
     db = _open(args)
     with db.reading() as session:
@@ -148,14 +148,14 @@ def cmd_export(args) -> int:
 
 
 def cmd_export_pdf(args) -> int:
-    from clu_desktop.services.document_export import (
+    from clu_desktop.services.documents.export import (
         export_agenda,
         export_minutes,
         export_sign_in_sheet,
         minutes_note,
     )
-    from clu_desktop.services.meetings import find_meeting_id
-    from clu_desktop.services.signature import signature_state
+    from clu_desktop.services.documents.signature import signature_state
+    from clu_desktop.services.meetings.listing import find_meeting_id
 
     export, what, written = {
         "minutes": (export_minutes, "Compte-rendu", "écrit"),
@@ -196,14 +196,14 @@ UNDATED_CONVOCATION = (
 
 def convocation_date_of(session, meeting_id: int):
     """The convocation date of a meeting, or None."""
-    from clu_desktop.services.meeting_details import get_meeting_details
+    from clu_desktop.services.meetings.details import get_meeting_details
 
     return get_meeting_details(session, meeting_id).convocation_date
 
 
 def cmd_export_attendance(args) -> int:
-    from clu_desktop.services.attendance_export import export_attendance_csv
-    from clu_desktop.services.meetings import find_meeting_id
+    from clu_desktop.services.attendance.export import export_attendance_csv
+    from clu_desktop.services.meetings.listing import find_meeting_id
 
     db = _open(args)
     with db.reading() as session:

@@ -70,7 +70,7 @@ def add_erase_parser(commands, db_option, parser_class) -> None:
 
 
 def cmd_export_person(args, db) -> int:
-    from clu_desktop.services.personal_data import write_person_data
+    from clu_desktop.services.personal.data import write_person_data
 
     with db.reading() as session:
         path = write_person_data(session, args.person, args.output)
@@ -92,9 +92,9 @@ def _confirm(question: str) -> bool:
 
 
 def cmd_erase(args, db) -> int:
-    from clu_desktop.services.directory import get_person
-    from clu_desktop.services.personal_erasure import erase_person
-    from clu_desktop.services.personal_names import shown_name
+    from clu_desktop.services.directory.people import get_person
+    from clu_desktop.services.personal.erasure import erase_person
+    from clu_desktop.services.personal.names import shown_name
 
     with db.reading() as session:
         try:

@@ -156,15 +156,15 @@ class SelfTest:
         return "fichier SQLite dans un dossier temporaire"
 
     def load_demo(self) -> str:
-        from clu_desktop.services.meeting_files import load_demo
+        from clu_desktop.services.meetings.files import load_demo
 
         with self.db.transaction() as session:
             meeting_id = load_demo(session)
         return f"séance n° {meeting_id}"
 
     def read_back(self) -> str:
-        from clu_desktop.services.documents import meeting_snapshot
-        from clu_desktop.services.meetings import list_meetings
+        from clu_desktop.services.documents.snapshot import meeting_snapshot
+        from clu_desktop.services.meetings.listing import list_meetings
 
         with self.db.reading() as session:
             meetings = list_meetings(session)
@@ -248,7 +248,7 @@ class SelfTest:
 
     def export(self, kind: str) -> str:
         """Export one document into the temporary folder and read it back."""
-        from clu_desktop.services import document_export
+        from clu_desktop.services.documents import export as document_export
 
         export, heading, file_name = {
             "minutes": (document_export.export_minutes, "COMPTE-RENDU", "compte-rendu.pdf"),

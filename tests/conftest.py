@@ -67,7 +67,7 @@ class PostgresqlServer:
     def __init__(self, url: str) -> None:
         from sqlalchemy import MetaData, create_engine
 
-        from clu_desktop.services.meeting_files import load_demo
+        from clu_desktop.services.meetings.files import load_demo
         from clu_desktop.store.migrate import SEARCH_TABLES, open_database
 
         base = make_url(url)
@@ -216,7 +216,7 @@ def db(request, db_engine, tmp_path):
 @pytest.fixture
 def demo_db(db, db_engine):
     """A database holding the demonstration meeting (CLU of 20 December 2023)."""
-    from clu_desktop.services.meeting_files import load_demo
+    from clu_desktop.services.meetings.files import load_demo
 
     if db_engine == "sqlite":  # a PostgreSQL test's database is a copy of one holding it
         with db.transaction() as session:
@@ -224,7 +224,7 @@ def demo_db(db, db_engine):
     # The demo is imported as signed (the real minutes of December 2023 were), and signed
     # minutes refuse every edit; most tests edit the demo meeting, so it is put back to
     # "compte-rendu rédigé", as just before signature. Tests about signed minutes use
-    # ``signed_demo_db`` or sign it with ``services.signature.sign_minutes``.
+    # ``signed_demo_db`` or sign it with ``services.documents.signature.sign_minutes``.
     set_demo_status(db, "minutes_drafted")
     return db
 

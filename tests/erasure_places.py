@@ -34,11 +34,11 @@ from clu_desktop.domain import (
     Statement,
     StatementSpeaker,
 )
-from clu_desktop.services.indicators_mappings import mapping_key
-from clu_desktop.services.invitations import snapshot_invitation
-from clu_desktop.services.personal_data import person_matcher
-from clu_desktop.services.personal_walk import rows_under, text_columns
-from clu_desktop.services.signature import reopen_minutes, sign_minutes
+from clu_desktop.services.attendance.invitations import snapshot_invitation
+from clu_desktop.services.documents.signature import reopen_minutes, sign_minutes
+from clu_desktop.services.indicators.mappings import mapping_key
+from clu_desktop.services.personal.data import person_matcher
+from clu_desktop.services.personal.walk import rows_under, text_columns
 
 CIVILITY, FIRST, LAST = "Mme", "Hélène", "DUPRÉ-NOËL"
 EMAIL = "helene.dupre-noel@example.org"

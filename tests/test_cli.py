@@ -234,7 +234,7 @@ def test_export_minutes_of_minutes_signed_in_the_application_is_the_signed_pdf(t
     import hashlib
 
     from clu_desktop.domain import Meeting
-    from clu_desktop.services.signature import reopen_minutes, sign_minutes
+    from clu_desktop.services.documents.signature import reopen_minutes, sign_minutes
     from clu_desktop.store.migrate import open_database
 
     db = str(tmp_path / "clu.sqlite")

@@ -11,7 +11,8 @@ from sqlalchemy import func, select
 
 from clu_desktop.cli import main
 from clu_desktop.domain import IndicatorValue
-from clu_desktop.services import indicators as ind
+from clu_desktop.services.indicators import catalogue as indicators_catalogue
+from clu_desktop.services.indicators import values as indicators_values
 
 DATA = Path(__file__).parent / "data" / "indicators"
 # The command line on both back ends, as the services are tested (tests/conftest.py).
@@ -22,12 +23,14 @@ pytestmark = pytest.mark.parametrize("db_engine", ["sqlite", "postgresql"], indi
 def cli(demo_db, capsys):
     """Runs the command line on the demo database: (exit code, stdout, stderr)."""
     with demo_db.transaction() as s:
-        quarterly = ind.add_indicator(s, "TEL-TRIM", "taux d'appels décrochés par trimestre")
-        ind.update_indicator(s, quarterly, "periodicity", "quarter")
-        ind.update_indicator(s, quarterly, "unit", "%")
-        monthly = ind.add_indicator(s, "ACCUEIL-MOIS", "usagers reçus à l'accueil")
-        ind.update_indicator(s, monthly, "periodicity", "month")
-        ind.update_indicator(s, monthly, "unit", "nombre")
+        quarterly = indicators_catalogue.add_indicator(
+            s, "TEL-TRIM", "taux d'appels décrochés par trimestre"
+        )
+        indicators_catalogue.update_indicator(s, quarterly, "periodicity", "quarter")
+        indicators_catalogue.update_indicator(s, quarterly, "unit", "%")
+        monthly = indicators_catalogue.add_indicator(s, "ACCUEIL-MOIS", "usagers reçus à l'accueil")
+        indicators_catalogue.update_indicator(s, monthly, "periodicity", "month")
+        indicators_catalogue.update_indicator(s, monthly, "unit", "nombre")
     target = demo_db.url.render_as_string(hide_password=False)
 
     def run(*argv):
@@ -80,8 +83,8 @@ def test_the_sheet_is_chosen_and_a_wide_table_read_as_rows(cli, demo_db, tmp_pat
         "5 valeurs importées (4 ajoutées, 1 mise à jour).",
     ]
     with demo_db.reading() as s:
-        row = next(r for r in ind.list_indicators(s) if r.code == "SATISFACTION")
-        assert ind.value_grid(s, row.id).cells[("2023", None)].value == 93.5
+        row = next(r for r in indicators_catalogue.list_indicators(s) if r.code == "SATISFACTION")
+        assert indicators_values.value_grid(s, row.id).cells[("2023", None)].value == 93.5
 
 
 def test_an_unknown_sheet_is_refused_with_the_sheets_there_are(cli, demo_db, tmp_path):

@@ -17,7 +17,7 @@ def demo_file(tmp_path):
 
 
 def people(db_path) -> list[str]:
-    from clu_desktop.services.directory import search_people
+    from clu_desktop.services.directory.people import search_people
     from clu_desktop.store.migrate import open_database
 
     db = open_database(db_path)

@@ -110,7 +110,7 @@ def test_selftest_passes_and_leaves_the_user_folders_untouched(isolated_user_fol
 BREAKS = {
     "an exporter fails": (
         """
-        from clu_desktop.services import document_export
+        from clu_desktop.services.documents import export as document_export
 
         def export_agenda(*args, **kwargs):
             raise OSError(28, "Plus de place sur le disque")
@@ -122,7 +122,7 @@ BREAKS = {
     ),
     "an exporter writes the wrong document": (
         """
-        from clu_desktop.services import document_export
+        from clu_desktop.services.documents import export as document_export
 
         document_export.export_minutes = document_export.export_agenda
         """,
@@ -171,7 +171,7 @@ def test_a_broken_step_fails_the_selftest_and_is_named(case, tmp_path):
 def test_without_the_demo_the_later_steps_are_not_run(tmp_path):
     hook = """
         from pathlib import Path
-        from clu_desktop.services import meeting_files
+        from clu_desktop.services.meetings import files as meeting_files
 
         meeting_files.resource_path = lambda *parts: Path("/nonexistent/clu-2023-12-20.json")
         """

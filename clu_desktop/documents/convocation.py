@@ -30,14 +30,14 @@ from reportlab.platypus import (
 
 from clu_desktop.documents.fonts import document_fonts
 from clu_desktop.documents.items import presenter_line, printed_number
-from clu_desktop.documents.minutes import heading_block, meeting_title
-from clu_desktop.documents.page import (
+from clu_desktop.documents.letterhead import (
     FRAME_WIDTH,
     DocumentInfo,
     letterhead_flowables,
     place_date,
     signature_block,
 )
+from clu_desktop.documents.minutes import heading_block, meeting_title
 from clu_desktop.documents.participants import CELL_PADDING, is_feminine, people_table
 from clu_desktop.documents.snapshot import ItemSnapshot, MeetingSnapshot
 from clu_desktop.documents.styles import ROOM_AFTER_SECTION, RULE, SHADE, Styles, make_styles

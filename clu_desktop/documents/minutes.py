@@ -19,7 +19,7 @@ from clu_desktop.documents import text_blocks
 from clu_desktop.documents.fonts import document_fonts
 from clu_desktop.documents.indicator_annex import indicator_annex_flowables
 from clu_desktop.documents.items import agenda_list, item_section
-from clu_desktop.documents.page import (
+from clu_desktop.documents.letterhead import (
     FRAME_WIDTH,
     DocumentInfo,
     letterhead_flowables,

@@ -33,7 +33,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from clu_desktop.documents.page import FRAME_WIDTH
+from clu_desktop.documents.letterhead import FRAME_WIDTH
 from clu_desktop.documents.snapshot import Attendance, MeetingSnapshot, PrintedPerson
 from clu_desktop.documents.styles import (
     CELL_LEADING,
@@ -46,7 +46,7 @@ from clu_desktop.documents.typography import markup
 from clu_desktop.french.dates import long_date, time_text
 from clu_desktop.french.typography import NBSP, clean
 from clu_desktop.services import record_rules as rules
-from clu_desktop.services.attendance_words import heading_forms
+from clu_desktop.services.attendance.words import heading_forms
 
 CELL_PADDING = 4
 #: A row may be cut across pages only when both parts are at least this tall.

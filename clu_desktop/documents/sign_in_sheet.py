@@ -40,8 +40,8 @@ from reportlab.platypus import (
 )
 
 from clu_desktop.documents.fonts import document_fonts
+from clu_desktop.documents.letterhead import FRAME_WIDTH, DocumentInfo, letterhead_flowables
 from clu_desktop.documents.minutes import heading_block, meeting_title
-from clu_desktop.documents.page import FRAME_WIDTH, DocumentInfo, letterhead_flowables
 from clu_desktop.documents.participants import is_feminine
 from clu_desktop.documents.snapshot import Attendance, MeetingSnapshot, PrintedPerson
 from clu_desktop.documents.styles import SHADE, TEXT_COLOR, Styles, make_styles
@@ -49,7 +49,7 @@ from clu_desktop.documents.typography import markup
 from clu_desktop.documents.writer import Story, write_pdf
 from clu_desktop.french.dates import long_date
 from clu_desktop.french.typography import NBSP, clean
-from clu_desktop.services.attendance_words import status_word
+from clu_desktop.services.attendance.words import status_word
 
 #: Blank rows for the people who come without being on the list.
 DEFAULT_BLANK_ROWS = 5

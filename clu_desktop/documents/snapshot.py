@@ -1,6 +1,6 @@
 """What a document prints, frozen: plain values read once from the database.
 
-The services build a snapshot (``clu_desktop.services.documents``); the documents read
+The services build a snapshot (``clu_desktop.services.documents.snapshot``); the documents read
 it and never touch the database, so they run headless, in tests and in a worker thread.
 """
 

@@ -17,7 +17,7 @@ from pypdf.generic import NameObject, TextStringObject
 from reportlab.platypus import Flowable
 
 from clu_desktop.documents.fonts import FontSet
-from clu_desktop.documents.page import DocumentInfo, document_template, numbered_canvas
+from clu_desktop.documents.letterhead import DocumentInfo, document_template, numbered_canvas
 from clu_desktop.documents.snapshot import AnnexSnapshot
 from clu_desktop.errors import UserError
 from clu_desktop.files import write_atomically

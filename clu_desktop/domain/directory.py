@@ -83,7 +83,7 @@ class Committee(Versioned, Base):
     name: Mapped[str] = mapped_column(String(300), unique=True)
     acronym: Mapped[str | None] = mapped_column(String(50))
     description: Mapped[str | None] = mapped_column(Text)
-    # How its record is kept and printed (see services/record.py).
+    # How its record is kept and printed (see services/meetings/record.py).
     votes: Mapped[bool] = mapped_column(default=False, server_default=false())
     print_counts: Mapped[bool] = mapped_column(default=True, server_default=true())
     quorum: Mapped[str | None] = mapped_column(String(20))  # "36", or "1/2": more than half

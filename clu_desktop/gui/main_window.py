@@ -212,7 +212,7 @@ class MainWindow(MainActions, QMainWindow):
         newest)."""
         from sqlalchemy.exc import SQLAlchemyError
 
-        from clu_desktop.services.meetings import list_meetings
+        from clu_desktop.services.meetings.listing import list_meetings
 
         if self._db is None:
             return
@@ -295,7 +295,7 @@ class MainWindow(MainActions, QMainWindow):
             return None
 
     def new_meeting(self) -> None:
-        from clu_desktop.services.meetings import create_meeting
+        from clu_desktop.services.meetings.listing import create_meeting
 
         committee_id = self._default_committee_id()
         meeting_id = self._run(lambda s: create_meeting(s, committee_id))
@@ -304,7 +304,7 @@ class MainWindow(MainActions, QMainWindow):
 
     def load_demo(self) -> None:
         """The demonstration meeting (refused, saying why, if the base has meetings)."""
-        from clu_desktop.services.meeting_files import load_demo
+        from clu_desktop.services.meetings.files import load_demo
 
         meeting_id = self._run(load_demo)
         if meeting_id is not None:
@@ -319,7 +319,7 @@ class MainWindow(MainActions, QMainWindow):
     def duplicate_meeting(self) -> None:
         if self.meeting_id is None:
             return
-        from clu_desktop.services.meetings import duplicate_as_next
+        from clu_desktop.services.meetings.listing import duplicate_as_next
 
         source = self.meeting_id
         meeting_id = self._run(lambda s: duplicate_as_next(s, source))
@@ -332,7 +332,7 @@ class MainWindow(MainActions, QMainWindow):
         self.tabs.setCurrentIndex(0)
 
     def delete_meeting(self) -> None:
-        from clu_desktop.services.meetings import delete_meeting
+        from clu_desktop.services.meetings.listing import delete_meeting
 
         if self.meeting_id is None:
             return
@@ -365,7 +365,7 @@ class MainWindow(MainActions, QMainWindow):
         )
         if not name:
             return
-        from clu_desktop.services import meeting_files
+        from clu_desktop.services.meetings import files as meeting_files
 
         meeting_id = self._run(lambda s: meeting_files.import_file(s, Path(name)))
         if meeting_id is not None:
@@ -379,7 +379,7 @@ class MainWindow(MainActions, QMainWindow):
         )
         if not name:
             return
-        from clu_desktop.services import meeting_files
+        from clu_desktop.services.meetings import files as meeting_files
 
         meeting_id = self.meeting_id
         try:

@@ -12,7 +12,7 @@ from clu_desktop.gui.models.navigator_model import (
     TITLE_COLUMN,
     MeetingTreeModel,
 )
-from clu_desktop.services.meetings import MeetingSummary
+from clu_desktop.services.meetings.listing import MeetingSummary
 
 
 class MeetingNavigator(QTreeView):

@@ -71,7 +71,7 @@ def _quality_page(db: Database) -> QWidget:
 
 def build_pages(db: Database) -> list[Page]:
     from clu_desktop.gui.agenda.page import AgendaPage
-    from clu_desktop.gui.meeting_page import MeetingPage
+    from clu_desktop.gui.meeting.page import MeetingPage
     from clu_desktop.gui.participants.page import ParticipantsPage
 
     return [

@@ -3,7 +3,7 @@
 Typing in it proposes the rows whose label holds every word typed, in any order,
 whatever the accents and the case (« begue » finds « Mylène BÉGUÉ », « maires guy »
 finds « M. Bernard GUY (Association des maires) »): the directory's own search
-(``services.directory_common.fold``). Qt's completer matches accents exactly, so the
+(``services.directory.common.fold``). Qt's completer matches accents exactly, so the
 proposals come from :class:`FoldFilterModel`, a proxy over the combo's own model.
 
 ``make_searchable(combo)`` makes a combo box editable with that search; leaving the
@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QComboBox, QCompleter, QListView
 
-from clu_desktop.services.directory_common import fold, matches, query_words
+from clu_desktop.services.directory.common import fold, matches, query_words
 
 _Index = QModelIndex | QPersistentModelIndex
 SEARCH_TIP = "Tapez une partie du nom ou de l'organisme, sans vous soucier des accents"

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from clu_desktop.files import write_atomically
-from clu_desktop.services.attendance import AttendanceRow
+from clu_desktop.services.attendance.presence import AttendanceRow
 
 HEADERS = (
     "Nom",

@@ -6,7 +6,7 @@ the closest catalogue entries), the values and periods that cannot be read or do
 their indicator, the sites an indicator is not followed on, the same value twice. The
 names are read through, in this order, the user's choices for this file (``NameChoices``),
 the catalogue (code or exact name, case and accents aside) and the mappings remembered
-(``services.indicators_mappings``). ``indicators_report.summary`` words the report in
+(``services.indicators.mappings``). ``indicators_report.summary`` words the report in
 French for the command line and the window. Nothing here writes: ``indicators_import.import_values``
 writes what a ready check planned.
 """
@@ -42,8 +42,8 @@ from clu_desktop.interchange.indicators_rows import (
     RowError,
 )
 from clu_desktop.interchange.indicators_table import Table
-from clu_desktop.services.indicators_import import ParsedRow, Plan
-from clu_desktop.services.indicators_mappings import mapping_key
+from clu_desktop.services.indicators.importing import ParsedRow, Plan
+from clu_desktop.services.indicators.mappings import mapping_key
 
 #: Lines between two calls of ``progress``.
 PROGRESS_EVERY = 500

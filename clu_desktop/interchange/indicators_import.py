@@ -4,7 +4,7 @@ One value per line: the indicator (code or exact name), the period, the site (em
 sites), the value, and optionally a comment and a source. ``read_table`` reads the file
 into text cells, ``guess_mapping`` finds the columns by their headers, ``preview`` shows
 the first lines as they will be read, and ``import_values`` checks every line, then
-hands the plan to ``services.indicators_import`` which writes it. docs/indicators-import.md
+hands the plan to ``services.indicators.importing`` which writes it. docs/indicators-import.md
 describes the layout for users.
 """
 
@@ -44,9 +44,9 @@ from clu_desktop.interchange.indicators_resolve import (
 )
 from clu_desktop.interchange.indicators_rows import FIELDS, REQUIRED, RowChecker, RowError
 from clu_desktop.interchange.indicators_table import MAX_BYTES, MAX_ROWS, Table, read_table
-from clu_desktop.services import indicators_import as writing
-from clu_desktop.services.indicators_common import ALL_SITES_LABEL, fold
-from clu_desktop.services.indicators_import import (
+from clu_desktop.services.indicators import importing as writing
+from clu_desktop.services.indicators.common import ALL_SITES_LABEL, fold
+from clu_desktop.services.indicators.importing import (
     UNSORTED_CATEGORY,
     AllSites,
     CreateIndicator,
@@ -181,7 +181,7 @@ def import_values(
     progress: Callable[[int, int], bool] | None = None,
 ) -> ImportReport:
     """Check every line (``check_file``), then, when nothing is left to decide or fix,
-    hand the plan to ``services.indicators_import.apply_plan``: it creates the indicators
+    hand the plan to ``services.indicators.importing.apply_plan``: it creates the indicators
     and sites chosen, adds the sites to the indicators they are given for, writes every
     value (existing values of the same indicator, period and site are replaced) and, with
     ``save_mappings``, remembers the names the user confirmed.

@@ -1,6 +1,6 @@
 """How the check reads the names of a spreadsheet: the user's choices for this file
 first, then the catalogue (code or exact name, case and accents aside: the RowChecker),
-then the mappings remembered (``services.indicators_mappings``). Each distinct text is
+then the mappings remembered (``services.indicators.mappings``). Each distinct text is
 read once. What is to be created gets an id below zero until the import creates it;
 the ``Plan`` gathers what a ready check would write."""
 
@@ -22,8 +22,8 @@ from clu_desktop.interchange.indicators_rows import (
     RowChecker,
     RowError,
 )
-from clu_desktop.services.indicators_common import ALL_SITES_LABEL, check_periodicity, fold
-from clu_desktop.services.indicators_import import (
+from clu_desktop.services.indicators.common import ALL_SITES_LABEL, check_periodicity, fold
+from clu_desktop.services.indicators.importing import (
     AllSites,
     Confirmed,
     CreateIndicator,
@@ -34,7 +34,7 @@ from clu_desktop.services.indicators_import import (
     Plan,
     SiteChoice,
 )
-from clu_desktop.services.indicators_mappings import mapping_key, stored_targets
+from clu_desktop.services.indicators.mappings import mapping_key, stored_targets
 
 CHOSEN_NOTE = "(correspondance choisie)"
 NEW_INDICATOR_NOTE = "(nouvel indicateur)"

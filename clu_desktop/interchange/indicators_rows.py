@@ -2,7 +2,7 @@
 
 A RowChecker reads the catalogue once (indicators, sites and which sites each indicator
 is measured on), then checks each line against it into a ``ParsedRow`` (plain data);
-``services.indicators_import`` writes them.
+``services.indicators.importing`` writes them.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from clu_desktop.domain import Indicator, Site
 from clu_desktop.domain.indicators import indicator_site
 from clu_desktop.errors import UserError
 from clu_desktop.french.periods import period_kind
-from clu_desktop.services.indicators_common import (
+from clu_desktop.services.indicators.common import (
     COMMENT_MAX,
     SOURCE_MAX,
     check_value,
@@ -25,7 +25,7 @@ from clu_desktop.services.indicators_common import (
     parse_value,
     unit_mismatch,
 )
-from clu_desktop.services.indicators_import import ParsedRow
+from clu_desktop.services.indicators.importing import ParsedRow
 from clu_desktop.services.validation import clean_text
 
 #: The fields a column can be mapped to; the first five are the default layout.

@@ -16,7 +16,7 @@ from clu_desktop.domain import Committee, Identity, Setting
 from clu_desktop.errors import ConflictError, UserError
 from clu_desktop.files import os_error_reason
 from clu_desktop.services.concurrency import changed_elsewhere, check_version
-from clu_desktop.services.meeting_details import IncompleteValue, check_email
+from clu_desktop.services.meetings.details import IncompleteValue, check_email
 from clu_desktop.services.validation import clean_text
 
 DEFAULT_COMMITTEE_KEY = "default_committee_id"

@@ -22,7 +22,7 @@ from clu_desktop.documents.snapshot import (
     MeetingSnapshot,
     PrintedPerson,
 )
-from clu_desktop.services.document_export import export_agenda
+from clu_desktop.services.documents.export import export_agenda
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="pdftotext comes from poppler-utils"

@@ -64,7 +64,7 @@ V = IndicatorValueSnapshot
 
 @pytest.fixture
 def demo_annex(demo_db) -> AnnexSnapshot:
-    from clu_desktop.services.documents import meeting_snapshot
+    from clu_desktop.services.documents.snapshot import meeting_snapshot
 
     with demo_db.reading() as session:
         snapshot = meeting_snapshot(session, 1)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from clu_desktop.services.document_export import export_minutes
+from clu_desktop.services.documents.export import export_minutes
 
 # The real minutes, as text, in the shared folder laid beside the repository.
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_1961c616dff96f7a.txt"

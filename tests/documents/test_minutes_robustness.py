@@ -30,7 +30,7 @@ from clu_desktop.documents.snapshot import (
     StatementSnapshot,
 )
 from clu_desktop.errors import UserError
-from clu_desktop.services.document_export import export_minutes
+from clu_desktop.services.documents.export import export_minutes
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="pdftotext comes from poppler-utils"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import subprocess
 
-from clu_desktop.services.document_export import export_minutes
-from clu_desktop.services.quality import answer_remark, list_remarks
+from clu_desktop.services.documents.export import export_minutes
+from clu_desktop.services.quality.remarks import answer_remark, list_remarks
 
 
 def minutes_text(db, path) -> str:

@@ -20,21 +20,21 @@ from clu_desktop.documents.minutes import minutes_story
 from clu_desktop.documents.sign_in_sheet import SheetEnd, sign_in_sheet_story
 from clu_desktop.domain import AttendanceStatus, Representation, VoteChoice, VoteResult
 from clu_desktop.names import upper_surname
-from clu_desktop.services import record
-from clu_desktop.services.agenda import add_item, update_item
-from clu_desktop.services.attendance import mark_present, set_represented, set_status
-from clu_desktop.services.attendance_edit import invite_person
-from clu_desktop.services.directory_committees import add_committee
-from clu_desktop.services.directory_organisations import add_organisation
-from clu_desktop.services.directory_people import add_person
-from clu_desktop.services.document_export import (
+from clu_desktop.services.agenda.items import add_item, update_item
+from clu_desktop.services.attendance.edit import invite_person
+from clu_desktop.services.attendance.presence import mark_present, set_represented, set_status
+from clu_desktop.services.directory.committees import add_committee
+from clu_desktop.services.directory.organisations import add_organisation
+from clu_desktop.services.directory.people import add_person
+from clu_desktop.services.documents.export import (
     export_agenda,
     export_minutes,
     export_sign_in_sheet,
 )
-from clu_desktop.services.documents import meeting_snapshot
-from clu_desktop.services.meeting_details import update_meeting
-from clu_desktop.services.meetings import create_meeting
+from clu_desktop.services.documents.snapshot import meeting_snapshot
+from clu_desktop.services.meetings import record
+from clu_desktop.services.meetings.details import update_meeting
+from clu_desktop.services.meetings.listing import create_meeting
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="pdftotext comes from poppler-utils"

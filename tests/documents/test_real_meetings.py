@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from clu_desktop.services.document_export import export_minutes
-from clu_desktop.services.meeting_files import import_file
+from clu_desktop.services.documents.export import export_minutes
+from clu_desktop.services.meetings.files import import_file
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "meetings"
 MEETINGS = sorted(p for p in DATA.glob("*.json") if not p.name.endswith(".expected.json"))

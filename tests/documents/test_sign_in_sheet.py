@@ -26,7 +26,7 @@ from clu_desktop.documents.sign_in_sheet import (
 from clu_desktop.documents.snapshot import Attendance, Letterhead, MeetingSnapshot, PrintedPerson
 from clu_desktop.documents.styles import make_styles
 from clu_desktop.gui.documents.catalogue import DOCUMENTS, default_file_name
-from clu_desktop.services.document_export import export_sign_in_sheet
+from clu_desktop.services.documents.export import export_sign_in_sheet
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="pdftotext comes from poppler-utils"

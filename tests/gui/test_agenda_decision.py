@@ -21,9 +21,9 @@ from clu_desktop.domain import (
     VoteResult,
 )
 from clu_desktop.gui.agenda import AgendaPage
-from clu_desktop.services.agenda import add_item
-from clu_desktop.services.invitations import invite_standing_members
-from clu_desktop.services.record import Decision, get_decision, set_record_setting
+from clu_desktop.services.agenda.items import add_item
+from clu_desktop.services.attendance.invitations import invite_standing_members
+from clu_desktop.services.meetings.record import Decision, get_decision, set_record_setting
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier

@@ -16,10 +16,10 @@ from clu_desktop.gui.agenda.actions_model import ActionsModel
 from clu_desktop.gui.agenda.items_model import AgendaTreeModel
 from clu_desktop.gui.agenda.page import NO_MEETING_TEXT
 from clu_desktop.gui.agenda.statements_model import StatementsModel
-from clu_desktop.services.agenda import add_item, list_agenda
-from clu_desktop.services.agenda_actions import list_item_actions
-from clu_desktop.services.agenda_statements import list_statements
-from clu_desktop.services.invitations import invite_standing_members
+from clu_desktop.services.agenda.actions import list_item_actions
+from clu_desktop.services.agenda.items import add_item, list_agenda
+from clu_desktop.services.agenda.statements import list_statements
+from clu_desktop.services.attendance.invitations import invite_standing_members
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from clu_desktop.domain import Numbering, PresenterStyle
 from clu_desktop.gui.directory import DirectoryWindow
-from clu_desktop.services.record import RecordSettings, get_record_settings
+from clu_desktop.services.meetings.record import RecordSettings, get_record_settings
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

@@ -8,7 +8,9 @@ import threading
 from PySide6.QtCore import QThread
 
 from clu_desktop.gui.data_signals import data_signals
-from clu_desktop.services import directory as d
+from clu_desktop.services.directory import committees as directory_committees
+from clu_desktop.services.directory import organisations as directory_organisations
+from clu_desktop.services.directory import people as directory_people
 
 
 def test_one_signal_for_the_commits_of_one_action(qtbot, db):
@@ -17,9 +19,9 @@ def test_one_signal_for_the_commits_of_one_action(qtbot, db):
     heard = []
     signals.changed.connect(heard.append)
     with db.transaction() as session:
-        d.add_person(session, "Guy")
+        directory_people.add_person(session, "Guy")
     with db.transaction() as session:
-        d.add_organisation(session, "Association des maires")
+        directory_organisations.add_organisation(session, "Association des maires")
     assert heard == []  # not in the middle of the user's action
     qtbot.waitUntil(lambda: heard != [])
     assert heard == [frozenset({"person", "organisation"})]
@@ -32,7 +34,7 @@ def test_a_commit_on_another_thread_is_told_on_the_gui_thread(qtbot, db):
 
     def write() -> None:
         with db.transaction() as session:
-            d.add_committee(session, "Comité départemental")
+            directory_committees.add_committee(session, "Comité départemental")
 
     worker = threading.Thread(target=write)
     worker.start()

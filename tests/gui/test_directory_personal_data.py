@@ -14,7 +14,7 @@ from sqlalchemy import select
 from clu_desktop.domain import Invitation, Person
 from clu_desktop.gui.directory import DirectoryWindow
 from clu_desktop.gui.directory import personal_data as gui_personal
-from clu_desktop.services import directory as d
+from clu_desktop.services.directory import people as directory_people
 
 DORAFI, GUY = 5, 6
 
@@ -121,7 +121,7 @@ def test_erase_keeps_the_signed_minutes_and_leaves_nothing_to_undo(
     assert not window.undo_action.isEnabled()
     assert "définitif" in answered_messages.infos[-1]
     with signed_demo_db.reading() as session:
-        assert d.search_people(session, "dorafi") == []
+        assert directory_people.search_people(session, "dorafi") == []
     assert "DORAFI" in printed_names(signed_demo_db)  # the signed minutes still print him
     assert QApplication.activeModalWidget() is None
 

@@ -11,7 +11,9 @@ from clu_desktop.gui.directory import DirectoryWindow
 from clu_desktop.gui.directory.committee_models import CommitteesModel, MembersModel
 from clu_desktop.gui.directory.organisations_model import OrganisationsModel
 from clu_desktop.gui.directory.people_model import PeopleModel
-from clu_desktop.services import directory as d
+from clu_desktop.services.directory import committees as directory_committees
+from clu_desktop.services.directory import organisations as directory_organisations
+from clu_desktop.services.directory import people as directory_people
 
 BEGUE, GUY, KREZEL = 1, 6, 7
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -47,9 +49,9 @@ def select_person(qtbot, window: DirectoryWindow, person_id: int) -> None:
     assert tab.selected_ids() == [person_id]
 
 
-def person(db, person_id: int) -> d.PersonDetails:
+def person(db, person_id: int) -> directory_people.PersonDetails:
     with db.reading() as session:
-        return d.get_person(session, person_id)
+        return directory_people.get_person(session, person_id)
 
 
 def type_text(qtbot, widget, text: str) -> None:
@@ -76,10 +78,10 @@ def type_keys(qtbot, *steps) -> None:
 
 def test_models_pass_the_model_tester(qtmodeltester, demo_db):
     with demo_db.reading() as session:
-        people = d.search_people(session)
-        organisations = d.list_organisations(session)
-        committees = d.list_committees(session)
-        members = d.list_members(session, 1)
+        people = directory_people.search_people(session)
+        organisations = directory_organisations.list_organisations(session)
+        committees = directory_committees.list_committees(session)
+        members = directory_committees.list_members(session, 1)
     for model, rows in (
         (PeopleModel(), people),
         (OrganisationsModel(), organisations),
@@ -97,7 +99,7 @@ def test_models_pass_the_model_tester(qtmodeltester, demo_db):
 def test_the_people_table_shows_french_headers_and_names(demo_db):
     model = PeopleModel()
     with demo_db.reading() as session:
-        model.set_rows(d.search_people(session, "begue"))
+        model.set_rows(directory_people.search_people(session, "begue"))
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)]
     assert headers == ["Civilité", "Prénom", "NOM", "Fonction", "Organisme", "Comités"]
     assert [model.index(0, c).data() for c in (0, 1, 2, 4, 5)] == [
@@ -143,7 +145,7 @@ def test_create_a_person_with_the_keyboard(qtbot, open_directory, demo_db):
     qtbot.waitUntil(lambda: not dialog.isVisible())
 
     with demo_db.reading() as session:
-        (found,) = d.search_people(session, "lefevre")
+        (found,) = directory_people.search_people(session, "lefevre")
     assert (found.civility, found.first_name, found.last_name) == ("Mme", "Anne", "Lefèvre")
     assert found.function == "Cheffe du bureau de l'accueil & des usagers"
     assert window.people_tab.form.person_id == found.id
@@ -154,7 +156,7 @@ def test_create_a_person_with_the_keyboard(qtbot, open_directory, demo_db):
 
     qtbot.keyClick(window.people_tab.table, Qt.Key.Key_Z, CTRL)  # undo the creation
     with demo_db.reading() as session:
-        assert d.search_people(session, "lefevre") == []
+        assert directory_people.search_people(session, "lefevre") == []
     qtbot.keyClick(window.people_tab.table, Qt.Key.Key_Y, CTRL)  # and redo it, same id
     assert person(demo_db, found.id).last_name == "Lefèvre"
 
@@ -219,7 +221,9 @@ def test_choosing_an_organisation_saves_it(qtbot, open_directory, demo_db):
 
 def test_merge_two_duplicates_through_the_dialog(qtbot, open_directory, demo_db):
     with demo_db.transaction() as session:
-        twin = d.add_person(session, "Begue", first_name="Mylène", phone="03 25 30 21 03")
+        twin = directory_people.add_person(
+            session, "Begue", first_name="Mylène", phone="03 25 30 21 03"
+        )
     window = open_directory()
     tab = window.people_tab
     qtbot.keyClicks(window.search, "begue")
@@ -247,12 +251,15 @@ def test_merge_two_duplicates_through_the_dialog(qtbot, open_directory, demo_db)
     assert kept.email == "mylene.begue@haute-marne.gouv.fr"
     assert tab.form.person_id == BEGUE
     with demo_db.reading() as session:
-        assert [p.id for p in d.search_people(session, "begue")] == [BEGUE]
+        assert [p.id for p in directory_people.search_people(session, "begue")] == [BEGUE]
 
     window.people_tab.table.setFocus()
     qtbot.keyClick(window.people_tab.table, Qt.Key.Key_Z, CTRL)
     with demo_db.reading() as session:
-        assert sorted(p.id for p in d.search_people(session, "begue")) == [BEGUE, twin]
+        assert sorted(p.id for p in directory_people.search_people(session, "begue")) == [
+            BEGUE,
+            twin,
+        ]
     assert person(demo_db, BEGUE).phone is None
     assert tab.model.rowCount() == 2
 
@@ -270,7 +277,7 @@ def test_delete_a_person_after_confirming(qtbot, open_directory, demo_db, answer
     qtbot.mouseClick(window.people_tab.delete_button, Qt.MouseButton.LeftButton)
     assert "1 invitation" in answered_messages.questions[1]
     with demo_db.reading() as session:
-        assert "KREZEL" not in [p.last_name for p in d.search_people(session)]
+        assert "KREZEL" not in [p.last_name for p in directory_people.search_people(session)]
     assert window.people_tab.model.rowCount() == 14
     window.undo_stack.undo()
     assert person(demo_db, KREZEL).committees == ("Comité local des usagers",)
@@ -289,8 +296,8 @@ def test_an_organisation_with_people_is_not_deleted(qtbot, open_directory, answe
 
 def test_add_a_standing_member_to_a_committee(qtbot, open_directory, demo_db):
     with demo_db.transaction() as session:
-        committee = d.add_committee(session, "Comité des usagers handicapés")
-        d.add_member(session, committee, GUY, "président")
+        committee = directory_committees.add_committee(session, "Comité des usagers handicapés")
+        directory_committees.add_member(session, committee, GUY, "président")
     window = open_directory()
     window.tabs.setCurrentIndex(2)
     tab = window.committees_tab
@@ -309,7 +316,7 @@ def test_add_a_standing_member_to_a_committee(qtbot, open_directory, demo_db):
     qtbot.waitUntil(lambda: not picker.isVisible())
 
     with demo_db.reading() as session:
-        members = d.list_members(session, committee)
+        members = directory_committees.list_members(session, committee)
     assert [(m.name, m.role) for m in members] == [
         ("M. Bernard GUY", "président"),
         ("M. Eric KREZEL", "membre"),
@@ -319,7 +326,10 @@ def test_add_a_standing_member_to_a_committee(qtbot, open_directory, demo_db):
 
     qtbot.mouseClick(tab.up_button, Qt.MouseButton.LeftButton)  # KREZEL is selected
     with demo_db.reading() as session:
-        assert [m.person_id for m in d.list_members(session, committee)] == [KREZEL, GUY]
+        assert [m.person_id for m in directory_committees.list_members(session, committee)] == [
+            KREZEL,
+            GUY,
+        ]
     window.undo_stack.undo()
     assert table_texts(tab.members_model, 1) == ["M. Bernard GUY", "M. Eric KREZEL"]
 
@@ -345,7 +355,7 @@ def test_rename_an_organisation_and_undo(qtbot, open_directory, demo_db):
     tab.form.internal.setFocus()
     qtbot.keyClick(tab.form.internal, Qt.Key.Key_Space)
     with demo_db.reading() as session:
-        renamed = d.get_organisation(session, 6)
+        renamed = directory_organisations.get_organisation(session, 6)
     assert (renamed.name, renamed.internal) == ("Défenseur des Droits (52)", True)
     assert tab.model.row_at(tab.model.row_of(6)).name == "Défenseur des Droits (52)"
 
@@ -356,7 +366,7 @@ def test_rename_an_organisation_and_undo(qtbot, open_directory, demo_db):
     window.undo_stack.undo()
     window.undo_stack.undo()
     with demo_db.reading() as session:
-        assert d.get_organisation(session, 6).name == "Défenseur des Droits"
+        assert directory_organisations.get_organisation(session, 6).name == "Défenseur des Droits"
     assert tab.form.name.text() == "Défenseur des Droits"
     assert not tab.form.internal.isChecked()
 
@@ -373,7 +383,7 @@ def test_ctrl_n_creates_in_the_current_tab(qtbot, open_directory, demo_db):
     type_keys(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     with demo_db.reading() as session:
-        (row,) = d.list_organisations(session, "langres")
+        (row,) = directory_organisations.list_organisations(session, "langres")
     assert (row.name, row.acronym, row.internal, row.people_count) == (
         "France Services de Langres",
         "FS",
@@ -393,11 +403,11 @@ def test_a_member_role_is_saved_as_typed(qtbot, open_directory, demo_db):
     tab.role.lineEdit().selectAll()
     qtbot.keyClicks(tab.role, "vice-president")
     with demo_db.reading() as session:
-        assert d.list_members(session, 1)[1].role == "vice-president"
+        assert directory_committees.list_members(session, 1)[1].role == "vice-president"
     assert tab.members_model.index(1, 4).data() == "vice-president"
     qtbot.keyClick(tab.role, Qt.Key.Key_Z, CTRL)
     with demo_db.reading() as session:
-        assert d.list_members(session, 1)[1].role == "membre"
+        assert directory_committees.list_members(session, 1)[1].role == "membre"
     assert tab.role.currentText() == "membre"
 
 
@@ -415,11 +425,11 @@ def test_a_new_person_gets_an_email_and_a_phone_checked_as_in_the_form(
     assert dialog.isVisible()  # refused, as the person form refuses it, nothing created
     assert any("n'est pas une adresse valable" in text for text in answered_messages.errors)
     with demo_db.reading() as session:
-        assert d.search_people(session, "durand") == []
+        assert directory_people.search_people(session, "durand") == []
     dialog.email.setText("paul.durand@exemple.fr")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     with demo_db.reading() as session:
-        (found,) = d.search_people(session, "durand")
-        details = d.get_person(session, found.id)
+        (found,) = directory_people.search_people(session, "durand")
+        details = directory_people.get_person(session, found.id)
     assert (details.email, details.phone) == ("paul.durand@exemple.fr", "03 25 30 21 05")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import clu_desktop
 from clu_desktop.gui.documents.catalogue import DOCUMENTS
-from clu_desktop.services import document_export
+from clu_desktop.services.documents import export as document_export
 
 PACKAGE = Path(clu_desktop.__file__).parent
 #: The one deliberate lookup by name: warming the lazy pages' modules in the background

@@ -459,13 +459,16 @@ def test_the_minutes_of_signed_minutes_preview_the_signed_pdf(qtbot, demo_db, tm
     copy of the signed PDF, said under the list), even after the indicators changed."""
     import datetime as dt
 
-    from clu_desktop.services import indicators as ind
-    from clu_desktop.services.signature import sign_minutes, signed_pdf
+    from clu_desktop.services.documents.signature import sign_minutes, signed_pdf
+    from clu_desktop.services.indicators import catalogue as indicators_catalogue
+    from clu_desktop.services.indicators import values as indicators_values
 
     with demo_db.transaction() as session:
         sign_minutes(session, 1, "dupont", at=dt.datetime(2024, 4, 8, 10, 12))
-        row = next(r for r in ind.list_indicators(session) if r.code == "RS-CONNEXIONS")
-        ind.set_value(session, row.id, "2022", None, 1.0)
+        row = next(
+            r for r in indicators_catalogue.list_indicators(session) if r.code == "RS-CONNEXIONS"
+        )
+        indicators_values.set_value(session, row.id, "2022", None, 1.0)
     with demo_db.reading() as session:
         stored = signed_pdf(session, 1).data
     widget = DocumentsPage(demo_db)

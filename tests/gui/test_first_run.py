@@ -15,7 +15,7 @@ from clu_desktop.gui.guide import GuideWindow, french_keys, section_of
 from clu_desktop.gui.main_window import MainWindow
 from clu_desktop.gui.settings_dialog import SettingsDialog
 from clu_desktop.resources import DEMO_MEETING, GUIDE, resource_path
-from clu_desktop.services.meetings import list_meetings
+from clu_desktop.services.meetings.listing import list_meetings
 from clu_desktop.services.settings import update_identity
 
 ROOT = Path(__file__).resolve().parents[2]

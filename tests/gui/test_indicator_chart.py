@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from clu_desktop import files
 from clu_desktop.gui.indicators import chart as chart_module
 from clu_desktop.gui.indicators.chart import IndicatorChart, nearest_point, point_label
-from clu_desktop.services.indicators import ChartData, IndicatorRow, Series
+from clu_desktop.services.indicators.common import ChartData, IndicatorRow, Series
 
 QUARTERS = tuple(f"{year}-T{q}" for year in (2022, 2023) for q in (1, 2, 3, 4))
 CHAUMONT = (82.5, 85, 88.1, None, 91.2, 92, 90.4, 93.5)
@@ -328,24 +328,28 @@ def test_240_months_for_5_sites_are_fast_and_their_labels_do_not_overlap(widget)
 
 
 def test_the_chart_of_values_typed_through_the_services(widget, db):
-    from clu_desktop.services import indicators
+    from clu_desktop.services.indicators import catalogue as indicators_catalogue
+    from clu_desktop.services.indicators import values as indicators_values
 
     with db.transaction() as s:
-        chaumont, langres = indicators.add_site(s, "Chaumont"), indicators.add_site(s, "Langres")
-        code = indicators.add_indicator(s, "DECROCHES", "Appels décrochés")
-        indicators.update_indicator(s, code, "periodicity", "quarter")
-        indicators.update_indicator(s, code, "unit", "%")
-        indicators.update_indicator(s, code, "target", 90.0)
-        indicators.set_indicator_sites(s, code, [chaumont, langres])
+        chaumont, langres = (
+            indicators_catalogue.add_site(s, "Chaumont"),
+            indicators_catalogue.add_site(s, "Langres"),
+        )
+        code = indicators_catalogue.add_indicator(s, "DECROCHES", "Appels décrochés")
+        indicators_catalogue.update_indicator(s, code, "periodicity", "quarter")
+        indicators_catalogue.update_indicator(s, code, "unit", "%")
+        indicators_catalogue.update_indicator(s, code, "target", 90.0)
+        indicators_catalogue.set_indicator_sites(s, code, [chaumont, langres])
         for period, site, value in [
             ("2023-T1", chaumont, 88.0),
             ("2023-T2", chaumont, 91.5),
             ("2023-T1", langres, 79.0),
             ("2023-T3", langres, 84.5),
         ]:
-            indicators.set_value(s, code, period, site, value)
+            indicators_values.set_value(s, code, period, site, value)
     with db.reading() as s:
-        data = indicators.chart_series(s, code)
+        data = indicators_values.chart_series(s, code)
 
     widget.set_chart(data)
 

@@ -16,8 +16,9 @@ from clu_desktop.gui.indicators.import_dialog import COLUMNS, NAMES, PREVIEW, RE
 from clu_desktop.gui.indicators.import_names import CREATE, IGNORE, target
 from clu_desktop.gui.indicators.page import IndicatorsPage
 from clu_desktop.interchange import indicators_import as core
-from clu_desktop.services import indicators as service
-from clu_desktop.services import indicators_mappings as mappings
+from clu_desktop.services.indicators import catalogue as indicators_catalogue
+from clu_desktop.services.indicators import mappings
+from clu_desktop.services.indicators import values as indicators_values
 
 DATA = Path(__file__).parent.parent / "data"
 # Windows-1252, semicolons, decimal commas (shared with the command line's tests).
@@ -53,15 +54,15 @@ def page(qtbot, demo_db, stack):
 
 def ids(db) -> tuple[dict[str, int], dict[str, int]]:
     with db.reading() as session:
-        indicators = {r.code: r.id for r in service.list_indicators(session)}
-        sites = {s.name: s.id for s in service.list_sites(session)}
+        indicators = {r.code: r.id for r in indicators_catalogue.list_indicators(session)}
+        sites = {s.name: s.id for s in indicators_catalogue.list_sites(session)}
     return indicators, sites
 
 
 def values(db, code: str) -> dict:
     indicators, _sites = ids(db)
     with db.reading() as session:
-        grid = service.value_grid(session, indicators[code])
+        grid = indicators_values.value_grid(session, indicators[code])
     return {key: cell.value for key, cell in grid.cells.items()}
 
 
@@ -190,7 +191,9 @@ def test_a_new_indicator_is_made_with_the_form_pre_filled_from_the_file(qtbot, p
     settle(qtbot, dialog)
     with db.reading() as session:
         made = [
-            r for r in service.list_indicators(session) if r.name == "Appels aboutis (standard)"
+            r
+            for r in indicators_catalogue.list_indicators(session)
+            if r.name == "Appels aboutis (standard)"
         ]
     assert len(made) == 1 and made[0].unit == "%"
 

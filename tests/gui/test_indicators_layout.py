@@ -10,8 +10,8 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QWidget
 
 from clu_desktop.gui.indicators.page import IndicatorsPage
-from clu_desktop.services import indicators as service
-from clu_desktop.services import indicators_mappings as mappings
+from clu_desktop.services.indicators import catalogue as indicators_catalogue
+from clu_desktop.services.indicators import mappings
 
 # What the page gets of a 1280×800 window (the navigator on its left, the menus, the tabs
 # and the status bar around it).
@@ -38,8 +38,8 @@ def on_page(page: QWidget, widget: QWidget) -> QRect:
 
 def add_mappings(page: IndicatorsPage) -> None:
     with page.context.db.transaction() as session:
-        indicators = {r.code: r.id for r in service.list_indicators(session)}
-        sites = {s.name: s.id for s in service.list_sites(session)}
+        indicators = {r.code: r.id for r in indicators_catalogue.list_indicators(session)}
+        sites = {s.name: s.id for s in indicators_catalogue.list_sites(session)}
         mappings.set_mapping(session, "indicator", "Taux d'appels", indicators["TEL-ABOUTIS"])
         mappings.set_mapping(session, "site", "Langres", sites["Sous-préfecture de Langres"])
     page.reload()

@@ -14,7 +14,9 @@ from clu_desktop.gui.indicators.import_dialog import PREVIEW as PREVIEW_STEP
 from clu_desktop.gui.indicators.import_dialog import PreviewModel
 from clu_desktop.gui.indicators.page import IndicatorsPage
 from clu_desktop.gui.indicators.values_model import ValuesModel
-from clu_desktop.services import indicators as service
+from clu_desktop.services.indicators import catalogue as indicators_catalogue
+from clu_desktop.services.indicators import common as indicators_common
+from clu_desktop.services.indicators import values as indicators_values
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -43,20 +45,20 @@ def page(qtbot, demo_db, stack):
     page.close()
 
 
-def indicator(db, code: str) -> service.IndicatorRow:
+def indicator(db, code: str) -> indicators_common.IndicatorRow:
     with db.reading() as session:
-        return next(r for r in service.list_indicators(session) if r.code == code)
+        return next(r for r in indicators_catalogue.list_indicators(session) if r.code == code)
 
 
 def cells(db, code: str) -> dict:
     with db.reading() as session:
-        grid = service.value_grid(session, indicator(db, code).id)
+        grid = indicators_values.value_grid(session, indicator(db, code).id)
     return {key: cell.value for key, cell in grid.cells.items()}
 
 
 def site_id(db, name: str) -> int:
     with db.reading() as session:
-        return next(s.id for s in service.list_sites(session) if s.name == name)
+        return next(s.id for s in indicators_catalogue.list_sites(session) if s.name == name)
 
 
 def select(qtbot, page: IndicatorsPage, code: str) -> None:
@@ -249,7 +251,7 @@ def test_comment_and_source_of_the_selected_cell(qtbot, page, stack):
     values.source_edit.selectAll()
     qtbot.keyClicks(values.source_edit, "Outil <b>&</b>")
     with db.reading() as session:
-        grid = service.value_grid(session, indicator(db, "TEL-DECROCHES").id)
+        grid = indicators_values.value_grid(session, indicator(db, "TEL-DECROCHES").id)
     cell = grid.cells[("2022", None)]
     assert (cell.comment, cell.source) == ("Nouveau standard", "Outil <b>&</b>")
     tip = values.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
@@ -356,13 +358,13 @@ def test_add_and_delete_an_indicator_with_undo(qtbot, page, stack, answered_mess
     assert page.catalogue.current_id() == new.id
     qtbot.mouseClick(page.catalogue.delete_button, LEFT)
     with db.reading() as session:
-        assert "IND-12" not in {r.code for r in service.list_indicators(session)}
+        assert "IND-12" not in {r.code for r in indicators_catalogue.list_indicators(session)}
     stack.undo()  # the deletion
     assert indicator(db, "IND-12").name == "Permis de conduire - delai"
     stack.undo()  # the name
     stack.undo()  # the addition
     with db.reading() as session:
-        assert len(service.list_indicators(session)) == 11
+        assert len(indicators_catalogue.list_indicators(session)) == 11
     stack.redo()
     assert indicator(db, "IND-12").category == "Titres"
     select(qtbot, page, "PAN-USAGE")

@@ -205,7 +205,7 @@ def dialogs(window, tmp_path):
     from clu_desktop.gui.settings_dialog import SettingsDialog
     from clu_desktop.interchange.indicators_names import UnknownName
     from clu_desktop.interchange.indicators_table import read_table
-    from clu_desktop.services.meeting_details import person_choices
+    from clu_desktop.services.meetings.details import person_choices
 
     db = window._db
     meeting_id = window.meeting_id
@@ -253,8 +253,8 @@ def dialogs(window, tmp_path):
     )
     from clu_desktop.gui.directory.merge_dialog import MergeDialog
     from clu_desktop.gui.directory.personal_data import ErasePersonDialog
-    from clu_desktop.services.directory_organisations import list_organisations
-    from clu_desktop.services.personal_erasure import erasure_preview
+    from clu_desktop.services.directory.organisations import list_organisations
+    from clu_desktop.services.personal.erasure import erasure_preview
 
     window.open_directory()
     directory = window._directory

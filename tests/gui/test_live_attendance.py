@@ -15,12 +15,12 @@ from clu_desktop.domain import AttendanceStatus
 from clu_desktop.gui import colours, undo
 from clu_desktop.gui.live.model import ID_ROLE, LiveAttendanceModel
 from clu_desktop.gui.live.window import LiveAttendanceWindow
-from clu_desktop.services.attendance import list_attendance, set_represented, set_status
-from clu_desktop.services.directory_committees import add_committee, add_member
-from clu_desktop.services.directory_organisations import add_organisation
-from clu_desktop.services.directory_people import add_person, search_people
-from clu_desktop.services.invitations import invite_standing_members, remove_invitations
-from clu_desktop.services.meetings import create_meeting, duplicate_as_next
+from clu_desktop.services.attendance.invitations import invite_standing_members, remove_invitations
+from clu_desktop.services.attendance.presence import list_attendance, set_represented, set_status
+from clu_desktop.services.directory.committees import add_committee, add_member
+from clu_desktop.services.directory.organisations import add_organisation
+from clu_desktop.services.directory.people import add_person, search_people
+from clu_desktop.services.meetings.listing import create_meeting, duplicate_as_next
 from clu_desktop.store.migrate import open_database
 
 P = AttendanceStatus

@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QApplication
 from clu_desktop.domain import AttendanceStatus
 from clu_desktop.gui.live.model import NAME_ROLE
 from clu_desktop.gui.live.window import LiveAttendanceWindow
-from clu_desktop.services.attendance import list_attendance
-from clu_desktop.services.attendance_edit import withdraw_invitations
-from clu_desktop.services.directory_organisations import list_organisations
-from clu_desktop.services.directory_people import search_people
-from clu_desktop.services.meetings import duplicate_as_next
+from clu_desktop.services.attendance.edit import withdraw_invitations
+from clu_desktop.services.attendance.presence import list_attendance
+from clu_desktop.services.directory.organisations import list_organisations
+from clu_desktop.services.directory.people import search_people
+from clu_desktop.services.meetings.listing import duplicate_as_next
 
 P = AttendanceStatus
 CTRL = Qt.KeyboardModifier.ControlModifier

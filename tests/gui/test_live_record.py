@@ -9,9 +9,9 @@ from PySide6.QtGui import QUndoStack
 
 from clu_desktop.domain import AttendanceStatus, Representation
 from clu_desktop.gui.live.window import LiveAttendanceWindow
-from clu_desktop.services.attendance import list_attendance, set_represented
-from clu_desktop.services.meetings import duplicate_as_next
-from clu_desktop.services.record import set_record_setting
+from clu_desktop.services.attendance.presence import list_attendance, set_represented
+from clu_desktop.services.meetings.listing import duplicate_as_next
+from clu_desktop.services.meetings.record import set_record_setting
 
 P, R = AttendanceStatus, Representation
 

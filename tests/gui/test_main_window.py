@@ -24,8 +24,8 @@ from clu_desktop.gui.main_window import MainWindow
 from clu_desktop.gui.models.navigator_model import MEETING_ID_ROLE, MeetingTreeModel
 from clu_desktop.gui.pages import Page
 from clu_desktop.gui.participants.page import ParticipantsPage
-from clu_desktop.services.invitations import list_invitations
-from clu_desktop.services.meetings import MeetingSummary, list_meetings
+from clu_desktop.services.attendance.invitations import list_invitations
+from clu_desktop.services.meetings.listing import MeetingSummary, list_meetings
 
 SUMMARIES = [
     MeetingSummary(3, dt.date(2024, 3, 14), "CLU Nord", "Séance plénière", MeetingStatus.HELD),
@@ -170,7 +170,7 @@ def test_delete_asks_first(open_window, add_meeting, db, answered_messages):
 
 
 def test_signed_minutes_are_not_deleted(open_window, demo_db, answered_messages):
-    from clu_desktop.services.signature import sign_minutes
+    from clu_desktop.services.documents.signature import sign_minutes
 
     with demo_db.transaction() as session:
         sign_minutes(session, 1, "dupont")
@@ -187,7 +187,7 @@ def test_invite_standing_members_then_undo_and_redo(open_window, demo_db, qtbot)
     window.tabs.setCurrentIndex(1)
     page = window.pages[1].widget
     with demo_db.transaction() as session:
-        from clu_desktop.services.invitations import remove_invitations
+        from clu_desktop.services.attendance.invitations import remove_invitations
 
         remove_invitations(session, [r.id for r in list_invitations(session, meeting_id)])
     window.reload_pages()
@@ -304,7 +304,7 @@ def test_window_shows_before_any_heavy_module_is_loaded_then_loads_them_behind(t
     """The window appears before SQLAlchemy, numpy, pyqtgraph or reportlab are imported;
     then it opens the database, and the rest is loaded in the background, so the first
     opening of a tab costs no import."""
-    from clu_desktop.services.meeting_files import load_demo
+    from clu_desktop.services.meetings.files import load_demo
     from clu_desktop.store.migrate import open_database
 
     database = open_database(tmp_path / "clu.sqlite")

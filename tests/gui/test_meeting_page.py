@@ -11,9 +11,9 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QApplication, QDateTimeEdit, QMainWindow
 
 from clu_desktop.domain import MeetingStatus, Organisation, Person
+from clu_desktop.gui.meeting.page import EMPTY_TEXT, MeetingPage
 from clu_desktop.gui.meeting.widgets import ChoiceModel
-from clu_desktop.gui.meeting_page import EMPTY_TEXT, MeetingPage
-from clu_desktop.services.meeting_details import get_meeting_details
+from clu_desktop.services.meetings.details import get_meeting_details
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 OLD_TITLE = "Comité local des usagers (CLU)"
@@ -300,7 +300,7 @@ def test_showing_a_meeting_among_2000_people_is_fast(qtbot, demo_db, stack):
 
 def test_typing_digits_in_an_empty_time_starts_a_time(page, qtbot, demo_db):
     """An empty start time shows "non précisée"; typing 1 5 0 0 gives 15:00."""
-    from clu_desktop.services.meeting_details import get_meeting_details, update_meeting
+    from clu_desktop.services.meetings.details import get_meeting_details, update_meeting
 
     with demo_db.transaction() as session:
         update_meeting(session, 1, "start_time", None)

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QLabel
 
 from clu_desktop.domain import MeetingStatus
 from clu_desktop.gui.meeting.checklist import CheckListModel
-from clu_desktop.gui.meeting_page import MeetingPage
-from clu_desktop.services.invitations import list_invitations, remove_invitations
-from clu_desktop.services.meeting_details import get_meeting_details
-from clu_desktop.services.record import meeting_record, secretary_ids
+from clu_desktop.gui.meeting.page import MeetingPage
+from clu_desktop.services.attendance.invitations import list_invitations, remove_invitations
+from clu_desktop.services.meetings.details import get_meeting_details
+from clu_desktop.services.meetings.record import meeting_record, secretary_ids
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

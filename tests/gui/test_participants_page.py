@@ -16,9 +16,10 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from clu_desktop.domain import AttendanceStatus, Representation
 from clu_desktop.gui.participants.model import AttendanceModel
 from clu_desktop.gui.participants.page import ParticipantsPage
-from clu_desktop.services.attendance import list_attendance, set_represented
-from clu_desktop.services.directory import add_organisation, add_person
-from clu_desktop.services.meetings import duplicate_as_next
+from clu_desktop.services.attendance.presence import list_attendance, set_represented
+from clu_desktop.services.directory.organisations import add_organisation
+from clu_desktop.services.directory.people import add_person
+from clu_desktop.services.meetings.listing import duplicate_as_next
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 P = AttendanceStatus
@@ -393,7 +394,7 @@ def test_live_mode_unavailable_is_told(open_page, monkeypatch, qtbot, answered_m
 def test_live_mode_opens_and_the_page_reads_again_when_it_closes(
     open_page, demo_db, next_meeting, monkeypatch, qtbot
 ):
-    from clu_desktop.services.attendance import mark_present
+    from clu_desktop.services.attendance.presence import mark_present
 
     opened = []
 

@@ -12,9 +12,9 @@ from clu_desktop.domain import AttendanceStatus, Representation
 from clu_desktop.gui import colours
 from clu_desktop.gui.participants.model import DEPUTY
 from clu_desktop.gui.participants.page import ParticipantsPage
-from clu_desktop.services.attendance import list_attendance, set_represented
-from clu_desktop.services.directory import add_person
-from clu_desktop.services.record import set_record_setting
+from clu_desktop.services.attendance.presence import list_attendance, set_represented
+from clu_desktop.services.directory.people import add_person
+from clu_desktop.services.meetings.record import set_record_setting
 
 P, R = AttendanceStatus, Representation
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from clu_desktop.gui.main_window import MainWindow
-from clu_desktop.services import directory as d
+from clu_desktop.services.directory import organisations as directory_organisations
+from clu_desktop.services.directory import people as directory_people
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ADMINISTRATION = "Préfecture de la Haute-Marne"
@@ -33,7 +34,7 @@ def labels(combo) -> list[str]:
 
 def organisation_id(db, name: str) -> int:
     with db.reading() as session:
-        (row,) = [r for r in d.list_organisations(session) if r.name == name]
+        (row,) = [r for r in directory_organisations.list_organisations(session) if r.name == name]
     return row.id
 
 
@@ -108,7 +109,7 @@ def test_someone_let_in_at_the_door_can_present_speak_and_own_an_action(
 ):
     """A walk-in ticked in the live window is a person of the meeting: the agenda's
     pickers offer them at once."""
-    from clu_desktop.services.attendance_walk_in import WalkInName, add_walk_in
+    from clu_desktop.services.attendance.walk_in import WalkInName, add_walk_in
 
     panel = agenda_page.item_panel
     presenter = panel.fields.presenter_combo
@@ -137,7 +138,7 @@ def test_the_presenter_is_searched_without_accents(qtbot, agenda_page, demo_db):
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     item_id = agenda_page.selected_item_id()
     with demo_db.reading() as session:
-        from clu_desktop.services.agenda import list_agenda
+        from clu_desktop.services.agenda.items import list_agenda
 
         row = list_agenda(session, 1).find(item_id)
     assert "Mylène BEGUE" in row.presenter_name
@@ -157,7 +158,7 @@ def test_represente_par_offers_a_person_added_meanwhile(qtbot, demo_db):
     deputy = page.editor.deputy_combo
     assert not any("LEFÈVRE" in label for label in labels(deputy))
     with demo_db.transaction() as session:
-        d.add_person(session, "Lefèvre", first_name="Anne", civility="Mme")
+        directory_people.add_person(session, "Lefèvre", first_name="Anne", civility="Mme")
     qtbot.waitUntil(lambda: any("Anne LEFÈVRE" in label for label in labels(deputy)))
 
 
@@ -176,7 +177,7 @@ def test_the_action_plan_owner_offers_a_person_added_meanwhile(qtbot, demo_db):
     owner = plan.owner_combo
     assert owner.count() > 0 and "Anne LEFÈVRE" not in labels(owner)
     with demo_db.transaction() as session:
-        d.add_person(session, "Lefèvre", first_name="Anne", civility="Mme")
+        directory_people.add_person(session, "Lefèvre", first_name="Anne", civility="Mme")
     qtbot.waitUntil(lambda: "Mme Anne LEFÈVRE" in labels(owner))
 
 
@@ -196,7 +197,7 @@ def test_the_person_form_offers_an_organisation_added_meanwhile(qtbot, demo_db):
     tab.refresh(select_id=6)  # M. Bernard GUY
     combo = tab.form.organisation
     with demo_db.transaction() as session:
-        new_id = d.add_organisation(session, "Fédération des œuvres laïques")
+        new_id = directory_organisations.add_organisation(session, "Fédération des œuvres laïques")
     qtbot.waitUntil(lambda: combo.findData(new_id) >= 0)
     assert window.tabs.currentWidget() is tab
 
@@ -206,7 +207,7 @@ def test_the_person_form_offers_an_organisation_added_meanwhile(qtbot, demo_db):
     qtbot.keyClick(combo.completer().popup(), Qt.Key.Key_Escape)
     qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)  # the only one proposed
     with demo_db.reading() as session:
-        assert d.get_person(session, 6).organisation_id == new_id
+        assert directory_people.get_person(session, 6).organisation_id == new_id
 
 
 def test_the_fold_filter_passes_the_model_tester(qtmodeltester):

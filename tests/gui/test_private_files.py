@@ -56,7 +56,7 @@ def test_everything_a_session_makes_is_private(
     from PySide6.QtCore import QSettings
 
     from clu_desktop.gui.main_window import MainWindow
-    from clu_desktop.services.meetings import list_meetings
+    from clu_desktop.services.meetings.listing import list_meetings
     from clu_desktop.store.migrate import open_database
 
     root = logging.getLogger()

@@ -13,9 +13,12 @@ from clu_desktop.domain import ActionOrigin
 from clu_desktop.gui import colours
 from clu_desktop.gui.quality import QualityPage
 from clu_desktop.gui.quality.models import ALERT
-from clu_desktop.services import quality
-from clu_desktop.services.agenda import list_agenda
-from clu_desktop.services.meetings import duplicate_as_next
+from clu_desktop.services.agenda.items import list_agenda
+from clu_desktop.services.meetings.listing import duplicate_as_next
+from clu_desktop.services.quality import actions as quality_actions
+from clu_desktop.services.quality import audits as quality_audits
+from clu_desktop.services.quality import referentials as quality_referentials
+from clu_desktop.services.quality import remarks as quality_remarks
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 LEFT = Qt.MouseButton.LeftButton
@@ -178,7 +181,7 @@ def test_the_keyboard_creates_the_action_too(qtbot, page, demo_db):
     findings.action_button.setFocus()
     qtbot.keyClick(findings.action_button, Qt.Key.Key_Space)
     with demo_db.reading() as session:
-        actions = quality.list_actions(session, origin=ActionOrigin.FINDING)
+        actions = quality_actions.list_actions(session, origin=ActionOrigin.FINDING)
     assert [a.text for a in actions] == [SVI]
 
 
@@ -217,7 +220,7 @@ def test_an_overdue_action_stands_out_and_the_filter_keeps_only_it(qtbot, page, 
     while plan.status_combo.currentText() != "Fait":  # À faire, En cours, Fait
         qtbot.keyClick(plan.status_combo, Qt.Key.Key_Down)
     with demo_db.reading() as session:
-        saved = [a for a in quality.list_actions(session) if a.text == TEXT]
+        saved = [a for a in quality_actions.list_actions(session) if a.text == TEXT]
     assert saved[0].done_date == dt.date.today() and not saved[0].overdue
     assert plan.done_edit.isEnabled()
 
@@ -234,7 +237,7 @@ def test_the_owner_typed_is_saved_and_offered_as_a_filter(qtbot, page, demo_db):
     click_row(qtbot, plan.view, row_with(plan.model, "reconfiguration du SVI"))
     qtbot.keyClicks(plan.owner_combo.lineEdit(), "Service <informatique> & co")
     with demo_db.reading() as session:
-        owners = {a.owner_name for a in quality.list_actions(session)}
+        owners = {a.owner_name for a in quality_actions.list_actions(session)}
     assert "Service <informatique> & co" in owners
     assert plan.filters.owner_combo.findText("Service <informatique> & co") > 0
 
@@ -251,14 +254,14 @@ def test_typing_an_answer_saves_it_and_undo_reopens_the_remark(qtbot, page, demo
     qtbot.keyClicks(remarks.answer_edit, "Ouverture le jeudi midi")
 
     with demo_db.reading() as session:
-        row = quality.list_remarks(session)[0]
+        row = quality_remarks.list_remarks(session)[0]
     assert row.answer_text == "Ouverture le jeudi midi" and not row.open
     assert texts(remarks.model)[0][4] == "répondu"
     assert remarks.state_label.text() == f"Répondu le {dt.date.today():%d/%m/%Y}."
 
     qtbot.keyClick(remarks.answer_edit, Qt.Key.Key_Z, CTRL)  # one step for the typing
     with demo_db.reading() as session:
-        assert quality.list_remarks(session)[0].open
+        assert quality_remarks.list_remarks(session)[0].open
     assert remarks.answer_edit.toPlainText() == ""
     assert texts(remarks.model)[0][4] == "en attente"
 
@@ -280,7 +283,9 @@ def test_label_fields_are_saved_refused_and_undone(qtbot, page, demo_db, answere
     assert "précéder" in answered_messages.errors[-1]
     assert labels.deadline.value() == dt.date.today()
     with demo_db.reading() as session:
-        label = next(r for r in quality.list_labels(session) if r.certifier == "Socotec")
+        label = next(
+            r for r in quality_referentials.list_labels(session) if r.certifier == "Socotec"
+        )
     assert label.deadline == dt.date.today()
 
 
@@ -305,7 +310,11 @@ def test_a_module_added_in_the_referentials_dialog_can_be_labelled(qtbot, page, 
     labels.modules.setFocus()
     qtbot.keyClick(labels.modules, Qt.Key.Key_Space)
     with demo_db.reading() as session:
-        label = next(r for r in quality.list_labels(session) if r.referential_name == "Quali-ATE")
+        label = next(
+            r
+            for r in quality_referentials.list_labels(session)
+            if r.referential_name == "Quali-ATE"
+        )
     assert [m.title for m in label.modules] == ["Accueil et orientation"]
 
 
@@ -379,7 +388,7 @@ def test_an_audit_is_added_with_its_findings_then_undone_step_by_step(qtbot, pag
     assert findings.text_edit.hasFocus()
     qtbot.keyClicks(findings.text_edit, "Affichage des horaires a revoir")
     with demo_db.reading() as session:
-        audit = quality.list_audits(session)[0]
+        audit = quality_audits.list_audits(session)[0]
     assert [(f.kind_label, f.text) for f in audit.findings] == [
         ("piste de progrès", "Affichage des horaires a revoir")
     ]
@@ -434,7 +443,7 @@ def test_a_pasted_document_is_refused_and_the_field_shows_the_saved_value(
     assert "trop long" in answered_messages.errors[-1]
     assert labels.notes_edit.toPlainText() == saved
     with demo_db.reading() as session:
-        notes = {r.referential_name: r.notes for r in quality.list_labels(session)}
+        notes = {r.referential_name: r.notes for r in quality_referentials.list_labels(session)}
     assert notes["Quali-ATE"] == saved
 
 
@@ -444,8 +453,8 @@ def test_report_the_audit_results_into_a_new_meeting(qtbot, demo_db):
     from PySide6.QtGui import QUndoStack
 
     from clu_desktop.gui.quality.page import QualityPage
-    from clu_desktop.services.agenda import list_agenda
-    from clu_desktop.services.meetings import create_meeting
+    from clu_desktop.services.agenda.items import list_agenda
+    from clu_desktop.services.meetings.listing import create_meeting
 
     with demo_db.transaction() as session:
         meeting_id = create_meeting(session)

@@ -13,12 +13,12 @@ from clu_desktop.domain import AttendanceStatus, MeetingStatus
 from clu_desktop.domain.meetings import SignatureKind
 from clu_desktop.gui.agenda import AgendaPage
 from clu_desktop.gui.documents.page import DocumentsPage
-from clu_desktop.gui.meeting_page import MeetingPage
+from clu_desktop.gui.meeting.page import MeetingPage
 from clu_desktop.gui.participants.page import ParticipantsPage
-from clu_desktop.services.agenda import list_agenda
-from clu_desktop.services.attendance import list_attendance, set_status
-from clu_desktop.services.meeting_details import get_meeting_details
-from clu_desktop.services.signature import sign_minutes, signature_history, signed_pdf
+from clu_desktop.services.agenda.items import list_agenda
+from clu_desktop.services.attendance.presence import list_attendance, set_status
+from clu_desktop.services.documents.signature import sign_minutes, signature_history, signed_pdf
+from clu_desktop.services.meetings.details import get_meeting_details
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

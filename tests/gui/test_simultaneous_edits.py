@@ -10,17 +10,13 @@ from PySide6.QtGui import QUndoStack
 from clu_desktop.domain import AttendanceStatus
 from clu_desktop.gui.agenda import AgendaPage
 from clu_desktop.gui.directory import DirectoryWindow
-from clu_desktop.gui.meeting_page import MeetingPage
+from clu_desktop.gui.meeting.page import MeetingPage
 from clu_desktop.gui.participants.page import ParticipantsPage
-from clu_desktop.services.agenda import get_item_row, update_item
-from clu_desktop.services.attendance import list_attendance, set_note
-from clu_desktop.services.directory import (
-    get_organisation,
-    get_person,
-    set_organisation_field,
-    set_person_field,
-)
-from clu_desktop.services.meeting_details import get_meeting_details, update_meeting
+from clu_desktop.services.agenda.items import get_item_row, update_item
+from clu_desktop.services.attendance.presence import list_attendance, set_note
+from clu_desktop.services.directory.organisations import get_organisation, set_organisation_field
+from clu_desktop.services.directory.people import get_person, set_person_field
+from clu_desktop.services.meetings.details import get_meeting_details, update_meeting
 from clu_desktop.store.database import Database, create_database_engine
 
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -16,14 +16,16 @@ from clu_desktop.gui.agenda import AgendaPage
 from clu_desktop.gui.indicators.page import IndicatorsPage
 from clu_desktop.gui.live.window import LiveAttendanceWindow
 from clu_desktop.gui.quality.page import QualityPage
-from clu_desktop.services import indicators
-from clu_desktop.services import quality as q
-from clu_desktop.services.agenda_statements import (
+from clu_desktop.services.agenda.statements import (
     add_statement,
     get_statement_row,
     set_statement_text,
 )
-from clu_desktop.services.attendance import list_attendance, set_status
+from clu_desktop.services.attendance.presence import list_attendance, set_status
+from clu_desktop.services.indicators import catalogue as indicators_catalogue
+from clu_desktop.services.indicators import values as indicators_values
+from clu_desktop.services.quality import audits as quality_audits
+from clu_desktop.services.quality import referentials as quality_referentials
 from clu_desktop.store.database import Database, create_database_engine
 
 LEFT = Qt.MouseButton.LeftButton
@@ -92,7 +94,9 @@ def test_an_indicator_cell_shows_the_other_workstations_value(
     page.activateWindow()
     qtbot.waitUntil(page.isActiveWindow)
     with demo_db.reading() as session:
-        row = next(r for r in indicators.list_indicators(session) if r.code == "PAN-USAGE")
+        row = next(
+            r for r in indicators_catalogue.list_indicators(session) if r.code == "PAN-USAGE"
+        )
     tree = page.catalogue.tree
     index = page.catalogue.model.index_of(row.id)
     tree.scrollTo(index)
@@ -101,7 +105,7 @@ def test_an_indicator_cell_shows_the_other_workstations_value(
     current = view.currentIndex()  # the next period to type, first site: empty
     period, site_id = model.period_at(current.row()), model.site_id_at(current.column())
     with other.transaction() as session:  # B types the figure first
-        indicators.set_value(session, row.id, period, site_id, 48500, seen_version=0)
+        indicators_values.set_value(session, row.id, period, site_id, 48500, seen_version=0)
     view.setFocus()
     qtbot.keyClick(view, "1")  # A types over the cell it saw empty
     qtbot.keyClick(view.focusWidget(), Qt.Key.Key_Tab)
@@ -112,7 +116,7 @@ def test_an_indicator_cell_shows_the_other_workstations_value(
     assert "Valeur : (vide) → « 48" in message and "500 »" in message  # as the grid shows
     assert "Votre saisie : « 1 »" in message
     with demo_db.reading() as session:
-        assert indicators.get_value_cell(session, row.id, period, site_id).value == 48500
+        assert indicators_values.get_value_cell(session, row.id, period, site_id).value == 48500
     shown = model.index(model.index_of(period, site_id).row(), current.column()).data()
     assert shown.replace("\u202f", " ").replace("\u00a0", " ") == "48 500"
 
@@ -144,8 +148,10 @@ def test_an_audit_shows_the_other_workstations_change(
     qtbot, demo_db, other, stack, answered_messages
 ):
     with demo_db.transaction() as session:
-        referential = q.list_referentials(session)[0].id
-        audit_id = q.add_audit(session, referential, AuditKind.INTERNAL, dt.date(2030, 1, 2))
+        referential = quality_referentials.list_referentials(session)[0].id
+        audit_id = quality_audits.add_audit(
+            session, referential, AuditKind.INTERNAL, dt.date(2030, 1, 2)
+        )
     page = QualityPage(demo_db)
     qtbot.addWidget(page)
     page.show_meeting(1, stack)
@@ -155,7 +161,7 @@ def test_an_audit_shows_the_other_workstations_change(
     panel.reload(audit_id)
     assert panel._current.id == audit_id
     with other.transaction() as session:
-        q.update_audit(session, audit_id, "result", "Résultat de B")
+        quality_audits.update_audit(session, audit_id, "result", "Résultat de B")
     panel.auditor_edit.setFocus()
     qtbot.keyClicks(panel.auditor_edit, "M")
     assert len(answered_messages.errors) == 1
@@ -165,14 +171,14 @@ def test_an_audit_shows_the_other_workstations_change(
     assert "Votre modification (Auditeur) n'a pas été enregistrée" in message
     assert panel.result_edit.toPlainText() == "Résultat de B"
     with demo_db.reading() as session:
-        assert q.get_audit_row(session, audit_id).auditor is None
+        assert quality_audits.get_audit_row(session, audit_id).auditor is None
 
 
 def test_a_committee_renamed_elsewhere_is_told_in_the_directory(
     qtbot, demo_db, other, answered_messages
 ):
     from clu_desktop.gui.directory import DirectoryWindow
-    from clu_desktop.services.directory_committees import get_committee_row, set_committee_field
+    from clu_desktop.services.directory.committees import get_committee_row, set_committee_field
 
     window = DirectoryWindow(demo_db)
     qtbot.addWidget(window)

@@ -6,11 +6,12 @@ import pytest
 from PySide6.QtCore import Qt
 
 from clu_desktop.gui.main_window import MainWindow
-from clu_desktop.services.agenda import list_agenda
-from clu_desktop.services.agenda_statements import list_statements
-from clu_desktop.services.directory import add_committee, add_member, add_person
-from clu_desktop.services.invitations import list_invitations
-from clu_desktop.services.meetings import list_meetings
+from clu_desktop.services.agenda.items import list_agenda
+from clu_desktop.services.agenda.statements import list_statements
+from clu_desktop.services.attendance.invitations import list_invitations
+from clu_desktop.services.directory.committees import add_committee, add_member
+from clu_desktop.services.directory.people import add_person
+from clu_desktop.services.meetings.listing import list_meetings
 from clu_desktop.store.migrate import open_database
 
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -14,8 +14,8 @@ from sqlalchemy import event
 
 from clu_desktop.files import DISK_FULL
 from clu_desktop.gui.crash import install_excepthook
-from clu_desktop.gui.meeting_page import MeetingPage
-from clu_desktop.services.meeting_details import get_meeting_details
+from clu_desktop.gui.meeting.page import MeetingPage
+from clu_desktop.services.meetings.details import get_meeting_details
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from clu_desktop.domain import AttendanceStatus
 from clu_desktop.interchange.attendance_csv import attendance_csv
-from clu_desktop.services.attendance import AttendanceRow
+from clu_desktop.services.attendance.presence import AttendanceRow
 
 STARTS = ("=", "+", "-", "@", "\t", "\r")
 # What a spreadsheet that trims spaces on opening (LibreOffice's "Trim spaces") sees.

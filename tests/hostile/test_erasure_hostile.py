@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 from sqlalchemy import select, text, update
 
 from clu_desktop.domain import Base, Person
-from clu_desktop.services.personal_data import person_matcher
-from clu_desktop.services.personal_erasure import erase_person
-from clu_desktop.services.personal_walk import remaining, text_columns
+from clu_desktop.services.personal.data import person_matcher
+from clu_desktop.services.personal.erasure import erase_person
+from clu_desktop.services.personal.walk import remaining, text_columns
 from clu_desktop.store.migrate import open_database
 from clu_desktop.store.scrub import scrub_after_erasure
 from clu_desktop.store.signed_minutes import personal_data_erasure
@@ -29,7 +29,7 @@ SKIPPED = {("meeting", "signed_sha256"), ("signature_event", "sha256")}
 @pytest.fixture(scope="module")
 def template(tmp_path_factory) -> Path:
     """The demonstration base, once: each example works on a copy."""
-    from clu_desktop.services.meeting_files import load_demo
+    from clu_desktop.services.meetings.files import load_demo
 
     path = tmp_path_factory.mktemp("erasure") / "demo.sqlite"
     db = open_database(path)

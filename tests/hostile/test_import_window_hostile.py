@@ -28,7 +28,7 @@ from clu_desktop.interchange.indicators_names import (
     Suggestion,
     UnknownName,
 )
-from clu_desktop.services.indicators_mappings import StoredMapping
+from clu_desktop.services.indicators.mappings import StoredMapping
 
 name_text = st.one_of(short_hostile_text(80), hostile_text(3))
 CATALOGUE = CatalogueChoices(

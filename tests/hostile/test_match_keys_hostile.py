@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from clu_desktop.domain import Committee
 from clu_desktop.errors import UserError
 from clu_desktop.resources import DEMO_MEETING, resource_path
-from clu_desktop.services.meeting_files import import_file
+from clu_desktop.services.meetings.files import import_file
 
 #: Characters that print nothing: zero-width space, joiners, word joiner, BOM, soft hyphen,
 #: bidirectional marks and isolates.

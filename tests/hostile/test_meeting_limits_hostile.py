@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from clu_desktop.errors import UserError
 from clu_desktop.resources import DEMO_MEETING, resource_path
-from clu_desktop.services.meeting_files import import_file
+from clu_desktop.services.meetings.files import import_file
 
 INVISIBLE = "\u200b\u200c\u200d\u2060\u200e\u200f\u202a\u202e\u00ad\ufeff \u00a0\u3000\t"
 

@@ -13,9 +13,10 @@ from hypothesis import event, given
 from hypothesis import strategies as st
 
 from clu_desktop.errors import UserError
-from clu_desktop.services import indicators as ind
-from clu_desktop.services.documents import meeting_snapshot
-from clu_desktop.services.signature import sign_minutes
+from clu_desktop.services.documents.signature import sign_minutes
+from clu_desktop.services.documents.snapshot import meeting_snapshot
+from clu_desktop.services.indicators import catalogue as indicators_catalogue
+from clu_desktop.services.indicators import values as indicators_values
 
 PERIODS = ["2019", "2020", "2021", "2022", "2023", "2024", "2018"]
 values = st.one_of(
@@ -44,11 +45,11 @@ def signed_annex(demo_db):
     """The demo signed in CLU Desktop, on a site of its own; what its annex prints."""
     with demo_db.transaction() as session:
         sign_minutes(session, 1, "dupont", at=dt.datetime(2024, 4, 8, 10, 12))
-        site = ind.add_site(session, "Site ajouté après la signature")
-        rows = ind.list_indicators(session)
+        site = indicators_catalogue.add_site(session, "Site ajouté après la signature")
+        rows = indicators_catalogue.list_indicators(session)
         codes = [r.id for r in rows]
         for row in rows:
-            ind.set_indicator_sites(session, row.id, [*row.site_ids, site])
+            indicators_catalogue.set_indicator_sites(session, row.id, [*row.site_ids, site])
     with demo_db.reading() as session:
         annexes = meeting_snapshot(session, 1).annexes
     assert any(a.indicators for a in annexes)
@@ -60,13 +61,13 @@ def _apply(session, edit, codes, site) -> None:
     indicator_id = codes[index % len(codes)]
     if kind == "value":
         period, on_site, value = rest
-        ind.set_value(session, indicator_id, period, site if on_site else None, value)
+        indicators_values.set_value(session, indicator_id, period, site if on_site else None, value)
     elif kind == "comment":
         period, text = rest
-        ind.set_value_comment(session, indicator_id, period, None, text)
+        indicators_values.set_value_comment(session, indicator_id, period, None, text)
     else:
         field, text = rest
-        ind.update_indicator(session, indicator_id, field, text)
+        indicators_catalogue.update_indicator(session, indicator_id, field, text)
 
 
 @given(sequence=st.lists(edits, min_size=1, max_size=8))

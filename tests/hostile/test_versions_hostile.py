@@ -15,8 +15,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from clu_desktop.errors import ConflictError
-from clu_desktop.services import indicators
-from clu_desktop.services import quality as q
+from clu_desktop.services.indicators import catalogue as indicators_catalogue
+from clu_desktop.services.indicators import values as indicators_values
+from clu_desktop.services.quality import referentials as quality_referentials
 from clu_desktop.store.database import Database, create_database_engine
 from clu_desktop.store.migrate import open_database
 
@@ -49,28 +50,33 @@ def _typed(text: str) -> str:
 def test_referential_saves_in_any_order_never_overwrite_unseen(stations, steps):
     number = next(_NUMBERS)
     with stations[0].transaction() as session:
-        referential = q.add_referential(session, f"R{number}", "Départ")
+        referential = quality_referentials.add_referential(session, f"R{number}", "Départ")
     seen = [1, 1]  # the version each workstation saw
     stored = None
     for station, text in steps:
         owner = _typed(text)
         with stations[station].reading() as session:
-            stale = q.get_referential_row(session, referential).version != seen[station]
+            stale = (
+                quality_referentials.get_referential_row(session, referential).version
+                != seen[station]
+            )
         try:
             with stations[station].transaction() as session:
-                seen[station] = q.update_referential(
+                seen[station] = quality_referentials.update_referential(
                     session, referential, "owner", owner, seen[station]
                 )
         except ConflictError as exc:
             assert stale, "refused though nothing changed since"
             assert "Ce référentiel a été modifié sur un autre poste" in str(exc)
             with stations[station].reading() as session:
-                seen[station] = q.get_referential_row(session, referential).version
+                seen[station] = quality_referentials.get_referential_row(
+                    session, referential
+                ).version
         else:
             assert not stale, "saved over a change the workstation had not seen"
             stored = owner
         with stations[0].reading() as session:
-            row = q.get_referential_row(session, referential)
+            row = quality_referentials.get_referential_row(session, referential)
         assert row.owner == stored  # the last accepted save, never a refused one
         assert max(seen) == row.version  # the last to save saw the version of now
 
@@ -79,17 +85,17 @@ def test_referential_saves_in_any_order_never_overwrite_unseen(stations, steps):
 def test_indicator_cell_saves_in_any_order_never_overwrite_unseen(stations, steps):
     number = next(_NUMBERS)
     with stations[0].transaction() as session:
-        indicator = indicators.add_indicator(session, f"VERS-{number}", "Indicateur")
+        indicator = indicators_catalogue.add_indicator(session, f"VERS-{number}", "Indicateur")
     seen = [0, 0]  # an empty cell: version 0
     stored = None
     for station, text in steps:
         value = None if text.isspace() else float(len(text))  # emptied or typed
         with stations[station].reading() as session:
-            cell = indicators.get_value_cell(session, indicator, "2024", None)
+            cell = indicators_values.get_value_cell(session, indicator, "2024", None)
         stale = (cell.version if cell is not None else 0) != seen[station]
         try:
             with stations[station].transaction() as session:
-                indicators.set_value(
+                indicators_values.set_value(
                     session, indicator, "2024", None, value, seen_version=seen[station]
                 )
         except ConflictError as exc:
@@ -99,6 +105,6 @@ def test_indicator_cell_saves_in_any_order_never_overwrite_unseen(stations, step
             assert not stale, "saved over a change the workstation had not seen"
             stored = value
         with stations[station].reading() as session:
-            cell = indicators.get_value_cell(session, indicator, "2024", None)
+            cell = indicators_values.get_value_cell(session, indicator, "2024", None)
         seen[station] = cell.version if cell is not None else 0
         assert (cell.value if cell is not None else None) == stored

@@ -11,8 +11,8 @@ import pytest
 from clu_desktop.cli import main
 from clu_desktop.domain import AttendanceStatus
 from clu_desktop.interchange.attendance_csv import HEADERS, attendance_csv, write_attendance_csv
-from clu_desktop.services.attendance import AttendanceRow
-from clu_desktop.services.attendance_export import export_attendance_csv
+from clu_desktop.services.attendance.export import export_attendance_csv
+from clu_desktop.services.attendance.presence import AttendanceRow
 
 
 def row(name="Mme Mylène BÉGUÉ", **changes) -> AttendanceRow:

@@ -28,8 +28,8 @@ from clu_desktop.interchange.indicators_import import (
     summary,
 )
 from clu_desktop.interchange.indicators_names import REMEMBERED_NOTE
-from clu_desktop.services import indicators as ind
-from clu_desktop.services import indicators_mappings as mappings
+from clu_desktop.services.indicators import catalogue as indicators_catalogue
+from clu_desktop.services.indicators import mappings
 
 DATA = Path(__file__).parent.parent / "data"
 FIRST = DATA / "indicateurs-services-2023.csv"  # Windows-1252, « ; », decimal commas
@@ -309,7 +309,7 @@ def test_choices_create_an_indicator_and_a_site_ensemble_and_ignore(demo_db, tmp
     assert report.created_indicators == ("GUICHET-SATISF",)
     assert report.linked == (("GUICHET-SATISF", "Maison France Services de Wassy"),)
     with demo_db.reading() as s:
-        row = next(r for r in ind.list_indicators(s) if r.code == "GUICHET-SATISF")
+        row = next(r for r in indicators_catalogue.list_indicators(s) if r.code == "GUICHET-SATISF")
         assert (row.category, row.unit, row.periodicity) == ("Accueil", "%", "quarter")
         stored = {(m.kind, m.written): m.target_label for m in mappings.list_mappings(s)}
     assert _value(demo_db, "GUICHET-SATISF", "2023-T2", "Maison France Services de Wassy") == 88

@@ -23,7 +23,8 @@ from clu_desktop.interchange.indicators_import import (
     preview,
     read_table,
 )
-from clu_desktop.services import indicators as ind
+from clu_desktop.services.indicators import catalogue as indicators_catalogue
+from clu_desktop.services.indicators import values as indicators_values
 
 HEADER = "indicateur;période;site;valeur;commentaire"
 LANGRES = "Sous-préfecture de Langres"
@@ -33,12 +34,14 @@ LANGRES = "Sous-préfecture de Langres"
 def catalogue(demo_db):
     """The demo, plus a quarterly and a monthly indicator."""
     with demo_db.transaction() as s:
-        quarterly = ind.add_indicator(s, "TEL-TRIM", "taux d'appels décrochés par trimestre")
-        ind.update_indicator(s, quarterly, "periodicity", "quarter")
-        ind.update_indicator(s, quarterly, "unit", "%")
-        monthly = ind.add_indicator(s, "ACCUEIL-MOIS", "usagers reçus à l'accueil")
-        ind.update_indicator(s, monthly, "periodicity", "month")
-        ind.update_indicator(s, monthly, "unit", "nombre")
+        quarterly = indicators_catalogue.add_indicator(
+            s, "TEL-TRIM", "taux d'appels décrochés par trimestre"
+        )
+        indicators_catalogue.update_indicator(s, quarterly, "periodicity", "quarter")
+        indicators_catalogue.update_indicator(s, quarterly, "unit", "%")
+        monthly = indicators_catalogue.add_indicator(s, "ACCUEIL-MOIS", "usagers reçus à l'accueil")
+        indicators_catalogue.update_indicator(s, monthly, "periodicity", "month")
+        indicators_catalogue.update_indicator(s, monthly, "unit", "nombre")
     return demo_db
 
 
@@ -49,8 +52,8 @@ def _count(db):
 
 def _value(db, code, period, site=None):
     with db.reading() as s:
-        row = next(r for r in ind.list_indicators(s) if r.code == code)
-        grid = ind.value_grid(s, row.id)
+        row = next(r for r in indicators_catalogue.list_indicators(s) if r.code == code)
+        grid = indicators_values.value_grid(s, row.id)
         site_id = None if site is None else next(x.id for x in grid.sites if x and x.name == site)
         return grid.cells.get((period, site_id))
 

@@ -19,7 +19,8 @@ from clu_desktop.interchange.indicators_layout import (
     read_for_import,
 )
 from clu_desktop.interchange.indicators_table import Table, read_table
-from clu_desktop.services import indicators as ind
+from clu_desktop.services.indicators import catalogue as indicators_catalogue
+from clu_desktop.services.indicators import values as indicators_values
 
 LANGRES = "Sous-préfecture de Langres"
 PREFECTURE = "Préfecture de la Haute-Marne"
@@ -115,9 +116,11 @@ def test_a_wide_table_that_spreads_too_many_values_is_refused(monkeypatch):
 @pytest.fixture
 def catalogue(demo_db):
     with demo_db.transaction() as s:
-        quarterly = ind.add_indicator(s, "TEL-TRIM", "taux d'appels décrochés par trimestre")
-        ind.update_indicator(s, quarterly, "periodicity", "quarter")
-        ind.update_indicator(s, quarterly, "unit", "%")
+        quarterly = indicators_catalogue.add_indicator(
+            s, "TEL-TRIM", "taux d'appels décrochés par trimestre"
+        )
+        indicators_catalogue.update_indicator(s, quarterly, "periodicity", "quarter")
+        indicators_catalogue.update_indicator(s, quarterly, "unit", "%")
     return demo_db
 
 
@@ -141,8 +144,8 @@ def test_a_wide_workbook_is_imported_and_a_problem_names_its_line(catalogue, tmp
     report = _import(catalogue, table)
     assert report.rows == 2
     with catalogue.reading() as s:
-        row = next(r for r in ind.list_indicators(s) if r.code == "TEL-TRIM")
-        cells = ind.value_grid(s, row.id).cells
+        row = next(r for r in indicators_catalogue.list_indicators(s) if r.code == "TEL-TRIM")
+        cells = indicators_values.value_grid(s, row.id).cells
     assert cells[("2023-T1", None)].value == 90
     assert cells[("2023-T2", None)].value == 92
 

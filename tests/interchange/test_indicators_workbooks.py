@@ -21,7 +21,7 @@ from clu_desktop.domain import Indicator, IndicatorValue, Site
 from clu_desktop.errors import UserError
 from clu_desktop.interchange.indicators_import import guess_mapping, import_values
 from clu_desktop.interchange.indicators_table import read_table, sheet_names
-from clu_desktop.services import indicators as ind
+from clu_desktop.services.indicators import catalogue as indicators_catalogue
 
 DATA = Path(__file__).parent.parent / "data" / "indicators"
 LANGRES = "Sous-préfecture de Langres"
@@ -41,12 +41,14 @@ EXPECTED = [
 def catalogue(demo_db):
     """The demo, plus a quarterly and a monthly indicator."""
     with demo_db.transaction() as s:
-        quarterly = ind.add_indicator(s, "TEL-TRIM", "taux d'appels décrochés par trimestre")
-        ind.update_indicator(s, quarterly, "periodicity", "quarter")
-        ind.update_indicator(s, quarterly, "unit", "%")
-        monthly = ind.add_indicator(s, "ACCUEIL-MOIS", "usagers reçus à l'accueil")
-        ind.update_indicator(s, monthly, "periodicity", "month")
-        ind.update_indicator(s, monthly, "unit", "nombre")
+        quarterly = indicators_catalogue.add_indicator(
+            s, "TEL-TRIM", "taux d'appels décrochés par trimestre"
+        )
+        indicators_catalogue.update_indicator(s, quarterly, "periodicity", "quarter")
+        indicators_catalogue.update_indicator(s, quarterly, "unit", "%")
+        monthly = indicators_catalogue.add_indicator(s, "ACCUEIL-MOIS", "usagers reçus à l'accueil")
+        indicators_catalogue.update_indicator(s, monthly, "periodicity", "month")
+        indicators_catalogue.update_indicator(s, monthly, "unit", "nombre")
     return demo_db
 
 

@@ -14,7 +14,7 @@ from clu_desktop.errors import UserError
 from clu_desktop.interchange.meeting_export import dumps, export_meeting
 from clu_desktop.interchange.validation import MeetingFileError, read_meeting_file
 from clu_desktop.resources import DEMO_MEETING, resource_path
-from clu_desktop.services.meeting_files import export_file, import_file, load_demo
+from clu_desktop.services.meetings.files import export_file, import_file, load_demo
 from clu_desktop.store.migrate import open_database
 
 DEMO = resource_path(*DEMO_MEETING)

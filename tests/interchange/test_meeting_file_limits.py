@@ -12,9 +12,9 @@ from sqlalchemy import select
 
 from clu_desktop.domain import Indicator
 from clu_desktop.errors import UserError
-from clu_desktop.services import indicators as ind
-from clu_desktop.services.indicators_values import set_value
-from clu_desktop.services.meeting_files import import_file
+from clu_desktop.services.indicators import catalogue as indicators_catalogue
+from clu_desktop.services.indicators.values import set_value
+from clu_desktop.services.meetings.files import import_file
 from clu_desktop.services.validation import clean_text
 from tests.interchange.test_meeting_file import demo_data, import_problems, table_counts, write
 
@@ -173,9 +173,9 @@ def test_a_value_for_an_indicator_of_the_base_with_another_unit(db, tmp_path):
     data = demo_data()
     indicator = _indicator(data, "%")
     with db.transaction() as session:
-        ind.add_indicator(session, indicator["code"], "déjà dans la base")
+        indicators_catalogue.add_indicator(session, indicator["code"], "déjà dans la base")
         found = session.scalar(select(Indicator).where(Indicator.code == indicator["code"]))
-        ind.update_indicator(session, found.id, "unit", "%")
+        indicators_catalogue.update_indicator(session, found.id, "unit", "%")
     indicator["unit"] = "nombre"
     indicator["values"][0]["value"] = 250
     message = _refused(db, tmp_path, data)
@@ -185,7 +185,7 @@ def test_a_value_for_an_indicator_of_the_base_with_another_unit(db, tmp_path):
 @pytest.mark.parametrize("value", [1e28, 10**15, -1e16, float("inf"), int("9" * 400)])
 def test_the_grid_refuses_values_no_document_can_print(db, value):
     with db.transaction() as session:
-        indicator_id = ind.add_indicator(session, "GRANDS", "grands nombres")
+        indicator_id = indicators_catalogue.add_indicator(session, "GRANDS", "grands nombres")
         with pytest.raises(UserError):
             set_value(session, indicator_id, "2024", None, value)
         set_value(session, indicator_id, "2024", None, 999_999_999_999_999)

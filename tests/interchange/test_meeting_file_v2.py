@@ -15,8 +15,8 @@ from clu_desktop.domain import Base, Committee, Invitation, Meeting, Representat
 from clu_desktop.errors import UserError
 from clu_desktop.interchange.meeting_export import dumps, export_meeting
 from clu_desktop.resources import DEMO_MEETING, resource_path
-from clu_desktop.services.meeting_files import import_file
-from clu_desktop.services.record import get_decision
+from clu_desktop.services.meetings.files import import_file
+from clu_desktop.services.meetings.record import get_decision
 from clu_desktop.store.migrate import open_database
 
 DEMO = resource_path(*DEMO_MEETING)

@@ -13,7 +13,7 @@ from clu_desktop.domain import Committee, Indicator, Organisation, Person, Refer
 from clu_desktop.errors import UserError
 from clu_desktop.names import match_key, name_key
 from clu_desktop.resources import DEMO_MEETING, resource_path
-from clu_desktop.services.meeting_files import import_file
+from clu_desktop.services.meetings.files import import_file
 
 #: The same text as the eye reads it, written another way.
 DISGUISES = {

@@ -26,8 +26,7 @@ from clu_desktop.domain import (
     VoteResult,
 )
 from clu_desktop.errors import UserError
-from clu_desktop.services.agenda import add_item, list_agenda, update_item
-from clu_desktop.services.agenda_actions import (
+from clu_desktop.services.agenda.actions import (
     add_action,
     delete_action,
     list_item_actions,
@@ -35,10 +34,11 @@ from clu_desktop.services.agenda_actions import (
     set_action_status,
     update_action,
 )
-from clu_desktop.services.agenda_moves import indent_item, move_item, move_item_to, outdent_item
-from clu_desktop.services.agenda_schedule import footer_text, planned_label, schedule
-from clu_desktop.services.agenda_snapshots import delete_item, restore_item
-from clu_desktop.services.agenda_statements import (
+from clu_desktop.services.agenda.items import add_item, list_agenda, update_item
+from clu_desktop.services.agenda.moves import indent_item, move_item, move_item_to, outdent_item
+from clu_desktop.services.agenda.schedule import footer_text, planned_label, schedule
+from clu_desktop.services.agenda.snapshots import delete_item, restore_item
+from clu_desktop.services.agenda.statements import (
     add_statement,
     delete_statement,
     list_statements,
@@ -48,8 +48,13 @@ from clu_desktop.services.agenda_statements import (
     set_statement_speakers,
     set_statement_text,
 )
-from clu_desktop.services.invitations import invite_standing_members
-from clu_desktop.services.record import Decision, get_decision, set_decision, set_record_setting
+from clu_desktop.services.attendance.invitations import invite_standing_members
+from clu_desktop.services.meetings.record import (
+    Decision,
+    get_decision,
+    set_decision,
+    set_record_setting,
+)
 
 
 @pytest.fixture

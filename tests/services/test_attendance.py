@@ -8,7 +8,7 @@ import pytest
 
 from clu_desktop.domain import AttendanceStatus
 from clu_desktop.errors import UserError
-from clu_desktop.services.attendance import (
+from clu_desktop.services.attendance.presence import (
     list_attendance,
     mark_present,
     matching,
@@ -17,8 +17,8 @@ from clu_desktop.services.attendance import (
     set_status,
     set_times,
 )
-from clu_desktop.services.meetings import duplicate_as_next
-from clu_desktop.services.record import meeting_record
+from clu_desktop.services.meetings.listing import duplicate_as_next
+from clu_desktop.services.meetings.record import meeting_record
 
 P = AttendanceStatus
 
@@ -31,7 +31,7 @@ def meeting_id(demo_db):
 
 
 def record_counts(db, meeting_id):
-    """The counts the pages and the documents show (services.record)."""
+    """The counts the pages and the documents show (services.meetings.record)."""
     with db.reading() as session:
         return meeting_record(session, meeting_id).counts
 

@@ -8,13 +8,13 @@ import pytest
 
 from clu_desktop.domain import AttendanceStatus
 from clu_desktop.errors import UserError
-from clu_desktop.services.attendance import list_attendance, mark_present, set_note
-from clu_desktop.services.attendance_edit import (
+from clu_desktop.services.attendance.edit import (
     invite_person,
     restore_invitations,
     withdraw_invitations,
 )
-from clu_desktop.services.directory import add_person, delete_person
+from clu_desktop.services.attendance.presence import list_attendance, mark_present, set_note
+from clu_desktop.services.directory.people import add_person, delete_person
 
 
 def rows(db, meeting_id=1):

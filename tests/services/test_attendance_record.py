@@ -9,7 +9,7 @@ import pytest
 
 from clu_desktop.domain import AttendanceStatus, Representation
 from clu_desktop.errors import UserError
-from clu_desktop.services.attendance import (
+from clu_desktop.services.attendance.presence import (
     list_attendance,
     mark_unanswered_absent,
     restore_invitation_states,
@@ -17,7 +17,7 @@ from clu_desktop.services.attendance import (
     set_status,
     set_times,
 )
-from clu_desktop.services.record import meeting_record, set_record_setting
+from clu_desktop.services.meetings.record import meeting_record, set_record_setting
 
 P, R = AttendanceStatus, Representation
 

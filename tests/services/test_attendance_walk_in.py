@@ -10,9 +10,9 @@ from sqlalchemy import func, select
 
 from clu_desktop.domain import AttendanceStatus, Organisation, Person
 from clu_desktop.errors import UserError
-from clu_desktop.services.attendance import WALK_IN_NOTE, list_attendance, matching
-from clu_desktop.services.attendance_edit import withdraw_invitations
-from clu_desktop.services.attendance_walk_in import (
+from clu_desktop.services.attendance.edit import withdraw_invitations
+from clu_desktop.services.attendance.presence import WALK_IN_NOTE, list_attendance, matching
+from clu_desktop.services.attendance.walk_in import (
     WalkInAdded,
     WalkInName,
     add_walk_in,
@@ -24,8 +24,8 @@ from clu_desktop.services.attendance_walk_in import (
     remove_walk_in,
     restore_walk_in,
 )
-from clu_desktop.services.directory_committees import add_committee, add_member
-from clu_desktop.services.meetings import duplicate_as_next
+from clu_desktop.services.directory.committees import add_committee, add_member
+from clu_desktop.services.meetings.listing import duplicate_as_next
 
 P = AttendanceStatus
 AT = dt.time(14, 45)

@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 
 from clu_desktop.errors import UserError
-from clu_desktop.services.agenda import list_agenda
-from clu_desktop.services.audit_results import add_audit_results_item, audit_results_text
-from clu_desktop.services.meetings import create_meeting, duplicate_as_next
-from clu_desktop.services.quality import add_audit, list_audits
+from clu_desktop.services.agenda.items import list_agenda
+from clu_desktop.services.meetings.listing import create_meeting, duplicate_as_next
+from clu_desktop.services.quality.audit_results import add_audit_results_item, audit_results_text
+from clu_desktop.services.quality.audits import add_audit, list_audits
 
 
 def test_the_demo_audit_gives_the_text_of_the_real_minutes(demo_db):

@@ -10,8 +10,8 @@ from sqlalchemy import text
 
 from clu_desktop.domain import AttendanceStatus, Meeting
 from clu_desktop.errors import ConflictError, UserError
-from clu_desktop.services.agenda import ITEM_LABELS, get_item_row, list_agenda, update_item
-from clu_desktop.services.attendance import (
+from clu_desktop.services.agenda.items import ITEM_LABELS, get_item_row, list_agenda, update_item
+from clu_desktop.services.attendance.presence import (
     ATTENDANCE_LABELS,
     list_attendance,
     restore_invitation_state,
@@ -23,16 +23,15 @@ from clu_desktop.services.concurrency import (
     check_version,
     conflict_message,
 )
-from clu_desktop.services.directory import (
-    get_organisation,
+from clu_desktop.services.directory.organisations import get_organisation, save_organisation_field
+from clu_desktop.services.directory.people import (
+    PERSON_LABELS,
     get_person,
-    save_organisation_field,
     save_person_field,
     set_person_field,
     update_person,
 )
-from clu_desktop.services.directory_people import PERSON_LABELS
-from clu_desktop.services.meeting_details import (
+from clu_desktop.services.meetings.details import (
     FIELD_LABELS,
     MEETING,
     get_meeting_details,

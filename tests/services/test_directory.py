@@ -20,7 +20,11 @@ from clu_desktop.domain import (
     StatementSpeaker,
 )
 from clu_desktop.errors import UserError
-from clu_desktop.services import directory as d
+from clu_desktop.services.directory import committees as directory_committees
+from clu_desktop.services.directory import common as directory_common
+from clu_desktop.services.directory import merge as directory_merge
+from clu_desktop.services.directory import organisations as directory_organisations
+from clu_desktop.services.directory import people as directory_people
 
 BEGUE, THIRARD, GUY, KREZEL = 1, 14, 6, 7  # people of the December 2023 demo
 SRU = 12  # Service de la Relation aux Usagers
@@ -61,13 +65,13 @@ def names(rows) -> list[str]:
 )
 def test_search_ignores_accents_and_case_over_every_field(demo_db, query, expected):
     with demo_db.reading() as session:
-        assert names(d.search_people(session, query)) == expected
+        assert names(directory_people.search_people(session, query)) == expected
 
 
 def test_search_results_carry_organisation_and_committees(demo_db):
     with demo_db.reading() as session:
-        everyone = d.search_people(session, "")
-        (begue,) = d.search_people(session, "begue")
+        everyone = directory_people.search_people(session, "")
+        (begue,) = directory_people.search_people(session, "begue")
     assert len(everyone) == 15
     assert names(everyone)[:2] == ["Mme Mylène BÉGUÉ", "M. Hugues CAULLET"]  # by NAME
     assert begue.organisation_id == SRU
@@ -90,7 +94,7 @@ def test_search_among_two_thousand_people(db):
             surname = surnames[i % len(surnames)]
             people.append(
                 Person(
-                    civility=rng.choice(d.CIVILITIES),
+                    civility=rng.choice(directory_people.CIVILITIES),
                     first_name=f"Prénom{i:04d}",
                     last_name=surname.upper() if i % 2 else surname,
                     function="Élu" if i % 5 == 0 else "Agent",
@@ -101,16 +105,16 @@ def test_search_among_two_thousand_people(db):
         session.add_all(people)
     with db.reading() as session:
         for _ in range(5):  # as a user types, each keystroke searches again
-            assert len(d.search_people(session, "begue")) == 250
-            assert len(d.search_people(session, "OEUVRAY")) == 250
-            assert len(d.search_people(session, "lefevre elu")) == 50
+            assert len(directory_people.search_people(session, "begue")) == 250
+            assert len(directory_people.search_people(session, "OEUVRAY")) == 250
+            assert len(directory_people.search_people(session, "lefevre elu")) == 50
             in_mairie_7x = [i for i in range(2000) if str(i % 300).startswith("7")]
-            found = d.search_people(session, "saint-etienne-les-bois N°7")
+            found = directory_people.search_people(session, "saint-etienne-les-bois N°7")
             assert sorted(int(p.first_name[6:]) for p in found) == in_mairie_7x
-            (found,) = d.search_people(session, "prenom1234")
+            (found,) = directory_people.search_people(session, "prenom1234")
             assert found.last_name == "Müller"
             assert found.organisation_name == "Mairie n°34 de Saint-Étienne-lès-Bois"
-            assert len(d.search_people(session, "")) == 2000
+            assert len(directory_people.search_people(session, "")) == 2000
 
 
 # People
@@ -118,26 +122,26 @@ def test_search_among_two_thousand_people(db):
 
 def test_add_person_checks_values_in_french(db):
     with db.transaction() as session, pytest.raises(UserError, match="« NOM » est trop long"):
-        d.add_person(session, "x" * 10_000)
+        directory_people.add_person(session, "x" * 10_000)
     with db.transaction() as session, pytest.raises(UserError, match="ne peut pas être vide"):
-        d.add_person(session, "   ", first_name="Jean")
+        directory_people.add_person(session, "   ", first_name="Jean")
     with db.transaction() as session, pytest.raises(UserError, match="Courriel"):
-        d.add_person(session, "Dupont", email="jean dupont@exemple.fr")
+        directory_people.add_person(session, "Dupont", email="jean dupont@exemple.fr")
     with db.transaction() as session, pytest.raises(UserError, match="Courriel"):
-        d.add_person(session, "Dupont", email="jean.exemple.fr")
+        directory_people.add_person(session, "Dupont", email="jean.exemple.fr")
     with db.reading() as session:
-        assert d.search_people(session) == []
+        assert directory_people.search_people(session) == []
 
 
 def test_markup_and_ampersands_are_stored_literally(db):
     with db.transaction() as session:
-        org = d.add_organisation(session, "AT&T <France>", acronym="AT&T")
-        pid = d.add_person(
+        org = directory_organisations.add_organisation(session, "AT&T <France>", acronym="AT&T")
+        pid = directory_people.add_person(
             session, "<b>x</b>", first_name="  Jean  ", organisation_id=org, civility="Dr"
         )
     with db.reading() as session:
-        person = d.get_person(session, pid)
-        (org_row,) = d.list_organisations(session, "at&t")
+        person = directory_people.get_person(session, pid)
+        (org_row,) = directory_organisations.list_organisations(session, "at&t")
     assert person.last_name == "<b>x</b>"
     assert person.first_name == "Jean"
     assert person.civility == "Dr"
@@ -147,21 +151,24 @@ def test_markup_and_ampersands_are_stored_literally(db):
 
 def test_set_person_field_returns_the_stored_value(demo_db):
     with demo_db.transaction() as session:
-        assert d.set_person_field(session, BEGUE, "phone", " 03 25 30 21 03 ") == "03 25 30 21 03"
-        assert d.set_person_field(session, BEGUE, "function", "") is None
+        assert (
+            directory_people.set_person_field(session, BEGUE, "phone", " 03 25 30 21 03 ")
+            == "03 25 30 21 03"
+        )
+        assert directory_people.set_person_field(session, BEGUE, "function", "") is None
         with pytest.raises(UserError, match="ne peut pas être vide"):
-            d.set_person_field(session, BEGUE, "last_name", "")
+            directory_people.set_person_field(session, BEGUE, "last_name", "")
         with pytest.raises(UserError, match="organisme n'existe plus"):
-            d.set_person_field(session, BEGUE, "organisation_id", 999)
+            directory_people.set_person_field(session, BEGUE, "organisation_id", 999)
     with demo_db.reading() as session:
-        person = d.get_person(session, BEGUE)
+        person = directory_people.get_person(session, BEGUE)
     assert (person.phone, person.function, person.last_name) == ("03 25 30 21 03", None, "BÉGUÉ")
 
 
 def test_delete_person_keeps_printed_attendance_and_restores_exactly(demo_db):
     before = dump(demo_db)
     with demo_db.reading() as session:
-        usage = d.person_usage(session, THIRARD)
+        usage = directory_people.person_usage(session, THIRARD)
     assert (usage.committees, usage.invitations, usage.meeting_roles, usage.statements) == (
         1,
         1,
@@ -169,7 +176,7 @@ def test_delete_person_keeps_printed_attendance_and_restores_exactly(demo_db):
         2,
     )
     with demo_db.transaction() as session:
-        snapshot = d.delete_person(session, THIRARD)
+        snapshot = directory_people.delete_person(session, THIRARD)
     with demo_db.reading() as session:
         assert session.get(Person, THIRARD) is None
         invitation = session.get(Invitation, 1)
@@ -177,7 +184,7 @@ def test_delete_person_keeps_printed_attendance_and_restores_exactly(demo_db):
         assert invitation.printed_last_name == "THIRARD"
         assert session.get(Meeting, 1).chair_id is None
     with demo_db.transaction() as session:
-        d.restore_snapshot(session, snapshot)
+        directory_common.restore_snapshot(session, snapshot)
     assert dump(demo_db) == before
 
 
@@ -221,10 +228,10 @@ def duplicate(demo_db) -> int:
 
 def test_merge_people_moves_every_reference_and_fills_empty_fields(demo_db, duplicate):
     with demo_db.transaction() as session:
-        d.merge_people(session, THIRARD, duplicate)
+        directory_merge.merge_people(session, THIRARD, duplicate)
     with demo_db.reading() as session:
         assert session.get(Person, duplicate) is None
-        kept = d.get_person(session, THIRARD)
+        kept = directory_people.get_person(session, THIRARD)
         assert kept.phone == "03 25 30 52 52"
         assert kept.email == "guillaume.thirard@haute-marne.gouv.fr"
         assert kept.notes == "Fiche saisie en double."
@@ -247,16 +254,18 @@ def test_merge_people_moves_every_reference_and_fills_empty_fields(demo_db, dupl
 def test_merge_people_then_undo_restores_the_database_exactly(demo_db, duplicate):
     before = dump(demo_db)
     with demo_db.transaction() as session:
-        snapshot = d.merge_people(session, duplicate, THIRARD)  # keep the newer record
+        snapshot = directory_merge.merge_people(
+            session, duplicate, THIRARD
+        )  # keep the newer record
     assert dump(demo_db) != before
     with demo_db.transaction() as session:
-        d.restore_snapshot(session, snapshot)
+        directory_common.restore_snapshot(session, snapshot)
     assert dump(demo_db) == before
 
 
 def test_merge_refuses_one_person_with_itself(demo_db):
     with demo_db.transaction() as session, pytest.raises(UserError, match="deux personnes"):
-        d.merge_people(session, GUY, GUY)
+        directory_merge.merge_people(session, GUY, GUY)
 
 
 # Organisations
@@ -264,9 +273,9 @@ def test_merge_refuses_one_person_with_itself(demo_db):
 
 def test_organisations_list_counts_people_and_searches(demo_db):
     with demo_db.reading() as session:
-        rows = d.list_organisations(session)
-        maires = d.list_organisations(session, "MAIRES")
-        sru = d.list_organisations(session, "sru")
+        rows = directory_organisations.list_organisations(session)
+        maires = directory_organisations.list_organisations(session, "MAIRES")
+        sru = directory_organisations.list_organisations(session, "sru")
     assert len(rows) == 13
     assert [r.name for r in maires] == [
         "Association des Maires de la Haute-Marne",
@@ -279,44 +288,54 @@ def test_organisations_list_counts_people_and_searches(demo_db):
 
 def test_organisation_validation_and_delete(demo_db):
     with demo_db.transaction() as session, pytest.raises(UserError, match="existe déjà"):
-        d.add_organisation(session, "défenseur des droits")
+        directory_organisations.add_organisation(session, "défenseur des droits")
     with demo_db.transaction() as session, pytest.raises(UserError, match="trop long"):
-        d.add_organisation(session, "O" * 301)
+        directory_organisations.add_organisation(session, "O" * 301)
     with demo_db.transaction() as session, pytest.raises(UserError, match="2 personnes"):
-        d.delete_organisation(session, SRU)
+        directory_organisations.delete_organisation(session, SRU)
     with demo_db.transaction() as session:
-        new = d.add_organisation(session, "France Services de Langres", internal=False)
-        assert d.set_organisation_field(session, new, "acronym", " FS ") == "FS"
-        assert d.set_organisation_field(session, new, "internal", True) is True
+        new = directory_organisations.add_organisation(
+            session, "France Services de Langres", internal=False
+        )
+        assert (
+            directory_organisations.set_organisation_field(session, new, "acronym", " FS ") == "FS"
+        )
+        assert (
+            directory_organisations.set_organisation_field(session, new, "internal", True) is True
+        )
     before = dump(demo_db)
     with demo_db.transaction() as session:
-        snapshot = d.delete_organisation(session, new)
+        snapshot = directory_organisations.delete_organisation(session, new)
     with demo_db.reading() as session:
-        assert "France Services de Langres" not in [r.name for r in d.list_organisations(session)]
+        assert "France Services de Langres" not in [
+            r.name for r in directory_organisations.list_organisations(session)
+        ]
     with demo_db.transaction() as session:
-        d.restore_snapshot(session, snapshot)
+        directory_common.restore_snapshot(session, snapshot)
     assert dump(demo_db) == before
 
 
 def test_merge_organisations_moves_people_and_undo_is_exact(demo_db):
     with demo_db.transaction() as session:
-        twin = d.add_organisation(session, "AMF 52", acronym="AMF52", address="Chaumont")
-        d.add_person(session, "Durand", organisation_id=twin)
-        d.set_person_field(session, KREZEL, "organisation_id", twin)
+        twin = directory_organisations.add_organisation(
+            session, "AMF 52", acronym="AMF52", address="Chaumont"
+        )
+        directory_people.add_person(session, "Durand", organisation_id=twin)
+        directory_people.set_person_field(session, KREZEL, "organisation_id", twin)
     before = dump(demo_db)
     with demo_db.transaction() as session:
-        snapshot = d.merge_organisations(session, 1, twin)
+        snapshot = directory_merge.merge_organisations(session, 1, twin)
     with demo_db.reading() as session:
-        kept = d.get_organisation(session, 1)
+        kept = directory_organisations.get_organisation(session, 1)
         assert (kept.acronym, kept.address, kept.people_count) == ("AMF52", "Chaumont", 3)
         assert session.get(Organisation, twin) is None
-        assert names(d.search_people(session, "maires de la haute-marne")) == [
+        assert names(directory_people.search_people(session, "maires de la haute-marne")) == [
             "DURAND",
             "M. Bernard GUY",
             "M. Eric KREZEL",
         ]
     with demo_db.transaction() as session:
-        d.restore_snapshot(session, snapshot)
+        directory_common.restore_snapshot(session, snapshot)
     assert dump(demo_db) == before
 
 
@@ -325,38 +344,40 @@ def test_merge_organisations_moves_people_and_undo_is_exact(demo_db):
 
 def test_committee_members_keep_their_order(demo_db):
     with demo_db.transaction() as session:
-        cid = d.add_committee(session, "Comité des usagers étrangers", acronym="CUE")
+        cid = directory_committees.add_committee(
+            session, "Comité des usagers étrangers", acronym="CUE"
+        )
         for pid in (GUY, KREZEL, BEGUE):
-            d.add_member(session, cid, pid)
+            directory_committees.add_member(session, cid, pid)
         with pytest.raises(UserError, match="déjà membre"):
-            d.add_member(session, cid, GUY)
+            directory_committees.add_member(session, cid, GUY)
     with demo_db.reading() as session:
-        members = d.list_members(session, cid)
+        members = directory_committees.list_members(session, cid)
     assert [m.name for m in members] == ["M. Bernard GUY", "M. Eric KREZEL", "Mme Mylène BÉGUÉ"]
     assert members[2].label == "Mme Mylène BÉGUÉ (Service de la Relation aux Usagers)"
 
     with demo_db.transaction() as session:
-        previous = d.move_member(session, members[2].id, -2)
-        d.set_member_role(session, members[2].id, "présidente")
+        previous = directory_committees.move_member(session, members[2].id, -2)
+        directory_committees.set_member_role(session, members[2].id, "présidente")
     with demo_db.reading() as session:
-        moved = d.list_members(session, cid)
+        moved = directory_committees.list_members(session, cid)
     assert [(m.name, m.role) for m in moved] == [
         ("Mme Mylène BÉGUÉ", "présidente"),
         ("M. Bernard GUY", "membre"),
         ("M. Eric KREZEL", "membre"),
     ]
     with demo_db.transaction() as session:
-        d.set_member_positions(session, previous)
-        snapshot = d.remove_member(session, members[1].id)
+        directory_committees.set_member_positions(session, previous)
+        snapshot = directory_committees.remove_member(session, members[1].id)
     with demo_db.reading() as session:
-        assert [m.name for m in d.list_members(session, cid)] == [
+        assert [m.name for m in directory_committees.list_members(session, cid)] == [
             "M. Bernard GUY",
             "Mme Mylène BÉGUÉ",
         ]
     with demo_db.transaction() as session:
-        d.restore_snapshot(session, snapshot)
+        directory_common.restore_snapshot(session, snapshot)
     with demo_db.reading() as session:
-        assert [m.name for m in d.list_members(session, cid)] == [
+        assert [m.name for m in directory_committees.list_members(session, cid)] == [
             "M. Bernard GUY",
             "M. Eric KREZEL",
             "Mme Mylène BÉGUÉ",
@@ -366,19 +387,21 @@ def test_committee_members_keep_their_order(demo_db):
 def test_committees_list_rename_and_delete(demo_db):
     with demo_db.transaction() as session:
         with pytest.raises(UserError, match="existe déjà"):
-            d.add_committee(session, "comite local des usagers")
-        cid = d.add_committee(session, "Comité usagers handicap")
-        d.set_committee_field(session, cid, "name", "Comité usagers et handicap")
+            directory_committees.add_committee(session, "comite local des usagers")
+        cid = directory_committees.add_committee(session, "Comité usagers handicap")
+        directory_committees.set_committee_field(session, cid, "name", "Comité usagers et handicap")
         with pytest.raises(UserError, match="a tenu 1 séance"):
-            d.delete_committee(session, 1)
+            directory_committees.delete_committee(session, 1)
     with demo_db.reading() as session:
-        rows = d.list_committees(session)
+        rows = directory_committees.list_committees(session)
         assert [(r.name, r.member_count, r.meeting_count) for r in rows] == [
             ("Comité local des usagers", 15, 1),
             ("Comité usagers et handicap", 0, 0),
         ]
-        assert [r.name for r in d.list_committees(session, "begue")] == ["Comité local des usagers"]
+        assert [r.name for r in directory_committees.list_committees(session, "begue")] == [
+            "Comité local des usagers"
+        ]
     with demo_db.transaction() as session:
-        d.delete_committee(session, cid)
+        directory_committees.delete_committee(session, cid)
     with demo_db.reading() as session:
-        assert len(d.list_committees(session)) == 1
+        assert len(directory_committees.list_committees(session)) == 1

@@ -28,10 +28,10 @@ from sqlalchemy import select, text
 
 from clu_desktop.cli import main
 from clu_desktop.domain import Base, Meeting, SignatureEvent, SignatureKind
-from clu_desktop.services.personal_erasure import erase_person
-from clu_desktop.services.personal_walk import remaining, text_columns
+from clu_desktop.services.documents.signature import signature_history, signed_pdf
+from clu_desktop.services.personal.erasure import erase_person
+from clu_desktop.services.personal.walk import remaining, text_columns
 from clu_desktop.services.search import search_meetings
-from clu_desktop.services.signature import signature_history, signed_pdf
 
 
 def database_files(path: Path) -> dict[str, bytes]:
@@ -148,7 +148,7 @@ def words_in_text(data: bytes) -> str:
 def test_a_signed_pdf_that_cannot_be_made_again_is_removed_and_said(
     demo_db, named_everywhere, monkeypatch
 ):
-    from clu_desktop.services import personal_pdfs
+    from clu_desktop.services.personal import pdfs as personal_pdfs
 
     def broken(_session, _meeting_id):
         raise OSError("police introuvable")
@@ -268,7 +268,7 @@ def test_names_in_unique_columns_and_decomposed_accents_are_erased(demo_db, name
 @pytest.mark.parametrize("person_id", [6, 14], ids=["invited", "chair-and-signatory"])
 def test_a_signed_pdf_naming_a_linked_person_is_made_again(demo_db, person_id):
     from clu_desktop.domain import Person
-    from clu_desktop.services.signature import sign_minutes
+    from clu_desktop.services.documents.signature import sign_minutes
 
     with demo_db.transaction() as session:
         surname = session.get(Person, person_id).last_name
@@ -283,7 +283,7 @@ def test_a_signed_pdf_naming_a_linked_person_is_made_again(demo_db, person_id):
 
 
 def test_the_access_export_lists_every_text_that_names_the_person(demo_db, named_everywhere):
-    from clu_desktop.services.personal_data import person_data
+    from clu_desktop.services.personal.data import person_data
 
     with demo_db.reading() as session:
         mentions = person_data(session, named_everywhere.person_id)["mentions_dans_les_textes"]

@@ -10,15 +10,16 @@ from sqlalchemy import select
 
 from clu_desktop.domain import ActionStatus, Committee, Person
 from clu_desktop.errors import UserError
-from clu_desktop.services import quality as q
-from clu_desktop.services.agenda import list_agenda
-from clu_desktop.services.followup import (
+from clu_desktop.services.agenda.followup import (
     FOLLOWUP_TITLE,
     NOTHING_TEXT,
     add_followup_item,
     followup_content,
 )
-from clu_desktop.services.meetings import create_meeting, duplicate_as_next
+from clu_desktop.services.agenda.items import list_agenda
+from clu_desktop.services.meetings.listing import create_meeting, duplicate_as_next
+from clu_desktop.services.quality import actions as quality_actions
+from clu_desktop.services.quality import remarks as quality_remarks
 
 SVI = "reconfiguration du SVI déployé en mars 2022 (déclinaison d'une arborescence simplifiée)"
 HOURS = (
@@ -35,11 +36,11 @@ def next_meeting(demo_db):
 
 
 def _svi(session):
-    return next(a for a in q.list_actions(session) if a.text == SVI)
+    return next(a for a in quality_actions.list_actions(session) if a.text == SVI)
 
 
 def _hours(session):
-    return next(r for r in q.list_remarks(session) if r.text == HOURS)
+    return next(r for r in quality_remarks.list_remarks(session) if r.text == HOURS)
 
 
 def test_next_meeting_follows_the_open_action_and_the_waiting_remarks(demo_db, next_meeting):
@@ -61,7 +62,9 @@ def test_next_meeting_follows_the_open_action_and_the_waiting_remarks(demo_db, n
 
 def test_an_action_done_since_the_last_meeting_is_reported(demo_db, next_meeting):
     with demo_db.transaction() as s:
-        q.set_plan_action_status(s, _svi(s).id, ActionStatus.DONE, dt.date(2024, 3, 15))
+        quality_actions.set_plan_action_status(
+            s, _svi(s).id, ActionStatus.DONE, dt.date(2024, 3, 15)
+        )
     with demo_db.reading() as s:
         content = followup_content(s, next_meeting)
     assert content.open_actions == ()
@@ -70,10 +73,10 @@ def test_an_action_done_since_the_last_meeting_is_reported(demo_db, next_meeting
 
 def test_an_answered_remark_is_reported(demo_db, next_meeting):
     with demo_db.transaction() as s:
-        q.answer_remark(s, _hours(s).id, "Ouverture jusqu'à 17h30 le jeudi.")
+        quality_remarks.answer_remark(s, _hours(s).id, "Ouverture jusqu'à 17h30 le jeudi.")
     with demo_db.reading() as s:
         content = followup_content(s, next_meeting)
-        waiting = q.list_remarks(s, open_only=True)
+        waiting = quality_remarks.list_remarks(s, open_only=True)
     (answered,) = content.answered_remarks
     assert (answered.text, answered.answer_text) == (HOURS, "Ouverture jusqu'à 17h30 le jeudi.")
     assert answered.answered_on == dt.date.today()
@@ -97,17 +100,19 @@ def test_add_followup_item_writes_the_minutes(demo_db, next_meeting):
     with demo_db.transaction() as s:
         svi = _svi(s)
         guy = s.scalars(select(Person).where(Person.last_name == "GUY")).one()
-        q.set_plan_action_status(s, svi.id, ActionStatus.DONE, dt.date(2024, 3, 15))
-        open_id = q.add_plan_action(
+        quality_actions.set_plan_action_status(s, svi.id, ActionStatus.DONE, dt.date(2024, 3, 15))
+        open_id = quality_actions.add_plan_action(
             s,
             "affichage des horaires\nsur la porte",
             owner_id=guy.id,
             due_date=dt.date(2025, 12, 31),
         )
-        q.add_plan_action(s, "préparer la labellisation Quali-ATE", owner_name="SRU")
-        q.add_plan_action(s, "étendre l'accueil", due_date=dt.date(2025, 6, 30))
-        q.update_plan_action(s, open_id, "when_label", "fin 2025")
-        q.answer_remark(s, _hours(s).id, "Ouverture jusqu'à 17h30 le jeudi.\n- Accueil sur RDV")
+        quality_actions.add_plan_action(s, "préparer la labellisation Quali-ATE", owner_name="SRU")
+        quality_actions.add_plan_action(s, "étendre l'accueil", due_date=dt.date(2025, 6, 30))
+        quality_actions.update_plan_action(s, open_id, "when_label", "fin 2025")
+        quality_remarks.answer_remark(
+            s, _hours(s).id, "Ouverture jusqu'à 17h30 le jeudi.\n- Accueil sur RDV"
+        )
         item_id = add_followup_item(s, next_meeting)
     with demo_db.reading() as s:
         agenda = list_agenda(s, next_meeting)
@@ -171,7 +176,7 @@ def test_the_followup_of_the_december_meeting_prints_like_its_minutes(demo_db):
 
 def test_answers_reported_once_are_not_repeated(demo_db, next_meeting):
     with demo_db.transaction() as s:
-        q.answer_remark(s, _hours(s).id, "Ouverture le jeudi.", dt.date(2024, 1, 10))
+        quality_remarks.answer_remark(s, _hours(s).id, "Ouverture le jeudi.", dt.date(2024, 1, 10))
         third = duplicate_as_next(s, next_meeting)
     with demo_db.reading() as s:
         assert [r.text for r in followup_content(s, next_meeting).answered_remarks] == [HOURS]
@@ -187,7 +192,7 @@ def test_other_committees_and_empty_meetings(demo_db):
         s.add(other)
         s.flush()
         elsewhere = create_meeting(s, other.id, dt.date(2024, 2, 1))
-        q.add_plan_action(s, "décision d'un autre comité", meeting_id=elsewhere)
+        quality_actions.add_plan_action(s, "décision d'un autre comité", meeting_id=elsewhere)
         lonely = create_meeting(s, other.id, dt.date(2024, 9, 1))
         content = followup_content(s, lonely)
         item_id = add_followup_item(s, lonely)

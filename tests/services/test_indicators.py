@@ -8,7 +8,10 @@ from sqlalchemy import func, select
 
 from clu_desktop.domain import IndicatorValue
 from clu_desktop.errors import UserError
-from clu_desktop.services import indicators as ind
+from clu_desktop.french import periods as french_periods
+from clu_desktop.services.indicators import catalogue as indicators_catalogue
+from clu_desktop.services.indicators import common as indicators_common
+from clu_desktop.services.indicators import values as indicators_values
 
 LONG = "x" * 10_000
 PREFECTURE, LANGRES, SAINT_DIZIER = (
@@ -19,7 +22,7 @@ PREFECTURE, LANGRES, SAINT_DIZIER = (
 
 
 def _indicator(session, code):
-    return next(r for r in ind.list_indicators(session) if r.code == code)
+    return next(r for r in indicators_catalogue.list_indicators(session) if r.code == code)
 
 
 def _count(session, indicator_id=None):
@@ -34,8 +37,8 @@ def _count(session, indicator_id=None):
 
 def test_demo_catalogue_in_order_with_counts(demo_db):
     with demo_db.reading() as s:
-        rows = ind.list_indicators(s)
-        sites = ind.list_sites(s)
+        rows = indicators_catalogue.list_indicators(s)
+        sites = indicators_catalogue.list_sites(s)
     assert len(rows) == 11
     assert rows[0].code == "RS-CONNEXIONS"
     assert rows[-1].code == "SATISFACTION"
@@ -51,13 +54,17 @@ def test_demo_catalogue_in_order_with_counts(demo_db):
 
 def test_add_update_and_delete_an_indicator(demo_db):
     with demo_db.transaction() as s:
-        new_id = ind.add_indicator(s, "  ACCUEIL-ATTENTE ", "temps d'attente à l'accueil")
-        ind.update_indicator(s, new_id, "category", "Accueil physique")
-        ind.update_indicator(s, new_id, "unit", "minutes")
-        ind.update_indicator(s, new_id, "direction", "lower")
-        ind.update_indicator(s, new_id, "target", "15")
-        ind.update_indicator(s, new_id, "periodicity", "quarter")
-        ind.update_indicator(s, new_id, "description", "Mesuré au guichet\n<b>& co</b>")
+        new_id = indicators_catalogue.add_indicator(
+            s, "  ACCUEIL-ATTENTE ", "temps d'attente à l'accueil"
+        )
+        indicators_catalogue.update_indicator(s, new_id, "category", "Accueil physique")
+        indicators_catalogue.update_indicator(s, new_id, "unit", "minutes")
+        indicators_catalogue.update_indicator(s, new_id, "direction", "lower")
+        indicators_catalogue.update_indicator(s, new_id, "target", "15")
+        indicators_catalogue.update_indicator(s, new_id, "periodicity", "quarter")
+        indicators_catalogue.update_indicator(
+            s, new_id, "description", "Mesuré au guichet\n<b>& co</b>"
+        )
     with demo_db.reading() as s:
         row = _indicator(s, "ACCUEIL-ATTENTE")
     assert row.id == new_id
@@ -71,11 +78,13 @@ def test_add_update_and_delete_an_indicator(demo_db):
     assert row.description == "Mesuré au guichet\n<b>& co</b>"  # stored literally
     assert row.value_count == 0 and not row.has_examples
     with demo_db.reading() as s:
-        assert ind.list_indicators(s)[-1].code == "ACCUEIL-ATTENTE"  # added at the end
+        assert (
+            indicators_catalogue.list_indicators(s)[-1].code == "ACCUEIL-ATTENTE"
+        )  # added at the end
     with demo_db.transaction() as s:
-        ind.delete_indicator(s, new_id)
+        indicators_catalogue.delete_indicator(s, new_id)
     with demo_db.reading() as s:
-        assert "ACCUEIL-ATTENTE" not in [r.code for r in ind.list_indicators(s)]
+        assert "ACCUEIL-ATTENTE" not in [r.code for r in indicators_catalogue.list_indicators(s)]
 
 
 def test_catalogue_checks_in_french(demo_db):
@@ -83,31 +92,31 @@ def test_catalogue_checks_in_french(demo_db):
         pan = _indicator(s, "PAN-USAGE")
         satisfaction = _indicator(s, "SATISFACTION")
     with demo_db.transaction() as s, pytest.raises(UserError, match="porte déjà le code"):
-        ind.add_indicator(s, "satisfaction", "doublon")
+        indicators_catalogue.add_indicator(s, "satisfaction", "doublon")
     with demo_db.transaction() as s, pytest.raises(UserError, match="porte déjà le code"):
-        ind.update_indicator(s, pan.id, "code", "SATISFACTION")
+        indicators_catalogue.update_indicator(s, pan.id, "code", "SATISFACTION")
     with demo_db.transaction() as s, pytest.raises(UserError, match="trop long : 10000"):
-        ind.add_indicator(s, "LONG", LONG)
+        indicators_catalogue.add_indicator(s, "LONG", LONG)
     with demo_db.transaction() as s, pytest.raises(UserError, match="trop long"):
-        ind.update_indicator(s, pan.id, "name", LONG)
+        indicators_catalogue.update_indicator(s, pan.id, "name", LONG)
     with demo_db.transaction() as s, pytest.raises(UserError, match="ne peut pas être vide"):
-        ind.update_indicator(s, pan.id, "code", "   ")
+        indicators_catalogue.update_indicator(s, pan.id, "code", "   ")
     with demo_db.transaction() as s, pytest.raises(UserError, match="entre 0 et 100"):
-        ind.update_indicator(s, satisfaction.id, "target", 120)
+        indicators_catalogue.update_indicator(s, satisfaction.id, "target", 120)
     with demo_db.transaction() as s, pytest.raises(UserError, match="entre 0 et 100"):
-        ind.update_indicator(s, satisfaction.id, "target", -1.0)
+        indicators_catalogue.update_indicator(s, satisfaction.id, "target", -1.0)
     with demo_db.transaction() as s, pytest.raises(UserError, match="Périodicité inconnue"):
-        ind.update_indicator(s, pan.id, "periodicity", "weekly")
+        indicators_catalogue.update_indicator(s, pan.id, "periodicity", "weekly")
     with demo_db.transaction() as s, pytest.raises(UserError, match="a déjà des valeurs"):
-        ind.update_indicator(s, satisfaction.id, "periodicity", "month")
+        indicators_catalogue.update_indicator(s, satisfaction.id, "periodicity", "month")
     # PAN counts run to 1250: they cannot become a percentage.
     with demo_db.transaction() as s, pytest.raises(UserError, match="saisie : 1\u202f250"):
-        ind.update_indicator(s, pan.id, "unit", "%")
+        indicators_catalogue.update_indicator(s, pan.id, "unit", "%")
     with demo_db.transaction() as s, pytest.raises(UserError, match="a 3 valeurs"):
-        ind.delete_indicator(s, pan.id)
+        indicators_catalogue.delete_indicator(s, pan.id)
     with demo_db.transaction() as s:
-        ind.update_indicator(s, satisfaction.id, "target", 100)
-        ind.update_indicator(s, satisfaction.id, "target", None)
+        indicators_catalogue.update_indicator(s, satisfaction.id, "target", 100)
+        indicators_catalogue.update_indicator(s, satisfaction.id, "target", None)
     with demo_db.reading() as s:
         assert _indicator(s, "PAN-USAGE").unit == "nombre"
         assert _indicator(s, "PAN-USAGE").code == "PAN-USAGE"
@@ -116,19 +125,21 @@ def test_catalogue_checks_in_french(demo_db):
 
 def test_sites_of_an_indicator(demo_db):
     with demo_db.transaction() as s:
-        new_site = ind.add_site(s, "France Services de Joinville")
+        new_site = indicators_catalogue.add_site(s, "France Services de Joinville")
         with pytest.raises(UserError, match="existe déjà"):
-            ind.add_site(s, "sous-prefecture de LANGRES")
+            indicators_catalogue.add_site(s, "sous-prefecture de LANGRES")
         pan = _indicator(s, "PAN-USAGE")
-        ind.set_indicator_sites(s, pan.id, [*pan.site_ids, new_site])
+        indicators_catalogue.set_indicator_sites(s, pan.id, [*pan.site_ids, new_site])
     with demo_db.reading() as s:
         assert _indicator(s, "PAN-USAGE").site_ids[-1] == new_site
-        grid = ind.value_grid(s, pan.id)
+        grid = indicators_values.value_grid(s, pan.id)
     assert [site.name for site in grid.sites][-1] == "France Services de Joinville"
     with demo_db.transaction() as s, pytest.raises(UserError, match="a déjà des valeurs"):
-        ind.set_indicator_sites(s, pan.id, [new_site])
+        indicators_catalogue.set_indicator_sites(s, pan.id, [new_site])
     with demo_db.transaction() as s:
-        ind.set_indicator_sites(s, pan.id, pan.site_ids)  # the new one has no value
+        indicators_catalogue.set_indicator_sites(
+            s, pan.id, pan.site_ids
+        )  # the new one has no value
     with demo_db.reading() as s:
         assert _indicator(s, "PAN-USAGE").site_ids == pan.site_ids
 
@@ -139,8 +150,8 @@ def test_sites_of_an_indicator(demo_db):
 def test_value_grid_of_the_demo(demo_db):
     with demo_db.reading() as s:
         pan = _indicator(s, "PAN-USAGE")
-        grid = ind.value_grid(s, pan.id)
-        update = ind.value_grid(s, _indicator(s, "SITE-MAJ-3J").id)
+        grid = indicators_values.value_grid(s, pan.id)
+        update = indicators_values.value_grid(s, _indicator(s, "SITE-MAJ-3J").id)
     assert grid.periods == ("2022",)
     assert [site.name for site in grid.sites] == [PREFECTURE, LANGRES, SAINT_DIZIER]
     values = {site.name: grid.cells[("2022", site.id)].value for site in grid.sites}
@@ -158,15 +169,15 @@ def test_met_change_and_last_periods(demo_db):
     with demo_db.transaction() as s:
         update = _indicator(s, "SITE-MAJ-3J")
         delay = _indicator(s, "TITRES-DELAI")
-        ind.set_value(s, update.id, "2023", None, 100.0)
-        ind.set_value(s, update.id, "2021", None, 95.5)
-        ind.update_indicator(s, delay.id, "target", 15)
-        ind.set_value(s, delay.id, "2023", None, 16.0)
+        indicators_values.set_value(s, update.id, "2023", None, 100.0)
+        indicators_values.set_value(s, update.id, "2021", None, 95.5)
+        indicators_catalogue.update_indicator(s, delay.id, "target", 15)
+        indicators_values.set_value(s, delay.id, "2023", None, 16.0)
     with demo_db.reading() as s:
-        grid = ind.value_grid(s, update.id)
-        last = ind.value_grid(s, update.id, last_periods=2)
-        delays = ind.value_grid(s, delay.id)
-        chart = ind.chart_series(s, update.id, last_periods=2)
+        grid = indicators_values.value_grid(s, update.id)
+        last = indicators_values.value_grid(s, update.id, last_periods=2)
+        delays = indicators_values.value_grid(s, delay.id)
+        chart = indicators_values.chart_series(s, update.id, last_periods=2)
     assert grid.periods == ("2021", "2022", "2023")
     cells = [grid.cells[(p, None)] for p in grid.periods]
     assert [c.met for c in cells] == [False, False, True]
@@ -188,10 +199,12 @@ def test_met_change_and_last_periods(demo_db):
 def test_chart_series_per_site(demo_db):
     with demo_db.transaction() as s:
         pan = _indicator(s, "PAN-USAGE")
-        ind.set_value(s, pan.id, "2023", pan.site_ids[0], 1300)
+        indicators_values.set_value(s, pan.id, "2023", pan.site_ids[0], 1300)
     with demo_db.reading() as s:
-        chart = ind.chart_series(s, pan.id)
-        empty = ind.chart_series(s, ind.add_indicator(s, "VIDE", "sans valeur"))
+        chart = indicators_values.chart_series(s, pan.id)
+        empty = indicators_values.chart_series(
+            s, indicators_catalogue.add_indicator(s, "VIDE", "sans valeur")
+        )
     assert chart.periods == ("2022", "2023")
     assert [x.site_name for x in chart.series] == [PREFECTURE, LANGRES, SAINT_DIZIER]
     assert chart.series[0].values == (1250.0, 1300.0)
@@ -202,29 +215,39 @@ def test_chart_series_per_site(demo_db):
 
 def test_a_forgotten_period_is_a_row_to_type_in_and_a_gap_in_the_chart(demo_db):
     with demo_db.transaction() as s:
-        delay = ind.add_indicator(s, "DELAI-MOIS", "Délai mensuel")
-        ind.update_indicator(s, delay, "periodicity", "month")
+        delay = indicators_catalogue.add_indicator(s, "DELAI-MOIS", "Délai mensuel")
+        indicators_catalogue.update_indicator(s, delay, "periodicity", "month")
         for period in ("2023-10", "2024-01"):
-            ind.set_value(s, delay, period, None, 12.0)
+            indicators_values.set_value(s, delay, period, None, 12.0)
     with demo_db.reading() as s:
-        grid = ind.value_grid(s, delay)
-        chart = ind.chart_series(s, delay)
+        grid = indicators_values.value_grid(s, delay)
+        chart = indicators_values.chart_series(s, delay)
     assert grid.periods == ("2023-10", "2023-11", "2023-12", "2024-01")
     assert ("2023-11", None) not in grid.cells
     assert chart.series[0].values == (12.0, None, None, 12.0)
     with demo_db.transaction() as s:
-        ind.set_value(s, delay, "2023-11", None, ind.parse_value("13,5"))
+        indicators_values.set_value(
+            s, delay, "2023-11", None, indicators_common.parse_value("13,5")
+        )
     with demo_db.reading() as s:
-        assert ind.value_grid(s, delay).cells[("2023-11", None)].value == 13.5
+        assert indicators_values.value_grid(s, delay).cells[("2023-11", None)].value == 13.5
 
 
 def test_with_gaps_puts_back_missing_periods_of_the_same_kind_only():
-    assert ind.with_gaps(["2021", "2024"]) == ["2021", "2022", "2023", "2024"]
-    assert ind.with_gaps(["2023-T3", "2024-T2"]) == ["2023-T3", "2023-T4", "2024-T1", "2024-T2"]
+    assert indicators_common.with_gaps(["2021", "2024"]) == ["2021", "2022", "2023", "2024"]
+    assert indicators_common.with_gaps(["2023-T3", "2024-T2"]) == [
+        "2023-T3",
+        "2023-T4",
+        "2024-T1",
+        "2024-T2",
+    ]
     mixed = ["2022", "2023-11", "2024-01"]
-    assert ind.with_gaps(mixed) == ["2022", "2023-11", "2023-12", "2024-01"]
-    assert ind.with_gaps(["1900-01", "2200-01"]) == ["1900-01", "2200-01"]  # too long a gap
-    assert ind.with_gaps([]) == []
+    assert indicators_common.with_gaps(mixed) == ["2022", "2023-11", "2023-12", "2024-01"]
+    assert indicators_common.with_gaps(["1900-01", "2200-01"]) == [
+        "1900-01",
+        "2200-01",
+    ]  # too long a gap
+    assert indicators_common.with_gaps([]) == []
 
 
 # Typing values
@@ -234,21 +257,23 @@ def test_set_value_and_undo_it(demo_db):
     with demo_db.transaction() as s:
         pan = _indicator(s, "PAN-USAGE")
         langres = pan.site_ids[1]
-        added = ind.set_value(s, pan.id, "2023", langres, 452.0, comment="<b>nouveau</b> & co")
-        changed = ind.set_value(s, pan.id, "2022", langres, 440.0)
+        added = indicators_values.set_value(
+            s, pan.id, "2023", langres, 452.0, comment="<b>nouveau</b> & co"
+        )
+        changed = indicators_values.set_value(s, pan.id, "2022", langres, 440.0)
     assert added.row is None
     assert changed.row["value"] == 430.0 and changed.row["is_example"]
     with demo_db.reading() as s:
-        grid = ind.value_grid(s, pan.id)
+        grid = indicators_values.value_grid(s, pan.id)
     assert grid.cells[("2023", langres)].comment == "<b>nouveau</b> & co"
     assert grid.cells[("2023", langres)].change == pytest.approx(12.0)
     typed = grid.cells[("2022", langres)]
     assert (typed.value, typed.is_example, typed.source) == (440.0, False, None)
     with demo_db.transaction() as s:
-        ind.restore_value(s, changed)
-        ind.restore_value(s, added)
+        indicators_values.restore_value(s, changed)
+        indicators_values.restore_value(s, added)
     with demo_db.reading() as s:
-        grid = ind.value_grid(s, pan.id)
+        grid = indicators_values.value_grid(s, pan.id)
         assert _count(s, pan.id) == 3
     back = grid.cells[("2022", langres)]
     assert (back.value, back.is_example) == (430.0, True)
@@ -259,28 +284,30 @@ def test_set_value_and_undo_it(demo_db):
 def test_deleting_a_value_with_none_and_undoing(demo_db):
     with demo_db.transaction() as s:
         satisfaction = _indicator(s, "SATISFACTION")
-        state = ind.set_value(s, satisfaction.id, "2022", None, None)
+        state = indicators_values.set_value(s, satisfaction.id, "2022", None, None)
         assert _count(s, satisfaction.id) == 0
-        ind.restore_value(s, state)
+        indicators_values.restore_value(s, state)
         assert _count(s, satisfaction.id) == 1
-        assert ind.value_grid(s, satisfaction.id).cells[("2022", None)].value == 92.0
+        assert indicators_values.value_grid(s, satisfaction.id).cells[("2022", None)].value == 92.0
 
 
 def test_comment_and_source_with_undo(demo_db):
     with demo_db.transaction() as s:
         satisfaction = _indicator(s, "SATISFACTION")
-        before = ind.set_value_comment(s, satisfaction.id, "2022", None, "  enquête de juin  ")
-        source = ind.set_value_source(s, satisfaction.id, "2022", None, "Marianne")
-        cell = ind.value_grid(s, satisfaction.id).cells[("2022", None)]
+        before = indicators_values.set_value_comment(
+            s, satisfaction.id, "2022", None, "  enquête de juin  "
+        )
+        source = indicators_values.set_value_source(s, satisfaction.id, "2022", None, "Marianne")
+        cell = indicators_values.value_grid(s, satisfaction.id).cells[("2022", None)]
         assert (cell.comment, cell.source, cell.value) == ("enquête de juin", "Marianne", 92.0)
-        ind.restore_value(s, source)
-        ind.restore_value(s, before)
-        cell = ind.value_grid(s, satisfaction.id).cells[("2022", None)]
+        indicators_values.restore_value(s, source)
+        indicators_values.restore_value(s, before)
+        cell = indicators_values.value_grid(s, satisfaction.id).cells[("2022", None)]
         assert cell.comment is None and "Valeur d'exemple" in cell.source
         with pytest.raises(UserError, match="Saisissez d'abord une valeur"):
-            ind.set_value_comment(s, satisfaction.id, "2023", None, "rien")
+            indicators_values.set_value_comment(s, satisfaction.id, "2023", None, "rien")
         with pytest.raises(UserError, match="trop long"):
-            ind.set_value_comment(s, satisfaction.id, "2022", None, LONG)
+            indicators_values.set_value_comment(s, satisfaction.id, "2022", None, LONG)
 
 
 def test_impossible_values_are_refused_in_french(demo_db):
@@ -289,17 +316,17 @@ def test_impossible_values_are_refused_in_french(demo_db):
         delay = _indicator(s, "TITRES-DELAI")
         pan = _indicator(s, "PAN-USAGE")
         with pytest.raises(UserError, match="Un pourcentage est compris entre 0 et 100"):
-            ind.set_value(s, satisfaction.id, "2023", None, 100.5)
+            indicators_values.set_value(s, satisfaction.id, "2023", None, 100.5)
         with pytest.raises(UserError, match="Un délai ne peut pas être négatif"):
-            ind.set_value(s, delay.id, "2023", None, -3)
+            indicators_values.set_value(s, delay.id, "2023", None, -3)
         with pytest.raises(UserError, match="ne convient pas à un indicateur annuel"):
-            ind.set_value(s, satisfaction.id, "2023-T1", None, 50)
+            indicators_values.set_value(s, satisfaction.id, "2023-T1", None, 50)
         with pytest.raises(UserError, match="Période illisible"):
-            ind.set_value(s, satisfaction.id, "l'an dernier", None, 50)
+            indicators_values.set_value(s, satisfaction.id, "l'an dernier", None, 50)
         with pytest.raises(UserError, match="n'est pas suivi sur le site"):
-            ind.set_value(s, satisfaction.id, "2023", pan.site_ids[0], 50)
+            indicators_values.set_value(s, satisfaction.id, "2023", pan.site_ids[0], 50)
         with pytest.raises(UserError, match="n'existe plus"):
-            ind.set_value(s, 9999, "2023", None, 50)
+            indicators_values.set_value(s, 9999, "2023", None, 50)
         assert _count(s) == 13
 
 
@@ -308,20 +335,20 @@ def test_a_second_overall_value_for_a_period_is_never_created(demo_db):
     IS NULL, so a second "Ensemble" value replaces the first instead."""
     with demo_db.transaction() as s:
         satisfaction = _indicator(s, "SATISFACTION")
-        ind.set_value(s, satisfaction.id, "2022", None, 90)
-        state = ind.set_value(s, satisfaction.id, "2022", None, 91)
+        indicators_values.set_value(s, satisfaction.id, "2022", None, 90)
+        state = indicators_values.set_value(s, satisfaction.id, "2022", None, 91)
         assert state.row["value"] == 90
         assert _count(s, satisfaction.id) == 1
         # The same cell, however the period is typed.
-        ind.set_value(s, satisfaction.id, " 2022 ", None, 89)
+        indicators_values.set_value(s, satisfaction.id, " 2022 ", None, 89)
         assert _count(s, satisfaction.id) == 1
     with demo_db.transaction() as s:
-        quarterly = ind.add_indicator(s, "TRIM", "trimestriel")
-        ind.update_indicator(s, quarterly, "periodicity", "quarter")
-        ind.set_value(s, quarterly, "T3 2022", None, 1)
-        ind.set_value(s, quarterly, "2022-T3", None, 2)
+        quarterly = indicators_catalogue.add_indicator(s, "TRIM", "trimestriel")
+        indicators_catalogue.update_indicator(s, quarterly, "periodicity", "quarter")
+        indicators_values.set_value(s, quarterly, "T3 2022", None, 1)
+        indicators_values.set_value(s, quarterly, "2022-T3", None, 2)
         assert _count(s, quarterly) == 1
-        assert ind.value_grid(s, quarterly).periods == ("2022-T3",)
+        assert indicators_values.value_grid(s, quarterly).periods == ("2022-T3",)
 
 
 # Reading what is typed
@@ -344,13 +371,13 @@ def test_a_second_overall_value_for_a_period_is_never_created(demo_db):
     ],
 )
 def test_parse_value_reads_french_numbers(text, unit, expected):
-    assert ind.parse_value(text, unit) == expected
+    assert indicators_common.parse_value(text, unit) == expected
 
 
 @pytest.mark.parametrize("text", ["abc", "12,,5", "1,2,3", "nan", "inf", "12 %%", "--1"])
 def test_parse_value_refuses_what_it_cannot_read(text):
     with pytest.raises(UserError, match=f"valeur illisible : « {text} »"):
-        ind.parse_value(text, "%")
+        indicators_common.parse_value(text, "%")
 
 
 def test_check_value_rules():
@@ -360,27 +387,31 @@ def test_check_value_rules():
     class Delay:
         unit, direction, name = None, "lower", "délai moyen de rendez-vous"
 
-    ind.check_value(Percentage, 0)
-    ind.check_value(Percentage, 100)
-    ind.check_value(Percentage, None)
+    indicators_common.check_value(Percentage, 0)
+    indicators_common.check_value(Percentage, 100)
+    indicators_common.check_value(Percentage, None)
     with pytest.raises(UserError, match="entre 0 et 100"):
-        ind.check_value(Percentage, 100.01)
+        indicators_common.check_value(Percentage, 100.01)
     with pytest.raises(UserError, match="délai ne peut pas être négatif"):
-        ind.check_value(Delay, -1)  # a "lower is better" delay, even without a unit
+        indicators_common.check_value(Delay, -1)  # a "lower is better" delay, even without a unit
 
 
 def test_periods():
-    assert [ind.period_label(p) for p in ("2022", "2022-T3", "2022-07", "2022-02")] == [
+    assert [french_periods.period_label(p) for p in ("2022", "2022-T3", "2022-07", "2022-02")] == [
         "2022",
         "T3 2022",
         "juil. 2022",
         "févr. 2022",
     ]
-    assert ind.next_periods("month", "2022-11", 3) == ["2022-12", "2023-01", "2023-02"]
-    assert ind.next_periods("quarter", "2022-T4", 1) == ["2023-T1"]
-    assert ind.next_periods("year", "2022", 2) == ["2023", "2024"]
-    assert len(ind.next_periods("year", None, 1)) == 1
-    assert ind.parse_period("07/2022", "month") == "2022-07"
-    assert ind.parse_period("juil. 2022", "month") == "2022-07"
-    assert ind.parse_period("T3 2022", "quarter") == "2022-T3"
-    assert ind.PERIODICITY_LABELS["quarter"] == "trimestrielle"
+    assert indicators_common.next_periods("month", "2022-11", 3) == [
+        "2022-12",
+        "2023-01",
+        "2023-02",
+    ]
+    assert indicators_common.next_periods("quarter", "2022-T4", 1) == ["2023-T1"]
+    assert indicators_common.next_periods("year", "2022", 2) == ["2023", "2024"]
+    assert len(indicators_common.next_periods("year", None, 1)) == 1
+    assert indicators_common.parse_period("07/2022", "month") == "2022-07"
+    assert indicators_common.parse_period("juil. 2022", "month") == "2022-07"
+    assert indicators_common.parse_period("T3 2022", "quarter") == "2022-T3"
+    assert indicators_common.PERIODICITY_LABELS["quarter"] == "trimestrielle"

@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from clu_desktop.domain import Indicator, Site
 from clu_desktop.errors import ConflictError, UserError
-from clu_desktop.services import indicators as ind
-from clu_desktop.services.indicators_mappings import (
+from clu_desktop.services.indicators import catalogue as indicators_catalogue
+from clu_desktop.services.indicators.mappings import (
     IGNORED_LABEL,
     delete_mapping,
     list_mappings,
@@ -90,13 +90,13 @@ def test_wrong_mappings_are_refused_in_french(demo_db, kind, written, target, me
 
 def test_deleting_the_target_forgets_its_names(demo_db):
     with demo_db.transaction() as s:
-        new = ind.add_indicator(s, "NOUVEAU", "nouvel indicateur")
-        site = ind.add_site(s, "Maison France Services de Wassy")
+        new = indicators_catalogue.add_indicator(s, "NOUVEAU", "nouvel indicateur")
+        site = indicators_catalogue.add_site(s, "Maison France Services de Wassy")
         set_mapping(s, "indicator", "Nouveau", new)
         set_mapping(s, "site", "Wassy", site)
         set_mapping(s, "site", "Langres", _id(s, Site, Site.name, LANGRES))
     with demo_db.transaction() as s:
-        ind.delete_indicator(s, new)
+        indicators_catalogue.delete_indicator(s, new)
         s.delete(s.get(Site, site))
     with demo_db.reading() as s:
         assert [m.written for m in list_mappings(s)] == ["Langres"]

@@ -1,4 +1,4 @@
-"""Writing an indicator import from plain data (services.indicators_import): what the
+"""Writing an indicator import from plain data (services.indicators.importing): what the
 file brought is a Plan the interchange checked; the service creates, links, writes and
 remembers, without any file. And interchange's indicator modules write nothing."""
 
@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from clu_desktop.services import indicators as ind
-from clu_desktop.services import indicators_catalogue as catalogue
-from clu_desktop.services.indicators_import import (
+from clu_desktop import services
+from clu_desktop.services.indicators import catalogue
+from clu_desktop.services.indicators import catalogue as indicators_catalogue
+from clu_desktop.services.indicators import values as indicators_values
+from clu_desktop.services.indicators.importing import (
     Confirmed,
     CreateIndicator,
     CreateSite,
@@ -21,9 +23,9 @@ from clu_desktop.services.indicators_import import (
     apply_plan,
     planned_report,
 )
-from clu_desktop.services.indicators_mappings import stored_targets
+from clu_desktop.services.indicators.mappings import stored_targets
 
-PACKAGE = Path(ind.__file__).resolve().parents[1]
+PACKAGE = Path(services.__file__).resolve().parents[1]
 
 
 def plan_for(existing_id: int) -> Plan:
@@ -47,7 +49,7 @@ def plan_for(existing_id: int) -> Plan:
 def test_a_plan_is_written_from_plain_data(db):
     with db.transaction() as s:
         existing = catalogue.add_indicator(s, "EXIST", "Taux existant")
-        ind.set_value(s, existing, "2024", None, 3.0)
+        indicators_values.set_value(s, existing, "2024", None, 3.0)
     with db.reading() as s:
         planned = planned_report(s, plan_for(existing), ignored=2)
     with db.transaction() as s:
@@ -62,11 +64,13 @@ def test_a_plan_is_written_from_plain_data(db):
     assert (planned.added, planned.updated, planned.ignored) == (1, 1, 2)
     assert planned.created_indicators == report.created_indicators
     with db.reading() as s:
-        created = next(r for r in ind.list_indicators(s) if r.code.startswith("DELAI"))
+        created = next(
+            r for r in indicators_catalogue.list_indicators(s) if r.code.startswith("DELAI")
+        )
         assert created.unit == "jours" and created.category == "À classer"
-        assert ind.value_grid(s, existing).cells[("2024", None)].value == 12.5
-        assert ind.value_grid(s, existing).cells[("2024", None)].comment == "note"
-        [cell] = ind.value_grid(s, created.id).cells.values()
+        assert indicators_values.value_grid(s, existing).cells[("2024", None)].value == 12.5
+        assert indicators_values.value_grid(s, existing).cells[("2024", None)].comment == "note"
+        [cell] = indicators_values.value_grid(s, created.id).cells.values()
         assert (cell.value, cell.source) == (48_500, "outil")
         assert len(stored_targets(s)) == 2
 

@@ -8,7 +8,7 @@ import pytest
 
 from clu_desktop.domain import Committee, CommitteeMember, Meeting, Organisation, Person
 from clu_desktop.errors import UserError
-from clu_desktop.services.invitations import (
+from clu_desktop.services.attendance.invitations import (
     invite_standing_members,
     list_invitations,
     meeting_people,

@@ -8,7 +8,7 @@ import pytest
 
 from clu_desktop.domain import Committee, Identity, Meeting, MeetingStatus, Organisation, Person
 from clu_desktop.errors import UserError
-from clu_desktop.services.meeting_details import (
+from clu_desktop.services.meetings.details import (
     DELEGATION_FEMALE,
     DELEGATION_MALE,
     IncompleteValue,
@@ -41,7 +41,7 @@ def add_person(db, first, last, **extra) -> int:
 
 
 def test_the_demo_meeting_reads_as_printed(db):
-    from clu_desktop.services.meeting_files import load_demo
+    from clu_desktop.services.meetings.files import load_demo
 
     with db.transaction() as session:
         load_demo(session)  # as imported: signed (the demo_db fixture unsigns it)

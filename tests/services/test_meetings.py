@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 
 from clu_desktop.domain import Action, AgendaItem, Meeting, MeetingStatus
 from clu_desktop.errors import UserError
-from clu_desktop.services.invitations import list_invitations
-from clu_desktop.services.meetings import (
+from clu_desktop.services.attendance.invitations import list_invitations
+from clu_desktop.services.meetings.listing import (
     create_meeting,
     delete_meeting,
     duplicate_as_next,
@@ -75,7 +75,7 @@ def test_delete_keeps_the_actions_but_not_the_agenda(demo_db):
 
 
 def test_signed_minutes_cannot_be_deleted(demo_db):
-    from clu_desktop.services.signature import sign_minutes
+    from clu_desktop.services.documents.signature import sign_minutes
 
     with demo_db.transaction() as session:
         sign_minutes(session, 1, "dupont")
@@ -87,8 +87,8 @@ def test_the_next_meeting_takes_the_committees_title_and_not_the_walk_ins(demo_d
     """A seasonal title is not copied; who came without an invitation is not invited
     again; a standing member added since is."""
     from clu_desktop.domain import CommitteeMember, Person
-    from clu_desktop.services.attendance_walk_in import WalkInName, add_walk_in
-    from clu_desktop.services.meetings import default_title
+    from clu_desktop.services.attendance.walk_in import WalkInName, add_walk_in
+    from clu_desktop.services.meetings.listing import default_title
 
     with demo_db.transaction() as session:
         source = session.get(Meeting, 1)

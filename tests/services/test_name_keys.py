@@ -8,8 +8,9 @@ import unicodedata
 import pytest
 
 from clu_desktop.errors import UserError
-from clu_desktop.services import directory as d
-from clu_desktop.services.indicators_catalogue import add_site
+from clu_desktop.services.directory import committees as directory_committees
+from clu_desktop.services.directory import organisations as directory_organisations
+from clu_desktop.services.indicators.catalogue import add_site
 
 DISGUISES = {
     "zero-width space": lambda t: t[:3] + "\u200b" + t[3:],
@@ -25,13 +26,15 @@ CASES = [pytest.param(f, id=name) for name, f in DISGUISES.items()]
 @pytest.mark.parametrize("disguise", CASES)
 def test_a_disguised_committee_name_is_already_used(demo_db, disguise):
     with demo_db.transaction() as session, pytest.raises(UserError, match="existe déjà"):
-        d.add_committee(session, disguise("Comité local des usagers"))
+        directory_committees.add_committee(session, disguise("Comité local des usagers"))
 
 
 @pytest.mark.parametrize("disguise", CASES)
 def test_a_disguised_organisation_name_is_already_used(demo_db, disguise):
     with demo_db.transaction() as session, pytest.raises(UserError, match="existe déjà"):
-        d.add_organisation(session, disguise("Association des Maires de la Haute-Marne"))
+        directory_organisations.add_organisation(
+            session, disguise("Association des Maires de la Haute-Marne")
+        )
 
 
 @pytest.mark.parametrize("disguise", CASES)

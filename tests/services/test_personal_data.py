@@ -23,16 +23,16 @@ from clu_desktop.domain import (
     Statement,
 )
 from clu_desktop.errors import UserError
-from clu_desktop.services.directory import search_people
-from clu_desktop.services.document_export import export_minutes
-from clu_desktop.services.invitations import snapshot_invitation
-from clu_desktop.services.meeting_files import export_file
-from clu_desktop.services.personal_data import (
+from clu_desktop.services.attendance.invitations import snapshot_invitation
+from clu_desktop.services.directory.people import search_people
+from clu_desktop.services.documents.export import export_minutes
+from clu_desktop.services.meetings.files import export_file
+from clu_desktop.services.personal.data import (
     export_file_name,
     person_data,
     write_person_data,
 )
-from clu_desktop.services.personal_erasure import erase_person
+from clu_desktop.services.personal.erasure import erase_person
 from clu_desktop.store.signed_minutes import signature_change
 
 DORAFI, GUY, THIRARD, BEGUE = 5, 6, 14, 1
@@ -81,7 +81,7 @@ def test_the_export_lists_the_meeting_attendance_and_statements(signed_demo_db, 
 
 def test_the_export_holds_how_the_person_voted_and_their_secretaryship(demo_db):
     from clu_desktop.domain import VoteChoice
-    from clu_desktop.services.record import Decision, set_decision, set_secretaries
+    from clu_desktop.services.meetings.record import Decision, set_decision, set_secretaries
 
     with demo_db.transaction() as session:
         set_secretaries(session, 1, [DORAFI])

@@ -7,9 +7,9 @@ from sqlalchemy import func, select
 
 from clu_desktop.domain import AttendanceStatus, Invitation, Representation, VoteChoice, VoteName
 from clu_desktop.errors import UserError
-from clu_desktop.services import record
-from clu_desktop.services.attendance import list_attendance, set_represented, set_status
-from clu_desktop.services.record import Decision
+from clu_desktop.services.attendance.presence import list_attendance, set_represented, set_status
+from clu_desktop.services.meetings import record
+from clu_desktop.services.meetings.record import Decision
 
 
 def people(db) -> dict[str, object]:

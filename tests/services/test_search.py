@@ -12,11 +12,11 @@ from sqlalchemy import select
 
 from clu_desktop.domain import AgendaItem, Invitation, Meeting
 from clu_desktop.errors import UserError
-from clu_desktop.services.agenda import add_item, update_item
-from clu_desktop.services.agenda_actions import add_action
-from clu_desktop.services.agenda_statements import add_statement, set_statement_text
-from clu_desktop.services.meeting_details import update_meeting
-from clu_desktop.services.meetings import create_meeting, delete_meeting
+from clu_desktop.services.agenda.actions import add_action
+from clu_desktop.services.agenda.items import add_item, update_item
+from clu_desktop.services.agenda.statements import add_statement, set_statement_text
+from clu_desktop.services.meetings.details import update_meeting
+from clu_desktop.services.meetings.listing import create_meeting, delete_meeting
 from clu_desktop.services.search import TOO_SHORT, search_meetings
 
 
@@ -292,7 +292,7 @@ def test_every_source_table_keeps_its_search_triggers_at_head(db, db_engine):
 
 def test_an_erased_person_is_no_longer_found(demo_db):
     from clu_desktop.domain import Person
-    from clu_desktop.services.personal_erasure import erase_person
+    from clu_desktop.services.personal.erasure import erase_person
 
     with demo_db.reading() as session:
         (person_id,) = session.scalars(select(Person.id).where(Person.last_name == "BÉGUÉ"))

@@ -11,32 +11,29 @@ from sqlalchemy import select
 from clu_desktop.domain import Action, Annex, AttendanceStatus, Meeting, MeetingStatus, Statement
 from clu_desktop.domain.meetings import SignatureKind
 from clu_desktop.errors import UserError
-from clu_desktop.services import (
-    agenda,
-    agenda_actions,
-    agenda_statements,
-    attendance,
-    attendance_walk_in,
-)
-from clu_desktop.services.agenda_snapshots import delete_item
-from clu_desktop.services.attendance_edit import withdraw_invitations
-from clu_desktop.services.meeting_details import get_meeting_details, update_meeting
-from clu_desktop.services.meeting_files import load_demo
-from clu_desktop.services.meetings import delete_meeting, duplicate_as_next
-from clu_desktop.services.quality import (
-    action_from_remark,
-    answer_remark,
-    list_remarks,
-    set_plan_action_status,
-    update_plan_action,
-)
-from clu_desktop.services.signature import (
+from clu_desktop.services.agenda import actions as agenda_actions
+from clu_desktop.services.agenda import items as agenda
+from clu_desktop.services.agenda import statements as agenda_statements
+from clu_desktop.services.agenda.snapshots import delete_item
+from clu_desktop.services.attendance import presence as attendance
+from clu_desktop.services.attendance import walk_in as attendance_walk_in
+from clu_desktop.services.attendance.edit import withdraw_invitations
+from clu_desktop.services.documents.signature import (
     reopen_minutes,
     sign_minutes,
     signature_history,
     signature_state,
     signed_pdf,
 )
+from clu_desktop.services.meetings.details import get_meeting_details, update_meeting
+from clu_desktop.services.meetings.files import load_demo
+from clu_desktop.services.meetings.listing import delete_meeting, duplicate_as_next
+from clu_desktop.services.quality.actions import (
+    action_from_remark,
+    set_plan_action_status,
+    update_plan_action,
+)
+from clu_desktop.services.quality.remarks import answer_remark, list_remarks
 
 SIGNED_AT = dt.datetime(2024, 4, 8, 10, 12)
 FROZEN = "est signé : son contenu ne peut plus être modifié"

@@ -20,11 +20,12 @@ from clu_desktop.domain import Meeting
 from clu_desktop.errors import UserError
 from clu_desktop.interchange.indicators_import import import_file as import_indicators
 from clu_desktop.resources import DEMO_MEETING, resource_path
-from clu_desktop.services import indicators as ind
-from clu_desktop.services.document_export import export_minutes
-from clu_desktop.services.documents import meeting_snapshot
-from clu_desktop.services.meeting_files import import_file as import_meeting_file
-from clu_desktop.services.signature import reopen_minutes, sign_minutes, signed_pdf
+from clu_desktop.services.documents.export import export_minutes
+from clu_desktop.services.documents.signature import reopen_minutes, sign_minutes, signed_pdf
+from clu_desktop.services.documents.snapshot import meeting_snapshot
+from clu_desktop.services.indicators import catalogue as indicators_catalogue
+from clu_desktop.services.indicators import values as indicators_values
+from clu_desktop.services.meetings.files import import_file as import_meeting_file
 
 SIGNED_AT = dt.datetime(2024, 4, 8, 10, 12)
 CODE = "RS-CONNEXIONS"
@@ -58,8 +59,8 @@ def annex_value(db, code: str = CODE, period: str = "2022") -> float:
 
 def live_value(db, code: str = CODE, period: str = "2022") -> float | None:
     with db.reading() as session:
-        row = next(r for r in ind.list_indicators(session) if r.code == code)
-        cell = ind.value_grid(session, row.id).cells.get((period, None))
+        row = next(r for r in indicators_catalogue.list_indicators(session) if r.code == code)
+        cell = indicators_values.value_grid(session, row.id).cells.get((period, None))
         return None if cell is None else cell.value
 
 
@@ -104,8 +105,10 @@ def test_a_spreadsheet_import_does_not_change_a_signed_annex(signed, tmp_path):
 def test_a_grid_edit_does_not_change_a_signed_annex(signed, tmp_path):
     db, signed_data = signed
     with db.transaction() as session:
-        row = next(r for r in ind.list_indicators(session) if r.code == CODE)
-        ind.set_value(session, row.id, "2022", None, 1.0, comment="saisi dans la grille")
+        row = next(r for r in indicators_catalogue.list_indicators(session) if r.code == CODE)
+        indicators_values.set_value(
+            session, row.id, "2022", None, 1.0, comment="saisi dans la grille"
+        )
     assert live_value(db) == 1
     assert annex_value(db) == 48500
     assert pdf_text(rendered(db, tmp_path, "again.pdf")) == pdf_text(signed_data)
@@ -196,11 +199,13 @@ def test_the_erasure_scrubs_the_frozen_values(demo_db):
     """A name in an indicator's comment is frozen with the minutes: erasing the person
     with the signed minutes anonymised rewrites it there too, figures kept."""
     from clu_desktop.domain import Person
-    from clu_desktop.services.personal_erasure import erase_person
+    from clu_desktop.services.personal.erasure import erase_person
 
     with demo_db.transaction() as session:
-        row = next(r for r in ind.list_indicators(session) if r.code == CODE)
-        ind.set_value_comment(session, row.id, "2022", None, "Chiffre de Mme Christine MARIA")
+        row = next(r for r in indicators_catalogue.list_indicators(session) if r.code == CODE)
+        indicators_values.set_value_comment(
+            session, row.id, "2022", None, "Chiffre de Mme Christine MARIA"
+        )
         sign_minutes(session, 1, "dupont", at=SIGNED_AT)
         person_id = session.scalar(select(Person.id).where(Person.last_name == "MARIA"))
     with demo_db.reading() as session:
@@ -220,8 +225,8 @@ def test_minutes_imported_as_signed_print_their_file_s_values_not_the_base_s(dem
     """The base already holds another figure for the period: the import keeps the base's
     (it never replaces a value), but the minutes imported as signed print their file's."""
     with demo_db.transaction() as session:
-        row = next(r for r in ind.list_indicators(session) if r.code == CODE)
-        ind.set_value(session, row.id, "2022", None, 1.0)
+        row = next(r for r in indicators_catalogue.list_indicators(session) if r.code == CODE)
+        indicators_values.set_value(session, row.id, "2022", None, 1.0)
     path = demo_file_with(tmp_path, {}, status="minutes_signed")
     with demo_db.transaction() as session:
         other = import_meeting_file(session, path)
@@ -247,7 +252,7 @@ def test_the_meeting_file_of_signed_minutes_carries_the_signed_figures(signed, t
     """`export json` of signed minutes, after an import changed a figure they print:
     the file carries the signed figure (and the later years' values as they are), so
     the minutes imported elsewhere print what was signed."""
-    from clu_desktop.services.meeting_files import export_file
+    from clu_desktop.services.meetings.files import export_file
 
     db, _ = signed
     import_spreadsheet(db, tmp_path, f"indicateur;période;valeur\n{CODE};2022;1\n")

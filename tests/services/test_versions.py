@@ -15,11 +15,8 @@ import pytest
 
 from clu_desktop.domain import ActionStatus, AuditKind, FindingKind, StatementKind
 from clu_desktop.errors import ConflictError
-from clu_desktop.services import indicators
-from clu_desktop.services import quality as q
-from clu_desktop.services import quality_common as qc
-from clu_desktop.services.agenda import list_agenda
-from clu_desktop.services.agenda_actions import (
+from clu_desktop.french import periods as french_periods
+from clu_desktop.services.agenda.actions import (
     ACTION,
     ACTION_LABELS,
     add_action,
@@ -27,7 +24,8 @@ from clu_desktop.services.agenda_actions import (
     set_action_status,
     update_action,
 )
-from clu_desktop.services.agenda_statements import (
+from clu_desktop.services.agenda.items import list_agenda
+from clu_desktop.services.agenda.statements import (
     STATEMENT,
     STATEMENT_KIND_LABELS,
     STATEMENT_LABELS,
@@ -37,14 +35,22 @@ from clu_desktop.services.agenda_statements import (
     set_statement_speakers,
     set_statement_text,
 )
-from clu_desktop.services.attendance import (
+from clu_desktop.services.attendance.presence import (
     ATTENDANCE_LABELS,
     list_attendance,
     mark_present,
     set_times,
 )
 from clu_desktop.services.concurrency import changed_fields, conflict_message
-from clu_desktop.services.indicators_catalogue import INDICATOR, INDICATOR_LABELS
+from clu_desktop.services.indicators import catalogue as indicators_catalogue
+from clu_desktop.services.indicators import values as indicators_values
+from clu_desktop.services.indicators.catalogue import INDICATOR, INDICATOR_LABELS
+from clu_desktop.services.quality import actions as quality_actions
+from clu_desktop.services.quality import audits as quality_audits
+from clu_desktop.services.quality import common as qc
+from clu_desktop.services.quality import common as quality_common
+from clu_desktop.services.quality import referentials as quality_referentials
+from clu_desktop.services.quality import remarks as quality_remarks
 from clu_desktop.store.database import Database, create_database_engine
 
 
@@ -132,7 +138,7 @@ def test_a_statement_kind_or_speakers_saved_elsewhere_are_not_overwritten(
 
 
 def _meeting_people(session):
-    from clu_desktop.services.invitations import meeting_people
+    from clu_desktop.services.attendance.invitations import meeting_people
 
     return meeting_people(session, 1)
 
@@ -144,19 +150,25 @@ DAY = dt.date(2026, 9, 1)
 
 
 def _referential_id(session) -> int:
-    return next(r.id for r in q.list_referentials(session) if r.code == "quali-ate")
+    return next(
+        r.id for r in quality_referentials.list_referentials(session) if r.code == "quali-ate"
+    )
 
 
 def _new_audit(session) -> int:
-    return q.add_audit(session, _referential_id(session), AuditKind.INTERNAL, dt.date(2025, 3, 1))
+    return quality_audits.add_audit(
+        session, _referential_id(session), AuditKind.INTERNAL, dt.date(2025, 3, 1)
+    )
 
 
 def _new_finding(session) -> int:
-    return q.add_finding(session, _new_audit(session), FindingKind.STRENGTH, "Accueil")
+    return quality_audits.add_finding(session, _new_audit(session), FindingKind.STRENGTH, "Accueil")
 
 
 def _new_module(session) -> int:
-    return q.add_module(session, _referential_id(session), "99", "Module de départ")
+    return quality_referentials.add_module(
+        session, _referential_id(session), "99", "Module de départ"
+    )
 
 
 def _new_remark(session) -> int:
@@ -165,16 +177,20 @@ def _new_remark(session) -> int:
 
 
 def _new_indicator(session) -> int:
-    return indicators.add_indicator(session, "VERS-1", "Indicateur de départ")
+    return indicators_catalogue.add_indicator(session, "VERS-1", "Indicateur de départ")
 
 
 def _site(session) -> int:
-    return q.list_sites(session)[0].id
+    return quality_common.list_sites(session)[0].id
 
 
 def _first_module(session, _record_id) -> list[int]:
-    modules = q.get_referential_row(session, _referential_id(session)).modules
-    return [modules[0].id if modules else q.add_module(session, _referential_id(session), "1", "A")]
+    modules = quality_referentials.get_referential_row(session, _referential_id(session)).modules
+    return [
+        modules[0].id
+        if modules
+        else quality_referentials.add_module(session, _referential_id(session), "1", "A")
+    ]
 
 
 CASES = {
@@ -197,109 +213,109 @@ CASES = {
         "État : « todo » → « in_progress »",
     ),
     "action of the plan": (
-        lambda s: q.add_plan_action(s, "Action du plan"),
-        q.get_plan_action,
-        lambda s, i, v: q.update_plan_action(s, i, "due_date", DAY, v),
-        lambda s, i, v: q.update_plan_action(s, i, "text", "Texte de A", v),
+        lambda s: quality_actions.add_plan_action(s, "Action du plan"),
+        quality_actions.get_plan_action,
+        lambda s, i, v: quality_actions.update_plan_action(s, i, "due_date", DAY, v),
+        lambda s, i, v: quality_actions.update_plan_action(s, i, "text", "Texte de A", v),
         ACTION,
         qc.PLAN_ACTION_LABELS,
         "Échéance : (vide) → 01/09/2026",
     ),
     "status in the plan": (
-        lambda s: q.add_plan_action(s, "Action du plan"),
-        q.get_plan_action,
-        lambda s, i, v: q.set_plan_action_status(s, i, ActionStatus.DONE, DAY, v),
-        lambda s, i, v: q.update_plan_action(s, i, "owner_name", "Service A", v),
+        lambda s: quality_actions.add_plan_action(s, "Action du plan"),
+        quality_actions.get_plan_action,
+        lambda s, i, v: quality_actions.set_plan_action_status(s, i, ActionStatus.DONE, DAY, v),
+        lambda s, i, v: quality_actions.update_plan_action(s, i, "owner_name", "Service A", v),
         ACTION,
         qc.PLAN_ACTION_LABELS,
         "Date de réalisation : (vide) → 01/09/2026",
     ),
     "audit": (
         _new_audit,
-        q.get_audit_row,
-        lambda s, i, v: q.update_audit(s, i, "auditor", "Auditeur de B", v),
-        lambda s, i, v: q.update_audit(s, i, "result", "Résultat de A", v),
+        quality_audits.get_audit_row,
+        lambda s, i, v: quality_audits.update_audit(s, i, "auditor", "Auditeur de B", v),
+        lambda s, i, v: quality_audits.update_audit(s, i, "result", "Résultat de A", v),
         qc.AUDIT,
         qc.AUDIT_LABELS,
         "Auditeur : (vide) → « Auditeur de B »",
     ),
     "modules of an audit": (
         _new_audit,
-        q.get_audit_row,
-        lambda s, i, v: q.set_audit_modules(s, i, _first_module(s, i), v),
-        lambda s, i, v: q.update_audit(s, i, "auditor", "Auditeur de A", v),
+        quality_audits.get_audit_row,
+        lambda s, i, v: quality_audits.set_audit_modules(s, i, _first_module(s, i), v),
+        lambda s, i, v: quality_audits.update_audit(s, i, "auditor", "Auditeur de A", v),
         qc.AUDIT,
         {"modules": "Modules audités"},
         "Modules audités : ",
     ),
     "finding": (
         _new_finding,
-        q.get_finding_row,
-        lambda s, i, v: q.update_finding(s, i, "text", "Constat de B", v),
-        lambda s, i, v: q.update_finding(s, i, "kind", FindingKind.NONCONFORMITY, v),
+        quality_audits.get_finding_row,
+        lambda s, i, v: quality_audits.update_finding(s, i, "text", "Constat de B", v),
+        lambda s, i, v: quality_audits.update_finding(s, i, "kind", FindingKind.NONCONFORMITY, v),
         qc.FINDING,
         qc.FINDING_LABELS,
         "Constat : « Accueil » → « Constat de B »",
     ),
     "label": (
-        lambda s: q.add_label(s, _referential_id(s)),
-        q.get_label_row,
-        lambda s, i, v: q.update_label(s, i, "certifier", "AFNOR", v),
-        lambda s, i, v: q.set_label_modules(s, i, _first_module(s, i), v),
+        lambda s: quality_referentials.add_label(s, _referential_id(s)),
+        quality_referentials.get_label_row,
+        lambda s, i, v: quality_referentials.update_label(s, i, "certifier", "AFNOR", v),
+        lambda s, i, v: quality_referentials.set_label_modules(s, i, _first_module(s, i), v),
         qc.LABEL,
         qc.LABEL_LABELS,
         "Organisme certificateur : (vide) → « AFNOR »",
     ),
     "modules of a label": (
-        lambda s: q.add_label(s, _referential_id(s)),
-        q.get_label_row,
-        lambda s, i, v: q.set_label_modules(s, i, _first_module(s, i), v),
-        lambda s, i, v: q.update_label(s, i, "notes", "Notes de A", v),
+        lambda s: quality_referentials.add_label(s, _referential_id(s)),
+        quality_referentials.get_label_row,
+        lambda s, i, v: quality_referentials.set_label_modules(s, i, _first_module(s, i), v),
+        lambda s, i, v: quality_referentials.update_label(s, i, "notes", "Notes de A", v),
         qc.LABEL,
         {"modules": "Modules"},
         "Modules : ",
     ),
     "referential": (
         _referential_id,
-        q.get_referential_row,
-        lambda s, i, v: q.update_referential(s, i, "owner", "Porteur de B", v),
-        lambda s, i, v: q.update_referential(s, i, "name", "Nom de A", v),
+        quality_referentials.get_referential_row,
+        lambda s, i, v: quality_referentials.update_referential(s, i, "owner", "Porteur de B", v),
+        lambda s, i, v: quality_referentials.update_referential(s, i, "name", "Nom de A", v),
         qc.REFERENTIAL,
         qc.REFERENTIAL_LABELS,
         "Porteur : ",
     ),
     "module": (
         _new_module,
-        q.get_module_row,
-        lambda s, i, v: q.update_module(s, i, "title", "Intitulé de B", v),
-        lambda s, i, v: q.update_module(s, i, "code", "98", v),
+        quality_referentials.get_module_row,
+        lambda s, i, v: quality_referentials.update_module(s, i, "title", "Intitulé de B", v),
+        lambda s, i, v: quality_referentials.update_module(s, i, "code", "98", v),
         qc.MODULE,
         qc.MODULE_LABELS,
         "Intitulé du module : « Module de départ » → « Intitulé de B »",
     ),
     "answer to a remark": (
         _new_remark,
-        q.get_remark,
-        lambda s, i, v: q.answer_remark(s, i, "Réponse de B", None, v),
-        lambda s, i, v: q.answer_remark(s, i, "Réponse de A", None, v),
+        quality_remarks.get_remark,
+        lambda s, i, v: quality_remarks.answer_remark(s, i, "Réponse de B", None, v),
+        lambda s, i, v: quality_remarks.answer_remark(s, i, "Réponse de A", None, v),
         qc.REMARK,
         qc.REMARK_LABELS,
         "Réponse : (vide) → « Réponse de B »",
     ),
     "indicator": (
         _new_indicator,
-        indicators.indicator_row,
-        lambda s, i, v: indicators.update_indicator(s, i, "unit", "%", v),
-        lambda s, i, v: indicators.update_indicator(s, i, "name", "Nom de A", v),
+        indicators_catalogue.indicator_row,
+        lambda s, i, v: indicators_catalogue.update_indicator(s, i, "unit", "%", v),
+        lambda s, i, v: indicators_catalogue.update_indicator(s, i, "name", "Nom de A", v),
         INDICATOR,
         INDICATOR_LABELS,
         "Unité : (vide) → « % »",
     ),
     "sites of an indicator": (
         _new_indicator,
-        indicators.indicator_row,
-        lambda s, i, v: indicators.set_indicator_sites(s, i, [_site(s)], v),
-        lambda s, i, v: indicators.update_indicator(s, i, "description", "Texte de A", v),
+        indicators_catalogue.indicator_row,
+        lambda s, i, v: indicators_catalogue.set_indicator_sites(s, i, [_site(s)], v),
+        lambda s, i, v: indicators_catalogue.update_indicator(s, i, "description", "Texte de A", v),
         INDICATOR,
         INDICATOR_LABELS,
         "Sites : ",
@@ -348,36 +364,40 @@ def test_a_record_saved_elsewhere_is_not_overwritten(demo_db, other, case):
 
 def test_an_indicator_value_saved_elsewhere_is_not_overwritten(demo_db, other):
     indicator = write(demo_db, _new_indicator)
-    shown = read(demo_db, indicators.get_value_cell, indicator, "2024", None)
+    shown = read(demo_db, indicators_values.get_value_cell, indicator, "2024", None)
     assert shown is None  # A sees an empty cell: version 0
-    write(other, indicators.set_value, indicator, "2024", None, 48500, seen_version=0)
-    what = indicators.value_what("2024", None)
+    write(other, indicators_values.set_value, indicator, "2024", None, 48500, seen_version=0)
+    what = indicators_values.value_what("2024", None)
     assert what == "La valeur de 2024"
     with refused(what):  # A types over what it thought empty
-        write(demo_db, indicators.set_value, indicator, "2024", None, 1, seen_version=0)
-    fresh = read(demo_db, indicators.get_value_cell, indicator, "2024", None)
+        write(demo_db, indicators_values.set_value, indicator, "2024", None, 1, seen_version=0)
+    fresh = read(demo_db, indicators_values.get_value_cell, indicator, "2024", None)
     assert (fresh.value, fresh.version) == (48500, 1)
-    assert changed_fields(None, fresh, indicators.VALUE_LABELS) == ["Valeur : (vide) → « 48500.0 »"]
+    assert changed_fields(None, fresh, indicators_values.VALUE_LABELS) == [
+        "Valeur : (vide) → « 48500.0 »"
+    ]
     # The comment, the source and the undo of a value are checked the same way.
-    write(other, indicators.set_value_comment, indicator, "2024", None, "de B", 1)
+    write(other, indicators_values.set_value_comment, indicator, "2024", None, "de B", 1)
     with refused(what):
-        write(demo_db, indicators.set_value_source, indicator, "2024", None, "de A", 1)
+        write(demo_db, indicators_values.set_value_source, indicator, "2024", None, "de A", 1)
     with refused(what):
-        write(demo_db, indicators.set_value, indicator, "2024", None, 2, seen_version=1)
-    state = write(demo_db, indicators.set_value, indicator, "2024", None, 3, seen_version=2)
-    write(other, indicators.set_value, indicator, "2024", None, 4, seen_version=3)
+        write(demo_db, indicators_values.set_value, indicator, "2024", None, 2, seen_version=1)
+    state = write(demo_db, indicators_values.set_value, indicator, "2024", None, 3, seen_version=2)
+    write(other, indicators_values.set_value, indicator, "2024", None, 4, seen_version=3)
     with refused(what):  # A's undo would put back B's 48 500 over B's 4
-        write(demo_db, indicators.restore_value, state, 3)
-    assert read(demo_db, indicators.get_value_cell, indicator, "2024", None).value == 4
-    write(other, indicators.set_value, indicator, "2024", None, None, seen_version=4)  # emptied
+        write(demo_db, indicators_values.restore_value, state, 3)
+    assert read(demo_db, indicators_values.get_value_cell, indicator, "2024", None).value == 4
+    write(
+        other, indicators_values.set_value, indicator, "2024", None, None, seen_version=4
+    )  # emptied
     with refused(what):
-        write(demo_db, indicators.set_value, indicator, "2024", None, 5, seen_version=4)
-    write(demo_db, indicators.set_value, indicator, "2024", None, 5, seen_version=0)
+        write(demo_db, indicators_values.set_value, indicator, "2024", None, 5, seen_version=4)
+    write(demo_db, indicators_values.set_value, indicator, "2024", None, 5, seen_version=0)
 
 
 def test_site_names_a_value_in_conflicts(demo_db):
     with demo_db.reading() as session:
-        site = q.list_sites(session)[0]
-    assert indicators.value_what("2024-T1", site.name) == (
-        f"La valeur de {indicators.period_label('2024-T1')} ({site.name})"
+        site = quality_common.list_sites(session)[0]
+    assert indicators_values.value_what("2024-T1", site.name) == (
+        f"La valeur de {french_periods.period_label('2024-T1')} ({site.name})"
     )

@@ -10,7 +10,7 @@ import pytest
 
 from clu_desktop.domain import AttendanceStatus
 from clu_desktop.errors import ConflictError
-from clu_desktop.services.attendance import list_attendance, mark_present
+from clu_desktop.services.attendance.presence import list_attendance, mark_present
 from clu_desktop.services.concurrency import changed_fields
 from clu_desktop.store.database import Database, create_database_engine
 
@@ -41,13 +41,13 @@ def refused(what: str):
 
 
 def test_a_committee_renamed_elsewhere_is_not_overwritten(demo_db, other):
-    from clu_desktop.services.directory_committees import (
+    from clu_desktop.services.directory.committees import (
         COMMITTEE,
         COMMITTEE_LABELS,
         get_committee_row,
         save_committee_field,
     )
-    from clu_desktop.services.record import get_record_settings, set_record_setting
+    from clu_desktop.services.meetings.record import get_record_settings, set_record_setting
 
     shown = read(demo_db, get_committee_row, 1)
     write(other, save_committee_field, 1, "acronym", "CLU-B", shown.version)
@@ -68,7 +68,7 @@ def test_a_committee_renamed_elsewhere_is_not_overwritten(demo_db, other):
 
 
 def test_a_member_role_typed_elsewhere_is_not_overwritten(demo_db, other):
-    from clu_desktop.services.directory_committees import list_members, set_member_role
+    from clu_desktop.services.directory.committees import list_members, set_member_role
 
     member = read(demo_db, list_members, 1)[0]
     write(other, set_member_role, member.id, "Rôle de B", member.role)
@@ -112,8 +112,8 @@ def test_the_letterhead_and_the_settings_saved_elsewhere_are_not_overwritten(dem
 
 
 def test_a_walk_in_changed_elsewhere_is_not_taken_back_by_undo(demo_db, other):
-    from clu_desktop.services.attendance import get_attendance_row, set_times
-    from clu_desktop.services.attendance_walk_in import WalkInName, add_walk_in, remove_walk_in
+    from clu_desktop.services.attendance.presence import get_attendance_row, set_times
+    from clu_desktop.services.attendance.walk_in import WalkInName, add_walk_in, remove_walk_in
 
     added = write(demo_db, add_walk_in, 1, WalkInName("VENU", "Jean"), dt.time(14, 10))
     shown = read(demo_db, get_attendance_row, added.invitation_id)
@@ -126,8 +126,8 @@ def test_a_walk_in_changed_elsewhere_is_not_taken_back_by_undo(demo_db, other):
 
 
 def test_the_secretaries_are_the_meetings_and_checked_with_it(demo_db, other):
-    from clu_desktop.services.meeting_details import get_meeting_details, update_meeting
-    from clu_desktop.services.record import set_secretaries
+    from clu_desktop.services.meetings.details import get_meeting_details, update_meeting
+    from clu_desktop.services.meetings.record import set_secretaries
 
     shown = read(demo_db, get_meeting_details, 1)
     people = [r.person_id for r in read(demo_db, list_attendance, 1) if r.person_id][:2]
@@ -141,7 +141,7 @@ def test_the_secretaries_are_the_meetings_and_checked_with_it(demo_db, other):
 
 
 def test_undoing_the_absent_marks_is_refused_over_a_late_tick(demo_db, other):
-    from clu_desktop.services.attendance import (
+    from clu_desktop.services.attendance.presence import (
         invitation_versions,
         mark_unanswered_absent,
         restore_invitation_states,

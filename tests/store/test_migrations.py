@@ -431,7 +431,7 @@ def test_the_backup_path_never_overwrites(tmp_path: Path, backups: Path) -> None
 def test_a_representation_of_before_0004_becomes_a_substitute(tmp_path: Path, opened) -> None:
     """Before proxies existed, « représenté par » was someone sitting in the member's
     place: an older database keeps that meaning, nobody becomes a proxy by surprise."""
-    from clu_desktop.services.meeting_files import load_demo
+    from clu_desktop.services.meetings.files import load_demo
 
     path = tmp_path / "clu.sqlite"
     database = opened(path)
@@ -468,9 +468,9 @@ def test_minutes_signed_before_0006_get_their_annexes_frozen(
     """A base of before 0006 with signed minutes: the upgrade freezes what their
     indicator annexes print from the values of the base then; an import afterwards no
     longer changes them, and minutes not signed keep printing the live values."""
-    from clu_desktop.services import annex_freeze
-    from clu_desktop.services.documents import meeting_snapshot
-    from clu_desktop.services.meeting_files import load_demo
+    from clu_desktop.services.documents import annex_freeze
+    from clu_desktop.services.documents.snapshot import meeting_snapshot
+    from clu_desktop.services.meetings.files import load_demo
 
     path = (
         request.getfixturevalue("blank_postgresql_url")

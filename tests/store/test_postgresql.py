@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 
 from clu_desktop.domain import Committee
 from clu_desktop.errors import DatabaseError, UserError
-from clu_desktop.services import directory as d
+from clu_desktop.services.directory import people as directory_people
 from clu_desktop.store import migrate
 from clu_desktop.store.database import Database, create_database_engine, resolve_url
 from clu_desktop.store.migrate import current_revision, head_revision, open_database
@@ -34,19 +34,19 @@ def test_two_workstations_see_each_others_committed_changes(postgresql_url):
     first, second = open_database(postgresql_url), open_database(postgresql_url)
     try:
         with first.transaction() as session:
-            person_id = d.add_person(session, "Bégué", first_name="Mylène")
+            person_id = directory_people.add_person(session, "Bégué", first_name="Mylène")
             with second.reading() as other:  # not committed yet: the other sees nothing
-                assert d.search_people(other, "begue") == []
+                assert directory_people.search_people(other, "begue") == []
         with second.reading() as session:
-            assert [p.id for p in d.search_people(session, "begue")] == [person_id]
+            assert [p.id for p in directory_people.search_people(session, "begue")] == [person_id]
         with second.transaction() as session:
-            d.set_person_field(session, person_id, "phone", "03 25 30 22 69")
+            directory_people.set_person_field(session, person_id, "phone", "03 25 30 22 69")
         with first.reading() as session:
-            assert d.get_person_row(session, person_id).phone == "03 25 30 22 69"
+            assert directory_people.get_person_row(session, person_id).phone == "03 25 30 22 69"
         with second.transaction() as session:
-            d.delete_person(session, person_id)
+            directory_people.delete_person(session, person_id)
         with first.reading() as session:
-            assert d.search_people(session, "") == []
+            assert directory_people.search_people(session, "") == []
     finally:
         first.dispose()
         second.dispose()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from clu_desktop.gui.conflicts import RecordKind
-from clu_desktop.services.agenda_actions import (
+from clu_desktop.services.agenda.actions import (
     ACTION,
     ACTION_LABELS,
     ACTION_STATUS_LABELS,

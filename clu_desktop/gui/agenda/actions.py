@@ -39,7 +39,7 @@ from clu_desktop.gui.agenda.item_records import ItemRecordsPanel, RecordServices
 from clu_desktop.gui.common import fields
 from clu_desktop.gui.common.layout import buddy, button_row
 from clu_desktop.gui.pickers import keeping_typed, person_combo, show_person, typed_person
-from clu_desktop.services.agenda_actions import (
+from clu_desktop.services.agenda.actions import (
     ACTION_STATUS_LABELS,
     ActionRow,
     add_action,
@@ -47,7 +47,7 @@ from clu_desktop.services.agenda_actions import (
     list_item_actions,
     restore_action,
 )
-from clu_desktop.services.invitations import PersonChoice
+from clu_desktop.services.attendance.invitations import PersonChoice
 
 
 class ActionsPanel(ItemRecordsPanel):

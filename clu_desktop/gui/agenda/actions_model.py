@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from clu_desktop.domain import ActionStatus
 from clu_desktop.gui.agenda.texts import plain_tooltip, preview
 from clu_desktop.gui.common.rows_model import AnyIndex, Heading, RowsModel
-from clu_desktop.services.agenda_actions import ActionRow
+from clu_desktop.services.agenda.actions import ActionRow
 
 HEADERS = ("Action", "Responsable", "Échéance", "Statut")
 

@@ -31,9 +31,9 @@ from clu_desktop.gui.agenda.editing import EditContext, name
 from clu_desktop.gui.agenda.vote_names import VoteNamesDialog
 from clu_desktop.gui.conflicts import RecordKind, conflict_text
 from clu_desktop.services import record_rules
-from clu_desktop.services.agenda import ITEM
-from clu_desktop.services.invitations import PersonChoice
-from clu_desktop.services.record import (
+from clu_desktop.services.agenda.items import ITEM
+from clu_desktop.services.attendance.invitations import PersonChoice
+from clu_desktop.services.meetings.record import (
     Decision,
     get_decision,
     invited_people,

@@ -21,7 +21,7 @@ from clu_desktop.gui.agenda.editing import EditContext, name
 from clu_desktop.gui.agenda.minutes_edit import HELP_TEXT, MinutesTextEdit
 from clu_desktop.gui.conflicts import RecordKind, conflict_text
 from clu_desktop.gui.pickers import make_searchable
-from clu_desktop.services.agenda import (
+from clu_desktop.services.agenda.items import (
     DURATION_MAX,
     ITEM,
     ITEM_LABELS,
@@ -29,7 +29,7 @@ from clu_desktop.services.agenda import (
     get_item_row,
     update_item,
 )
-from clu_desktop.services.invitations import PersonChoice
+from clu_desktop.services.attendance.invitations import PersonChoice
 
 NO_PRESENTER = "— aucun —"
 

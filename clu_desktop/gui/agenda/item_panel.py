@@ -11,8 +11,8 @@ from clu_desktop.gui.agenda.decision import DecisionPanel
 from clu_desktop.gui.agenda.editing import EditContext, name
 from clu_desktop.gui.agenda.item_editor import ItemFields
 from clu_desktop.gui.agenda.statements import StatementsPanel
-from clu_desktop.services.agenda import AgendaItemRow, get_item_row
-from clu_desktop.services.invitations import PersonChoice
+from clu_desktop.services.agenda.items import AgendaItemRow, get_item_row
+from clu_desktop.services.attendance.invitations import PersonChoice
 
 
 class ItemPanel(QWidget):

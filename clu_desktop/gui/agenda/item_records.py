@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from clu_desktop.gui.agenda.editing import EditContext
 from clu_desktop.gui.common.records import add_record
-from clu_desktop.services.invitations import PersonChoice
+from clu_desktop.services.attendance.invitations import PersonChoice
 
 
 @dataclass(frozen=True)

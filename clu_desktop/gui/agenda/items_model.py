@@ -18,8 +18,8 @@ from PySide6.QtCore import (
 )
 
 from clu_desktop.gui.agenda.texts import plain_tooltip
-from clu_desktop.services.agenda import Agenda, AgendaItemRow
-from clu_desktop.services.agenda_schedule import Slot, format_duration, planned_label, schedule
+from clu_desktop.services.agenda.items import Agenda, AgendaItemRow
+from clu_desktop.services.agenda.schedule import Slot, format_duration, planned_label, schedule
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 MIME_TYPE = "application/x-clu-agenda-item"

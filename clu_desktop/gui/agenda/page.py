@@ -31,9 +31,9 @@ from clu_desktop.gui.agenda.page_commands import AgendaCommands
 from clu_desktop.gui.columns import ColumnFitter
 from clu_desktop.gui.data_signals import data_signals
 from clu_desktop.gui.undo import UndoKeys
-from clu_desktop.services.agenda import AgendaItemRow, list_agenda
-from clu_desktop.services.agenda_schedule import footer_text
-from clu_desktop.services.invitations import PersonChoice, meeting_people
+from clu_desktop.services.agenda.items import AgendaItemRow, list_agenda
+from clu_desktop.services.agenda.schedule import footer_text
+from clu_desktop.services.attendance.invitations import PersonChoice, meeting_people
 from clu_desktop.store.changes import touches_meeting_people
 from clu_desktop.store.database import Database
 

@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
-from clu_desktop.services.agenda import add_item
-from clu_desktop.services.agenda_moves import indent_item, move_item, move_item_to, outdent_item
-from clu_desktop.services.agenda_snapshots import delete_item, restore_item
+from clu_desktop.services.agenda.items import add_item
+from clu_desktop.services.agenda.moves import indent_item, move_item, move_item_to, outdent_item
+from clu_desktop.services.agenda.snapshots import delete_item, restore_item
 
 
 class AgendaCommands:

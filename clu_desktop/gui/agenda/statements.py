@@ -28,7 +28,7 @@ from clu_desktop.gui.agenda.statements_model import PERSON_ROLE, StatementsModel
 from clu_desktop.gui.agenda.texts import plain_tooltip
 from clu_desktop.gui.common.layout import buddy
 from clu_desktop.gui.conflicts import RecordKind
-from clu_desktop.services.agenda_statements import (
+from clu_desktop.services.agenda.statements import (
     STATEMENT,
     STATEMENT_KIND_LABELS,
     STATEMENT_LABELS,
@@ -43,7 +43,7 @@ from clu_desktop.services.agenda_statements import (
     set_statement_speakers,
     set_statement_text,
 )
-from clu_desktop.services.invitations import PersonChoice
+from clu_desktop.services.attendance.invitations import PersonChoice
 
 #: How a conflict names a statement and what changed in it.
 STATEMENT_KIND = RecordKind(

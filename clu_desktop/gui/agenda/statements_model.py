@@ -6,7 +6,7 @@ from PySide6.QtCore import QAbstractListModel, Qt
 
 from clu_desktop.gui.agenda.texts import plain_tooltip, preview
 from clu_desktop.gui.common.rows_model import AnyIndex, RowsMixin
-from clu_desktop.services.agenda_statements import StatementRow
+from clu_desktop.services.agenda.statements import StatementRow
 
 STATEMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from clu_desktop.gui.agenda.editing import name
 from clu_desktop.gui.meeting.checklist import CheckList, CheckListModel
-from clu_desktop.services.invitations import PersonChoice
+from clu_desktop.services.attendance.invitations import PersonChoice
 
 
 class VoteNamesDialog(QDialog):

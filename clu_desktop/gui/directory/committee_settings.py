@@ -29,7 +29,7 @@ from clu_desktop.gui.directory.editing import (
 )
 from clu_desktop.gui.directory.person_form import error_label
 from clu_desktop.services import record_rules
-from clu_desktop.services.record import (
+from clu_desktop.services.meetings.record import (
     COMMITTEE,
     NUMBERING_LABELS,
     PRESENTER_STYLE_LABELS,

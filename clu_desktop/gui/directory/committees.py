@@ -37,23 +37,21 @@ from clu_desktop.gui.directory.tab import (
 )
 from clu_desktop.gui.directory.table_model import ID_ROLE
 from clu_desktop.gui.directory.texts import count_text
-from clu_desktop.services.directory import (
+from clu_desktop.services.directory.committees import (
+    COMMITTEE,
+    COMMITTEE_LABELS,
     MEMBER_ROLES,
     add_committee,
     add_member,
     delete_committee,
+    get_committee_row,
     list_committees,
     list_members,
     move_member,
     remove_member,
+    save_committee_field,
     set_member_positions,
     set_member_role,
-)
-from clu_desktop.services.directory_committees import (
-    COMMITTEE,
-    COMMITTEE_LABELS,
-    get_committee_row,
-    save_committee_field,
 )
 
 NO_COMMITTEE_TEXT = "Sélectionnez un comité, ou créez-en un (Ctrl+N)."

@@ -34,13 +34,9 @@ from clu_desktop.gui.directory.texts import count_text
 from clu_desktop.gui.forms.ui_new_organisation import Ui_NewOrganisationDialog
 from clu_desktop.gui.forms.ui_new_person import Ui_NewPersonDialog
 from clu_desktop.gui.pickers import make_searchable
-from clu_desktop.services.directory import (
-    CIVILITIES,
-    DEFAULT_ROLE,
-    MEMBER_ROLES,
-    OrganisationRow,
-    search_people,
-)
+from clu_desktop.services.directory.committees import DEFAULT_ROLE, MEMBER_ROLES
+from clu_desktop.services.directory.organisations import OrganisationRow
+from clu_desktop.services.directory.people import CIVILITIES, search_people
 
 Submit = Callable[[dict], bool]
 

@@ -32,18 +32,19 @@ from clu_desktop.gui.directory.organisations_model import OrganisationsModel
 from clu_desktop.gui.directory.person_form import error_label, heading_label
 from clu_desktop.gui.directory.tab import DirectoryTab, chain_tab_order, make_button, make_table
 from clu_desktop.gui.directory.texts import MERGE_ORGANISATIONS_INTRO, count_text
-from clu_desktop.services.directory import (
+from clu_desktop.services.directory.merge import merge_organisations
+from clu_desktop.services.directory.organisations import (
+    ORGANISATION,
+    ORGANISATION_LABELS,
     OrganisationDetails,
     add_organisation,
     delete_organisation,
     get_organisation,
     get_organisation_row,
     list_organisations,
-    merge_organisations,
-    organisation_people,
     save_organisation_field,
 )
-from clu_desktop.services.directory_organisations import ORGANISATION, ORGANISATION_LABELS
+from clu_desktop.services.directory.people import organisation_people
 
 NO_ORGANISATION_TEXT = "Sélectionnez un organisme dans la liste, ou créez-en un (Ctrl+N)."
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from clu_desktop.gui.directory.table_model import Column, RowTableModel
-from clu_desktop.services.directory import PersonRow
+from clu_desktop.services.directory.people import PersonRow
 
 CIVILITY_COLUMN, FIRST_NAME_COLUMN, NAME_COLUMN, FUNCTION_COLUMN = range(4)
 ORGANISATION_COLUMN, COMMITTEES_COLUMN = 4, 5

@@ -37,14 +37,14 @@ from clu_desktop.gui.directory.texts import (
     delete_people_question,
     usage_text,
 )
-from clu_desktop.services.directory import (
+from clu_desktop.services.directory.merge import merge_people
+from clu_desktop.services.directory.organisations import list_organisations
+from clu_desktop.services.directory.people import (
     add_person,
     delete_people,
     delete_person,
     get_person,
     get_person_row,
-    list_organisations,
-    merge_people,
     person_usage,
     search_people,
 )

@@ -23,14 +23,15 @@ from clu_desktop.gui.directory.editing import (
     value_label,
 )
 from clu_desktop.gui.pickers import make_searchable
-from clu_desktop.services.directory import (
+from clu_desktop.services.directory.organisations import OrganisationRow
+from clu_desktop.services.directory.people import (
     CIVILITIES,
-    OrganisationRow,
+    PERSON,
+    PERSON_LABELS,
     PersonDetails,
     get_person,
     save_person_field,
 )
-from clu_desktop.services.directory_people import PERSON, PERSON_LABELS
 
 NO_ORGANISATION = "(aucun organisme)"
 NO_PERSON_TEXT = "Sélectionnez une personne dans la liste, ou créez-en une (Ctrl+N)."

@@ -25,16 +25,16 @@ from PySide6.QtWidgets import (
 from clu_desktop.errors import UserError
 from clu_desktop.gui import messages
 from clu_desktop.gui.directory.editing import DirectoryContext, name_widget
-from clu_desktop.services.directory import get_person
-from clu_desktop.services.personal_data import export_file_name, write_person_data
-from clu_desktop.services.personal_erasure import (
+from clu_desktop.services.directory.people import get_person
+from clu_desktop.services.personal.data import export_file_name, write_person_data
+from clu_desktop.services.personal.erasure import (
     ANONYMOUS,
     BACKUP_REMINDER,
     ErasurePreview,
     erase_person,
     erasure_preview,
 )
-from clu_desktop.services.personal_names import shown_name
+from clu_desktop.services.personal.names import shown_name
 from clu_desktop.store.scrub import scrub_after_erasure
 
 JSON_FILTER = "Données personnelles (*.json)"

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QDialog, QPushButton, QTableVie
 
 from clu_desktop.gui.directory.editing import DirectoryContext, name_widget
 from clu_desktop.gui.directory.table_model import ID_ROLE
-from clu_desktop.services.directory import restore_snapshot
+from clu_desktop.services.directory.common import restore_snapshot
 
 
 def make_table(object_name: str, accessible_name: str, model) -> QTableView:

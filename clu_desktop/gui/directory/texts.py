@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from clu_desktop.services.directory import PersonRow, PersonUsage
+from clu_desktop.services.directory.people import PersonRow, PersonUsage
 
 UNDO_HINT = "Vous pourrez annuler avec Ctrl+Z."
 

@@ -16,14 +16,14 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from clu_desktop.services.document_export import (
+from clu_desktop.services.documents.export import (
     export_agenda,
     export_minutes,
     export_sign_in_sheet,
     export_signed_minutes,
     minutes_note,
 )
-from clu_desktop.services.signature import signature_state
+from clu_desktop.services.documents.signature import signature_state
 
 #: An exporter reads the meeting in the session and writes its PDF to the path.
 Exporter = Callable[[Session, int, Path], Path]

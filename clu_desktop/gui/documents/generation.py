@@ -24,8 +24,8 @@ from clu_desktop.gui.documents.catalogue import (
     copy_note,
     default_file_name,
 )
-from clu_desktop.services.directory_committees import list_committees
-from clu_desktop.services.meeting_details import get_meeting_details
+from clu_desktop.services.directory.committees import list_committees
+from clu_desktop.services.meetings.details import get_meeting_details
 from clu_desktop.store.database import Database
 
 THREAD_NAME = "clu-documents"

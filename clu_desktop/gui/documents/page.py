@@ -89,7 +89,7 @@ def wait_cursor() -> Iterator[None]:
 
 class DocumentsPage(QWidget):
     """The meeting's documents; ``exporters`` maps a document's key to the function
-    writing its PDF (by default, those of clu_desktop.services.document_export)."""
+    writing its PDF (by default, those of clu_desktop.services.documents.export)."""
 
     def __init__(
         self,

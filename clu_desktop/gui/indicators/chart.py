@@ -48,7 +48,7 @@ from clu_desktop.french.numbers import decimals_for, number
 from clu_desktop.french.periods import period_label
 from clu_desktop.french.values import format_value
 from clu_desktop.gui import messages
-from clu_desktop.services.indicators import DIRECTION_LABELS, PERIODICITY_LABELS
+from clu_desktop.services.indicators.common import DIRECTION_LABELS, PERIODICITY_LABELS
 
 pg.setConfigOptions(background="w", foreground="k", antialias=True)
 

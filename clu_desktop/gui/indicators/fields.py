@@ -38,10 +38,12 @@ from clu_desktop.gui.indicators.editing import (
     set_plain_text,
     text_field,
 )
-from clu_desktop.services import indicators as service
-from clu_desktop.services.indicators import IndicatorRow, SiteRow
-from clu_desktop.services.indicators_catalogue import INDICATOR as THIS_INDICATOR
-from clu_desktop.services.indicators_catalogue import INDICATOR_LABELS
+from clu_desktop.services.indicators import catalogue as indicators_catalogue
+from clu_desktop.services.indicators import common as indicators_common
+from clu_desktop.services.indicators.catalogue import INDICATOR as THIS_INDICATOR
+from clu_desktop.services.indicators.catalogue import INDICATOR_LABELS
+from clu_desktop.services.indicators.common import IndicatorRow
+from clu_desktop.services.quality.common import SiteRow
 
 COMMON_UNITS = ("%", "nombre", "jours")
 
@@ -91,7 +93,7 @@ class IndicatorFields(QWidget):
             "Sens de l'indicateur",
             "Quand le résultat est-il meilleur ?",
         )
-        for key, label in service.DIRECTION_LABELS.items():
+        for key, label in indicators_common.DIRECTION_LABELS.items():
             self.direction_combo.addItem(label, key)
         self.target_edit = name(
             QLineEdit(), "indicatorTarget", "Cible de l'indicateur", "Vide : pas de cible"
@@ -101,7 +103,7 @@ class IndicatorFields(QWidget):
         self.periodicity_combo = name(
             QComboBox(), "indicatorPeriodicity", "Périodicité de l'indicateur"
         )
-        for key, label in service.PERIODICITY_LABELS.items():
+        for key, label in indicators_common.PERIODICITY_LABELS.items():
             self.periodicity_combo.addItem(label, key)
         self.description_edit = text_field(
             "indicatorDescription", "Description de l'indicateur", lines=3
@@ -276,10 +278,10 @@ class IndicatorFields(QWidget):
         return RecordKind(
             THIS_INDICATOR,
             INDICATOR_LABELS,
-            service.indicator_row,
+            indicators_catalogue.indicator_row,
             {
-                "direction": service.DIRECTION_LABELS.get,
-                "periodicity": service.PERIODICITY_LABELS.get,
+                "direction": indicators_common.DIRECTION_LABELS.get,
+                "periodicity": indicators_common.PERIODICITY_LABELS.get,
                 "site_ids": lambda ids: ", ".join(names.get(i, "?") for i in ids),
             },
         )
@@ -299,7 +301,7 @@ class IndicatorFields(QWidget):
 
     def _apply(self, indicator_id: int, field: str):
         def apply(value: object) -> None:
-            self._write(indicator_id, service.update_indicator, field, field, value)
+            self._write(indicator_id, indicators_catalogue.update_indicator, field, field, value)
 
         return apply
 
@@ -362,7 +364,7 @@ class IndicatorFields(QWidget):
         if row is None:
             return None
         try:
-            value = service.parse_value(text, row.unit)
+            value = indicators_common.parse_value(text, row.unit)
         except UserError as exc:
             return str(exc)
         if value == row.target:
@@ -383,7 +385,7 @@ class IndicatorFields(QWidget):
         context, indicator_id, conflicts = self.context, row.id, self._conflicts
 
         def apply(value: object) -> None:
-            self._write(indicator_id, service.set_indicator_sites, "site_ids", value)
+            self._write(indicator_id, indicators_catalogue.set_indicator_sites, "site_ids", value)
 
         if context.field("Changer les sites de l'indicateur", apply, old, new, widget=self):
             self.saved.emit()
@@ -407,7 +409,7 @@ class IndicatorFields(QWidget):
         if text is None:
             return
         try:
-            site_id = self.context.write(service.add_site, text)
+            site_id = self.context.write(indicators_catalogue.add_site, text)
         except UserError as exc:
             messages.show_error(self, str(exc))
             return

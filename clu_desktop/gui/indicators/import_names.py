@@ -39,7 +39,7 @@ from clu_desktop.interchange.indicators_names import (
     MapTo,
     UnknownName,
 )
-from clu_desktop.services.indicators_common import PERIODICITY_LABELS
+from clu_desktop.services.indicators.common import PERIODICITY_LABELS
 
 #: Rows shown at once; the others come once these are chosen.
 MAX_SHOWN = 50

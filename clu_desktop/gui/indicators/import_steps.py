@@ -28,7 +28,7 @@ from clu_desktop.gui.indicators.import_preview import PreviewModel, report_detai
 from clu_desktop.interchange.indicators_check import KINDS, FileCheck
 from clu_desktop.interchange.indicators_import import FIELDS, REQUIRED, Table, guess_mapping
 from clu_desktop.interchange.indicators_report import problem_text
-from clu_desktop.services import indicators as service
+from clu_desktop.services.indicators import catalogue as indicators_catalogue
 from clu_desktop.store.database import Database
 
 #: The steps of the dialog, in order.
@@ -120,8 +120,8 @@ def status_text(check: FileCheck, undecided: int) -> tuple[str, colours.Tone]:
 
 def read_catalogue(db: Database) -> CatalogueChoices:
     with db.reading() as session:
-        indicators = service.list_indicators(session)
-        sites = service.list_sites(session)
+        indicators = indicators_catalogue.list_indicators(session)
+        sites = indicators_catalogue.list_sites(session)
     return CatalogueChoices(
         indicators=tuple((r.id, f"{r.code} — {r.name}") for r in indicators),
         sites=tuple((s.id, s.name) for s in sites),

@@ -1,7 +1,7 @@
 """The Indicateurs page's small table « Correspondances mémorisées » (a tab beside the
 indicator's form): each name as written in the imported files and the catalogue entry it
 stands for. The selected one's target can be changed or the mapping deleted; both go on
-the undo stack (``services.indicators_mappings`` writes them). Without any mapping, the
+the undo stack (``services.indicators.mappings`` writes them). Without any mapping, the
 table's place says how they are made."""
 
 from __future__ import annotations
@@ -29,10 +29,10 @@ from clu_desktop.gui.indicators.editing import (
     name,
     plain_tooltip,
 )
-from clu_desktop.services import indicators as service
-from clu_desktop.services import indicators_mappings as mappings
-from clu_desktop.services.indicators_common import ALL_SITES_LABEL
-from clu_desktop.services.indicators_mappings import IGNORED_LABEL, StoredMapping
+from clu_desktop.services.indicators import catalogue as indicators_catalogue
+from clu_desktop.services.indicators import mappings
+from clu_desktop.services.indicators.common import ALL_SITES_LABEL
+from clu_desktop.services.indicators.mappings import IGNORED_LABEL, StoredMapping
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 KIND_LABELS = {"indicator": "indicateur", "site": "site"}
@@ -211,9 +211,9 @@ class MappingsPanel(QWidget):
         """Read the mappings and the catalogue again, keeping the selected one."""
         current = self.current()
         rows = self.context.read(mappings.list_mappings)
-        indicators = self.context.read(service.list_indicators)
+        indicators = self.context.read(indicators_catalogue.list_indicators)
         self._indicators = [(r.id, f"{r.code} — {r.name}") for r in indicators]
-        self._sites = [(s.id, s.name) for s in self.context.read(service.list_sites)]
+        self._sites = [(s.id, s.name) for s in self.context.read(indicators_catalogue.list_sites)]
         self.model.set_rows(rows)
         self.stack.setCurrentWidget(self.view if rows else self.empty_label)
         if rows:

@@ -42,8 +42,9 @@ from clu_desktop.gui.indicators.import_dialog import ImportDialog, report_text
 from clu_desktop.gui.indicators.mappings_panel import MappingsPanel
 from clu_desktop.gui.indicators.values_grid import ValuesPanel
 from clu_desktop.gui.undo import UndoKeys
-from clu_desktop.services import indicators as service
-from clu_desktop.services.indicators import IndicatorRow
+from clu_desktop.services.indicators import catalogue as indicators_catalogue
+from clu_desktop.services.indicators import values as indicators_values
+from clu_desktop.services.indicators.common import IndicatorRow
 from clu_desktop.store.database import Database
 
 if TYPE_CHECKING:
@@ -78,13 +79,13 @@ def ask_import_path(parent: QWidget) -> Path | None:
 
 def _recreate(session, row: IndicatorRow) -> int:
     """An indicator deleted without values, added again with its fields and sites."""
-    new_id = service.add_indicator(session, row.code, row.name)
+    new_id = indicators_catalogue.add_indicator(session, row.code, row.name)
     for field in ("category", "unit", "direction", "target", "periodicity", "description"):
         value = getattr(row, field)
         if value is not None:
-            service.update_indicator(session, new_id, field, value)
+            indicators_catalogue.update_indicator(session, new_id, field, value)
     if row.site_ids:
-        service.set_indicator_sites(session, new_id, row.site_ids)
+        indicators_catalogue.set_indicator_sites(session, new_id, row.site_ids)
     return new_id
 
 
@@ -239,7 +240,7 @@ class IndicatorsPage(QWidget):
     def reload(self, select_id: int | None = None) -> None:
         """Read the catalogue again and show the selected indicator (or ``select_id``)."""
         self._stale = False
-        rows = self.context.read(service.list_indicators)
+        rows = self.context.read(indicators_catalogue.list_indicators)
         keep = select_id if select_id is not None else self.catalogue.current_id()
         self._reloading = True
         try:
@@ -275,7 +276,7 @@ class IndicatorsPage(QWidget):
             row,
             categories=[r.category for r in rows if r.category],
             units=[r.unit for r in rows if r.unit],
-            sites=self.context.read(service.list_sites),
+            sites=self.context.read(indicators_catalogue.list_sites),
         )
 
     @property
@@ -324,7 +325,9 @@ class IndicatorsPage(QWidget):
         if indicator_id is not None:
             with contextlib.suppress(UserError):
                 data = self.context.read(
-                    service.chart_series, indicator_id, last_periods=self.values.last_periods()
+                    indicators_values.chart_series,
+                    indicator_id,
+                    last_periods=self.values.last_periods(),
                 )
         self._chart.set_chart(data)
 
@@ -337,7 +340,7 @@ class IndicatorsPage(QWidget):
     def _fields_saved(self) -> None:
         """A field changed: the catalogue (name, category), the grid and the chart (unit,
         target, sites) show it."""
-        rows = self.context.read(service.list_indicators)
+        rows = self.context.read(indicators_catalogue.list_indicators)
         self.catalogue.set_rows(rows)
         self._show_fields(self.current_row())
         self.values.reload()
@@ -346,7 +349,7 @@ class IndicatorsPage(QWidget):
     def _values_saved(self, value_changed: bool) -> None:
         if not value_changed:
             return
-        rows = self.context.read(service.list_indicators)
+        rows = self.context.read(indicators_catalogue.list_indicators)
         self.catalogue.set_rows(rows)
         self._show_chart()
 
@@ -370,9 +373,9 @@ class IndicatorsPage(QWidget):
         context, state = self.context, {}
 
         def create(session) -> int:
-            new_id = service.add_indicator(session, code, NEW_NAME)
+            new_id = indicators_catalogue.add_indicator(session, code, NEW_NAME)
             if category:
-                service.update_indicator(session, new_id, "category", category)
+                indicators_catalogue.update_indicator(session, new_id, "category", category)
             return new_id
 
         def do() -> int:
@@ -384,7 +387,9 @@ class IndicatorsPage(QWidget):
             return new_id
 
         def undo_step() -> None:
-            context.write(service.delete_indicator, context.live(INDICATOR, state["id"]))
+            context.write(
+                indicators_catalogue.delete_indicator, context.live(INDICATOR, state["id"])
+            )
 
         ok, new_id = context.record("Ajouter un indicateur", do, undo_step, widget=self)
         if ok:
@@ -402,7 +407,7 @@ class IndicatorsPage(QWidget):
         context = self.context
 
         def do() -> None:
-            context.write(service.delete_indicator, context.live(INDICATOR, row.id))
+            context.write(indicators_catalogue.delete_indicator, context.live(INDICATOR, row.id))
 
         def undo_step() -> None:
             context.alias(INDICATOR, row.id, context.write(_recreate, row))

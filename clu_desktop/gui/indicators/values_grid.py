@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from clu_desktop.errors import ConflictError, UserError
 from clu_desktop.french.numbers import number
+from clu_desktop.french.periods import period_label
 from clu_desktop.french.values import target_text
 from clu_desktop.gui import colours, messages
 from clu_desktop.gui.conflicts import RecordKind, telling_changes
@@ -41,17 +42,15 @@ from clu_desktop.gui.indicators.editing import (
 )
 from clu_desktop.gui.indicators.values_model import MET_MARK, MISSED_MARK, ValuesModel
 from clu_desktop.gui.undo import UndoKeys
-from clu_desktop.services import indicators as service
-from clu_desktop.services.indicators import (
+from clu_desktop.services.indicators import common as indicators_common
+from clu_desktop.services.indicators import values as indicators_values
+from clu_desktop.services.indicators.common import (
+    EXAMPLE_NOTE,
     PERIODICITY_LABELS,
-    VALUE_LABELS,
     ValueCell,
     ValueGrid,
-    period_label,
-    value_what,
 )
-from clu_desktop.services.indicators_common import EXAMPLE_NOTE
-from clu_desktop.services.indicators_values import sentence
+from clu_desktop.services.indicators.values import VALUE_LABELS, sentence, value_what
 
 #: Periods shown unless "Afficher tout l'historique" is ticked: the grid and the chart
 #: stay quick on indicators followed monthly for decades.
@@ -63,7 +62,7 @@ EMPTY_CELL = ValueCell(None, None, None, False, None, None, 0)  # an empty cell,
 
 
 def _read_cell(session, key: tuple[int, str, int | None]) -> ValueCell:
-    return service.get_value_cell(session, *key) or EMPTY_CELL
+    return indicators_values.get_value_cell(session, *key) or EMPTY_CELL
 
 
 class ValueDelegate(QStyledItemDelegate):
@@ -151,7 +150,7 @@ def details_text(grid: ValueGrid) -> str:
     if row.unit:
         parts.append(f"unité\u00a0: {row.unit}")
     parts.append(target_text(row) or "sans cible")
-    parts.append(service.DIRECTION_LABELS.get(row.direction, row.direction))
+    parts.append(indicators_common.DIRECTION_LABELS.get(row.direction, row.direction))
     return " · ".join(parts)
 
 
@@ -260,7 +259,7 @@ class ValuesPanel(QWidget):
         if indicator_id is not None:
             try:
                 grid = self.context.read(
-                    service.value_grid, indicator_id, last_periods=self.last_periods()
+                    indicators_values.value_grid, indicator_id, last_periods=self.last_periods()
                 )
             except UserError:  # deleted meanwhile
                 grid, self.indicator_id = None, None
@@ -268,7 +267,7 @@ class ValuesPanel(QWidget):
         next_period = None
         if grid is not None:
             last = grid.periods[-1] if grid.periods else None
-            next_period = service.next_periods(grid.indicator.periodicity, last, 1)[0]
+            next_period = indicators_common.next_periods(grid.indicator.periodicity, last, 1)[0]
         self.model.set_grid(grid, next_period)
         self._show_texts()
         if not same and grid is not None and self.model.rowCount():
@@ -381,7 +380,7 @@ class ValuesPanel(QWidget):
     def _save_value(self, period: str, site_id: int | None, text: str) -> bool:
         row = self.grid.indicator  # type: ignore[union-attr]
         try:
-            value = service.parse_value(text, row.unit)
+            value = indicators_common.parse_value(text, row.unit)
         except UserError as exc:
             messages.show_error(self, sentence(str(exc)))
             return False
@@ -391,7 +390,7 @@ class ValuesPanel(QWidget):
         write, conflicts = self._write_cell, self._conflicts
 
         def do() -> None:
-            state["before"] = write(service.set_value, indicator_id, period, site_id, value,
+            state["before"] = write(indicators_values.set_value, indicator_id, period, site_id, value,
                                     typed=text)  # fmt: skip
 
         def undo_step() -> None:
@@ -414,7 +413,11 @@ class ValuesPanel(QWidget):
             return
         if same_text(text, getattr(cell, field)):
             return
-        setter = service.set_value_comment if field == "comment" else service.set_value_source
+        setter = (
+            indicators_values.set_value_comment
+            if field == "comment"
+            else indicators_values.set_value_source
+        )
         context, indicator_id, state = self.context, self.grid.indicator.id, {}
         period, site_id = key
         write, conflicts = self._write_cell, self._conflicts
@@ -444,4 +447,4 @@ class ValuesPanel(QWidget):
 
 def _restore(session, _indicator_id, _period, _site_id, before, seen_version=None):
     """Undo of a cell's change, called as the setters are (the cell is ``before``'s)."""
-    service.restore_value(session, before, seen_version)
+    indicators_values.restore_value(session, before, seen_version)

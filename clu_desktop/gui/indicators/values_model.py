@@ -14,17 +14,17 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QFont
 
 from clu_desktop.french.numbers import typed_number
+from clu_desktop.french.periods import period_label
 from clu_desktop.french.values import change, format_value, target_text
 from clu_desktop.gui import colours
 from clu_desktop.gui.indicators.editing import plain_tooltip
-from clu_desktop.services.indicators import (
+from clu_desktop.services.indicators.common import (
     ALL_SITES_LABEL,
-    SiteRow,
     ValueCell,
     ValueGrid,
-    period_label,
     previous_period,
 )
+from clu_desktop.services.quality.common import SiteRow
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 MET = colours.SUCCESS

@@ -13,7 +13,7 @@ from clu_desktop.domain import AttendanceStatus
 from clu_desktop.gui import undo
 from clu_desktop.gui.conflicts import RecordKind, telling_changes
 from clu_desktop.names import upper_surname
-from clu_desktop.services.attendance import (
+from clu_desktop.services.attendance.presence import (
     ATTENDANCE_LABELS,
     REPRESENTATION_LABELS,
     STATUS_LABELS,
@@ -28,7 +28,7 @@ from clu_desktop.services.attendance import (
     restore_invitation_states,
     set_status,
 )
-from clu_desktop.services.attendance_walk_in import (
+from clu_desktop.services.attendance.walk_in import (
     DirectoryMatch,
     WalkInAdded,
     WalkInName,
@@ -37,7 +37,7 @@ from clu_desktop.services.attendance_walk_in import (
     remove_walk_in,
     restore_walk_in,
 )
-from clu_desktop.services.directory_common import Snapshot
+from clu_desktop.services.directory.common import Snapshot
 from clu_desktop.store.database import Database
 
 #: Set on the undo commands of ticks: Ctrl+Z in the live window undoes only those.

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication
 
 from clu_desktop.domain import AttendanceStatus
 from clu_desktop.gui.live import texts
-from clu_desktop.services.attendance import AttendanceRow, matching
-from clu_desktop.services.attendance_walk_in import DirectoryMatch, matching_people
+from clu_desktop.services.attendance.presence import AttendanceRow, matching
+from clu_desktop.services.attendance.walk_in import DirectoryMatch, matching_people
 
 _Index = QModelIndex | QPersistentModelIndex
 

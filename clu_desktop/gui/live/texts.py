@@ -8,8 +8,8 @@ from PySide6.QtCore import QDate, QLocale
 
 from clu_desktop.domain import AttendanceStatus, Representation
 from clu_desktop.gui.participants.counts import quorum_text
-from clu_desktop.services.attendance import WALK_IN_NOTE, AttendanceRow
-from clu_desktop.services.attendance_walk_in import DirectoryMatch
+from clu_desktop.services.attendance.presence import WALK_IN_NOTE, AttendanceRow
+from clu_desktop.services.attendance.walk_in import DirectoryMatch
 from clu_desktop.services.record_rules import Counts
 
 FRENCH = QLocale(QLocale.Language.French, QLocale.Country.France)

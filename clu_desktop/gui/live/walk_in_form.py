@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clu_desktop.services.attendance_walk_in import WalkInName, guess_name
-from clu_desktop.services.directory_people import CIVILITIES
+from clu_desktop.services.attendance.walk_in import WalkInName, guess_name
+from clu_desktop.services.directory.people import CIVILITIES
 
 #: Adds the person; True when done (False: the form stays open, the error was said).
 Submit = Callable[[WalkInName], bool]

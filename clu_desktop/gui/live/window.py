@@ -39,16 +39,16 @@ from clu_desktop.gui.live.delegate import LiveDelegate, _bold, _scaled
 from clu_desktop.gui.live.model import LiveAttendanceModel, WalkIn
 from clu_desktop.gui.live.walk_in_form import WalkInForm
 from clu_desktop.gui.participants.counts import unanswered_question
-from clu_desktop.services.attendance import AttendanceRow, list_attendance
-from clu_desktop.services.attendance_walk_in import (
+from clu_desktop.services.attendance.presence import AttendanceRow, list_attendance
+from clu_desktop.services.attendance.walk_in import (
     DirectoryMatch,
     WalkInName,
     close_names,
     people_not_invited,
 )
-from clu_desktop.services.directory_organisations import list_organisations
-from clu_desktop.services.meeting_details import get_meeting_details
-from clu_desktop.services.record import meeting_record
+from clu_desktop.services.directory.organisations import list_organisations
+from clu_desktop.services.meetings.details import get_meeting_details
+from clu_desktop.services.meetings.record import meeting_record
 from clu_desktop.store.database import Database
 
 BASE_SCALE = 1.6  # readable from a metre away

@@ -34,13 +34,13 @@ from clu_desktop.errors import UserError
 from clu_desktop.french.dates import long_date
 from clu_desktop.gui import colours, letterhead_check, messages
 from clu_desktop.gui.participants.counts import warnings_text
-from clu_desktop.services.record import meeting_record
-from clu_desktop.services.signature import (
+from clu_desktop.services.documents.signature import (
     SignatureState,
     reopen_minutes,
     sign_minutes,
     signature_state,
 )
+from clu_desktop.services.meetings.record import meeting_record
 from clu_desktop.store.database import Database
 
 FROZEN = "le contenu ne peut plus être modifié."

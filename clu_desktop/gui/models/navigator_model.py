@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
 from clu_desktop.french.dates import numeric_date
-from clu_desktop.services.meetings import MeetingSummary
+from clu_desktop.services.meetings.listing import MeetingSummary
 
 #: Role giving a meeting row's id (an int); None on a committee row.
 MEETING_ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -16,7 +16,13 @@ from clu_desktop.domain import AttendanceStatus, Representation
 from clu_desktop.errors import ConflictError, UserError
 from clu_desktop.gui import messages, undo
 from clu_desktop.gui.conflicts import RecordKind, conflict_text
-from clu_desktop.services.attendance import (
+from clu_desktop.services.attendance.edit import (
+    invite_person,
+    restore_invitations,
+    withdraw_invitations,
+)
+from clu_desktop.services.attendance.invitations import invite_standing_members
+from clu_desktop.services.attendance.presence import (
     ATTENDANCE_LABELS,
     REPRESENTATION_LABELS,
     STATUS_LABELS,
@@ -31,13 +37,7 @@ from clu_desktop.services.attendance import (
     set_status,
     set_times,
 )
-from clu_desktop.services.attendance_edit import (
-    invite_person,
-    restore_invitations,
-    withdraw_invitations,
-)
-from clu_desktop.services.directory import search_people
-from clu_desktop.services.invitations import invite_standing_members
+from clu_desktop.services.directory.people import search_people
 
 if TYPE_CHECKING:
     from clu_desktop.gui.participants.page import ParticipantsPage
@@ -363,7 +363,7 @@ class ParticipantsCommands(_Base):
         meeting_id = self._meeting_id
         if meeting_id is None:
             return
-        from clu_desktop.services.meeting_details import get_meeting_details
+        from clu_desktop.services.meetings.details import get_meeting_details
 
         with self._db.reading() as session:
             date = get_meeting_details(session, meeting_id).date
@@ -376,7 +376,7 @@ class ParticipantsCommands(_Base):
         path = Path(name)
         if path.suffix.lower() != ".csv":
             path = path.with_name(path.name + ".csv")
-        from clu_desktop.services.attendance_export import export_attendance_csv
+        from clu_desktop.services.attendance.export import export_attendance_csv
 
         try:
             with self._db.reading() as session:

@@ -1,12 +1,12 @@
 """What the Participants page and the live window say of a meeting's record: counts,
-quorum, the points to check. The numbers come from :mod:`services.record`; this module
+quorum, the points to check. The numbers come from :mod:`services.meetings.record`; this module
 only words them, in French."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from clu_desktop.services.record import MeetingRecord
+from clu_desktop.services.meetings.record import MeetingRecord
 from clu_desktop.services.record_rules import Counts
 
 NBSP = "\u00a0"

@@ -8,7 +8,7 @@ from clu_desktop.domain import AttendanceStatus
 from clu_desktop.french.dates import clock
 from clu_desktop.gui import colours
 from clu_desktop.gui.live.texts import deputy_text
-from clu_desktop.services.attendance import AttendanceRow
+from clu_desktop.services.attendance.presence import AttendanceRow
 
 HEADERS = (
     "Nom",
@@ -103,7 +103,7 @@ class AttendanceModel(QAbstractTableModel):
             return row.organisation or ""
         if column == FUNCTION:
             return row.function or ""
-        if column == STATUS:  # "excusée", "sans réponse": services/attendance_words.py
+        if column == STATUS:  # "excusée", "sans réponse": services/attendance/words.py
             return row.status_label
         if column == DEPUTY:  # "pouvoir à M. Y", "suppléé par M. Z"
             return deputy_text(row)

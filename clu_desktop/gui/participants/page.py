@@ -39,9 +39,9 @@ from clu_desktop.gui.participants.model import (
     AttendanceModel,
 )
 from clu_desktop.gui.undo import UndoKeys
-from clu_desktop.services.attendance import AttendanceRow, list_attendance
-from clu_desktop.services.directory import search_people
-from clu_desktop.services.record import MeetingRecord, meeting_record
+from clu_desktop.services.attendance.presence import AttendanceRow, list_attendance
+from clu_desktop.services.directory.people import search_people
+from clu_desktop.services.meetings.record import MeetingRecord, meeting_record
 from clu_desktop.store.changes import touches_directory
 from clu_desktop.store.database import Database
 

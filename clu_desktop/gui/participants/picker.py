@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from clu_desktop.gui.meeting.widgets import ID_ROLE, ChoiceModel
-from clu_desktop.services.directory import PersonRow
+from clu_desktop.services.directory.people import PersonRow
 
 
 def person_text(row: PersonRow) -> str:

@@ -24,8 +24,8 @@ from clu_desktop.gui.quality.common import (
     to_qdate,
     top_aligned,
 )
-from clu_desktop.services import quality
-from clu_desktop.services.quality import ActionRow
+from clu_desktop.services.quality import common as quality_common
+from clu_desktop.services.quality.common import ActionRow
 
 
 class ActionEditor(QWidget):
@@ -50,13 +50,13 @@ class ActionEditor(QWidget):
         )
         self.when_edit.setPlaceholderText("« fin 2024 », « à venir »…")
         self.status_combo = name(QComboBox(), "planActionStatus", "Statut de l'action")
-        for status, label in quality.ACTION_STATUS_LABELS.items():
+        for status, label in quality_common.ACTION_STATUS_LABELS.items():
             self.status_combo.addItem(label, status.value)
         self.done_edit = date_edit("planActionDone", "Date de réalisation")
         self.done_edit.setDateRange(NO_DATE, LAST_DATE)
         self.done_edit.setSpecialValueText(" ")  # not done: blank
         self.origin_combo = name(QComboBox(), "planActionOrigin", "Origine de l'action")
-        for origin, label in quality.ACTION_ORIGIN_LABELS.items():
+        for origin, label in quality_common.ACTION_ORIGIN_LABELS.items():
             self.origin_combo.addItem(label, origin.value)
         self.source_label = message_label("planActionSource", "Provenance de l'action")
 

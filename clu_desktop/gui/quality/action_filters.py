@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QWidget
 
 from clu_desktop.domain import ActionOrigin, ActionStatus
 from clu_desktop.gui.quality.common import buddy, name
-from clu_desktop.services import quality
+from clu_desktop.services.quality import common as quality_common
 
 OPEN = "open"
 
@@ -25,13 +25,13 @@ class ActionFilters(QWidget):
         self.status_combo = name(QComboBox(), "filterStatus", "Filtrer par statut")
         self.status_combo.addItem("Tous", None)
         self.status_combo.addItem("À faire ou en cours", OPEN)
-        for status, label in quality.ACTION_STATUS_LABELS.items():
+        for status, label in quality_common.ACTION_STATUS_LABELS.items():
             self.status_combo.addItem(label, status.value)
         self.owner_combo = name(QComboBox(), "filterOwner", "Filtrer par responsable")
         self.owner_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.origin_combo = name(QComboBox(), "filterOrigin", "Filtrer par origine")
         self.origin_combo.addItem("Toutes", None)
-        for origin, label in quality.ACTION_ORIGIN_LABELS.items():
+        for origin, label in quality_common.ACTION_ORIGIN_LABELS.items():
             self.origin_combo.addItem(label, origin.value)
         self.overdue_check = name(
             QCheckBox("En &retard seulement"), "filterOverdue", "En retard seulement"

@@ -28,9 +28,9 @@ from clu_desktop.gui.quality.common import (
 )
 from clu_desktop.gui.quality.editing import KINDS, Panel, QualityContext
 from clu_desktop.gui.quality.models import actions_model
-from clu_desktop.services import quality
-from clu_desktop.services.directory import search_people
-from clu_desktop.services.quality import ActionRow
+from clu_desktop.services.directory.people import search_people
+from clu_desktop.services.quality import actions as quality_actions
+from clu_desktop.services.quality.common import ActionRow
 from clu_desktop.store.changes import touches_directory
 
 
@@ -44,7 +44,7 @@ def count_text(shown: int, total: int, overdue: int) -> str:
 
 class ActionsPanel(Panel):
     kind = "action"
-    update_service = staticmethod(quality.update_plan_action)
+    update_service = staticmethod(quality_actions.update_plan_action)
 
     def __init__(self, context: QualityContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -102,8 +102,8 @@ class ActionsPanel(Panel):
     # Loading
 
     def _read(self) -> tuple[list[ActionRow], list[ActionRow]]:
-        everything = self.read(quality.list_actions)
-        rows = self.read(quality.list_actions, **self.filters.query())
+        everything = self.read(quality_actions.list_actions)
+        rows = self.read(quality_actions.list_actions, **self.filters.query())
         return everything, [r for r in rows if self.filters.keep(r)]
 
     def reveal(self, action_id: int) -> None:
@@ -177,8 +177,8 @@ class ActionsPanel(Panel):
 
     def add_action(self) -> None:
         new_id = add_record(
-            self.context, self, "Ajouter une action au plan", quality.add_plan_action, ("",),
-            quality.delete_plan_action, quality.restore_plan_action,
+            self.context, self, "Ajouter une action au plan", quality_actions.add_plan_action, ("",),
+            quality_actions.delete_plan_action, quality_actions.restore_plan_action,
             origin=ActionOrigin.IMPROVEMENT,
         )  # fmt: skip
         if new_id is not None:
@@ -187,7 +187,7 @@ class ActionsPanel(Panel):
             self.text_edit.setFocus()
 
     def delete_action(self) -> None:
-        delete, restore = quality.delete_plan_action, quality.restore_plan_action
+        delete, restore = quality_actions.delete_plan_action, quality_actions.restore_plan_action
         if self._delete_current("Supprimer l'action", delete, restore):
             self.reload()
 
@@ -210,7 +210,7 @@ class ActionsPanel(Panel):
             field = "owner_id" if isinstance(owner, int) else "owner_name"
             typed = owner if isinstance(owner, str) else None
             context.write_seen(
-                KINDS["action"], self._current, quality.update_plan_action, action_id, field,
+                KINDS["action"], self._current, quality_actions.update_plan_action, action_id, field,
                 owner, field=field, typed=typed,
             )  # fmt: skip
 
@@ -246,7 +246,7 @@ class ActionsPanel(Panel):
         def apply(value: object) -> None:
             status, done = value  # type: ignore[misc]
             context.write_seen(
-                KINDS["action"], self._current, quality.set_plan_action_status, action_id,
+                KINDS["action"], self._current, quality_actions.set_plan_action_status, action_id,
                 status, done, field="status",
             )  # fmt: skip
 

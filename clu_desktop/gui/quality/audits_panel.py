@@ -36,8 +36,9 @@ from clu_desktop.gui.quality.common import (
 from clu_desktop.gui.quality.editing import QualityContext, ReferentialListPanel
 from clu_desktop.gui.quality.findings_panel import FindingsPanel
 from clu_desktop.gui.quality.models import audits_model
-from clu_desktop.services import quality
-from clu_desktop.services.quality import AuditRow
+from clu_desktop.services.quality import audits as quality_audits
+from clu_desktop.services.quality import common as quality_common
+from clu_desktop.services.quality.common import AuditRow
 
 NO_AUDIT_TEXT = "Aucun audit enregistré. Ajoutez-en un avec « Ajouter un audit »."
 
@@ -45,11 +46,11 @@ NO_AUDIT_TEXT = "Aucun audit enregistré. Ajoutez-en un avec « Ajouter un audit
 class AuditsPanel(ReferentialListPanel):
     """``action_created(action_id)`` after a finding became an action."""
 
-    set_modules = staticmethod(quality.set_audit_modules)
+    set_modules = staticmethod(quality_audits.set_audit_modules)
     kind = "audit"
     modules_edit_text = "Changer les modules audités"
-    list_rows = staticmethod(quality.list_audits)
-    update_service = staticmethod(quality.update_audit)
+    list_rows = staticmethod(quality_audits.list_audits)
+    update_service = staticmethod(quality_audits.update_audit)
 
     action_created = Signal(int)
 
@@ -79,7 +80,7 @@ class AuditsPanel(ReferentialListPanel):
 
         self.referential_label = message_label("auditReferential", "Référentiel de l'audit")
         self.kind_combo = name(QComboBox(), "auditKind", "Type d'audit")
-        for kind, label in quality.AUDIT_KIND_LABELS.items():
+        for kind, label in quality_common.AUDIT_KIND_LABELS.items():
             self.kind_combo.addItem(label, kind.value)
         self.date_edit = date_edit("auditDate", "Date de l'audit")
         self.auditor_edit = name(QLineEdit(), "auditAuditor", "Auditeur")
@@ -180,7 +181,7 @@ class AuditsPanel(ReferentialListPanel):
 
     def _saved(self, ok: bool) -> None:
         """After an edit: the list shows the new values; a refusal puts the editor back."""
-        self._refresh_rows(self.read(quality.list_audits))  # a new date may move it
+        self._refresh_rows(self.read(quality_audits.list_audits))  # a new date may move it
         if not ok:
             self._show_current()
 
@@ -192,16 +193,18 @@ class AuditsPanel(ReferentialListPanel):
 
     def add_audit(self, referential_id: int) -> None:
         new_id = add_record(
-            self.context, self, "Ajouter un audit", quality.add_audit,
+            self.context, self, "Ajouter un audit", quality_audits.add_audit,
             (referential_id, AuditKind.INTERNAL, dt.date.today()),
-            quality.delete_audit, quality.restore_audit,
+            quality_audits.delete_audit, quality_audits.restore_audit,
         )  # fmt: skip
         if new_id is not None:
             self.reload(new_id)
             self.kind_combo.setFocus()
 
     def delete_audit(self) -> None:
-        if self._delete_current("Supprimer l'audit", quality.delete_audit, quality.restore_audit):
+        if self._delete_current(
+            "Supprimer l'audit", quality_audits.delete_audit, quality_audits.restore_audit
+        ):
             self.reload()
 
     # Editing

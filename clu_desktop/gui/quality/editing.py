@@ -14,40 +14,46 @@ from clu_desktop.gui.agenda.editing import EditContext
 from clu_desktop.gui.common.list_editor import ListEditor
 from clu_desktop.gui.conflicts import RecordKind
 from clu_desktop.gui.quality.common import menu_text, modules_text
-from clu_desktop.services import quality
-from clu_desktop.services import quality_common as qc
-from clu_desktop.services.agenda_actions import ACTION
+from clu_desktop.services.agenda.actions import ACTION
+from clu_desktop.services.quality import actions as quality_actions
+from clu_desktop.services.quality import audits as quality_audits
+from clu_desktop.services.quality import common as qc
+from clu_desktop.services.quality import common as quality_common
+from clu_desktop.services.quality import referentials as quality_referentials
+from clu_desktop.services.quality import remarks as quality_remarks
 
 #: How a conflict names each kind of record of the quality pages and what changed in it.
 KINDS = {
-    "referential": RecordKind(qc.REFERENTIAL, qc.REFERENTIAL_LABELS, quality.get_referential_row),
-    "module": RecordKind(qc.MODULE, qc.MODULE_LABELS, quality.get_module_row),
+    "referential": RecordKind(
+        qc.REFERENTIAL, qc.REFERENTIAL_LABELS, quality_referentials.get_referential_row
+    ),
+    "module": RecordKind(qc.MODULE, qc.MODULE_LABELS, quality_referentials.get_module_row),
     "label": RecordKind(
         qc.LABEL,
         qc.LABEL_LABELS,
-        quality.get_label_row,
+        quality_referentials.get_label_row,
         {"site_id": "site_name", "modules": modules_text},
     ),
     "audit": RecordKind(
         qc.AUDIT,
         qc.AUDIT_LABELS,
-        quality.get_audit_row,
+        quality_audits.get_audit_row,
         {"kind": "kind_label", "site_id": "site_name", "modules": modules_text},
     ),
     "finding": RecordKind(
         qc.FINDING,
         qc.FINDING_LABELS,
-        quality.get_finding_row,
+        quality_audits.get_finding_row,
         {"kind": "kind_label", "module_id": "module_label"},
     ),
     "action": RecordKind(
         ACTION,
         qc.PLAN_ACTION_LABELS,
-        quality.get_plan_action,
+        quality_actions.get_plan_action,
         {"origin": "origin_label", "status": "status_label"},
         captions={"owner_id": "Responsable"},
     ),
-    "remark": RecordKind(qc.REMARK, qc.REMARK_LABELS, quality.get_remark),
+    "remark": RecordKind(qc.REMARK, qc.REMARK_LABELS, quality_remarks.get_remark),
 }
 
 
@@ -144,7 +150,7 @@ class ReferentialListPanel(Panel):
         """Read the records, referentials and sites again; rewrite the editor."""
         if select_id is None and self._current is not None:
             select_id = self._current.id
-        self._referentials = self.read(quality.list_referentials)
+        self._referentials = self.read(quality_referentials.list_referentials)
         self.add_menu.clear()
         for referential in self._referentials:
             action = self.add_menu.addAction(menu_text(referential.name))
@@ -152,7 +158,7 @@ class ReferentialListPanel(Panel):
         self.add_button.setEnabled(bool(self._referentials))
         self.site_combo.clear()
         self.site_combo.addItem("(aucun site précisé)", None)
-        for site in self.read(quality.list_sites):
+        for site in self.read(quality_common.list_sites):
             self.site_combo.addItem(site.name, site.id)
         rows = self.read(type(self).list_rows)
         self._set_rows(rows, select_id)

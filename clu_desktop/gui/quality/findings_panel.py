@@ -30,8 +30,10 @@ from clu_desktop.gui.quality.common import (
 )
 from clu_desktop.gui.quality.editing import QualityContext
 from clu_desktop.gui.quality.models import ANSWERED, findings_model
-from clu_desktop.services import quality
-from clu_desktop.services.quality import AuditRow, FindingRow
+from clu_desktop.services.quality import actions as quality_actions
+from clu_desktop.services.quality import audits as quality_audits
+from clu_desktop.services.quality import common as quality_common
+from clu_desktop.services.quality.common import AuditRow, FindingRow
 
 NEW_FINDING_TEXT = "Nouveau constat"
 
@@ -51,7 +53,7 @@ class FindingsPanel(QWidget, ListEditor):
     saved = Signal()
     action_created = Signal(int)
     kind = "finding"
-    update_service = staticmethod(quality.update_finding)
+    update_service = staticmethod(quality_audits.update_finding)
 
     def __init__(self, context: QualityContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,7 +76,7 @@ class FindingsPanel(QWidget, ListEditor):
             "Suivre ce constat dans le plan d'action",
         )
         self.kind_combo = name(QComboBox(), "findingKind", "Type de constat")
-        for kind, label in quality.FINDING_KIND_LABELS.items():
+        for kind, label in quality_common.FINDING_KIND_LABELS.items():
             self.kind_combo.addItem(label, kind.value)
         self.text_edit = text_field("findingText", "Texte du constat", lines=3)
         self.module_combo = name(QComboBox(), "findingModule", "Module du constat")
@@ -170,9 +172,9 @@ class FindingsPanel(QWidget, ListEditor):
         if self._audit is None:
             return
         new_id = add_record(
-            self.context, self, "Ajouter un constat", quality.add_finding,
+            self.context, self, "Ajouter un constat", quality_audits.add_finding,
             (self._audit.id, FindingKind.IMPROVEMENT, NEW_FINDING_TEXT),
-            quality.delete_finding, quality.restore_finding,
+            quality_audits.delete_finding, quality_audits.restore_finding,
         )  # fmt: skip
         if new_id is not None:
             self._current = None
@@ -183,7 +185,7 @@ class FindingsPanel(QWidget, ListEditor):
 
     def delete_finding(self) -> None:
         deleted = self._delete_current(
-            "Supprimer le constat", quality.delete_finding, quality.restore_finding
+            "Supprimer le constat", quality_audits.delete_finding, quality_audits.restore_finding
         )
         if deleted:
             self.saved.emit()
@@ -194,8 +196,8 @@ class FindingsPanel(QWidget, ListEditor):
             return
         action_id = add_record(
             self.context, self, "Créer une action à partir du constat",
-            quality.action_from_finding, (self._current.id,),
-            quality.delete_plan_action, quality.restore_plan_action,
+            quality_actions.action_from_finding, (self._current.id,),
+            quality_actions.delete_plan_action, quality_actions.restore_plan_action,
         )  # fmt: skip
         if action_id is not None:
             self.saved.emit()

@@ -33,8 +33,8 @@ from clu_desktop.gui.quality.common import (
 )
 from clu_desktop.gui.quality.editing import QualityContext, ReferentialListPanel
 from clu_desktop.gui.quality.models import ALERT, labels_model
-from clu_desktop.services import quality
-from clu_desktop.services.quality import LabelRow
+from clu_desktop.services.quality import referentials as quality_referentials
+from clu_desktop.services.quality.common import LabelRow
 
 NO_LABEL_TEXT = (
     "Aucun label enregistré. Ajoutez-en un avec « Ajouter un label » : un label visé "
@@ -43,11 +43,11 @@ NO_LABEL_TEXT = (
 
 
 class LabelPanel(ReferentialListPanel):
-    set_modules = staticmethod(quality.set_label_modules)
+    set_modules = staticmethod(quality_referentials.set_label_modules)
     kind = "label"
     modules_edit_text = "Changer les modules du label"
-    list_rows = staticmethod(quality.list_labels)
-    update_service = staticmethod(quality.update_label)
+    list_rows = staticmethod(quality_referentials.list_labels)
+    update_service = staticmethod(quality_referentials.update_label)
 
     def __init__(self, context: QualityContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -181,7 +181,7 @@ class LabelPanel(ReferentialListPanel):
 
     def _saved(self, ok: bool) -> None:
         """After an edit: the list shows the new values; a refusal puts the editor back."""
-        self._refresh_rows(self.read(quality.list_labels))
+        self._refresh_rows(self.read(quality_referentials.list_labels))
         if ok:
             self._show_days(self._current)
         else:
@@ -191,15 +191,19 @@ class LabelPanel(ReferentialListPanel):
 
     def add_label(self, referential_id: int) -> None:
         new_id = add_record(
-            self.context, self, "Ajouter un label", quality.add_label, (referential_id,),
-            quality.delete_label, quality.restore_label,
+            self.context, self, "Ajouter un label", quality_referentials.add_label, (referential_id,),
+            quality_referentials.delete_label, quality_referentials.restore_label,
         )  # fmt: skip
         if new_id is not None:
             self.reload(new_id)
             self.site_combo.setFocus()
 
     def delete_label(self) -> None:
-        if self._delete_current("Supprimer le label", quality.delete_label, quality.restore_label):
+        if self._delete_current(
+            "Supprimer le label",
+            quality_referentials.delete_label,
+            quality_referentials.restore_label,
+        ):
             self.reload()
 
     # Editing

@@ -32,7 +32,7 @@ from clu_desktop.gui.quality.common import (
 from clu_desktop.gui.quality.editing import QualityContext
 from clu_desktop.gui.quality.models import modules_model, referentials_model
 from clu_desktop.gui.undo import UndoKeys
-from clu_desktop.services import quality
+from clu_desktop.services.quality import referentials as quality_referentials
 
 
 class ReferentialsDialog(QDialog):
@@ -186,7 +186,7 @@ class ReferentialsDialog(QDialog):
         current, module = self._current(), self._module()
         select_id = select_id if select_id is not None else (current.id if current else None)
         module_id = module_id if module_id is not None else (module.id if module else None)
-        rows = self.context.read(quality.list_referentials)
+        rows = self.context.read(quality_referentials.list_referentials)
         self._loading = True
         try:
             show_rows(self.view, rows, select_id)
@@ -196,7 +196,7 @@ class ReferentialsDialog(QDialog):
 
     def _refresh(self, ok: bool) -> None:
         """After an edit: new values in the lists; a refusal puts the fields back."""
-        rows = self.context.read(quality.list_referentials)
+        rows = self.context.read(quality_referentials.list_referentials)
         self._loading = True
         try:
             self.model.update_rows(rows)
@@ -258,14 +258,16 @@ class ReferentialsDialog(QDialog):
         context, state = self.context, {}
 
         def do() -> int:
-            new_id = context.write(quality.add_referential, code, title)
+            new_id = context.write(quality_referentials.add_referential, code, title)
             if "id" in state:
                 context.alias("referential", state["id"], new_id)
             state.setdefault("id", new_id)
             return new_id
 
         def undo() -> None:
-            context.write(quality.delete_referential, context.live("referential", state["id"]))
+            context.write(
+                quality_referentials.delete_referential, context.live("referential", state["id"])
+            )
 
         ok, new_id = context.record("Ajouter un référentiel", do, undo, widget=self)
         if ok:
@@ -282,7 +284,9 @@ class ReferentialsDialog(QDialog):
         context = self.context
 
         def do() -> None:
-            context.write(quality.delete_referential, context.live("referential", row.id))
+            context.write(
+                quality_referentials.delete_referential, context.live("referential", row.id)
+            )
 
         def undo() -> None:
             new_id = context.write(_recreate_referential, row)
@@ -298,7 +302,7 @@ class ReferentialsDialog(QDialog):
             return
         old = getattr(row, field) or ""
         ok = self.context.save_field(
-            "Modifier le référentiel", quality.update_referential, "referential", row.id,
+            "Modifier le référentiel", quality_referentials.update_referential, "referential", row.id,
             field, old, text, merge=True, widget=self, shown=self._current,
         )  # fmt: skip
         self._refresh(ok)
@@ -314,9 +318,9 @@ class ReferentialsDialog(QDialog):
         referential = context.live("referential", row.id)
         ok, new_id = context.insert(
             "Ajouter un module",
-            lambda: context.write(quality.add_module, referential, code, title),
-            quality.delete_module,
-            quality.restore_module,
+            lambda: context.write(quality_referentials.add_module, referential, code, title),
+            quality_referentials.delete_module,
+            quality_referentials.restore_module,
             widget=self,
         )
         if ok:
@@ -330,7 +334,7 @@ class ReferentialsDialog(QDialog):
         if module is None:
             return
         if self.context.remove(
-            "Supprimer un module", module.id, quality.delete_module, quality.restore_module,
+            "Supprimer un module", module.id, quality_referentials.delete_module, quality_referentials.restore_module,
             widget=self,
         ):  # fmt: skip
             self.reload()
@@ -341,7 +345,7 @@ class ReferentialsDialog(QDialog):
         if module is None:
             return
         ok = self.context.save_field(
-            "Modifier le module", quality.update_module, "module", module.id,
+            "Modifier le module", quality_referentials.update_module, "module", module.id,
             field, getattr(module, field), text, merge=True, widget=self, shown=self._module,
         )  # fmt: skip
         self._refresh(ok)
@@ -349,10 +353,10 @@ class ReferentialsDialog(QDialog):
 
 def _recreate_referential(session, row) -> int:
     """A deleted referential again, with its fields and modules (new ids)."""
-    new_id = quality.add_referential(session, row.code, row.name)
+    new_id = quality_referentials.add_referential(session, row.code, row.name)
     for field in ("owner", "description"):
         if getattr(row, field):
-            quality.update_referential(session, new_id, field, getattr(row, field))
+            quality_referentials.update_referential(session, new_id, field, getattr(row, field))
     for module in row.modules:
-        quality.add_module(session, new_id, module.code, module.title)
+        quality_referentials.add_module(session, new_id, module.code, module.title)
     return new_id

@@ -27,8 +27,9 @@ from clu_desktop.gui.quality.common import (
 )
 from clu_desktop.gui.quality.editing import KINDS, Panel, QualityContext
 from clu_desktop.gui.quality.models import ALERT, ANSWERED, remarks_model
-from clu_desktop.services import quality
-from clu_desktop.services.quality import RemarkRow
+from clu_desktop.services.quality import actions as quality_actions
+from clu_desktop.services.quality import remarks as quality_remarks
+from clu_desktop.services.quality.common import RemarkRow
 
 NO_REMARK_TEXT = (
     "Aucune remarque des usagers. Les remarques et demandes se saisissent dans l'ordre du "
@@ -110,7 +111,7 @@ class RemarksPanel(Panel):
     # Loading
 
     def _read(self) -> list[RemarkRow]:
-        return self.read(quality.list_remarks, open_only=self.open_check.isChecked())
+        return self.read(quality_remarks.list_remarks, open_only=self.open_check.isChecked())
 
     def reload(self, select_id: int | None = None) -> None:
         if select_id is None and self._current is not None:
@@ -155,7 +156,7 @@ class RemarksPanel(Panel):
         """New values in the list (a remark answered stays shown until the filter is
         changed); the answer field keeps what is typed unless it was refused."""
         current_id = self._current_id()
-        by_id = {r.id: r for r in self.read(quality.list_remarks)}
+        by_id = {r.id: r for r in self.read(quality_remarks.list_remarks)}
         self._refresh_rows([by_id.get(r.id, r) for r in self.model.rows()])
         self._current = by_id.get(current_id) if current_id is not None else None
         if ok:
@@ -178,7 +179,7 @@ class RemarksPanel(Panel):
         def apply(value: object) -> None:
             answer, day = value  # type: ignore[misc]
             context.write_seen(
-                KINDS["remark"], self._current, quality.answer_remark, statement_id, answer,
+                KINDS["remark"], self._current, quality_remarks.answer_remark, statement_id, answer,
                 day, field="answer_text", typed=answer,
             )  # fmt: skip
 
@@ -192,8 +193,8 @@ class RemarksPanel(Panel):
             return
         action_id = add_record(
             self.context, self, "Créer une action à partir de la remarque",
-            quality.action_from_remark, (row.id,),
-            quality.delete_plan_action, quality.restore_plan_action,
+            quality_actions.action_from_remark, (row.id,),
+            quality_actions.delete_plan_action, quality_actions.restore_plan_action,
         )  # fmt: skip
         if action_id is not None:
             self._saved(True)

@@ -1,0 +1,105 @@
+"""Printable documents of a meeting: a snapshot read from the database, then a PDF.
+
+These are what the window and the command line call. The snapshot is read in the
+caller's session; the PDF is written to a temporary file beside ``path``, then renamed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from clu_desktop.services.documents.snapshot import meeting_snapshot
+
+
+def export_minutes(session: Session, meeting_id: int, path: Path | str) -> Path:
+    """Write the minutes (compte-rendu) of a meeting as PDF at ``path``.
+
+    Minutes signed in CLU Desktop are the PDF kept at signature, byte for byte (what
+    :func:`minutes_note` tells); others are made now, a signed meeting's indicator
+    annexes with the values frozen with its minutes."""
+    from clu_desktop.services.documents.signature import signed_pdf
+
+    signed = signed_pdf(session, meeting_id)
+    if signed is not None:
+        return _write_copy(signed.data, path)
+    return render_minutes(session, meeting_id, path)
+
+
+def render_minutes(session: Session, meeting_id: int, path: Path | str) -> Path:
+    """Make the minutes' PDF now from the database, even of minutes signed in CLU
+    Desktop (signing makes them so; the Documents page's preview of a signed PDF does not)."""
+    from clu_desktop.documents.minutes import write_minutes
+
+    return write_minutes(meeting_snapshot(session, meeting_id), path)
+
+
+def minutes_note(session: Session, meeting_id: int, *, sha256: bool = False) -> str | None:
+    """What :func:`export_minutes` gives of signed minutes, in French (with the signed
+    PDF's SHA-256 when ``sha256``); None for minutes not signed (made from the database
+    as it is)."""
+    from clu_desktop.services.documents.signature import signature_state
+
+    state = signature_state(session, meeting_id)
+    if not state.signed:
+        return None
+    if state.has_pdf and state.signed_at is not None:
+        by = f" par {state.signed_by}" if state.signed_by else ""
+        where = (
+            f"empreinte SHA-256 {state.sha256}"
+            if sha256
+            else ("son empreinte SHA-256 est sur la page « Séance »")
+        )
+        return (
+            f"Compte-rendu signé le {state.signed_at:%d/%m/%Y à %H:%M}{by} : copie du PDF "
+            f"signé, octet pour octet ({where})."
+        )
+    return (
+        "Compte-rendu signé hors de CLU Desktop (aucun PDF signé n'est conservé) : "
+        "reproduit depuis la base, ses annexes d'indicateurs avec les valeurs figées "
+        "avec lui."
+    )
+
+
+def _write_copy(data: bytes, path: Path | str) -> Path:
+    from clu_desktop.files import write_atomically
+
+    target = Path(path)
+    write_atomically(target, data)
+    return target
+
+
+def export_agenda(
+    session: Session, meeting_id: int, path: Path | str, issued_on: dt.date | None = None
+) -> Path:
+    """Write the convocation (ordre du jour sent before the meeting) as PDF at ``path``."""
+    from clu_desktop.documents.convocation import write_convocation
+
+    return write_convocation(meeting_snapshot(session, meeting_id), path, issued_on=issued_on)
+
+
+def export_sign_in_sheet(
+    session: Session, meeting_id: int, path: Path | str, blank_rows: int | None = None
+) -> Path:
+    """Write the sign-in sheet (feuille d'émargement) as PDF at ``path``: one row per
+    invited person, then ``blank_rows`` empty rows for walk-ins (5 by default)."""
+    from clu_desktop.documents.sign_in_sheet import DEFAULT_BLANK_ROWS, write_sign_in_sheet
+
+    rows = DEFAULT_BLANK_ROWS if blank_rows is None else blank_rows
+    return write_sign_in_sheet(meeting_snapshot(session, meeting_id), path, blank_rows=rows)
+
+
+def export_signed_minutes(session: Session, meeting_id: int, path: Path | str) -> Path:
+    """Write the minutes as they were signed (the PDF kept at signature) at ``path``."""
+    from clu_desktop.errors import UserError
+    from clu_desktop.services.documents.signature import signed_pdf
+
+    signed = signed_pdf(session, meeting_id)
+    if signed is None:
+        raise UserError(
+            "Ce compte-rendu n'a pas été signé dans CLU Desktop : il n'y a pas de PDF "
+            "d'origine à montrer."
+        )
+    return _write_copy(signed.data, path)
