@@ -123,3 +123,9 @@ def cmd_erase(args, db) -> int:
     if scrub.message:
         print(scrub.message)
     return 0
+
+
+def cmd_erase_person(args) -> int:
+    from clu_desktop.cli.database import open_db
+
+    return cmd_erase(args, open_db(args, writing=True, create=False))

@@ -10,7 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from clu_desktop import __version__, cli_personal
+from clu_desktop import __version__
+from clu_desktop.cli import personal
 from clu_desktop.errors import EXIT_USER_ERROR
 
 # argparse's own texts (Python 3.11+), in French. argparse looks them up through the
@@ -218,8 +219,8 @@ def build_parser() -> argparse.ArgumentParser:
         "check", help="vérifier l'intégrité de la base et ses références (code 1 si endommagée)"
     )
     _db_option(check, argparse.SUPPRESS)
-    cli_personal.add_export_parser(formats, _db_option)
-    cli_personal.add_erase_parser(commands, _db_option, FrenchArgumentParser)
+    personal.add_export_parser(formats, _db_option)
+    personal.add_erase_parser(commands, _db_option, FrenchArgumentParser)
 
     shots = commands.add_parser(
         "screenshots", help="enregistrer chaque écran de la dernière séance en PNG"
