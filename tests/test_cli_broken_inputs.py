@@ -13,7 +13,7 @@ import shutil
 import pytest
 
 from clu_desktop.cli import main
-from clu_desktop.cli_parser import build_parser
+from clu_desktop.cli.parser import build_parser
 
 # English left by argparse or by an exception shown raw.
 ENGLISH = re.compile(

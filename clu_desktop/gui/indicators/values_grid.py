@@ -390,8 +390,8 @@ class ValuesPanel(QWidget):
         write, conflicts = self._write_cell, self._conflicts
 
         def do() -> None:
-            state["before"] = write(indicators_values.set_value, indicator_id, period, site_id, value,
-                                    typed=text)  # fmt: skip
+            state["before"] = write(indicators_values.set_value, indicator_id, period, site_id,
+                                    value, typed=text)  # fmt: skip
 
         def undo_step() -> None:
             before = state["before"]

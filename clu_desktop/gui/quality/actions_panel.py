@@ -177,8 +177,8 @@ class ActionsPanel(Panel):
 
     def add_action(self) -> None:
         new_id = add_record(
-            self.context, self, "Ajouter une action au plan", quality_actions.add_plan_action, ("",),
-            quality_actions.delete_plan_action, quality_actions.restore_plan_action,
+            self.context, self, "Ajouter une action au plan", quality_actions.add_plan_action,
+            ("",), quality_actions.delete_plan_action, quality_actions.restore_plan_action,
             origin=ActionOrigin.IMPROVEMENT,
         )  # fmt: skip
         if new_id is not None:
@@ -210,8 +210,8 @@ class ActionsPanel(Panel):
             field = "owner_id" if isinstance(owner, int) else "owner_name"
             typed = owner if isinstance(owner, str) else None
             context.write_seen(
-                KINDS["action"], self._current, quality_actions.update_plan_action, action_id, field,
-                owner, field=field, typed=typed,
+                KINDS["action"], self._current, quality_actions.update_plan_action, action_id,
+                field, owner, field=field, typed=typed,
             )  # fmt: skip
 
         key = ("action", action_id, "owner") if merge else None

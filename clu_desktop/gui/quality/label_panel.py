@@ -191,8 +191,9 @@ class LabelPanel(ReferentialListPanel):
 
     def add_label(self, referential_id: int) -> None:
         new_id = add_record(
-            self.context, self, "Ajouter un label", quality_referentials.add_label, (referential_id,),
-            quality_referentials.delete_label, quality_referentials.restore_label,
+            self.context, self, "Ajouter un label", quality_referentials.add_label,
+            (referential_id,), quality_referentials.delete_label,
+            quality_referentials.restore_label,
         )  # fmt: skip
         if new_id is not None:
             self.reload(new_id)

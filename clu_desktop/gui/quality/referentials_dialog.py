@@ -302,8 +302,8 @@ class ReferentialsDialog(QDialog):
             return
         old = getattr(row, field) or ""
         ok = self.context.save_field(
-            "Modifier le référentiel", quality_referentials.update_referential, "referential", row.id,
-            field, old, text, merge=True, widget=self, shown=self._current,
+            "Modifier le référentiel", quality_referentials.update_referential, "referential",
+            row.id, field, old, text, merge=True, widget=self, shown=self._current,
         )  # fmt: skip
         self._refresh(ok)
 
@@ -334,8 +334,8 @@ class ReferentialsDialog(QDialog):
         if module is None:
             return
         if self.context.remove(
-            "Supprimer un module", module.id, quality_referentials.delete_module, quality_referentials.restore_module,
-            widget=self,
+            "Supprimer un module", module.id, quality_referentials.delete_module,
+            quality_referentials.restore_module, widget=self,
         ):  # fmt: skip
             self.reload()
             self.changed.emit()
