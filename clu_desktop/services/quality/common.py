@@ -3,8 +3,8 @@ and the checks every quality service makes.
 
 The services themselves live in ``quality.referentials`` (referentials, modules,
 labels), ``quality.audits`` (audits and findings), ``quality.actions`` (the action
-plan) and ``quality.remarks`` (the users' remarks and their answers); ``quality``
-gathers them.
+plan) and ``quality.remarks`` (the users' remarks and their answers); import each
+name from the module that defines it.
 """
 
 from __future__ import annotations
