@@ -20,6 +20,22 @@ import pytest
 from sqlalchemy.engine import make_url
 
 POSTGRESQL_ENV = "CLU_TEST_POSTGRESQL"
+
+#: How long pytest-qt's waits (waitUntil, waitSignal, waitExposed…) wait before failing:
+#: a bound on a runaway, far above the milliseconds they take, never a speed asserted
+#: (pytest-qt's own 5 s failed tests on a loaded machine). Speed is for benchmarks/.
+RUNAWAY_WAIT_MS = 60_000
+
+
+def _bound_the_waits_of_qtbot() -> None:
+    from pytestqt.qtbot import QtBot
+
+    for name in ("waitUntil", "waitSignal", "waitSignals", "waitExposed", "waitActive"):
+        getattr(QtBot, name).__kwdefaults__["timeout"] = RUNAWAY_WAIT_MS
+    QtBot.waitCallback.__kwdefaults__["timeout"] = RUNAWAY_WAIT_MS
+
+
+_bound_the_waits_of_qtbot()
 # Folders (under tests/) whose tests run on both engines.
 BOTH_ENGINES = ("services", "interchange")
 _TESTS = Path(__file__).resolve().parent
