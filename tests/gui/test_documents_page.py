@@ -123,7 +123,7 @@ def test_no_meeting_shows_a_french_message_and_disables_everything(
         assert not button.isEnabled()
     widget.document_list.setFocus()
     qtbot.keyClick(widget.document_list, Qt.Key.Key_P, CTRL)
-    qtbot.wait(100)
+    qtbot.waitUntil(lambda: not widget._auto_timer.isActive())  # no generation pending
     assert asked == []
     assert exporters["minutes"].calls == []
 
@@ -167,7 +167,7 @@ def test_a_long_document_renders_only_the_pages_near_the_view(qtbot, make_page, 
     widget = make_page(1)
     qtbot.waitUntil(lambda: widget.preview.page_count == 40)
     qtbot.waitUntil(lambda: 1 in widget.preview.rendered_pages())
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: not widget.preview._render_timer.isActive())  # rendering done
     assert len(widget.preview.rendered_pages()) <= 3
     bar = widget.preview.verticalScrollBar()
     bar.setValue(bar.maximum())
@@ -184,7 +184,7 @@ def test_choosing_the_convocation_previews_it(qtbot, page, exporters):
     assert "convocation-CLU-2023-12-20.pdf" in page.status.text()
     qtbot.keyClick(page.document_list, Qt.Key.Key_Up)  # nothing changed: no new export
     qtbot.waitUntil(lambda: page.preview.page_count == 3)
-    qtbot.wait(100)
+    qtbot.waitUntil(lambda: not page._auto_timer.isActive())  # no generation pending
     assert len(exporters["minutes"].calls) == 1
 
 
@@ -361,7 +361,7 @@ def test_the_real_minutes_of_the_demo(qtbot, demo_db):
     with qtbot.waitExposed(widget):
         widget.show()
     widget.show_meeting(1, None)
-    qtbot.waitUntil(lambda: widget.preview.page_count > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: widget.preview.page_count > 0)
     qtbot.waitUntil(lambda: 1 in widget.preview.rendered_pages())
     assert "compte-rendu-CLU-2023-12-20.pdf" in widget.status.text()
     widget.cleanup()
@@ -477,7 +477,7 @@ def test_the_minutes_of_signed_minutes_preview_the_signed_pdf(qtbot, demo_db, tm
     with qtbot.waitExposed(widget):
         widget.show()
     widget.show_meeting(1, None)
-    qtbot.waitUntil(lambda: widget.preview.page_count > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: widget.preview.page_count > 0)
     assert widget.current_kind().key == "minutes"
     assert generated_path(widget).read_bytes() == stored
     said = " ".join(widget.status.text().split())

@@ -138,15 +138,16 @@ def type_deputy(page, qtbot, text, choose: bool = False):
     qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_A, CTRL)
     qtbot.keyClicks(combo.lineEdit(), text)
     popup = combo.completer().popup()
-    if choose:
-        assert popup.isVisible()
-        qtbot.keyClick(popup, Qt.Key.Key_Down)
-        qtbot.keyClick(popup, Qt.Key.Key_Return)
-    else:
-        if popup.isVisible():
-            qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Escape)
-        qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
-    qtbot.wait(20)  # the choice is saved once the completer is done
+    # The choice is said (and saved) once the completer is done.
+    with qtbot.waitSignal(page.editor.deputy_committed):
+        if choose:
+            assert popup.isVisible()
+            qtbot.keyClick(popup, Qt.Key.Key_Down)
+            qtbot.keyClick(popup, Qt.Key.Key_Return)
+        else:
+            if popup.isVisible():
+                qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Escape)
+            qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
 
 
 @offscreen_popup
@@ -179,8 +180,8 @@ def test_a_deputy_typed_then_another_row_clicked_is_saved_for_the_first(
     popup = page.editor.deputy_combo.completer().popup()
     assert not popup.isVisible()  # nobody proposed
     simon = page.table.visualRect(page.model.index(3, 0)).center()
-    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=simon)
-    qtbot.wait(20)
+    with qtbot.waitSignal(page.editor.deputy_committed):  # once the completer is done
+        qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=simon)
     assert saved(demo_db, next_meeting, "GUY").represented_by == "Xavier QUIDAM"
     assert saved(demo_db, next_meeting, "SIMON").status is P.INVITED
     assert page.selected_row().name == "Mme Nathalie SIMON"
