@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QPageSize, QUndoStack
+from PySide6.QtGui import QDesktopServices, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QProgressDialog
 from reportlab.lib.pagesizes import A4
@@ -62,11 +62,6 @@ def exporters():
         "minutes": FakeExporter(3, "Compte-rendu"),
         "agenda": FakeExporter(1, "Convocation"),
     }
-
-
-@pytest.fixture
-def stack():
-    return QUndoStack()
 
 
 @pytest.fixture

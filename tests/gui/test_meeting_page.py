@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDateTimeEdit, QMainWindow
 
 from clu_desktop.domain import MeetingStatus, Organisation, Person
@@ -22,11 +22,6 @@ offscreen_popup = pytest.mark.qt_log_ignore(
     r"This plugin does not support raise\(\)",
     "This plugin does not support grabbing the keyboard",
 )
-
-
-@pytest.fixture
-def stack():
-    return QUndoStack()
 
 
 @pytest.fixture

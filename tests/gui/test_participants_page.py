@@ -18,7 +18,6 @@ from clu_desktop.gui.participants.model import AttendanceModel
 from clu_desktop.gui.participants.page import ParticipantsPage
 from clu_desktop.services.attendance import list_attendance, set_represented
 from clu_desktop.services.directory import add_organisation, add_person
-from clu_desktop.services.meetings import duplicate_as_next
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 P = AttendanceStatus
@@ -26,25 +25,11 @@ R = Representation
 
 
 @pytest.fixture
-def next_meeting(demo_db):
-    """The meeting after the demo one: its 15 people invited, no answer yet."""
-    with demo_db.transaction() as session:
-        return duplicate_as_next(session, 1)
-
-
-@pytest.fixture
-def open_page(qtbot, demo_db):
+def open_page(show_page, demo_db):
     def open_(meeting_id: int) -> ParticipantsPage:
         page = ParticipantsPage(demo_db)
-        qtbot.addWidget(page)
         page.stack = QUndoStack(page)
-        page.show_meeting(meeting_id, page.stack)
-        page.resize(1200, 800)
-        with qtbot.waitExposed(page):
-            page.show()
-        page.activateWindow()
-        qtbot.waitUntil(page.isActiveWindow)
-        return page
+        return show_page(page, meeting_id, page.stack)
 
     return open_
 

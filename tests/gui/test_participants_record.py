@@ -34,18 +34,11 @@ def settings(db, **values) -> None:
 
 
 @pytest.fixture
-def open_page(qtbot, demo_db):
+def open_page(show_page, demo_db):
     def open_(meeting_id: int = 1) -> ParticipantsPage:
         page = ParticipantsPage(demo_db)
-        qtbot.addWidget(page)
         page.stack = QUndoStack(page)
-        page.show_meeting(meeting_id, page.stack)
-        page.resize(1200, 800)
-        with qtbot.waitExposed(page):
-            page.show()
-        page.activateWindow()
-        qtbot.waitUntil(page.isActiveWindow)
-        return page
+        return show_page(page, meeting_id, page.stack)
 
     return open_
 
