@@ -1,6 +1,7 @@
 """Times the Indicateurs page on the 240,000-value database of benchmarks/indicators_scale.py:
 opening the tab (first time, with the imports, and again), changing the indicator, drawing
-the chart, typing a value. Each figure includes painting the page (offscreen).
+the chart (36 months, and the 240 months tests/gui/test_indicator_chart.py draws untimed),
+typing a value. Each figure includes painting the page (offscreen).
 
     python benchmarks/indicators_page.py FOLDER [--cold]
 
@@ -74,7 +75,7 @@ else:
     print(f"  then the chart (built, drawn): {ms(t):.0f} ms later")
 stack = QUndoStack()
 
-opens, changes, charts, typed = [], [], [], []
+opens, changes, charts, long_charts, typed = [], [], [], [], []
 for round_ in range(15):
     t = time.perf_counter()
     page.show_meeting(1, stack)
@@ -89,6 +90,11 @@ for round_ in range(15):
         from clu_desktop.services.indicators.values import chart_series
 
         data = chart_series(s, indicator_id, last_periods=36)
+        whole = chart_series(s, indicator_id)  # 240 months
+    t = time.perf_counter()
+    page.chart.set_chart(whole)
+    settle(page.chart)
+    long_charts.append(ms(t))
     t = time.perf_counter()
     page.chart.set_chart(data)
     settle(page.chart)
@@ -103,6 +109,7 @@ for name, samples in (
     ("opening the tab again", opens),
     ("changing the indicator", changes),
     ("drawing the chart (36 months × 5 sites)", charts),
+    ("drawing the chart (240 months × 5 sites)", long_charts),
     ("typing a value (save, grid, chart)", typed),
 ):
     print(f"{name:<42} median {statistics.median(samples):6.1f} ms  max {max(samples):6.1f} ms")

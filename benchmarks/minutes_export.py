@@ -1,5 +1,7 @@
 """How fast the minutes are printed: the demo meeting, a generated 40-page meeting, and
-LibreOffice's headless conversion of the same content for comparison.
+LibreOffice's headless conversion of the same content for comparison; then the extremes
+tests/documents prints without timing them: the sign-in sheet of 500 people and minutes
+holding a word of 10,000 characters.
 
 Measured inside the process (imports done): the first export (fonts registered then) and
 the median of the following ones. LibreOffice, when installed, converts an HTML file with
@@ -11,6 +13,7 @@ the same text to PDF; its time counts the start of ``soffice`` as a user would s
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import shutil
@@ -24,6 +27,7 @@ from pypdf import PdfReader
 
 from clu_desktop.documents import text_blocks
 from clu_desktop.documents.minutes import write_minutes
+from clu_desktop.documents.sign_in_sheet import write_sign_in_sheet
 from clu_desktop.documents.snapshot import (
     ActionSnapshot,
     Attendance,
@@ -38,7 +42,7 @@ from clu_desktop.services.documents.export import export_minutes
 from clu_desktop.services.meetings.files import load_demo
 from clu_desktop.store.migrate import open_database
 
-TARGETS = {"demo": 0.5, "40 pages": 3.0}
+TARGETS = {"demo": 0.5, "40 pages": 3.0, "émargement 500": 30.0, "mot 10 000": 10.0}
 RUNS = 7
 SENTENCE = (
     "Le service de la relation aux usagers présente les résultats de l'enquête de "
@@ -109,6 +113,34 @@ def large_meeting(items: int = 50) -> MeetingSnapshot:
     )
 
 
+def crowded(snapshot: MeetingSnapshot) -> MeetingSnapshot:
+    """500 people invited, each with a long organisation (the sign-in sheet's extreme)."""
+    people = tuple(
+        Attendance(
+            PrintedPerson(
+                "M.",
+                "Jean",
+                f"NOM{n:03d}",
+                f"Debut{n:03d} organisme de la Haute-Marne, accueil Fin{n:03d}",
+                "Délégué",
+            ),
+            "invited",
+        )
+        for n in range(500)
+    )
+    return dataclasses.replace(snapshot, attendance=people)
+
+
+def one_long_word(snapshot: MeetingSnapshot) -> MeetingSnapshot:
+    """A word of 10,000 characters in the title, an organisation and a minutes text."""
+    word = "x" * 10_000
+    person = PrintedPerson("Mme", "Anne", "MARTIN", word, "Présidente")
+    item = ItemSnapshot("1", "Point", minutes_text=f"Avant {word} après")
+    return dataclasses.replace(
+        snapshot, title=word, attendance=(Attendance(person, "present"),), items=(item,)
+    )
+
+
 def as_html(snapshot: MeetingSnapshot) -> str:
     """The same content for LibreOffice: letterhead, table, paragraphs and lists."""
     e = html.escape
@@ -147,7 +179,7 @@ def report(name: str, first: float, runs: list[float], pages: int) -> None:
     median = statistics.median(runs)
     verdict = "ok" if max(first, median) <= TARGETS[name] else "SLOW"
     print(
-        f"{name:<10} {pages:>3} pages   first {first * 1000:7.0f} ms   "
+        f"{name:<14} {pages:>3} pages   first {first * 1000:7.0f} ms   "
         f"median {median * 1000:7.0f} ms (n={len(runs)})   target {TARGETS[name]} s  {verdict}"
     )
 
@@ -204,6 +236,18 @@ def main() -> None:
         first = timed(lambda: write_minutes(big, target))
         runs = [timed(lambda: write_minutes(big, target)) for _ in range(3)]
         report("40 pages", first, runs, len(PdfReader(target).pages))
+
+        # The extremes the tests print with only a bound on a runaway (tests/documents).
+        sheet = crowded(big)
+        target = folder / "emargement.pdf"
+        first = timed(lambda: write_sign_in_sheet(sheet, target))
+        runs = [timed(lambda: write_sign_in_sheet(sheet, target)) for _ in range(3)]
+        report("émargement 500", first, runs, len(PdfReader(target).pages))
+        word = one_long_word(big)
+        target = folder / "mot.pdf"
+        first = timed(lambda: write_minutes(word, target))
+        runs = [timed(lambda: write_minutes(word, target)) for _ in range(3)]
+        report("mot 10 000", first, runs, len(PdfReader(target).pages))
         db.dispose()
 
         office = libreoffice(as_html(big), folder)

@@ -11,7 +11,9 @@ demonstration meeting, for ``demo_db``): each test finds it as newly made.
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import shutil
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -20,6 +22,22 @@ import pytest
 from sqlalchemy.engine import make_url
 
 POSTGRESQL_ENV = "CLU_TEST_POSTGRESQL"
+
+#: How long pytest-qt's waits (waitUntil, waitSignal, waitExposed…) wait before failing:
+#: a bound on a runaway, far above the milliseconds they take, never a speed asserted
+#: (pytest-qt's own 5 s failed tests on a loaded machine). Speed is for benchmarks/.
+RUNAWAY_WAIT_MS = 60_000
+
+
+def _bound_the_waits_of_qtbot() -> None:
+    from pytestqt.qtbot import QtBot
+
+    for name in ("waitUntil", "waitSignal", "waitSignals", "waitExposed", "waitActive"):
+        getattr(QtBot, name).__kwdefaults__["timeout"] = RUNAWAY_WAIT_MS
+    QtBot.waitCallback.__kwdefaults__["timeout"] = RUNAWAY_WAIT_MS
+
+
+_bound_the_waits_of_qtbot()
 # Folders (under tests/) whose tests run on both engines.
 BOTH_ENGINES = ("services", "interchange")
 _TESTS = Path(__file__).resolve().parent
@@ -198,27 +216,56 @@ def blank_postgresql_url(postgresql_server) -> str:
     postgresql_server._drop(f"{postgresql_server.name}_blank")
 
 
+@pytest.fixture(scope="session")
+def sqlite_templates(tmp_path_factory) -> dict[bool, Path]:
+    """SQLite files made once per session, as ``db`` and ``demo_db`` hand them out: new
+    at head (False), and holding the demonstration meeting (True). Copying one takes a
+    few milliseconds; migrating a new file, a fifth of a second; loading the demo, more."""
+    from clu_desktop.services.meetings.files import load_demo
+    from clu_desktop.store.migrate import open_database
+
+    folder = tmp_path_factory.mktemp("templates")
+    with pytest.MonkeyPatch.context() as patch:  # nothing of the user's touched
+        for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+            patch.setenv(name, str(folder / name.lower()))
+        templates = {}
+        for demo in (False, True):
+            templates[demo] = folder / f"clu-{'demo' if demo else 'new'}.sqlite"
+            database = open_database(templates[demo])
+            if demo:
+                with database.transaction() as session:
+                    load_demo(session)
+            database.dispose()  # the last connection closed: no -wal file left beside it
+    return templates
+
+
 @pytest.fixture
-def db(request, db_engine, tmp_path):
-    """A new database at the newest revision: a file of its own, or (postgresql) a
-    PostgreSQL database of its own."""
+def db(request, db_engine, tmp_path, sqlite_templates):
+    """A new database at the newest revision: a file of its own (a copy of one migrated
+    once per session), or (postgresql) a PostgreSQL database of its own. For a test that
+    uses ``demo_db``, it already holds the demonstration meeting, on either engine."""
     from clu_desktop.store.migrate import open_database
 
     if db_engine == "postgresql":
         target = request.getfixturevalue("postgresql_url")
     else:
         target = tmp_path / "clu.sqlite"
-    database = open_database(target)
+        shutil.copyfile(sqlite_templates["demo_db" in request.fixturenames], target)
+    # As newly made, as for the test it is.
+    database = dataclasses.replace(open_database(target), created=True)
     yield database
     database.dispose()
 
 
 @pytest.fixture
-def demo_db(db, db_engine):
+def demo_db(db):
     """A database holding the demonstration meeting (CLU of 20 December 2023)."""
+    from clu_desktop.domain import Meeting
     from clu_desktop.services.meetings.files import load_demo
 
-    if db_engine == "sqlite":  # a PostgreSQL test's database is a copy of one holding it
+    with db.reading() as session:
+        there = session.get(Meeting, 1) is not None
+    if not there:  # asked for by getfixturevalue: ``db`` could not know it in advance
         with db.transaction() as session:
             load_demo(session)
     # The demo is imported as signed (the real minutes of December 2023 were), and signed

@@ -1,6 +1,6 @@
 """The one-folder bundle: scripts/build-bundle builds it with PyInstaller (build.spec) and
-checks it; here into a temporary folder. Slow (about a minute of build): deselect with
-``-m "not slow"``."""
+checks it; here into a temporary folder. Slow (about a minute of build): left out of a
+plain ``pytest``, run by the README's test command."""
 
 from __future__ import annotations
 

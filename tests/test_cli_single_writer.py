@@ -16,7 +16,10 @@ from clu_desktop.app import EXIT_AFTER_SHOW_ENV, WINDOW_READY_MARKER, WINDOW_SHO
 
 ROOT = Path(__file__).resolve().parents[1]
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+pytestmark = [
+    pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL"),
+    pytest.mark.slow,  # a real window started for each test, commands started against it
+]
 
 
 def clu(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:

@@ -151,6 +151,7 @@ BREAKS = {
 }
 
 
+@pytest.mark.slow  # the selftest started again for each break
 @pytest.mark.parametrize("case", list(BREAKS))
 def test_a_broken_step_fails_the_selftest_and_is_named(case, tmp_path):
     hook, step, reason = BREAKS[case]

@@ -8,7 +8,6 @@ import io
 import re
 import shutil
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -101,6 +100,7 @@ def test_markup_typed_by_users_prints_literally(tmp_path):
     assert "COMPTE-RENDU DU A<B <B>X</B> AT&T" in printed
 
 
+@pytest.mark.timeout(120)  # a bound on a runaway (breaking the word): printed in a second
 @pytest.mark.parametrize("where", ["title", "minutes text", "organisation", "all"])
 def test_a_word_of_ten_thousand_characters_is_printed_whole(tmp_path, where):
     word = "x" * 10_000
@@ -118,9 +118,7 @@ def test_a_word_of_ten_thousand_characters_is_printed_whole(tmp_path, where):
             ),
         ),
     )
-    started = time.perf_counter()
     pdf = write_minutes(snapshot, tmp_path / "cr.pdf")
-    assert time.perf_counter() - started < 10
     printed = text_of(pdf)
     # The title is printed in capitals; the minutes and the table as typed.
     expected = 10_000 * len(places & {"minutes text", "organisation"})

@@ -7,7 +7,6 @@ import datetime as dt
 import re
 import shutil
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -111,6 +110,7 @@ def test_the_demo_meetings_sheet(demo_db, tmp_path):
     assert meta.subject == "Feuille d'émargement de la séance du 20 décembre 2023"
 
 
+@pytest.mark.timeout(300)  # a bound on a runaway: printed in a few seconds (benchmarks/)
 def test_five_hundred_people_every_page_starts_with_the_header_and_no_row_is_cut(tmp_path):
     people = tuple(
         invited(
@@ -120,9 +120,7 @@ def test_five_hundred_people_every_page_starts_with_the_header_and_no_row_is_cut
         )
         for n in range(500)
     )
-    started = time.perf_counter()
     pdf = write_sign_in_sheet(meeting(attendance=people), tmp_path / "e.pdf")
-    assert time.perf_counter() - started < 30
     pages = pages_of(pdf)
     assert len(pages) == len(PdfReader(pdf).pages) >= 15
     assert HEADER in pages[0]
@@ -178,6 +176,7 @@ def test_the_number_of_blank_rows_is_a_parameter(tmp_path):
     assert len(many) >= 2 and many[1].startswith(HEADER)  # blank rows fill page 2
 
 
+@pytest.mark.timeout(120)  # a bound on a runaway (breaking the word): printed at once
 @pytest.mark.parametrize(
     "where", ["last_name", "first_name", "organisation", "function", "deputy", "all"]
 )
@@ -197,9 +196,7 @@ def test_a_ten_thousand_character_word_is_cut_inside_its_cell(tmp_path, where):
         Attendance(person, "represented", represented_by=deputy),
         invited("APRÈS", organisation="Mairie"),
     )
-    started = time.perf_counter()
     pdf = write_sign_in_sheet(meeting(attendance=attendance), tmp_path / "e.pdf")
-    assert time.perf_counter() - started < 10
     text = flat(text_of(pdf))
     assert "…" in text  # the word is cut where its cell ends, the row stays on its page
     assert text.count("x") + text.count("X") < 10_000

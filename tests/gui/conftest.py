@@ -1,4 +1,5 @@
-"""Fixtures of the GUI tests: meetings in the test database (``db``, from tests/conftest.py)."""
+"""Fixtures of the GUI tests: meetings in the test database (``db``, from tests/conftest.py),
+the undo stack a page is shown with, and the pages and windows opened as the user sees them."""
 
 from __future__ import annotations
 
@@ -10,6 +11,56 @@ from sqlalchemy import select
 
 from clu_desktop.domain import Committee, Meeting, MeetingStatus
 from clu_desktop.store.database import Database
+
+
+@pytest.fixture
+def stack(qapp):
+    """The meeting's undo stack, as the main window keeps it (outliving its pages)."""
+    from PySide6.QtGui import QUndoStack
+
+    return QUndoStack()
+
+
+@pytest.fixture
+def next_meeting(demo_db) -> int:
+    """The meeting after the demo one: its 15 people invited, no answer yet."""
+    from clu_desktop.services.meetings.listing import duplicate_as_next
+
+    with demo_db.transaction() as session:
+        return duplicate_as_next(session, 1)
+
+
+@pytest.fixture
+def show_page(qtbot):
+    """``show(page, meeting_id, stack)``: a page of the main window showing the meeting,
+    1200×800, on screen and active (the keys go to it); returns the page."""
+
+    def show(page, meeting_id, stack):
+        qtbot.addWidget(page)
+        page.resize(1200, 800)
+        page.show_meeting(meeting_id, stack)
+        with qtbot.waitExposed(page):
+            page.show()
+        page.activateWindow()
+        qtbot.waitUntil(page.isActiveWindow)
+        return page
+
+    return show
+
+
+@pytest.fixture
+def open_live(qtbot, db, stack):
+    """``open_live(meeting_id)``: the window of the meeting in progress, on screen."""
+    from clu_desktop.gui.live.window import LiveAttendanceWindow
+
+    def open_(meeting_id: int):
+        window = LiveAttendanceWindow(db, meeting_id, stack)
+        qtbot.addWidget(window)
+        with qtbot.waitExposed(window):
+            window.show()
+        return window
+
+    return open_
 
 
 @pytest.fixture

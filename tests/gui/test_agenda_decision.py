@@ -7,7 +7,6 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 from sqlalchemy import select
 
 from clu_desktop.domain import (
@@ -54,11 +53,6 @@ def meeting_id(db, add_meeting):
         second = add_item(session, meeting_id, "Budget")
         add_item(session, meeting_id, "Investissements", parent_id=second)
     return meeting_id
-
-
-@pytest.fixture
-def stack():
-    return QUndoStack()
 
 
 @pytest.fixture

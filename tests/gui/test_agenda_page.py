@@ -45,26 +45,13 @@ def meeting_id(db, add_meeting):
     return meeting_id
 
 
-@pytest.fixture
-def stack():
-    return QUndoStack()
-
-
-def open_page(qtbot, db, meeting_id, stack) -> AgendaPage:
-    page = AgendaPage(db)
-    qtbot.addWidget(page)
-    page.resize(1200, 800)
-    page.show_meeting(meeting_id, stack)
-    with qtbot.waitExposed(page):
-        page.show()
-    page.activateWindow()
-    qtbot.waitUntil(page.isActiveWindow)
-    return page
+def open_page(show_page, db, meeting_id, stack) -> AgendaPage:
+    return show_page(AgendaPage(db), meeting_id, stack)
 
 
 @pytest.fixture
-def page(qtbot, db, meeting_id, stack):
-    return open_page(qtbot, db, meeting_id, stack)
+def page(show_page, db, meeting_id, stack):
+    return open_page(show_page, db, meeting_id, stack)
 
 
 def agenda(db, meeting_id):
@@ -316,8 +303,8 @@ def test_actions_of_an_item(qtbot, page, db, meeting_id):
     assert page.item_panel.tabs.tabText(1) == "Actions (1)"
 
 
-def test_the_demo_meeting(qtbot, demo_db):
-    page = open_page(qtbot, demo_db, 1, QUndoStack())
+def test_the_demo_meeting(qtbot, show_page, demo_db):
+    page = open_page(show_page, demo_db, 1, QUndoStack())
     titles = shown_titles(page)
     assert len(titles) == 10
     assert titles[5:8] == ["6. Nouveautés", "6.1. au niveau local", "6.2. au niveau national"]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QPageSize, QUndoStack
+from PySide6.QtGui import QDesktopServices, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QProgressDialog
 from reportlab.lib.pagesizes import A4
@@ -66,11 +66,6 @@ def exporters():
 
 
 @pytest.fixture
-def stack():
-    return QUndoStack()
-
-
-@pytest.fixture
 def make_page(qtbot, demo_db, exporters, stack):
     made: list[DocumentsPage] = []
 
@@ -124,7 +119,7 @@ def test_no_meeting_shows_a_french_message_and_disables_everything(
         assert not button.isEnabled()
     widget.document_list.setFocus()
     qtbot.keyClick(widget.document_list, Qt.Key.Key_P, CTRL)
-    qtbot.wait(100)
+    qtbot.waitUntil(lambda: not widget._auto_timer.isActive())  # no generation pending
     assert asked == []
     assert exporters["minutes"].calls == []
 
@@ -168,7 +163,7 @@ def test_a_long_document_renders_only_the_pages_near_the_view(qtbot, make_page, 
     widget = make_page(1)
     qtbot.waitUntil(lambda: widget.preview.page_count == 40)
     qtbot.waitUntil(lambda: 1 in widget.preview.rendered_pages())
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: not widget.preview._render_timer.isActive())  # rendering done
     assert len(widget.preview.rendered_pages()) <= 3
     bar = widget.preview.verticalScrollBar()
     bar.setValue(bar.maximum())
@@ -185,7 +180,7 @@ def test_choosing_the_convocation_previews_it(qtbot, page, exporters):
     assert "convocation-CLU-2023-12-20.pdf" in page.status.text()
     qtbot.keyClick(page.document_list, Qt.Key.Key_Up)  # nothing changed: no new export
     qtbot.waitUntil(lambda: page.preview.page_count == 3)
-    qtbot.wait(100)
+    qtbot.waitUntil(lambda: not page._auto_timer.isActive())  # no generation pending
     assert len(exporters["minutes"].calls) == 1
 
 
@@ -358,7 +353,7 @@ def test_the_real_minutes_of_the_demo(qtbot, demo_db):
     with qtbot.waitExposed(widget):
         widget.show()
     widget.show_meeting(1, None)
-    qtbot.waitUntil(lambda: widget.preview.page_count > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: widget.preview.page_count > 0)
     qtbot.waitUntil(lambda: 1 in widget.preview.rendered_pages())
     assert "compte-rendu-CLU-2023-12-20.pdf" in widget.status.text()
     widget.cleanup()
@@ -477,7 +472,7 @@ def test_the_minutes_of_signed_minutes_preview_the_signed_pdf(qtbot, demo_db, tm
     with qtbot.waitExposed(widget):
         widget.show()
     widget.show_meeting(1, None)
-    qtbot.waitUntil(lambda: widget.preview.page_count > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: widget.preview.page_count > 0)
     assert widget.current_kind().key == "minutes"
     assert generated_path(widget).read_bytes() == stored
     said = " ".join(widget.status.text().split())

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from clu_desktop.gui.guide import GuideWindow, french_keys, section_of
 from clu_desktop.gui.main_window import MainWindow
@@ -207,7 +207,7 @@ def test_the_guide_opens_on_its_contents_and_scrolls_to_a_section(qtbot):
     bar = guide.browser.verticalScrollBar()
     assert bar.value() > 0
     guide.show_section("demarrer")
-    qtbot.wait(50)  # a pending anchor would scroll after the layout
+    QApplication.processEvents()  # a pending anchor would scroll after the layout
     assert bar.value() == 0 and guide.section() == "demarrer"
     assert french_keys(QKeySequence("Ctrl+Shift+Ins")) == ["Ctrl+Maj+Inser"]
     assert french_keys(QKeySequence("Ctrl+Up, Alt+Up")) == ["Ctrl+Haut", "Alt+Haut"]

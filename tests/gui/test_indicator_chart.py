@@ -4,7 +4,6 @@ mouse, saving as PNG or SVG, the empty message, and user text shown as plain tex
 from __future__ import annotations
 
 import errno
-import time
 from pathlib import Path
 
 import numpy as np
@@ -120,12 +119,16 @@ def test_the_target_label_is_inside_the_plot_wherever_the_target_is(widget, qtbo
     chart is often short)."""
     widget.resize(900, 380)
     widget.set_chart(quarterly_chart(target=target))
-    qtbot.wait(10)
+    qtbot.waitUntil(lambda: widget.view.width() == 900)  # laid out at its new size
 
     [line] = [i for i in widget.plot.items if isinstance(i, pg.InfiniteLine)]
     view = widget.plot.getViewBox()
-    label = line.label.mapRectToItem(view, line.label.boundingRect())
-    assert view.boundingRect().contains(label), (label, view.boundingRect())
+
+    def label_inside() -> None:  # once the plot has placed it
+        label = line.label.mapRectToItem(view, line.label.boundingRect())
+        assert view.boundingRect().contains(label), (label, view.boundingRect())
+
+    qtbot.waitUntil(label_inside)
 
 
 def test_missing_values_leave_a_gap_in_the_line(widget, qtbot):
@@ -305,7 +308,8 @@ def test_long_names_and_markup_stay_plain_text(widget, qtbot, tmp_path):
         assert widget.plot.geometry().right() <= width
 
 
-def test_240_months_for_5_sites_are_fast_and_their_labels_do_not_overlap(widget):
+def test_240_months_for_5_sites_have_labels_that_do_not_overlap(widget):
+    """Drawing them is timed by benchmarks/indicators_page.py."""
     months = tuple(f"{2005 + i // 12}-{i % 12 + 1:02d}" for i in range(240))
     rng = np.random.default_rng(1)
     values = np.where(rng.random((5, 240)) < 0.05, np.nan, rng.uniform(5, 30, (5, 240)))
@@ -315,9 +319,7 @@ def test_240_months_for_5_sites_are_fast_and_their_labels_do_not_overlap(widget)
     )
     data = ChartData(indicator(periodicity="month", unit="jours", target=15.0), months, series)
 
-    started = time.perf_counter()
     widget.set_chart(data)
-    assert time.perf_counter() - started < 0.5  # about 25 ms measured
 
     width = widget.x_axis.geometry().width()
     [(_step, ticks)] = widget.x_axis.tickValues(-0.5, 239.5, width)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 
 from clu_desktop.gui.indicators import fields as fields_module
@@ -24,11 +23,6 @@ LEFT = Qt.MouseButton.LeftButton
 PREFECTURE = "Préfecture de la Haute-Marne"
 LANGRES = "Sous-préfecture de Langres"
 SAINT_DIZIER = "Sous-préfecture de Saint-Dizier"
-
-
-@pytest.fixture
-def stack():
-    return QUndoStack()
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import random
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette, QUndoCommand, QUndoStack
+from PySide6.QtGui import QPalette, QUndoCommand
 from PySide6.QtWidgets import QApplication, QWidget
 
 from clu_desktop.domain import AttendanceStatus
@@ -86,24 +86,6 @@ def thirty(db) -> int:
         for n, (first, last) in enumerate(zip(FIRST_NAMES, LAST_NAMES, strict=True))
     ]
     return build_meeting(db, people)
-
-
-@pytest.fixture
-def stack(qapp):
-    """The meeting's undo stack, as the main window keeps it (outliving the window)."""
-    return QUndoStack()
-
-
-@pytest.fixture
-def open_live(qtbot, db, stack):
-    def open_(meeting_id: int) -> LiveAttendanceWindow:
-        window = LiveAttendanceWindow(db, meeting_id, stack)
-        qtbot.addWidget(window)
-        with qtbot.waitExposed(window):
-            window.show()
-        return window
-
-    return open_
 
 
 def attendance(db, meeting_id: int):

@@ -3,41 +3,13 @@ closing, the people never ticked may be marked absent, in one undo step."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 
 from clu_desktop.domain import AttendanceStatus, Representation
-from clu_desktop.gui.live.window import LiveAttendanceWindow
 from clu_desktop.services.attendance.presence import list_attendance, set_represented
-from clu_desktop.services.meetings.listing import duplicate_as_next
 from clu_desktop.services.meetings.record import set_record_setting
 
 P, R = AttendanceStatus, Representation
-
-
-@pytest.fixture
-def next_meeting(demo_db) -> int:
-    """The meeting after the demo one: its 15 people invited, nobody ticked yet."""
-    with demo_db.transaction() as session:
-        return duplicate_as_next(session, 1)
-
-
-@pytest.fixture
-def stack(qapp):
-    return QUndoStack()
-
-
-@pytest.fixture
-def open_live(qtbot, demo_db, stack):
-    def open_(meeting_id: int) -> LiveAttendanceWindow:
-        window = LiveAttendanceWindow(demo_db, meeting_id, stack)
-        qtbot.addWidget(window)
-        with qtbot.waitExposed(window):
-            window.show()
-        return window
-
-    return open_
 
 
 def statuses(db, meeting_id) -> dict[str, AttendanceStatus]:

@@ -334,7 +334,7 @@ def test_the_data_location_stays_readable_in_the_status_bar(open_window, qtbot):
     window = open_window()
     label = window.location_label
     window.statusBar().showMessage("Créer une séance")
-    qtbot.wait(10)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Créer une séance")
     assert label.isVisible() and label.text().startswith("Données")
     assert window.statusBar().currentMessage() == "Créer une séance"
     long_path = "/home/agent/" + "/".join(f"dossier-{n}" for n in range(30)) + "/clu.sqlite"

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDateTimeEdit, QMainWindow
 
 from clu_desktop.domain import MeetingStatus, Organisation, Person
@@ -23,11 +22,6 @@ offscreen_popup = pytest.mark.qt_log_ignore(
     r"This plugin does not support raise\(\)",
     "This plugin does not support grabbing the keyboard",
 )
-
-
-@pytest.fixture
-def stack():
-    return QUndoStack()
 
 
 @pytest.fixture
@@ -275,7 +269,8 @@ def test_the_choice_model_passes_the_model_tester(qtmodeltester):
     assert model.rowCount() == 1
 
 
-def test_showing_a_meeting_among_2000_people_is_fast(qtbot, demo_db, stack):
+def test_a_meeting_among_2000_people_offers_everyone(qtbot, demo_db, stack):
+    """Its speed is benchmarks/gui_latency.py's (2,000 people on the twenty-year base)."""
     with demo_db.transaction() as session:
         org = Organisation(name="Mairie de Saint-Dizier")
         session.add_all(
@@ -288,14 +283,8 @@ def test_showing_a_meeting_among_2000_people_is_fast(qtbot, demo_db, stack):
     qtbot.addWidget(widget)
     with qtbot.waitExposed(widget):
         widget.show()
-    timings = []
-    for _ in range(3):
-        start = time.perf_counter()
-        widget.show_meeting(1, stack)
-        timings.append(time.perf_counter() - start)
+    widget.show_meeting(1, stack)
     assert widget.form.people_model.rowCount() == 2001  # everyone and "nobody"
-    print(f"show_meeting with 2,000 people: {min(timings) * 1000:.1f} ms")
-    assert min(timings) < 0.1
 
 
 def test_typing_digits_in_an_empty_time_starts_a_time(page, qtbot, demo_db):

@@ -7,7 +7,6 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel
 
 from clu_desktop.domain import MeetingStatus
@@ -18,11 +17,6 @@ from clu_desktop.services.meetings.details import get_meeting_details
 from clu_desktop.services.meetings.record import meeting_record, secretary_ids
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture
-def stack():
-    return QUndoStack()
 
 
 @pytest.fixture

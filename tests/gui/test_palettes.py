@@ -95,8 +95,9 @@ def palette(request, qapp):
     qapp.setPalette(before)
 
 
-def settle(qtbot) -> None:
-    qtbot.wait(50)
+def settle(_qtbot) -> None:
+    """The palette's events delivered (no time waited: what is posted is processed)."""
+    QApplication.processEvents()
 
 
 def problems_of(widget: QWidget, where: str) -> list[str]:
@@ -258,16 +259,18 @@ def test_a_coloured_text_follows_a_palette_changed_while_running(qapp, qtbot):
         colours.paint(hint, colours.ERROR)
         colours.tint(warning, colours.WARNING_PANEL)
         qapp.setPalette(make_palette(DARK))
-        qtbot.wait(20)
-        dark = panel.palette().color(ROLES.Window)
-        assert colours.contrast(hint.palette().color(ROLES.WindowText), dark) >= 4.5
-        fill = warning.palette().color(ROLES.Window)
-        assert fill == QColor(colours.WARNING_PANEL.dark)
-        assert colours.contrast(inside.palette().color(ROLES.WindowText), fill) >= 4.5
+
+        def repainted() -> None:  # once the change is known (zero timers after its events)
+            dark = panel.palette().color(ROLES.Window)
+            assert colours.contrast(hint.palette().color(ROLES.WindowText), dark) >= 4.5
+            fill = warning.palette().color(ROLES.Window)
+            assert fill == QColor(colours.WARNING_PANEL.dark)
+            assert colours.contrast(inside.palette().color(ROLES.WindowText), fill) >= 4.5
+
+        qtbot.waitUntil(repainted)
         colours.unpaint(hint)
         qapp.setPalette(make_palette(HIGH_CONTRAST))
-        qtbot.wait(20)
-        assert hint.palette().color(ROLES.WindowText) == QColor("#ffffff")
+        qtbot.waitUntil(lambda: hint.palette().color(ROLES.WindowText) == QColor("#ffffff"))
     finally:
         qapp.setPalette(before)
 

@@ -19,7 +19,6 @@ from clu_desktop.gui.participants.page import ParticipantsPage
 from clu_desktop.services.attendance.presence import list_attendance, set_represented
 from clu_desktop.services.directory.organisations import add_organisation
 from clu_desktop.services.directory.people import add_person
-from clu_desktop.services.meetings.listing import duplicate_as_next
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 P = AttendanceStatus
@@ -27,25 +26,11 @@ R = Representation
 
 
 @pytest.fixture
-def next_meeting(demo_db):
-    """The meeting after the demo one: its 15 people invited, no answer yet."""
-    with demo_db.transaction() as session:
-        return duplicate_as_next(session, 1)
-
-
-@pytest.fixture
-def open_page(qtbot, demo_db):
+def open_page(show_page, demo_db):
     def open_(meeting_id: int) -> ParticipantsPage:
         page = ParticipantsPage(demo_db)
-        qtbot.addWidget(page)
         page.stack = QUndoStack(page)
-        page.show_meeting(meeting_id, page.stack)
-        page.resize(1200, 800)
-        with qtbot.waitExposed(page):
-            page.show()
-        page.activateWindow()
-        qtbot.waitUntil(page.isActiveWindow)
-        return page
+        return show_page(page, meeting_id, page.stack)
 
     return open_
 
@@ -139,15 +124,16 @@ def type_deputy(page, qtbot, text, choose: bool = False):
     qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_A, CTRL)
     qtbot.keyClicks(combo.lineEdit(), text)
     popup = combo.completer().popup()
-    if choose:
-        assert popup.isVisible()
-        qtbot.keyClick(popup, Qt.Key.Key_Down)
-        qtbot.keyClick(popup, Qt.Key.Key_Return)
-    else:
-        if popup.isVisible():
-            qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Escape)
-        qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
-    qtbot.wait(20)  # the choice is saved once the completer is done
+    # The choice is said (and saved) once the completer is done.
+    with qtbot.waitSignal(page.editor.deputy_committed):
+        if choose:
+            assert popup.isVisible()
+            qtbot.keyClick(popup, Qt.Key.Key_Down)
+            qtbot.keyClick(popup, Qt.Key.Key_Return)
+        else:
+            if popup.isVisible():
+                qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Escape)
+            qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
 
 
 @offscreen_popup
@@ -180,8 +166,8 @@ def test_a_deputy_typed_then_another_row_clicked_is_saved_for_the_first(
     popup = page.editor.deputy_combo.completer().popup()
     assert not popup.isVisible()  # nobody proposed
     simon = page.table.visualRect(page.model.index(3, 0)).center()
-    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=simon)
-    qtbot.wait(20)
+    with qtbot.waitSignal(page.editor.deputy_committed):  # once the completer is done
+        qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=simon)
     assert saved(demo_db, next_meeting, "GUY").represented_by == "Xavier QUIDAM"
     assert saved(demo_db, next_meeting, "SIMON").status is P.INVITED
     assert page.selected_row().name == "Mme Nathalie SIMON"

@@ -34,18 +34,11 @@ def settings(db, **values) -> None:
 
 
 @pytest.fixture
-def open_page(qtbot, demo_db):
+def open_page(show_page, demo_db):
     def open_(meeting_id: int = 1) -> ParticipantsPage:
         page = ParticipantsPage(demo_db)
-        qtbot.addWidget(page)
         page.stack = QUndoStack(page)
-        page.show_meeting(meeting_id, page.stack)
-        page.resize(1200, 800)
-        with qtbot.waitExposed(page):
-            page.show()
-        page.activateWindow()
-        qtbot.waitUntil(page.isActiveWindow)
-        return page
+        return show_page(page, meeting_id, page.stack)
 
     return open_
 
@@ -84,15 +77,16 @@ def type_deputy(page, qtbot, text, choose: bool = False):
     qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_A, CTRL)
     qtbot.keyClicks(combo.lineEdit(), text)
     popup = combo.completer().popup()
-    if choose:
-        assert popup.isVisible()
-        qtbot.keyClick(popup, Qt.Key.Key_Down)
-        qtbot.keyClick(popup, Qt.Key.Key_Return)
-    else:
-        if popup.isVisible():
-            qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Escape)
-        qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
-    qtbot.wait(20)  # the choice is saved once the completer is done
+    # The choice is said (and saved) once the completer is done.
+    with qtbot.waitSignal(page.editor.deputy_committed):
+        if choose:
+            assert popup.isVisible()
+            qtbot.keyClick(popup, Qt.Key.Key_Down)
+            qtbot.keyClick(popup, Qt.Key.Key_Return)
+        else:
+            if popup.isVisible():
+                qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Escape)
+            qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
 
 
 def test_a_committee_that_neither_votes_nor_has_a_quorum_shows_the_counts_only(open_page):

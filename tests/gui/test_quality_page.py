@@ -27,26 +27,13 @@ TEXT = "Publier les horaires sur le SVI"
 LABEL_TAB, AUDITS_TAB, ACTIONS_TAB, REMARKS_TAB = range(4)
 
 
-@pytest.fixture
-def stack():
-    return QUndoStack()
-
-
-def open_page(qtbot, db, meeting_id, stack) -> QualityPage:
-    page = QualityPage(db)
-    qtbot.addWidget(page)
-    page.resize(1200, 800)
-    page.show_meeting(meeting_id, stack)
-    with qtbot.waitExposed(page):
-        page.show()
-    page.activateWindow()
-    qtbot.waitUntil(page.isActiveWindow)
-    return page
+def open_page(show_page, db, meeting_id, stack) -> QualityPage:
+    return show_page(QualityPage(db), meeting_id, stack)
 
 
 @pytest.fixture
-def page(qtbot, demo_db, stack):
-    return open_page(qtbot, demo_db, 1, stack)
+def page(show_page, demo_db, stack):
+    return open_page(show_page, demo_db, 1, stack)
 
 
 def show_tab(qtbot, page: QualityPage, number: int) -> None:
@@ -321,10 +308,10 @@ def test_a_module_added_in_the_referentials_dialog_can_be_labelled(qtbot, page, 
 # Preparing the follow-up in a meeting
 
 
-def test_prepare_followup_adds_the_item_and_ctrl_z_removes_it(qtbot, demo_db, stack):
+def test_prepare_followup_adds_the_item_and_ctrl_z_removes_it(qtbot, show_page, demo_db, stack):
     with demo_db.transaction() as session:
         next_id = duplicate_as_next(session, 1)
-    page = open_page(qtbot, demo_db, next_id, stack)
+    page = open_page(show_page, demo_db, next_id, stack)
 
     def titles() -> list[str]:
         with demo_db.reading() as session:
@@ -347,8 +334,8 @@ def test_prepare_followup_adds_the_item_and_ctrl_z_removes_it(qtbot, demo_db, st
     assert "Suivi des actions" in titles()
 
 
-def test_without_a_meeting_the_followup_cannot_be_prepared(qtbot, demo_db):
-    page = open_page(qtbot, demo_db, None, None)
+def test_without_a_meeting_the_followup_cannot_be_prepared(qtbot, show_page, demo_db):
+    page = open_page(show_page, demo_db, None, None)
     assert not page.followup_button.isEnabled()
     assert page.label_panel.model.rowCount() == 2  # the quality data is still shown
 

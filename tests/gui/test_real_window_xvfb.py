@@ -23,7 +23,7 @@ pytestmark = pytest.mark.xvfb
 
 XVFB = shutil.which("Xvfb")
 X_SOCKETS = Path("/tmp/.X11-unix")
-STARTUP_TIMEOUT_S = 20
+STARTUP_TIMEOUT_S = 60  # a bound on a runaway: Xvfb and the window start in a second or two
 # Long enough for xwininfo to find the window while the application is still running.
 EXIT_AFTER_SHOW_MS = 3000
 WINDOW_LINE = re.compile(r'^\s*(0x[0-9a-f]+) "(CLU Desktop — [^"]*)"', re.MULTILINE)
@@ -82,7 +82,7 @@ def mapped_app_windows(display: str) -> list[str]:
 
     def xwininfo(*args: str) -> str:
         return subprocess.run(
-            ["xwininfo", *args], env=env, capture_output=True, text=True, timeout=10
+            ["xwininfo", *args], env=env, capture_output=True, text=True, timeout=60
         ).stdout
 
     names = []

@@ -39,8 +39,9 @@ def show_tab(window, title: str, qtbot):
     for index in range(window.tabs.count()):
         if window.tabs.tabText(index).replace("&", "") == title:
             window.tabs.setCurrentIndex(index)
-            qtbot.wait(50)
-            return window.tabs.currentWidget()
+            page = window.tabs.currentWidget()
+            qtbot.waitUntil(page.isVisible)
+            return page
     raise AssertionError(title)
 
 
@@ -63,15 +64,19 @@ def test_the_agenda_list_shows_40_characters_of_a_title(window, qtbot):
     page = show_tab(window, "Ordre du jour", qtbot)
     tree = page.tree
     metrics = tree.fontMetrics()
-    checked = 0
-    for index in all_indexes(tree.model()):
-        shown = str(index.data())
-        number, _, title = shown.partition(" ")
-        wanted = metrics.horizontalAdvance(f"{number} {title[:40]}")
-        assert text_room(tree, index) >= wanted, shown
-        checked += len(title) >= 40
-    assert checked >= 1  # « Présentation du programme Services Publics + »
-    assert tree.horizontalScrollBar().maximum() == 0  # no column out of view
+
+    def titles_read() -> None:  # once the list is laid out
+        checked = 0
+        for index in all_indexes(tree.model()):
+            shown = str(index.data())
+            number, _, title = shown.partition(" ")
+            wanted = metrics.horizontalAdvance(f"{number} {title[:40]}")
+            assert text_room(tree, index) >= wanted, shown
+            checked += len(title) >= 40
+        assert checked >= 1  # « Présentation du programme Services Publics + »
+        assert tree.horizontalScrollBar().maximum() == 0  # no column out of view
+
+    qtbot.waitUntil(titles_read)
 
 
 def test_the_participants_table_shows_typical_values_whole(window, qtbot):
@@ -79,23 +84,27 @@ def test_the_participants_table_shows_typical_values_whole(window, qtbot):
     table = page.table
     model = table.model()
     header = table.horizontalHeader()
-    assert table.horizontalScrollBar().maximum() == 0  # everything in view
-    elided = 0
-    for row in range(model.rowCount()):
-        for column in (NAME, ORGANISATION, FUNCTION, STATUS):
-            index = model.index(row, column)
-            text = str(index.data() or "")
-            whole = table.fontMetrics().horizontalAdvance(text) <= text_room(table, index)
-            if column in (NAME, STATUS) or len(text) <= TYPICAL:
-                assert whole, (column, text)
-            if not whole:  # a long value: elided, whole in its tooltip
-                elided += 1
-                assert text in index.data(Qt.ItemDataRole.ToolTipRole)
-    assert elided >= 1  # the demo has long organisations: they are elided, not wrapped
-    # The columns nobody filled in are no wider than their header.
-    for column in (DEPUTY, ARRIVED, LEFT):
-        assert header.sectionSize(column) <= header.sectionSizeHint(column), column
-    assert header.sectionSize(NOTE) >= header.sectionSizeHint(NOTE)  # the room left
+
+    def values_read() -> None:  # once the table is laid out
+        assert table.horizontalScrollBar().maximum() == 0  # everything in view
+        elided = 0
+        for row in range(model.rowCount()):
+            for column in (NAME, ORGANISATION, FUNCTION, STATUS):
+                index = model.index(row, column)
+                text = str(index.data() or "")
+                whole = table.fontMetrics().horizontalAdvance(text) <= text_room(table, index)
+                if column in (NAME, STATUS) or len(text) <= TYPICAL:
+                    assert whole, (column, text)
+                if not whole:  # a long value: elided, whole in its tooltip
+                    elided += 1
+                    assert text in index.data(Qt.ItemDataRole.ToolTipRole)
+        assert elided >= 1  # the demo has long organisations: they are elided, not wrapped
+        # The columns nobody filled in are no wider than their header.
+        for column in (DEPUTY, ARRIVED, LEFT):
+            assert header.sectionSize(column) <= header.sectionSizeHint(column), column
+        assert header.sectionSize(NOTE) >= header.sectionSizeHint(NOTE)  # the room left
+
+    qtbot.waitUntil(values_read)
 
 
 def test_the_navigator_is_no_wider_than_it_needs(window):

@@ -279,9 +279,10 @@ def test_minutes_are_not_signed_with_an_empty_letterhead(
     bar = page.signature_bar
     answered_messages.confirm_answer = False
     # Were the dialog asking who signs to open, it would be cancelled, not left waiting.
-    QTimer.singleShot(0, lambda: bar.dialog is not None and bar.dialog.reject())
+    guarded = []
+    QTimer.singleShot(0, lambda: guarded.append(bar.dialog is not None and bar.dialog.reject()))
     qtbot.mouseClick(bar.button, Qt.MouseButton.LeftButton)
-    qtbot.wait(10)  # the guard above has run
+    qtbot.waitUntil(lambda: bool(guarded))  # the guard above has run
     assert answered_messages.questions, "signing went on without a letterhead"
     assert "L'en-tête des documents est vide" in answered_messages.questions[0]
     assert bar.dialog is None and saved(demo_db).status is not MeetingStatus.MINUTES_SIGNED

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 
 from clu_desktop.domain import AttendanceStatus
 from clu_desktop.gui.agenda import AgendaPage
@@ -28,11 +27,6 @@ def other(demo_db):
     database = Database.for_engine(create_database_engine(demo_db.url))
     yield database
     database.dispose()
-
-
-@pytest.fixture
-def stack():
-    return QUndoStack()
 
 
 @pytest.fixture

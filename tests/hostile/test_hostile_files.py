@@ -1,8 +1,9 @@
 """Files made to hurt: empty, huge, truncated anywhere, zip bombs. Each is refused with
-a French message, in bounded time, and nothing is imported.
+a French message, without running away (benchmarks/refusals.py times the refusals), and
+nothing is imported.
 
 The billion-laughs workbook (entities in sharedStrings.xml or in a sheet) is
-tests/interchange/test_indicators_import.py::test_a_billion_laughs_workbook_is_refused_quickly.
+tests/interchange/test_indicators_import.py::test_a_billion_laughs_workbook_is_refused.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import contextlib
 import io
 import json
 import signal
-import time
 import zipfile
 
 import openpyxl
@@ -28,28 +28,33 @@ from clu_desktop.services.meetings.files import import_file as import_meeting_fi
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 
+#: Each refusal takes at most a few seconds here (benchmarks/refusals.py times them):
+#: past two minutes, the importer is unpacking or reading what it should refuse unread.
+RUNAWAY_S = 120
+
+
 @contextlib.contextmanager
-def deadline(seconds: float):
-    """Fail the test (TimeoutError) if the block runs longer than ``seconds``."""
+def runaway_bound():
+    """Fail the test (TimeoutError) if the block runs away: longer than ``RUNAWAY_S``.
+    A bound on a runaway, not a speed asserted: speed is for benchmarks/."""
 
     def expired(*_):
-        raise TimeoutError(f"plus de {seconds} s")
+        raise TimeoutError(f"plus de {RUNAWAY_S} s")
 
     previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    began = time.perf_counter()
+    signal.setitimer(signal.ITIMER_REAL, RUNAWAY_S)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
-    assert time.perf_counter() - began < seconds
 
 
-def refused(db, path, importer, seconds: float = 5) -> str:
-    """Import ``path``; it must be refused in French within ``seconds``, nothing changed."""
+def refused(db, path, importer) -> str:
+    """Import ``path``; it must be refused in French, without running away, nothing
+    changed."""
     before = dump(db)
-    with deadline(seconds), pytest.raises(UserError) as caught, db.transaction() as session:
+    with runaway_bound(), pytest.raises(UserError) as caught, db.transaction() as session:
         importer(session, path)
     assert dump(db) == before
     message = str(caught.value)
@@ -81,29 +86,29 @@ def test_an_empty_meeting_file_is_refused(content, db, tmp_path):
     assert "vide" in refused(db, path, import_meeting_file)
 
 
-def test_fifty_megabytes_of_records_are_refused_in_a_second(db, tmp_path):
+def test_fifty_megabytes_of_records_are_refused(db, tmp_path):
     data = json.loads(demo_bytes())
     person = {"civility": "M.", "first_name": "Jean" * 10, "last_name": "DUPONT" * 10}
     data["people"] += [{"id": f"x-{i}", **person, "function": "f" * 150} for i in range(160_000)]
     path = tmp_path / "enorme.json"
     path.write_text(json.dumps(data), "utf-8")
     assert path.stat().st_size > 50 * 2**20
-    assert "trop d'enregistrements" in refused(db, path, import_meeting_file, 4)
+    assert "trop d'enregistrements" in refused(db, path, import_meeting_file)
 
 
-def test_a_fifty_megabyte_text_is_refused_quickly(db, tmp_path):
+def test_a_fifty_megabyte_text_is_refused(db, tmp_path):
     data = json.loads(demo_bytes())
     data["meeting"]["agenda"][0]["minutes_text"] = "<b>&amp;" * (7 * 2**20)
     path = tmp_path / "long.json"
     path.write_text(json.dumps(data), "utf-8")
-    assert "texte trop long" in refused(db, path, import_meeting_file, 4)
+    assert "texte trop long" in refused(db, path, import_meeting_file)
 
 
 def test_a_file_over_the_size_limit_is_not_even_read(db, tmp_path):
     path = tmp_path / "geant.json"
     with path.open("wb") as file:
         file.truncate(301 * 2**20)  # sparse: nothing written to the disk
-    assert "fichier trop gros" in refused(db, path, import_meeting_file, 1)
+    assert "fichier trop gros" in refused(db, path, import_meeting_file)
 
 
 # -- indicator values ------------------------------------------------------------------
@@ -148,13 +153,13 @@ def bomb(path, blank_rows: int):
 def test_a_zip_bomb_workbook_is_refused_without_unpacking_it(demo_db, tmp_path):
     path = bomb(tmp_path / "bombe.xlsx", 20_000_000)  # 120 Mo of XML in 180 ko
     assert path.stat().st_size < 300_000
-    assert "anormalement compressé" in refused(demo_db, path, import_values_file, 2)
+    assert "anormalement compressé" in refused(demo_db, path, import_values_file)
 
 
-def test_a_million_blank_rows_are_refused_in_seconds(demo_db, tmp_path):
+def test_a_million_blank_rows_are_refused(demo_db, tmp_path):
     path = bomb(tmp_path / "vide.xlsx", 600_000)  # 3.6 Mo: below the bomb's floor
     # Blank rows hold nothing: the reader (calamine) skips them, the file is empty.
-    assert "est vide" in refused(demo_db, path, import_values_file, 8)
+    assert "est vide" in refused(demo_db, path, import_values_file)
 
 
 def test_a_huge_csv_file_is_refused_by_its_size(demo_db, tmp_path):
@@ -162,10 +167,10 @@ def test_a_huge_csv_file_is_refused_by_its_size(demo_db, tmp_path):
     with path.open("wb") as file:
         file.write(b"indicateur;p\xc3\xa9riode;valeur\n")
         file.truncate(51 * 2**20)
-    assert "dépasse 50 Mo" in refused(demo_db, path, import_values_file, 1)
+    assert "dépasse 50 Mo" in refused(demo_db, path, import_values_file)
 
 
-def test_forty_megabytes_of_lines_are_refused_in_seconds(demo_db, tmp_path):
+def test_forty_megabytes_of_lines_are_refused(demo_db, tmp_path):
     path = tmp_path / "lignes.csv"
     path.write_bytes(b"indicateur;periode;valeur\n" + b"SATISFACTION;2023;90\n" * 2_000_000)
-    assert "plus de 200 000 lignes" in refused(demo_db, path, import_values_file, 5)
+    assert "plus de 200 000 lignes" in refused(demo_db, path, import_values_file)

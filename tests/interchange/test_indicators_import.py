@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import os
-import time
 import zipfile
 
 import openpyxl
@@ -289,10 +288,11 @@ def _laughs(root: str, body: str) -> bytes:
     ).encode()
 
 
+@pytest.mark.timeout(60)  # a bound on a runaway (expanded entities); refused in milliseconds
 @pytest.mark.parametrize("part", ["xl/sharedStrings.xml", "xl/worksheets/sheet1.xml"])
-def test_a_billion_laughs_workbook_is_refused_quickly(tmp_path, part):
+def test_a_billion_laughs_workbook_is_refused(tmp_path, part):
     """A real workbook zipped again with a malicious part: defusedxml refuses the
-    entities, and the user reads a French message, at once."""
+    entities, and the user reads a French message."""
     strings = _laughs(
         "sst", f'<sst xmlns="{MAIN_NS}" count="1" uniqueCount="1"><si><t>&lol9;</t></si></sst>'
     )
@@ -318,10 +318,8 @@ def test_a_billion_laughs_workbook_is_refused_quickly(tmp_path, part):
             target.writestr(
                 "xl/sharedStrings.xml", f'<sst xmlns="{MAIN_NS}"><si><t>a</t></si></sst>'
             )
-    began = time.perf_counter()
     with pytest.raises(UserError, match=r"« bombe.xlsx » contient des déclarations XML interdites"):
         read_table(path)
-    assert time.perf_counter() - began < 2
 
 
 def test_other_spreadsheet_formats_are_named(tmp_path):

@@ -25,6 +25,7 @@ def crash_kill():
     del sys.modules["crash_kill"]
 
 
+@pytest.mark.slow  # 200 processes started and killed
 def test_two_hundred_kills_lose_no_reported_write(crash_kill, tmp_path):
     totals = crash_kill.run(200, tmp_path)
     assert totals.kills == 200
