@@ -95,7 +95,7 @@ def test_interchange_reads_indicator_files_and_leaves_the_writing_to_services(pa
 
 
 @pytest.mark.parametrize(
-    "path", sorted((PACKAGE / "services").glob("indicators*.py")), ids=lambda p: p.name
+    "path", sorted((PACKAGE / "services" / "indicators").glob("*.py")), ids=lambda p: p.name
 )
 def test_the_indicator_services_import_no_interchange(path):
     tree = ast.parse(path.read_text(encoding="utf-8"))
