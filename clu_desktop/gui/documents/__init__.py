@@ -1,6 +1,2 @@
 """The "Documents" page: the meeting's minutes and convocation as PDF, previewed,
-printed, saved and opened in the system's viewer."""
-
-from clu_desktop.gui.documents.page import DocumentsPage
-
-__all__ = ["DocumentsPage"]
+printed, saved and opened in the system's viewer (``page.DocumentsPage``)."""
