@@ -23,6 +23,10 @@ from clu_desktop.store.database import Database
 
 #: Progress is told to the window at most this many times per job.
 PROGRESS_STEPS = 200
+#: The jobs running. A QThread destroyed while it runs aborts the whole program, so a job
+#: belongs to no widget: it keeps itself here until its thread has finished, whatever
+#: became of the dialog that started it (closed while a workbook was still being read).
+_RUNNING: set[Job] = set()
 
 
 class JobCancelled(Exception):
@@ -49,10 +53,19 @@ class Job(QThread):
         writes: bool = False,
         parent=None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__()  # no parent: see _RUNNING
         self.db, self.work, self.writes = db, work, writes
         self._cancel = threading.Event()
         self._last_step = -1
+
+    def start(self) -> None:  # type: ignore[override]  # one call, no priority
+        _RUNNING.add(self)
+        self.finished.connect(self._forget)
+        super().start()
+
+    def _forget(self) -> None:
+        _RUNNING.discard(self)
+        self.deleteLater()
 
     def cancel(self) -> None:
         self._cancel.set()
