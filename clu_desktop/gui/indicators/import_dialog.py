@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import Shiboken
 
 from clu_desktop.errors import UserError
 from clu_desktop.gui import colours, messages
@@ -355,14 +356,25 @@ class ImportDialog(QDialog):
         self._generation += 1
         generation = self._generation
         self.job = job
+
+        def heard(slot: Callable[..., object]) -> Callable[..., None]:
+            """``slot`` while this dialog exists: a job outlives a dialog closed and
+            deleted while a file is still being read (its thread cannot be stopped)."""
+
+            def call(*args: object) -> None:
+                if Shiboken.isValid(self) and Shiboken.isValid(self.strip):
+                    slot(*args)
+
+            return call
+
         job.succeeded.connect(
-            lambda result: succeeded(result) if generation == self._generation else None
+            heard(lambda result: succeeded(result) if generation == self._generation else None)
         )
-        job.progressed.connect(lambda done, total: self._progressed(generation, done, total))
-        job.refused.connect(lambda message: self._refused(generation, message))
-        job.cancelled.connect(lambda: self._cancelled(generation))
-        job.crashed.connect(self._crashed)
-        job.finished.connect(lambda: self._finished(job))
+        job.progressed.connect(heard(lambda done, total: self._progressed(generation, done, total)))
+        job.refused.connect(heard(lambda message: self._refused(generation, message)))
+        job.cancelled.connect(heard(lambda: self._cancelled(generation)))
+        job.crashed.connect(heard(self._crashed))
+        job.finished.connect(heard(lambda: self._finished(job)))
         self.strip.running(
             text,
             stop_text or ("Annuler la vérifica&tion" if not job.writes else "Annuler l'impor&t"),
