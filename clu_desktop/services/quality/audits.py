@@ -23,7 +23,6 @@ from clu_desktop.domain import (
 from clu_desktop.domain.quality import audit_module
 from clu_desktop.errors import UserError
 from clu_desktop.services.agenda.snapshots import actions_pointing, ensure_free
-from clu_desktop.services.concurrency import touch
 from clu_desktop.services.quality.common import (
     AUDIT_KIND_LABELS,
     AUDITOR_MAX,
@@ -44,7 +43,7 @@ from clu_desktop.services.quality.common import (
     get_referential,
     module_label,
     module_row,
-    modules_of,
+    set_modules,
     table_rows,
     unknown_field,
 )
@@ -184,13 +183,7 @@ def set_audit_modules(
     session: Session, audit_id: int, module_ids: Iterable[int], seen_version: int | None = None
 ) -> int:
     """The modules the audit covered (modules of its referential); returns its version."""
-    audit = get_audit(session, audit_id, seen_version)
-    modules = modules_of(session, audit.referential, module_ids)
-    if {m.id for m in modules} != {m.id for m in audit.modules}:
-        audit.modules = modules
-        touch(audit, "date")
-    session.flush()
-    return audit.version
+    return set_modules(session, get_audit(session, audit_id, seen_version), module_ids, "date")
 
 
 def _detach_actions(session: Session, finding_ids: list[int]) -> None:

@@ -35,7 +35,7 @@ from clu_desktop.errors import UserError
 from clu_desktop.services.agenda.actions import ACTION_STATUS_LABELS
 from clu_desktop.services.agenda.items import person_name
 from clu_desktop.services.attendance.invitations import meeting_people
-from clu_desktop.services.concurrency import check_version
+from clu_desktop.services.concurrency import check_version, touch
 from clu_desktop.services.validation import check_date_range, clean_text
 
 __all__ = ["ACTION_STATUS_LABELS"]
@@ -383,15 +383,22 @@ def check_module_of(
     return module
 
 
-def modules_of(
-    session: Session, referential: Referential, module_ids: Iterable[int]
-) -> list[ReferentialModule]:
+def set_modules(
+    session: Session, record: Audit | Label, module_ids: Iterable[int], touched: str
+) -> int:
+    """The modules an audit or a label covers (modules of its referential), a change of
+    them being a new version of ``record`` (``touch`` on its field ``touched``); returns
+    its version."""
     modules: list[ReferentialModule] = []
     for module_id in dict.fromkeys(module_ids):
-        module = check_module_of(session, referential, module_id)
+        module = check_module_of(session, record.referential, module_id)
         assert module is not None
         modules.append(module)
-    return modules
+    if {m.id for m in modules} != {m.id for m in record.modules}:
+        record.modules = modules
+        touch(record, touched)
+    session.flush()
+    return record.version
 
 
 def list_sites(session: Session) -> list[SiteRow]:

@@ -20,7 +20,6 @@ from clu_desktop.domain import (
 from clu_desktop.domain.quality import audit_module, label_module
 from clu_desktop.errors import UserError
 from clu_desktop.services.agenda.snapshots import ensure_free
-from clu_desktop.services.concurrency import touch
 from clu_desktop.services.quality.common import (
     CERTIFIER_MAX,
     DESCRIPTION_MAX,
@@ -43,7 +42,7 @@ from clu_desktop.services.quality.common import (
     get_referential,
     module_label,
     module_row,
-    modules_of,
+    set_modules,
     table_rows,
     unknown_field,
 )
@@ -339,13 +338,9 @@ def set_label_modules(
     session: Session, label_id: int, module_ids: Iterable[int], seen_version: int | None = None
 ) -> int:
     """The modules the label covers (modules of its referential); returns its version."""
-    label = get_label(session, label_id, seen_version)
-    modules = modules_of(session, label.referential, module_ids)
-    if {m.id for m in modules} != {m.id for m in label.modules}:
-        label.modules = modules
-        touch(label, "referential_id")
-    session.flush()
-    return label.version
+    return set_modules(
+        session, get_label(session, label_id, seen_version), module_ids, "referential_id"
+    )
 
 
 def delete_label(session: Session, label_id: int) -> LabelSnapshot:
