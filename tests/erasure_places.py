@@ -34,9 +34,9 @@ from clu_desktop.domain import (
     Statement,
     StatementSpeaker,
 )
+from clu_desktop.rules.indicators import mapping_key
 from clu_desktop.services.attendance.invitations import snapshot_invitation
 from clu_desktop.services.documents.signature import reopen_minutes, sign_minutes
-from clu_desktop.services.indicators.mappings import mapping_key
 from clu_desktop.services.personal.data import person_matcher
 from clu_desktop.services.personal.walk import rows_under, text_columns
 

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 
 from clu_desktop.errors import UserError
-from clu_desktop.services.validation import check_date_range, check_time_order, clean_text
+from clu_desktop.rules.fields import check_date_range, check_time_order, clean_text
 
 
 def test_clean_text_trims_and_empties_to_none():

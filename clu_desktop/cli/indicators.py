@@ -68,7 +68,7 @@ def report_lines(report, *, dry_run: bool) -> list[str]:
 
 def _warn_unused(check, choices) -> None:
     """A --map or --map-site whose name the file does not hold (a typo?) is said."""
-    from clu_desktop.services.indicators.mappings import mapping_key
+    from clu_desktop.rules.indicators import mapping_key
 
     used = {(c.kind, mapping_key(c.written)) for c in check.plan.confirmed}
     for kind, option, given in (

@@ -37,7 +37,7 @@ from clu_desktop.documents.indicator_format import (
 from clu_desktop.documents.snapshot import AnnexSnapshot
 from clu_desktop.french.periods import period_label
 from clu_desktop.french.values import change, format_value, meets, target_text, unit_label
-from clu_desktop.services.indicators.common import EXAMPLE_NOTE
+from clu_desktop.rules.indicators import EXAMPLE_NOTE
 
 #: Periods printed as columns, the most recent ones.
 SHOWN_PERIODS = 6

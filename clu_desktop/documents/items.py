@@ -22,7 +22,7 @@ from clu_desktop.documents.styles import ROOM_AFTER_HEADING, Styles
 from clu_desktop.documents.typography import markup
 from clu_desktop.french.dates import long_date, month_year
 from clu_desktop.french.typography import clean
-from clu_desktop.services import record_rules as rules
+from clu_desktop.rules import record as rules
 
 #: Room between an item's number and its heading, in points.
 NUMBER_GAP = 5

@@ -43,10 +43,10 @@ from clu_desktop.documents.styles import (
     Styles,
 )
 from clu_desktop.documents.typography import markup
+from clu_desktop.french.attendance import heading_forms
 from clu_desktop.french.dates import long_date, time_text
 from clu_desktop.french.typography import NBSP, clean
-from clu_desktop.services import record_rules as rules
-from clu_desktop.services.attendance.words import heading_forms
+from clu_desktop.rules import record as rules
 
 CELL_PADDING = 4
 #: A row may be cut across pages only when both parts are at least this tall.

@@ -47,9 +47,9 @@ from clu_desktop.documents.snapshot import Attendance, MeetingSnapshot, PrintedP
 from clu_desktop.documents.styles import SHADE, TEXT_COLOR, Styles, make_styles
 from clu_desktop.documents.typography import markup
 from clu_desktop.documents.writer import Story, write_pdf
+from clu_desktop.french.attendance import status_word
 from clu_desktop.french.dates import long_date
 from clu_desktop.french.typography import NBSP, clean
-from clu_desktop.services.attendance.words import status_word
 
 #: Blank rows for the people who come without being on the list.
 DEFAULT_BLANK_ROWS = 5

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from clu_desktop.services.record_rules import PRESENT, Counts, group_of
+from clu_desktop.rules.record import PRESENT, Counts, group_of
 
 
 def _join(*parts: str | None) -> str:

@@ -5,7 +5,7 @@ and lists naming the same thing twice (which the database would refuse mid-impor
 - Before the schema (:func:`shape_problems`): JSON nested deeper than MAX_NESTING (the
   schema's checker recurses: thousands of levels would exhaust Python's stack), an agenda
   deeper than MAX_AGENDA_DEPTH, and any number that is not finite or reaches the values'
-  limit (:data:`services.indicators.common.MAX_VALUE`, the same as the indicator grid's):
+  limit (:data:`rules.indicators.MAX_VALUE`, the same as the indicator grid's):
   ``1e400`` (read as infinity), an integer of 400 digits, ``1e28``.
 - After the identifiers are checked (:func:`duplicate_problems`): a person named twice
   among a statement's speakers, an indicator twice in an annex, a module twice in a label
@@ -21,7 +21,7 @@ from typing import Any
 
 from clu_desktop.errors import UserError
 from clu_desktop.names import name_key
-from clu_desktop.services.indicators.common import check_value, value_too_large
+from clu_desktop.rules.indicators import check_value, value_too_large
 
 MAX_AGENDA_DEPTH = 10
 #: JSON levels: an agenda of MAX_AGENDA_DEPTH levels needs about 30.

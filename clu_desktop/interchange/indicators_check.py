@@ -42,8 +42,8 @@ from clu_desktop.interchange.indicators_rows import (
     RowError,
 )
 from clu_desktop.interchange.indicators_table import Table
+from clu_desktop.rules.indicators import mapping_key
 from clu_desktop.services.indicators.importing import ParsedRow, Plan
-from clu_desktop.services.indicators.mappings import mapping_key
 
 #: Lines between two calls of ``progress``.
 PROGRESS_EVERY = 500

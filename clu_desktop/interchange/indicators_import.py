@@ -44,8 +44,8 @@ from clu_desktop.interchange.indicators_resolve import (
 )
 from clu_desktop.interchange.indicators_rows import FIELDS, REQUIRED, RowChecker, RowError
 from clu_desktop.interchange.indicators_table import MAX_BYTES, MAX_ROWS, Table, read_table
+from clu_desktop.rules.indicators import ALL_SITES_LABEL, fold
 from clu_desktop.services.indicators import importing as writing
-from clu_desktop.services.indicators.common import ALL_SITES_LABEL, fold
 from clu_desktop.services.indicators.importing import (
     UNSORTED_CATEGORY,
     AllSites,

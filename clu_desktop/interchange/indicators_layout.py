@@ -19,7 +19,7 @@ from typing import Protocol
 
 from clu_desktop.errors import UserError
 from clu_desktop.interchange.indicators_table import MAX_ROWS, Table, column_letter, read_table
-from clu_desktop.services.indicators.common import ALL_SITES_LABEL, fold, parse_period
+from clu_desktop.rules.indicators import ALL_SITES_LABEL, fold, parse_period
 
 LONG, PERIODS, SITES = "long", "periods", "sites"
 LONG_HEADERS = ("indicateur", "période", "site", "valeur")

@@ -23,10 +23,9 @@ from typing import TypeVar
 
 from rapidfuzz import fuzz
 
+from clu_desktop.rules.indicators import fold, mapping_key
 from clu_desktop.services.indicators import importing as _writing
-from clu_desktop.services.indicators.common import fold
 from clu_desktop.services.indicators.importing import IndicatorChoice, SiteChoice
-from clu_desktop.services.indicators.mappings import mapping_key
 
 # The choices a user makes for a name, defined with the service that writes them; the
 # import window takes them from here.

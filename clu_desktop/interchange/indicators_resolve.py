@@ -22,7 +22,7 @@ from clu_desktop.interchange.indicators_rows import (
     RowChecker,
     RowError,
 )
-from clu_desktop.services.indicators.common import ALL_SITES_LABEL, check_periodicity, fold
+from clu_desktop.rules.indicators import ALL_SITES_LABEL, check_periodicity, fold, mapping_key
 from clu_desktop.services.indicators.importing import (
     AllSites,
     Confirmed,
@@ -34,7 +34,7 @@ from clu_desktop.services.indicators.importing import (
     Plan,
     SiteChoice,
 )
-from clu_desktop.services.indicators.mappings import mapping_key, stored_targets
+from clu_desktop.services.indicators.mappings import stored_targets
 
 CHOSEN_NOTE = "(correspondance choisie)"
 NEW_INDICATOR_NOTE = "(nouvel indicateur)"

@@ -16,7 +16,8 @@ from clu_desktop.domain import Indicator, Site
 from clu_desktop.domain.indicators import indicator_site
 from clu_desktop.errors import UserError
 from clu_desktop.french.periods import period_kind
-from clu_desktop.services.indicators.common import (
+from clu_desktop.rules.fields import clean_text
+from clu_desktop.rules.indicators import (
     COMMENT_MAX,
     SOURCE_MAX,
     check_value,
@@ -26,7 +27,6 @@ from clu_desktop.services.indicators.common import (
     unit_mismatch,
 )
 from clu_desktop.services.indicators.importing import ParsedRow
-from clu_desktop.services.validation import clean_text
 
 #: The fields a column can be mapped to; the first five are the default layout.
 FIELDS = ("indicateur", "période", "site", "valeur", "commentaire", "source")

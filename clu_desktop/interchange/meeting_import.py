@@ -61,8 +61,8 @@ from clu_desktop.interchange.content_checks import same_person_refusal
 from clu_desktop.interchange.record_checks import NAME_CHOICES, representation_of
 from clu_desktop.interchange.validation import decode_file_data, parse_date, parse_time
 from clu_desktop.names import match_key, name_key
-from clu_desktop.services.indicators.common import check_value
-from clu_desktop.services.meetings.record import clean_setting
+from clu_desktop.rules.indicators import check_value
+from clu_desktop.rules.record import clean_setting
 
 T = TypeVar("T")
 

@@ -1,8 +1,8 @@
 """The checks of a meeting file's official record: the committee's settings, the
 secretaries of the session, how the represented members are represented, and the votes.
 
-Each check calls the rule the window calls (:func:`services.meetings.record.clean_setting` and
-:mod:`services.record_rules`), so a file is refused for what the window refuses. The
+Each check calls the rule the window calls (:func:`rules.record.clean_setting` and
+:mod:`rules.record`), so a file is refused for what the window refuses. The
 checks yield ``(path, problem)``; :mod:`validation` turns the path into a place in the
 file and refuses the whole file if anything is found.
 """
@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from clu_desktop.errors import UserError
-from clu_desktop.services import record_rules as rules
-from clu_desktop.services.meetings.record import DECISION_MAX, clean_setting
+from clu_desktop.rules import record as rules
+from clu_desktop.rules.record import DECISION_MAX, clean_setting
 
 Path = list[str | int]
 Problem = tuple[Path, str]

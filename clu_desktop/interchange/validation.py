@@ -31,7 +31,7 @@ from clu_desktop.interchange.content_checks import (
 from clu_desktop.interchange.record_checks import RecordChecker
 from clu_desktop.interchange.text_encoding import EncodingProblem, decode_utf8
 from clu_desktop.interchange.unicode_text import MAX_RECORDS, count_records, surrogate_paths
-from clu_desktop.services.validation import is_blank
+from clu_desktop.rules.fields import is_blank
 
 FORMAT_NAME = "clu-desktop-meeting"
 #: The version the export writes; the import reads every version of READ_VERSIONS.
@@ -179,7 +179,7 @@ def check_meeting_data(data: Any, source: str) -> None:
 
 def _pattern(validator: Any, pattern: Any, instance: Any, schema: Any) -> Iterator[ValidationError]:
     """The schema's pattern, and « \\S » (text required) refuses invisible-only text as
-    the window does (services.validation.is_blank)."""
+    the window does (rules.fields.is_blank)."""
     yield from _PATTERN(validator, pattern, instance, schema)
     if pattern == "\\S" and isinstance(instance, str) and is_blank(instance):
         yield ValidationError("blank")

@@ -12,7 +12,8 @@ from clu_desktop.errors import UserError
 from clu_desktop.french.numbers import exact_number, grouped, number, typed_number
 from clu_desktop.french.periods import period_label
 from clu_desktop.french.values import change, format_value, percent, target_text
-from clu_desktop.services.indicators.common import IndicatorRow, check_value, value_too_large
+from clu_desktop.rules.indicators import check_value, value_too_large
+from clu_desktop.services.indicators.common import IndicatorRow
 
 G, NB, MINUS = "\u202f", "\u00a0", "\u2212"
 

@@ -4,12 +4,15 @@ without ever stopping the typing."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette, QUndoStack
 
 from clu_desktop.domain import AttendanceStatus, Representation
 from clu_desktop.gui import colours
+from clu_desktop.gui.participants import commands
 from clu_desktop.gui.participants.model import DEPUTY
 from clu_desktop.gui.participants.page import ParticipantsPage
 from clu_desktop.services.attendance.presence import list_attendance, set_represented
@@ -198,8 +201,10 @@ def test_the_kind_of_a_saved_representation_changes_when_its_deputy_fits(open_pa
 
 
 def test_a_proxy_held_by_an_absent_member_is_a_warning_that_never_blocks(
-    open_page, demo_db, qtbot, answered_messages
+    open_page, demo_db, qtbot, answered_messages, monkeypatch
 ):
+    # Space records an arrival at the clock's time: at the start, so no « heure à vérifier »
+    monkeypatch.setattr(commands, "_now", lambda: dt.time(14, 30))
     people = {r.name.split()[-1]: r for r in list_attendance_of(demo_db)}
     with demo_db.transaction() as session:
         set_represented(

@@ -11,13 +11,13 @@ from pypdf import PdfReader
 from PySide6.QtGui import QUndoStack
 
 from clu_desktop.domain import AttendanceStatus as S
+from clu_desktop.french.attendance import STATUS_LABELS, heading_forms, status_word
 from clu_desktop.gui.live.model import STATE_ROLE
 from clu_desktop.gui.live.window import LiveAttendanceWindow
 from clu_desktop.gui.participants.model import STATUS
 from clu_desktop.gui.participants.page import ParticipantsPage
 from clu_desktop.services.attendance.export import export_attendance_csv
 from clu_desktop.services.attendance.presence import list_attendance, set_represented, set_status
-from clu_desktop.services.attendance.words import STATUS_LABELS, heading_forms, status_word
 from clu_desktop.services.documents.export import export_minutes, export_sign_in_sheet
 
 #: In the demonstration meeting: who gets which status.

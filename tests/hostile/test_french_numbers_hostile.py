@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from clu_desktop.french.numbers import decimals_for, exact_number, number
 from clu_desktop.french.values import format_value
 from clu_desktop.gui.indicators.chart import point_label
-from clu_desktop.services.indicators.common import MAX_VALUE, parse_value
+from clu_desktop.rules.indicators import MAX_VALUE, parse_value
 
 values = st.one_of(
     st.floats(-(MAX_VALUE - 1), MAX_VALUE - 1, allow_nan=False),

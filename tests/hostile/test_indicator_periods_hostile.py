@@ -12,7 +12,7 @@ from clu_desktop.errors import UserError
 from clu_desktop.french.periods import MONTH_ABBREVIATIONS, MONTH_NAMES, period_label
 from clu_desktop.interchange.indicators_layout import PERIODS, guess_layout, long_table
 from clu_desktop.interchange.indicators_table import Table
-from clu_desktop.services.indicators.common import parse_period
+from clu_desktop.rules.indicators import parse_period
 
 periods = st.one_of(
     st.integers(1900, 2200).map(str),

@@ -12,10 +12,10 @@ from sqlalchemy import select
 
 from clu_desktop.domain import Indicator
 from clu_desktop.errors import UserError
+from clu_desktop.rules.fields import clean_text
 from clu_desktop.services.indicators import catalogue as indicators_catalogue
 from clu_desktop.services.indicators.values import set_value
 from clu_desktop.services.meetings.files import import_file
-from clu_desktop.services.validation import clean_text
 from tests.interchange.test_meeting_file import demo_data, import_problems, table_counts, write
 
 

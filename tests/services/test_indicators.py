@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from clu_desktop.domain import IndicatorValue
 from clu_desktop.errors import UserError
 from clu_desktop.french import periods as french_periods
+from clu_desktop.rules import indicators as indicator_rules
 from clu_desktop.services.indicators import catalogue as indicators_catalogue
 from clu_desktop.services.indicators import common as indicators_common
 from clu_desktop.services.indicators import values as indicators_values
@@ -226,28 +227,26 @@ def test_a_forgotten_period_is_a_row_to_type_in_and_a_gap_in_the_chart(demo_db):
     assert ("2023-11", None) not in grid.cells
     assert chart.series[0].values == (12.0, None, None, 12.0)
     with demo_db.transaction() as s:
-        indicators_values.set_value(
-            s, delay, "2023-11", None, indicators_common.parse_value("13,5")
-        )
+        indicators_values.set_value(s, delay, "2023-11", None, indicator_rules.parse_value("13,5"))
     with demo_db.reading() as s:
         assert indicators_values.value_grid(s, delay).cells[("2023-11", None)].value == 13.5
 
 
 def test_with_gaps_puts_back_missing_periods_of_the_same_kind_only():
-    assert indicators_common.with_gaps(["2021", "2024"]) == ["2021", "2022", "2023", "2024"]
-    assert indicators_common.with_gaps(["2023-T3", "2024-T2"]) == [
+    assert indicator_rules.with_gaps(["2021", "2024"]) == ["2021", "2022", "2023", "2024"]
+    assert indicator_rules.with_gaps(["2023-T3", "2024-T2"]) == [
         "2023-T3",
         "2023-T4",
         "2024-T1",
         "2024-T2",
     ]
     mixed = ["2022", "2023-11", "2024-01"]
-    assert indicators_common.with_gaps(mixed) == ["2022", "2023-11", "2023-12", "2024-01"]
-    assert indicators_common.with_gaps(["1900-01", "2200-01"]) == [
+    assert indicator_rules.with_gaps(mixed) == ["2022", "2023-11", "2023-12", "2024-01"]
+    assert indicator_rules.with_gaps(["1900-01", "2200-01"]) == [
         "1900-01",
         "2200-01",
     ]  # too long a gap
-    assert indicators_common.with_gaps([]) == []
+    assert indicator_rules.with_gaps([]) == []
 
 
 # Typing values
@@ -371,13 +370,13 @@ def test_a_second_overall_value_for_a_period_is_never_created(demo_db):
     ],
 )
 def test_parse_value_reads_french_numbers(text, unit, expected):
-    assert indicators_common.parse_value(text, unit) == expected
+    assert indicator_rules.parse_value(text, unit) == expected
 
 
 @pytest.mark.parametrize("text", ["abc", "12,,5", "1,2,3", "nan", "inf", "12 %%", "--1"])
 def test_parse_value_refuses_what_it_cannot_read(text):
     with pytest.raises(UserError, match=f"valeur illisible : « {text} »"):
-        indicators_common.parse_value(text, "%")
+        indicator_rules.parse_value(text, "%")
 
 
 def test_check_value_rules():
@@ -387,13 +386,13 @@ def test_check_value_rules():
     class Delay:
         unit, direction, name = None, "lower", "délai moyen de rendez-vous"
 
-    indicators_common.check_value(Percentage, 0)
-    indicators_common.check_value(Percentage, 100)
-    indicators_common.check_value(Percentage, None)
+    indicator_rules.check_value(Percentage, 0)
+    indicator_rules.check_value(Percentage, 100)
+    indicator_rules.check_value(Percentage, None)
     with pytest.raises(UserError, match="entre 0 et 100"):
-        indicators_common.check_value(Percentage, 100.01)
+        indicator_rules.check_value(Percentage, 100.01)
     with pytest.raises(UserError, match="délai ne peut pas être négatif"):
-        indicators_common.check_value(Delay, -1)  # a "lower is better" delay, even without a unit
+        indicator_rules.check_value(Delay, -1)  # a "lower is better" delay, even without a unit
 
 
 def test_periods():
@@ -403,15 +402,15 @@ def test_periods():
         "juil. 2022",
         "févr. 2022",
     ]
-    assert indicators_common.next_periods("month", "2022-11", 3) == [
+    assert indicator_rules.next_periods("month", "2022-11", 3) == [
         "2022-12",
         "2023-01",
         "2023-02",
     ]
-    assert indicators_common.next_periods("quarter", "2022-T4", 1) == ["2023-T1"]
-    assert indicators_common.next_periods("year", "2022", 2) == ["2023", "2024"]
-    assert len(indicators_common.next_periods("year", None, 1)) == 1
-    assert indicators_common.parse_period("07/2022", "month") == "2022-07"
-    assert indicators_common.parse_period("juil. 2022", "month") == "2022-07"
-    assert indicators_common.parse_period("T3 2022", "quarter") == "2022-T3"
+    assert indicator_rules.next_periods("quarter", "2022-T4", 1) == ["2023-T1"]
+    assert indicator_rules.next_periods("year", "2022", 2) == ["2023", "2024"]
+    assert len(indicator_rules.next_periods("year", None, 1)) == 1
+    assert indicator_rules.parse_period("07/2022", "month") == "2022-07"
+    assert indicator_rules.parse_period("juil. 2022", "month") == "2022-07"
+    assert indicator_rules.parse_period("T3 2022", "quarter") == "2022-T3"
     assert indicators_common.PERIODICITY_LABELS["quarter"] == "trimestrielle"

@@ -9,12 +9,12 @@ from sqlalchemy import select
 
 from clu_desktop.domain import Indicator, Site
 from clu_desktop.errors import ConflictError, UserError
+from clu_desktop.rules.indicators import mapping_key
 from clu_desktop.services.indicators import catalogue as indicators_catalogue
 from clu_desktop.services.indicators.mappings import (
     IGNORED_LABEL,
     delete_mapping,
     list_mappings,
-    mapping_key,
     set_mapping,
     stored_targets,
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from clu_desktop.errors import UserError
-from clu_desktop.services.indicators.common import parse_period
+from clu_desktop.rules.indicators import parse_period
 
 WRITTEN = [
     ("T1 2023", "2023-T1"),

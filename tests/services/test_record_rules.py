@@ -8,8 +8,8 @@ import pytest
 
 from clu_desktop.errors import UserError
 from clu_desktop.names import upper_surname
-from clu_desktop.services import record_rules as rules
-from clu_desktop.services.record_rules import Seat
+from clu_desktop.rules import record as rules
+from clu_desktop.rules.record import Seat
 
 
 @pytest.mark.parametrize(

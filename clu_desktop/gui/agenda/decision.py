@@ -30,7 +30,7 @@ from clu_desktop.errors import ConflictError
 from clu_desktop.gui.agenda.editing import EditContext, name
 from clu_desktop.gui.agenda.vote_names import VoteNamesDialog
 from clu_desktop.gui.conflicts import RecordKind, conflict_text
-from clu_desktop.services import record_rules
+from clu_desktop.rules import record as record_rules
 from clu_desktop.services.agenda.items import ITEM
 from clu_desktop.services.attendance.invitations import PersonChoice
 from clu_desktop.services.meetings.record import (

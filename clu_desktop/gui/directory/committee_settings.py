@@ -28,12 +28,12 @@ from clu_desktop.gui.directory.editing import (
     name_widget,
 )
 from clu_desktop.gui.directory.person_form import error_label
-from clu_desktop.services import record_rules
+from clu_desktop.rules import record as record_rules
+from clu_desktop.rules.record import SETTING_LABELS
 from clu_desktop.services.meetings.record import (
     COMMITTEE,
     NUMBERING_LABELS,
     PRESENTER_STYLE_LABELS,
-    SETTING_LABELS,
     RecordSettings,
     get_record_settings,
     set_record_setting,

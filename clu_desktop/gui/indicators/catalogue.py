@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 
 from clu_desktop.gui import colours
 from clu_desktop.gui.indicators.editing import name, plain_tooltip
-from clu_desktop.services.indicators.common import PERIODICITY_LABELS, IndicatorRow, fold
+from clu_desktop.rules.indicators import fold
+from clu_desktop.services.indicators.common import PERIODICITY_LABELS, IndicatorRow
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole

@@ -38,6 +38,7 @@ from clu_desktop.gui.indicators.editing import (
     set_plain_text,
     text_field,
 )
+from clu_desktop.rules import indicators as indicator_rules
 from clu_desktop.services.indicators import catalogue as indicators_catalogue
 from clu_desktop.services.indicators import common as indicators_common
 from clu_desktop.services.indicators.catalogue import INDICATOR as THIS_INDICATOR
@@ -364,7 +365,7 @@ class IndicatorFields(QWidget):
         if row is None:
             return None
         try:
-            value = indicators_common.parse_value(text, row.unit)
+            value = indicator_rules.parse_value(text, row.unit)
         except UserError as exc:
             return str(exc)
         if value == row.target:

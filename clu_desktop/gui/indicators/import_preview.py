@@ -12,7 +12,7 @@ from clu_desktop.french.periods import period_label
 from clu_desktop.gui import colours
 from clu_desktop.gui.indicators.editing import plain_tooltip
 from clu_desktop.interchange.indicators_import import FIELDS, PreviewRow
-from clu_desktop.services.indicators.common import ALL_SITES_LABEL
+from clu_desktop.rules.indicators import ALL_SITES_LABEL
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ERROR = colours.ERROR

@@ -29,9 +29,9 @@ from clu_desktop.gui.indicators.editing import (
     name,
     plain_tooltip,
 )
+from clu_desktop.rules.indicators import ALL_SITES_LABEL
 from clu_desktop.services.indicators import catalogue as indicators_catalogue
 from clu_desktop.services.indicators import mappings
-from clu_desktop.services.indicators.common import ALL_SITES_LABEL
 from clu_desktop.services.indicators.mappings import IGNORED_LABEL, StoredMapping
 
 AnyIndex = QModelIndex | QPersistentModelIndex

@@ -42,14 +42,11 @@ from clu_desktop.gui.indicators.editing import (
 )
 from clu_desktop.gui.indicators.values_model import MET_MARK, MISSED_MARK, ValuesModel
 from clu_desktop.gui.undo import UndoKeys
+from clu_desktop.rules import indicators as indicator_rules
+from clu_desktop.rules.indicators import EXAMPLE_NOTE
 from clu_desktop.services.indicators import common as indicators_common
 from clu_desktop.services.indicators import values as indicators_values
-from clu_desktop.services.indicators.common import (
-    EXAMPLE_NOTE,
-    PERIODICITY_LABELS,
-    ValueCell,
-    ValueGrid,
-)
+from clu_desktop.services.indicators.common import PERIODICITY_LABELS, ValueCell, ValueGrid
 from clu_desktop.services.indicators.values import VALUE_LABELS, sentence, value_what
 
 #: Periods shown unless "Afficher tout l'historique" is ticked: the grid and the chart
@@ -267,7 +264,7 @@ class ValuesPanel(QWidget):
         next_period = None
         if grid is not None:
             last = grid.periods[-1] if grid.periods else None
-            next_period = indicators_common.next_periods(grid.indicator.periodicity, last, 1)[0]
+            next_period = indicator_rules.next_periods(grid.indicator.periodicity, last, 1)[0]
         self.model.set_grid(grid, next_period)
         self._show_texts()
         if not same and grid is not None and self.model.rowCount():
@@ -380,7 +377,7 @@ class ValuesPanel(QWidget):
     def _save_value(self, period: str, site_id: int | None, text: str) -> bool:
         row = self.grid.indicator  # type: ignore[union-attr]
         try:
-            value = indicators_common.parse_value(text, row.unit)
+            value = indicator_rules.parse_value(text, row.unit)
         except UserError as exc:
             messages.show_error(self, sentence(str(exc)))
             return False

@@ -18,12 +18,8 @@ from clu_desktop.french.periods import period_label
 from clu_desktop.french.values import change, format_value, target_text
 from clu_desktop.gui import colours
 from clu_desktop.gui.indicators.editing import plain_tooltip
-from clu_desktop.services.indicators.common import (
-    ALL_SITES_LABEL,
-    ValueCell,
-    ValueGrid,
-    previous_period,
-)
+from clu_desktop.rules.indicators import ALL_SITES_LABEL, previous_period
+from clu_desktop.services.indicators.common import ValueCell, ValueGrid
 from clu_desktop.services.quality.common import SiteRow
 
 AnyIndex = QModelIndex | QPersistentModelIndex

@@ -8,9 +8,9 @@ from PySide6.QtCore import QDate, QLocale
 
 from clu_desktop.domain import AttendanceStatus, Representation
 from clu_desktop.gui.participants.counts import quorum_text
+from clu_desktop.rules.record import Counts
 from clu_desktop.services.attendance.presence import WALK_IN_NOTE, AttendanceRow
 from clu_desktop.services.attendance.walk_in import DirectoryMatch
-from clu_desktop.services.record_rules import Counts
 
 FRENCH = QLocale(QLocale.Language.French, QLocale.Country.France)
 SEARCH_HINT = "Tapez les premières lettres d'un nom ou d'un organisme"

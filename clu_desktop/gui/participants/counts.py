@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from clu_desktop.rules.record import Counts
 from clu_desktop.services.meetings.record import MeetingRecord
-from clu_desktop.services.record_rules import Counts
 
 NBSP = "\u00a0"
 #: The warnings shown on the page; more are summed up in one line (all in the tooltip).

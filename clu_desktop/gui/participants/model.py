@@ -103,7 +103,7 @@ class AttendanceModel(QAbstractTableModel):
             return row.organisation or ""
         if column == FUNCTION:
             return row.function or ""
-        if column == STATUS:  # "excusée", "sans réponse": services/attendance/words.py
+        if column == STATUS:  # "excusée", "sans réponse": french/attendance.py
             return row.status_label
         if column == DEPUTY:  # "pouvoir à M. Y", "suppléé par M. Z"
             return deputy_text(row)

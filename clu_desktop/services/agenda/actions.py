@@ -21,11 +21,11 @@ from clu_desktop.domain import (
     Statement,
 )
 from clu_desktop.errors import UserError
+from clu_desktop.rules.fields import check_date_range, clean_text
 from clu_desktop.services.agenda.items import get_item, person_name
 from clu_desktop.services.agenda.snapshots import ACTIONS, Row, ensure_free, rows_of
 from clu_desktop.services.attendance.invitations import meeting_people
 from clu_desktop.services.concurrency import check_version
-from clu_desktop.services.validation import check_date_range, clean_text
 
 ACTION_MAX = 10_000
 OWNER_NAME_MAX = 200

@@ -16,10 +16,10 @@ from sqlalchemy.orm import Session
 
 from clu_desktop.domain import AgendaItem, Person, Statement
 from clu_desktop.errors import UserError
-from clu_desktop.services import record_rules
+from clu_desktop.rules import record as record_rules
+from clu_desktop.rules.fields import clean_text
 from clu_desktop.services.attendance.invitations import get_meeting, meeting_people
 from clu_desktop.services.concurrency import check_version
-from clu_desktop.services.validation import clean_text
 
 TITLE_MAX = 300
 HEADING_MAX = 300

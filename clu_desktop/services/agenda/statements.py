@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from clu_desktop.domain import Action, Person, Statement, StatementKind, StatementSpeaker
 from clu_desktop.errors import UserError
+from clu_desktop.rules.fields import clean_text
 from clu_desktop.services.agenda.items import get_item, person_name
 from clu_desktop.services.agenda.snapshots import (
     SPEAKERS,
@@ -23,7 +24,6 @@ from clu_desktop.services.agenda.snapshots import (
 )
 from clu_desktop.services.attendance.invitations import PersonChoice, meeting_people
 from clu_desktop.services.concurrency import check_version, touch
-from clu_desktop.services.validation import clean_text
 
 STATEMENT_MAX = 20_000
 

@@ -21,15 +21,15 @@ from clu_desktop.domain import (
     Representation,
 )
 from clu_desktop.errors import UserError
-from clu_desktop.services import record_rules as rules
-from clu_desktop.services.attendance import words as attendance_words
+from clu_desktop.french import attendance as attendance_words
+from clu_desktop.rules import record as rules
+from clu_desktop.rules.fields import check_time_order, clean_text
 from clu_desktop.services.attendance.invitations import get_meeting
 from clu_desktop.services.concurrency import check_version
 from clu_desktop.services.directory.common import search_words, starts_each
 from clu_desktop.services.meetings.record import unanswered
-from clu_desktop.services.validation import check_time_order, clean_text
 
-# The words of the statuses: services/attendance/words.py, for every screen and file.
+# The words of the statuses: french/attendance.py, for every screen and file.
 STATUS_LABELS = attendance_words.STATUS_LABELS
 #: How a represented person is represented, as the participants page says it.
 REPRESENTATION_LABELS = {

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from clu_desktop.domain import AttendanceStatus, Invitation, Meeting, Organisation, Person
 from clu_desktop.errors import UserError
+from clu_desktop.rules.fields import clean_text
 from clu_desktop.services.attendance.edit import invite_person
 from clu_desktop.services.attendance.invitations import get_meeting
 from clu_desktop.services.attendance.presence import WALK_IN_NOTE, mark_present, presence_of
@@ -34,7 +35,6 @@ from clu_desktop.services.directory.common import (
     starts_each,
     with_organisation,
 )
-from clu_desktop.services.validation import clean_text
 
 #: Civilities typed before a name, as the directory stores them.
 _CIVILITIES = {

@@ -10,6 +10,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from clu_desktop.domain import Committee, CommitteeMember, Meeting, Organisation, Person
 from clu_desktop.errors import ConflictError, UserError
+from clu_desktop.rules.fields import clean_text
 from clu_desktop.services.concurrency import SavedValue, changed_elsewhere, check_version
 from clu_desktop.services.directory.common import (
     Snapshot,
@@ -21,7 +22,6 @@ from clu_desktop.services.directory.common import (
     with_organisation,
 )
 from clu_desktop.services.directory.people import search_people
-from clu_desktop.services.validation import clean_text
 
 #: Roles offered first; any other short text is accepted.
 MEMBER_ROLES = ("président", "vice-président", "membre", "suppléant", "secrétaire")

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from clu_desktop.domain import Organisation, Person
 from clu_desktop.errors import UserError
+from clu_desktop.rules.fields import clean_text
 from clu_desktop.services.concurrency import SavedValue, check_version
 from clu_desktop.services.directory.common import (
     Snapshot,
@@ -18,7 +19,6 @@ from clu_desktop.services.directory.common import (
     matches,
     query_words,
 )
-from clu_desktop.services.validation import clean_text
 
 #: Field name → (label shown in messages, longest value).
 ORGANISATION_TEXT_FIELDS = {

@@ -20,6 +20,7 @@ from clu_desktop.domain import (
     StatementSpeaker,
 )
 from clu_desktop.errors import UserError
+from clu_desktop.rules.fields import clean_text
 from clu_desktop.services.concurrency import SavedValue, check_version
 from clu_desktop.services.directory.common import (
     Snapshot,
@@ -31,7 +32,6 @@ from clu_desktop.services.directory.common import (
     query_words,
     with_organisation,
 )
-from clu_desktop.services.validation import clean_text
 
 #: The civilities offered first; any other short text is accepted.
 CIVILITIES = ("M.", "Mme")

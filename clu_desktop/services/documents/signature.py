@@ -23,10 +23,10 @@ from sqlalchemy.orm import Session, undefer
 
 from clu_desktop.domain import Meeting, MeetingStatus, SignatureEvent, SignatureKind
 from clu_desktop.errors import UserError
+from clu_desktop.rules.fields import clean_text
 from clu_desktop.services.attendance.invitations import get_meeting
 from clu_desktop.services.documents import annex_freeze
 from clu_desktop.services.documents.export import render_minutes
-from clu_desktop.services.validation import clean_text
 from clu_desktop.store.signed_minutes import signature_change
 
 BY_MAX = 200

@@ -29,7 +29,7 @@ from clu_desktop.domain import (
     Person,
 )
 from clu_desktop.names import upper_surname
-from clu_desktop.services import record_rules
+from clu_desktop.rules import record as record_rules
 from clu_desktop.services.attendance.invitations import get_meeting
 from clu_desktop.services.documents import annex_freeze
 from clu_desktop.services.meetings.record import MeetingRecord, meeting_record

@@ -11,21 +11,21 @@ from clu_desktop.domain import Annex, Indicator, IndicatorValue, Site
 from clu_desktop.domain.documents import annex_indicator
 from clu_desktop.domain.indicators import indicator_site
 from clu_desktop.errors import UserError
-from clu_desktop.services.concurrency import check_version, touch
-from clu_desktop.services.indicators.common import (
+from clu_desktop.rules.indicators import (
     CATEGORY_MAX,
     CODE_MAX,
     DESCRIPTION_MAX,
     NAME_MAX,
     SITE_NAME_MAX,
     UNIT_MAX,
-    IndicatorRow,
     check_direction,
     check_periodicity,
     check_value,
     fold,
     parse_value,
 )
+from clu_desktop.services.concurrency import check_version, touch
+from clu_desktop.services.indicators.common import IndicatorRow
 from clu_desktop.services.quality.common import clean, clean_long, list_sites, unknown_field
 
 __all__ = ["list_sites"]

@@ -18,8 +18,8 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from clu_desktop.domain import Indicator, IndicatorValue, Site
+from clu_desktop.rules.indicators import fold
 from clu_desktop.services.indicators import catalogue
-from clu_desktop.services.indicators.common import fold
 from clu_desktop.services.indicators.mappings import set_mapping
 
 #: The category of an indicator created by an import, for the user to sort it later.

@@ -9,7 +9,6 @@ deletes them with ``list_mappings``, ``set_mapping`` and ``delete_mapping``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, select
@@ -18,24 +17,14 @@ from sqlalchemy.orm import Session
 
 from clu_desktop.domain import Indicator, IndicatorNameMapping, Site
 from clu_desktop.errors import ConflictError, UserError
-from clu_desktop.names import name_key
+from clu_desktop.rules.indicators import ALL_SITES_LABEL, mapping_key
 from clu_desktop.services.concurrency import check_version
-from clu_desktop.services.indicators.common import ALL_SITES_LABEL, fold
 from clu_desktop.services.quality.common import clean
 
 KINDS = ("indicator", "site")
 WRITTEN_MAX = 300
 #: What a mapping that leaves lines out shows in place of a target.
 IGNORED_LABEL = "(lignes ignorées)"
-_NOT_WORD = re.compile(r"[\W_]+")
-
-
-def mapping_key(text: str | None) -> str:
-    """A name as mappings are keyed: ``names.name_key`` (NFC, invisible characters out,
-    no case), then without accents, punctuation or repeated spaces. « Sous-préf. de
-    LANGRES » and « sous pref de langres » are one name; « Langres » and « Sous-préfecture
-    de Langres » are two."""
-    return " ".join(_NOT_WORD.sub(" ", fold(name_key(text))).split())
 
 
 @dataclass(frozen=True)

@@ -17,22 +17,24 @@ from sqlalchemy.orm import Session
 from clu_desktop.domain import Indicator, IndicatorValue, Site
 from clu_desktop.errors import UserError
 from clu_desktop.french.periods import period_label
-from clu_desktop.services.concurrency import check_version
-from clu_desktop.services.indicators.catalogue import get_indicator, indicator_row
-from clu_desktop.services.indicators.common import (
+from clu_desktop.rules.indicators import (
     ALL_SITES_LABEL,
     COMMENT_MAX,
     SOURCE_MAX,
+    check_value,
+    parse_period,
+    previous_period,
+    with_gaps,
+)
+from clu_desktop.services.concurrency import check_version
+from clu_desktop.services.indicators.catalogue import get_indicator, indicator_row
+from clu_desktop.services.indicators.common import (
     ChartData,
     IndicatorRow,
     Series,
     ValueCell,
     ValueGrid,
     ValueState,
-    check_value,
-    parse_period,
-    previous_period,
-    with_gaps,
 )
 from clu_desktop.services.quality.common import SiteRow, clean, clean_long
 

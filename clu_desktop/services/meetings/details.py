@@ -20,10 +20,10 @@ from sqlalchemy.orm import Session
 from clu_desktop.domain import Committee, Identity, Meeting, MeetingStatus, Organisation, Person
 from clu_desktop.errors import UserError
 from clu_desktop.names import upper_surname
+from clu_desktop.rules.fields import check_date_range, check_time_order, clean_text
 from clu_desktop.services.attendance.invitations import PersonChoice, get_meeting
 from clu_desktop.services.concurrency import check_version
 from clu_desktop.services.meetings.listing import STATUS_LABELS
-from clu_desktop.services.validation import check_date_range, check_time_order, clean_text
 from clu_desktop.store.signed_minutes import SIGN_THROUGH_ACTION, refuse_if_signed
 
 TEXT_MAX = 20_000  # opening and closing paragraphs

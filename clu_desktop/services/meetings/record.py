@@ -1,6 +1,6 @@
 """A meeting's official record: the committee's settings, counts and quorum, secretaries
 of the session, deliberations and their votes, and the checks that say what does not add
-up. The rules themselves are in :mod:`record_rules`; this module reads and writes them.
+up. The rules themselves are in :mod:`clu_desktop.rules.record`; this module reads and writes them.
 """
 
 from __future__ import annotations
@@ -26,26 +26,16 @@ from clu_desktop.domain import (
     VoteResult,
 )
 from clu_desktop.errors import UserError
-from clu_desktop.services import record_rules as rules
+from clu_desktop.rules import record as rules
+from clu_desktop.rules.fields import clean_text
+from clu_desktop.rules.record import DECISION_MAX, clean_setting
 from clu_desktop.services.attendance.invitations import PersonChoice, get_meeting
 from clu_desktop.services.concurrency import check_version, touch
-from clu_desktop.services.validation import clean_text
 
-DECISION_MAX = 20_000
 COMMITTEE = "Ce comité"  # as conflict messages name it
 
 # -- the committee's settings -----------------------------------------------------------
 
-#: The settings of a committee's record and the French names their messages use.
-SETTING_LABELS = {
-    "votes": "Le comité vote (pouvoirs, votants, délibérations)",
-    "print_counts": "Imprimer le décompte des présents",
-    "quorum": "Quorum",
-    "members_in_office": "Membres en exercice",
-    "proxy_limit": "Pouvoirs par personne",
-    "presenter_style": "Présentateur des points",
-    "numbering": "Numérotation des points",
-}
 PRESENTER_STYLE_LABELS = {
     PresenterStyle.PRESENTED: "« présenté par Mme X »",
     PresenterStyle.RAPPORTEUR: "« Rapporteur : Mme X »",
@@ -89,30 +79,6 @@ def get_record_settings(session: Session, committee_id: int) -> RecordSettings:
     if committee is None:
         raise UserError("Ce comité n'existe plus.")
     return settings_of(committee)
-
-
-def clean_setting(field: str, value: Any) -> Any:
-    """A setting as it would be stored, or a French UserError (window, file, command)."""
-    if field not in SETTING_LABELS:
-        raise UserError(f"Le réglage « {field} » d'un comité n'existe pas.")
-    label = SETTING_LABELS[field]
-    if field in ("votes", "print_counts"):
-        if not isinstance(value, bool):
-            raise UserError(f"« {label} » : oui ou non.")
-        return value
-    if field == "quorum":
-        return rules.clean_quorum(value)
-    if field == "members_in_office":
-        return rules.check_count(value, label, 1, rules.MEMBERS_MAX)
-    if field == "proxy_limit":
-        if value is None:
-            raise UserError(f"« {label} » : indiquez un nombre (1 le plus souvent).")
-        return rules.check_count(value, label, 0, rules.PROXY_LIMIT_MAX)
-    enum_class = PresenterStyle if field == "presenter_style" else Numbering
-    try:
-        return enum_class(value)
-    except ValueError:
-        raise UserError(f"« {label} » : choix « {value} » inconnu.") from None
 
 
 def set_record_setting(

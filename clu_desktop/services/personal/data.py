@@ -38,9 +38,9 @@ from clu_desktop.domain import (
 )
 from clu_desktop.errors import UserError
 from clu_desktop.files import write_atomically
+from clu_desktop.french.attendance import status_word
 from clu_desktop.services.agenda.actions import ACTION_STATUS_LABELS
 from clu_desktop.services.agenda.statements import STATEMENT_KIND_LABELS
-from clu_desktop.services.attendance.words import status_word
 from clu_desktop.services.meetings.listing import STATUS_LABELS as MEETING_LABELS
 from clu_desktop.services.personal.mentions import other_mentions
 from clu_desktop.services.personal.names import NameParts, PersonMatcher

@@ -32,11 +32,11 @@ from clu_desktop.domain import (
     StatementKind,
 )
 from clu_desktop.errors import UserError
+from clu_desktop.rules.fields import check_date_range, clean_text
 from clu_desktop.services.agenda.actions import ACTION_STATUS_LABELS
 from clu_desktop.services.agenda.items import person_name
 from clu_desktop.services.attendance.invitations import meeting_people
 from clu_desktop.services.concurrency import check_version, touch
-from clu_desktop.services.validation import check_date_range, clean_text
 
 __all__ = ["ACTION_STATUS_LABELS"]
 

@@ -15,8 +15,12 @@ from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from clu_desktop.domain import (
+    Numbering,
+    PresenterStyle,
+)
 from clu_desktop.errors import UserError
 
 #: Who is represented, by a person's id in the database or in a file.
@@ -394,3 +398,42 @@ def item_number(path: Sequence[int], numbering: str = "arabic", *, printed: bool
         return BULLET_MARKS[min(len(path), 2) - 1]
     first = roman(path[0]) if numbering == "roman" else str(path[0])
     return ".".join([first, *(str(n) for n in path[1:])])
+
+
+DECISION_MAX = 20_000
+
+
+#: The settings of a committee's record and the French names their messages use.
+SETTING_LABELS = {
+    "votes": "Le comité vote (pouvoirs, votants, délibérations)",
+    "print_counts": "Imprimer le décompte des présents",
+    "quorum": "Quorum",
+    "members_in_office": "Membres en exercice",
+    "proxy_limit": "Pouvoirs par personne",
+    "presenter_style": "Présentateur des points",
+    "numbering": "Numérotation des points",
+}
+
+
+def clean_setting(field: str, value: Any) -> Any:
+    """A setting as it would be stored, or a French UserError (window, file, command)."""
+    if field not in SETTING_LABELS:
+        raise UserError(f"Le réglage « {field} » d'un comité n'existe pas.")
+    label = SETTING_LABELS[field]
+    if field in ("votes", "print_counts"):
+        if not isinstance(value, bool):
+            raise UserError(f"« {label} » : oui ou non.")
+        return value
+    if field == "quorum":
+        return clean_quorum(value)
+    if field == "members_in_office":
+        return check_count(value, label, 1, MEMBERS_MAX)
+    if field == "proxy_limit":
+        if value is None:
+            raise UserError(f"« {label} » : indiquez un nombre (1 le plus souvent).")
+        return check_count(value, label, 0, PROXY_LIMIT_MAX)
+    enum_class = PresenterStyle if field == "presenter_style" else Numbering
+    try:
+        return enum_class(value)
+    except ValueError:
+        raise UserError(f"« {label} » : choix « {value} » inconnu.") from None

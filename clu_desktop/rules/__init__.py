@@ -1,0 +1,2 @@
+"""Rules on plain values (no database, no Qt): what the window, a file and the command line
+refuse alike, one place each."""
