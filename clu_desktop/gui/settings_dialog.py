@@ -28,7 +28,8 @@ from clu_desktop.gui.forms.ui_settings import Ui_SettingsDialog
 from clu_desktop.gui.meeting.binding import connect_editor, is_typed, set_value, signals_blocked
 from clu_desktop.gui.meeting.widgets import ChoiceModel
 from clu_desktop.gui.undo import UndoKeys
-from clu_desktop.services.meetings.details import IncompleteValue, committee_choices
+from clu_desktop.rules.fields import IncompleteValue
+from clu_desktop.services.meetings.details import committee_choices
 from clu_desktop.services.settings import (
     IDENTITY,
     IDENTITY_LABELS,

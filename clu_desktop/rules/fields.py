@@ -81,3 +81,28 @@ def check_date_range(value: dt.date | None, label: str) -> None:
     """Refuse dates no committee can have (typing slips such as year 223 or 20230)."""
     if value is not None and not (1900 <= value.year <= 2200):
         raise UserError(f"« {label} » : la date {value:%d/%m/%Y} n'est pas plausible.")
+
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+
+
+class IncompleteValue(UserError):
+    """A value refused only because it is not finished yet (empty, half an address).
+
+    A page may keep it on screen while the user types and say so when they leave.
+    """
+
+
+def is_email(text: str) -> bool:
+    """Whether ``text`` has the shape of an e-mail address (name@domain.tld)."""
+    return _EMAIL.fullmatch(text) is not None
+
+
+def check_email(value: str | None, label: str) -> str | None:
+    text = clean_text(value, label, 254)
+    if text is not None and not is_email(text):
+        raise IncompleteValue(
+            f"« {label} » : « {text} » n'est pas une adresse électronique "
+            "(exemple : prenom.nom@haute-marne.gouv.fr)."
+        )
+    return text

@@ -15,9 +15,8 @@ from sqlalchemy.orm import Session
 from clu_desktop.domain import Committee, Identity, Setting
 from clu_desktop.errors import ConflictError, UserError
 from clu_desktop.files import os_error_reason
-from clu_desktop.rules.fields import clean_text
+from clu_desktop.rules.fields import IncompleteValue, check_email, clean_text
 from clu_desktop.services.concurrency import changed_elsewhere, check_version
-from clu_desktop.services.meetings.details import IncompleteValue, check_email
 
 DEFAULT_COMMITTEE_KEY = "default_committee_id"
 LOGO_MAX_BYTES = 5 * 1024 * 1024

@@ -10,16 +10,16 @@ from sqlalchemy import select
 
 from clu_desktop.domain import ActionStatus, Committee, Person
 from clu_desktop.errors import UserError
-from clu_desktop.services.agenda.followup import (
+from clu_desktop.services.agenda.items import list_agenda
+from clu_desktop.services.meetings.listing import create_meeting, duplicate_as_next
+from clu_desktop.services.quality import actions as quality_actions
+from clu_desktop.services.quality import remarks as quality_remarks
+from clu_desktop.services.quality.followup import (
     FOLLOWUP_TITLE,
     NOTHING_TEXT,
     add_followup_item,
     followup_content,
 )
-from clu_desktop.services.agenda.items import list_agenda
-from clu_desktop.services.meetings.listing import create_meeting, duplicate_as_next
-from clu_desktop.services.quality import actions as quality_actions
-from clu_desktop.services.quality import remarks as quality_remarks
 
 SVI = "reconfiguration du SVI déployé en mars 2022 (déclinaison d'une arborescence simplifiée)"
 HOURS = (

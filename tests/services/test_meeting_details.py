@@ -8,10 +8,10 @@ import pytest
 
 from clu_desktop.domain import Committee, Identity, Meeting, MeetingStatus, Organisation, Person
 from clu_desktop.errors import UserError
+from clu_desktop.rules.fields import IncompleteValue
 from clu_desktop.services.meetings.details import (
     DELEGATION_FEMALE,
     DELEGATION_MALE,
-    IncompleteValue,
     committee_choices,
     get_meeting_details,
     person_choices,

@@ -43,12 +43,12 @@ from clu_desktop.gui.meeting.binding import (
 from clu_desktop.gui.meeting.form import MeetingForm
 from clu_desktop.gui.meeting.signature import SignatureBar
 from clu_desktop.gui.undo import UndoKeys
+from clu_desktop.rules.fields import IncompleteValue
 from clu_desktop.services.attendance.invitations import PersonChoice
 from clu_desktop.services.meetings.details import (
     DELEGATION_FORMULAS,
     FIELD_LABELS,
     MEETING,
-    IncompleteValue,
     MeetingDetails,
     clean_value,
     committee_choices,

@@ -32,14 +32,14 @@ from clu_desktop.gui.quality.editing import Panel, QualityContext
 from clu_desktop.gui.quality.label_panel import LabelPanel
 from clu_desktop.gui.quality.remarks_panel import RemarksPanel
 from clu_desktop.gui.undo import UndoKeys
-from clu_desktop.services.agenda.followup import (
+from clu_desktop.services.agenda.items import list_agenda
+from clu_desktop.services.agenda.snapshots import delete_item, restore_item
+from clu_desktop.services.quality.audit_results import AUDIT_RESULTS_TITLE, add_audit_results_item
+from clu_desktop.services.quality.followup import (
     FOLLOWUP_TITLE,
     add_followup_item,
     find_followup_item,
 )
-from clu_desktop.services.agenda.items import list_agenda
-from clu_desktop.services.agenda.snapshots import delete_item, restore_item
-from clu_desktop.services.quality.audit_results import AUDIT_RESULTS_TITLE, add_audit_results_item
 from clu_desktop.store.database import Database
 
 NO_MEETING_TIP = "Choisissez une séance pour y préparer le suivi des actions."

@@ -27,7 +27,6 @@ from clu_desktop.rules.fields import check_time_order, clean_text
 from clu_desktop.services.attendance.invitations import get_meeting
 from clu_desktop.services.concurrency import check_version
 from clu_desktop.services.directory.common import search_words, starts_each
-from clu_desktop.services.meetings.record import unanswered
 
 # The words of the statuses: french/attendance.py, for every screen and file.
 STATUS_LABELS = attendance_words.STATUS_LABELS
@@ -332,3 +331,18 @@ def set_note(
     before = _state(invitation)
     invitation.note = clean_text(note, "Note", 2000, multiline=True)
     return before
+
+
+def unanswered(session: Session, meeting_id: int) -> list[int]:
+    """The invitations still without an answer (not ticked), in order."""
+    get_meeting(session, meeting_id)
+    return list(
+        session.scalars(
+            select(Invitation.id)
+            .where(
+                Invitation.meeting_id == meeting_id,
+                Invitation.status == AttendanceStatus.INVITED,
+            )
+            .order_by(Invitation.position, Invitation.id)
+        )
+    )

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from clu_desktop.services.documents.signature import signature_state, signed_pdf
 from clu_desktop.services.documents.snapshot import meeting_snapshot
 
 
@@ -20,7 +21,6 @@ def export_minutes(session: Session, meeting_id: int, path: Path | str) -> Path:
     Minutes signed in CLU Desktop are the PDF kept at signature, byte for byte (what
     :func:`minutes_note` tells); others are made now, a signed meeting's indicator
     annexes with the values frozen with its minutes."""
-    from clu_desktop.services.documents.signature import signed_pdf
 
     signed = signed_pdf(session, meeting_id)
     if signed is not None:
@@ -40,7 +40,6 @@ def minutes_note(session: Session, meeting_id: int, *, sha256: bool = False) -> 
     """What :func:`export_minutes` gives of signed minutes, in French (with the signed
     PDF's SHA-256 when ``sha256``); None for minutes not signed (made from the database
     as it is)."""
-    from clu_desktop.services.documents.signature import signature_state
 
     state = signature_state(session, meeting_id)
     if not state.signed:
@@ -94,7 +93,6 @@ def export_sign_in_sheet(
 def export_signed_minutes(session: Session, meeting_id: int, path: Path | str) -> Path:
     """Write the minutes as they were signed (the PDF kept at signature) at ``path``."""
     from clu_desktop.errors import UserError
-    from clu_desktop.services.documents.signature import signed_pdf
 
     signed = signed_pdf(session, meeting_id)
     if signed is None:

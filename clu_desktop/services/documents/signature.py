@@ -26,7 +26,7 @@ from clu_desktop.errors import UserError
 from clu_desktop.rules.fields import clean_text
 from clu_desktop.services.attendance.invitations import get_meeting
 from clu_desktop.services.documents import annex_freeze
-from clu_desktop.services.documents.export import render_minutes
+from clu_desktop.services.documents.snapshot import meeting_snapshot
 from clu_desktop.store.signed_minutes import signature_change
 
 BY_MAX = 200
@@ -101,7 +101,10 @@ def signature_state(session: Session, meeting_id: int) -> SignatureState:
 def minutes_pdf_bytes(session: Session, meeting_id: int) -> bytes:
     """The minutes as PDF, made now from the database (never the copy of a signed PDF)."""
     with tempfile.TemporaryDirectory(prefix="clu-signature-") as folder:
-        path = render_minutes(session, meeting_id, Path(folder) / "compte-rendu.pdf")
+        from clu_desktop.documents.minutes import write_minutes  # reportlab: off the first screen
+
+        snapshot = meeting_snapshot(session, meeting_id)
+        path = write_minutes(snapshot, Path(folder) / "compte-rendu.pdf")
         return path.read_bytes()
 
 

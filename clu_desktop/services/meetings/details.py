@@ -9,7 +9,6 @@ returns the values before and after so that undo can put every touched field bac
 from __future__ import annotations
 
 import datetime as dt
-import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
@@ -20,7 +19,14 @@ from sqlalchemy.orm import Session
 from clu_desktop.domain import Committee, Identity, Meeting, MeetingStatus, Organisation, Person
 from clu_desktop.errors import UserError
 from clu_desktop.names import upper_surname
-from clu_desktop.rules.fields import check_date_range, check_time_order, clean_text
+from clu_desktop.rules.fields import (
+    IncompleteValue,
+    check_date_range,
+    check_email,
+    check_time_order,
+    clean_text,
+    is_email,
+)
 from clu_desktop.services.attendance.invitations import PersonChoice, get_meeting
 from clu_desktop.services.concurrency import check_version
 from clu_desktop.services.meetings.listing import STATUS_LABELS
@@ -30,14 +36,6 @@ TEXT_MAX = 20_000  # opening and closing paragraphs
 DELEGATION_MALE = "Pour le Préfet et par délégation"
 DELEGATION_FEMALE = "Pour la Préfète et par délégation"
 DELEGATION_FORMULAS = (DELEGATION_MALE, DELEGATION_FEMALE)
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
-
-
-class IncompleteValue(UserError):
-    """A value refused only because it is not finished yet (empty, half an address).
-
-    A page may keep it on screen while the user types and say so when they leave.
-    """
 
 
 @dataclass(frozen=True)
@@ -158,16 +156,6 @@ def sort_key(text: str) -> str:
 def printed_name(person: Person) -> str:
     """First name and NAME as a signature prints them: "Guillaume THIRARD"."""
     return " ".join(p for p in (person.first_name, upper_surname(person.last_name)) if p)
-
-
-def check_email(value: str | None, label: str) -> str | None:
-    text = clean_text(value, label, 254)
-    if text is not None and not _EMAIL.fullmatch(text):
-        raise IncompleteValue(
-            f"« {label} » : « {text} » n'est pas une adresse électronique "
-            "(exemple : prenom.nom@haute-marne.gouv.fr)."
-        )
-    return text
 
 
 # Reading
@@ -314,7 +302,7 @@ def _person_text(person: Person | None, source: str) -> str | None:
     if source == "name":
         return printed_name(person)
     text = (getattr(person, source) or "").strip() or None
-    if source == "email" and text is not None and not _EMAIL.fullmatch(text):
+    if source == "email" and text is not None and not is_email(text):
         return None
     return text
 

@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session, selectinload
 
 from clu_desktop.domain import (
     AgendaItem,
-    AttendanceStatus,
     Committee,
     Invitation,
     Meeting,
@@ -337,18 +336,3 @@ def set_decision(
 
 
 # -- closing the live window ------------------------------------------------------------
-
-
-def unanswered(session: Session, meeting_id: int) -> list[int]:
-    """The invitations still without an answer (not ticked), in order."""
-    get_meeting(session, meeting_id)
-    return list(
-        session.scalars(
-            select(Invitation.id)
-            .where(
-                Invitation.meeting_id == meeting_id,
-                Invitation.status == AttendanceStatus.INVITED,
-            )
-            .order_by(Invitation.position, Invitation.id)
-        )
-    )

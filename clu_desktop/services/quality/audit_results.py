@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from clu_desktop.domain import Audit, FindingKind
 from clu_desktop.errors import UserError
-from clu_desktop.services.agenda.followup import add_written_item
+from clu_desktop.services.quality.followup import add_written_item
 
 AUDIT_RESULTS_TITLE = "Résultats des audits"
 HEADINGS = (
