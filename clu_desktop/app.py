@@ -48,8 +48,12 @@ def run_gui(
     db: Database | Callable[[], Database],
     argv: list[str] | None = None,
     description: str | None = None,
+    after_shown: Callable[[], str | None] | None = None,
 ) -> int:
     """Open the main window on ``db`` and run the application until it is closed.
+
+    ``after_shown`` runs once the database's first meeting is painted (the day's backup):
+    a text it returns is a warning shown in the status bar.
 
     ``db`` is an open database, or a function opening it (``description`` says where,
     for the title meanwhile): then the window's frame is shown first and the database
@@ -101,14 +105,22 @@ def run_gui(
                 return
         from clu_desktop.gui import preload
 
-        preload.start_later()
+        window.repaint()  # the meeting is on screen now: what the user waited for
         if exit_delay is not None:
             print(WINDOW_READY_MARKER, flush=True)
             QTimer.singleShot(exit_delay, app.quit)
+        if after_shown is not None:
+            QTimer.singleShot(0, lambda: _warn(window, after_shown()))
+        preload.start_later()
 
     _when_exposed(app, window, exit_delay is not None, on_screen)
     code = app.exec()
     return outcome["code"] or code
+
+
+def _warn(window, warning: str | None) -> None:
+    if warning:
+        window.statusBar().showMessage(warning)
 
 
 def _when_exposed(app, window, print_marker: bool, then: Callable[[], None]) -> None:

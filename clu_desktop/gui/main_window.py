@@ -143,6 +143,10 @@ class MainWindow(MainActions, QMainWindow):
             self.tabs.addTab(page.widget, page.title)
             if hasattr(page.widget, "changed"):
                 page.widget.changed.connect(self._schedule_refresh)
+            if hasattr(page.widget, "built"):  # a page made when first shown
+                page.widget.built.connect(
+                    lambda made: self.state.restore_splitters(*made.findChildren(QSplitter))
+                )
         self.tabs.currentChanged.connect(lambda _index: self._show_current_page())
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -274,6 +278,11 @@ class MainWindow(MainActions, QMainWindow):
         if self._shown.get(page, -1) != self.meeting_id:
             page.show_meeting(self.meeting_id, self._stack(self.meeting_id))
             self._shown[page] = self.meeting_id
+
+    def current_page(self) -> QWidget | None:
+        """The page on screen (a page made when first shown: once made)."""
+        holder = self.tabs.currentWidget()
+        return getattr(holder, "page", None) or holder
 
     def reload_pages(self) -> None:
         """Forget what the pages show (the data changed under them) and show again."""

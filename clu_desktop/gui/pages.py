@@ -25,9 +25,11 @@ class Page:
 
 class LazyPage(QWidget):
     """Stands for a page until it is first shown, then builds it: what a page imports
-    (a PDF renderer…) is not loaded before the window appears."""
+    (a PDF renderer…) is not loaded, nor its widgets made, before the first meeting is on
+    screen. ``built`` gives the page once made (the window restores its splitters)."""
 
     changed = Signal()
+    built = Signal(QWidget)
 
     def __init__(self, build: Callable[[], QWidget], object_name: str) -> None:
         super().__init__()
@@ -41,14 +43,34 @@ class LazyPage(QWidget):
         if self.page is None:
             self.page = self._build()
             self._layout.addWidget(self.page)
+            self.page.show()  # now, not at the next event loop turn: keys reach it at once
             if hasattr(self.page, "changed"):
                 self.page.changed.connect(self.changed)
+            self.built.emit(self.page)
         self.page.show_meeting(meeting_id, stack)
 
     def cleanup(self) -> None:
         cleanup = getattr(self.page, "cleanup", None)
         if cleanup is not None:
             cleanup()
+
+
+def _meeting_page(db: Database) -> QWidget:
+    from clu_desktop.gui.meeting.page import MeetingPage
+
+    return MeetingPage(db)
+
+
+def _agenda_page(db: Database) -> QWidget:
+    from clu_desktop.gui.agenda.page import AgendaPage
+
+    return AgendaPage(db)
+
+
+def _participants_page(db: Database) -> QWidget:
+    from clu_desktop.gui.participants.page import ParticipantsPage
+
+    return ParticipantsPage(db)
 
 
 def _documents_page(db: Database) -> QWidget:
@@ -70,14 +92,11 @@ def _quality_page(db: Database) -> QWidget:
 
 
 def build_pages(db: Database) -> list[Page]:
-    from clu_desktop.gui.agenda.page import AgendaPage
-    from clu_desktop.gui.meeting.page import MeetingPage
-    from clu_desktop.gui.participants.page import ParticipantsPage
-
+    """Every page waits to be shown to be made: at start only the current tab's is."""
     return [
-        Page("&Séance", MeetingPage(db)),
-        Page("&Ordre du jour", AgendaPage(db)),
-        Page("&Participants", ParticipantsPage(db)),
+        Page("&Séance", LazyPage(lambda: _meeting_page(db), "meetingPage")),
+        Page("&Ordre du jour", LazyPage(lambda: _agenda_page(db), "agendaPage")),
+        Page("&Participants", LazyPage(lambda: _participants_page(db), "participantsPage")),
         Page("&Qualité", LazyPage(lambda: _quality_page(db), "qualityPage")),
         Page("&Indicateurs", LazyPage(lambda: _indicators_page(db), "indicatorsPage")),
         Page("Do&cuments", LazyPage(lambda: _documents_page(db), "documentsPage")),

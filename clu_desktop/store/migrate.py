@@ -35,13 +35,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
-from sqlalchemy import Connection, Engine, create_engine, inspect
+from sqlalchemy import Connection, Engine, create_engine, inspect, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL
 from sqlalchemy.pool import NullPool
@@ -63,7 +59,12 @@ from clu_desktop.store.database import (
     url_passwords,
 )
 from clu_desktop.store.network import refuse_network_share
+from clu_desktop.store.revisions import HEAD, KNOWN
 from clu_desktop.store.secrets import mask
+
+if TYPE_CHECKING:  # Alembic is imported only to upgrade (store/revisions.py)
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 logger = logging.getLogger(__name__)
 
@@ -88,6 +89,8 @@ def include_name(name: str | None, type_: str, _parent_names: object) -> bool:
 
 def alembic_config(connection: Connection | None = None) -> Config:
     """The Alembic configuration, built in code; ``connection`` is handed to env.py."""
+    from alembic.config import Config
+
     config = Config()
     # ConfigParser interpolates "%": a folder name may hold one.
     config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
@@ -96,34 +99,29 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return config
 
 
-def _script_directory() -> ScriptDirectory:
+def script_directory() -> ScriptDirectory:
+    """Alembic's view of the scripts (the tests compare it with store/revisions.py)."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
-
-
-def _head(script: ScriptDirectory) -> str:
-    head = script.get_current_head()
-    if head is None:
-        raise RuntimeError(f"No migration script in {script.dir}")
-    return head
-
-
-def _known(script: ScriptDirectory) -> frozenset[str]:
-    return frozenset(revision.revision for revision in script.walk_revisions())
 
 
 def head_revision() -> str:
     """The revision the current models correspond to."""
-    return _head(_script_directory())
+    return HEAD
 
 
 def known_revisions() -> frozenset[str]:
     """Every revision this version of the application has a script for."""
-    return _known(_script_directory())
+    return KNOWN
 
 
 def current_revision(connection: Connection) -> str | None:
     """The revision the database is stamped with, or None for an unversioned database."""
-    return MigrationContext.configure(connection).get_current_revision()
+    heads = _read_state(connection).heads
+    if len(heads) > 1:
+        raise DatabaseError(f"La base a plusieurs versions de schéma : {', '.join(heads)}.")
+    return heads[0] if heads else None
 
 
 # ------------------------------------------------------------------------- inspection
@@ -145,7 +143,8 @@ def _read_state(connection: Connection) -> _State:
     tables = set(inspect(connection).get_table_names())
     if VERSION_TABLE not in tables:
         return _State(frozenset(tables), versioned=False, heads=())
-    heads = MigrationContext.configure(connection).get_current_heads()
+    rows = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}"))
+    heads = tuple(str(row[0]) for row in rows)
     return _State(frozenset(tables - {VERSION_TABLE}), versioned=True, heads=tuple(heads))
 
 
@@ -312,6 +311,9 @@ def _upgrade(engine: Engine, where: str, backup: Path | None) -> None:
     saved = f" Une copie faite juste avant est dans « {backup} »." if backup else ""
     if engine.dialect.name == "postgresql":
         saved = f" {PG_DUMP_HINT}"
+    from alembic import command
+    from alembic.util import CommandError
+
     try:
         with migration_connection(engine) as connection:
             command.upgrade(alembic_config(connection), "head")
@@ -374,12 +376,11 @@ def open_database(
             instance_lock.claim(path)
             tighten_database_files(path)
         state = _inspect(engine)
-        script = _script_directory()
-        _refuse_foreign(state, where, _known(script))
+        _refuse_foreign(state, where, KNOWN)
         created = not state.tables and not state.heads
         if created and not create:
             raise DatabaseError(location.empty_database(where))
-        head = _head(script)
+        head = HEAD
         if migrate and state.heads != (head,):
             backup = None
             if path is not None and state.heads:

@@ -358,8 +358,9 @@ def test_in_the_main_window_ctrl_z_undoes_one_agenda_edit(qtbot, demo_db):
         window.show()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    page = window.findChild(AgendaPage, "agendaPage")
-    window.tabs.setCurrentWidget(page)
+    window.tabs.setCurrentIndex(1)  # Ordre du jour
+    page = window.current_page()
+    assert isinstance(page, AgendaPage)
     rows = {row.title: row.id for row in agenda(demo_db, 1).walk()}
     page.select_item(rows["Questions diverses"])
     minutes = page.item_panel.fields.minutes_edit

@@ -188,7 +188,7 @@ def test_f1_in_the_directory_and_the_live_window_opens_their_section(window, dem
     directory.close()
 
     shown.tabs.setCurrentIndex(2)  # Participants
-    participants = shown.tabs.currentWidget()
+    participants = shown.current_page()
     participants.open_live_mode()
     live = shown.findChild(QWidget, "liveAttendance")
     live.activateWindow()

@@ -200,7 +200,7 @@ def show_page(window: MainWindow, title: str) -> QWidget:
         if window.tabs.tabText(index).replace("&", "") == title:
             window.tabs.setCurrentIndex(index)
             QApplication.processEvents()
-            return window.tabs.widget(index)
+            return window.current_page()
     raise AssertionError(title)
 
 
@@ -208,7 +208,7 @@ def show_page(window: MainWindow, title: str) -> QWidget:
 def test_tab_follows_the_reading_order_on_each_page(qtbot, window, title):
     page = show_page(window, title)
     if title == "Indicateurs":
-        qtbot.waitUntil(page.page.chart.isVisible)  # built when an indicator is shown
+        qtbot.waitUntil(page.chart.isVisible)  # built when an indicator is shown
     problems = []
     areas = [page] + [
         tabs.widget(index)

@@ -169,8 +169,8 @@ def test_main_window_pages_share_no_mnemonic(window):
         window.tabs.setCurrentIndex(index)
         problems += collisions(window, window.tabs.tabText(index).replace("&", ""))
     # An agenda item of each kind shows its own fields (a deliberation its vote).
-    agenda = window.tabs.widget(1)
     window.tabs.setCurrentIndex(1)
+    agenda = window.current_page()
     model = agenda.tree.model()
     for row in range(model.rowCount()):
         agenda.tree.setCurrentIndex(model.index(row, 0))

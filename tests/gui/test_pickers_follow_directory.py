@@ -40,7 +40,7 @@ def organisation_id(db, name: str) -> int:
 
 def test_a_person_added_in_the_annuaire_is_in_the_presidence_at_once(qtbot, window, demo_db):
     window.tabs.setCurrentIndex(0)
-    seance = window.tabs.currentWidget()
+    seance = window.current_page()
     chair = seance.form.chair_combo
     chosen = chair.currentText()
     assert not any("LEFÈVRE" in label for label in labels(chair))
@@ -56,7 +56,7 @@ def test_a_person_added_in_the_annuaire_is_in_the_presidence_at_once(qtbot, wind
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible())
 
-    assert window.tabs.currentWidget() is seance  # no tab was switched
+    assert window.current_page() is seance  # no tab was switched
     qtbot.waitUntil(lambda: "Mme Anne LEFÈVRE" in labels(chair))
     assert "Mme Anne LEFÈVRE" in labels(seance.form.signatory_combo)
     assert "Mme Anne LEFÈVRE" in labels(seance.form.contact_combo)
@@ -65,7 +65,7 @@ def test_a_person_added_in_the_annuaire_is_in_the_presidence_at_once(qtbot, wind
 
 def test_a_renamed_organisation_shows_its_new_name(qtbot, window, demo_db):
     window.tabs.setCurrentIndex(0)
-    chair = window.tabs.currentWidget().form.chair_combo
+    chair = window.current_page().form.chair_combo
     assert chair.currentText() == f"M. Guillaume THIRARD ({ADMINISTRATION})"
     org_id = organisation_id(demo_db, ADMINISTRATION)
 

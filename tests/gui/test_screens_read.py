@@ -39,7 +39,7 @@ def show_tab(window, title: str, qtbot):
     for index in range(window.tabs.count()):
         if window.tabs.tabText(index).replace("&", "") == title:
             window.tabs.setCurrentIndex(index)
-            page = window.tabs.currentWidget()
+            page = window.current_page()
             qtbot.waitUntil(page.isVisible)
             return page
     raise AssertionError(title)

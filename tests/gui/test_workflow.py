@@ -50,13 +50,13 @@ def test_prepare_and_write_a_meeting_then_reopen(qtbot, db_path):
     meeting_id = window.meeting_id
     assert meeting_id is not None
     window.tabs.setCurrentIndex(2)
-    participants = window.tabs.currentWidget()
+    participants = window.current_page()
     qtbot.mouseClick(participants.invite_button, Qt.MouseButton.LeftButton)
     assert participants.model.rowCount() == 3
 
     # Three items typed with the keyboard, the last one moved up.
     window.tabs.setCurrentIndex(1)
-    agenda = window.tabs.currentWidget()
+    agenda = window.current_page()
     agenda.tree.setFocus()
     qtbot.keyClick(agenda.tree, Qt.Key.Key_Insert)
     title = agenda.item_panel.fields.title_edit
@@ -113,4 +113,4 @@ def test_prepare_and_write_a_meeting_then_reopen(qtbot, db_path):
     assert statement.speakers_label == "M. Bernard GUY et M. Abderrazak DORAFI"
     assert statement.text == "font part de leur surprise"
     again.tabs.setCurrentIndex(1)
-    assert again.tabs.currentWidget().model.rowCount() == 3
+    assert again.current_page().model.rowCount() == 3

@@ -24,7 +24,7 @@ from clu_desktop.domain import (
     Person,
 )
 from clu_desktop.errors import DatabaseError
-from clu_desktop.store import migrate
+from clu_desktop.store import migrate, revisions
 from clu_desktop.store.backups import backup_destination, backup_sqlite
 from clu_desktop.store.database import SQLITE_HEADER, Database, data_dir
 from clu_desktop.store.migrate import (
@@ -117,6 +117,15 @@ def test_an_empty_database_upgraded_to_head_matches_the_models(tmp_path: Path, o
         diff = compare_metadata(context, Base.metadata)
         assert current_revision(connection) == head_revision() == "0007"
     assert diff == [], "\n".join(map(str, diff))
+
+
+def test_the_revisions_known_without_alembic_are_the_scripts() -> None:
+    """store/revisions.py names what opening a base compares with, without Alembic: the
+    same head and the same revisions as the scripts."""
+    script = migrate.script_directory()
+    assert script.get_current_head() == revisions.HEAD
+    assert {r.revision for r in script.walk_revisions()} == revisions.KNOWN
+    assert list(revisions.REVISIONS) == sorted(revisions.KNOWN)
 
 
 def test_the_initial_revision_downgrades_and_upgrades_again(tmp_path: Path, opened) -> None:
@@ -353,6 +362,8 @@ def newer_scripts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
             encoding="utf-8",
         )
         monkeypatch.setattr(migrate, "MIGRATIONS_DIR", folder)
+        monkeypatch.setattr(migrate, "HEAD", NEXT)  # what store/revisions.py would say
+        monkeypatch.setattr(migrate, "KNOWN", migrate.KNOWN | {NEXT})
 
     return install
 

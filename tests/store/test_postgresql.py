@@ -17,7 +17,6 @@ from sqlalchemy import func, select
 from clu_desktop.domain import Committee
 from clu_desktop.errors import DatabaseError, UserError
 from clu_desktop.services.directory import people as directory_people
-from clu_desktop.store import migrate
 from clu_desktop.store.database import Database, create_database_engine, resolve_url
 from clu_desktop.store.migrate import current_revision, head_revision, open_database
 
@@ -116,10 +115,13 @@ def test_workstations_opening_a_new_base_at_once_migrate_it_once(blank_postgresq
 
 
 def test_a_failed_upgrade_points_at_pg_dump(blank_postgresql_url, monkeypatch):
-    def fail(*_args, **_kwargs):
-        raise migrate.CommandError("boom")
+    from alembic import command
+    from alembic.util import CommandError
 
-    monkeypatch.setattr(migrate.command, "upgrade", fail)
+    def fail(*_args, **_kwargs):
+        raise CommandError("boom")
+
+    monkeypatch.setattr(command, "upgrade", fail)
     with pytest.raises(DatabaseError, match="pg_dump") as raised:
         open_database(blank_postgresql_url)
     assert "annulée" in str(raised.value)
