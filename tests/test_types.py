@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CHECKED = ["domain", "store", "documents", "interchange", "services", "french"]
+CHECKED = ["domain", "store", "documents", "interchange", "services", "french", "rules"]
 
 #: "# type: ignore[code]" and what follows it on the line.
 IGNORE = re.compile(r"#\s*type:\s*ignore(?P<codes>\[[^\]]*\])?(?P<rest>.*)$")
