@@ -570,8 +570,13 @@ def test_closing_the_page_while_a_document_is_prepared(qtbot, make_page, exporte
     widget = make_page(1)
     qtbot.waitUntil(held.started.is_set)
     folder = widget.workspace.path
+    shown = widget.pane.message.text()
     QTimer.singleShot(50, held.release.set)
     widget.cleanup()  # waits for the document being written, then removes the folder
     assert not folder.exists()
-    qtbot.wait(50)  # the job's outcome, if delivered, changes nothing
+    # The job has ended (cleanup waited for it): its outcome, queued for the GUI thread,
+    # is delivered now, and changes nothing.
+    QApplication.sendPostedEvents()
+    QApplication.processEvents()
+    assert widget.pane.message.text() == shown
     assert widget.preview.page_count == 0
