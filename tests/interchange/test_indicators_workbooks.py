@@ -19,9 +19,9 @@ from sqlalchemy import select
 
 from clu_desktop.domain import Indicator, IndicatorValue, Site
 from clu_desktop.errors import UserError
-from clu_desktop.interchange.indicators_import import guess_mapping, import_values
 from clu_desktop.interchange.indicators_table import read_table, sheet_names
 from clu_desktop.services.indicators import catalogue as indicators_catalogue
+from clu_desktop.services.indicators.files import guess_mapping, import_values
 
 DATA = Path(__file__).parent.parent / "data" / "indicators"
 LANGRES = "Sous-préfecture de Langres"
