@@ -75,9 +75,9 @@ def import_values(
     progress: Callable[[int, int], bool] | None = None,
 ) -> ImportReport:
     """Check every line (``check_file``), then, when nothing is left to decide or fix,
-    hand the plan to ``importing.apply_plan``: it creates the indicators
-    and sites chosen, adds the sites to the indicators they are given for, writes every
-    value (existing values of the same indicator, period and site are replaced) and, with
+    hand the plan to ``importing.apply_plan``: it creates the indicators and sites
+    chosen, adds the sites to the indicators they are given for, writes every value
+    (existing values of the same indicator, period and site are replaced) and, with
     ``save_mappings``, remembers the names the user confirmed.
     Otherwise UserError listing every problem (up to 50), and nothing is written. The
     caller's transaction makes it all or nothing."""
