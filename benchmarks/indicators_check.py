@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from clu_desktop.interchange.indicators_import import (
+from clu_desktop.services.indicators.files import (
     check_file,
     guess_mapping,
     read_table,

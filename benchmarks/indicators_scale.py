@@ -21,9 +21,9 @@ from sqlalchemy import insert
 
 from clu_desktop.domain import Direction, Indicator, IndicatorValue, Periodicity, Site
 from clu_desktop.domain.indicators import indicator_site
-from clu_desktop.interchange.indicators_import import guess_mapping, import_values, read_table
 from clu_desktop.rules.indicators import shift_period
 from clu_desktop.services.indicators.catalogue import list_indicators
+from clu_desktop.services.indicators.files import guess_mapping, import_values, read_table
 from clu_desktop.services.indicators.values import chart_series, value_grid
 from clu_desktop.store.migrate import open_database
 

@@ -23,9 +23,9 @@ from pathlib import Path
 import openpyxl
 
 from clu_desktop.errors import UserError
-from clu_desktop.interchange.indicators_import import import_file as import_values
-from clu_desktop.interchange.indicators_import import read_table
+from clu_desktop.interchange.indicators_table import read_table
 from clu_desktop.resources import DEMO_MEETING, resource_path
+from clu_desktop.services.indicators.files import import_file as import_values
 from clu_desktop.services.meetings.files import import_file as import_meeting
 from clu_desktop.services.meetings.files import load_demo
 from clu_desktop.store.migrate import open_database

@@ -189,8 +189,7 @@ class SelfTest:
     def spreadsheet(self) -> str:
         """A Windows-1252 file naming an indicator its own way: read, checked, and the
         catalogue entry suggested (the file reader and the name matching's library)."""
-        from clu_desktop.interchange.indicators_import import check_file, guess_mapping
-        from clu_desktop.interchange.indicators_table import read_table
+        from clu_desktop.services.indicators.files import check_file, guess_mapping, read_table
 
         path = self.folder / "valeurs.csv"
         text = "indicateur;période;valeur\nConnexions aux réseaux sociaux;2023;1 234,5\n"

@@ -1,6 +1,6 @@
 """``clu-desktop import indicators FICHIER``: indicator values from a spreadsheet.
 
-The same functions as the window's import (``interchange.indicators_import``): the names
+The same functions as the window's import (``services.indicators.files``): the names
 remembered are applied silently; a name still unknown stops everything with every
 problem listed, each unknown name with its closest catalogue entries, and exit code 2,
 nothing written. ``--map``/``--map-site`` say what a name means, ``--save-mappings``
@@ -90,14 +90,12 @@ def cmd_import_indicators(args, open_database) -> int:
         raise UserError(
             "Indiquez le fichier des valeurs : clu-desktop import indicators FICHIER.csv"
         )
-    from clu_desktop.interchange import indicators_import as imp
+    from clu_desktop.services.indicators import files as imp
 
     dry_run = args.dry_run
     if dry_run and args.save_mappings:
         raise UserError("--dry-run n'écrit rien : il ne peut pas enregistrer les correspondances.")
-    from clu_desktop.interchange.indicators_layout import read_for_import
-
-    table, layout = read_for_import(args.table, args.sheet)  # a wide table read as rows
+    table, layout = imp.read_for_import(args.table, args.sheet)  # a wide table read as rows
     if layout.is_wide:
         print(layout.describe())
     mapping = imp.guess_mapping(table.headers)

@@ -1,14 +1,14 @@
 """The names a spreadsheet gives its indicators and sites, and what the user makes of them.
 
 A file from a team calls « Taux d'appels aboutis » what the catalogue calls « taux d'appels
-aboutis au niveau général », and « Langres » the « Sous-préfecture de Langres ». The check
-(``indicators_check``) lists each name it does not know once, as an ``UnknownName`` with
-the closest catalogue entries (``suggest``: rapidfuzz on names compared without case,
-accents or punctuation, a name contained in another and shared words counting); the user
-answers with one choice per name (``MapTo``, ``CreateIndicator``, ``CreateSite``,
-``AllSites``, ``Ignore``) gathered in ``NameChoices``. A proposed match is never applied
-by itself: it becomes a choice only when the user (the window, or ``--map`` on the
-command line) confirms it.
+aboutis au niveau général », and « Langres » the « Sous-préfecture de Langres ». The
+check (``services.indicators.file_check``) lists each name it does not know once, as an
+``UnknownName`` with the closest catalogue entries (``suggest``: rapidfuzz on names
+compared without case, accents or punctuation, a name contained in another and shared
+words counting); the user answers with one choice per name (``MapTo``,
+``CreateIndicator``, ``CreateSite``, ``AllSites``, ``Ignore``) gathered in
+``NameChoices``. A proposed match is never applied by itself: it becomes a choice only
+when the user (the window, or ``--map`` on the command line) confirms it.
 
 ``mapping_key`` is how a name is remembered: two spellings that differ only by case,
 accents, spaces and punctuation are the same name; anything else needs a confirmation.
@@ -23,17 +23,15 @@ from typing import TypeVar
 
 from rapidfuzz import fuzz
 
+# The choices a user makes for a name (indicators_plan), re-exported with the names
+# they answer.
+from clu_desktop.interchange.indicators_plan import AllSites as AllSites
+from clu_desktop.interchange.indicators_plan import CreateIndicator as CreateIndicator
+from clu_desktop.interchange.indicators_plan import CreateSite as CreateSite
+from clu_desktop.interchange.indicators_plan import Ignore as Ignore
+from clu_desktop.interchange.indicators_plan import IndicatorChoice, SiteChoice
+from clu_desktop.interchange.indicators_plan import MapTo as MapTo
 from clu_desktop.rules.indicators import fold, mapping_key
-from clu_desktop.services.indicators import importing as _writing
-from clu_desktop.services.indicators.importing import IndicatorChoice, SiteChoice
-
-# The choices a user makes for a name, defined with the service that writes them; the
-# import window takes them from here.
-AllSites = _writing.AllSites
-CreateIndicator = _writing.CreateIndicator
-CreateSite = _writing.CreateSite
-Ignore = _writing.Ignore
-MapTo = _writing.MapTo
 
 #: The kinds of names a file holds.
 INDICATOR, SITE = "indicator", "site"

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication
 from clu_desktop.gui.indicators.import_dialog import COLUMNS, NAMES, PREVIEW, REPORT
 from clu_desktop.gui.indicators.import_names import CREATE, IGNORE, target
 from clu_desktop.gui.indicators.page import IndicatorsPage
-from clu_desktop.interchange import indicators_import as core
 from clu_desktop.services.indicators import catalogue as indicators_catalogue
+from clu_desktop.services.indicators import files as core
 from clu_desktop.services.indicators import mappings
 from clu_desktop.services.indicators import values as indicators_values
 

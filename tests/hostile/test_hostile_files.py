@@ -21,8 +21,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clu_desktop.errors import UserError
-from clu_desktop.interchange.indicators_import import import_file as import_values_file
 from clu_desktop.resources import DEMO_MEETING, resource_path
+from clu_desktop.services.indicators.files import import_file as import_values_file
 from clu_desktop.services.meetings.files import import_file as import_meeting_file
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"

@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 
 from clu_desktop.cli import main
 from clu_desktop.errors import UserError
-from clu_desktop.interchange.indicators_import import (
+from clu_desktop.interchange.indicators_names import Suggester, candidates_of, mapping_key
+from clu_desktop.services.indicators.files import (
     check_file,
     guess_mapping,
     import_values,
@@ -26,7 +27,6 @@ from clu_desktop.interchange.indicators_import import (
     summary,
     with_missing_created,
 )
-from clu_desktop.interchange.indicators_names import Suggester, candidates_of, mapping_key
 
 HEADERS = ["indicateur", "période", "site", "valeur"]
 DATA = Path(__file__).parent.parent / "data"

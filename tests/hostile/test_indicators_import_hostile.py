@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from clu_desktop.domain import Indicator, IndicatorValue
 from clu_desktop.errors import UserError
-from clu_desktop.interchange.indicators_import import import_file
+from clu_desktop.services.indicators.files import import_file
 
 HEADERS = ["indicateur", "période", "site", "valeur", "commentaire", "source"]
 

@@ -8,7 +8,6 @@ import pytest
 
 from clu_desktop.errors import UserError
 from clu_desktop.interchange import indicators_layout as layouts
-from clu_desktop.interchange.indicators_import import guess_mapping, import_values
 from clu_desktop.interchange.indicators_layout import (
     LONG,
     PERIODS,
@@ -21,6 +20,7 @@ from clu_desktop.interchange.indicators_layout import (
 from clu_desktop.interchange.indicators_table import Table, read_table
 from clu_desktop.services.indicators import catalogue as indicators_catalogue
 from clu_desktop.services.indicators import values as indicators_values
+from clu_desktop.services.indicators.files import guess_mapping, import_values
 
 LANGRES = "Sous-préfecture de Langres"
 PREFECTURE = "Préfecture de la Haute-Marne"

@@ -9,7 +9,6 @@ import shutil
 import struct
 import subprocess
 import sys
-import time
 import zipfile
 from pathlib import Path
 
@@ -19,9 +18,9 @@ from sqlalchemy import select
 
 from clu_desktop.domain import Indicator, IndicatorValue, Site
 from clu_desktop.errors import UserError
-from clu_desktop.interchange.indicators_import import guess_mapping, import_values
 from clu_desktop.interchange.indicators_table import read_table, sheet_names
 from clu_desktop.services.indicators import catalogue as indicators_catalogue
+from clu_desktop.services.indicators.files import guess_mapping, import_values
 
 DATA = Path(__file__).parent.parent / "data" / "indicators"
 LANGRES = "Sous-préfecture de Langres"
@@ -341,6 +340,7 @@ def test_an_xls_whose_sheet_would_be_huge_is_refused(tmp_path, record, values):
     assert "cellules lues : il est refusé par sécurité" in message
 
 
+@pytest.mark.timeout(60)  # only bounds a runaway: the refusal comes before any unpacking
 @pytest.mark.parametrize("suffix", ["xlsx", "ods"])
 def test_a_zip_bomb_is_refused_before_it_is_read(tmp_path, suffix):
     """A part that unpacks hundreds of times its size: huge shared strings, or a
@@ -354,10 +354,8 @@ def test_a_zip_bomb_is_refused_before_it_is_read(tmp_path, suffix):
             if info.filename == part:
                 data = data.replace(b"<", b" " * 50_000_000 + b"<", 1)
             target.writestr(info, data, zipfile.ZIP_DEFLATED)
-    began = time.perf_counter()
     with pytest.raises(UserError, match="trop gros une fois décompressé"):
         read_table(path)
-    assert time.perf_counter() - began < 5
 
 
 @pytest.mark.parametrize("suffix", ["ods", "xlsx"])

@@ -192,7 +192,7 @@ def test_the_grid_refuses_values_no_document_can_print(db, value):
 
 
 def test_the_spreadsheet_import_refuses_values_no_document_can_print(demo_db, tmp_path):
-    from clu_desktop.interchange.indicators_import import import_file as import_values
+    from clu_desktop.services.indicators.files import import_file as import_values
 
     path = tmp_path / "valeurs.csv"
     path.write_text("indicateur;période;valeur\r\nPAN-USAGE;2030;1e28\r\n", "utf-8")

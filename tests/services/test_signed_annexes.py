@@ -18,13 +18,13 @@ from sqlalchemy import select, update
 from clu_desktop.documents.minutes import write_minutes
 from clu_desktop.domain import Meeting
 from clu_desktop.errors import UserError
-from clu_desktop.interchange.indicators_import import import_file as import_indicators
 from clu_desktop.resources import DEMO_MEETING, resource_path
 from clu_desktop.services.documents.export import export_minutes
 from clu_desktop.services.documents.signature import reopen_minutes, sign_minutes, signed_pdf
 from clu_desktop.services.documents.snapshot import meeting_snapshot
 from clu_desktop.services.indicators import catalogue as indicators_catalogue
 from clu_desktop.services.indicators import values as indicators_values
+from clu_desktop.services.indicators.files import import_file as import_indicators
 from clu_desktop.services.meetings.files import import_file as import_meeting_file
 
 SIGNED_AT = dt.datetime(2024, 4, 8, 10, 12)

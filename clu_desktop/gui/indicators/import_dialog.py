@@ -44,11 +44,16 @@ from clu_desktop.gui.indicators.import_steps import (
     status_text,
 )
 from clu_desktop.gui.indicators.import_worker import Job, ProgressStrip
-from clu_desktop.interchange import indicators_import as core
-from clu_desktop.interchange.indicators_import import Table, check_mapping, preview
-from clu_desktop.interchange.indicators_layout import Layout, read_for_import
-from clu_desktop.interchange.indicators_names import NameChoices
-from clu_desktop.interchange.indicators_table import sheet_names
+from clu_desktop.services.indicators import files as core
+from clu_desktop.services.indicators.files import (
+    Layout,
+    NameChoices,
+    Table,
+    check_mapping,
+    preview,
+    read_for_import,
+    sheet_names,
+)
 from clu_desktop.store.database import Database
 
 __all__ = ["ImportDialog", "PreviewModel", "read_catalogue", "report_text"]

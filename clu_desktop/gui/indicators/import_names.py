@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 
 from clu_desktop.gui import colours
 from clu_desktop.gui.indicators.editing import buddy, message_label, name, plain_tooltip
-from clu_desktop.interchange.indicators_names import (
+from clu_desktop.services.indicators.common import PERIODICITY_LABELS
+from clu_desktop.services.indicators.files import (
     AllSites,
     CreateIndicator,
     CreateSite,
@@ -39,7 +40,6 @@ from clu_desktop.interchange.indicators_names import (
     MapTo,
     UnknownName,
 )
-from clu_desktop.services.indicators.common import PERIODICITY_LABELS
 
 #: Rows shown at once; the others come once these are chosen.
 MAX_SHOWN = 50

@@ -11,8 +11,8 @@ from clu_desktop.french.numbers import number
 from clu_desktop.french.periods import period_label
 from clu_desktop.gui import colours
 from clu_desktop.gui.indicators.editing import plain_tooltip
-from clu_desktop.interchange.indicators_import import FIELDS, PreviewRow
 from clu_desktop.rules.indicators import ALL_SITES_LABEL
+from clu_desktop.services.indicators.files import FIELDS, PreviewRow
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ERROR = colours.ERROR

@@ -25,10 +25,16 @@ from clu_desktop.gui import colours
 from clu_desktop.gui.indicators.editing import buddy, message_label, name
 from clu_desktop.gui.indicators.import_names import CatalogueChoices, NamesPanel, shortened
 from clu_desktop.gui.indicators.import_preview import PreviewModel, report_details, report_text
-from clu_desktop.interchange.indicators_check import KINDS, FileCheck
-from clu_desktop.interchange.indicators_import import FIELDS, REQUIRED, Table, guess_mapping
-from clu_desktop.interchange.indicators_report import problem_text
 from clu_desktop.services.indicators import catalogue as indicators_catalogue
+from clu_desktop.services.indicators.files import (
+    FIELDS,
+    KINDS,
+    REQUIRED,
+    FileCheck,
+    Table,
+    guess_mapping,
+    problem_text,
+)
 from clu_desktop.store.database import Database
 
 #: The steps of the dialog, in order.

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 from clu_desktop.errors import UserError
 from clu_desktop.gui import colours
 from clu_desktop.gui.indicators.editing import message_label, name
-from clu_desktop.interchange import indicators_import as core
+from clu_desktop.services.indicators import files as core
 from clu_desktop.store.database import Database
 
 #: Progress is told to the window at most this many times per job.

@@ -1,107 +1,65 @@
 """Writing what an indicator spreadsheet brings, once it is read and checked.
 
-``interchange/`` reads the file and checks each line against the catalogue into a
-:class:`Plan` of plain data: the values (:class:`ParsedRow`), the indicators and sites to
-create, the sites to add to an indicator and the names the user confirmed. This module
-writes it: :func:`apply_plan` creates what was chosen, adds or replaces the values with
-two bulk statements and remembers the names; :func:`planned_report` says what it would do
-with nothing written. The caller's transaction makes it all or nothing.
+``interchange/`` reads the file; ``file_check`` checks each line against the catalogue
+into a :class:`Plan` of plain data (``interchange.indicators_plan``): the values
+(:class:`ParsedRow`), the indicators and sites to create, the sites to add to an
+indicator and the names the user confirmed. This module writes it: :func:`apply_plan`
+creates what was chosen, adds or replaces the values with two bulk statements and
+remembers the names; :func:`planned_report` says what it would do with nothing written.
+The caller's transaction makes it all or nothing.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from clu_desktop.domain import Indicator, IndicatorValue, Site
+from clu_desktop.interchange.indicators_plan import (
+    UNSORTED_CATEGORY,
+    AllSites,
+    Confirmed,
+    CreateIndicator,
+    CreateSite,
+    Ignore,
+    IndicatorChoice,
+    MapTo,
+    ParsedRow,
+    Plan,
+    SiteChoice,
+)
 from clu_desktop.rules.indicators import fold
 from clu_desktop.services.indicators import catalogue
 from clu_desktop.services.indicators.mappings import set_mapping
 
-#: The category of an indicator created by an import, for the user to sort it later.
-UNSORTED_CATEGORY = "À classer"
+# The plain data of a plan (interchange.indicators_plan), for the callers of this module.
+__all__ = [
+    "CODE_BASE_MAX",
+    "UNSORTED_CATEGORY",
+    "AllSites",
+    "Confirmed",
+    "CreateIndicator",
+    "CreateSite",
+    "Ignore",
+    "ImportReport",
+    "IndicatorChoice",
+    "MapTo",
+    "ParsedRow",
+    "Plan",
+    "SiteChoice",
+    "apply_plan",
+    "count_replaced",
+    "create_indicator",
+    "planned_report",
+    "write_values",
+]
+
 #: The longest code made from a new indicator's name (before a « -2 » if it is taken).
 CODE_BASE_MAX = 30
-
-
-@dataclass(frozen=True)
-class ParsedRow:
-    """One value of the file, read and checked."""
-
-    indicator_id: int | None  # None in a preview without the database; < 0: to create
-    indicator: str  # the code (or the text of the file in a preview)
-    period: str  # stored form: "2022", "2022-T3", "2022-07"
-    site_id: int | None  # None: all sites; < 0: to create
-    site: str | None  # the site's name; None: all sites
-    value: float
-    comment: str | None
-    source: str | None
-
-
-# What the user chose for a name of the file
-
-
-@dataclass(frozen=True)
-class MapTo:
-    """The name means this existing indicator (Indicator.id) or site (Site.id)."""
-
-    target_id: int
-
-
-@dataclass(frozen=True)
-class CreateIndicator:
-    """A new indicator for the name; ``code`` None: made from the name."""
-
-    name: str
-    category: str | None = UNSORTED_CATEGORY
-    unit: str | None = None
-    periodicity: str = "year"
-    code: str | None = None
-
-
-@dataclass(frozen=True)
-class CreateSite:
-    name: str
-
-
-@dataclass(frozen=True)
-class AllSites:
-    """Sites only: the values are the indicator's overall ones (« Ensemble »)."""
-
-
-@dataclass(frozen=True)
-class Ignore:
-    """The lines with this name are left out of the import."""
-
-
-#: What the user may choose for an unknown indicator name, or site name.
-IndicatorChoice = MapTo | CreateIndicator | Ignore
-SiteChoice = MapTo | CreateSite | AllSites | Ignore
-
-
-@dataclass(frozen=True)
-class Confirmed:
-    """A choice the user made for a name of this file (stored by --save-mappings)."""
-
-    kind: str  # "indicator" or "site"
-    written: str
-    choice: IndicatorChoice | SiteChoice
-    new_id: int | None = None  # the placeholder of what the choice creates
-
-
-@dataclass
-class Plan:
-    """What a ready check would write; ids below zero stand for what is to be created."""
-
-    rows: list[ParsedRow] = field(default_factory=list)
-    new_indicators: dict[int, CreateIndicator] = field(default_factory=dict)
-    new_sites: dict[int, CreateSite] = field(default_factory=dict)
-    links: set[tuple[int, int]] = field(default_factory=set)  # (indicator, site) to add
-    confirmed: list[Confirmed] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """How the check reads the names of a spreadsheet: the user's choices for this file
 first, then the catalogue (code or exact name, case and accents aside: the RowChecker),
-then the mappings remembered (``services.indicators.mappings``). Each distinct text is
+then the mappings remembered (``mappings``). Each distinct text is
 read once. What is to be created gets an id below zero until the import creates it;
 the ``Plan`` gathers what a ready check would write."""
 
@@ -17,13 +17,7 @@ from clu_desktop.interchange.indicators_names import (
     SITE,
     NameChoices,
 )
-from clu_desktop.interchange.indicators_rows import (
-    CatalogueIndicator,
-    RowChecker,
-    RowError,
-)
-from clu_desktop.rules.indicators import ALL_SITES_LABEL, check_periodicity, fold, mapping_key
-from clu_desktop.services.indicators.importing import (
+from clu_desktop.interchange.indicators_plan import (
     AllSites,
     Confirmed,
     CreateIndicator,
@@ -34,7 +28,10 @@ from clu_desktop.services.indicators.importing import (
     Plan,
     SiteChoice,
 )
+from clu_desktop.interchange.indicators_rows import CatalogueIndicator, RowError
+from clu_desktop.rules.indicators import ALL_SITES_LABEL, check_periodicity, fold, mapping_key
 from clu_desktop.services.indicators.mappings import stored_targets
+from clu_desktop.services.indicators.rows import RowChecker
 
 CHOSEN_NOTE = "(correspondance choisie)"
 NEW_INDICATOR_NOTE = "(nouvel indicateur)"

@@ -14,16 +14,16 @@ from sqlalchemy import func, select
 
 from clu_desktop.domain import IndicatorValue
 from clu_desktop.errors import UserError
-from clu_desktop.interchange.indicators_import import (
-    DEFAULT_COLUMNS,
+from clu_desktop.interchange.indicators_import import DEFAULT_COLUMNS
+from clu_desktop.services.indicators import catalogue as indicators_catalogue
+from clu_desktop.services.indicators import values as indicators_values
+from clu_desktop.services.indicators.files import (
     guess_mapping,
     import_file,
     import_values,
     preview,
     read_table,
 )
-from clu_desktop.services.indicators import catalogue as indicators_catalogue
-from clu_desktop.services.indicators import values as indicators_values
 
 HEADER = "indicateur;période;site;valeur;commentaire"
 LANGRES = "Sous-préfecture de Langres"

@@ -12,7 +12,10 @@ from sqlalchemy import func, select
 
 from clu_desktop.domain import Indicator, IndicatorNameMapping, IndicatorValue, Site
 from clu_desktop.errors import UserError
-from clu_desktop.interchange.indicators_import import (
+from clu_desktop.interchange.indicators_names import REMEMBERED_NOTE
+from clu_desktop.services.indicators import catalogue as indicators_catalogue
+from clu_desktop.services.indicators import mappings
+from clu_desktop.services.indicators.files import (
     AllSites,
     Cancelled,
     CreateIndicator,
@@ -27,9 +30,6 @@ from clu_desktop.interchange.indicators_import import (
     read_table,
     summary,
 )
-from clu_desktop.interchange.indicators_names import REMEMBERED_NOTE
-from clu_desktop.services.indicators import catalogue as indicators_catalogue
-from clu_desktop.services.indicators import mappings
 
 DATA = Path(__file__).parent.parent / "data"
 FIRST = DATA / "indicateurs-services-2023.csv"  # Windows-1252, « ; », decimal commas
