@@ -107,7 +107,7 @@ class IndicatorNameMapping(Versioned, Base):
     question.
 
     ``name_key`` is the name without case, accents, spaces or punctuation
-    (``interchange.indicators_names.mapping_key``); ``written`` is how it was first
+    (``rules.indicators.mapping_key``); ``written`` is how it was first
     written. An indicator name points to ``indicator_id``; a site name to ``site_id``, or
     to nothing when its values are the indicator's overall ones (« Ensemble »).
     ``ignored``: the lines with this name are left out. Deleting the indicator or the
