@@ -13,7 +13,7 @@ from clu_desktop.interchange.meeting_export import SignedFigures, export_meeting
 from clu_desktop.interchange.meeting_import import import_meeting
 from clu_desktop.interchange.validation import read_meeting_file
 from clu_desktop.resources import DEMO_MEETING, resource_path
-from clu_desktop.services.documents import annex_freeze
+from clu_desktop.services.meetings import annex_freeze
 from clu_desktop.services.meetings.listing import count_meetings, find_meeting_id
 from clu_desktop.services.settings import (
     MINUTES_DATE_STYLE_KEY,
@@ -27,7 +27,7 @@ def import_file(session: Session, path: Path) -> int:
     """Check the whole file, then import it; returns the new meeting's id.
 
     Minutes imported as signed keep what their indicator annexes printed, from the file
-    (``documents.annex_freeze``): the values of the base may change afterwards, not them."""
+    (``meetings.annex_freeze``): the values of the base may change afterwards, not them."""
     data = read_meeting_file(path)
     meeting = import_meeting(session, data)
     if meeting.status is MeetingStatus.MINUTES_SIGNED:
