@@ -132,7 +132,7 @@ class Meeting(Versioned, Base):
     # The PDF as signed, read only when asked for (deferred).
     signed_pdf: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     # What the indicator annexes print, frozen with the minutes (JSON, see
-    # services/documents/annex_freeze.py): kept at signature or at the import of signed minutes,
+    # services/meetings/annex_freeze.py): kept at signature or at the import of signed minutes,
     # dropped when they are reopened.
     signed_annexes: Mapped[str | None] = mapped_column(Text, deferred=True)
 

@@ -11,12 +11,13 @@ is text, numbers included ("-3" is written "'-3"): docs/hostile-input.md says wh
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Protocol
 
 from clu_desktop.files import write_atomically
-from clu_desktop.services.attendance.presence import AttendanceRow
 
 HEADERS = (
     "Nom",
@@ -32,6 +33,28 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 TRIMMED_FORMULA_STARTS = ("=", "+", "-", "@")
 
 
+class AttendanceLine(Protocol):
+    """What a line of the list shows of one invited person (the attendance service's
+    rows, ``services.attendance.presence.AttendanceRow``, have it)."""
+
+    @property
+    def name(self) -> str: ...  # as printed: "M. Bernard GUY"
+    @property
+    def organisation(self) -> str | None: ...
+    @property
+    def function(self) -> str | None: ...
+    @property
+    def status_label(self) -> str: ...  # "présent", "excusée"…
+    @property
+    def represented_by(self) -> str | None: ...  # the deputy's printed name
+    @property
+    def arrived_at(self) -> dt.time | None: ...
+    @property
+    def left_at(self) -> dt.time | None: ...
+    @property
+    def note(self) -> str | None: ...
+
+
 def neutralise(cell: str) -> str:
     """The cell as text a spreadsheet will not evaluate."""
     if cell.startswith(FORMULA_STARTS) or cell.lstrip().startswith(TRIMMED_FORMULA_STARTS):
@@ -39,7 +62,7 @@ def neutralise(cell: str) -> str:
     return cell
 
 
-def _cells(row: AttendanceRow) -> list[str]:
+def _cells(row: AttendanceLine) -> list[str]:
     return [
         row.name,
         row.organisation or "",
@@ -52,7 +75,7 @@ def _cells(row: AttendanceRow) -> list[str]:
     ]
 
 
-def attendance_csv(rows: Iterable[AttendanceRow]) -> bytes:
+def attendance_csv(rows: Iterable[AttendanceLine]) -> bytes:
     """The file's bytes: a header line, then one line per invited person."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, dialect="excel", delimiter=";")
@@ -62,7 +85,7 @@ def attendance_csv(rows: Iterable[AttendanceRow]) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def write_attendance_csv(path: Path, rows: Iterable[AttendanceRow]) -> Path:
+def write_attendance_csv(path: Path, rows: Iterable[AttendanceLine]) -> Path:
     """Write the file atomically (a failure leaves any previous file as it was)."""
     path = Path(path)
     write_atomically(path, attendance_csv(rows))

@@ -28,6 +28,7 @@ from clu_desktop.interchange.content_checks import (
     shape_problems,
     value_problems,
 )
+from clu_desktop.interchange.meeting_file import MeetingData
 from clu_desktop.interchange.record_checks import RecordChecker
 from clu_desktop.interchange.text_encoding import EncodingProblem, decode_utf8
 from clu_desktop.interchange.unicode_text import MAX_RECORDS, count_records, surrogate_paths
@@ -85,7 +86,7 @@ def place(path: Iterable[str | int]) -> str:
     return out or "racine du fichier"
 
 
-def read_meeting_file(path: Path) -> dict[str, Any]:
+def read_meeting_file(path: Path) -> MeetingData:
     """Parse and check a meeting file; raise MeetingFileError with every problem found."""
     source = path.name
     try:
@@ -99,7 +100,7 @@ def read_meeting_file(path: Path) -> dict[str, Any]:
         raise UserError(f"« {path} » est un dossier, pas un fichier.") from exc
     except OSError as exc:
         raise UserError(f"Impossible de lire « {path} » : {os_error_reason(exc)}.") from exc
-    data: dict[str, Any] = parse_json(raw, source)
+    data: MeetingData = parse_json(raw, source)
     check_meeting_data(data, source)
     return data
 

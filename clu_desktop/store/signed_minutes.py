@@ -25,7 +25,7 @@ What stays allowed once signed, because it is not the minutes but what follows t
   are kept in the invitations);
 - signing and reopening themselves, through :func:`signature_change`: they alone (and
   the erasure) may write what the indicator annexes print, frozen with the minutes
-  (``Meeting.signed_annexes``, see ``services/documents/annex_freeze.py``), signed or not;
+  (``Meeting.signed_annexes``, see ``services/meetings/annex_freeze.py``), signed or not;
 - erasing a person's data (the right to erasure comes before the freeze), through
   :func:`personal_data_erasure`: the erasure itself keeps what signed minutes print
   unless the user chose to anonymise them, and reports what it changed.
@@ -57,7 +57,7 @@ from clu_desktop.errors import UserError
 
 _SIGNING_KEY = "clu.signing_meeting"
 _ERASING_KEY = "clu.erasing_person"
-#: What a signed meeting's indicator annexes print, frozen (services/documents/annex_freeze.py).
+#: What a signed meeting's indicator annexes print, frozen (services/meetings/annex_freeze.py).
 SNAPSHOT_FIELD = "signed_annexes"
 SIGNATURE_FIELDS = frozenset(
     {

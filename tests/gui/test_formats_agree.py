@@ -21,9 +21,9 @@ from clu_desktop.documents.snapshot import AnnexSnapshot
 from clu_desktop.domain import Indicator
 from clu_desktop.gui.indicators.chart import IndicatorChart
 from clu_desktop.gui.indicators.values_model import ValuesModel
-from clu_desktop.services.documents.annex_freeze import live_indicator
 from clu_desktop.services.indicators import catalogue
 from clu_desktop.services.indicators.values import chart_series, set_value, value_grid
+from clu_desktop.services.meetings.annex_freeze import live_indicator
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"

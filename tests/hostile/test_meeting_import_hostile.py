@@ -13,8 +13,8 @@ from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from clu_desktop.errors import UserError
-from clu_desktop.interchange.meeting_export import export_meeting
 from clu_desktop.resources import DEMO_MEETING, resource_path
+from clu_desktop.services.meetings.file_export import export_meeting
 from clu_desktop.services.meetings.files import import_file
 
 #: Where hostile text goes: a path in the file, and the longest text it may hold.

@@ -479,8 +479,8 @@ def test_minutes_signed_before_0006_get_their_annexes_frozen(
     """A base of before 0006 with signed minutes: the upgrade freezes what their
     indicator annexes print from the values of the base then; an import afterwards no
     longer changes them, and minutes not signed keep printing the live values."""
-    from clu_desktop.services.documents import annex_freeze
     from clu_desktop.services.documents.snapshot import meeting_snapshot
+    from clu_desktop.services.meetings import annex_freeze
     from clu_desktop.services.meetings.files import load_demo
 
     path = (

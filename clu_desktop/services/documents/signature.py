@@ -2,7 +2,7 @@
 
 Signing makes the minutes PDF (the one that is signed), keeps it with its SHA-256, sets
 the status "compte-rendu signé" and who signed and when, and records a SIGNED event; the
-values its indicator annexes print are frozen with it (``documents.annex_freeze``).
+values its indicator annexes print are frozen with it (``meetings.annex_freeze``).
 From then on the content is frozen (``store/signed_minutes.py``). Reopening needs who
 and why, records a REOPENED event with the fingerprint that was signed, and puts the
 status back to "compte-rendu rédigé" (the annexes print the live values again); the PDF
@@ -25,8 +25,8 @@ from clu_desktop.domain import Meeting, MeetingStatus, SignatureEvent, Signature
 from clu_desktop.errors import UserError
 from clu_desktop.rules.fields import clean_text
 from clu_desktop.services.attendance.invitations import get_meeting
-from clu_desktop.services.documents import annex_freeze
 from clu_desktop.services.documents.snapshot import meeting_snapshot
+from clu_desktop.services.meetings import annex_freeze
 from clu_desktop.store.signed_minutes import signature_change
 
 BY_MAX = 200

@@ -31,7 +31,7 @@ from clu_desktop.domain import (
 from clu_desktop.names import upper_surname
 from clu_desktop.rules import record as record_rules
 from clu_desktop.services.attendance.invitations import get_meeting
-from clu_desktop.services.documents import annex_freeze
+from clu_desktop.services.meetings import annex_freeze
 from clu_desktop.services.meetings.record import MeetingRecord, meeting_record
 from clu_desktop.services.settings import get_minutes_date_style
 
@@ -217,7 +217,7 @@ class _Builder:
 
     def indicators(self, annex: Annex) -> tuple[IndicatorSnapshot, ...]:
         """What the annex prints of its indicators: as frozen when the minutes are signed
-        (``documents.annex_freeze``), else the values now."""
+        (``meetings.annex_freeze``), else the values now."""
         if self.frozen is not None and annex.id in self.frozen:
             return self.frozen[annex.id]
         year = self.meeting.date.year

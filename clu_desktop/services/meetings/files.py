@@ -1,4 +1,6 @@
-"""Meeting files in and out, and the demonstration meeting."""
+"""Meeting files in and out, and the demonstration meeting: what the window, the command
+line and the self-test call. ``interchange`` reads and checks a file into plain data and
+writes one from it; ``file_import`` and ``file_export`` are the database's side."""
 
 from __future__ import annotations
 
@@ -9,11 +11,12 @@ from sqlalchemy.orm import Session, undefer
 
 from clu_desktop.domain import Meeting, MeetingStatus
 from clu_desktop.errors import UserError
-from clu_desktop.interchange.meeting_export import SignedFigures, export_meeting_file
-from clu_desktop.interchange.meeting_import import import_meeting
+from clu_desktop.interchange.meeting_file import write_meeting_file
 from clu_desktop.interchange.validation import read_meeting_file
 from clu_desktop.resources import DEMO_MEETING, resource_path
-from clu_desktop.services.documents import annex_freeze
+from clu_desktop.services.meetings import annex_freeze
+from clu_desktop.services.meetings.file_export import SignedFigures, export_meeting
+from clu_desktop.services.meetings.file_import import import_meeting
 from clu_desktop.services.meetings.listing import count_meetings, find_meeting_id
 from clu_desktop.services.settings import (
     MINUTES_DATE_STYLE_KEY,
@@ -27,7 +30,7 @@ def import_file(session: Session, path: Path) -> int:
     """Check the whole file, then import it; returns the new meeting's id.
 
     Minutes imported as signed keep what their indicator annexes printed, from the file
-    (``documents.annex_freeze``): the values of the base may change afterwards, not them."""
+    (``meetings.annex_freeze``): the values of the base may change afterwards, not them."""
     data = read_meeting_file(path)
     meeting = import_meeting(session, data)
     if meeting.status is MeetingStatus.MINUTES_SIGNED:
@@ -41,7 +44,8 @@ def import_file(session: Session, path: Path) -> int:
 def export_file(session: Session, meeting_spec: str, path: Path) -> int:
     """Write the meeting ("latest" or an id) to ``path``; returns its id."""
     meeting_id = find_meeting_id(session, meeting_spec)
-    export_meeting_file(session, meeting_id, path, _signed_figures(session, meeting_id))
+    signed = _signed_figures(session, meeting_id)
+    write_meeting_file(path, export_meeting(session, meeting_id, signed))
     return meeting_id
 
 

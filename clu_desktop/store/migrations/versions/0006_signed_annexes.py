@@ -2,7 +2,7 @@
 
 ``meeting.signed_annexes`` holds, as JSON, the indicators (names, categories, units,
 targets) and their values by period and site with their comments that a signed meeting's
-indicator annexes print (``services/documents/annex_freeze.py`` writes and reads it). The meetings
+indicator annexes print (``services/meetings/annex_freeze.py`` writes and reads it). The meetings
 already signed get it now, from the values of the base as they are: the closest to what
 was signed that the base still knows (the PDF signed in CLU Desktop stays the reference).
 

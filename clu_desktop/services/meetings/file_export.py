@@ -1,4 +1,5 @@
-"""Export one meeting, with all it refers to, as a meeting file (format version 2).
+"""One meeting, with all it refers to, read into a meeting file's data (format version 2);
+``interchange.meeting_file`` writes the file.
 
 The output is canonical: records come in a fixed order and get identifiers from that
 order, so exporting, importing into an empty database and exporting again gives the same
@@ -17,10 +18,8 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import select
@@ -43,31 +42,11 @@ from clu_desktop.domain import (
     Site,
     Statement,
 )
-from clu_desktop.files import write_atomically
+from clu_desktop.interchange.meeting_file import MeetingData, file_date, file_time
 from clu_desktop.interchange.record_checks import NAME_CHOICES
 from clu_desktop.interchange.validation import FORMAT_NAME, FORMAT_VERSION
 
 T = TypeVar("T")
-
-
-def export_meeting_file(
-    session: Session, meeting_id: int, path: Path, signed: SignedFigures | None = None
-) -> None:
-    write_atomically(path, dumps(export_meeting(session, meeting_id, signed)).encode("utf-8"))
-
-
-def dumps(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-def _date(value: dt.date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-def _time(value: dt.time | None) -> str | None:
-    if value is None:
-        return None
-    return value.strftime("%H:%M" if value.second == 0 else "%H:%M:%S")
 
 
 class _Ids:
@@ -112,7 +91,7 @@ class MeetingExporter:
         self.items = _Ids("item-")
         self.statements = _Ids("statement-")
 
-    def export(self) -> dict[str, Any]:
+    def export(self) -> MeetingData:
         meeting = self.meeting
         people = self._referenced_people()
         organisations = sorted(
@@ -262,9 +241,9 @@ class MeetingExporter:
         return {
             "referential": self.referentials.get(label.referential_id),
             "site": self.sites.get(label.site_id),
-            "granted_on": _date(label.granted_on),
+            "granted_on": file_date(label.granted_on),
             "certifier": label.certifier,
-            "deadline": _date(label.deadline),
+            "deadline": file_date(label.deadline),
             "notes": label.notes,
             "modules": [self.modules.get(m.id) for m in label.modules],
         }
@@ -275,7 +254,7 @@ class MeetingExporter:
             "referential": self.referentials.get(audit.referential_id),
             "site": self.sites.get(audit.site_id),
             "kind": audit.kind.value,
-            "date": _date(audit.date),
+            "date": file_date(audit.date),
             "auditor": audit.auditor,
             "result": audit.result,
             "modules": [self.modules.get(m.id) for m in audit.modules],
@@ -363,9 +342,9 @@ class MeetingExporter:
         items = [self._item(item) for item in meeting.top_level_items]
         return {
             "title": meeting.title,
-            "date": _date(meeting.date),
-            "start_time": _time(meeting.start_time),
-            "end_time": _time(meeting.end_time),
+            "date": file_date(meeting.date),
+            "start_time": file_time(meeting.start_time),
+            "end_time": file_time(meeting.end_time),
             "place": meeting.place,
             "status": meeting.status.value,
             "chair": people.get(meeting.chair_id),
@@ -374,10 +353,10 @@ class MeetingExporter:
                 for inv in meeting.invitations
                 if inv.is_secretary and inv.person_id is not None
             ],
-            "convocation_date": _date(meeting.convocation_date),
-            "publication_date": _date(meeting.publication_date),
+            "convocation_date": file_date(meeting.convocation_date),
+            "publication_date": file_date(meeting.publication_date),
             "minutes_place": meeting.minutes_place,
-            "minutes_date": _date(meeting.minutes_date),
+            "minutes_date": file_date(meeting.minutes_date),
             "signatory": {
                 "person": people.get(meeting.signatory_id),
                 "delegation_formula": meeting.delegation_formula,
@@ -400,8 +379,8 @@ class MeetingExporter:
                     "representation": inv.representation.value if inv.representation else None,
                     "represented_by": people.get(inv.represented_by_id),
                     "represented_by_name": inv.represented_by_name,
-                    "arrived_at": _time(inv.arrived_at),
-                    "left_at": _time(inv.left_at),
+                    "arrived_at": file_time(inv.arrived_at),
+                    "left_at": file_time(inv.left_at),
                     "note": inv.note,
                     "printed": {
                         "civility": inv.printed_civility,
@@ -458,7 +437,7 @@ class MeetingExporter:
             "speakers": [self.people.get(s.person_id) for s in statement.speakers],
             "text": statement.text,
             "answer_text": statement.answer_text,
-            "answered_on": _date(statement.answered_on),
+            "answered_on": file_date(statement.answered_on),
         }
 
     def _action(self, action: Action) -> dict[str, Any]:
@@ -469,9 +448,9 @@ class MeetingExporter:
             "statement": self.statements.get(action.statement_id),
             "owner": self.people.get(action.owner_id),
             "owner_name": action.owner_name,
-            "due_date": _date(action.due_date),
+            "due_date": file_date(action.due_date),
             "status": action.status.value,
-            "done_date": _date(action.done_date),
+            "done_date": file_date(action.done_date),
             "when_label": action.when_label,
             "origin": action.origin.value,
         }
@@ -490,7 +469,8 @@ class MeetingExporter:
 
 def export_meeting(
     session: Session, meeting_id: int, signed: SignedFigures | None = None
-) -> dict[str, Any]:
+) -> MeetingData:
+    """The meeting's file data, in canonical order (see the module's docstring)."""
     meeting = session.scalars(
         select(Meeting)
         .where(Meeting.id == meeting_id)

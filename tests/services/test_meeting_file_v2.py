@@ -13,8 +13,9 @@ from sqlalchemy import select
 
 from clu_desktop.domain import Base, Committee, Invitation, Meeting, Representation
 from clu_desktop.errors import UserError
-from clu_desktop.interchange.meeting_export import dumps, export_meeting
+from clu_desktop.interchange.meeting_file import dumps
 from clu_desktop.resources import DEMO_MEETING, resource_path
+from clu_desktop.services.meetings.file_export import export_meeting
 from clu_desktop.services.meetings.files import import_file
 from clu_desktop.services.meetings.record import get_decision
 from clu_desktop.store.migrate import open_database

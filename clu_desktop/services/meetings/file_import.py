@@ -1,4 +1,4 @@
-"""Import a checked meeting file into the database, all or nothing.
+"""Import a checked meeting file's data into the database, all or nothing.
 
 The caller runs this inside one transaction. Records already in the database are reused,
 never overwritten: an organisation by its name, a person by first name, NAME and
@@ -14,11 +14,10 @@ creates the committee; an existing committee keeps its own. A version 1 file has
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from clu_desktop.domain import (
     Action,
@@ -28,27 +27,15 @@ from clu_desktop.domain import (
     Annex,
     AnnexKind,
     AttendanceStatus,
-    Audit,
-    AuditKind,
     Committee,
     CommitteeMember,
-    Direction,
-    Finding,
-    FindingKind,
     Identity,
-    Indicator,
-    IndicatorValue,
     Invitation,
-    Label,
     Meeting,
     MeetingStatus,
     Organisation,
-    Periodicity,
     Person,
-    Referential,
-    ReferentialModule,
     Representation,
-    Site,
     Statement,
     StatementKind,
     StatementSpeaker,
@@ -58,31 +45,24 @@ from clu_desktop.domain import (
 )
 from clu_desktop.errors import UserError
 from clu_desktop.interchange.content_checks import same_person_refusal
+from clu_desktop.interchange.meeting_file import MeetingData
 from clu_desktop.interchange.record_checks import NAME_CHOICES, representation_of
 from clu_desktop.interchange.validation import decode_file_data, parse_date, parse_time
 from clu_desktop.names import match_key, name_key
-from clu_desktop.rules.indicators import check_value
 from clu_desktop.rules.record import clean_setting
-
-T = TypeVar("T")
-
-
-def _known(records: Mapping[str, T], file_id: str | None) -> T | None:
-    """The record the file names ``file_id`` (None when it names none)."""
-    return None if file_id is None else records.get(file_id)
+from clu_desktop.services.meetings.file_import_quality import QualityImporter, by_file_id
 
 
-class MeetingImporter:
-    def __init__(self, session: Session, data: dict[str, Any]) -> None:
-        self.session = session
+class MeetingImporter(QualityImporter):
+    """Writes a file's records: its directory (identity, organisations, people, the
+    committee) and the meeting here, its quality records and indicators as
+    :class:`QualityImporter` does."""
+
+    def __init__(self, session: Session, data: MeetingData) -> None:
+        super().__init__(session)
         self.data = data
         self.orgs: dict[str, Organisation] = {}
         self.people: dict[str, Person] = {}
-        self.sites: dict[str, Site] = {}
-        self.referentials: dict[str, Referential] = {}
-        self.modules: dict[str, ReferentialModule] = {}
-        self.findings: dict[str, Finding] = {}
-        self.indicators: dict[str, Indicator] = {}
         self.items: dict[str, AgendaItem] = {}
         self.statements: dict[str, Statement] = {}
         self.invitations: dict[str, Invitation] = {}  # by the file's person id
@@ -114,27 +94,6 @@ class MeetingImporter:
         self.session.flush()
         return meeting
 
-    def _next_position(self, column: InstrumentedAttribute[int]) -> int:
-        highest = self.session.scalar(select(func.max(column)))
-        return 0 if highest is None else highest + 1
-
-    def _existing(self, model: type[T], *criteria: ColumnElement[bool]) -> T | None:
-        return self.session.scalars(select(model).where(*criteria).limit(1)).first()
-
-    def _same(
-        self,
-        column: InstrumentedAttribute[str],
-        text: str,
-        key: Callable[[str], str] = match_key,
-        *criteria: ColumnElement[bool],
-    ) -> Any:
-        """The first row whose ``column`` has the same ``key`` as ``text``."""
-        wanted = key(text)
-        rows = self.session.scalars(
-            select(column.class_).where(*criteria).order_by(column.class_.id)
-        )
-        return next((row for row in rows if key(getattr(row, column.key)) == wanted), None)
-
     # -- directory ---------------------------------------------------------------------
 
     def _identity(self, record: dict[str, Any] | None) -> None:
@@ -165,7 +124,7 @@ class MeetingImporter:
                 (name_key(p.last_name), name_key(p.first_name), p.organisation_id): p
                 for p in self.session.scalars(select(Person))
             }
-        org = _known(self.orgs, record.get("organisation"))
+        org = by_file_id(self.orgs, record.get("organisation"))
         if org is None or org.id is not None:
             key = (
                 name_key(record["last_name"]),
@@ -225,152 +184,6 @@ class MeetingImporter:
                 f"(n° {duplicate.id}). Rien n'a été importé."
             )
 
-    # -- quality -----------------------------------------------------------------------
-
-    def _site(self, record: dict[str, Any]) -> Site:
-        site: Site | None = self._same(Site.name, record["name"], name_key)
-        if site is None:
-            site = Site(name=record["name"], position=self._next_position(Site.position))
-            self.session.add(site)
-            self.session.flush()
-        return site
-
-    def _referential(self, record: dict[str, Any]) -> Referential:
-        ref: Referential | None = self._same(Referential.code, record["code"])
-        if ref is None:
-            ref = Referential(
-                code=record["code"],
-                name=record["name"],
-                owner=record.get("owner"),
-                description=record.get("description"),
-            )
-            self.session.add(ref)
-        by_code = {match_key(m.code): m for m in ref.modules}
-        for module in record.get("modules", []):
-            found = by_code.get(match_key(module["code"]))
-            if found is None:
-                found = ReferentialModule(
-                    code=module["code"], title=module["title"], position=len(ref.modules)
-                )
-                ref.modules.append(found)
-                by_code[match_key(found.code)] = found
-            self.modules[module["id"]] = found
-        return ref
-
-    def _label(self, record: dict[str, Any]) -> None:
-        ref = self.referentials[record["referential"]]
-        site = _known(self.sites, record.get("site"))
-        granted, deadline = parse_date(record.get("granted_on")), parse_date(record.get("deadline"))
-        if ref.id is not None:
-            same_label = self._existing(
-                Label,
-                Label.referential_id == ref.id,
-                Label.site_id == (site.id if site else None),
-                Label.granted_on == granted,
-                Label.deadline == deadline,
-            )
-            if same_label is not None:
-                return
-        self.session.add(
-            Label(
-                referential=ref,
-                site=site,
-                granted_on=granted,
-                deadline=deadline,
-                certifier=record.get("certifier"),
-                notes=record.get("notes"),
-                modules=[self.modules[m] for m in record.get("modules", [])],
-            )
-        )
-
-    def _audit(self, record: dict[str, Any]) -> None:
-        ref = self.referentials[record["referential"]]
-        site = _known(self.sites, record.get("site"))
-        kind, date = AuditKind(record["kind"]), parse_date(record["date"])
-        audit = None
-        if ref.id is not None:
-            audit = self._existing(
-                Audit,
-                Audit.referential_id == ref.id,
-                Audit.kind == kind,
-                Audit.date == date,
-                Audit.site_id == (site.id if site else None),
-            )
-        if audit is None:
-            audit = Audit(
-                referential=ref,
-                site=site,
-                kind=kind,
-                date=date,
-                auditor=record.get("auditor"),
-                result=record.get("result"),
-                modules=[self.modules[m] for m in record.get("modules", [])],
-            )
-            self.session.add(audit)
-        known = {(f.kind, f.text): f for f in audit.findings}
-        for finding in record.get("findings", []):
-            key = (FindingKind(finding["kind"]), finding["text"])
-            if key not in known:
-                known[key] = Finding(
-                    kind=key[0],
-                    text=key[1],
-                    module=_known(self.modules, finding.get("module")),
-                    position=len(audit.findings),
-                )
-                audit.findings.append(known[key])
-            self.findings[finding["id"]] = known[key]
-
-    def _indicator(self, record: dict[str, Any]) -> Indicator:
-        indicator: Indicator | None = self._same(Indicator.code, record["code"])
-        if indicator is None:
-            indicator = Indicator(
-                code=record["code"],
-                name=record["name"],
-                category=record.get("category"),
-                unit=record.get("unit"),
-                direction=Direction(record.get("direction", "higher")),
-                target=record.get("target"),
-                periodicity=Periodicity(record.get("periodicity", "year")),
-                description=record.get("description"),
-                position=self._next_position(Indicator.position),
-            )
-            self.session.add(indicator)
-            self.session.flush()
-        for site_id in record.get("sites", []):
-            if self.sites[site_id] not in indicator.sites:
-                indicator.sites.append(self.sites[site_id])
-        existing = {
-            (period, site_id)
-            for period, site_id in self.session.execute(
-                select(IndicatorValue.period, IndicatorValue.site_id).where(
-                    IndicatorValue.indicator_id == indicator.id
-                )
-            )
-        }
-        for value in record.get("values", []):
-            site = _known(self.sites, value.get("site"))
-            if (value["period"], site.id if site else None) in existing:
-                continue
-            try:  # the indicator of the base may have another unit than the file's
-                check_value(indicator, value["value"])
-            except UserError as exc:
-                raise UserError(
-                    f"Le fichier n'a pas été importé : indicateur « {indicator.code} » de la "
-                    f"base, période {value['period']} : {exc}. Rien n'a été modifié dans la base."
-                ) from None
-            self.session.add(
-                IndicatorValue(
-                    indicator_id=indicator.id,
-                    period=value["period"],
-                    site_id=site.id if site else None,
-                    value=value["value"],
-                    comment=value.get("comment"),
-                    source=value.get("source"),
-                    is_example=value.get("example", False),
-                )
-            )
-        return indicator
-
     # -- the meeting -------------------------------------------------------------------
 
     def _meeting(self, committee: Committee, record: dict[str, Any]) -> Meeting:
@@ -384,16 +197,16 @@ class MeetingImporter:
             end_time=parse_time(record.get("end_time")),
             place=record.get("place"),
             status=MeetingStatus(record.get("status", "planned")),
-            chair=_known(people, record.get("chair")),
+            chair=by_file_id(people, record.get("chair")),
             convocation_date=parse_date(record.get("convocation_date")),
             publication_date=parse_date(record.get("publication_date")),
             minutes_place=record.get("minutes_place"),
             minutes_date=parse_date(record.get("minutes_date")),
-            signatory=_known(people, signatory.get("person")),
+            signatory=by_file_id(people, signatory.get("person")),
             delegation_formula=signatory.get("delegation_formula"),
             signatory_title=signatory.get("title"),
             signatory_name=signatory.get("name"),
-            contact=_known(people, contact.get("person")),
+            contact=by_file_id(people, contact.get("person")),
             contact_name=contact.get("name"),
             contact_phone=contact.get("phone"),
             contact_email=contact.get("email"),
@@ -420,11 +233,11 @@ class MeetingImporter:
         printed = entry["printed"]
         representation = representation_of(entry, self.data["version"])
         return Invitation(
-            person=_known(self.people, entry.get("person")),
+            person=by_file_id(self.people, entry.get("person")),
             position=position,
             status=AttendanceStatus(entry.get("status", "invited")),
             representation=Representation(representation) if representation else None,
-            represented_by=_known(self.people, entry.get("represented_by")),
+            represented_by=by_file_id(self.people, entry.get("represented_by")),
             represented_by_name=entry.get("represented_by_name"),
             arrived_at=parse_time(entry.get("arrived_at")),
             left_at=parse_time(entry.get("left_at")),
@@ -445,7 +258,7 @@ class MeetingImporter:
                 position=position,
                 title=record["title"],
                 heading=record.get("heading"),
-                presenter=_known(self.people, record.get("presenter")),
+                presenter=by_file_id(self.people, record.get("presenter")),
                 duration_minutes=record.get("duration_minutes"),
                 minutes_text=record.get("minutes_text"),
             )
@@ -497,10 +310,10 @@ class MeetingImporter:
             meeting=meeting,
             position=position,
             text=entry["text"],
-            agenda_item=_known(self.items, entry.get("agenda_item")),
-            finding=_known(self.findings, entry.get("finding")),
-            statement=_known(self.statements, entry.get("statement")),
-            owner=_known(self.people, entry.get("owner")),
+            agenda_item=by_file_id(self.items, entry.get("agenda_item")),
+            finding=by_file_id(self.findings, entry.get("finding")),
+            statement=by_file_id(self.statements, entry.get("statement")),
+            owner=by_file_id(self.people, entry.get("owner")),
             owner_name=entry.get("owner_name"),
             due_date=parse_date(entry.get("due_date")),
             status=ActionStatus(entry.get("status", "todo")),
@@ -522,6 +335,7 @@ class MeetingImporter:
         )
 
 
-def import_meeting(session: Session, data: dict[str, Any]) -> Meeting:
-    """Import checked data (see validation.read_meeting_file) inside the caller's transaction."""
+def import_meeting(session: Session, data: MeetingData) -> Meeting:
+    """Import checked data (see ``interchange.validation.read_meeting_file``) inside the
+    caller's transaction."""
     return MeetingImporter(session, data).run()

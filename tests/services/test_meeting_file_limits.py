@@ -8,6 +8,7 @@ import copy
 import json
 
 import pytest
+from meeting_files import demo_data, import_problems, table_counts, write
 from sqlalchemy import select
 
 from clu_desktop.domain import Indicator
@@ -16,7 +17,6 @@ from clu_desktop.rules.fields import clean_text
 from clu_desktop.services.indicators import catalogue as indicators_catalogue
 from clu_desktop.services.indicators.values import set_value
 from clu_desktop.services.meetings.files import import_file
-from tests.interchange.test_meeting_file import demo_data, import_problems, table_counts, write
 
 
 def _refused(db, tmp_path, data=None, raw=None) -> str:
