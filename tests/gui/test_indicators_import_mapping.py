@@ -537,7 +537,7 @@ def test_every_step_reads_in_a_dark_and_a_high_contrast_palette(
         found = []
         for step in (COLUMNS, NAMES, PREVIEW):
             dialog.show_step(step)
-            qtbot.wait(20)
+            qtbot.waitUntil(dialog.steps.currentWidget().isVisible)
             found += problems_of(dialog, f"{palette_name}, étape {step + 1}")
         assert found == []
     finally:
