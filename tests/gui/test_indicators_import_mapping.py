@@ -4,6 +4,7 @@ the GUI thread with « Annuler »; the stored mappings on the Indicateurs page."
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 
@@ -423,11 +424,11 @@ def test_the_file_is_read_off_the_gui_thread_and_annuler_closes(qtbot, page, mon
     from clu_desktop.gui.indicators import import_dialog
 
     real = import_dialog.read_for_import
-    reading: list = []
+    reading, release = threading.Event(), threading.Event()
 
     def slow_read(path, sheet=None):
-        reading.append(True)
-        time.sleep(0.3)
+        reading.set()
+        release.wait(60)  # held until the test has clicked « Annuler la lecture »
         return real(path, sheet)
 
     monkeypatch.setattr(import_dialog, "read_for_import", slow_read)
@@ -435,8 +436,9 @@ def test_the_file_is_read_off_the_gui_thread_and_annuler_closes(qtbot, page, mon
     assert dialog.isVisible() and dialog.busy()
     assert dialog.stop_button.text().replace("&", "") == "Annuler la lecture"
     assert not dialog.columns_step.isEnabled()  # no column to choose before the file is read
-    qtbot.waitUntil(lambda: bool(reading))
+    qtbot.waitUntil(reading.is_set)
     qtbot.mouseClick(dialog.stop_button, LEFT)
+    release.set()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)
     assert not dialog.busy()
     assert dialog.check is None
@@ -446,16 +448,18 @@ def test_closing_while_the_file_is_read_does_not_wait_for_it(qtbot, page, monkey
     from clu_desktop.gui.indicators import import_dialog, import_worker
 
     real = import_dialog.read_for_import
+    release = threading.Event()
 
     def slow_read(path, sheet=None):
-        time.sleep(1.0)
+        release.wait(60)  # held until the dialog is closed
         return real(path, sheet)
 
     monkeypatch.setattr(import_dialog, "read_for_import", slow_read)
     dialog = page.import_values(FIRST)
     job = dialog.job
     dialog.reject()
-    assert job.isRunning()  # closed without waiting for the file (read in 1 s)
+    assert job.isRunning()  # closed without waiting for the file (still being read)
+    release.set()
     # The job keeps itself until its thread has ended, then lets go (a slot connected to
     # its ``finished`` may never be called: the job is deleted once it has finished).
     qtbot.waitUntil(lambda: job not in import_worker._RUNNING, timeout=60_000)
