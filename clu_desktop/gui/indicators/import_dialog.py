@@ -396,7 +396,6 @@ class ImportDialog(QDialog):
             self.job = None
             if self._reading_sheet and self._first_read:  # no file to show: close
                 self._reading_sheet = self._first_read = False
-                job.deleteLater()
                 if self.isVisible():
                     super().done(QDialog.DialogCode.Rejected)
                 return
@@ -406,8 +405,7 @@ class ImportDialog(QDialog):
                 self.columns_step.set_table(self.table)
                 self.choices_changed()
             self.strip.stopped("Relancer la vérifica&tion" if self._user_cancelled else None)
-        job.deleteLater()
-        self._update_buttons()
+        self._update_buttons()  # the job deletes itself once forgotten (import_worker)
 
     def _checked(self, check: core.FileCheck, inputs: tuple) -> None:
         if inputs != self._inputs():
