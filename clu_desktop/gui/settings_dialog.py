@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 
 from clu_desktop.errors import ConflictError, UserError
 from clu_desktop.gui import colours, messages, undo
+from clu_desktop.gui.common.binding import connect_editor, is_typed, set_value, signals_blocked
+from clu_desktop.gui.common.widgets import ChoiceModel
 from clu_desktop.gui.conflicts import RecordKind, telling_changes
 from clu_desktop.gui.forms.ui_settings import Ui_SettingsDialog
-from clu_desktop.gui.meeting.binding import connect_editor, is_typed, set_value, signals_blocked
-from clu_desktop.gui.meeting.widgets import ChoiceModel
 from clu_desktop.gui.undo import UndoKeys
 from clu_desktop.rules.fields import IncompleteValue
 from clu_desktop.services.meetings.details import committee_choices

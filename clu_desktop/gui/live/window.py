@@ -38,7 +38,6 @@ from clu_desktop.gui.live.commands import LiveCommands
 from clu_desktop.gui.live.delegate import LiveDelegate, _bold, _scaled
 from clu_desktop.gui.live.model import LiveAttendanceModel, WalkIn
 from clu_desktop.gui.live.walk_in_form import WalkInForm
-from clu_desktop.gui.participants.counts import unanswered_question
 from clu_desktop.services.attendance.presence import AttendanceRow, list_attendance
 from clu_desktop.services.attendance.walk_in import (
     DirectoryMatch,
@@ -430,7 +429,7 @@ class LiveAttendanceWindow(QDialog):
             return
         if not counts.unanswered or not counts.present:
             return
-        question = unanswered_question(counts.unanswered)
+        question = texts.unanswered_question(counts.unanswered)
         action = "Marquer absente" if counts.unanswered == 1 else "Marquer absentes"
         if not messages.confirm(self, question, action, "Laisser sans réponse"):
             return

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clu_desktop.gui.meeting.widgets import ID_ROLE
+from clu_desktop.gui.common.widgets import ID_ROLE
 
 _Index = QModelIndex | QPersistentModelIndex
 CHECK = Qt.ItemDataRole.CheckStateRole

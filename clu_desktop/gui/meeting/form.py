@@ -16,14 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clu_desktop.gui.meeting.checklist import CheckList, CheckListModel
-from clu_desktop.gui.meeting.widgets import (
+from clu_desktop.gui.common.widgets import (
     ChoiceCombo,
     ChoiceModel,
     DateEdit,
     SearchableCombo,
     TimeEdit,
 )
+from clu_desktop.gui.meeting.checklist import CheckList, CheckListModel
 
 NO_PERSON = "(aucune personne)"
 NO_SECRETARY = "Aucun secrétaire de séance choisi."

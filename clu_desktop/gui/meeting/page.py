@@ -32,14 +32,14 @@ from PySide6.QtWidgets import (
 from clu_desktop.domain import MeetingStatus
 from clu_desktop.errors import ConflictError, UserError
 from clu_desktop.gui import colours, messages, undo
-from clu_desktop.gui.conflicts import RecordKind, conflict_text
-from clu_desktop.gui.data_signals import data_signals
-from clu_desktop.gui.meeting.binding import (
+from clu_desktop.gui.common.binding import (
     connect_editor,
     is_typed,
     set_value,
     signals_blocked,
 )
+from clu_desktop.gui.conflicts import RecordKind, conflict_text
+from clu_desktop.gui.data_signals import data_signals
 from clu_desktop.gui.meeting.form import MeetingForm
 from clu_desktop.gui.meeting.signature import SignatureBar
 from clu_desktop.gui.undo import UndoKeys

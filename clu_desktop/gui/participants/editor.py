@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from clu_desktop.domain import AttendanceStatus, Representation
 from clu_desktop.french.attendance import status_choices
 from clu_desktop.gui import colours
-from clu_desktop.gui.meeting.widgets import ChoiceCombo, ChoiceModel, TimeEdit
+from clu_desktop.gui.common.widgets import ChoiceCombo, ChoiceModel, TimeEdit
 from clu_desktop.gui.pickers import make_searchable
 from clu_desktop.services.attendance.presence import REPRESENTATION_LABELS, AttendanceRow
 from clu_desktop.services.directory.common import fold

@@ -27,6 +27,7 @@ from clu_desktop.errors import UserError
 from clu_desktop.gui import colours
 from clu_desktop.gui.columns import ColumnFitter
 from clu_desktop.gui.data_signals import data_signals
+from clu_desktop.gui.live.texts import quorum_text
 from clu_desktop.gui.participants import counts
 from clu_desktop.gui.participants.commands import ParticipantsCommands
 from clu_desktop.gui.participants.editor import AttendanceEditor
@@ -391,7 +392,7 @@ class ParticipantsPage(ParticipantsCommands, QWidget):
         second = counts.record_text(record)
         self.record_label.setText(second)
         self.record_label.setVisible(bool(second))
-        quorum = counts.quorum_text(record.counts)
+        quorum = quorum_text(record.counts)
         self.quorum_label.setText(quorum)
         self.quorum_label.setVisible(bool(quorum))
         if quorum:

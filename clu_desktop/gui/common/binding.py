@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
-from clu_desktop.gui.meeting.widgets import ChoiceCombo, DateEdit, TimeEdit
+from clu_desktop.gui.common.widgets import ChoiceCombo, DateEdit, TimeEdit
 
 
 class _FocusOut(QObject):
