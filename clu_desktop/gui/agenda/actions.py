@@ -31,7 +31,6 @@ from clu_desktop.gui.agenda.action_fields import (
     set_text,
 )
 from clu_desktop.gui.agenda.actions_model import ActionsModel
-from clu_desktop.gui.agenda.editing import EditContext, name
 from clu_desktop.gui.agenda.item_records import ItemRecordsPanel, RecordServices
 from clu_desktop.gui.common import fields
 from clu_desktop.gui.common.action_fields import (
@@ -42,7 +41,8 @@ from clu_desktop.gui.common.action_fields import (
     show_date,
     status_combo,
 )
-from clu_desktop.gui.common.layout import buddy, button_row
+from clu_desktop.gui.common.editing import EditContext
+from clu_desktop.gui.common.layout import buddy, button_row, name
 from clu_desktop.gui.pickers import keeping_typed, person_combo, show_person, typed_person
 from clu_desktop.services.agenda.actions import (
     ActionRow,

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from clu_desktop.errors import UserError
-from clu_desktop.gui.agenda.editing import EditContext, name
 from clu_desktop.gui.agenda.item_panel import ItemPanel
 from clu_desktop.gui.agenda.items_model import (
     PRESENTER_COLUMN,
@@ -29,6 +28,8 @@ from clu_desktop.gui.agenda.items_model import (
 )
 from clu_desktop.gui.agenda.page_commands import AgendaCommands
 from clu_desktop.gui.columns import ColumnFitter
+from clu_desktop.gui.common.editing import EditContext
+from clu_desktop.gui.common.layout import name
 from clu_desktop.gui.data_signals import data_signals
 from clu_desktop.gui.undo import UndoKeys
 from clu_desktop.services.agenda.items import AgendaItemRow, list_agenda

@@ -1,5 +1,6 @@
-"""Layout helpers of the list-and-editor panels: a column of widgets, a row of buttons,
-a splitter between the list and the form, a label with its buddy."""
+"""Layout helpers of the list-and-editor panels: naming a control, a column of widgets,
+a row of buttons, a splitter between the list and the form, a label with its buddy, a
+message label."""
 
 from __future__ import annotations
 
@@ -15,6 +16,15 @@ from PySide6.QtWidgets import (
 )
 
 
+def name(widget: QWidget, object_name: str, accessible_name: str, tip: str | None = None):
+    """Give a control its objectName, French accessible name and, optionally, tooltip."""
+    widget.setObjectName(object_name)
+    widget.setAccessibleName(accessible_name)
+    if tip:
+        widget.setToolTip(tip)
+    return widget
+
+
 def buddy(text: str, widget: QWidget) -> QLabel:
     """A label whose mnemonic (``&``) gives the focus to ``widget``."""
     label = QLabel(text)
@@ -24,12 +34,7 @@ def buddy(text: str, widget: QWidget) -> QLabel:
 
 def button(text: str, object_name: str, accessible_name: str, tip: str = "") -> QPushButton:
     """A push button with its objectName, French accessible name and tooltip."""
-    widget = QPushButton(text)
-    widget.setObjectName(object_name)
-    widget.setAccessibleName(accessible_name)
-    if tip:
-        widget.setToolTip(tip)
-    return widget
+    return name(QPushButton(text), object_name, accessible_name, tip)
 
 
 def _add(layout: QVBoxLayout | QHBoxLayout, part: QWidget | QLayout, stretch: int = 0) -> None:
@@ -84,3 +89,10 @@ def fill(widget: QWidget, part: QWidget) -> None:
     """``part`` fills ``widget`` (its layout's default margins)."""
     layout = QVBoxLayout(widget)
     layout.addWidget(part)
+
+
+def message_label(object_name: str, accessible: str) -> QLabel:
+    label = name(QLabel(), object_name, accessible)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label

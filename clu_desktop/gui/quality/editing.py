@@ -1,4 +1,4 @@
-"""How the quality panels read and save: the agenda page's EditContext (database, the
+"""How the quality panels read and save: the GUI kit's RecordsContext (database, the
 meeting's undo stack, UserError shown) with a helper for one field, and a base class for
 the panels."""
 
@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
-from clu_desktop.gui.agenda.editing import EditContext
+from clu_desktop.gui.common.editing import RecordsContext
 from clu_desktop.gui.common.list_editor import ListEditor
 from clu_desktop.gui.conflicts import RecordKind
 from clu_desktop.gui.quality.common import menu_text, modules_text
@@ -57,27 +57,9 @@ KINDS = {
 }
 
 
-class QualityContext(EditContext):
-    """The quality data is not per meeting: ``meeting_id`` is only the meeting shown
-    (where "Préparer le suivi des actions" adds its item); edits go on its stack.
-
-    A record that undo deleted and redo added again (without a snapshot to restore)
-    comes back under a new id: ``alias`` notes it, ``live`` gives the id of now."""
-
-    def __init__(self, db, parent=None) -> None:
-        super().__init__(db, parent)
-        self._aliases: dict[tuple[str, int], int] = {}
-
-    def alias(self, kind: str, old_id: int, new_id: int) -> None:
-        if old_id != new_id:
-            self._aliases[(kind, old_id)] = new_id
-
-    def live(self, kind: str, record_id: int) -> int:
-        seen: set[int] = set()
-        while (kind, record_id) in self._aliases and record_id not in seen:
-            seen.add(record_id)
-            record_id = self._aliases[(kind, record_id)]
-        return record_id
+class QualityContext(RecordsContext):
+    """The quality records (``gui/common/editing``): ``meeting_id`` is the meeting shown,
+    where "Préparer le suivi des actions" adds its item."""
 
     def save_field(
         self,
