@@ -51,7 +51,6 @@ class ActionsPanel(Panel):
         self._current: ActionRow | None = None
         self._people: list = []
         self._pending: int | None = None  # an action to show when the tab is shown
-        self._loading = False
         data_signals(context.db).changed.connect(self._data_changed)
 
         self.filters = ActionFilters()
@@ -145,9 +144,7 @@ class ActionsPanel(Panel):
         self.select_record(action_id)
 
     def _show_current(self) -> None:
-        row = self._current = self._row_shown()
-        self.editor.setEnabled(row is not None)
-        self.delete_button.setEnabled(row is not None)
+        row = self._take_current(self.delete_button)
         set_plain_text(self.text_edit, row.text if row is not None else "")
         self.editor.show_owner(row, self._people)
         self.due.set_value(row.due_date if row is not None else None)
@@ -187,8 +184,7 @@ class ActionsPanel(Panel):
 
     def delete_action(self) -> None:
         delete, restore = quality_actions.delete_plan_action, quality_actions.restore_plan_action
-        if self._delete_current("Supprimer l'action", delete, restore):
-            self.reload()
+        self._delete_and_reload("Supprimer l'action", delete, restore)
 
     # Editing
 
