@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtGui import QKeyEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -201,20 +201,8 @@ class LiveAttendanceWindow(QDialog):
         self.search.installEventFilter(self._keys)
         self.list.installEventFilter(self._keys)
         # The same keys when a button has the focus (the field handles its own).
-        for name, keys, slot in (
-            ("liveUndoAction", [QKeySequence.StandardKey.Undo], self.undo_last),
-            (
-                "liveRedoAction",
-                [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")],
-                self.redo_last,
-            ),
-        ):
-            action = QAction(self)
-            action.setObjectName(name)
-            action.setShortcuts(keys)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(slot)
-            self.addAction(action)
+        names = ("liveUndoAction", "liveRedoAction")
+        undo.undo_actions(self, self.undo_last, self.redo_last, names)
         self.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # Showing
