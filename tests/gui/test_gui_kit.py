@@ -39,8 +39,9 @@ from clu_desktop.gui.common.binding import (
     set_value,
     signals_blocked,
 )
+from clu_desktop.gui.common.groups_model import GroupsModel
 from clu_desktop.gui.common.list_editor import ListEditor
-from clu_desktop.gui.common.rows_model import Heading, RowsMixin, RowsModel
+from clu_desktop.gui.common.rows_model import READ_ONLY, Heading, RowsMixin, RowsModel
 from clu_desktop.gui.common.widgets import ChoiceModel, SearchableCombo
 from clu_desktop.gui.pickers import keeping_typed, make_searchable, show_person, typed_person
 from clu_desktop.services.agenda.actions import ACTION_STATUS_LABELS
@@ -416,3 +417,29 @@ def test_a_table_answers_its_headers_in_the_roles_it_names():
     assert Table().headerData(0, horizontal, tip) is None
     assert Tips().headerData(0, horizontal, tip) == "Texte"
     assert Tips().headerData(1, horizontal) == "Numéro"
+
+
+class Groups(GroupsModel):
+    def columnCount(self, parent=None) -> int:
+        return 1
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        row = self.row_at(index)
+        return row.text if row is not None else self.title_of(index)
+
+    def flags(self, index):
+        return READ_ONLY if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+
+def test_the_groups_model_passes_the_model_tester_and_finds_its_rows(qtmodeltester):
+    model = Groups()
+    model.set_groups([("Impairs", [ROWS[0], ROWS[2]]), ("Pairs", [ROWS[1]]), ("Vide", [])])
+    qtmodeltester.check(model)
+    assert model.row_count() == 3 and model.titles() == ["Impairs", "Pairs", "Vide"]
+    three = model.index_of(3)
+    assert model.row_at(three) == ROWS[2] and model.title_of(three) == "Impairs"
+    assert three.parent().data() == "Impairs" and model.row_at(three.parent()) is None
+    assert model.group_at(model.index(1, 0)) == ("Pairs", [ROWS[1]])
+    assert not model.index_of(9).isValid()
