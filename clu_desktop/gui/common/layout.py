@@ -4,8 +4,11 @@ message label."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLayout,
@@ -96,3 +99,15 @@ def message_label(object_name: str, accessible: str) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     return label
+
+
+def rows_view(view: QAbstractItemView, model: Any, single: bool = True) -> Any:
+    """``view`` shows ``model`` a record a row: rows selected whole (one at a time when
+    ``single``), never edited in place, Tab leaving the view."""
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    if single:
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)
+    return view

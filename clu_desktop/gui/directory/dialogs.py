@@ -9,7 +9,6 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clu_desktop.gui.common.layout import buddy, name
+from clu_desktop.gui.common.layout import buddy, name, rows_view
 from clu_desktop.gui.directory.editing import (
     DirectoryContext,
     settle,
@@ -220,12 +219,8 @@ class PersonPickerDialog(FormDialog):
         self.search.setClearButtonEnabled(True)
         self.model = PeopleModel(self)
         self.table = name(QTableView(), "personPickerTable", "Personnes trouvées")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        rows_view(self.table, self.model)
         self.table.verticalHeader().hide()
-        self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

@@ -11,9 +11,9 @@ from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import QDialog, QPushButton, QTableView, QWidget
 
-from clu_desktop.gui.common.layout import name
+from clu_desktop.gui.common.layout import name, rows_view
 from clu_desktop.gui.directory.editing import (
     DirectoryContext,
 )
@@ -22,12 +22,8 @@ from clu_desktop.services.directory.common import restore_snapshot
 
 
 def make_table(object_name: str, accessible_name: str, model) -> QTableView:
-    table = name(QTableView(), object_name, accessible_name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table = rows_view(name(QTableView(), object_name, accessible_name), model, single=False)
     table.setAlternatingRowColors(True)
-    table.setTabKeyNavigation(False)
     table.setWordWrap(False)
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)

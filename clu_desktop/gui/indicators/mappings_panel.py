@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QPushButton,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from clu_desktop.gui.columns import ColumnFitter
+from clu_desktop.gui.common.layout import rows_view
 from clu_desktop.gui.common.rows_model import AnyIndex, Heading, RowsModel
 from clu_desktop.gui.indicators.editing import (
     IndicatorsContext,
@@ -105,11 +105,7 @@ class MappingsPanel(QWidget):
         self.context = context
         self.model = MappingsModel(self)
         self.view = name(QTableView(), "storedMappingsTable", "Correspondances mémorisées")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setTabKeyNavigation(False)
+        rows_view(self.view, self.model)
         self.view.setWordWrap(False)
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 6)

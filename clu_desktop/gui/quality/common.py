@@ -33,7 +33,7 @@ from clu_desktop.gui.common.fields import (
     text_field,
     to_qdate,
 )
-from clu_desktop.gui.common.layout import buddy, message_label, name
+from clu_desktop.gui.common.layout import buddy, message_label, name, rows_view
 from clu_desktop.gui.common.list_editor import select_row  # noqa: F401
 
 __all__ = [
@@ -211,14 +211,9 @@ class ModuleChecklist(QListWidget):
 
 def table_view(object_name: str, accessible: str, model) -> QTableView:
     """A read-only list of records, one selected row at a time."""
-    view = name(QTableView(), object_name, accessible)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view = rows_view(name(QTableView(), object_name, accessible), model)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
-    view.setTabKeyNavigation(False)
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setHighlightSections(False)
     view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
