@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clu_desktop.gui.common.checklist import CheckList, CheckListModel
 from clu_desktop.gui.common.widgets import (
     ChoiceCombo,
     ChoiceModel,
@@ -23,7 +24,6 @@ from clu_desktop.gui.common.widgets import (
     SearchableCombo,
     TimeEdit,
 )
-from clu_desktop.gui.meeting.checklist import CheckList, CheckListModel
 
 NO_PERSON = "(aucune personne)"
 NO_SECRETARY = "Aucun secrétaire de séance choisi."
