@@ -4,6 +4,7 @@ edit through ``gui/undo.py`` (adding, deleting, one field), a UserError shown in
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Hashable
 from typing import Any
 
@@ -29,6 +30,18 @@ class EditContext(QObject):
         self.meeting_id: int | None = None
         self.stack: QUndoStack | None = None
         self.pushing = False  # the stack changes because of our own edit
+
+    def follow(
+        self, meeting_id: int | None, stack: QUndoStack | None, moved: Callable[[int], object]
+    ) -> None:
+        """Edit ``meeting_id`` on ``stack`` (None: none); ``moved`` hears that stack move
+        (an edit, undo, redo), no longer the previous one."""
+        if self.stack is not None:
+            with contextlib.suppress(RuntimeError, TypeError):  # a stack deleted meanwhile
+                self.stack.indexChanged.disconnect(moved)
+        self.meeting_id, self.stack = meeting_id, stack
+        if stack is not None:
+            stack.indexChanged.connect(moved)
 
     def read(self, service: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         with self.db.reading() as session:

@@ -111,3 +111,13 @@ def rows_view(view: QAbstractItemView, model: Any, single: bool = True) -> Any:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setTabKeyNavigation(False)
     return view
+
+
+def settle(window: QWidget, hidden_only: bool = False) -> None:
+    """Fix a window's size constraints before its native window exists: the offscreen
+    platform warns when they change after it is shown. ``hidden_only``: only while it
+    is not shown (a page settles before it is first shown alone)."""
+    if hidden_only and window.isVisible():
+        return
+    window.ensurePolished()
+    window.layout().activate()

@@ -21,10 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clu_desktop.gui.common.layout import buddy, name, rows_view
+from clu_desktop.gui.common.layout import buddy, name, rows_view, settle
 from clu_desktop.gui.directory.editing import (
     DirectoryContext,
-    settle,
 )
 from clu_desktop.gui.directory.people_model import PeopleModel
 from clu_desktop.gui.directory.table_model import ID_ROLE

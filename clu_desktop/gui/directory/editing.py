@@ -125,13 +125,6 @@ class ShownRecord:
         return conflict_text(self._ctx.read, kind, shown, record_id, field, typed)
 
 
-def settle(window: QWidget) -> None:
-    """Fix a window's size constraints before its native window exists: the offscreen
-    platform warns when they change after it is shown."""
-    window.ensurePolished()
-    window.layout().activate()
-
-
 def value_label(object_name: str, accessible_name: str) -> QLabel:
     """A read-only label showing user text (never interpreted as markup)."""
     label = QLabel()

@@ -16,9 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clu_desktop.gui.common.layout import name
+from clu_desktop.gui.common.layout import name, settle
 from clu_desktop.gui.directory.editing import (
-    settle,
     value_label,
 )
 
