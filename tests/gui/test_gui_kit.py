@@ -39,6 +39,7 @@ from clu_desktop.gui.common.binding import (
     set_value,
     signals_blocked,
 )
+from clu_desktop.gui.common.editing import EditContext
 from clu_desktop.gui.common.groups_model import GroupsModel
 from clu_desktop.gui.common.list_editor import ListEditor
 from clu_desktop.gui.common.rows_model import READ_ONLY, Heading, RowsMixin, RowsModel
@@ -443,3 +444,17 @@ def test_the_groups_model_passes_the_model_tester_and_finds_its_rows(qtmodeltest
     assert three.parent().data() == "Impairs" and model.row_at(three.parent()) is None
     assert model.group_at(model.index(1, 0)) == ("Pairs", [ROWS[1]])
     assert not model.index_of(9).isValid()
+
+
+def test_a_page_hears_the_undo_stack_of_the_meeting_shown_only():
+    context = EditContext(None)  # no database: following a stack reads nothing
+    first, second, heard = QUndoStack(), QUndoStack(), []
+    context.follow(1, first, heard.append)
+    undo.record(first, "un", lambda: None, lambda: None)
+    context.follow(2, second, heard.append)
+    undo.record(first, "deux", lambda: None, lambda: None)  # another meeting's: not heard
+    undo.record(second, "trois", lambda: None, lambda: None)
+    assert heard == [1, 1] and (context.meeting_id, context.stack) == (2, second)
+    context.follow(None, None, heard.append)
+    undo.record(second, "quatre", lambda: None, lambda: None)
+    assert heard == [1, 1] and context.stack is None
