@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QPixmap, QUndoStack
+from PySide6.QtGui import QPixmap, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,12 +21,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clu_desktop.errors import ConflictError, UserError
+from clu_desktop.errors import UserError
 from clu_desktop.gui import colours, messages, undo
+from clu_desktop.gui.common.binding import (
+    connect_editor,
+    is_typed,
+    record_field,
+    set_value,
+    signals_blocked,
+)
+from clu_desktop.gui.common.widgets import ChoiceModel
 from clu_desktop.gui.conflicts import RecordKind, telling_changes
 from clu_desktop.gui.forms.ui_settings import Ui_SettingsDialog
-from clu_desktop.gui.meeting.binding import connect_editor, is_typed, set_value, signals_blocked
-from clu_desktop.gui.meeting.widgets import ChoiceModel
 from clu_desktop.gui.undo import UndoKeys
 from clu_desktop.rules.fields import IncompleteValue
 from clu_desktop.services.meetings.details import committee_choices
@@ -161,16 +167,7 @@ class SettingsDialog(QDialog):
         editors = [*self.fields.values(), *self.choose_buttons.values()]
         self.undo_keys = UndoKeys(lambda: self.undo_stack, self)
         self.undo_keys.watch(*editors)
-        for name, keys, slot in (
-            ("undoAction", [QKeySequence.StandardKey.Undo], self.undo_stack.undo),
-            ("redoAction", [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")], self.redo),
-        ):
-            action = QAction(self)
-            action.setObjectName(name)
-            action.setShortcuts(keys)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(slot)
-            self.addAction(action)
+        undo.undo_actions(self, self.undo_stack.undo, self.redo)
         self.reload()
         self.fields["authority"].setFocus()
         self.resize(660, self.sizeHint().height())
@@ -266,18 +263,8 @@ class SettingsDialog(QDialog):
             typed_text = value if isinstance(value, str) else None
             do = partial(self._write_seen, field, typed_text, update_identity, field, value)
             undo_step = partial(self._write_seen, field, None, restore_identity, {field: old})
-        self._pushing = True
-        try:
-            undo.record(self.undo_stack, text, do, undo_step, merge_key)
-        except ConflictError as exc:  # saved meanwhile on another workstation
-            messages.show_error(self, str(exc))
-            self.reload()
+        if not record_field(self, self.undo_stack, text, do, undo_step, merge_key, field):
             return
-        except UserError as exc:
-            self._refuse(field, str(exc))
-            return
-        finally:
-            self._pushing = False
         with self._db.reading() as session:
             self._identity = get_identity(session)
             self._read_choices(session)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from clu_desktop.errors import UserError
@@ -102,6 +102,26 @@ def undo_key(event: QKeyEvent) -> str | None:
     if event.key() == Qt.Key.Key_Y and modifiers == Qt.KeyboardModifier.ControlModifier:
         return "redo"
     return None
+
+
+def undo_actions(
+    widget: QWidget,
+    undo: Callable[[], object],
+    redo: Callable[[], object],
+    names: tuple[str, str] = ("undoAction", "redoAction"),
+) -> None:
+    """Ctrl+Z (``undo``) and Ctrl+Y or Ctrl+Shift+Z (``redo``) anywhere in ``widget``, as
+    actions named ``names``."""
+    for name, keys, slot in (
+        (names[0], [QKeySequence.StandardKey.Undo], undo),
+        (names[1], [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")], redo),
+    ):
+        action = QAction(widget)
+        action.setObjectName(name)
+        action.setShortcuts(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        widget.addAction(action)
 
 
 class UndoKeys(QObject):

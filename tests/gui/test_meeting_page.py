@@ -10,8 +10,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDateTimeEdit, QMainWindow
 
 from clu_desktop.domain import MeetingStatus, Organisation, Person
+from clu_desktop.gui.common.widgets import ChoiceModel
 from clu_desktop.gui.meeting.page import EMPTY_TEXT, MeetingPage
-from clu_desktop.gui.meeting.widgets import ChoiceModel
 from clu_desktop.services.meetings.details import get_meeting_details
 
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from clu_desktop.domain import MeetingStatus
-from clu_desktop.gui.meeting.checklist import CheckListModel
+from clu_desktop.gui.common.checklist import CheckListModel
 from clu_desktop.gui.meeting.page import MeetingPage
 from clu_desktop.services.attendance.invitations import list_invitations, remove_invitations
 from clu_desktop.services.meetings.details import get_meeting_details

@@ -211,7 +211,7 @@ def test_the_person_form_offers_an_organisation_added_meanwhile(qtbot, demo_db):
 
 
 def test_the_fold_filter_passes_the_model_tester(qtmodeltester):
-    from clu_desktop.gui.meeting.widgets import ChoiceModel
+    from clu_desktop.gui.common.widgets import ChoiceModel
     from clu_desktop.gui.pickers import FoldFilterModel
 
     source = ChoiceModel("(aucune personne)")

@@ -43,7 +43,3 @@ def set_status(session, action_id: int, value: tuple, seen: int | None = None) -
 
 #: The field of ActionRow each of them saves (named by a conflict message).
 FIELD_OF = {set_text: "text", set_owner: "owner_label", set_due: "due_date", set_status: "status"}
-
-
-def owner_value(row: ActionRow) -> int | str | None:
-    return row.owner_id if row.owner_id is not None else row.owner_name

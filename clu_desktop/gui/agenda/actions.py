@@ -11,8 +11,6 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -27,20 +25,26 @@ from clu_desktop.domain import ActionStatus
 from clu_desktop.gui.agenda.action_fields import (
     ACTION_KIND,
     FIELD_OF,
-    owner_value,
     set_due,
     set_owner,
     set_status,
     set_text,
 )
 from clu_desktop.gui.agenda.actions_model import ActionsModel
-from clu_desktop.gui.agenda.editing import EditContext, name
 from clu_desktop.gui.agenda.item_records import ItemRecordsPanel, RecordServices
 from clu_desktop.gui.common import fields
-from clu_desktop.gui.common.layout import buddy, button_row
+from clu_desktop.gui.common.action_fields import (
+    blank_date_edit,
+    chosen_state,
+    done_state,
+    owner_value,
+    show_date,
+    status_combo,
+)
+from clu_desktop.gui.common.editing import EditContext
+from clu_desktop.gui.common.layout import buddy, button_row, name
 from clu_desktop.gui.pickers import keeping_typed, person_combo, show_person, typed_person
 from clu_desktop.services.agenda.actions import (
-    ACTION_STATUS_LABELS,
     ActionRow,
     add_action,
     delete_action,
@@ -95,11 +99,9 @@ class ActionsPanel(ItemRecordsPanel):
             "Choisissez une personne de la séance ou tapez un nom (service, organisme…)",
         )
         self.due_check = name(QCheckBox("Éc&héance\u00a0:"), "actionHasDueDate", "Avec échéance")
-        self.due_edit = self._date_edit("actionDueDate", "Échéance de l'action")
-        self.status_combo = name(QComboBox(), "actionStatus", "Statut de l'action")
-        for status, label in ACTION_STATUS_LABELS.items():
-            self.status_combo.addItem(label, status.value)
-        self.done_edit = self._date_edit("actionDoneDate", "Date de réalisation")
+        self.due_edit = blank_date_edit("actionDueDate", "Échéance de l'action")
+        self.status_combo = status_combo("actionStatus", "Statut de l'action")
+        self.done_edit = blank_date_edit("actionDoneDate", "Date de réalisation")
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
@@ -131,27 +133,6 @@ class ActionsPanel(ItemRecordsPanel):
         self.status_combo.activated.connect(self._status_chosen)
         self.done_edit.dateChanged.connect(self._done_changed)
         self._update_editor()
-
-    def _date_edit(self, object_name: str, accessible: str) -> QDateEdit:
-        edit = name(QDateEdit(), object_name, accessible)
-        edit.setLocale(fields.FRENCH)
-        edit.setDisplayFormat("dd/MM/yyyy")
-        edit.setCalendarPopup(True)
-        edit.setDateRange(fields.NO_DATE, fields.LAST_DATE)
-        edit.setSpecialValueText(" ")  # the date before the first one: no date, shown blank
-        edit.setDate(fields.NO_DATE)
-        return edit
-
-    @staticmethod
-    def _show_date(edit: QDateEdit, value: dt.date | None) -> None:
-        """A date, or a blank disabled field when there is none."""
-        edit.setEnabled(value is not None)
-        if value is None:
-            edit.setMinimumDate(fields.NO_DATE)
-            edit.setDate(fields.NO_DATE)
-        else:
-            edit.setMinimumDate(fields.FIRST_DATE)
-            edit.setDate(fields.to_qdate(value))
 
     def tab_order(self) -> list[QWidget]:
         return [
@@ -198,10 +179,10 @@ class ActionsPanel(ItemRecordsPanel):
             widget.blockSignals(True)
         due = row.due_date if row is not None else None
         self.due_check.setChecked(due is not None)
-        self._show_date(self.due_edit, due)
+        show_date(self.due_edit, due)
         status = row.status if row is not None else ActionStatus.TODO
         self.status_combo.setCurrentIndex(self.status_combo.findData(status.value))
-        self._show_date(self.done_edit, row.done_date if row is not None else None)
+        show_date(self.done_edit, row.done_date if row is not None else None)
         for widget in widgets:
             widget.blockSignals(False)
 
@@ -289,23 +270,14 @@ class ActionsPanel(ItemRecordsPanel):
 
     def _status_chosen(self, index: int) -> None:
         row = self._current
-        if row is not None:
-            new = ActionStatus(self.status_combo.itemData(index))
-            self._save(
-                "Changer le statut de l'action",
-                set_status,
-                (row.status, row.done_date),
-                (new, row.done_date if new is ActionStatus.DONE else None),
-                None,
-            )
+        new = chosen_state(row, ActionStatus(self.status_combo.itemData(index))) if row else None
+        if new is not None:
+            old = (row.status, row.done_date)
+            self._save("Changer le statut de l'action", set_status, old, new, None)
 
     def _done_changed(self, value: QDate) -> None:
         row = self._current
-        if row is not None and row.status is ActionStatus.DONE and value > fields.NO_DATE:
-            self._save(
-                "Changer la date de réalisation",
-                set_status,
-                (row.status, row.done_date),
-                (row.status, fields.from_qdate(value)),
-                "done",
-            )
+        new = done_state(row, value) if row is not None else None
+        if new is not None:
+            old = (row.status, row.done_date)
+            self._save("Changer la date de réalisation", set_status, old, new, "done")

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 
 from clu_desktop.domain import VoteChoice, VoteResult
 from clu_desktop.errors import ConflictError
-from clu_desktop.gui.agenda.editing import EditContext, name
 from clu_desktop.gui.agenda.vote_names import VoteNamesDialog
+from clu_desktop.gui.common.editing import EditContext
+from clu_desktop.gui.common.layout import name
 from clu_desktop.gui.conflicts import RecordKind, conflict_text
 from clu_desktop.rules import record as record_rules
 from clu_desktop.services.agenda.items import ITEM

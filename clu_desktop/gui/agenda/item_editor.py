@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 
 from clu_desktop.errors import ConflictError
 from clu_desktop.gui import messages
-from clu_desktop.gui.agenda.editing import EditContext, name
 from clu_desktop.gui.agenda.minutes_edit import HELP_TEXT, MinutesTextEdit
+from clu_desktop.gui.common.editing import EditContext
+from clu_desktop.gui.common.layout import name
 from clu_desktop.gui.conflicts import RecordKind, conflict_text
 from clu_desktop.gui.pickers import make_searchable
 from clu_desktop.services.agenda.items import (

@@ -8,9 +8,10 @@ from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from clu_desktop.gui.agenda.actions import ActionsPanel
 from clu_desktop.gui.agenda.decision import DecisionPanel
-from clu_desktop.gui.agenda.editing import EditContext, name
 from clu_desktop.gui.agenda.item_editor import ItemFields
 from clu_desktop.gui.agenda.statements import StatementsPanel
+from clu_desktop.gui.common.editing import EditContext
+from clu_desktop.gui.common.layout import name
 from clu_desktop.services.agenda.items import AgendaItemRow, get_item_row
 from clu_desktop.services.attendance.invitations import PersonChoice
 

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
-from clu_desktop.gui.agenda.editing import EditContext
+from clu_desktop.gui.common.editing import EditContext
 from clu_desktop.gui.common.records import add_record
 from clu_desktop.services.attendance.invitations import PersonChoice
 

@@ -4,7 +4,6 @@ on the meeting's stack."""
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from clu_desktop.errors import UserError
-from clu_desktop.gui.agenda.editing import EditContext, name
 from clu_desktop.gui.agenda.item_panel import ItemPanel
 from clu_desktop.gui.agenda.items_model import (
     PRESENTER_COLUMN,
@@ -29,6 +27,8 @@ from clu_desktop.gui.agenda.items_model import (
 )
 from clu_desktop.gui.agenda.page_commands import AgendaCommands
 from clu_desktop.gui.columns import ColumnFitter
+from clu_desktop.gui.common.editing import EditContext
+from clu_desktop.gui.common.layout import name, settle
 from clu_desktop.gui.data_signals import data_signals
 from clu_desktop.gui.undo import UndoKeys
 from clu_desktop.services.agenda.items import AgendaItemRow, list_agenda
@@ -119,13 +119,6 @@ class AgendaPage(AgendaCommands, QWidget):
         self.undo_keys.watch(self, children=True)
         self.show_meeting(None, None)
 
-    def _settle_layout(self) -> None:
-        # Settle the size constraints before a native window exists: showing the page
-        # alone then leaves them unchanged (the offscreen platform warns when they change).
-        if not self.isVisible():
-            self.ensurePolished()
-            self.layout().activate()
-
     # Building
 
     @staticmethod
@@ -171,22 +164,17 @@ class AgendaPage(AgendaCommands, QWidget):
 
     def show_meeting(self, meeting_id: int | None, stack: QUndoStack | None) -> None:
         """Show the agenda of ``meeting_id`` (None: the empty state), edited on ``stack``."""
-        if self.context.stack is not None:
-            with contextlib.suppress(RuntimeError, TypeError):  # a stack deleted meanwhile
-                self.context.stack.indexChanged.disconnect(self._on_stack_changed)
         same = meeting_id is not None and meeting_id == self.context.meeting_id
-        self.context.meeting_id, self.context.stack = meeting_id, stack
-        if stack is not None:
-            stack.indexChanged.connect(self._on_stack_changed)
+        self.context.follow(meeting_id, stack, self._on_stack_changed)
         if meeting_id is None:
             self.model.set_agenda(None)
             self.pages.setCurrentWidget(self.empty_label)
             self._update_actions()
-            self._settle_layout()
+            settle(self, hidden_only=True)
             return
         self.pages.setCurrentWidget(self.splitter)
         self.reload(self.selected_item_id() if same else None)
-        self._settle_layout()
+        settle(self, hidden_only=True)
 
     def reload(self, select_id: int | None = None) -> None:
         """Read the meeting's agenda again; select ``select_id`` (else the first item)."""

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from clu_desktop.domain import StatementKind
-from clu_desktop.gui.agenda.editing import EditContext, name
 from clu_desktop.gui.agenda.item_records import ItemRecordsPanel, RecordServices
 from clu_desktop.gui.agenda.statements_model import PERSON_ROLE, StatementsModel
 from clu_desktop.gui.agenda.texts import plain_tooltip
-from clu_desktop.gui.common.layout import buddy
+from clu_desktop.gui.common.editing import EditContext
+from clu_desktop.gui.common.layout import buddy, name
 from clu_desktop.gui.conflicts import RecordKind
 from clu_desktop.services.agenda.statements import (
     STATEMENT,

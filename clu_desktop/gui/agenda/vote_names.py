@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from clu_desktop.gui.agenda.editing import name
-from clu_desktop.gui.meeting.checklist import CheckList, CheckListModel
+from clu_desktop.gui.common.checklist import CheckList, CheckListModel
+from clu_desktop.gui.common.layout import name
 from clu_desktop.services.attendance.invitations import PersonChoice
 
 

@@ -1,10 +1,14 @@
-"""Layout helpers of the list-and-editor panels: a column of widgets, a row of buttons,
-a splitter between the list and the form, a label with its buddy."""
+"""Layout helpers of the list-and-editor panels: naming a control, a column of widgets,
+a row of buttons, a splitter between the list and the form, a label with its buddy, a
+message label."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLayout,
@@ -13,6 +17,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+
+def name(widget: QWidget, object_name: str, accessible_name: str, tip: str | None = None):
+    """Give a control its objectName, French accessible name and, optionally, tooltip."""
+    widget.setObjectName(object_name)
+    widget.setAccessibleName(accessible_name)
+    if tip:
+        widget.setToolTip(tip)
+    return widget
 
 
 def buddy(text: str, widget: QWidget) -> QLabel:
@@ -24,12 +37,7 @@ def buddy(text: str, widget: QWidget) -> QLabel:
 
 def button(text: str, object_name: str, accessible_name: str, tip: str = "") -> QPushButton:
     """A push button with its objectName, French accessible name and tooltip."""
-    widget = QPushButton(text)
-    widget.setObjectName(object_name)
-    widget.setAccessibleName(accessible_name)
-    if tip:
-        widget.setToolTip(tip)
-    return widget
+    return name(QPushButton(text), object_name, accessible_name, tip)
 
 
 def _add(layout: QVBoxLayout | QHBoxLayout, part: QWidget | QLayout, stretch: int = 0) -> None:
@@ -84,3 +92,32 @@ def fill(widget: QWidget, part: QWidget) -> None:
     """``part`` fills ``widget`` (its layout's default margins)."""
     layout = QVBoxLayout(widget)
     layout.addWidget(part)
+
+
+def message_label(object_name: str, accessible: str) -> QLabel:
+    label = name(QLabel(), object_name, accessible)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+def rows_view(view: QAbstractItemView, model: Any, single: bool = True) -> Any:
+    """``view`` shows ``model`` a record a row: rows selected whole (one at a time when
+    ``single``), never edited in place, Tab leaving the view."""
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    if single:
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)
+    return view
+
+
+def settle(window: QWidget, hidden_only: bool = False) -> None:
+    """Fix a window's size constraints before its native window exists: the offscreen
+    platform warns when they change after it is shown. ``hidden_only``: only while it
+    is not shown (a page settles before it is first shown alone)."""
+    if hidden_only and window.isVisible():
+        return
+    window.ensurePolished()
+    window.layout().activate()

@@ -5,8 +5,9 @@ deleting asks nothing but is undone by Ctrl+Z.
 
 A panel mixes ``ListEditor`` into its QWidget class and sets ``model`` (a row model with
 ``set_rows``, ``update_rows``, ``rows``, ``row_of``, ``row_at``), ``view`` and
-``context``; it defines ``_show_current()`` (the form from ``model``'s current row) and
-``_saved(ok)`` (after a save). A panel saving through ``QualityContext.save_field`` names
+``context`` (and ``editor``, the form); it defines ``_show_current()`` (the form from
+``model``'s current row, taken by ``_take_current``), ``_saved(ok)`` (after a save) and
+``reload(select_id)``. A panel saving through ``QualityContext.save_field`` names
 its record ``kind`` and its ``update_service``."""
 
 from __future__ import annotations
@@ -56,6 +57,14 @@ class ListEditor:
     def select_record(self, record_id: int | None) -> None:
         """Select the record ``record_id`` in the list (its form follows)."""
         select_row(self.view, self.model.row_of(record_id))
+
+    def _take_current(self, *also: Any) -> Any:
+        """The list's current line becomes the record edited (``_current``, returned); the
+        form (``editor``) and the widgets ``also`` are enabled while there is one."""
+        row = self._current = self._row_shown()
+        for widget in (self.editor, *also):
+            widget.setEnabled(row is not None)
+        return row
 
     def _on_current(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._loading:
@@ -114,6 +123,19 @@ class ListEditor:
         """Save a chosen value (a combo's data, a date)."""
         if self._current is not None:
             self._save(text, field, getattr(self._current, field), new, merge)
+
+    def _added(self, new_id: int | None, focus: Any) -> None:
+        """After ``add_record``: list the new record, selected, the cursor in ``focus``."""
+        if new_id is not None:
+            self.reload(new_id)
+            focus.setFocus()
+
+    def _delete_and_reload(
+        self, text: str, delete: Callable[..., object], restore: Callable[..., object]
+    ) -> None:
+        """Delete the selected record with undo, then list the records again."""
+        if self._delete_current(text, delete, restore):
+            self.reload()
 
     def _delete_current(
         self, text: str, delete: Callable[..., object], restore: Callable[..., object]

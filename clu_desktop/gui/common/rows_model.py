@@ -79,6 +79,8 @@ class RowsModel(RowsMixin, QAbstractTableModel):
     """A table of rows, one column per entry of ``columns`` (each with a ``header``)."""
 
     columns: tuple[Any, ...] = ()
+    #: The roles the column headers answer with their text.
+    header_roles: tuple[Qt.ItemDataRole, ...] = (Qt.ItemDataRole.DisplayRole,)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -94,7 +96,7 @@ class RowsModel(RowsMixin, QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole) -> Any:
         if (
             orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
+            and role in self.header_roles
             and 0 <= section < len(self.columns)
         ):
             return self.columns[section].header

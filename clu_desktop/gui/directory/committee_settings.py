@@ -20,12 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from clu_desktop.errors import ConflictError
+from clu_desktop.gui.common.layout import buddy, name
 from clu_desktop.gui.conflicts import RecordKind, conflict_text
 from clu_desktop.gui.directory.editing import (
     DirectoryContext,
     FieldBinder,
-    buddy_label,
-    name_widget,
 )
 from clu_desktop.gui.directory.person_form import error_label
 from clu_desktop.rules import record as record_rules
@@ -59,9 +58,9 @@ class CommitteeSettingsBox(QGroupBox):
 
     def __init__(self, ctx: DirectoryContext, parent: QWidget | None = None) -> None:
         super().__init__("Compte-rendu et délibérations", parent)
-        name_widget(self, "committeeRecordSettings", "Compte-rendu et délibérations du comité")
+        name(self, "committeeRecordSettings", "Compte-rendu et délibérations du comité")
         self._ctx = ctx
-        self.votes = name_widget(
+        self.votes = name(
             QCheckBox("Le comité vote (pouvoirs, votants, déli&bérations)"),
             "committeeVotes",
             SETTING_LABELS["votes"],
@@ -70,7 +69,7 @@ class CommitteeSettingsBox(QGroupBox):
             "Un comité délibérant : les pouvoirs, les votants et le vote des "
             "délibérations sont imprimés au compte-rendu"
         )
-        self.print_counts = name_widget(
+        self.print_counts = name(
             QCheckBox("&Imprimer le décompte des présents"),
             "committeePrintCounts",
             SETTING_LABELS["print_counts"],
@@ -79,7 +78,7 @@ class CommitteeSettingsBox(QGroupBox):
             "« Présents : … — Excusés : … — Représentés : … — Absents : … » sous la liste "
             "des participants"
         )
-        self.quorum = name_widget(QLineEdit(), "committeeQuorum", SETTING_LABELS["quorum"])
+        self.quorum = name(QLineEdit(), "committeeQuorum", SETTING_LABELS["quorum"])
         self.quorum.setPlaceholderText("ex. 36 ou 1/2")
         self.quorum.setMaxLength(20)
         self.quorum.setToolTip(
@@ -87,7 +86,7 @@ class CommitteeSettingsBox(QGroupBox):
             "(1/2 : plus de la moitié), enregistré en quittant le champ ou avec Entrée ; "
             "vide : pas de quorum"
         )
-        self.members_in_office = name_widget(
+        self.members_in_office = name(
             QSpinBox(), "committeeMembersInOffice", SETTING_LABELS["members_in_office"]
         )
         self.members_in_office.setRange(0, record_rules.MEMBERS_MAX)
@@ -95,17 +94,15 @@ class CommitteeSettingsBox(QGroupBox):
         self.members_in_office.setToolTip(
             "Le nombre de membres du comité ; non précisé : le nombre de personnes invitées"
         )
-        self.proxy_limit = name_widget(
-            QSpinBox(), "committeeProxyLimit", SETTING_LABELS["proxy_limit"]
-        )
+        self.proxy_limit = name(QSpinBox(), "committeeProxyLimit", SETTING_LABELS["proxy_limit"])
         self.proxy_limit.setRange(0, record_rules.PROXY_LIMIT_MAX)
         self.proxy_limit.setToolTip("Le nombre de pouvoirs qu'un membre présent peut détenir")
-        self.presenter_style = name_widget(
+        self.presenter_style = name(
             QComboBox(), "committeePresenterStyle", SETTING_LABELS["presenter_style"]
         )
         for style, caption in PRESENTER_STYLE_LABELS.items():
             self.presenter_style.addItem(caption, style.value)
-        self.numbering = name_widget(QComboBox(), "committeeNumbering", SETTING_LABELS["numbering"])
+        self.numbering = name(QComboBox(), "committeeNumbering", SETTING_LABELS["numbering"])
         for numbering, caption in NUMBERING_LABELS.items():
             self.numbering.addItem(caption, numbering.value)
         self.status = error_label("committeeSettingsError")
@@ -127,19 +124,17 @@ class CommitteeSettingsBox(QGroupBox):
 
     def _build_layout(self) -> None:
         left, right = QFormLayout(), QFormLayout()
-        left.addRow(buddy_label("&Quorum\u00a0:", self.quorum), self.quorum)
+        left.addRow(buddy("&Quorum\u00a0:", self.quorum), self.quorum)
         left.addRow(
-            buddy_label("Membres en e&xercice\u00a0:", self.members_in_office),
+            buddy("Membres en e&xercice\u00a0:", self.members_in_office),
             self.members_in_office,
         )
-        left.addRow(
-            buddy_label("Po&uvoirs par personne\u00a0:", self.proxy_limit), self.proxy_limit
-        )
+        left.addRow(buddy("Po&uvoirs par personne\u00a0:", self.proxy_limit), self.proxy_limit)
         right.addRow(
-            buddy_label("Présentateur des points\u00a0:", self.presenter_style),
+            buddy("Présentateur des points\u00a0:", self.presenter_style),
             self.presenter_style,
         )
-        right.addRow(buddy_label("Numérotation des points\u00a0:", self.numbering), self.numbering)
+        right.addRow(buddy("Numérotation des points\u00a0:", self.numbering), self.numbering)
         columns = QHBoxLayout()
         columns.addLayout(left)
         columns.addSpacing(18)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clu_desktop.gui.common.layout import split
+from clu_desktop.gui.common.layout import buddy, name, split
 from clu_desktop.gui.directory.committee_models import CommitteesModel, MembersModel
 from clu_desktop.gui.directory.committee_settings import CommitteeSettingsBox
 from clu_desktop.gui.directory.dialogs import NewCommitteeDialog, PersonPickerDialog
@@ -24,8 +24,6 @@ from clu_desktop.gui.directory.editing import (
     DirectoryContext,
     FieldBinder,
     ShownRecord,
-    buddy_label,
-    name_widget,
 )
 from clu_desktop.gui.directory.person_form import error_label, heading_label
 from clu_desktop.gui.directory.tab import (
@@ -75,9 +73,9 @@ class CommitteesTab(DirectoryTab):
         self.new_button.setToolTip("Créer un comité (Ctrl+N)")
 
         self.heading = heading_label("committeeHeading", "Comité sélectionné")
-        self.name = name_widget(QLineEdit(), "committeeName", "Nom du comité")
+        self.name = name(QLineEdit(), "committeeName", "Nom du comité")
         self.name.setMaxLength(300)
-        self.acronym = name_widget(QLineEdit(), "committeeAcronym", "Sigle du comité")
+        self.acronym = name(QLineEdit(), "committeeAcronym", "Sigle du comité")
         self.acronym.setMaxLength(50)
         self.status = error_label("committeeError")
         self.record = ShownRecord(
@@ -114,7 +112,7 @@ class CommitteesTab(DirectoryTab):
         self.down_button = make_button(
             "Desc&endre", "memberDownButton", "Descendre le membre", lambda: self.move(1)
         )
-        self.role = name_widget(QComboBox(), "memberRole", "Rôle du membre sélectionné")
+        self.role = name(QComboBox(), "memberRole", "Rôle du membre sélectionné")
         self.role.setEditable(True)
         self.role.addItems(["", *MEMBER_ROLES])
         self.role.lineEdit().setMaxLength(100)
@@ -137,7 +135,7 @@ class CommitteesTab(DirectoryTab):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(buddy_label("&Comités\u00a0:", self.table))
+        left_layout.addWidget(buddy("&Comités\u00a0:", self.table))
         left_layout.addWidget(self.table)
         row = QHBoxLayout()
         row.addWidget(self.new_button)
@@ -145,14 +143,14 @@ class CommitteesTab(DirectoryTab):
         left_layout.addLayout(row)
 
         form = QFormLayout()
-        form.addRow(buddy_label("&Nom\u00a0:", self.name), self.name)
-        form.addRow(buddy_label("&Sigle\u00a0:", self.acronym), self.acronym)
+        form.addRow(buddy("&Nom\u00a0:", self.name), self.name)
+        form.addRow(buddy("&Sigle\u00a0:", self.acronym), self.acronym)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         role_row = QHBoxLayout()
-        role_row.addWidget(buddy_label("Rô&le du membre sélectionné\u00a0:", self.role))
+        role_row.addWidget(buddy("Rô&le du membre sélectionné\u00a0:", self.role))
         role_row.addWidget(self.role)
         role_row.addStretch(1)
         right = QWidget()
@@ -162,7 +160,7 @@ class CommitteesTab(DirectoryTab):
         right_layout.addLayout(form)
         right_layout.addWidget(self.status)
         right_layout.addWidget(self.settings)
-        right_layout.addWidget(buddy_label("Membres perm&anents\u00a0:", self.members))
+        right_layout.addWidget(buddy("Membres perm&anents\u00a0:", self.members))
         right_layout.addWidget(self.members, 1)
         right_layout.addLayout(buttons)
         right_layout.addLayout(role_row)

@@ -9,7 +9,6 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -22,11 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clu_desktop.gui.common.layout import buddy, name, rows_view, settle
 from clu_desktop.gui.directory.editing import (
     DirectoryContext,
-    buddy_label,
-    name_widget,
-    settle,
 )
 from clu_desktop.gui.directory.people_model import PeopleModel
 from clu_desktop.gui.directory.table_model import ID_ROLE
@@ -42,7 +39,7 @@ Submit = Callable[[dict], bool]
 
 
 def line_edit(object_name: str, accessible_name: str, longest: int) -> QLineEdit:
-    edit = name_widget(QLineEdit(), object_name, accessible_name)
+    edit = name(QLineEdit(), object_name, accessible_name)
     edit.setMaxLength(longest)
     return edit
 
@@ -71,7 +68,7 @@ class FormDialog(QDialog):
             self.form: QFormLayout = form.form
             self.buttons: QDialogButtonBox = form.buttons
         else:
-            name_widget(self, object_name, title)
+            name(self, object_name, title)
             self.setWindowTitle(title)
             self.form = QFormLayout()
             self.buttons = QDialogButtonBox()
@@ -80,12 +77,12 @@ class FormDialog(QDialog):
             layout.addWidget(self.buttons)
             self.setMinimumWidth(480)
         self.ok_button = self.buttons.addButton("C&réer", QDialogButtonBox.ButtonRole.AcceptRole)
-        name_widget(self.ok_button, f"{object_name}Create", "Créer")
+        name(self.ok_button, f"{object_name}Create", "Créer")
         self.ok_button.setDefault(True)
         self.cancel_button = self.buttons.addButton(
             "Annuler", QDialogButtonBox.ButtonRole.RejectRole
         )
-        name_widget(self.cancel_button, f"{object_name}Cancel", "Annuler")
+        name(self.cancel_button, f"{object_name}Cancel", "Annuler")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -94,7 +91,7 @@ class FormDialog(QDialog):
         edit.textChanged.connect(lambda text: self.ok_button.setEnabled(bool(text.strip())))
 
     def add_row(self, caption: str, widget: QWidget) -> None:
-        self.form.addRow(buddy_label(caption, widget), widget)
+        self.form.addRow(buddy(caption, widget), widget)
 
     def finish(self, *order: QWidget) -> None:
         """Focus the first field; Tab follows ``order`` then the buttons (a Designer
@@ -220,25 +217,21 @@ class PersonPickerDialog(FormDialog):
         self.search.setPlaceholderText("Nom, prénom, organisme, fonction…")
         self.search.setClearButtonEnabled(True)
         self.model = PeopleModel(self)
-        self.table = name_widget(QTableView(), "personPickerTable", "Personnes trouvées")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = name(QTableView(), "personPickerTable", "Personnes trouvées")
+        rows_view(self.table, self.model)
         self.table.verticalHeader().hide()
-        self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for column, width in enumerate((60, 110, 130, 200, 260)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda _index: self.accept())
-        self.role = name_widget(QComboBox(), "personPickerRole", "Rôle dans le comité")
+        self.role = name(QComboBox(), "personPickerRole", "Rôle dans le comité")
         self.role.setEditable(True)
         self.role.addItems(list(MEMBER_ROLES))
         self.role.setCurrentText(DEFAULT_ROLE)
         self.role.lineEdit().setMaxLength(100)
-        self.found = name_widget(QLabel(), "personPickerFound", "Résultat de la recherche")
+        self.found = name(QLabel(), "personPickerFound", "Résultat de la recherche")
         self.found.setTextFormat(Qt.TextFormat.PlainText)
         self.add_row("&Rechercher\u00a0:", self.search)
         self.form.addRow(self.table)

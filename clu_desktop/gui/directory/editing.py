@@ -26,7 +26,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from clu_desktop.errors import ConflictError, UserError
 from clu_desktop.gui import messages, undo
-from clu_desktop.gui.common.layout import split
+from clu_desktop.gui.common.layout import name, split
 from clu_desktop.gui.conflicts import RecordKind, conflict_text
 from clu_desktop.gui.undo import UndoKeys
 from clu_desktop.store.database import Database
@@ -125,29 +125,10 @@ class ShownRecord:
         return conflict_text(self._ctx.read, kind, shown, record_id, field, typed)
 
 
-def settle(window: QWidget) -> None:
-    """Fix a window's size constraints before its native window exists: the offscreen
-    platform warns when they change after it is shown."""
-    window.ensurePolished()
-    window.layout().activate()
-
-
-def name_widget(widget: QWidget, object_name: str, accessible_name: str) -> QWidget:
-    widget.setObjectName(object_name)
-    widget.setAccessibleName(accessible_name)
-    return widget
-
-
-def buddy_label(text: str, buddy: QWidget) -> QLabel:
-    label = QLabel(text)
-    label.setBuddy(buddy)
-    return label
-
-
 def value_label(object_name: str, accessible_name: str) -> QLabel:
     """A read-only label showing user text (never interpreted as markup)."""
     label = QLabel()
-    name_widget(label, object_name, accessible_name)
+    name(label, object_name, accessible_name)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     label.setTextInteractionFlags(
@@ -378,7 +359,7 @@ def table_beside_form(
     left_layout.setContentsMargins(0, 0, 0, 0)
     left_layout.addWidget(table)
     left_layout.addLayout(row)
-    scroll = name_widget(QScrollArea(), *form_name)
+    scroll = name(QScrollArea(), *form_name)
     scroll.setWidget(form)
     scroll.setWidgetResizable(True)
     splitter = split("", left, scroll, (3, 2), Qt.Orientation.Horizontal)

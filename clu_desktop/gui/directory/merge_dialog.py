@@ -16,7 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clu_desktop.gui.directory.editing import name_widget, settle, value_label
+from clu_desktop.gui.common.layout import name, settle
+from clu_desktop.gui.directory.editing import (
+    value_label,
+)
 
 
 class MergeDialog(QDialog):
@@ -33,7 +36,7 @@ class MergeDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        name_widget(self, "mergeDialog", title)
+        name(self, "mergeDialog", title)
         self.setWindowTitle(title)
         self._ids, self._submit = ids, submit
 
@@ -45,9 +48,7 @@ class MergeDialog(QDialog):
         self.choice = QButtonGroup(self)
         self.keep_buttons: list[QRadioButton] = []
         for column, caption in ((1, "Garder la fiche &1"), (2, "Garder la fiche &2")):
-            button = name_widget(
-                QRadioButton(caption), f"keepRecord{column}", f"Garder la fiche {column}"
-            )
+            button = name(QRadioButton(caption), f"keepRecord{column}", f"Garder la fiche {column}")
             self.choice.addButton(button, column - 1)
             self.keep_buttons.append(button)
             grid.addWidget(button, 0, column)
@@ -68,9 +69,9 @@ class MergeDialog(QDialog):
 
         buttons = QDialogButtonBox()
         self.merge_button = buttons.addButton("&Fusionner", QDialogButtonBox.ButtonRole.AcceptRole)
-        name_widget(self.merge_button, "mergeButton", "Fusionner les deux fiches")
+        name(self.merge_button, "mergeButton", "Fusionner les deux fiches")
         cancel = buttons.addButton("Annuler", QDialogButtonBox.ButtonRole.RejectRole)
-        name_widget(cancel, "mergeCancel", "Annuler la fusion")
+        name(cancel, "mergeCancel", "Annuler la fusion")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
 

@@ -17,13 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from clu_desktop.gui import messages
+from clu_desktop.gui.common.layout import buddy, name
 from clu_desktop.gui.directory.dialogs import NewOrganisationDialog
 from clu_desktop.gui.directory.editing import (
     DirectoryContext,
     FieldBinder,
     ShownRecord,
-    buddy_label,
-    name_widget,
     table_beside_form,
     value_label,
 )
@@ -55,21 +54,21 @@ class OrganisationForm(QWidget):
     def __init__(self, ctx: DirectoryContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        name_widget(self, "organisationForm", "Fiche de l'organisme")
+        name(self, "organisationForm", "Fiche de l'organisme")
         self.heading = heading_label("organisationHeading", "Organisme sélectionné")
-        self.name = name_widget(QLineEdit(), "organisationName", "Nom de l'organisme")
+        self.name = name(QLineEdit(), "organisationName", "Nom de l'organisme")
         self.name.setMaxLength(300)
-        self.acronym = name_widget(QLineEdit(), "organisationAcronym", "Sigle")
+        self.acronym = name(QLineEdit(), "organisationAcronym", "Sigle")
         self.acronym.setMaxLength(50)
-        self.internal = name_widget(
+        self.internal = name(
             QCheckBox("Service de la préfec&ture"),
             "organisationInternal",
             "Service de la préfecture",
         )
-        self.address = name_widget(QPlainTextEdit(), "organisationAddress", "Adresse")
+        self.address = name(QPlainTextEdit(), "organisationAddress", "Adresse")
         self.address.setTabChangesFocus(True)
         self.address.setMaximumHeight(90)
-        self.notes = name_widget(QPlainTextEdit(), "organisationNotes", "Notes")
+        self.notes = name(QPlainTextEdit(), "organisationNotes", "Notes")
         self.notes.setTabChangesFocus(True)
         self.people = value_label("organisationPeople", "Personnes de l'organisme")
         self.people.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -77,12 +76,12 @@ class OrganisationForm(QWidget):
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow(buddy_label("&Nom\u00a0:", self.name), self.name)
-        form.addRow(buddy_label("&Sigle\u00a0:", self.acronym), self.acronym)
+        form.addRow(buddy("&Nom\u00a0:", self.name), self.name)
+        form.addRow(buddy("&Sigle\u00a0:", self.acronym), self.acronym)
         form.addRow("", self.internal)
-        form.addRow(buddy_label("&Adresse\u00a0:", self.address), self.address)
-        form.addRow(buddy_label("N&otes\u00a0:", self.notes), self.notes)
-        form.addRow(buddy_label("Personnes\u00a0:", self.people), self.people)
+        form.addRow(buddy("&Adresse\u00a0:", self.address), self.address)
+        form.addRow(buddy("N&otes\u00a0:", self.notes), self.notes)
+        form.addRow(buddy("Personnes\u00a0:", self.people), self.people)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(form)

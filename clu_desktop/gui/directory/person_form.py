@@ -14,12 +14,11 @@ from PySide6.QtWidgets import (
 )
 
 from clu_desktop.gui import colours
+from clu_desktop.gui.common.layout import buddy, name
 from clu_desktop.gui.directory.editing import (
     DirectoryContext,
     FieldBinder,
     ShownRecord,
-    buddy_label,
-    name_widget,
     value_label,
 )
 from clu_desktop.gui.pickers import make_searchable
@@ -61,11 +60,11 @@ class PersonForm(QWidget):
     def __init__(self, ctx: DirectoryContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        name_widget(self, "personForm", "Fiche de la personne")
+        name(self, "personForm", "Fiche de la personne")
         self.heading = heading_label("personHeading", "Personne sélectionnée")
         self.heading.setText(NO_PERSON_TEXT)
 
-        self.civility = name_widget(QComboBox(), "personCivility", "Civilité")
+        self.civility = name(QComboBox(), "personCivility", "Civilité")
         self.civility.setEditable(True)
         self.civility.addItems(["", *CIVILITIES])
         self.civility.lineEdit().setMaxLength(20)
@@ -73,7 +72,7 @@ class PersonForm(QWidget):
         self.first_name = self._line("personFirstName", "Prénom", 100)
         self.last_name = self._line("personLastName", "NOM", 100)
         self.function = self._line("personFunction", "Fonction", 300)
-        self.organisation = name_widget(QComboBox(), "personOrganisation", "Organisme")
+        self.organisation = name(QComboBox(), "personOrganisation", "Organisme")
         self.organisation.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -83,7 +82,7 @@ class PersonForm(QWidget):
         self.email = self._line("personEmail", "Courriel", 254)
         self.email.setPlaceholderText("prenom.nom@exemple.fr")
         self.phone = self._line("personPhone", "Téléphone", 50)
-        self.notes = name_widget(QPlainTextEdit(), "personNotes", "Notes")
+        self.notes = name(QPlainTextEdit(), "personNotes", "Notes")
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(140)
         self.committees = value_label("personCommittees", "Comités dont la personne est membre")
@@ -103,7 +102,7 @@ class PersonForm(QWidget):
             ("Note&s\u00a0:", self.notes),
             ("Mem&bre de\u00a0:", self.committees),
         ):
-            form.addRow(buddy_label(caption, widget), widget)
+            form.addRow(buddy(caption, widget), widget)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -141,7 +140,7 @@ class PersonForm(QWidget):
 
     @staticmethod
     def _line(object_name: str, accessible_name: str, longest: int) -> QLineEdit:
-        edit = name_widget(QLineEdit(), object_name, accessible_name)
+        edit = name(QLineEdit(), object_name, accessible_name)
         edit.setMaxLength(longest)
         return edit
 

@@ -24,7 +24,10 @@ from PySide6.QtWidgets import (
 
 from clu_desktop.errors import UserError
 from clu_desktop.gui import messages
-from clu_desktop.gui.directory.editing import DirectoryContext, name_widget
+from clu_desktop.gui.common.layout import name
+from clu_desktop.gui.directory.editing import (
+    DirectoryContext,
+)
 from clu_desktop.services.directory.people import get_person
 from clu_desktop.services.personal.data import export_file_name, write_person_data
 from clu_desktop.services.personal.erasure import (
@@ -104,13 +107,13 @@ class ErasePersonDialog(QDialog):
         self, preview: ErasurePreview, erase: Callable[[bool], bool], parent: QWidget | None
     ) -> None:
         super().__init__(parent)
-        name_widget(self, "erasePersonDialog", "Effacer la personne")
+        name(self, "erasePersonDialog", "Effacer la personne")
         self.setWindowTitle("Effacer la personne")
         self._erase = erase
-        self.text = name_widget(QLabel(erasure_text(preview)), "erasureText", "Conséquences")
+        self.text = name(QLabel(erasure_text(preview)), "erasureText", "Conséquences")
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setWordWrap(True)
-        self.anonymise_check = name_widget(
+        self.anonymise_check = name(
             QCheckBox("&Anonymiser aussi les comptes-rendus signés"),
             "anonymiseSignedCheck",
             "Anonymiser aussi les comptes-rendus signés",
@@ -124,9 +127,9 @@ class ErasePersonDialog(QDialog):
         self.erase_button = buttons.addButton(
             "&Effacer définitivement", QDialogButtonBox.ButtonRole.DestructiveRole
         )
-        name_widget(self.erase_button, "erasePersonConfirm", "Effacer définitivement")
+        name(self.erase_button, "erasePersonConfirm", "Effacer définitivement")
         self.cancel_button = buttons.addButton("Annuler", QDialogButtonBox.ButtonRole.RejectRole)
-        name_widget(self.cancel_button, "erasePersonCancel", "Annuler")
+        name(self.cancel_button, "erasePersonCancel", "Annuler")
         self.cancel_button.setDefault(True)
         self.erase_button.clicked.connect(self._confirmed)
         buttons.rejected.connect(self.reject)

@@ -11,20 +11,19 @@ from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import QDialog, QPushButton, QTableView, QWidget
 
-from clu_desktop.gui.directory.editing import DirectoryContext, name_widget
+from clu_desktop.gui.common.layout import name, rows_view
+from clu_desktop.gui.directory.editing import (
+    DirectoryContext,
+)
 from clu_desktop.gui.directory.table_model import ID_ROLE
 from clu_desktop.services.directory.common import restore_snapshot
 
 
 def make_table(object_name: str, accessible_name: str, model) -> QTableView:
-    table = name_widget(QTableView(), object_name, accessible_name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table = rows_view(name(QTableView(), object_name, accessible_name), model, single=False)
     table.setAlternatingRowColors(True)
-    table.setTabKeyNavigation(False)
     table.setWordWrap(False)
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
@@ -33,7 +32,7 @@ def make_table(object_name: str, accessible_name: str, model) -> QTableView:
 
 
 def make_button(text: str, object_name: str, accessible_name: str, slot) -> QPushButton:
-    button = name_widget(QPushButton(text), object_name, accessible_name)
+    button = name(QPushButton(text), object_name, accessible_name)
     button.clicked.connect(slot)
     return button
 
@@ -72,7 +71,7 @@ class DirectoryTab(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        name_widget(self, object_name, accessible_name)
+        name(self, object_name, accessible_name)
         self._ctx, self._clear_search = ctx, clear_search
         self.query = ""
         self.dialog: QDialog | None = None  # the dialog last opened, for tests

@@ -14,11 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clu_desktop.gui.common.layout import buddy, name
 from clu_desktop.gui.directory.committees import CommitteesTab
 from clu_desktop.gui.directory.editing import (
     DirectoryContext,
-    buddy_label,
-    name_widget,
 )
 from clu_desktop.gui.directory.organisations import OrganisationsTab
 from clu_desktop.gui.directory.people_tab import PeopleTab
@@ -44,7 +43,7 @@ class DirectoryWindow(QMainWindow):
         self.ctx.saved.connect(self._saved)
         self.undo_stack.indexChanged.connect(self._undone_or_redone)
 
-        self.search = name_widget(QLineEdit(), "directorySearch", "Rechercher dans l'annuaire")
+        self.search = name(QLineEdit(), "directorySearch", "Rechercher dans l'annuaire")
         self.search.setPlaceholderText(SEARCH_PLACEHOLDER)
         self.search.setClearButtonEnabled(True)
         self.search.setMaxLength(200)
@@ -62,13 +61,13 @@ class DirectoryWindow(QMainWindow):
         self.people_tab = PeopleTab(self.ctx, self.search.clear)
         self.organisations_tab = OrganisationsTab(self.ctx, self.search.clear)
         self.committees_tab = CommitteesTab(self.ctx, self.search.clear)
-        self.tabs = name_widget(QTabWidget(), "directoryTabs", "Annuaire")
+        self.tabs = name(QTabWidget(), "directoryTabs", "Annuaire")
         self.tabs.addTab(self.people_tab, "&Personnes")
         self.tabs.addTab(self.organisations_tab, "Or&ganismes")
         self.tabs.addTab(self.committees_tab, "Co&mités")
 
         search_row = QHBoxLayout()
-        search_row.addWidget(buddy_label("&Rechercher\u00a0:", self.search))
+        search_row.addWidget(buddy("&Rechercher\u00a0:", self.search))
         search_row.addWidget(self.search, 1)
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -77,7 +76,7 @@ class DirectoryWindow(QMainWindow):
         self.setCentralWidget(central)
         QWidget.setTabOrder(self.search, self.tabs)
 
-        self.count_label = name_widget(QLabel(), "directoryCount", "Nombre de résultats")
+        self.count_label = name(QLabel(), "directoryCount", "Nombre de résultats")
         self.statusBar().addPermanentWidget(self.count_label)
         self._build_menus()
 

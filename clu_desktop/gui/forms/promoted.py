@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from clu_desktop.gui.meeting.widgets import ChoiceCombo, ChoiceModel
+from clu_desktop.gui.common.widgets import ChoiceCombo, ChoiceModel
 
 
 class FormChoiceCombo(ChoiceCombo):

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from clu_desktop.gui import colours
+from clu_desktop.gui.common.groups_model import GroupsModel
 from clu_desktop.gui.indicators.editing import name, plain_tooltip
 from clu_desktop.rules.indicators import fold
 from clu_desktop.services.indicators.common import PERIODICITY_LABELS, IndicatorRow
@@ -63,14 +63,9 @@ def indicator_tooltip(row: IndicatorRow) -> str | None:
     return plain_tooltip("\n".join(lines))
 
 
-class CatalogueModel(QAbstractItemModel):
+class CatalogueModel(GroupsModel):
     """Categories (top level, in the order of the catalogue, "Autres indicateurs" last)
-    and their indicators. Internal id 0 marks a category; n > 0 an indicator of the
-    category n - 1."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._groups: list[tuple[str, list[IndicatorRow]]] = []
+    and their indicators (``gui/common/groups_model``)."""
 
     def set_rows(self, rows: Sequence[IndicatorRow], filter_text: str = "") -> None:
         words = fold(filter_text).split()
@@ -80,65 +75,28 @@ class CatalogueModel(QAbstractItemModel):
                 groups.setdefault(category_of(row), []).append(row)
         other = groups.pop(OTHER_CATEGORY, None)
         ordered = list(groups.items()) + ([(OTHER_CATEGORY, other)] if other else [])
-        self.beginResetModel()
-        self._groups = ordered
-        self.endResetModel()
+        self.set_groups(ordered)
 
     def indicator_count(self) -> int:
-        return sum(len(rows) for _, rows in self._groups)
+        return self.row_count()
 
     def categories(self) -> list[str]:
-        return [title for title, _ in self._groups]
+        return self.titles()
 
     def row_for(self, index: AnyIndex) -> IndicatorRow | None:
-        if not index.isValid() or index.internalId() == 0:
-            return None
-        group = index.internalId() - 1
-        if not 0 <= group < len(self._groups):
-            return None
-        rows = self._groups[group][1]
-        return rows[index.row()] if 0 <= index.row() < len(rows) else None
+        return self.row_at(index)
 
     def category_for(self, index: AnyIndex) -> str | None:
         """The category of a category or indicator index."""
-        if not index.isValid():
-            return None
-        group = index.row() if index.internalId() == 0 else index.internalId() - 1
-        return self._groups[group][0] if 0 <= group < len(self._groups) else None
-
-    def index_of(self, indicator_id: int | None) -> QModelIndex:
-        for group, (_, rows) in enumerate(self._groups):
-            for number, row in enumerate(rows):
-                if row.id == indicator_id:
-                    return self.createIndex(number, 0, group + 1)
-        return QModelIndex()
+        return self.title_of(index)
 
     def first_indicator(self) -> QModelIndex:
         for group, (_, rows) in enumerate(self._groups):
             if rows:
-                return self.createIndex(0, 0, group + 1)
+                return self.row_index(group, 0)
         return QModelIndex()
 
     # Qt
-
-    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, 0)
-        return self.createIndex(row, column, parent.row() + 1)
-
-    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        if not index.isValid() or index.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        if not parent.isValid():
-            return len(self._groups)
-        if parent.internalId() == 0 and parent.column() == 0:
-            return len(self._groups[parent.row()][1]) if parent.row() < len(self._groups) else 0
-        return 0
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 1

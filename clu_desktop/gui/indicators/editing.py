@@ -1,4 +1,4 @@
-"""How the indicators page saves and names its controls: the agenda page's EditContext
+"""How the indicators page saves and names its controls: the GUI kit's RecordsContext
 (database, the shown meeting's undo stack, UserError shown) with ids that change when
 undo deletes and redo adds a record again, a quiet save for fields typed letter by
 letter (their errors show beside the field while typing, in a message box only when the
@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from clu_desktop.errors import UserError
 from clu_desktop.gui import colours, messages, undo
-from clu_desktop.gui.agenda.editing import EditContext, name
 from clu_desktop.gui.agenda.texts import plain_tooltip
+from clu_desktop.gui.common.editing import RecordsContext
+from clu_desktop.gui.common.fields import select_data, set_plain_text, text_field
+from clu_desktop.gui.common.layout import buddy, message_label, name
 
 __all__ = [
     "INDICATOR",
@@ -39,19 +40,6 @@ __all__ = [
 INDICATOR = "indicator"
 
 
-def buddy(text: str, widget: QWidget) -> QLabel:
-    label = QLabel(text)
-    label.setBuddy(widget)
-    return label
-
-
-def message_label(object_name: str, accessible: str) -> QLabel:
-    label = name(QLabel(), object_name, accessible)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
-
-
 def error_label(object_name: str) -> QLabel:
     """A dark red message beside a field, hidden until there is something to say."""
     label = message_label(object_name, "Erreur de saisie")
@@ -69,50 +57,9 @@ def editable_combo(object_name: str, accessible: str, tip: str) -> QComboBox:
     return combo
 
 
-def select_data(combo: QComboBox, value: object) -> None:
-    """Show the entry holding ``value`` (none when absent), without signals."""
-    combo.blockSignals(True)
-    combo.setCurrentIndex(combo.findData(value))
-    combo.blockSignals(False)
-
-
-def set_plain_text(edit: QPlainTextEdit, text: str | None) -> None:
-    """Replace the text of a field (only when it differs), without signals."""
-    if edit.toPlainText() != (text or ""):
-        edit.blockSignals(True)
-        edit.setPlainText(text or "")
-        edit.blockSignals(False)
-
-
-def text_field(object_name: str, accessible: str, lines: int = 3) -> QPlainTextEdit:
-    edit = name(QPlainTextEdit(), object_name, accessible)
-    edit.setUndoRedoEnabled(False)  # Ctrl+Z goes to the meeting's stack
-    edit.setTabChangesFocus(True)
-    edit.setMaximumHeight(edit.fontMetrics().lineSpacing() * lines + 14)
-    return edit
-
-
-class IndicatorsContext(EditContext):
-    """Indicators are not per meeting: ``meeting_id`` is only the meeting shown, whose
-    stack receives the edits.
-
-    An indicator that undo deleted and redo added again comes back under a new id:
-    ``alias`` notes it, ``live`` gives the id of now."""
-
-    def __init__(self, db, parent=None) -> None:
-        super().__init__(db, parent)
-        self._aliases: dict[tuple[str, int], int] = {}
-
-    def alias(self, kind: str, old_id: int, new_id: int) -> None:
-        if old_id != new_id:
-            self._aliases[(kind, old_id)] = new_id
-
-    def live(self, kind: str, record_id: int) -> int:
-        seen: set[int] = set()
-        while (kind, record_id) in self._aliases and record_id not in seen:
-            seen.add(record_id)
-            record_id = self._aliases[(kind, record_id)]
-        return record_id
+class IndicatorsContext(RecordsContext):
+    """The indicators (``gui/common/editing``): not per meeting, their edits go on the
+    stack of the meeting shown; an indicator added again by redo may have a new id."""
 
     def save_quiet(
         self,

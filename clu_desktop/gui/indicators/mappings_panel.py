@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QPushButton,
@@ -22,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from clu_desktop.gui.columns import ColumnFitter
+from clu_desktop.gui.common.layout import rows_view
+from clu_desktop.gui.common.rows_model import AnyIndex, Heading, RowsModel
 from clu_desktop.gui.indicators.editing import (
     IndicatorsContext,
     buddy,
@@ -34,7 +35,6 @@ from clu_desktop.services.indicators import catalogue as indicators_catalogue
 from clu_desktop.services.indicators import mappings
 from clu_desktop.services.indicators.mappings import IGNORED_LABEL, StoredMapping
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 KIND_LABELS = {"indicator": "indicateur", "site": "site"}
 EMPTY_TEXT = (
     "Aucune correspondance mémorisée. Elles s'ajoutent à l'import d'un fichier, quand "
@@ -42,36 +42,16 @@ EMPTY_TEXT = (
 )
 
 
-class MappingsModel(QAbstractTableModel):
+class MappingsModel(RowsModel):
     """The stored mappings: name as written, kind, catalogue entry."""
 
     HEADERS = ("Nom dans les fichiers", "Type", "Correspond à")
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[StoredMapping] = []
-
-    def set_rows(self, rows: list[StoredMapping]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[StoredMapping]:
-        return list(self._rows)
-
-    def row(self, index: int) -> StoredMapping | None:
-        return self._rows[index] if 0 <= index < len(self._rows) else None
+    columns = tuple(Heading(header) for header in HEADERS)
 
     def index_of(self, kind: str, written: str) -> int:
         return next(
             (i for i, r in enumerate(self._rows) if (r.kind, r.written) == (kind, written)), -1
         )
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
 
     def _text(self, row: StoredMapping, column: int) -> str:
         if column == 0:
@@ -91,24 +71,6 @@ class MappingsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(text)
         return None
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.HEADERS[section]
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
 
 
 #: The combo's data for « lignes ignorées » (a site's None is « Ensemble »).
@@ -143,11 +105,7 @@ class MappingsPanel(QWidget):
         self.context = context
         self.model = MappingsModel(self)
         self.view = name(QTableView(), "storedMappingsTable", "Correspondances mémorisées")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setTabKeyNavigation(False)
+        rows_view(self.view, self.model)
         self.view.setWordWrap(False)
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 6)
@@ -224,7 +182,7 @@ class MappingsPanel(QWidget):
 
     def current(self) -> StoredMapping | None:
         index = self.view.currentIndex()
-        return self.model.row(index.row()) if index.isValid() else None
+        return self.model.row_at(index.row()) if index.isValid() else None
 
     def select(self, kind: str, written: str) -> None:
         self.view.setCurrentIndex(self.model.index(self.model.index_of(kind, written), 0))

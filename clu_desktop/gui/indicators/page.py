@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from clu_desktop.errors import UserError
+from clu_desktop.gui.common.layout import settle
 from clu_desktop.gui.indicators.catalogue import Catalogue
 from clu_desktop.gui.indicators.editing import INDICATOR, IndicatorsContext, message_label, name
 from clu_desktop.gui.indicators.fields import IndicatorFields
@@ -224,18 +225,9 @@ class IndicatorsPage(QWidget):
     def show_meeting(self, meeting_id: int | None, stack: QUndoStack | None) -> None:
         """The meeting shown only gives the stack edits go on; the catalogue is shown
         whatever the meeting."""
-        if self.context.stack is not None:
-            with contextlib.suppress(RuntimeError, TypeError):  # a stack deleted meanwhile
-                self.context.stack.indexChanged.disconnect(self._on_stack_changed)
-        self.context.meeting_id, self.context.stack = meeting_id, stack
-        if stack is not None:
-            stack.indexChanged.connect(self._on_stack_changed)
+        self.context.follow(meeting_id, stack, self._on_stack_changed)
         self.reload()
-        if not self.isVisible():
-            # Settle the size constraints before a native window exists: showing the
-            # page alone then leaves them unchanged (the offscreen platform warns).
-            self.ensurePolished()
-            self.layout().activate()
+        settle(self, hidden_only=True)
 
     def reload(self, select_id: int | None = None) -> None:
         """Read the catalogue again and show the selected indicator (or ``select_id``)."""

@@ -10,19 +10,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 
 from clu_desktop.french.numbers import typed_number
 from clu_desktop.french.periods import period_label
 from clu_desktop.french.values import change, format_value, target_text
 from clu_desktop.gui import colours
+from clu_desktop.gui.common.rows_model import READ_ONLY, AnyIndex
 from clu_desktop.gui.indicators.editing import plain_tooltip
 from clu_desktop.rules.indicators import ALL_SITES_LABEL, previous_period
 from clu_desktop.services.indicators.common import ValueCell, ValueGrid
 from clu_desktop.services.quality.common import SiteRow
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 MET = colours.SUCCESS
 MISSED = colours.ERROR
 EXAMPLE_TEXT = colours.MUTED
@@ -229,12 +229,7 @@ class ValuesModel(QAbstractTableModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsEditable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return READ_ONLY | Qt.ItemFlag.ItemIsEditable
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal:

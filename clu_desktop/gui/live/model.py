@@ -12,6 +12,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from clu_desktop.domain import AttendanceStatus
+from clu_desktop.gui.common.rows_model import RowsMixin
 from clu_desktop.gui.live import texts
 from clu_desktop.services.attendance.presence import AttendanceRow, matching
 from clu_desktop.services.attendance.walk_in import DirectoryMatch, matching_people
@@ -64,55 +65,42 @@ def entries_for(
     return [*found, *known] or [WalkIn(typed)]
 
 
-class LiveAttendanceModel(QAbstractListModel):
-    """One entry per line; :meth:`set_rows` gives every invited person and the text typed."""
+class LiveAttendanceModel(RowsMixin, QAbstractListModel):
+    """One entry per line (``gui/common/rows_model``); :meth:`set_rows` gives every invited
+    person and the text typed."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._entries: list[Entry] = []
+        self._rows: list[Entry] = []
 
-    def set_rows(
+    def set_rows(  # type: ignore[override]
         self, rows: list[AttendanceRow], typed: str, people: Sequence[DirectoryMatch] = ()
     ) -> None:
         """``people``: the directory's people not invited, offered when they match."""
-        self.beginResetModel()
-        self._entries = entries_for(rows, typed, people)
-        self.endResetModel()
+        super().set_rows(entries_for(rows, typed, people))
 
     def only_walk_in(self) -> bool:
         """Whether nobody matches what is typed: the walk-in entry is all there is."""
-        return len(self._entries) == 1 and isinstance(self._entries[0], WalkIn)
+        return len(self._rows) == 1 and isinstance(self._rows[0], WalkIn)
 
     def entry(self, row: int) -> Entry | None:
-        return self._entries[row] if 0 <= row < len(self._entries) else None
+        return self.row_at(row)
 
-    def row_of(self, invitation_id: int) -> int | None:
-        for position, entry in enumerate(self._entries):
+    def row_of(self, invitation_id: int | None) -> int | None:
+        for position, entry in enumerate(self._rows):
             if isinstance(entry, AttendanceRow) and entry.id == invitation_id:
                 return position
         return None
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self._entries):
+        if not index.isValid() or index.row() >= len(self._rows):
             return None
-        entry = self._entries[index.row()]
+        entry = self._rows[index.row()]
         if isinstance(entry, WalkIn):
             return _walk_in_data(entry, role)
         if isinstance(entry, DirectoryMatch):
             return _invite_data(entry, role)
         return _row_data(entry, role)
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
 
 
 def line_text(name: str, detail: str, state: str) -> str:

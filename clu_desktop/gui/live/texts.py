@@ -7,12 +7,12 @@ import datetime as dt
 from PySide6.QtCore import QDate, QLocale
 
 from clu_desktop.domain import AttendanceStatus, Representation
-from clu_desktop.gui.participants.counts import quorum_text
 from clu_desktop.rules.record import Counts
 from clu_desktop.services.attendance.presence import WALK_IN_NOTE, AttendanceRow
 from clu_desktop.services.attendance.walk_in import DirectoryMatch
 
 FRENCH = QLocale(QLocale.Language.French, QLocale.Country.France)
+NBSP = "\u00a0"
 SEARCH_HINT = "Tapez les premières lettres d'un nom ou d'un organisme"
 
 
@@ -162,3 +162,28 @@ def walked_in_text(
             "(Ctrl+Z enlève tout)."
         )
     return f"{done} (Ctrl+Z l'enlève des deux)."
+
+
+def quorum_text(counts: Counts) -> str:
+    """ "Quorum : 36 — atteint", "Quorum : 36 — non atteint, il manque 3 présents" ("" with
+    no quorum rule)."""
+    if counts.quorum is None:
+        return ""
+    if counts.quorum_reached:
+        return f"Quorum{NBSP}: {counts.quorum} — atteint"
+    missing = counts.quorum - counts.present
+    plural = "s" if missing > 1 else ""
+    return f"Quorum{NBSP}: {counts.quorum} — non atteint, il manque {missing} présent{plural}"
+
+
+def unanswered_question(count: int) -> str:
+    """Asked when the live window closes with people not ticked."""
+    if count == 1:
+        return (
+            "1 personne n'a pas été pointée : la marquer absente ?\n\n"
+            "Sinon, elle reste « sans réponse » et sera imprimée parmi les absents."
+        )
+    return (
+        f"{count} personnes n'ont pas été pointées : les marquer absentes ?\n\n"
+        "Sinon, elles restent « sans réponse » et seront imprimées parmi les absents."
+    )

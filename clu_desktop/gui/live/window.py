@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtGui import QKeyEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -38,7 +38,6 @@ from clu_desktop.gui.live.commands import LiveCommands
 from clu_desktop.gui.live.delegate import LiveDelegate, _bold, _scaled
 from clu_desktop.gui.live.model import LiveAttendanceModel, WalkIn
 from clu_desktop.gui.live.walk_in_form import WalkInForm
-from clu_desktop.gui.participants.counts import unanswered_question
 from clu_desktop.services.attendance.presence import AttendanceRow, list_attendance
 from clu_desktop.services.attendance.walk_in import (
     DirectoryMatch,
@@ -202,20 +201,8 @@ class LiveAttendanceWindow(QDialog):
         self.search.installEventFilter(self._keys)
         self.list.installEventFilter(self._keys)
         # The same keys when a button has the focus (the field handles its own).
-        for name, keys, slot in (
-            ("liveUndoAction", [QKeySequence.StandardKey.Undo], self.undo_last),
-            (
-                "liveRedoAction",
-                [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")],
-                self.redo_last,
-            ),
-        ):
-            action = QAction(self)
-            action.setObjectName(name)
-            action.setShortcuts(keys)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(slot)
-            self.addAction(action)
+        names = ("liveUndoAction", "liveRedoAction")
+        undo.undo_actions(self, self.undo_last, self.redo_last, names)
         self.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # Showing
@@ -430,7 +417,7 @@ class LiveAttendanceWindow(QDialog):
             return
         if not counts.unanswered or not counts.present:
             return
-        question = unanswered_question(counts.unanswered)
+        question = texts.unanswered_question(counts.unanswered)
         action = "Marquer absente" if counts.unanswered == 1 else "Marquer absentes"
         if not messages.confirm(self, question, action, "Laisser sans réponse"):
             return

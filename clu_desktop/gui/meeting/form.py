@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clu_desktop.gui.meeting.checklist import CheckList, CheckListModel
-from clu_desktop.gui.meeting.widgets import (
+from clu_desktop.gui.common.checklist import CheckList, CheckListModel
+from clu_desktop.gui.common.widgets import (
     ChoiceCombo,
     ChoiceModel,
     DateEdit,

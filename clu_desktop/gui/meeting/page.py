@@ -32,14 +32,15 @@ from PySide6.QtWidgets import (
 from clu_desktop.domain import MeetingStatus
 from clu_desktop.errors import ConflictError, UserError
 from clu_desktop.gui import colours, messages, undo
-from clu_desktop.gui.conflicts import RecordKind, conflict_text
-from clu_desktop.gui.data_signals import data_signals
-from clu_desktop.gui.meeting.binding import (
+from clu_desktop.gui.common.binding import (
     connect_editor,
     is_typed,
+    record_field,
     set_value,
     signals_blocked,
 )
+from clu_desktop.gui.conflicts import RecordKind, conflict_text
+from clu_desktop.gui.data_signals import data_signals
 from clu_desktop.gui.meeting.form import MeetingForm
 from clu_desktop.gui.meeting.signature import SignatureBar
 from clu_desktop.gui.undo import UndoKeys
@@ -334,20 +335,9 @@ class MeetingPage(QWidget):
         typed = is_typed(self.fields[field])
         merge_key = ("meeting", meeting_id, field, self._sessions[field]) if typed else None
         do, undo_step = self._steps(meeting_id, field, value, value if typed else None)
-        self._pushing = True
-        try:
-            undo.record(
-                self._stack, f"Modifier « {FIELD_LABELS[field]} »", do, undo_step, merge_key
-            )
-        except ConflictError as exc:  # saved meanwhile on another workstation
-            messages.show_error(self, str(exc))
-            self.reload()
+        text = f"Modifier « {FIELD_LABELS[field]} »"
+        if not record_field(self, self._stack, text, do, undo_step, merge_key, field):
             return
-        except UserError as exc:
-            self._refuse(field, str(exc))
-            return
-        finally:
-            self._pushing = False
         with self._db.reading() as session:
             self._details = get_meeting_details(session, meeting_id)
         self._fill(self._details, skip=field if typed else None)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, Qt
 
+from clu_desktop.gui.common.rows_model import AnyIndex, RowsMixin
 from clu_desktop.services.search import SearchHit
 
 #: Role giving a row's meeting id (an int).
@@ -13,8 +14,6 @@ MEETING_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Role giving a row as rich text: date, committee and title, where, the excerpt with
 #: the matching words in bold (every piece of user text escaped).
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def heading(hit: SearchHit) -> str:
@@ -32,28 +31,20 @@ def as_html(hit: SearchHit) -> str:
     return f"<b>{html.escape(heading(hit))}</b><br><i>{html.escape(hit.where)}</i>\u00a0: {excerpt}"
 
 
-class SearchResultsModel(QAbstractListModel):
-    """Read-only rows of ``SearchHit``."""
+class SearchResultsModel(RowsMixin, QAbstractListModel):
+    """Read-only rows of ``SearchHit`` (``gui/common/rows_model``)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._hits: list[SearchHit] = []
-
-    def set_rows(self, hits: list[SearchHit]) -> None:
-        self.beginResetModel()
-        self._hits = list(hits)
-        self.endResetModel()
+        self._rows: list[SearchHit] = []
 
     def hit(self, row: int) -> SearchHit:
-        return self._hits[row]
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._hits)
+        return self._rows[row]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self._hits):
+        if not index.isValid() or index.row() >= len(self._rows):
             return None
-        hit = self._hits[index.row()]
+        hit = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{heading(hit)}\n{hit.where} : {hit.excerpt_text}"
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):

@@ -8,14 +8,17 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Hashable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QFileDialog, QTableView, QWidget
 
 from clu_desktop.domain import AttendanceStatus, Representation
 from clu_desktop.errors import ConflictError, UserError
 from clu_desktop.gui import messages, undo
 from clu_desktop.gui.conflicts import RecordKind, conflict_text
+from clu_desktop.gui.participants.editor import AttendanceEditor
+from clu_desktop.gui.participants.model import AttendanceModel
 from clu_desktop.services.attendance.edit import (
     invite_person,
     restore_invitations,
@@ -38,13 +41,7 @@ from clu_desktop.services.attendance.presence import (
     set_times,
 )
 from clu_desktop.services.directory.people import search_people
-
-if TYPE_CHECKING:
-    from clu_desktop.gui.participants.page import ParticipantsPage
-
-    _Base = ParticipantsPage
-else:
-    _Base = object
+from clu_desktop.store.database import Database
 
 CSV_FILTER = "Tableur, séparateur point-virgule (*.csv)"
 
@@ -53,8 +50,20 @@ def _now() -> dt.time:
     return dt.datetime.now().time().replace(second=0, microsecond=0)
 
 
-class ParticipantsCommands(_Base):
+class ParticipantsCommands:
+    """Mixed into ``ParticipantsPage`` (a QWidget), which sets what follows and defines
+    ``selected_row``, ``selected_id``, ``reload``, ``refresh`` and the ``changed`` signal."""
+
     _typing: Counter[str]
+    _db: Database
+    _meeting_id: int | None
+    _stack: QUndoStack | None
+    _pushing: bool
+    _live: Any
+    picker: Any
+    model: AttendanceModel
+    table: QTableView
+    editor: AttendanceEditor
 
     def _connect_editor(self) -> None:
         self._typing = Counter()

@@ -1,6 +1,6 @@
-"""What the Participants page and the live window say of a meeting's record: counts,
-quorum, the points to check. The numbers come from :mod:`services.meetings.record`; this module
-only words them, in French."""
+"""What the Participants page says of a meeting's record: counts, how the quorum is
+reckoned (the quorum itself is worded in ``gui/live/texts``), the points to check. The
+numbers come from :mod:`services.meetings.record`; this module only words them, in French."""
 
 from __future__ import annotations
 
@@ -44,18 +44,6 @@ def record_text(record: MeetingRecord) -> str:
     return _items(parts)
 
 
-def quorum_text(counts: Counts) -> str:
-    """ "Quorum : 36 — atteint", "Quorum : 36 — non atteint, il manque 3 présents" ("" with
-    no quorum rule)."""
-    if counts.quorum is None:
-        return ""
-    if counts.quorum_reached:
-        return f"Quorum{NBSP}: {counts.quorum} — atteint"
-    missing = counts.quorum - counts.present
-    plural = "s" if missing > 1 else ""
-    return f"Quorum{NBSP}: {counts.quorum} — non atteint, il manque {missing} présent{plural}"
-
-
 def quorum_rule_text(record: MeetingRecord) -> str:
     """How the quorum is reckoned, for its tooltip."""
     rule, counts = record.settings.quorum, record.counts
@@ -82,16 +70,3 @@ def warnings_text(lines: Sequence[str], shown: int = WARNINGS_SHOWN) -> str:
         more = "autre point" if hidden == 1 else "autres points"
         bullets.append(f"… et {hidden} {more} à vérifier.")
     return "\n".join(bullets)
-
-
-def unanswered_question(count: int) -> str:
-    """Asked when the live window closes with people not ticked."""
-    if count == 1:
-        return (
-            "1 personne n'a pas été pointée : la marquer absente ?\n\n"
-            "Sinon, elle reste « sans réponse » et sera imprimée parmi les absents."
-        )
-    return (
-        f"{count} personnes n'ont pas été pointées : les marquer absentes ?\n\n"
-        "Sinon, elles restent « sans réponse » et seront imprimées parmi les absents."
-    )

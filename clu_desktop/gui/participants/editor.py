@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from clu_desktop.domain import AttendanceStatus, Representation
 from clu_desktop.french.attendance import status_choices
 from clu_desktop.gui import colours
-from clu_desktop.gui.meeting.widgets import ChoiceCombo, ChoiceModel, TimeEdit
+from clu_desktop.gui.common.layout import name
+from clu_desktop.gui.common.widgets import ChoiceCombo, ChoiceModel, TimeEdit
 from clu_desktop.gui.pickers import make_searchable
 from clu_desktop.services.attendance.presence import REPRESENTATION_LABELS, AttendanceRow
 from clu_desktop.services.directory.common import fold
@@ -51,14 +52,6 @@ DEPUTY_TIPS = {
     Representation.SUBSTITUTE: "Choisissez une personne de l'annuaire ou tapez un nom, puis Entrée",
 }
 EMPTY_TIME = "—"
-
-
-def _named(widget: QWidget, object_name: str, accessible_name: str, tip: str | None = None):
-    widget.setObjectName(object_name)
-    widget.setAccessibleName(accessible_name)
-    if tip:
-        widget.setToolTip(tip)
-    return widget
 
 
 class OptionalTimeEdit(TimeEdit):
@@ -122,7 +115,7 @@ class AttendanceEditor(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        _named(self, "attendanceEditor", "Présence de la personne sélectionnée")
+        name(self, "attendanceEditor", "Présence de la personne sélectionnée")
         self.row: AttendanceRow | None = None
         #: Shown for someone not yet represented: proxies where the committee votes.
         self.default_kind = Representation.SUBSTITUTE
@@ -131,7 +124,7 @@ class AttendanceEditor(QGroupBox):
         self._kind_shown: tuple[Representation, int | None] | None = None
         # The person's name with their organisation, in a label rather than the box's
         # title: a long one is cut instead of widening the page.
-        self.title_label = _named(QLabel(NO_ROW_TITLE), "attendancePerson", "Personne")
+        self.title_label = name(QLabel(NO_ROW_TITLE), "attendancePerson", "Personne")
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
         font = self.title_label.font()
         font.setBold(True)
@@ -139,7 +132,7 @@ class AttendanceEditor(QGroupBox):
         self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.status_model = ChoiceModel(parent=self)
         self.status_model.set_rows(status_choices())
-        self.status_combo = _named(
+        self.status_combo = name(
             ChoiceCombo(self.status_model),
             "attendanceStatus",
             "Statut",
@@ -148,7 +141,7 @@ class AttendanceEditor(QGroupBox):
         self.status_combo.setMinimumContentsLength(14)
         self.kind_model = ChoiceModel(parent=self)
         self.kind_model.set_rows(REPRESENTATION_LABELS.items())
-        self.kind_combo = _named(
+        self.kind_combo = name(
             ChoiceCombo(self.kind_model),
             "attendanceRepresentation",
             "Représentation",
@@ -157,20 +150,20 @@ class AttendanceEditor(QGroupBox):
         )
         self.kind_combo.setMinimumContentsLength(10)
         self.people_model = ChoiceModel(parent=self)
-        self.deputy_combo = _named(
+        self.deputy_combo = name(
             DeputyCombo(self.people_model),
             "attendanceDeputy",
             DEPUTY_NAMES[Representation.SUBSTITUTE],
             DEPUTY_TIPS[Representation.SUBSTITUTE],
         )
-        self.arrival_edit = _named(OptionalTimeEdit(), "attendanceArrival", "Heure d'arrivée")
-        self.departure_edit = _named(OptionalTimeEdit(), "attendanceDeparture", "Heure de départ")
-        self.note_edit = _named(QPlainTextEdit(), "attendanceNote", "Note")
+        self.arrival_edit = name(OptionalTimeEdit(), "attendanceArrival", "Heure d'arrivée")
+        self.departure_edit = name(OptionalTimeEdit(), "attendanceDeparture", "Heure de départ")
+        self.note_edit = name(QPlainTextEdit(), "attendanceNote", "Note")
         self.note_edit.setTabChangesFocus(True)
         lines = self.note_edit.fontMetrics().lineSpacing()
         self.note_edit.setFixedHeight(3 * lines + 12)
         self.note_edit.setPlaceholderText("Arrivé en retard, parti avant la fin…")
-        self.hint = _named(QLabel(), "attendanceHint", "Indication")
+        self.hint = name(QLabel(), "attendanceHint", "Indication")
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         colours.paint(self.hint, colours.ERROR)
         policy = self.hint.sizePolicy()

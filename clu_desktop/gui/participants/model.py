@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from clu_desktop.domain import AttendanceStatus
 from clu_desktop.french.dates import clock
 from clu_desktop.gui import colours
+from clu_desktop.gui.common.rows_model import AnyIndex, Heading, RowsModel
 from clu_desktop.gui.live.texts import deputy_text
 from clu_desktop.services.attendance.presence import AttendanceRow
 
@@ -30,47 +31,17 @@ _STATUS_TONES = {
     AttendanceStatus.ABSENT: colours.ERROR,
     AttendanceStatus.REPRESENTED: colours.INFO,
 }
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def _one_line(text: str | None) -> str:
     return " ".join(text.split()) if text else ""
 
 
-class AttendanceModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[AttendanceRow] = []
+class AttendanceModel(RowsModel):
+    """One invitation a line (``gui/common/rows_model``); a header is its own tooltip."""
 
-    def set_rows(self, rows: list[AttendanceRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[AttendanceRow]:
-        return list(self._rows)
-
-    def row_at(self, position: int) -> AttendanceRow | None:
-        return self._rows[position] if 0 <= position < len(self._rows) else None
-
-    def row_of(self, invitation_id: int | None) -> int | None:
-        return next((i for i, r in enumerate(self._rows) if r.id == invitation_id), None)
-
-    def replace_row(self, row: AttendanceRow) -> None:
-        """Show the new values of a row already listed (the selection stays)."""
-        position = self.row_of(row.id)
-        if position is None:
-            return
-        self._rows[position] = row
-        self.dataChanged.emit(self.index(position, 0), self.index(position, len(HEADERS) - 1))
-
-    # The model
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
+    columns = tuple(Heading(header) for header in HEADERS)
+    header_roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -112,26 +83,3 @@ class AttendanceModel(QAbstractTableModel):
         if column == LEFT:
             return clock(row.left_at) if row.left_at else ""
         return _one_line(row.note)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
-            and 0 <= section < len(HEADERS)
-        ):
-            return HEADERS[section]
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )

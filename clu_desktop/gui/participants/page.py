@@ -11,7 +11,6 @@ import itertools
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -26,7 +25,9 @@ from clu_desktop.domain import Representation
 from clu_desktop.errors import UserError
 from clu_desktop.gui import colours
 from clu_desktop.gui.columns import ColumnFitter
+from clu_desktop.gui.common.layout import rows_view
 from clu_desktop.gui.data_signals import data_signals
+from clu_desktop.gui.live.texts import quorum_text
 from clu_desktop.gui.participants import counts
 from clu_desktop.gui.participants.commands import ParticipantsCommands
 from clu_desktop.gui.participants.editor import AttendanceEditor
@@ -268,12 +269,8 @@ class ParticipantsPage(ParticipantsCommands, QWidget):
             "Espace : pointer présent ou non ; Inser : inviter ; Suppr : retirer ; "
             "Entrée : modifier le statut"
         )
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        rows_view(table, self.model)
         table.setAlternatingRowColors(True)
-        table.setTabKeyNavigation(False)
         table.setWordWrap(False)
         rows = table.verticalHeader()
         rows.hide()
@@ -391,7 +388,7 @@ class ParticipantsPage(ParticipantsCommands, QWidget):
         second = counts.record_text(record)
         self.record_label.setText(second)
         self.record_label.setVisible(bool(second))
-        quorum = counts.quorum_text(record.counts)
+        quorum = quorum_text(record.counts)
         self.quorum_label.setText(quorum)
         self.quorum_label.setVisible(bool(quorum))
         if quorum:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clu_desktop.gui.meeting.widgets import ID_ROLE, ChoiceModel
+from clu_desktop.gui.common.widgets import ID_ROLE, ChoiceModel
 from clu_desktop.services.directory.people import PersonRow
 
 

@@ -6,22 +6,18 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QWidget
 
 from clu_desktop.domain import ActionStatus
+from clu_desktop.gui.common.action_fields import blank_date_edit, show_date, status_combo
 from clu_desktop.gui.common.layout import button_row
 from clu_desktop.gui.pickers import person_combo, show_person
 from clu_desktop.gui.quality.common import (
-    FIRST_DATE,
-    LAST_DATE,
-    NO_DATE,
     OptionalDate,
     buddy,
-    date_edit,
     date_text,
     message_label,
     name,
     plain_tooltip,
     select_data,
     text_field,
-    to_qdate,
     top_aligned,
 )
 from clu_desktop.services.quality import common as quality_common
@@ -49,12 +45,8 @@ class ActionEditor(QWidget):
             "Ce que le compte-rendu imprime quand une date ne suffit pas : « fin novembre 2023 »",
         )
         self.when_edit.setPlaceholderText("« fin 2024 », « à venir »…")
-        self.status_combo = name(QComboBox(), "planActionStatus", "Statut de l'action")
-        for status, label in quality_common.ACTION_STATUS_LABELS.items():
-            self.status_combo.addItem(label, status.value)
-        self.done_edit = date_edit("planActionDone", "Date de réalisation")
-        self.done_edit.setDateRange(NO_DATE, LAST_DATE)
-        self.done_edit.setSpecialValueText(" ")  # not done: blank
+        self.status_combo = status_combo("planActionStatus", "Statut de l'action")
+        self.done_edit = blank_date_edit("planActionDone", "Date de réalisation")
         self.origin_combo = name(QComboBox(), "planActionOrigin", "Origine de l'action")
         for origin, label in quality_common.ACTION_ORIGIN_LABELS.items():
             self.origin_combo.addItem(label, origin.value)
@@ -105,13 +97,7 @@ class ActionEditor(QWidget):
         select_data(self.status_combo, row.status.value if row is not None else None)
         done = row is not None and row.status is ActionStatus.DONE
         self.done_edit.blockSignals(True)
-        self.done_edit.setEnabled(done)
-        if done and row.done_date is not None:
-            self.done_edit.setMinimumDate(FIRST_DATE)
-            self.done_edit.setDate(to_qdate(row.done_date))
-        else:
-            self.done_edit.setMinimumDate(NO_DATE)
-            self.done_edit.setDate(NO_DATE)
+        show_date(self.done_edit, row.done_date if done else None, enabled=done)
         self.done_edit.blockSignals(False)
         self.source_label.setText(self._source_text(row))
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from clu_desktop.domain import ActionOrigin, ActionStatus
+from clu_desktop.gui.common.action_fields import chosen_state, done_state, owner_value
 from clu_desktop.gui.common.layout import button, button_row, column, fill, split
 from clu_desktop.gui.common.records import add_record
 from clu_desktop.gui.data_signals import data_signals
@@ -18,9 +19,7 @@ from clu_desktop.gui.pickers import keeping_typed, typed_person
 from clu_desktop.gui.quality.action_editor import ActionEditor
 from clu_desktop.gui.quality.action_filters import ActionFilters
 from clu_desktop.gui.quality.common import (
-    NO_DATE,
     fit_columns,
-    from_qdate,
     message_label,
     select_data,
     set_plain_text,
@@ -52,7 +51,6 @@ class ActionsPanel(Panel):
         self._current: ActionRow | None = None
         self._people: list = []
         self._pending: int | None = None  # an action to show when the tab is shown
-        self._loading = False
         data_signals(context.db).changed.connect(self._data_changed)
 
         self.filters = ActionFilters()
@@ -146,9 +144,7 @@ class ActionsPanel(Panel):
         self.select_record(action_id)
 
     def _show_current(self) -> None:
-        row = self._current = self._row_shown()
-        self.editor.setEnabled(row is not None)
-        self.delete_button.setEnabled(row is not None)
+        row = self._take_current(self.delete_button)
         set_plain_text(self.text_edit, row.text if row is not None else "")
         self.editor.show_owner(row, self._people)
         self.due.set_value(row.due_date if row is not None else None)
@@ -188,8 +184,7 @@ class ActionsPanel(Panel):
 
     def delete_action(self) -> None:
         delete, restore = quality_actions.delete_plan_action, quality_actions.restore_plan_action
-        if self._delete_current("Supprimer l'action", delete, restore):
-            self.reload()
+        self._delete_and_reload("Supprimer l'action", delete, restore)
 
     # Editing
 
@@ -201,7 +196,7 @@ class ActionsPanel(Panel):
         row = self._current
         if row is None:
             return
-        old: int | str | None = row.owner_id if row.owner_id is not None else row.owner_name
+        old = owner_value(row)
         if old == value or (not old and not value):
             return
         action_id, context = row.id, self.context
@@ -255,11 +250,12 @@ class ActionsPanel(Panel):
         self._saved(ok)
 
     def _status_chosen(self, index: int) -> None:
-        status = ActionStatus(self.status_combo.itemData(index))
-        if self._current is not None and status is not self._current.status:
-            self._set_status((status, None), False)
+        row = self._current
+        new = chosen_state(row, ActionStatus(self.status_combo.itemData(index))) if row else None
+        if new is not None:
+            self._set_status(new, False)
 
     def _done_changed(self, value: QDate) -> None:
-        row = self._current
-        if row is not None and row.status is ActionStatus.DONE and value > NO_DATE:
-            self._set_status((ActionStatus.DONE, from_qdate(value)), True)
+        new = done_state(self._current, value) if self._current is not None else None
+        if new is not None:
+            self._set_status(new, True)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
-    QMenu,
     QWidget,
 )
 
@@ -28,7 +27,6 @@ from clu_desktop.gui.quality.common import (
     name,
     select_data,
     set_plain_text,
-    table_view,
     text_field,
     to_qdate,
     top_aligned,
@@ -58,24 +56,14 @@ class AuditsPanel(ReferentialListPanel):
         super().__init__(context, parent)
         self.setObjectName("qualityAudits")
         self._current: AuditRow | None = None
-        self._referentials: list = []
-        self._loading = False
-
-        self.model = audits_model(self)
-        self.view = table_view("auditList", "Audits", self.model)
+        self._build_list(audits_model(self), "audit", "Audits", NO_AUDIT_TEXT)
         fit_columns(self.view, 4)
-        self.view.selectionModel().currentRowChanged.connect(self._on_current)
-        self.empty_label = message_label("auditEmpty", "Information")
-        self.empty_label.setText(NO_AUDIT_TEXT)
-        self.add_menu = QMenu(self)
-        self.add_menu.setObjectName("addAuditMenu")
-        self.add_button = button(
+        self._add_menu_button(
             "A&jouter un audit",
             "addAudit",
             "Ajouter un audit",
             "Ajouter un audit interne ou externe d'un référentiel",
         )
-        self.add_button.setMenu(self.add_menu)
         self.delete_button = button("Supprimer l'audit", "deleteAudit", "Supprimer l'audit")
 
         self.referential_label = message_label("auditReferential", "Référentiel de l'audit")
@@ -161,9 +149,7 @@ class AuditsPanel(ReferentialListPanel):
         return ()
 
     def _show_current(self) -> None:
-        row = self._current = self._row_shown()
-        self.editor.setEnabled(row is not None)
-        self.delete_button.setEnabled(row is not None)
+        row = self._take_current(self.delete_button)
         self.referential_label.setText(row.referential_name if row is not None else "")
         select_data(self.kind_combo, row.kind.value if row is not None else None)
         self.date_edit.blockSignals(True)
@@ -197,15 +183,12 @@ class AuditsPanel(ReferentialListPanel):
             (referential_id, AuditKind.INTERNAL, dt.date.today()),
             quality_audits.delete_audit, quality_audits.restore_audit,
         )  # fmt: skip
-        if new_id is not None:
-            self.reload(new_id)
-            self.kind_combo.setFocus()
+        self._added(new_id, self.kind_combo)
 
     def delete_audit(self) -> None:
-        if self._delete_current(
+        self._delete_and_reload(
             "Supprimer l'audit", quality_audits.delete_audit, quality_audits.restore_audit
-        ):
-            self.reload()
+        )
 
     # Editing
 

@@ -10,21 +10,17 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLayout,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from clu_desktop.gui.agenda.editing import name
 from clu_desktop.gui.agenda.texts import plain_tooltip, preview
 from clu_desktop.gui.common.fields import (
     FIRST_DATE,
@@ -32,9 +28,12 @@ from clu_desktop.gui.common.fields import (
     LAST_DATE,
     NO_DATE,
     from_qdate,
+    select_data,
+    set_plain_text,
+    text_field,
     to_qdate,
 )
-from clu_desktop.gui.common.layout import buddy
+from clu_desktop.gui.common.layout import buddy, message_label, name, rows_view
 from clu_desktop.gui.common.list_editor import select_row  # noqa: F401
 
 __all__ = [
@@ -53,6 +52,7 @@ __all__ = [
     "preview",
     "select_data",
     "set_plain_text",
+    "text_field",
     "to_qdate",
 ]
 
@@ -108,42 +108,12 @@ def top_aligned(widget: QWidget, inner: QLayout) -> QWidget:
     return widget
 
 
-def message_label(object_name: str, accessible: str) -> QLabel:
-    label = name(QLabel(), object_name, accessible)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
-
-
 def date_edit(object_name: str, accessible: str) -> QDateEdit:
     edit = name(QDateEdit(), object_name, accessible)
     edit.setLocale(FRENCH)
     edit.setDisplayFormat("dd/MM/yyyy")
     edit.setCalendarPopup(True)
     edit.setDateRange(FIRST_DATE, LAST_DATE)
-    return edit
-
-
-def select_data(combo: QComboBox, value: object) -> None:
-    """Show the entry holding ``value`` (none when absent), without signals."""
-    combo.blockSignals(True)
-    combo.setCurrentIndex(combo.findData(value))
-    combo.blockSignals(False)
-
-
-def set_plain_text(edit: QPlainTextEdit, text: str | None) -> None:
-    """Replace the text of a field (only when it differs), without signals."""
-    if edit.toPlainText() != (text or ""):
-        edit.blockSignals(True)
-        edit.setPlainText(text or "")
-        edit.blockSignals(False)
-
-
-def text_field(object_name: str, accessible: str, lines: int = 3) -> QPlainTextEdit:
-    edit = name(QPlainTextEdit(), object_name, accessible)
-    edit.setUndoRedoEnabled(False)  # Ctrl+Z goes to the meeting's stack
-    edit.setTabChangesFocus(True)
-    edit.setMaximumHeight(edit.fontMetrics().lineSpacing() * lines + 14)
     return edit
 
 
@@ -241,14 +211,9 @@ class ModuleChecklist(QListWidget):
 
 def table_view(object_name: str, accessible: str, model) -> QTableView:
     """A read-only list of records, one selected row at a time."""
-    view = name(QTableView(), object_name, accessible)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view = rows_view(name(QTableView(), object_name, accessible), model)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
-    view.setTabKeyNavigation(False)
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setHighlightSections(False)
     view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)

@@ -1,4 +1,4 @@
-"""How the quality panels read and save: the agenda page's EditContext (database, the
+"""How the quality panels read and save: the GUI kit's RecordsContext (database, the
 meeting's undo stack, UserError shown) with a helper for one field, and a base class for
 the panels."""
 
@@ -8,12 +8,13 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
-from clu_desktop.gui.agenda.editing import EditContext
+from clu_desktop.gui.common.editing import RecordsContext
+from clu_desktop.gui.common.layout import button, message_label
 from clu_desktop.gui.common.list_editor import ListEditor
 from clu_desktop.gui.conflicts import RecordKind
-from clu_desktop.gui.quality.common import menu_text, modules_text
+from clu_desktop.gui.quality.common import menu_text, modules_text, table_view
 from clu_desktop.services.agenda.actions import ACTION
 from clu_desktop.services.quality import actions as quality_actions
 from clu_desktop.services.quality import audits as quality_audits
@@ -57,27 +58,9 @@ KINDS = {
 }
 
 
-class QualityContext(EditContext):
-    """The quality data is not per meeting: ``meeting_id`` is only the meeting shown
-    (where "Préparer le suivi des actions" adds its item); edits go on its stack.
-
-    A record that undo deleted and redo added again (without a snapshot to restore)
-    comes back under a new id: ``alias`` notes it, ``live`` gives the id of now."""
-
-    def __init__(self, db, parent=None) -> None:
-        super().__init__(db, parent)
-        self._aliases: dict[tuple[str, int], int] = {}
-
-    def alias(self, kind: str, old_id: int, new_id: int) -> None:
-        if old_id != new_id:
-            self._aliases[(kind, old_id)] = new_id
-
-    def live(self, kind: str, record_id: int) -> int:
-        seen: set[int] = set()
-        while (kind, record_id) in self._aliases and record_id not in seen:
-            seen.add(record_id)
-            record_id = self._aliases[(kind, record_id)]
-        return record_id
+class QualityContext(RecordsContext):
+    """The quality records (``gui/common/editing``): ``meeting_id`` is the meeting shown,
+    where "Préparer le suivi des actions" adds its item."""
 
     def save_field(
         self,
@@ -145,6 +128,23 @@ class ReferentialListPanel(Panel):
     set_modules: Callable[..., Any]
     modules_edit_text: str
     kind: str  # "label" or "audit" (KINDS)
+
+    def _build_list(self, model: Any, noun: str, accessible: str, empty_text: str) -> None:
+        """The list of ``model`` (``{noun}List``), the form following its current line, and
+        ``empty_text`` in its place while it is empty."""
+        self._referentials: list = []
+        self.model = model
+        self.view = table_view(f"{noun}List", accessible, model)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current)
+        self.empty_label = message_label(f"{noun}Empty", "Information")
+        self.empty_label.setText(empty_text)
+
+    def _add_menu_button(self, text: str, object_name: str, accessible: str, tip: str) -> None:
+        """« Ajouter » with the menu of the referentials (``reload`` fills it)."""
+        self.add_menu = QMenu(self)
+        self.add_menu.setObjectName(f"{object_name}Menu")
+        self.add_button = button(text, object_name, accessible, tip)
+        self.add_button.setMenu(self.add_menu)
 
     def reload(self, select_id: int | None = None) -> None:
         """Read the records, referentials and sites again; rewrite the editor."""

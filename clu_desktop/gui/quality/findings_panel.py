@@ -61,7 +61,6 @@ class FindingsPanel(QWidget, ListEditor):
         self.context = context
         self._audit: AuditRow | None = None
         self._current: FindingRow | None = None
-        self._loading = False
 
         self.model = findings_model(self)
         self.view = table_view("findingList", "Constats de l'audit", self.model)
@@ -146,9 +145,8 @@ class FindingsPanel(QWidget, ListEditor):
         self.select_record(finding_id)
 
     def _show_current(self) -> None:
-        row = self._current = self._row_shown()
         self.add_button.setEnabled(self._audit is not None)
-        self.editor.setEnabled(row is not None)
+        row = self._take_current()
         select_data(self.kind_combo, row.kind.value if row is not None else None)
         set_plain_text(self.text_edit, row.text if row is not None else "")
         select_data(self.module_combo, row.module_id if row is not None else None)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
-    QMenu,
     QWidget,
 )
 
@@ -27,7 +26,6 @@ from clu_desktop.gui.quality.common import (
     name,
     select_data,
     set_plain_text,
-    table_view,
     text_field,
     top_aligned,
 )
@@ -53,25 +51,14 @@ class LabelPanel(ReferentialListPanel):
         super().__init__(context, parent)
         self.setObjectName("qualityLabels")
         self._current: LabelRow | None = None
-        self._referentials: list = []
-        self._loading = False
-
-        self.model = labels_model(self)
-        self.view = table_view("labelList", "Labels qualité", self.model)
+        self._build_list(labels_model(self), "label", "Labels qualité", NO_LABEL_TEXT)
         fit_columns(self.view, 1, wrap=True)
-        self.view.selectionModel().currentRowChanged.connect(self._on_current)
-        self.empty_label = message_label("labelEmpty", "Information")
-        self.empty_label.setText(NO_LABEL_TEXT)
-
-        self.add_menu = QMenu(self)
-        self.add_menu.setObjectName("addLabelMenu")
-        self.add_button = button(
+        self._add_menu_button(
             "A&jouter un label",
             "addLabel",
             "Ajouter un label",
             "Ajouter un label obtenu ou visé, pour un référentiel",
         )
-        self.add_button.setMenu(self.add_menu)
         self.delete_button = button("Supprimer le label", "deleteLabel", "Supprimer le label")
         self.referentials_button = button(
             "&Gérer les référentiels…",
@@ -149,9 +136,7 @@ class LabelPanel(ReferentialListPanel):
 
     def _show_current(self) -> None:
         """Show the selected label's values in the editor."""
-        row = self._current = self._row_shown()
-        self.editor.setEnabled(row is not None)
-        self.delete_button.setEnabled(row is not None)
+        row = self._take_current(self.delete_button)
         self.referential_label.setText(row.referential_name if row is not None else "")
         select_data(self.site_combo, row.site_id if row is not None else None)
         certifier = (row.certifier or "") if row is not None else ""
@@ -195,17 +180,14 @@ class LabelPanel(ReferentialListPanel):
             (referential_id,), quality_referentials.delete_label,
             quality_referentials.restore_label,
         )  # fmt: skip
-        if new_id is not None:
-            self.reload(new_id)
-            self.site_combo.setFocus()
+        self._added(new_id, self.site_combo)
 
     def delete_label(self) -> None:
-        if self._delete_current(
+        self._delete_and_reload(
             "Supprimer le label",
             quality_referentials.delete_label,
             quality_referentials.restore_label,
-        ):
-            self.reload()
+        )
 
     # Editing
 

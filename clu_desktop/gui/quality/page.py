@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from clu_desktop.errors import UserError
+from clu_desktop.gui.common.layout import settle
 from clu_desktop.gui.quality.actions_panel import ActionsPanel
 from clu_desktop.gui.quality.audits_panel import AuditsPanel
 from clu_desktop.gui.quality.common import message_label, name
@@ -132,19 +133,10 @@ class QualityPage(QWidget):
 
     def show_meeting(self, meeting_id: int | None, stack: QUndoStack | None) -> None:
         """The meeting shown (None: none) and the stack its edits go on; reads again."""
-        if self.context.stack is not None:
-            with contextlib.suppress(RuntimeError, TypeError):  # a stack deleted meanwhile
-                self.context.stack.indexChanged.disconnect(self._on_stack_changed)
-        self.context.meeting_id, self.context.stack = meeting_id, stack
-        if stack is not None:
-            stack.indexChanged.connect(self._on_stack_changed)
+        self.context.follow(meeting_id, stack, self._on_stack_changed)
         self.show_status("")
         self.reload()
-        if not self.isVisible():
-            # Settle the size constraints before a native window exists: showing the
-            # page alone then leaves them unchanged (the offscreen platform warns).
-            self.ensurePolished()
-            self.layout().activate()
+        settle(self, hidden_only=True)
 
     def current_panel(self) -> Panel:
         return self.panels[self.tabs.currentIndex()]

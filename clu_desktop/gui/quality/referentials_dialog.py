@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clu_desktop.gui.common.layout import settle
 from clu_desktop.gui.common.list_editor import show_rows
 from clu_desktop.gui.quality.common import (
     buddy,
@@ -112,10 +113,7 @@ class ReferentialsDialog(QDialog):
         self.undo_keys.watch(self, children=True)
         self.resize(900, 560)
         self.reload()
-        # Settle the size constraints before the native window exists (the offscreen
-        # platform warns when they change once it is shown).
-        self.ensurePolished()
-        self.layout().activate()
+        settle(self)
 
     def _layout(self, buttons: QDialogButtonBox) -> None:
         new = QHBoxLayout()

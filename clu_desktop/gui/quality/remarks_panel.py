@@ -54,7 +54,6 @@ class RemarksPanel(Panel):
         super().__init__(context, parent)
         self.setObjectName("qualityRemarks")
         self._current: RemarkRow | None = None
-        self._loading = False
 
         self.open_check = name(
             QCheckBox("En attente de réponse seulement"),
@@ -126,8 +125,7 @@ class RemarksPanel(Panel):
         self.select_record(statement_id)
 
     def _show_current(self) -> None:
-        row = self._current = self._row_shown()
-        self.editor.setEnabled(row is not None)
+        row = self._take_current()
         if row is None:
             self.origin_label.setText("")
             self.text_label.setText("")

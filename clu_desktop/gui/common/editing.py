@@ -1,8 +1,10 @@
-"""What the agenda page's panels share: the database, the meeting's undo stack, saving an
-edit through ``gui/undo.py``, and Ctrl+Z / Ctrl+Y reaching that stack from any editor."""
+"""The edit context the pages share: the database, the meeting's undo stack, saving an
+edit through ``gui/undo.py`` (adding, deleting, one field), a UserError shown in French;
+``RecordsContext`` for the records that are not per meeting (quality, indicators)."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Hashable
 from typing import Any
 
@@ -28,6 +30,18 @@ class EditContext(QObject):
         self.meeting_id: int | None = None
         self.stack: QUndoStack | None = None
         self.pushing = False  # the stack changes because of our own edit
+
+    def follow(
+        self, meeting_id: int | None, stack: QUndoStack | None, moved: Callable[[int], object]
+    ) -> None:
+        """Edit ``meeting_id`` on ``stack`` (None: none); ``moved`` hears that stack move
+        (an edit, undo, redo), no longer the previous one."""
+        if self.stack is not None:
+            with contextlib.suppress(RuntimeError, TypeError):  # a stack deleted meanwhile
+                self.stack.indexChanged.disconnect(moved)
+        self.meeting_id, self.stack = meeting_id, stack
+        if stack is not None:
+            stack.indexChanged.connect(moved)
 
     def read(self, service: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         with self.db.reading() as session:
@@ -131,10 +145,24 @@ class EditContext(QObject):
         return ok
 
 
-def name(widget: QWidget, object_name: str, accessible_name: str, tip: str | None = None):
-    """Give a control its objectName, French accessible name and, optionally, tooltip."""
-    widget.setObjectName(object_name)
-    widget.setAccessibleName(accessible_name)
-    if tip:
-        widget.setToolTip(tip)
-    return widget
+class RecordsContext(EditContext):
+    """A context for records that are not per meeting (quality, indicators):
+    ``meeting_id`` is only the meeting shown, whose stack receives the edits.
+
+    A record that undo deleted and redo added again (without a snapshot to restore)
+    comes back under a new id: ``alias`` notes it, ``live`` gives the id of now."""
+
+    def __init__(self, db: Database, parent: QObject | None = None) -> None:
+        super().__init__(db, parent)
+        self._aliases: dict[tuple[str, int], int] = {}
+
+    def alias(self, kind: str, old_id: int, new_id: int) -> None:
+        if old_id != new_id:
+            self._aliases[(kind, old_id)] = new_id
+
+    def live(self, kind: str, record_id: int) -> int:
+        seen: set[int] = set()
+        while (kind, record_id) in self._aliases and record_id not in seen:
+            seen.add(record_id)
+            record_id = self._aliases[(kind, record_id)]
+        return record_id

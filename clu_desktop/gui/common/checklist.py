@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -22,13 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clu_desktop.gui.meeting.widgets import ID_ROLE
+from clu_desktop.gui.common.widgets import ChoiceModel
 
 _Index = QModelIndex | QPersistentModelIndex
 CHECK = Qt.ItemDataRole.CheckStateRole
 
 
-class CheckListModel(QAbstractListModel):
+class CheckListModel(ChoiceModel):
     """Rows of (id, label), each checkable; ``toggled`` says which one the user changed.
 
     The model saves nothing: whoever listens does, and shows the saved ticks again with
@@ -38,15 +37,9 @@ class CheckListModel(QAbstractListModel):
     toggled = Signal(object, bool)  # the row's id, ticked or not
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[Hashable, str]] = []
         self._checked: set[Hashable] = set()
         self._disabled: set[Hashable] = set()
-
-    def set_rows(self, rows: Iterable[tuple[Hashable, str]]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        super().__init__(None, parent)
 
     def set_checked(self, ids: Iterable[Hashable], disabled: Iterable[Hashable] = ()) -> None:
         """Tick ``ids`` (and only them); ``disabled`` rows cannot be ticked (chosen elsewhere)."""
@@ -58,24 +51,15 @@ class CheckListModel(QAbstractListModel):
         """The ticked ids, in the order of the rows."""
         return [key for key, _label in self._rows if key in self._checked]
 
-    def label_of(self, key: Hashable) -> str | None:
-        return next((label for k, label in self._rows if k == key), None)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        key, label = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return label
         if role == CHECK:
-            checked = key in self._checked
+            checked = self._rows[index.row()][0] in self._checked
             return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-        if role == ID_ROLE:
-            return key
-        return None
+        if role == Qt.ItemDataRole.EditRole:
+            return None  # ticked, never typed in
+        return super().data(index, role)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -1,6 +1,5 @@
-"""Editors the "Séance" page and the settings share: a list model of choices, a searchable
-combo box for long lists of people, date and time editors that may stay empty, and the
-event filter sending Ctrl+Z / Ctrl+Y to an undo stack."""
+"""Editors the pages and the settings share: a list model of choices, its combo box (a
+searchable one for long lists of people), date and time editors that may stay empty."""
 
 from __future__ import annotations
 
@@ -10,7 +9,6 @@ from collections.abc import Hashable, Iterable
 from PySide6.QtCore import (
     QAbstractListModel,
     QDate,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -27,13 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clu_desktop.gui.common.fields import FIRST_DATE, FRENCH, LAST_DATE, NO_DATE
 from clu_desktop.gui.pickers import make_searchable
 
-FRENCH = QLocale(QLocale.Language.French, QLocale.Country.France)
 ID_ROLE = Qt.ItemDataRole.UserRole
-FIRST_DATE = QDate(1900, 1, 1)
-LAST_DATE = QDate(2200, 12, 31)
-NO_DATE = QDate(1899, 12, 31)  # the "empty" value of an optional date editor
 #: How an optional date is emptied from the keyboard (a date is one Tab stop: the
 #: « Effacer » button beside it is for the mouse).
 CLEAR_HINT = "Suppr\u00a0: retirer la date"

@@ -1,16 +1,20 @@
 """Tying editors to fields saved as they are made: which signal means "the user changed
-the value", which means "the user left the field", and how to show a value silently."""
+the value", which means "the user left the field", how to show a value silently, and
+recording one field's edit on the undo stack."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
-from clu_desktop.gui.meeting.widgets import ChoiceCombo, DateEdit, TimeEdit
+from clu_desktop.errors import ConflictError, UserError
+from clu_desktop.gui import messages, undo
+from clu_desktop.gui.common.widgets import ChoiceCombo, DateEdit, TimeEdit
 
 
 class _FocusOut(QObject):
@@ -89,3 +93,30 @@ def signals_blocked(widgets: Iterable[QWidget]) -> Iterator[None]:
     finally:
         for widget in widgets:
             widget.blockSignals(False)
+
+
+def record_field(
+    form: Any,
+    stack: QUndoStack | None,
+    text: str,
+    do: Callable[[], object],
+    undo_step: Callable[[], object],
+    merge_key: Hashable | None,
+    field: str,
+) -> bool:
+    """Record the edit of ``field`` of ``form`` on ``stack`` (``form._pushing`` meanwhile);
+    True when saved. A change made meanwhile on another workstation is told and the form
+    read again (``form.reload()``); a refusal goes to ``form._refuse(field, message)``."""
+    form._pushing = True
+    try:
+        undo.record(stack, text, do, undo_step, merge_key)
+    except ConflictError as exc:  # saved meanwhile on another workstation
+        messages.show_error(form, str(exc))
+        form.reload()
+        return False
+    except UserError as exc:
+        form._refuse(field, str(exc))
+        return False
+    finally:
+        form._pushing = False
+    return True
