@@ -93,27 +93,33 @@ def cmd_export(args) -> int:
 def cmd_export_pdf(args) -> int:
     from clu_desktop.services.documents.export import (
         export_agenda,
-        export_minutes,
+        export_minutes_as,
         export_sign_in_sheet,
+        minutes_format,
         minutes_note,
     )
     from clu_desktop.services.documents.signature import signature_state
     from clu_desktop.services.meetings.listing import find_meeting_id
 
     export, what, written = {
-        "minutes": (export_minutes, "Compte-rendu", "écrit"),
+        "minutes": (export_minutes_as, "Compte-rendu", "écrit"),
         "agenda": (export_agenda, "Convocation", "écrit"),
         "sign-in-sheet": (export_sign_in_sheet, "Feuille d'émargement", "écrite"),
     }[args.format]
     from clu_desktop.services.settings import letterhead_is_empty
 
+    # The minutes' extension chooses their format (.pdf, .odt, .docx): refused before
+    # anything is read.
+    minutes = args.format == "minutes"
+    editable = minutes and minutes_format(args.output) != ".pdf"
     db = open_db(args)
     with db.reading() as session:
         meeting_id = find_meeting_id(session, args.meeting)
-        # Signed minutes: the PDF as signed (its letterhead is the one it was signed with).
-        minutes = args.format == "minutes"
+        # Signed minutes: the PDF as signed (its letterhead is the one it was signed with);
+        # an editable copy is made from the database.
         note = minutes_note(session, meeting_id, sha256=True) if minutes else None
-        copy = note is not None and signature_state(session, meeting_id).has_pdf
+        copy = not editable and note is not None and signature_state(session, meeting_id).has_pdf
+        note = EDITABLE_COPY if editable and note else note
         if not copy and not args.without_letterhead and letterhead_is_empty(session):
             raise UserError(EMPTY_LETTERHEAD)
         path = export(session, meeting_id, args.output)
@@ -126,6 +132,10 @@ def cmd_export_pdf(args) -> int:
     return 0
 
 
+EDITABLE_COPY = (
+    "Compte-rendu signé : ce fichier modifiable est reproduit depuis la base ; le "
+    "compte-rendu qui fait foi reste celui qui a été signé."
+)
 EMPTY_LETTERHEAD = (
     "L'en-tête des documents est vide (ni autorité ni service de la préfecture) : le "
     "document n'a pas été écrit. Renseignez l'en-tête dans la fenêtre (Fichier › Paramètres "

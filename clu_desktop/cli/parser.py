@@ -179,14 +179,24 @@ def build_parser() -> argparse.ArgumentParser:
     as_json.add_argument("--meeting", default="latest", metavar="ID|latest")
     as_json.add_argument("-o", "--output", type=Path, required=True, metavar="FICHIER.json")
     for name, help_text in (
-        ("minutes", "le compte-rendu imprimable (PDF), avec ses annexes"),
+        (
+            "minutes",
+            "le compte-rendu imprimable (PDF), avec ses annexes, ou modifiable dans un "
+            "traitement de texte (-o FICHIER.odt ou FICHIER.docx : l'extension choisit)",
+        ),
         ("agenda", "la convocation avec l'ordre du jour (PDF)"),
         ("sign-in-sheet", "la feuille d'émargement à signer en séance (PDF)"),
     ):
         as_pdf = formats.add_parser(name, help=help_text)
         _db_option(as_pdf, argparse.SUPPRESS)
         as_pdf.add_argument("--meeting", default="latest", metavar="ID|latest")
-        as_pdf.add_argument("-o", "--output", type=Path, required=True, metavar="FICHIER.pdf")
+        as_pdf.add_argument(
+            "-o",
+            "--output",
+            type=Path,
+            required=True,
+            metavar="FICHIER.pdf|.odt|.docx" if name == "minutes" else "FICHIER.pdf",
+        )
         as_pdf.add_argument(
             "--sans-en-tete",
             dest="without_letterhead",

@@ -176,6 +176,14 @@ def letterhead_flowables(
     ]
     if letterhead.service_name and clean(letterhead.service_name):
         story.append(Paragraph(markup(letterhead.service_name.upper()), styles.service_name))
+    for n, line in enumerate(contact_lines(letterhead, contact)):
+        style = styles.contact.clone("contact_first", spaceBefore=6) if n == 0 else styles.contact
+        story.append(Paragraph(markup(line), style))
+    return story
+
+
+def contact_lines(letterhead: Letterhead, contact: Contact) -> list[str]:
+    """ "Affaire suivie par : …", "Tél. : …" and the e-mail, those that are known."""
     lines = []
     if clean(contact.name):
         lines.append(f"Affaire suivie par : {clean(contact.name)}")
@@ -185,10 +193,7 @@ def letterhead_flowables(
     email = clean(contact.email) or clean(letterhead.email)
     if email:
         lines.append(email)
-    for n, line in enumerate(lines):
-        style = styles.contact.clone("contact_first", spaceBefore=6) if n == 0 else styles.contact
-        story.append(Paragraph(markup(line), style))
-    return story
+    return lines
 
 
 def place_date(place: str | None, date_text: str | None, styles: Styles) -> list[Flowable]:

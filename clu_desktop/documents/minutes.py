@@ -10,6 +10,7 @@ annexes, each from a new page.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -77,6 +78,11 @@ def _indicator_annex(annex: AnnexSnapshot, styles: Styles) -> list[Flowable]:
     )
 
 
+def annex_title(annex: AnnexSnapshot) -> str:
+    """ "Annexe 2 – Indicateurs", or "Annexe 2" without a title."""
+    return f"Annexe {annex.number} – {clean(annex.title)}".rstrip(" –")
+
+
 def annex_pages(
     annexes: Sequence[AnnexSnapshot],
     attachments: dict[int, AttachedPdf],
@@ -85,7 +91,7 @@ def annex_pages(
 ) -> list[Flowable]:
     flowables: list[Flowable] = []
     for annex in annexes:
-        title = f"Annexe {annex.number} – {clean(annex.title)}".rstrip(" –")
+        title = annex_title(annex)
         flowables += [PageBreak(), Paragraph(markup(title), styles.annex_title)]
         if annex.kind == "indicators":
             flowables += _indicator_annex(annex, styles)
@@ -111,6 +117,10 @@ def minutes_info(snapshot: MeetingSnapshot) -> DocumentInfo:
         subject=f"Compte-rendu de la séance du {day} ({clean(snapshot.committee_name)})",
         first_footer=clean(snapshot.letterhead.website),
     )
+
+
+def publication_line(date: dt.date) -> str:
+    return f"Affiché / publié le {long_date(date)}"
 
 
 def minutes_story(snapshot: MeetingSnapshot) -> Story:
@@ -144,7 +154,7 @@ def minutes_story(snapshot: MeetingSnapshot) -> Story:
         snapshot.delegation_formula, snapshot.signatory_title, snapshot.signatory_name, styles
     )
     if snapshot.publication_date is not None:
-        published = f"Affiché / publié le {long_date(snapshot.publication_date)}"
+        published = publication_line(snapshot.publication_date)
         signature.append(
             Paragraph(markup(published), styles.note.clone("published", spaceBefore=14))
         )

@@ -124,6 +124,25 @@ def _row_height(cells: list[_Cell], widths: Sequence[float]) -> float:
     return height + 7  # the padding above and below
 
 
+def has_organisations(rows: Sequence[tuple[str, str]]) -> bool:
+    return any(clean(organisation) for organisation, _ in rows)
+
+
+def two_columns(rows: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Nobody has an organisation (an elected council): the names on two columns, read
+    row by row, rather than an empty column beside them."""
+    people = [person for _, person in rows]
+    return list(zip_longest(people[0::2], people[1::2], fillvalue=""))
+
+
+def present_rows(snapshot: MeetingSnapshot) -> list[tuple[str, str]]:
+    """(organisation, « M. X, fonction (arrivé à 14h45) ») for each person present."""
+    return [
+        (a.person.organisation or "", a.person.name_and_function + timing(a))
+        for a in snapshot.in_group(rules.PRESENT)
+    ]
+
+
 def people_table(
     rows: Sequence[tuple[str, str]], styles: Styles, label: Paragraph | None = None
 ) -> list[Flowable]:
@@ -137,11 +156,8 @@ def people_table(
     if not rows:
         return []
     left_width = round(FRAME_WIDTH * 0.47)
-    if not any(clean(organisation) for organisation, _ in rows):
-        # Nobody has an organisation (an elected council): the names on two columns,
-        # read row by row, rather than an empty column beside them.
-        people = [person for _, person in rows]
-        rows = list(zip_longest(people[0::2], people[1::2], fillvalue=""))
+    if not has_organisations(rows):
+        rows = two_columns(rows)
         left_width = round(FRAME_WIDTH * 0.5)
     widths = [left_width, FRAME_WIDTH - left_width]
     data = [_row_cells(organisation, person, styles, left_width) for organisation, person in rows]
@@ -324,9 +340,7 @@ def participants(snapshot: MeetingSnapshot, styles: Styles) -> list[Flowable]:
     if secretaries:
         story.append(Paragraph(_labelled(secretaries), styles.body))
     if present:
-        rows = [
-            (a.person.organisation or "", a.person.name_and_function + timing(a)) for a in present
-        ]
+        rows = present_rows(snapshot)
         label = Paragraph(
             markup(agreed(PRESENT, [a.person for a in present])),
             styles.label.clone("table_label", keepWithNext=0),

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from clu_desktop.errors import UserError
 from clu_desktop.services.documents.signature import signature_state, signed_pdf
 from clu_desktop.services.documents.snapshot import meeting_snapshot
 
@@ -34,6 +35,49 @@ def render_minutes(session: Session, meeting_id: int, path: Path | str) -> Path:
     from clu_desktop.documents.minutes import write_minutes
 
     return write_minutes(meeting_snapshot(session, meeting_id), path)
+
+
+#: What the minutes are written as, by the file's extension.
+MINUTES_FORMATS = {
+    ".pdf": "PDF",
+    ".odt": "traitement de texte (LibreOffice, Word)",
+    ".docx": "traitement de texte (Word, LibreOffice)",
+}
+
+
+def minutes_format(path: Path | str) -> str:
+    """The extension of ``path`` (".pdf", ".odt" or ".docx"), which chooses the format the
+    minutes are written in; any other is refused in French (UserError)."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in MINUTES_FORMATS:
+        given = f"« {Path(path).suffix} »" if Path(path).suffix else "aucune extension"
+        raise UserError(
+            f"Le compte-rendu ne peut pas être écrit dans « {Path(path).name} » "
+            f"({given}) : choisissez un nom de fichier finissant par .pdf, .odt "
+            "(LibreOffice) ou .docx (Word)."
+        )
+    return suffix
+
+
+def export_minutes_as(session: Session, meeting_id: int, path: Path | str) -> Path:
+    """Write the minutes at ``path`` in the format its extension chooses (refused in
+    French for any extension but .pdf, .odt and .docx): the PDF as
+    :func:`export_minutes`, an editable copy as :func:`export_minutes_document`."""
+    if minutes_format(path) == ".pdf":
+        return export_minutes(session, meeting_id, path)
+    return export_minutes_document(session, meeting_id, path)
+
+
+def export_minutes_document(session: Session, meeting_id: int, path: Path | str) -> Path:
+    """Write the minutes as a word processor's file (.odt or .docx, by the extension of
+    ``path``) a colleague can rework: the same text in the PDF's order, headings in
+    heading styles, the present in a table. Made from the database, even for signed
+    minutes (an editable copy is never the signed record)."""
+    from clu_desktop.documents.word_processing import FORMATS, write_minutes_document
+
+    if minutes_format(path) not in FORMATS:
+        raise UserError("Un compte-rendu modifiable s'écrit en .odt ou en .docx.")
+    return write_minutes_document(meeting_snapshot(session, meeting_id), path)
 
 
 def minutes_note(session: Session, meeting_id: int, *, sha256: bool = False) -> str | None:
@@ -92,8 +136,6 @@ def export_sign_in_sheet(
 
 def export_signed_minutes(session: Session, meeting_id: int, path: Path | str) -> Path:
     """Write the minutes as they were signed (the PDF kept at signature) at ``path``."""
-    from clu_desktop.errors import UserError
-
     signed = signed_pdf(session, meeting_id)
     if signed is None:
         raise UserError(
