@@ -40,6 +40,8 @@ class DocumentKind:
     file_prefix: str  # "compte-rendu": the saved file's name starts with it
     exporter: Exporter  # writes the document's PDF
     description: str  # under the list, for the selected document
+    #: « Exporter en traitement de texte… » is offered (an .odt or .docx to rework)
+    editable: bool = False
 
 
 DOCUMENTS: tuple[DocumentKind, ...] = (
@@ -53,6 +55,7 @@ DOCUMENTS: tuple[DocumentKind, ...] = (
             "Le compte-rendu de la séance\u00a0: en-tête, participants, ordre du jour, "
             "une section par point, clôture, signature et annexes."
         ),
+        editable=True,
     ),
     DocumentKind(
         key="agenda",

@@ -64,12 +64,17 @@ class Outcome:
 def make_document(session: Session, exporter: Exporter, job: Job) -> Made:
     """Write the document of ``job`` with ``exporter`` and read what the page tells."""
     path = Path(exporter(session, job.meeting_id, job.target) or job.target)
-    details = get_meeting_details(session, job.meeting_id)
+    file_name = suggested_file_name(session, job.kind, job.meeting_id)
+    return Made(path, file_name, copy_note(session, job.kind, job.meeting_id))
+
+
+def suggested_file_name(session: Session, kind: DocumentKind, meeting_id: int) -> str:
+    """ "compte-rendu-CLU-2023-12-20.pdf": what a save dialog proposes."""
+    details = get_meeting_details(session, meeting_id)
     acronym = next(
         (c.acronym for c in list_committees(session) if c.id == details.committee_id), None
     )
-    file_name = default_file_name(job.kind, acronym, details.date)
-    return Made(path, file_name, copy_note(session, job.kind, job.meeting_id))
+    return default_file_name(kind, acronym, details.date)
 
 
 class Generator(QObject):

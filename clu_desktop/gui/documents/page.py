@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from clu_desktop.errors import UserError
 from clu_desktop.gui import letterhead_check, messages
-from clu_desktop.gui.documents import printing
+from clu_desktop.gui.documents import printing, word_export
 from clu_desktop.gui.documents.catalogue import (
     DOCUMENTS,
     SIGNED_MINUTES,
@@ -143,6 +143,7 @@ class DocumentsPage(QWidget):
             self.save_as,
             self.open_in_viewer,
         )
+        self.side.editable_button.clicked.connect(lambda _checked=False: self.export_editable())
         self.pane = PreviewPane()
         self.preview = self.pane.preview
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -173,6 +174,7 @@ class DocumentsPage(QWidget):
         order = [
             self.document_list,
             *self.side.buttons,
+            self.side.editable_button,
             self.pane.zoom_out_button,
             self.pane.zoom_in_button,
             self.pane.fit_button,
@@ -463,6 +465,11 @@ class DocumentsPage(QWidget):
             return
         settings.setValue(SAVE_FOLDER_KEY, str(target.parent))
         self.side.show_status(f"{kind.label}\u00a0: copie enregistrée dans « {target} ».")
+
+    def export_editable(self) -> None:
+        """« Exporter en traitement de texte… »: the minutes as .odt or .docx."""
+        if self._meeting_id is not None:
+            word_export.export_editable(self, self._db, self._meeting_id, self.side, wait_cursor)
 
     def open_in_viewer(self) -> None:
         generated = self._ready(self.open_in_viewer)

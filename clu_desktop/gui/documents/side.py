@@ -72,6 +72,18 @@ class DocumentSide(QWidget):
             "Ouvrir le document dans la visionneuse PDF du système",
         )
         self.buttons = [self.generate_button, self.print_button, self.save_button, self.open_button]
+        # Only for the documents a colleague may rework (the minutes): shown with them.
+        self.editable_button = _button(
+            "Exporter en &traitement de texte…",
+            "editableButton",
+            "Exporter en traitement de texte",
+            "Enregistrer le compte-rendu en .odt (LibreOffice) ou .docx (Word), pour le "
+            "retravailler",
+        )
+        # Hidden for the other documents, its room kept: the page's size never moves.
+        policy = self.editable_button.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.editable_button.setSizePolicy(policy)
         self.status = QLabel()
         self.status.setObjectName("documentStatus")
         self.status.setAccessibleName("État du document")
@@ -90,6 +102,7 @@ class DocumentSide(QWidget):
         column.addSpacing(8)
         for button in self.buttons:
             column.addWidget(button)
+        column.addWidget(self.editable_button)
         column.addSpacing(8)
         column.addWidget(self.status, 1)
         self.document_list.setCurrentRow(0)
@@ -116,9 +129,10 @@ class DocumentSide(QWidget):
 
     def _describe(self) -> None:
         self.description.setText(self.current_kind().description)
+        self.editable_button.setVisible(self.current_kind().editable)
 
     def set_buttons_enabled(self, enabled: bool) -> None:
-        for button in self.buttons:
+        for button in [*self.buttons, self.editable_button]:
             button.setEnabled(enabled)
 
     def show_status(self, text: str, error: bool = False) -> None:
