@@ -271,6 +271,41 @@ class SelfTest:
             expected += [name for name in demo.last_names]
         return check_pdf(path, expected)
 
+    def export_editable(self) -> str:
+        """The minutes as .odt and .docx, read back: the title heading and the names (the
+        bundle carries odfdo's and python-docx's templates)."""
+        import docx
+        from odfdo import Document
+
+        from clu_desktop.services.documents import export as document_export
+
+        demo = self.demo
+        texts = {}
+        with self.db.reading() as session:
+            for suffix in (".odt", ".docx"):
+                path = self.folder / f"compte-rendu{suffix}"
+                document_export.export_minutes_as(session, demo.meeting_id, path)
+                if suffix == ".odt":
+                    body = Document(str(path)).body
+                    texts[suffix] = "\n".join(p.text_recursive for p in body.get_paragraphs())
+                    headings = [h.text_recursive for h in body.get_headers()]
+                else:
+                    document = docx.Document(str(path))
+                    texts[suffix] = "\n".join(p.text for p in document.paragraphs)
+                    texts[suffix] += "\n".join(
+                        cell.text for t in document.tables for r in t.rows for cell in r.cells
+                    )
+                    headings = [
+                        p.text for p in document.paragraphs if p.style.name.startswith("Heading")
+                    ]
+                if not headings or "COMPTE-RENDU" not in headings[0]:
+                    raise CheckFailed(f"le fichier {suffix} n'a pas le titre en « Titre 1 »")
+        for suffix, text in texts.items():
+            missing = [name for name in demo.last_names if name not in _normalised(text)]
+            if missing:
+                raise CheckFailed(f"le fichier {suffix} ne contient pas « {missing[0]} »")
+        return ".odt et .docx relus"
+
 
 QT_DIALOG_TEXTS = (  # (context, English source, French): Qt's file, print and colour dialogs
     ("QFileDialog", "&Open", "&Ouvrir"),
@@ -371,5 +406,6 @@ def _run_steps(test: SelfTest, report: Report) -> None:
     report.step("tableur lu, noms rapprochés du catalogue", test.spreadsheet)
     report.step("fenêtre principale ouverte sur la séance", test.main_window)
     report.step("compte-rendu exporté et vérifié", lambda: test.export("minutes"))
+    report.step("compte-rendu modifiable exporté et relu", test.export_editable)
     report.step("convocation exportée et vérifiée", lambda: test.export("agenda"))
     report.step("feuille d'émargement exportée et vérifiée", lambda: test.export("sign-in-sheet"))

@@ -25,6 +25,7 @@ STEPS = [
     "tableur lu, noms rapprochés du catalogue",
     "fenêtre principale ouverte sur la séance",
     "compte-rendu exporté et vérifié",
+    "compte-rendu modifiable exporté et relu",
     "convocation exportée et vérifiée",
     "feuille d'émargement exportée et vérifiée",
 ]
@@ -99,7 +100,7 @@ def test_selftest_passes_and_leaves_the_user_folders_untouched(isolated_user_fol
     for step in STEPS:
         assert any(line.startswith(f"✓ {step}") for line in out), (step, result.stdout)
     assert not any(line.startswith("✗") for line in out)
-    assert out[-1].startswith("Auto-test réussi : 8 étapes en ")
+    assert out[-1].startswith("Auto-test réussi : 9 étapes en ")
     assert "(8 pages" in result.stdout  # the minutes with their annexes
     assert tree(home) == before
     assert list((tmp_path / "tmp").iterdir()) == []  # its temporary folder is gone
