@@ -169,6 +169,24 @@ def test_a_meeting_of_seventy(demo_snapshot, tmp_path, suffix):
     assert rows[69][1] == "Mme\u00a0Anaïs Müller 69, Présidente"
 
 
+def test_the_table_header_repeats_and_no_row_is_cut_across_pages(demo_snapshot, tmp_path):
+    """70 rows run over pages: the header row comes again on each, a row stays whole."""
+    import docx
+    from odfdo import Document
+
+    snapshot = seventy(demo_snapshot)
+    table = docx.Document(str(write_minutes_document(snapshot, tmp_path / "s.docx"))).tables[0]
+    first_row = table.rows[0]._tr.xml
+    assert "<w:tblHeader/>" in first_row
+    assert all("<w:cantSplit/>" in row._tr.xml for row in table.rows)
+    document = Document(str(write_minutes_document(snapshot, tmp_path / "s.odt")))
+    xml = document.body.get_tables()[0].serialize()
+    assert xml.count("<table:table-header-rows>") == 1
+    assert xml.count('table:style-name="CLU_row"') == 71
+    row_style = document.get_style("table-row", "CLU_row")
+    assert row_style.get_properties(area="table-row")["fo:keep-together"] == "always"
+
+
 def test_an_elected_council_without_organisations_keeps_the_pdf_two_columns(
     demo_snapshot, tmp_path
 ):
