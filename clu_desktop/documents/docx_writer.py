@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from xml.sax.saxutils import escape
 
 from clu_desktop.documents.minutes_outline import (
     Block,
@@ -21,6 +20,7 @@ from clu_desktop.documents.minutes_outline import (
     Paragraph,
     Table,
 )
+from clu_desktop.documents.typography import xml_text as escape
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _RELS = "http://schemas.openxmlformats.org/package/2006/relationships"

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from xml.sax.saxutils import escape
 
 from clu_desktop.documents.minutes_outline import (
     Block,
@@ -22,6 +21,7 @@ from clu_desktop.documents.minutes_outline import (
     Paragraph,
     Table,
 )
+from clu_desktop.documents.typography import xml_text as escape
 
 MIMETYPE = "application/vnd.oasis.opendocument.text"
 _NAMESPACES = (

@@ -249,3 +249,20 @@ def test_libreoffice_opens_both_files(demo_db, tmp_path):
         assert "M. Bernard GUY, Président" in text
         assert "« saisonnier »" in text
         assert len(PdfReader(out / name).pages) >= 4
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".odt"])
+def test_hostile_text_is_written_literally(demo_snapshot, tmp_path, suffix):
+    """Markup, ampersands and characters XML cannot hold: the file still opens, the text
+    reads as typed (less what XML cannot hold)."""
+    person = PrintedPerson("M.", "Seán", "O'BRIEN <b>", "AT&T «\ufffe» \x07", None)
+    snapshot = dataclasses.replace(
+        demo_snapshot,
+        opening_text="<w:p>]]> & </text:p> \uffff fin",
+        attendance=(Attendance(person, "present"),),
+        counts=None,
+    )
+    path = write_minutes_document(snapshot, tmp_path / f"hostile{suffix}")
+    _headings, tables, text = READERS[suffix](path)
+    assert "<w:p>]]> & </text:p> fin" in flat(text)
+    assert tables[0][1] == ["AT&T «»", "M.\u00a0Seán O’BRIEN <b>"]
