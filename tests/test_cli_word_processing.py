@@ -31,7 +31,7 @@ def test_the_extension_chooses_the_format(db, tmp_path, capsys, name):
             assert b"application/vnd.oasis.opendocument.text" in data[:100]
 
 
-@pytest.mark.parametrize("name", ["cr.txt", "cr.doc", "cr"])
+@pytest.mark.parametrize("name", ["cr.txt", "cr.doc", "cr.rtf"])
 def test_another_extension_is_refused_in_french(db, tmp_path, capsys, name):
     target = tmp_path / name
     assert main(["export", "minutes", "-o", str(target), "--db", db]) == 2

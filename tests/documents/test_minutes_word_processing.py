@@ -208,7 +208,11 @@ def test_the_extension_chooses_the_format(name):
     assert minutes_format(Path(name)) == Path(name).suffix.lower()
 
 
-@pytest.mark.parametrize("name", ["cr.txt", "cr.doc", "cr", "cr.rtf"])
+def test_a_name_without_extension_is_a_pdf_as_before():
+    assert minutes_format(Path("compte-rendu")) == ".pdf"
+
+
+@pytest.mark.parametrize("name", ["cr.txt", "cr.doc", "cr.rtf", "cr.2024"])
 def test_any_other_extension_is_refused_in_french(name):
     with pytest.raises(UserError) as refused:
         minutes_format(Path(name))

@@ -47,10 +47,13 @@ MINUTES_FORMATS = {
 
 def minutes_format(path: Path | str) -> str:
     """The extension of ``path`` (".pdf", ".odt" or ".docx"), which chooses the format the
-    minutes are written in; any other is refused in French (UserError)."""
+    minutes are written in; a name without one is a PDF, as it always was; any other
+    extension is refused in French (UserError)."""
     suffix = Path(path).suffix.lower()
+    if not suffix:
+        return ".pdf"
     if suffix not in MINUTES_FORMATS:
-        given = f"« {Path(path).suffix} »" if Path(path).suffix else "aucune extension"
+        given = f"« {Path(path).suffix} »"
         raise UserError(
             f"Le compte-rendu ne peut pas être écrit dans « {Path(path).name} » "
             f"({given}) : choisissez un nom de fichier finissant par .pdf, .odt "
