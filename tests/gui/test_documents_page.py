@@ -386,7 +386,7 @@ def test_tab_goes_from_the_list_through_the_buttons_to_the_preview(qtbot, page):
     page.document_list.setFocus()
     qtbot.waitUntil(page.document_list.hasFocus)
     visited = []
-    for _ in range(8):
+    for _ in range(9):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         visited.append(QApplication.focusWidget().accessibleName())
     assert visited == [
@@ -394,6 +394,7 @@ def test_tab_goes_from_the_list_through_the_buttons_to_the_preview(qtbot, page):
         "Imprimer",
         "Enregistrer sous",
         "Ouvrir dans la visionneuse",
+        "Envoyer par courriel",
         "Zoom arrière",
         "Zoom avant",
         "Ajuster à la largeur",

@@ -17,7 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from clu_desktop.gui import colours
-from clu_desktop.gui.documents.catalogue import DocumentKind
+from clu_desktop.gui.documents.catalogue import SIGNED_MINUTES, DocumentKind
+
+#: The sending button's text for the documents that are sent by e-mail.
+SEND_LABELS = {
+    "agenda": "Envoyer la c&onvocation…",
+    "minutes": "Envoyer le compte-rend&u…",
+    SIGNED_MINUTES: "Envoyer le compte-rend&u…",
+}
 
 
 class DocumentSide(QWidget):
@@ -72,6 +79,20 @@ class DocumentSide(QWidget):
             "Ouvrir le document dans la visionneuse PDF du système",
         )
         self.buttons = [self.generate_button, self.print_button, self.save_button, self.open_button]
+        # Message drafts of the convocation or of the signed minutes (services/sending).
+        self.send_button = _button(
+            SEND_LABELS["agenda"],
+            "sendButton",
+            "Envoyer par courriel",
+            "Préparer les brouillons de message pour les invités, avec le document en pièce "
+            "jointe (votre messagerie les envoie)",
+        )
+        # Its text follows the document and it hides for the sign-in sheet: neither may
+        # change the page's minimum size.
+        policy = self.send_button.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+        policy.setRetainSizeWhenHidden(True)
+        self.send_button.setSizePolicy(policy)
         self.status = QLabel()
         self.status.setObjectName("documentStatus")
         self.status.setAccessibleName("État du document")
@@ -90,6 +111,7 @@ class DocumentSide(QWidget):
         column.addSpacing(8)
         for button in self.buttons:
             column.addWidget(button)
+        column.addWidget(self.send_button)
         column.addSpacing(8)
         column.addWidget(self.status, 1)
         self.document_list.setCurrentRow(0)
@@ -115,10 +137,13 @@ class DocumentSide(QWidget):
         return self.documents[max(0, self.document_list.currentRow())]
 
     def _describe(self) -> None:
+        key = self.current_kind().key
         self.description.setText(self.current_kind().description)
+        self.send_button.setVisible(key in SEND_LABELS)
+        self.send_button.setText(SEND_LABELS.get(key, SEND_LABELS["agenda"]))
 
     def set_buttons_enabled(self, enabled: bool) -> None:
-        for button in self.buttons:
+        for button in [*self.buttons, self.send_button]:
             button.setEnabled(enabled)
 
     def show_status(self, text: str, error: bool = False) -> None:

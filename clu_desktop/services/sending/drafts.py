@@ -155,6 +155,13 @@ def _file_name(prefix: str, snapshot: MeetingSnapshot, extension: str) -> str:
     return f"{prefix}-{committee or 'seance'}-{snapshot.date:%Y-%m-%d}.{extension}"
 
 
+def folder_name(session: Session, meeting_id: int, kind: str = CONVOCATION) -> str:
+    """The folder the window proposes for the drafts: "envoi-convocation-CLU-2023-12-20"."""
+    snapshot = meeting_snapshot(session, meeting_id)
+    prefix = "envoi-convocation" if kind == CONVOCATION else "envoi-compte-rendu"
+    return _file_name(prefix, snapshot, "").removesuffix(".")
+
+
 def _sender(session: Session, snapshot: MeetingSnapshot) -> Recipient | None:
     """Who the messages and the invitation come from: the meeting's contact, else the
     letterhead's address."""
