@@ -89,3 +89,24 @@ def test_a_refusal_is_told_and_nothing_is_written(
     assert error.startswith("Aucun invité de la séance n'a d'adresse électronique valable")
     assert not (tmp_path / "envoi").exists()
     assert opened == []
+
+
+def test_the_message_template_refuses_an_unknown_placeholder_by_name(
+    qtbot, demo_db, answered_messages
+):
+    from clu_desktop.gui.documents.mail_template import TemplateDialog
+    from clu_desktop.services.sending.templates import get_template
+
+    dialog = TemplateDialog(demo_db, 1, "convocation")
+    qtbot.addWidget(dialog)
+    assert dialog.subject.text() == "Convocation : $titre du $date"
+    dialog.subject.setText("Convocation du $jour")
+    assert not dialog.save()
+    (error,) = answered_messages.errors
+    assert "« $jour » n'existe pas" in error
+    dialog.subject.setText("$sigle : convocation du $date")
+    assert dialog.save()
+    with demo_db.reading() as session:
+        assert get_template(session, 1, "convocation").subject == "$sigle : convocation du $date"
+    dialog.default_button.click()
+    assert dialog.subject.text() == "Convocation : $titre du $date"

@@ -24,7 +24,12 @@ from PySide6.QtWidgets import (
 
 from clu_desktop.errors import UserError
 from clu_desktop.gui import messages
-from clu_desktop.services.sending.drafts import SendingResult, folder_name, write_drafts
+from clu_desktop.services.sending.drafts import (
+    SendingResult,
+    folder_name,
+    meeting_committee_id,
+    write_drafts,
+)
 from clu_desktop.services.sending.templates import CONVOCATION, KINDS
 from clu_desktop.store.database import Database
 
@@ -65,11 +70,16 @@ class SendDialog(QDialog):
         browse = QPushButton("Pa&rcourir…")
         browse.setObjectName("browseSendFolder")
         browse.clicked.connect(self._browse)
+        self.template_button = QPushButton("&Modifier le message…")
+        self.template_button.setObjectName("editMailTemplate")
+        self.template_button.setToolTip("L'objet et le texte des messages de ce comité")
+        self.template_button.clicked.connect(self._edit_template)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Préparer les &brouillons")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuler")
+        buttons.addButton(self.template_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.accepted.connect(self._on_accepted)
         buttons.rejected.connect(self.reject)
         folder_row = QHBoxLayout()
@@ -90,6 +100,13 @@ class SendDialog(QDialog):
         )
         with self._db.reading() as session:
             return Path(str(base)) / folder_name(session, self._meeting_id, self._kind)
+
+    def _edit_template(self) -> None:
+        from clu_desktop.gui.documents.mail_template import TemplateDialog
+
+        with self._db.reading() as session:
+            committee_id = meeting_committee_id(session, self._meeting_id)
+        TemplateDialog(self._db, committee_id, self._kind, self).exec()
 
     def _browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(

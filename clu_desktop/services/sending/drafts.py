@@ -276,7 +276,7 @@ def write_drafts(
         parameters = (("charset", "utf-8"), ("method", "REQUEST"))
         invitation = calendar_file(session, meeting_id, recipients, snapshot=snapshot, stamp=stamp)
         attachments.append(Attachment(calendar.name, invitation, "text/calendar", parameters))
-    template = get_template(session, _committee_id(session, meeting_id), kind)
+    template = get_template(session, meeting_committee_id(session, meeting_id), kind)
     values = template_values(snapshot)
     subject = fill_template(template.subject, values)
     body = fill_template(template.body, values).strip() + "\n"
@@ -318,7 +318,8 @@ def write_drafts(
     )
 
 
-def _committee_id(session: Session, meeting_id: int) -> int:
+def meeting_committee_id(session: Session, meeting_id: int) -> int:
+    """The committee whose templates the meeting's messages use."""
     return get_meeting(session, meeting_id).committee_id
 
 
