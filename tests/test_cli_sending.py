@@ -39,3 +39,12 @@ def test_send_minutes_not_signed_in_the_application_is_refused(tmp_path, capsys)
     assert code == EXIT_USER_ERROR
     assert "pas de PDF signé à joindre" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_send_cancellation_without_an_invitation_made_is_refused(tmp_path, capsys):
+    db = str(tmp_path / "clu.sqlite")
+    assert main(["--db", db, "demo"]) == 0
+    out = tmp_path / "annulation"
+    assert main(["--db", db, "send", "cancellation", "-o", str(out)]) == EXIT_USER_ERROR
+    assert "il n'y a rien à annuler" in capsys.readouterr().err
+    assert not out.exists()

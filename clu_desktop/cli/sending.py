@@ -1,5 +1,6 @@
-"""``send convocation|minutes``: the message drafts of a meeting's convocation (with its
-calendar invitation) or signed minutes, written in a folder for the mail client to send."""
+"""``send convocation|minutes|cancellation``: the message drafts of a meeting's
+convocation (with its calendar invitation), signed minutes, or the cancellation of its
+invitation, written in a folder for the mail client to send."""
 
 from __future__ import annotations
 
@@ -23,6 +24,11 @@ def add_send_parser(commands, db_option, parser_class) -> None:
     for name, help_text in (
         ("convocation", "la convocation (PDF) et l'invitation d'agenda (.ics)"),
         ("minutes", "le compte-rendu signé (PDF)"),
+        (
+            "cancellation",
+            "l'annulation de l'invitation d'agenda (.ics, METHOD:CANCEL), avant de "
+            "supprimer une séance prévue",
+        ),
     ):
         parser = documents.add_parser(name, help=help_text)
         db_option(parser, argparse.SUPPRESS)
@@ -39,9 +45,11 @@ def add_send_parser(commands, db_option, parser_class) -> None:
 def cmd_send(args) -> int:
     from clu_desktop.services.meetings.listing import find_meeting_id
     from clu_desktop.services.sending.drafts import write_drafts
-    from clu_desktop.services.sending.templates import CONVOCATION, MINUTES
+    from clu_desktop.services.sending.templates import CANCELLATION, CONVOCATION, MINUTES
 
-    kind = CONVOCATION if args.document == "convocation" else MINUTES
+    kind = {"convocation": CONVOCATION, "minutes": MINUTES, "cancellation": CANCELLATION}[
+        args.document
+    ]
     db = open_db(args, writing=True)
     with db.transaction() as session:
         meeting_id = find_meeting_id(session, args.meeting)

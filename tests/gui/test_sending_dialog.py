@@ -110,3 +110,34 @@ def test_the_message_template_refuses_an_unknown_placeholder_by_name(
         assert get_template(session, 1, "convocation").subject == "$sigle : convocation du $date"
     dialog.default_button.click()
     assert dialog.subject.text() == "Convocation : $titre du $date"
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)\(\)")
+def test_deleting_a_planned_meeting_offers_to_cancel_its_invitation(
+    qtbot, demo_db, tmp_path, monkeypatch, answered_messages
+):
+    from clu_desktop.domain import MeetingStatus
+    from clu_desktop.gui.main_window import MainWindow
+    from clu_desktop.services.sending.drafts import write_drafts
+
+    with demo_db.transaction() as session:
+        session.get(Meeting, 1).status = MeetingStatus.PLANNED
+        write_drafts(session, 1, tmp_path / "invitation", bcc=True)
+    asked: list[str] = []
+    answers = [None, "brouillons écrits"]  # abandoned first, then written
+    monkeypatch.setattr(
+        sending, "send_documents", lambda _p, _db, _id, kind: asked.append(kind) or answers.pop(0)
+    )
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.meeting_id == 1
+    window.delete_meeting()
+    assert asked == ["cancellation"]
+    assert any("Préparer son annulation" in q for q in answered_messages.questions)
+    with demo_db.reading() as session:
+        assert session.get(Meeting, 1) is not None  # abandoned: the meeting stays
+    window.delete_meeting()
+    assert asked == ["cancellation", "cancellation"]
+    with demo_db.reading() as session:
+        assert session.get(Meeting, 1) is None

@@ -197,3 +197,35 @@ def test_a_committee_template_fills_the_drafts(demo_db, tmp_path):
     assert message["Subject"] == "CLU du mercredi 20 décembre 2023"
     body = message.get_body(("plain",)).get_content()
     assert body.strip() == "Rendez-vous à 14h30, Salle Louise Michel."
+
+
+def test_a_planned_meeting_s_invitation_is_cancelled_with_the_same_uid(demo_db, tmp_path):
+    from clu_desktop.domain import MeetingStatus
+    from clu_desktop.services.sending.drafts import cancellation_offered
+    from clu_desktop.services.sending.templates import CANCELLATION
+
+    give_addresses(demo_db)
+    with demo_db.transaction() as session:
+        session.get(Meeting, 1).status = MeetingStatus.PLANNED
+        assert not cancellation_offered(session, 1)  # no invitation made: nothing to cancel
+        with pytest.raises(UserError, match="rien à annuler"):
+            write_drafts(session, 1, tmp_path / "rien", CANCELLATION)
+    with demo_db.transaction() as session:
+        invitation = write_drafts(session, 1, tmp_path / "invitation", bcc=True)
+        assert cancellation_offered(session, 1)
+    with demo_db.transaction() as session:
+        cancellation = write_drafts(session, 1, tmp_path / "annulation", CANCELLATION, bcc=True)
+    assert cancellation.document is None
+    sent = Calendar.from_ical(invitation.calendar.read_bytes())
+    cancelled = Calendar.from_ical(cancellation.calendar.read_bytes())
+    assert cancelled["METHOD"] == "CANCEL"
+    (before,), (after,) = sent.walk("VEVENT"), cancelled.walk("VEVENT")
+    assert str(after["UID"]) == str(before["UID"])
+    assert after["SEQUENCE"] > before["SEQUENCE"]
+    message = read(cancellation.drafts[0])
+    assert message["Subject"].startswith("Annulation : ")
+    (part,) = message.iter_attachments()
+    assert part.get_param("method") == "CANCEL"
+    assert vobject.readOne(part.get_payload(decode=True).decode()).vevent.status.value == (
+        "CANCELLED"
+    )

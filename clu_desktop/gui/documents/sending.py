@@ -34,7 +34,11 @@ from clu_desktop.services.sending.templates import CONVOCATION, KINDS
 from clu_desktop.store.database import Database
 
 SEND_FOLDER_KEY = "documents/sendFolder"
-TITLES = {CONVOCATION: "Envoyer la convocation", "minutes": "Envoyer le compte-rendu"}
+TITLES = {
+    CONVOCATION: "Envoyer la convocation",
+    "minutes": "Envoyer le compte-rendu",
+    "cancellation": "Annuler l'invitation d'agenda",
+}
 
 
 class SendDialog(QDialog):

@@ -39,6 +39,11 @@ def calendar_identity(session: Session, meeting_id: int, when: str) -> CalendarI
     return identity
 
 
+def invitation_made(session: Session, meeting_id: int) -> bool:
+    """Whether an invitation was made for the meeting (its event may be in calendars)."""
+    return _stored(session, meeting_id) is not None
+
+
 def cancellation_identity(session: Session, meeting_id: int) -> CalendarIdentity | None:
     """The UID and next SEQUENCE that cancel the event of an invitation already made;
     None when no invitation was made for the meeting (nothing to cancel)."""

@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from clu_desktop.documents.snapshot import ItemSnapshot, MeetingSnapshot
+from clu_desktop.domain import MeetingStatus
 from clu_desktop.errors import UserError
 from clu_desktop.files import write_atomically
 from clu_desktop.french.dates import time_range, time_text, weekday_date
@@ -32,8 +33,17 @@ from clu_desktop.rules.fields import is_email
 from clu_desktop.rules.mail_template import fill_template
 from clu_desktop.services.attendance.invitations import get_meeting
 from clu_desktop.services.documents.snapshot import meeting_snapshot
-from clu_desktop.services.sending.calendar_state import calendar_identity
-from clu_desktop.services.sending.templates import CONVOCATION, MINUTES, get_template
+from clu_desktop.services.sending.calendar_state import (
+    calendar_identity,
+    cancellation_identity,
+    invitation_made,
+)
+from clu_desktop.services.sending.templates import (
+    CANCELLATION,
+    CONVOCATION,
+    MINUTES,
+    get_template,
+)
 from clu_desktop.services.settings import (
     EMPTY_LETTERHEAD,
     WHERE_TO_FILL_LETTERHEAD,
@@ -42,6 +52,16 @@ from clu_desktop.services.settings import (
 )
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
+#: What the files and the drafts are named after.
+PREFIXES = {CONVOCATION: "convocation", MINUTES: "compte-rendu", CANCELLATION: "annulation"}
+#: What to do for the invitees without an address.
+POST_ADVICE = {
+    CONVOCATION: "Imprimez la convocation ({file}, dans le dossier) et envoyez-la par "
+    "courrier ou remettez-la en main propre.",
+    MINUTES: "Imprimez le compte-rendu ({file}, dans le dossier) pour le leur envoyer par "
+    "courrier.",
+    CANCELLATION: "Prévenez-les de l'annulation par courrier ou par téléphone.",
+}
 
 
 @dataclass(frozen=True)
@@ -57,9 +77,9 @@ class Invitee:
 @dataclass(frozen=True)
 class SendingResult:
     folder: Path
-    kind: str  # convocation or minutes
-    document: Path  # the PDF attached
-    calendar: Path | None  # the .ics attached (the convocation's)
+    kind: str  # convocation, minutes or cancellation
+    document: Path | None  # the PDF attached (none with a cancellation)
+    calendar: Path | None  # the .ics attached (the convocation's, the cancellation)
     drafts: tuple[Path, ...]
     recipients: int
     bcc: bool
@@ -68,7 +88,6 @@ class SendingResult:
 
     def summary(self) -> list[str]:
         """What was written and what is left to do, in French, one line each."""
-        what = "la convocation" if self.kind == CONVOCATION else "le compte-rendu"
         if self.bcc:
             lines = [
                 f"1 brouillon de message écrit dans {self.folder}, les {self.recipients} "
@@ -87,14 +106,10 @@ class SendingResult:
         if self.without_address:
             count = len(self.without_address)
             who = "invité n'a" if count == 1 else "invités n'ont"
+            file_name = self.document.name if self.document else ""
             lines.append(
                 f"{count} {who} pas d'adresse : {', '.join(self.without_address)}. "
-                f"Imprimez {what} ({self.document.name}, dans le dossier) et envoyez-la "
-                "par courrier ou remettez-la en main propre."
-                if self.kind == CONVOCATION
-                else f"{count} {who} pas d'adresse : {', '.join(self.without_address)}. "
-                f"Imprimez {what} ({self.document.name}, dans le dossier) pour le leur "
-                "envoyer par courrier."
+                + POST_ADVICE[self.kind].format(file=file_name)
             )
         if self.invalid:
             count = len(self.invalid)
@@ -158,8 +173,7 @@ def _file_name(prefix: str, snapshot: MeetingSnapshot, extension: str) -> str:
 def folder_name(session: Session, meeting_id: int, kind: str = CONVOCATION) -> str:
     """The folder the window proposes for the drafts: "envoi-convocation-CLU-2023-12-20"."""
     snapshot = meeting_snapshot(session, meeting_id)
-    prefix = "envoi-convocation" if kind == CONVOCATION else "envoi-compte-rendu"
-    return _file_name(prefix, snapshot, "").removesuffix(".")
+    return _file_name(f"envoi-{PREFIXES[kind]}", snapshot, "").removesuffix(".")
 
 
 def _sender(session: Session, snapshot: MeetingSnapshot) -> Recipient | None:
@@ -181,10 +195,12 @@ def calendar_file(
     *,
     snapshot: MeetingSnapshot | None = None,
     stamp: dt.datetime | None = None,
+    cancel: bool = False,
 ) -> bytes:
     """The meeting's calendar invitation (.ics): its UID kept, its SEQUENCE grown when the
     date, hours or place changed since the last one; a French UserError saying why when
-    the meeting has no date or place."""
+    the meeting has no date or place. With ``cancel``, its cancellation (the SEQUENCE
+    grown), refused when no invitation was made."""
     if snapshot is None:
         snapshot = meeting_snapshot(session, meeting_id)
     meeting = _calendar_meeting(session, snapshot, recipients, stamp=stamp, uid="", sequence=0)
@@ -192,11 +208,30 @@ def calendar_file(
     if problem is not None:
         raise UserError(problem)
     when = "|".join(str(value) for value in (snapshot.date, snapshot.start_time, snapshot.end_time))
-    identity = calendar_identity(session, meeting_id, f"{when}|{(snapshot.place or '').strip()}")
+    if cancel:
+        identity = cancellation_identity(session, meeting_id)
+        if identity is None:
+            raise UserError(NOTHING_TO_CANCEL)
+    else:
+        place = (snapshot.place or "").strip()
+        identity = calendar_identity(session, meeting_id, f"{when}|{place}")
     meeting = _calendar_meeting(
         session, snapshot, recipients, stamp=stamp, uid=identity.uid, sequence=identity.sequence
     )
-    return calendar_bytes(meeting)
+    return calendar_bytes(meeting, cancel=cancel)
+
+
+NOTHING_TO_CANCEL = (
+    "Aucune invitation d'agenda n'a été préparée pour cette séance : il n'y a rien à annuler "
+    "dans les agendas des invités."
+)
+
+
+def cancellation_offered(session: Session, meeting_id: int) -> bool:
+    """Whether deleting the meeting should offer to cancel its invitation: it is planned
+    and an invitation was made for it."""
+    meeting = get_meeting(session, meeting_id)
+    return meeting.status is MeetingStatus.PLANNED and invitation_made(session, meeting_id)
 
 
 def _calendar_meeting(
@@ -255,7 +290,8 @@ def write_drafts(
     stamp: dt.datetime | None = None,
 ) -> SendingResult:
     """Write in ``folder`` the document of ``kind`` (convocation or minutes, which must be
-    signed), the calendar invitation with the convocation, and the drafts: one per invited
+    signed), the calendar invitation with the convocation (only the invitation's
+    cancellation with ``cancellation``), and the drafts: one per invited
     person with a valid address, or one to all in Bcc with ``bcc``. A French UserError,
     and nothing written, when there is nobody to write to or the document cannot be made."""
     folder = Path(folder)
@@ -268,13 +304,19 @@ def write_drafts(
             "imprimez le document pour l'envoyer par courrier."
         )
     recipients = [recipient for _, recipient in valid]
-    document_attachment, document = _document(session, meeting_id, snapshot, kind, folder)
-    attachments = [document_attachment]
+    attachments: list[Attachment] = []
+    document: Path | None = None
+    if kind != CANCELLATION:
+        document_attachment, document = _document(session, meeting_id, snapshot, kind, folder)
+        attachments.append(document_attachment)
     calendar: Path | None = None
-    if kind == CONVOCATION:
-        calendar = folder / _file_name("invitation", snapshot, "ics")
-        parameters = (("charset", "utf-8"), ("method", "REQUEST"))
-        invitation = calendar_file(session, meeting_id, recipients, snapshot=snapshot, stamp=stamp)
+    if kind in (CONVOCATION, CANCELLATION):
+        cancel = kind == CANCELLATION
+        calendar = folder / _file_name("annulation" if cancel else "invitation", snapshot, "ics")
+        parameters = (("charset", "utf-8"), ("method", "CANCEL" if cancel else "REQUEST"))
+        invitation = calendar_file(
+            session, meeting_id, recipients, snapshot=snapshot, stamp=stamp, cancel=cancel
+        )
         attachments.append(Attachment(calendar.name, invitation, "text/calendar", parameters))
     template = get_template(session, meeting_committee_id(session, meeting_id), kind)
     values = template_values(snapshot)
@@ -282,7 +324,7 @@ def write_drafts(
     body = fill_template(template.body, values).strip() + "\n"
     sender = _sender(session, snapshot)
     messages: list[tuple[str, Draft]] = []
-    prefix = "convocation" if kind == CONVOCATION else "compte-rendu"
+    prefix = PREFIXES[kind]
     if bcc:
         draft = Draft(
             subject,

@@ -14,7 +14,9 @@ from clu_desktop.services.settings import get_setting, set_setting
 
 CONVOCATION = "convocation"
 MINUTES = "minutes"
-KINDS = {CONVOCATION: "la convocation", MINUTES: "le compte-rendu"}
+#: The cancellation of a planned meeting's calendar invitation, before it is deleted.
+CANCELLATION = "cancellation"
+KINDS = {CONVOCATION: "la convocation", MINUTES: "le compte-rendu", CANCELLATION: "l'annulation"}
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,13 @@ DEFAULTS = {
         "Madame, Monsieur,\n\n"
         "Vous trouverez ci-joint le compte-rendu signé de la séance « $titre » ($comite) "
         "du $date.\n\n"
+        "Bien cordialement,\n\n$contact\n$contact_telephone",
+    ),
+    CANCELLATION: MailTemplate(
+        "Annulation : $titre du $date",
+        "Madame, Monsieur,\n\n"
+        "La séance « $titre » prévue le $date ($horaires), $lieu, est annulée. "
+        "L'annulation ci-jointe la retire de votre agenda.\n\n"
         "Bien cordialement,\n\n$contact\n$contact_telephone",
     ),
 }
