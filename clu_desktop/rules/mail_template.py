@@ -7,6 +7,7 @@ from __future__ import annotations
 from string import Template
 
 from clu_desktop.errors import UserError
+from clu_desktop.rules.fields import is_email
 
 #: Every placeholder a template may use, with what it becomes (as the settings list them).
 PLACEHOLDERS = {
@@ -62,3 +63,24 @@ def fill_template(text: str, values: dict[str, str]) -> str:
     """The template with its placeholders replaced (a checked template: every placeholder
     is in ``values``)."""
     return Template(text).substitute({name: values.get(name, "") for name in PLACEHOLDERS})
+
+
+_SPECIALS = set('"(),:;<>[]\\')
+
+
+def message_address(text: str) -> str | None:
+    """``text`` as a message header can carry it (a domain with accents in its ASCII
+    form, « xn--… »), or None when it cannot be sent to: not the shape of an address
+    (``rules.fields.is_email``), accents before the @, or a character that would need
+    quoting."""
+    if not is_email(text):
+        return None
+    local, _, domain = text.rpartition("@")
+    if not local.isascii() or _SPECIALS & set(text):
+        return None
+    if not domain.isascii():
+        try:
+            domain = domain.encode("idna").decode("ascii")
+        except UnicodeError:
+            return None
+    return f"{local}@{domain}"

@@ -6,7 +6,10 @@ from __future__ import annotations
 from email.parser import BytesParser
 from email.policy import default
 
+import pytest
+
 from clu_desktop.interchange.mail import Attachment, Draft, Recipient, draft_bytes
+from clu_desktop.rules.mail_template import message_address
 
 PDF = b"%PDF-1.4\n" + bytes(range(256)) * 40
 ICS = "BEGIN:VCALENDAR\r\nSUMMARY:Séance\r\nEND:VCALENDAR\r\n".encode()
@@ -68,3 +71,22 @@ def test_a_draft_to_all_puts_the_addresses_in_bcc() -> None:
     message = parsed(Draft("Objet", "Texte\n", SENDER, to=(SENDER,), bcc=people))
     assert [a.addr_spec for a in message["Bcc"].addresses] == [p.address for p in people]
     assert message["To"].addresses[0].addr_spec == SENDER.address
+
+
+@pytest.mark.parametrize(
+    ("written", "sent"),
+    [
+        ("jean.de-la-fontaine@haute-marne.gouv.fr", "jean.de-la-fontaine@haute-marne.gouv.fr"),
+        ("contact@préfecture.fr", "contact@xn--prfecture-c4a.fr"),
+        ("élodie@example.fr", None),  # accents before the @: no mail system takes it
+        ('a"b@example.fr', None),
+        ("a,b@example.fr", None),
+        ("pas-une-adresse@", None),
+    ],
+)
+def test_only_addresses_a_header_can_carry_are_sent_to(written, sent) -> None:
+    assert message_address(written) == sent
+    if sent is not None:
+        message = parsed(Draft("Objet", "Texte\n", to=(Recipient("Élodie", sent),)))
+        assert message["To"].addresses[0].addr_spec == sent
+        assert not message["To"].defects

@@ -29,8 +29,7 @@ from clu_desktop.interchange.calendar import (
     missing_for_calendar,
 )
 from clu_desktop.interchange.mail import Attachment, Draft, Recipient, draft_bytes
-from clu_desktop.rules.fields import is_email
-from clu_desktop.rules.mail_template import fill_template
+from clu_desktop.rules.mail_template import fill_template, message_address
 from clu_desktop.services.attendance.invitations import get_meeting
 from clu_desktop.services.documents.snapshot import meeting_snapshot
 from clu_desktop.services.sending.calendar_state import (
@@ -114,12 +113,17 @@ class SendingResult:
         if self.invalid:
             count = len(self.invalid)
             listed = ", ".join(f"{name} (« {address} »)" for name, address in self.invalid)
-            lines.append(
-                f"{count} adresse{'s' if count > 1 else ''} de l'annuaire "
-                f"{'ne sont pas valables' if count > 1 else 'n’est pas valable'}, aucun "
-                f"message n'est préparé pour {'elles' if count > 1 else 'elle'} : {listed}. "
-                "Corrigez-les dans l'annuaire, puis recommencez."
-            )
+            if count == 1:
+                said = (
+                    "1 adresse de l'annuaire n'est pas valable, aucun message n'est "
+                    "préparé pour elle"
+                )
+            else:
+                said = (
+                    f"{count} adresses de l'annuaire ne sont pas valables, aucun message "
+                    "n'est préparé pour elles"
+                )
+            lines.append(f"{said} : {listed}. Corrigez-les dans l'annuaire, puis recommencez.")
         return lines
 
 
@@ -180,11 +184,11 @@ def _sender(session: Session, snapshot: MeetingSnapshot) -> Recipient | None:
     """Who the messages and the invitation come from: the meeting's contact, else the
     letterhead's address."""
     contact = snapshot.contact
-    if contact.email and is_email(contact.email):
-        return Recipient(contact.name or contact.email, contact.email)
+    if contact.email and (address := message_address(contact.email)):
+        return Recipient(contact.name or address, address)
     identity = get_identity(session)
-    if identity.email and is_email(identity.email):
-        return Recipient(identity.service_name or identity.email, identity.email)
+    if identity.email and (address := message_address(identity.email)):
+        return Recipient(identity.service_name or address, address)
     return None
 
 
@@ -271,12 +275,13 @@ def _sorted_invitees(
 ) -> tuple[list[tuple[Invitee, Recipient]], list[str], list[tuple[str, str]]]:
     valid, without, invalid = [], [], []
     for invitee in invitees(session, meeting_id):
+        address = message_address(invitee.address) if invitee.address else None
         if invitee.address is None:
             without.append(invitee.printed_name)
-        elif not is_email(invitee.address):
+        elif address is None:
             invalid.append((invitee.printed_name, invitee.address))
         else:
-            valid.append((invitee, Recipient(invitee.name or invitee.address, invitee.address)))
+            valid.append((invitee, Recipient(invitee.name or address, address)))
     return valid, without, invalid
 
 
