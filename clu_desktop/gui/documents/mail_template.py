@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -60,13 +61,17 @@ class TemplateDialog(QDialog):
         )
         buttons.button(QDialogButtonBox.StandardButton.Save).setText("&Enregistrer")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuler")
-        buttons.addButton(self.default_button, QDialogButtonBox.ButtonRole.ResetRole)
         buttons.accepted.connect(self._on_save)
         buttons.rejected.connect(self.reject)
         column = QVBoxLayout(self)
         column.addLayout(form)
         column.addWidget(legend)
-        column.addWidget(buttons)
+        # Beside the box, not in it: Tab follows the reading order.
+        button_row = QHBoxLayout()
+        button_row.addWidget(self.default_button)
+        button_row.addStretch(1)
+        button_row.addWidget(buttons)
+        column.addLayout(button_row)
         self.resize(620, 560)
 
     def _show_default(self) -> None:

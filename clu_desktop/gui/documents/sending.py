@@ -83,7 +83,6 @@ class SendDialog(QDialog):
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Préparer les &brouillons")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuler")
-        buttons.addButton(self.template_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.accepted.connect(self._on_accepted)
         buttons.rejected.connect(self.reject)
         folder_row = QHBoxLayout()
@@ -95,7 +94,13 @@ class SendDialog(QDialog):
         column.addWidget(self.per_person)
         column.addWidget(self.bcc)
         column.addLayout(folder_row)
-        column.addWidget(buttons)
+        # Beside the box, not in it: the box orders its buttons by platform, and Tab must
+        # follow the reading order.
+        button_row = QHBoxLayout()
+        button_row.addWidget(self.template_button)
+        button_row.addStretch(1)
+        button_row.addWidget(buttons)
+        column.addLayout(button_row)
         self.resize(560, self.sizeHint().height())
 
     def _default_folder(self) -> Path:

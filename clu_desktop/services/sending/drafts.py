@@ -295,10 +295,10 @@ def write_drafts(
     stamp: dt.datetime | None = None,
 ) -> SendingResult:
     """Write in ``folder`` the document of ``kind`` (convocation or minutes, which must be
-    signed), the calendar invitation with the convocation (only the invitation's
-    cancellation with ``cancellation``), and the drafts: one per invited
-    person with a valid address, or one to all in Bcc with ``bcc``. A French UserError,
-    and nothing written, when there is nobody to write to or the document cannot be made."""
+    signed) with the calendar invitation of a convocation (a cancellation: the
+    invitation's cancellation alone), and the drafts: one per invited person with a valid
+    address, or one to all in Bcc with ``bcc``. A French UserError, and nothing written,
+    when there is nobody to write to or the document cannot be made."""
     folder = Path(folder)
     snapshot = meeting_snapshot(session, meeting_id)
     valid, without, invalid = _sorted_invitees(session, meeting_id)
