@@ -4,6 +4,8 @@ placeholder is refused, named (``rules.mail_template.check_template``, as everyw
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,6 +25,26 @@ from clu_desktop.gui import messages
 from clu_desktop.rules.mail_template import PLACEHOLDERS
 from clu_desktop.services.sending.templates import DEFAULTS, KINDS, get_template, set_template
 from clu_desktop.store.database import Database
+
+
+def button_row(
+    dialog: QDialog, extra: QPushButton, accept_text: str, on_accept: Callable[[], None]
+) -> QHBoxLayout:
+    """``extra`` on the left, then the box of the accepting button and « Annuler ». The
+    extra button is beside the box, not in it: the box orders its buttons by platform,
+    and Tab must follow the reading order."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(accept_text)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuler")
+    buttons.accepted.connect(on_accept)
+    buttons.rejected.connect(dialog.reject)
+    row = QHBoxLayout()
+    row.addWidget(extra)
+    row.addStretch(1)
+    row.addWidget(buttons)
+    return row
 
 
 class TemplateDialog(QDialog):
@@ -56,22 +78,10 @@ class TemplateDialog(QDialog):
         self.default_button = QPushButton("Texte par &défaut")
         self.default_button.setObjectName("templateDefault")
         self.default_button.clicked.connect(self._show_default)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("&Enregistrer")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuler")
-        buttons.accepted.connect(self._on_save)
-        buttons.rejected.connect(self.reject)
         column = QVBoxLayout(self)
         column.addLayout(form)
         column.addWidget(legend)
-        # Beside the box, not in it: Tab follows the reading order.
-        button_row = QHBoxLayout()
-        button_row.addWidget(self.default_button)
-        button_row.addStretch(1)
-        button_row.addWidget(buttons)
-        column.addLayout(button_row)
+        column.addLayout(button_row(self, self.default_button, "&Enregistrer", self._on_save))
         self.resize(620, 560)
 
     def _show_default(self) -> None:

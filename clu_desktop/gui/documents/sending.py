@@ -11,7 +11,6 @@ from PySide6.QtCore import QSettings, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from clu_desktop.errors import UserError
 from clu_desktop.gui import messages
+from clu_desktop.gui.documents.mail_template import TemplateDialog, button_row
 from clu_desktop.services.sending.drafts import (
     SendingResult,
     folder_name,
@@ -78,13 +78,6 @@ class SendDialog(QDialog):
         self.template_button.setObjectName("editMailTemplate")
         self.template_button.setToolTip("L'objet et le texte des messages de ce comité")
         self.template_button.clicked.connect(self._edit_template)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Préparer les &brouillons")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuler")
-        buttons.accepted.connect(self._on_accepted)
-        buttons.rejected.connect(self.reject)
         folder_row = QHBoxLayout()
         folder_row.addWidget(folder_label)
         folder_row.addWidget(self.folder, 1)
@@ -94,13 +87,9 @@ class SendDialog(QDialog):
         column.addWidget(self.per_person)
         column.addWidget(self.bcc)
         column.addLayout(folder_row)
-        # Beside the box, not in it: the box orders its buttons by platform, and Tab must
-        # follow the reading order.
-        button_row = QHBoxLayout()
-        button_row.addWidget(self.template_button)
-        button_row.addStretch(1)
-        button_row.addWidget(buttons)
-        column.addLayout(button_row)
+        column.addLayout(
+            button_row(self, self.template_button, "Préparer les &brouillons", self._on_accepted)
+        )
         self.resize(560, self.sizeHint().height())
 
     def _default_folder(self) -> Path:
@@ -111,8 +100,6 @@ class SendDialog(QDialog):
             return Path(str(base)) / folder_name(session, self._meeting_id, self._kind)
 
     def _edit_template(self) -> None:
-        from clu_desktop.gui.documents.mail_template import TemplateDialog
-
         with self._db.reading() as session:
             committee_id = meeting_committee_id(session, self._meeting_id)
         TemplateDialog(self._db, committee_id, self._kind, self).exec()
