@@ -4,7 +4,8 @@
 arguments without argparse (``window_arguments``), else builds the parser
 (``cli/parser.py``) and runs the command's function from ``COMMANDS``: ``cli/meetings.py``
 (demo, list, import, export), ``cli/indicators.py`` (import indicators),
-``cli/personal.py`` (export person, erase person), ``cli/maintenance.py`` (backup,
+``cli/personal.py`` (export person, erase person), ``cli/sending.py`` (send
+convocation, send minutes: message drafts), ``cli/maintenance.py`` (backup,
 restore, check), ``cli/window.py`` (the window, screenshots). The package's ``__init__``
 is the entry point and defines what it holds; it re-exports nothing.
 
@@ -18,7 +19,7 @@ from collections.abc import Callable, Sequence
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
-from clu_desktop.cli import maintenance, meetings, personal, window
+from clu_desktop.cli import maintenance, meetings, personal, sending, window
 from clu_desktop.errors import EXIT_USER_ERROR, UserError
 from clu_desktop.terminal import safe_output
 
@@ -49,6 +50,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "restore": maintenance.cmd_restore,
     "check": maintenance.cmd_check,
     "erase": personal.cmd_erase_person,
+    "send": sending.cmd_send,
 }
 
 

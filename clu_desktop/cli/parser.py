@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from clu_desktop import __version__
-from clu_desktop.cli import personal
+from clu_desktop.cli import personal, sending
 from clu_desktop.errors import EXIT_USER_ERROR
 
 # argparse's own texts (Python 3.11+), in French. argparse looks them up through the
@@ -231,6 +231,7 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(check, argparse.SUPPRESS)
     personal.add_export_parser(formats, _db_option)
     personal.add_erase_parser(commands, _db_option, FrenchArgumentParser)
+    sending.add_send_parser(commands, _db_option, FrenchArgumentParser)
 
     shots = commands.add_parser(
         "screenshots", help="enregistrer chaque écran de la dernière séance en PNG"

@@ -355,6 +355,8 @@ class MainWindow(MainActions, QMainWindow):
         if not messages.confirm(self, question, "Supprimer la séance"):
             return
         meeting_id = self.meeting_id
+        if not self._cancel_invitation(meeting_id):
+            return
         try:
             with self._db.transaction() as session:
                 delete_meeting(session, meeting_id)
@@ -367,6 +369,26 @@ class MainWindow(MainActions, QMainWindow):
             stack.deleteLater()
         self.meeting_id = None
         self.refresh()
+
+    def _cancel_invitation(self, meeting_id: int) -> bool:
+        """Before a planned meeting whose calendar invitation was made is deleted: offer to
+        prepare its cancellation (gui/documents/sending.py). False: keep the meeting (the
+        cancellation was asked for, then abandoned or refused)."""
+        from clu_desktop.gui.documents.sending import send_documents
+        from clu_desktop.services.sending.drafts import cancellation_offered
+
+        with self._db.reading() as session:
+            if not cancellation_offered(session, meeting_id):
+                return True
+        question = (
+            "Une invitation d'agenda a été préparée pour cette séance. Préparer son "
+            "annulation, pour la retirer des agendas des invités, avant de supprimer la séance ?"
+        )
+        if not messages.confirm(
+            self, question, "Préparer l'annulation", "Non, supprimer seulement"
+        ):
+            return True
+        return send_documents(self, self._db, meeting_id, "cancellation") is not None
 
     def import_meeting(self) -> None:
         name, _ = QFileDialog.getOpenFileName(

@@ -189,6 +189,8 @@ def dialogs(window, tmp_path):
     """Every dialog of the application, opened over the demonstration meeting."""
     from clu_desktop.gui.about import AboutDialog
     from clu_desktop.gui.agenda.vote_names import VoteNamesDialog
+    from clu_desktop.gui.documents.mail_template import TemplateDialog
+    from clu_desktop.gui.documents.sending import SendDialog
     from clu_desktop.gui.guide import GuideWindow
     from clu_desktop.gui.indicators.import_dialog import (
         NAMES,
@@ -210,6 +212,8 @@ def dialogs(window, tmp_path):
     db = window._db
     meeting_id = window.meeting_id
     yield "Paramètres", SettingsDialog(db, window)
+    yield "Envoyer la convocation", SendDialog(db, meeting_id, "convocation", window)
+    yield "Message pour la convocation", TemplateDialog(db, 1, "convocation", window)
     yield "À propos", AboutDialog("CLU Desktop 1.0", "/tmp/clu.sqlite", window)
     yield "Guide de l'utilisateur", GuideWindow(window)
     yield "Séance en cours", LiveAttendanceWindow(db, meeting_id, None, window)

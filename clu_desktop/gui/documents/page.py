@@ -144,6 +144,7 @@ class DocumentsPage(QWidget):
             self.open_in_viewer,
         )
         self.side.editable_button.clicked.connect(lambda _checked=False: self.export_editable())
+        self.side.send_button.clicked.connect(lambda _checked=False: self.send_by_mail())
         self.pane = PreviewPane()
         self.preview = self.pane.preview
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -175,6 +176,7 @@ class DocumentsPage(QWidget):
             self.document_list,
             *self.side.buttons,
             self.side.editable_button,
+            self.side.send_button,
             self.pane.zoom_out_button,
             self.pane.zoom_in_button,
             self.pane.fit_button,
@@ -486,6 +488,16 @@ class DocumentsPage(QWidget):
                 "Aucune visionneuse PDF n'a pu être ouverte. Enregistrez le document avec "
                 "« Enregistrer sous… » puis ouvrez-le depuis le dossier choisi.",
             )
+
+    def send_by_mail(self) -> None:
+        """« Envoyer la convocation… » or « … le compte-rendu… » (gui/documents/sending.py)."""
+        from clu_desktop.gui.documents.sending import send_documents
+
+        if self._meeting_id is not None:
+            kind = "convocation" if self.current_kind().key == "agenda" else "minutes"
+            status = send_documents(self, self._db, self._meeting_id, kind)
+            if status is not None:
+                self.side.show_status(status)
 
     def cleanup(self) -> None:
         """Let go of the generated files and remove the page's temporary folder (once

@@ -17,7 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from clu_desktop.gui import colours
-from clu_desktop.gui.documents.catalogue import DocumentKind
+from clu_desktop.gui.documents.catalogue import SIGNED_MINUTES, DocumentKind
+
+#: The sending button's text for the documents that are sent by e-mail.
+SEND_LABELS = {
+    "agenda": "Envoyer la c&onvocation…",
+    "minutes": "Envoyer le compte-rend&u…",
+    SIGNED_MINUTES: "Envoyer le compte-rend&u…",
+}
 
 
 class DocumentSide(QWidget):
@@ -80,10 +87,18 @@ class DocumentSide(QWidget):
             "Enregistrer le compte-rendu en .odt (LibreOffice) ou .docx (Word), pour le "
             "retravailler",
         )
-        # Hidden for the other documents, its room kept: the page's size never moves.
-        policy = self.editable_button.sizePolicy()
-        policy.setRetainSizeWhenHidden(True)
-        self.editable_button.setSizePolicy(policy)
+        # Message drafts of the convocation or of the signed minutes (services/sending).
+        self.send_button = _button(
+            SEND_LABELS["agenda"],
+            "sendButton",
+            "Envoyer par courriel",
+            "Préparer les brouillons de message pour les invités, avec le document en pièce "
+            "jointe (votre messagerie les envoie)",
+        )
+        # Each shows only with the documents it serves, its room kept (the page's size never
+        # moves); the send button's text follows the document.
+        keep_room(self.editable_button)
+        keep_room(self.send_button, ignore_width=True)
         self.status = QLabel()
         self.status.setObjectName("documentStatus")
         self.status.setAccessibleName("État du document")
@@ -103,6 +118,7 @@ class DocumentSide(QWidget):
         for button in self.buttons:
             column.addWidget(button)
         column.addWidget(self.editable_button)
+        column.addWidget(self.send_button)
         column.addSpacing(8)
         column.addWidget(self.status, 1)
         self.document_list.setCurrentRow(0)
@@ -128,11 +144,14 @@ class DocumentSide(QWidget):
         return self.documents[max(0, self.document_list.currentRow())]
 
     def _describe(self) -> None:
+        key = self.current_kind().key
         self.description.setText(self.current_kind().description)
         self.editable_button.setVisible(self.current_kind().editable)
+        self.send_button.setVisible(key in SEND_LABELS)
+        self.send_button.setText(SEND_LABELS.get(key, SEND_LABELS["agenda"]))
 
     def set_buttons_enabled(self, enabled: bool) -> None:
-        for button in [*self.buttons, self.editable_button]:
+        for button in [*self.buttons, self.editable_button, self.send_button]:
             button.setEnabled(enabled)
 
     def show_status(self, text: str, error: bool = False) -> None:
@@ -150,3 +169,13 @@ def _button(text: str, name: str, accessible: str, tip: str) -> QPushButton:
     button.setAccessibleName(accessible)
     button.setToolTip(tip)
     return button
+
+
+def keep_room(button: QPushButton, ignore_width: bool = False) -> None:
+    """``button`` keeps its room when hidden (and, with ``ignore_width``, whatever its
+    text): showing or hiding it never changes the page's minimum size."""
+    policy = button.sizePolicy()
+    if ignore_width:
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+    policy.setRetainSizeWhenHidden(True)
+    button.setSizePolicy(policy)
