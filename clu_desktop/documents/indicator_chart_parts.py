@@ -75,6 +75,15 @@ def label(drawing: Drawing, x: float, y: float, text: str, font: str, **style: A
     drawing.add(String(x, y, text, **options))
 
 
+def new_drawing(width: float, height: float, fonts: Fonts) -> Drawing:
+    """An empty chart whose initial font is the document's (embedded) one.
+
+    reportlab's renderer otherwise starts every drawing in Helvetica (``STATE_DEFAULTS``),
+    which leaves a non-embedded font in the PDF and breaks PDF/A.
+    """
+    return Drawing(width, height, initialFontName=fonts.regular)
+
+
 def draw_title(drawing: Drawing, title: Title, fonts: Fonts) -> None:
     room = drawing.width - stringWidth(title.tail, fonts.bold, TITLE_SIZE)
     text = fit(title.main, fonts.bold, TITLE_SIZE, max(room, drawing.width / 3)) + title.tail

@@ -33,6 +33,7 @@ from clu_desktop.documents.indicator_chart_parts import (
     label,
     legend_row,
     markers,
+    new_drawing,
     nice_range,
     scaled,
     style_axis,
@@ -148,7 +149,7 @@ def _bar_chart(
     slot = 22.0
     label_width = min(width * 0.4, 210.0)
     height = 16 + (14 if legend else 0) + slot * len(entries) + 30
-    drawing = Drawing(width, height)
+    drawing = new_drawing(width, height, fonts)
     draw_title(drawing, title, fonts)
     if legend:
         legend_row(drawing, height - 27, legend, fonts)
@@ -253,7 +254,7 @@ def _line_chart(
     tilted = widest > (width - 50) / len(periods) - 4
     axis_room = 40.0 if tilted else 22.0
     height = 16 + 14 + plot_height + axis_room + legend_height + 4
-    drawing = Drawing(width, height)
+    drawing = new_drawing(width, height, fonts)
     draw_title(drawing, title, fonts)
 
     data = [[e.series.value(p) for p in periods] for e in entries]
