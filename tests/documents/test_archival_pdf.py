@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import io
+import shutil
+import subprocess
+from zoneinfo import ZoneInfo
+
+import pytest
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
+from clu_desktop.documents.pdfa import to_pdfa
+from clu_desktop.errors import UserError
 from clu_desktop.services.documents.export import export_minutes
+
+PARIS = ZoneInfo("Europe/Paris")
 
 
 def _fonts(reader: PdfReader) -> dict[str, DictionaryObject]:
@@ -41,3 +52,90 @@ def test_every_font_of_the_minutes_and_their_annex_is_embedded(demo_db, tmp_path
         assert "Helvetica" not in name
         descriptor = font["/FontDescriptor"].get_object()
         assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), name
+
+
+def _archived(demo_db, tmp_path) -> tuple[bytes, bytes]:
+    pdf = tmp_path / "cr.pdf"
+    with demo_db.reading() as session:
+        export_minutes(session, 1, pdf)
+    made = pdf.read_bytes()
+    return made, to_pdfa(made, when=dt.datetime(2023, 12, 20, 18, 30, tzinfo=PARIS))
+
+
+def test_the_archived_minutes_are_pdfa_2b(demo_db, tmp_path):
+    made, archived = _archived(demo_db, tmp_path)
+    assert archived.startswith(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3")  # binary comment line
+    reader = PdfReader(io.BytesIO(archived))
+    title = "Compte-rendu – Comité local des usagers (CLU) du 20 décembre 2023"
+    xmp = reader.xmp_metadata
+    assert xmp.dc_title == {"x-default": title}
+    assert xmp.dc_creator == ["SERVICE DE LA RELATION AUX USAGERS"]
+    assert xmp.dc_language == ["fr-FR"]
+    raw = reader.root_object["/Metadata"].get_object()
+    assert "/Filter" not in raw  # the packet stays readable by any tool
+    packet = raw.get_data().decode("utf-8")
+    assert "<pdfaid:part>2</pdfaid:part>" in packet
+    assert "<pdfaid:conformance>B</pdfaid:conformance>" in packet
+    assert "<xmp:CreateDate>2023-12-20T18:30:00+01:00</xmp:CreateDate>" in packet
+    assert "<xmp:ModifyDate>2023-12-20T18:30:00+01:00</xmp:ModifyDate>" in packet
+    # The document information says the same.
+    info = reader.metadata
+    assert info.title == title
+    assert info.author == "SERVICE DE LA RELATION AUX USAGERS"
+    assert info.subject.startswith("Compte-rendu de la séance du 20 décembre 2023")
+    assert (
+        info.creation_date
+        == info.modification_date
+        == dt.datetime(2023, 12, 20, 18, 30, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    )
+    assert f"<pdf:Producer>{info.producer}</pdf:Producer>" in packet
+    assert f"<xmp:CreatorTool>{info.creator}</xmp:CreatorTool>" in packet
+    assert reader.root_object["/Lang"] == "fr-FR"
+    # The sRGB output intent, with its ICC profile.
+    (intent,) = reader.root_object["/OutputIntents"]
+    intent = intent.get_object()
+    assert intent["/S"] == "/GTS_PDFA1"
+    profile = intent["/DestOutputProfile"].get_object()
+    assert profile["/N"] == 3
+    icc = profile.get_data()
+    assert icc[36:40] == b"acsp" and icc[16:20] == b"RGB "
+    # A file identifier, every font embedded, the same pages.
+    first, second = reader.trailer["/ID"]
+    assert len(first) == len(second) == 16
+    for name, font in _fonts(reader).items():
+        assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(font["/FontDescriptor"]), name
+    before = PdfReader(io.BytesIO(made))
+    assert [p.extract_text() for p in reader.pages] == [p.extract_text() for p in before.pages]
+
+
+def test_the_demo_minutes_use_no_transparency(demo_db, tmp_path):
+    """No soft mask, transparency group or constant alpha below 1: nothing that PDF/A-2
+    readers might blend differently."""
+    _, archived = _archived(demo_db, tmp_path)
+    reader = PdfReader(io.BytesIO(archived))
+    for page in reader.pages:
+        assert "/Group" not in page
+        resources = page["/Resources"].get_object()
+        for state in (resources.get("/ExtGState") or {}).values():
+            state = state.get_object()
+            assert state.get("/SMask", "/None") == "/None"
+            assert float(state.get("/CA", 1)) == float(state.get("/ca", 1)) == 1
+        for xobject in (resources.get("/XObject") or {}).values():
+            xobject = xobject.get_object()
+            assert "/SMask" not in xobject and "/Group" not in xobject
+
+
+def test_an_unreadable_pdf_gets_a_french_message():
+    with pytest.raises(UserError, match="illisible"):
+        to_pdfa(b"not a pdf")
+
+
+@pytest.mark.skipif(shutil.which("verapdf") is None, reason="veraPDF is not installed")
+def test_verapdf_validates_the_archived_minutes(demo_db, tmp_path):
+    _, archived = _archived(demo_db, tmp_path)
+    target = tmp_path / "cr-archive.pdf"
+    target.write_bytes(archived)
+    report = subprocess.run(
+        ["verapdf", "--flavour", "2b", str(target)], capture_output=True, text=True
+    )
+    assert 'isCompliant="true"' in report.stdout, report.stdout[-3000:]
