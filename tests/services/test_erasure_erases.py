@@ -279,7 +279,10 @@ def test_a_signed_pdf_naming_a_linked_person_is_made_again(demo_db, person_id):
         report = erase_person(session, person_id, anonymise_signed=True)
     assert report.signed_pdfs_remade == 1
     with demo_db.reading() as session:
-        assert surname not in words_in_text(signed_pdf(session, 1).data)
+        remade = signed_pdf(session, 1).data
+    assert surname not in words_in_text(remade)
+    # Still a public archive, as the PDF made at signature was (PDF/A-2b).
+    assert PdfReader(io.BytesIO(remade)).root_object["/OutputIntents"][0]["/S"] == "/GTS_PDFA1"
 
 
 def test_the_access_export_lists_every_text_that_names_the_person(demo_db, named_everywhere):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import select
 
 from clu_desktop.domain import Action, Annex, AttendanceStatus, Meeting, MeetingStatus, Statement
@@ -66,6 +68,13 @@ def test_signing_keeps_the_pdf_and_its_sha256(signed_db):
     assert pdf.data.startswith(b"%PDF")
     assert pdf.sha256 == state.sha256 == hashlib.sha256(pdf.data).hexdigest()
     assert pdf.file_name == "compte-rendu-signe-2023-12-20.pdf"
+    # A public archive: PDF/A-2b, dated when it was signed.
+    reader = PdfReader(io.BytesIO(pdf.data))
+    packet = reader.root_object["/Metadata"].get_object().get_data().decode("utf-8")
+    assert "<pdfaid:part>2</pdfaid:part>" in packet
+    assert "<pdfaid:conformance>B</pdfaid:conformance>" in packet
+    assert f"<xmp:CreateDate>{SIGNED_AT:%Y-%m-%dT%H:%M:%S}" in packet
+    assert reader.root_object["/OutputIntents"][0]["/S"] == "/GTS_PDFA1"
 
 
 EDITS = {

@@ -1,13 +1,13 @@
 """Signing the minutes, reopening them, and their history.
 
-Signing makes the minutes PDF (the one that is signed), keeps it with its SHA-256, sets
-the status "compte-rendu signé" and who signed and when, and records a SIGNED event; the
-values its indicator annexes print are frozen with it (``meetings.annex_freeze``).
-From then on the content is frozen (``store/signed_minutes.py``). Reopening needs who
-and why, records a REOPENED event with the fingerprint that was signed, and puts the
-status back to "compte-rendu rédigé" (the annexes print the live values again); the PDF
-as signed stays in the history's events only through its fingerprint (the next signature
-keeps the new PDF).
+Signing makes the minutes PDF (the one that is signed; PDF/A-2b, as public archives
+are), keeps it with its SHA-256, sets the status "compte-rendu signé" and who signed and
+when, and records a SIGNED event; the values its indicator annexes print are frozen with
+it (``meetings.annex_freeze``). From then on the content is frozen
+(``store/signed_minutes.py``). Reopening needs who and why, records a REOPENED event with
+the fingerprint that was signed, and puts the status back to "compte-rendu rédigé" (the
+annexes print the live values again); the PDF as signed stays in the history's events
+only through its fingerprint (the next signature keeps the new PDF).
 """
 
 from __future__ import annotations
@@ -108,6 +108,14 @@ def minutes_pdf_bytes(session: Session, meeting_id: int) -> bytes:
         return path.read_bytes()
 
 
+def archival_minutes_pdf(session: Session, meeting_id: int, when: dt.datetime) -> bytes:
+    """The minutes as kept at signature: made now from the database, as PDF/A-2b (a
+    public archive), dated ``when``."""
+    from clu_desktop.documents.pdfa import to_pdfa  # pypdf: off the first screen
+
+    return to_pdfa(minutes_pdf_bytes(session, meeting_id), when=when)
+
+
 def sign_minutes(
     session: Session, meeting_id: int, by: str, *, at: dt.datetime | None = None
 ) -> SignatureState:
@@ -128,7 +136,7 @@ def sign_minutes(
         meeting.signed_annexes = annex_freeze.dumps(annex_freeze.live_annexes(session, meeting))
         meeting.status = MeetingStatus.MINUTES_SIGNED
         session.flush()
-        pdf = minutes_pdf_bytes(session, meeting_id)
+        pdf = archival_minutes_pdf(session, meeting_id, when)
         digest = hashlib.sha256(pdf).hexdigest()
         meeting.signed_at = when
         meeting.signed_by = who

@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, undefer
@@ -38,13 +36,11 @@ class PdfOutcome:
 
 
 def render_minutes(session: Session, meeting_id: int) -> bytes:
-    """The minutes' PDF made now from the database (never the PDF kept at signature)."""
-    from clu_desktop.documents.minutes import write_minutes
-    from clu_desktop.services.documents.snapshot import meeting_snapshot
+    """The minutes' PDF made now from the database (never the PDF kept at signature),
+    as the PDF kept at signature is: PDF/A-2b."""
+    from clu_desktop.services.documents.signature import archival_minutes_pdf
 
-    with tempfile.TemporaryDirectory(prefix="clu-effacement-") as folder:
-        path = write_minutes(meeting_snapshot(session, meeting_id), Path(folder) / "cr.pdf")
-        return path.read_bytes()
+    return archival_minutes_pdf(session, meeting_id, dt.datetime.now().replace(microsecond=0))
 
 
 def _remade(session: Session, meeting_id: int, matcher: PersonMatcher) -> tuple[bytes | None, str]:
