@@ -92,7 +92,9 @@ def cmd_export(args) -> int:
 
 def cmd_export_pdf(args) -> int:
     from clu_desktop.services.documents.export import (
+        check_archive_path,
         export_agenda,
+        export_minutes_archive,
         export_minutes_as,
         export_sign_in_sheet,
         minutes_format,
@@ -112,6 +114,9 @@ def cmd_export_pdf(args) -> int:
     # anything is read.
     minutes = args.format == "minutes"
     editable = minutes and minutes_format(args.output) != ".pdf"
+    if minutes and args.archive:
+        check_archive_path(args.output)
+        export, what = export_minutes_archive, "Compte-rendu pour archivage (PDF/A-2b)"
     db = open_db(args)
     with db.reading() as session:
         meeting_id = find_meeting_id(session, args.meeting)

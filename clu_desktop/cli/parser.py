@@ -204,6 +204,13 @@ def build_parser() -> argparse.ArgumentParser:
             help="écrire le document même si l'en-tête des documents (autorité, service) "
             "n'est pas renseigné ; sans cette option, c'est refusé (code 2)",
         )
+        if name == "minutes":
+            as_pdf.add_argument(
+                "--archive",
+                action="store_true",
+                help="le compte-rendu pour archivage : un PDF/A-2b (polices incluses, "
+                "métadonnées, profil de couleurs) ; signé dans CLU Desktop, le PDF signé",
+            )
 
     attendance = formats.add_parser(
         "attendance", help="la liste de présence (CSV pour un tableur, séparateur « ; »)"

@@ -153,3 +153,20 @@ def to_pdfa(data: bytes, *, when: dt.datetime | None = None) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def is_pdfa(data: bytes) -> bool:
+    """Whether ``data`` says it is PDF/A-2b and carries its output intent (as
+    :func:`to_pdfa` makes it); False for anything unreadable."""
+    try:
+        root = PdfReader(io.BytesIO(data)).root_object
+        metadata = root.get("/Metadata")
+        packet = metadata.get_object().get_data() if metadata is not None else b""
+        intents = root.get("/OutputIntents")
+    except (PdfReadError, OSError, ValueError, KeyError, AttributeError):
+        return False
+    return (
+        bool(intents)
+        and b"<pdfaid:part>2</pdfaid:part>" in packet
+        and b"<pdfaid:conformance>B</pdfaid:conformance>" in packet
+    )

@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
-from clu_desktop.documents.pdfa import to_pdfa
+from clu_desktop.documents.pdfa import is_pdfa, to_pdfa
 from clu_desktop.errors import UserError
 from clu_desktop.services.documents.export import export_minutes
 
@@ -139,3 +139,65 @@ def test_verapdf_validates_the_archived_minutes(demo_db, tmp_path):
         ["verapdf", "--flavour", "2b", str(target)], capture_output=True, text=True
     )
     assert 'isCompliant="true"' in report.stdout, report.stdout[-3000:]
+
+
+def test_the_command_line_exports_the_minutes_for_archiving(tmp_path, capsys):
+    """« export minutes --archive »: a PDF/A-2b of minutes not signed in CLU Desktop; of
+    minutes signed in it, the PDF kept at signature byte for byte; a .odt is refused."""
+    from clu_desktop.cli import main
+    from clu_desktop.domain import Meeting
+    from clu_desktop.services.documents.signature import reopen_minutes, sign_minutes
+    from clu_desktop.store.migrate import open_database
+
+    db = str(tmp_path / "clu.sqlite")
+    assert main(["demo", "--db", db]) == 0
+    pdf = tmp_path / "cr-archive.pdf"
+    capsys.readouterr()
+    assert (
+        main(["export", "minutes", "--meeting", "1", "--archive", "-o", str(pdf), "--db", db]) == 0
+    )
+    assert "Compte-rendu pour archivage (PDF/A-2b) de la séance n° 1" in capsys.readouterr().out
+    assert is_pdfa(pdf.read_bytes())
+    assert not is_pdfa((tmp_path / "clu.sqlite").read_bytes())
+
+    odt = tmp_path / "cr.odt"
+    args = ["export", "minutes", "--meeting", "1", "--archive", "-o", str(odt), "--db", db]
+    assert main(args) == 2
+    assert "finissant par .pdf" in capsys.readouterr().err
+    assert not odt.exists()
+
+    database = open_database(db)
+    with database.transaction() as session:
+        reopen_minutes(session, 1, "Claire Martin", "Signé dans CLU Desktop")
+        sign_minutes(session, 1, "Claire Martin", at=dt.datetime(2024, 4, 8, 10, 12))
+    with database.reading() as session:
+        stored = session.get(Meeting, 1).signed_pdf
+    database.dispose()
+    assert (
+        main(["export", "minutes", "--meeting", "1", "--archive", "-o", str(pdf), "--db", db]) == 0
+    )
+    assert pdf.read_bytes() == stored
+
+
+def test_minutes_signed_before_pdfa_are_converted_for_archiving(demo_db, tmp_path):
+    """A PDF kept at signature by an older CLU Desktop (not PDF/A) is converted: same pages,
+    dated when it was signed; the PDF kept is untouched."""
+    from clu_desktop.domain import Meeting
+    from clu_desktop.services.documents.export import export_minutes_archive
+
+    made = tmp_path / "cr.pdf"
+    with demo_db.reading() as session:
+        export_minutes(session, 1, made)
+    with demo_db.transaction() as session:
+        meeting = session.get(Meeting, 1)
+        meeting.signed_pdf = made.read_bytes()
+        meeting.signed_at = dt.datetime(2023, 12, 21, 9, 0)
+    target = tmp_path / "cr-archive.pdf"
+    with demo_db.reading() as session:
+        export_minutes_archive(session, 1, target)
+        assert session.get(Meeting, 1).signed_pdf == made.read_bytes()
+    archived = PdfReader(target)
+    assert is_pdfa(target.read_bytes())
+    assert archived.xmp_metadata.xmp_create_date.date() == dt.date(2023, 12, 21)
+    pages = [p.extract_text() for p in PdfReader(made).pages]
+    assert [p.extract_text() for p in archived.pages] == pages

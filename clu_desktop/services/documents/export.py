@@ -37,6 +37,37 @@ def render_minutes(session: Session, meeting_id: int, path: Path | str) -> Path:
     return write_minutes(meeting_snapshot(session, meeting_id), path)
 
 
+ARCHIVE_PDF_ONLY = (
+    "Le compte-rendu pour archivage est un PDF (PDF/A) : choisissez un nom de fichier "
+    "finissant par .pdf."
+)
+
+
+def check_archive_path(path: Path | str) -> None:
+    """Refuse (French UserError) an archive's file name that is not a PDF's."""
+    if minutes_format(path) != ".pdf":
+        raise UserError(ARCHIVE_PDF_ONLY)
+
+
+def export_minutes_archive(session: Session, meeting_id: int, path: Path | str) -> Path:
+    """Write the minutes for archiving, as PDF/A-2b, at ``path``.
+
+    Minutes signed in CLU Desktop are the PDF kept at signature, byte for byte, when it
+    already is PDF/A (signed since CLU Desktop makes it so); an older one is converted
+    (same pages, dated when signed). Others are made now and converted."""
+    from clu_desktop.documents.pdfa import is_pdfa, to_pdfa
+    from clu_desktop.services.documents.signature import archival_minutes_pdf
+
+    check_archive_path(path)
+    signed = signed_pdf(session, meeting_id)
+    if signed is None:
+        now = dt.datetime.now().replace(microsecond=0)
+        return _write_copy(archival_minutes_pdf(session, meeting_id, now), path)
+    if is_pdfa(signed.data):
+        return _write_copy(signed.data, path)
+    return _write_copy(to_pdfa(signed.data, when=signed.signed_at), path)
+
+
 #: What the minutes are written as, by the file's extension.
 MINUTES_FORMATS = {
     ".pdf": "PDF",
