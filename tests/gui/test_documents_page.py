@@ -386,7 +386,7 @@ def test_tab_goes_from_the_list_through_the_buttons_to_the_preview(qtbot, page):
     page.document_list.setFocus()
     qtbot.waitUntil(page.document_list.hasFocus)
     visited = []
-    for _ in range(10):
+    for _ in range(11):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         visited.append(QApplication.focusWidget().accessibleName())
     assert visited == [
@@ -395,6 +395,7 @@ def test_tab_goes_from_the_list_through_the_buttons_to_the_preview(qtbot, page):
         "Enregistrer sous",
         "Ouvrir dans la visionneuse",
         "Exporter en traitement de texte",
+        "Exporter pour archivage",
         "Envoyer par courriel",
         "Zoom arrière",
         "Zoom avant",

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from clu_desktop.errors import UserError
 from clu_desktop.gui import letterhead_check, messages
-from clu_desktop.gui.documents import printing, word_export
+from clu_desktop.gui.documents import archive_export, printing, word_export
 from clu_desktop.gui.documents.catalogue import (
     DOCUMENTS,
     SIGNED_MINUTES,
@@ -144,6 +144,7 @@ class DocumentsPage(QWidget):
             self.open_in_viewer,
         )
         self.side.editable_button.clicked.connect(lambda _checked=False: self.export_editable())
+        self.side.archive_button.clicked.connect(lambda _checked=False: self.export_archive())
         self.side.send_button.clicked.connect(lambda _checked=False: self.send_by_mail())
         self.pane = PreviewPane()
         self.preview = self.pane.preview
@@ -176,6 +177,7 @@ class DocumentsPage(QWidget):
             self.document_list,
             *self.side.buttons,
             self.side.editable_button,
+            self.side.archive_button,
             self.side.send_button,
             self.pane.zoom_out_button,
             self.pane.zoom_in_button,
@@ -472,6 +474,11 @@ class DocumentsPage(QWidget):
         """« Exporter en traitement de texte… »: the minutes as .odt or .docx."""
         if self._meeting_id is not None:
             word_export.export_editable(self, self._db, self._meeting_id, self.side, wait_cursor)
+
+    def export_archive(self) -> None:
+        """« Exporter pour archivage… »: the minutes as PDF/A-2b."""
+        if self._meeting_id is not None:
+            archive_export.export_archive(self, self._db, self._meeting_id, self.side, wait_cursor)
 
     def open_in_viewer(self) -> None:
         generated = self._ready(self.open_in_viewer)

@@ -20,6 +20,8 @@ from clu_desktop.gui import colours
 from clu_desktop.gui.documents.catalogue import SIGNED_MINUTES, DocumentKind
 
 #: The sending button's text for the documents that are sent by e-mail.
+#: The documents exported for archiving (PDF/A-2b): the minutes, signed or not.
+ARCHIVED = ("minutes", SIGNED_MINUTES)
 SEND_LABELS = {
     "agenda": "Envoyer la c&onvocation…",
     "minutes": "Envoyer le compte-rend&u…",
@@ -87,6 +89,13 @@ class DocumentSide(QWidget):
             "Enregistrer le compte-rendu en .odt (LibreOffice) ou .docx (Word), pour le "
             "retravailler",
         )
+        self.archive_button = _button(
+            "Exporter pour a&rchivage…",
+            "archiveButton",
+            "Exporter pour archivage",
+            "Enregistrer le compte-rendu en PDF/A, le format des archives publiques (signé "
+            "dans CLU Desktop : le PDF signé)",
+        )
         # Message drafts of the convocation or of the signed minutes (services/sending).
         self.send_button = _button(
             SEND_LABELS["agenda"],
@@ -98,6 +107,7 @@ class DocumentSide(QWidget):
         # Each shows only with the documents it serves, its room kept (the page's size never
         # moves); the send button's text follows the document.
         keep_room(self.editable_button)
+        keep_room(self.archive_button)
         keep_room(self.send_button, ignore_width=True)
         self.status = QLabel()
         self.status.setObjectName("documentStatus")
@@ -118,6 +128,7 @@ class DocumentSide(QWidget):
         for button in self.buttons:
             column.addWidget(button)
         column.addWidget(self.editable_button)
+        column.addWidget(self.archive_button)
         column.addWidget(self.send_button)
         column.addSpacing(8)
         column.addWidget(self.status, 1)
@@ -147,11 +158,12 @@ class DocumentSide(QWidget):
         key = self.current_kind().key
         self.description.setText(self.current_kind().description)
         self.editable_button.setVisible(self.current_kind().editable)
+        self.archive_button.setVisible(key in ARCHIVED)
         self.send_button.setVisible(key in SEND_LABELS)
         self.send_button.setText(SEND_LABELS.get(key, SEND_LABELS["agenda"]))
 
     def set_buttons_enabled(self, enabled: bool) -> None:
-        for button in [*self.buttons, self.editable_button, self.send_button]:
+        for button in [*self.buttons, self.editable_button, self.archive_button, self.send_button]:
             button.setEnabled(enabled)
 
     def show_status(self, text: str, error: bool = False) -> None:
