@@ -3,40 +3,15 @@ user chose; a name not ending in .pdf refused, as on the command line."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import Qt
 
 from clu_desktop.documents.pdfa import is_pdfa
 from clu_desktop.gui.documents import archive_export
-from clu_desktop.gui.documents.page import DocumentsPage
+from tests.gui import test_documents_word_export as word_export_tests
 
 LEFT = Qt.MouseButton.LeftButton
-
-
-@pytest.fixture
-def page(qtbot, demo_db):
-    widget = DocumentsPage(demo_db)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 800)
-    with qtbot.waitExposed(widget):
-        widget.show()
-    widget.show_meeting(1, None)
-    qtbot.waitUntil(lambda: widget.preview.page_count > 0, timeout=30_000)
-    yield widget
-    widget.cleanup()
-
-
-def choose(monkeypatch, target: Path | None) -> list[Path]:
-    proposed: list[Path] = []
-
-    def ask(_parent, _title, suggested):
-        proposed.append(suggested)
-        return target
-
-    monkeypatch.setattr(archive_export, "ask_archive_path", ask)
-    return proposed
+page = word_export_tests.page  # the Documents page showing the demo meeting (a fixture)
+choose = word_export_tests.choose
 
 
 def test_the_minutes_are_exported_for_archiving(
@@ -47,7 +22,7 @@ def test_the_minutes_are_exported_for_archiving(
     assert button.text() == "Exporter pour a&rchivage…"
     target = tmp_path / "dossier" / "cr-archive.pdf"
     target.parent.mkdir()
-    proposed = choose(monkeypatch, target)
+    proposed = choose(monkeypatch, target, archive_export)
     qtbot.mouseClick(button, LEFT)
     assert [p.name for p in proposed] == ["compte-rendu-CLU-2023-12-20-archive.pdf"]
     assert is_pdfa(target.read_bytes())
@@ -60,7 +35,7 @@ def test_another_extension_is_refused_and_nothing_is_written(
 ):
     folder = tmp_path / "dossier"
     folder.mkdir()
-    choose(monkeypatch, folder / "cr.odt")
+    choose(monkeypatch, folder / "cr.odt", archive_export)
     qtbot.mouseClick(page.side.archive_button, LEFT)
     assert list(folder.iterdir()) == []
     [error] = answered_messages.errors

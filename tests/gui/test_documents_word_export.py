@@ -27,14 +27,17 @@ def page(qtbot, demo_db):
     widget.cleanup()
 
 
-def choose(monkeypatch, target: Path | None) -> list[Path]:
+def choose(monkeypatch, target: Path | None, module=word_export) -> list[Path]:
+    """The save dialog of ``module`` (this file's, or another export's) answers ``target``;
+    what it proposed is listed."""
     proposed: list[Path] = []
 
     def ask(_parent, _title, suggested):
         proposed.append(suggested)
         return target
 
-    monkeypatch.setattr(word_export, "ask_document_path", ask)
+    name = "ask_archive_path" if hasattr(module, "ask_archive_path") else "ask_document_path"
+    monkeypatch.setattr(module, name, ask)
     return proposed
 
 

@@ -12,18 +12,17 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from clu_desktop.errors import UserError
-from clu_desktop.gui import letterhead_check, messages
-from clu_desktop.gui.documents.catalogue import DOCUMENTS
-from clu_desktop.gui.documents.generation import suggested_file_name
 from clu_desktop.gui.documents.side import DocumentSide
-from clu_desktop.gui.documents.word_export import SAVE_FOLDER_KEY
+from clu_desktop.gui.documents.word_export import (
+    letterhead_refused,
+    minutes_file_name,
+    save_folder,
+    write_chosen,
+)
 from clu_desktop.services.documents.export import check_archive_path, export_minutes_archive
 from clu_desktop.services.documents.signature import signature_state
-from clu_desktop.services.settings import WHERE_TO_FILL_LETTERHEAD
 from clu_desktop.store.database import Database
 
 TITLE = "Exporter le compte-rendu pour archivage (PDF/A)"
@@ -51,30 +50,16 @@ def export_archive(
     cursor); the side's status tells."""
     with db.reading() as session:
         kept = signature_state(session, meeting_id).has_pdf
-    if not kept and not letterhead_check.letterhead_ready(parent, db):
-        side.show_status(
-            "Compte-rendu\u00a0: non exporté, l'en-tête des documents est vide.\n"
-            f"{WHERE_TO_FILL_LETTERHEAD}",
-            error=True,
-        )
+    if not kept and letterhead_refused(parent, db, side):  # a signed PDF keeps its own
         return
-    minutes = next(kind for kind in DOCUMENTS if kind.key == "minutes")
-    with db.reading() as session:
-        name = Path(suggested_file_name(session, minutes, meeting_id))
-    name = name.with_name(f"{name.stem}-archive.pdf")
-    settings = QSettings()
-    folder = settings.value(SAVE_FOLDER_KEY) or QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation
-    )
-    target = ask_archive_path(parent, TITLE, Path(str(folder)) / name.name)
+    name = minutes_file_name(db, meeting_id)
+    target = ask_archive_path(parent, TITLE, save_folder() / f"{name.stem}-archive.pdf")
     if target is None:
         return
-    try:
-        check_archive_path(target)
+
+    def write() -> None:
         with busy(), db.reading() as session:
             export_minutes_archive(session, meeting_id, target)
-    except UserError as exc:
-        messages.show_error(parent, str(exc))
-        return
-    settings.setValue(SAVE_FOLDER_KEY, str(target.parent))
-    side.show_status(f"Compte-rendu\u00a0: PDF/A pour archivage enregistré dans « {target} ».")
+
+    if write_chosen(parent, target, check_archive_path, write):
+        side.show_status(f"Compte-rendu\u00a0: PDF/A pour archivage enregistré dans « {target} ».")

@@ -44,6 +44,34 @@ def ask_document_path(parent: QWidget, title: str, suggested: Path) -> Path | No
     return path if path.suffix else path.with_name(path.name + FILTERS.get(chosen, ".odt"))
 
 
+def letterhead_refused(parent: QWidget, db: Database, side: DocumentSide) -> bool:
+    """True (and the side says why) when the letterhead is empty and the user did not fill
+    it: the minutes are not exported."""
+    if letterhead_check.letterhead_ready(parent, db):
+        return False
+    side.show_status(
+        "Compte-rendu\u00a0: non exporté, l'en-tête des documents est vide.\n"
+        f"{WHERE_TO_FILL_LETTERHEAD}",
+        error=True,
+    )
+    return True
+
+
+def minutes_file_name(db: Database, meeting_id: int) -> Path:
+    """ "compte-rendu-CLU-2023-12-20.pdf": the minutes' name a save dialog starts from."""
+    minutes = next(kind for kind in DOCUMENTS if kind.key == "minutes")
+    with db.reading() as session:
+        return Path(suggested_file_name(session, minutes, meeting_id))
+
+
+def save_folder() -> Path:
+    """The folder the save dialogs open in: the one last chosen, else the Documents."""
+    folder = QSettings().value(SAVE_FOLDER_KEY) or QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation
+    )
+    return Path(str(folder))
+
+
 def export_editable(
     parent: QWidget,
     db: Database,
@@ -53,34 +81,39 @@ def export_editable(
 ) -> None:
     """Ask where, then write the minutes there as .odt or .docx (under ``busy``: the
     wait cursor); the side's status tells."""
-    if not letterhead_check.letterhead_ready(parent, db):
-        side.show_status(
-            "Compte-rendu\u00a0: non exporté, l'en-tête des documents est vide.\n"
-            f"{WHERE_TO_FILL_LETTERHEAD}",
-            error=True,
-        )
+    if letterhead_refused(parent, db, side):
         return
-    minutes = next(kind for kind in DOCUMENTS if kind.key == "minutes")
-    with db.reading() as session:
-        name = Path(suggested_file_name(session, minutes, meeting_id)).with_suffix(".odt").name
-    settings = QSettings()
-    folder = settings.value(SAVE_FOLDER_KEY) or QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation
-    )
-    target = ask_document_path(parent, TITLE, Path(str(folder)) / name)
+    name = minutes_file_name(db, meeting_id).with_suffix(".odt").name
+    target = ask_document_path(parent, TITLE, save_folder() / name)
     if target is None:
         return
-    try:
-        minutes_format(target)  # .pdf, .odt or .docx, as on the command line
-        if target.suffix.lower() == ".pdf":
+
+    def check(path: Path) -> None:
+        minutes_format(path)  # .pdf, .odt or .docx, as on the command line
+        if path.suffix.lower() == ".pdf":
             raise UserError(
                 "Pour un PDF, utilisez « Enregistrer sous… ». Ici, choisissez un nom de "
                 "fichier finissant par .odt (LibreOffice) ou .docx (Word)."
             )
+
+    def write() -> None:
         with busy(), db.reading() as session:
             export_minutes_document(session, meeting_id, target)
+
+    if write_chosen(parent, target, check, write):
+        side.show_status(f"Compte-rendu\u00a0: copie modifiable enregistrée dans « {target} ».")
+
+
+def write_chosen(
+    parent: QWidget, target: Path, check: Callable[[Path], None], write: Callable[[], None]
+) -> bool:
+    """``check`` the chosen name, then ``write``: a UserError from either is shown (False);
+    once written, its folder is where the next save dialog opens (True)."""
+    try:
+        check(target)
+        write()
     except UserError as exc:
         messages.show_error(parent, str(exc))
-        return
-    settings.setValue(SAVE_FOLDER_KEY, str(target.parent))
-    side.show_status(f"Compte-rendu\u00a0: copie modifiable enregistrée dans « {target} ».")
+        return False
+    QSettings().setValue(SAVE_FOLDER_KEY, str(target.parent))
+    return True
