@@ -118,11 +118,12 @@ def to_pdfa(data: bytes, *, when: dt.datetime | None = None) -> bytes:
         raise UserError("Le PDF à archiver est illisible : refaites-le puis réessayez.") from exc
     root = writer.root_object
     language = str(root.get("/Lang") or DEFAULT_LANGUAGE)
+    # What XML cannot hold is left out of both, so that they say the same.
     fields = {
-        "title": str(info.get("/Title") or ""),
-        "author": str(info.get("/Author") or ""),
-        "subject": str(info.get("/Subject") or ""),
-        "creator": str(info.get("/Creator") or "CLU Desktop"),
+        "title": _NOT_XML.sub("", str(info.get("/Title") or "")),
+        "author": _NOT_XML.sub("", str(info.get("/Author") or "")),
+        "subject": _NOT_XML.sub("", str(info.get("/Subject") or "")),
+        "creator": _NOT_XML.sub("", str(info.get("/Creator") or "CLU Desktop")),
     }
     metadata = DecodedStreamObject()
     metadata.set_data(xmp_packet(**fields, language=language, when=moment))

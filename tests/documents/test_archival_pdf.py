@@ -201,3 +201,21 @@ def test_minutes_signed_before_pdfa_are_converted_for_archiving(demo_db, tmp_pat
     assert archived.xmp_metadata.xmp_create_date.date() == dt.date(2023, 12, 21)
     pages = [p.extract_text() for p in PdfReader(made).pages]
     assert [p.extract_text() for p in archived.pages] == pages
+
+
+def test_hostile_metadata_stays_well_formed_xmp(tmp_path):
+    """A title with markup, ampersands and control characters is written literally (the
+    control characters XML refuses are left out), and the packet still parses."""
+    from reportlab.pdfgen import canvas
+
+    source = tmp_path / "source.pdf"
+    pdf = canvas.Canvas(str(source))
+    pdf.setTitle("Séance <b>&amp; « Œuvres » \x07</rdf:li>")
+    pdf.setAuthor("Préfecture de l'Aube & de la Marne")
+    pdf.showPage()
+    pdf.save()
+    reader = PdfReader(io.BytesIO(to_pdfa(source.read_bytes())))
+    assert reader.xmp_metadata.dc_title == {"x-default": "Séance <b>&amp; « Œuvres » </rdf:li>"}
+    assert reader.xmp_metadata.dc_creator == ["Préfecture de l'Aube & de la Marne"]
+    assert reader.xmp_metadata.dc_language == ["fr-FR"]  # no /Lang: the default
+    assert reader.metadata.title == "Séance <b>&amp; « Œuvres » </rdf:li>"  # the same
