@@ -14,36 +14,24 @@ import re
 from collections.abc import Callable
 
 from clu_desktop.interchange.indicators_check import (
-    IGNORED_NOTE,
-    NEW_LINK_NOTE,
     FileCheck,
     PreviewRow,
-    Problem,
     cells_of,
-    check_mapping,
     column_names,
     extra_cells,
 )
 from clu_desktop.interchange.indicators_names import (
-    REMEMBERED_NOTE,
     NameChoices,
-    Suggestion,
-    UnknownName,
 )
 from clu_desktop.interchange.indicators_plan import (
     UNSORTED_CATEGORY,
-    AllSites,
     CreateIndicator,
     CreateSite,
-    Ignore,
-    IndicatorChoice,
-    MapTo,
     ParsedRow,
-    SiteChoice,
 )
 from clu_desktop.interchange.indicators_report import summary
-from clu_desktop.interchange.indicators_rows import FIELDS, REQUIRED, RowError, shape
-from clu_desktop.interchange.indicators_table import MAX_BYTES, MAX_ROWS, Table, read_table
+from clu_desktop.interchange.indicators_rows import FIELDS, RowError, shape
+from clu_desktop.interchange.indicators_table import Table
 from clu_desktop.rules.indicators import fold
 
 DEFAULT_COLUMNS = ("indicateur", "période", "site", "valeur", "commentaire")
@@ -56,40 +44,6 @@ SYNONYMS = {
     "commentaire": ("commentaire", "commentaires", "comment", "remarque", "observations"),
     "source": ("source", "origine"),
 }
-
-__all__ = [
-    "DEFAULT_COLUMNS",
-    "FIELDS",
-    "IGNORED_NOTE",
-    "MAX_BYTES",
-    "MAX_ROWS",
-    "NEW_LINK_NOTE",
-    "REMEMBERED_NOTE",
-    "REQUIRED",
-    "UNSORTED_CATEGORY",
-    "AllSites",
-    "CreateIndicator",
-    "CreateSite",
-    "FileCheck",
-    "Ignore",
-    "IndicatorChoice",
-    "MapTo",
-    "NameChoices",
-    "ParsedRow",
-    "PreviewRow",
-    "Problem",
-    "SiteChoice",
-    "Suggestion",
-    "Table",
-    "UnknownName",
-    "check_mapping",
-    "guess_mapping",
-    "preview",
-    "read_table",
-    "refusal",
-    "summary",
-    "with_missing_created",
-]
 
 
 # Columns

@@ -11,19 +11,18 @@ from pathlib import Path
 import pytest
 
 from clu_desktop import services
-from clu_desktop.services.indicators import catalogue
-from clu_desktop.services.indicators import catalogue as indicators_catalogue
-from clu_desktop.services.indicators import values as indicators_values
-from clu_desktop.services.indicators.importing import (
+from clu_desktop.interchange.indicators_plan import (
     Confirmed,
     CreateIndicator,
     CreateSite,
     MapTo,
     ParsedRow,
     Plan,
-    apply_plan,
-    planned_report,
 )
+from clu_desktop.services.indicators import catalogue
+from clu_desktop.services.indicators import catalogue as indicators_catalogue
+from clu_desktop.services.indicators import values as indicators_values
+from clu_desktop.services.indicators.importing import apply_plan, planned_report
 from clu_desktop.services.indicators.mappings import stored_targets
 
 PACKAGE = Path(services.__file__).resolve().parents[1]

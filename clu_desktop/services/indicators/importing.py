@@ -20,43 +20,16 @@ from sqlalchemy.orm import Session
 
 from clu_desktop.domain import Indicator, IndicatorValue, Site
 from clu_desktop.interchange.indicators_plan import (
-    UNSORTED_CATEGORY,
     AllSites,
-    Confirmed,
     CreateIndicator,
-    CreateSite,
     Ignore,
-    IndicatorChoice,
     MapTo,
     ParsedRow,
     Plan,
-    SiteChoice,
 )
 from clu_desktop.rules.indicators import fold
 from clu_desktop.services.indicators import catalogue
 from clu_desktop.services.indicators.mappings import set_mapping
-
-# The plain data of a plan (interchange.indicators_plan), for the callers of this module.
-__all__ = [
-    "CODE_BASE_MAX",
-    "UNSORTED_CATEGORY",
-    "AllSites",
-    "Confirmed",
-    "CreateIndicator",
-    "CreateSite",
-    "Ignore",
-    "ImportReport",
-    "IndicatorChoice",
-    "MapTo",
-    "ParsedRow",
-    "Plan",
-    "SiteChoice",
-    "apply_plan",
-    "count_replaced",
-    "create_indicator",
-    "planned_report",
-    "write_values",
-]
 
 #: The longest code made from a new indicator's name (before a « -2 » if it is taken).
 CODE_BASE_MAX = 30
